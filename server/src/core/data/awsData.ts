@@ -1,0 +1,123 @@
+// The knowledge base as the core sees it: lookups by name, built lazily from raw tables so that
+// start-up pays only for what a request needs.
+import type { CfnResourceType, IamAction, ServiceEntry, TfType, TypeMapping } from './types';
+
+export interface RawAwsData {
+  services: () => ServiceEntry[];
+  cfnTypes: () => Record<string, CfnResourceType>;
+  tfResources: () => Record<string, TfType>;
+  tfDataSources: () => Record<string, TfType>;
+  mapping: () => Record<string, TypeMapping>;
+  iamActions: () => Record<string, Record<string, IamAction>>;
+}
+
+export interface AwsData {
+  services(): readonly ServiceEntry[];
+  service(id: string): ServiceEntry | undefined;
+  cfnType(name: string): CfnResourceType | undefined;
+  cfnTypeNames(): readonly string[];
+  tfResource(name: string): TfType | undefined;
+  tfDataSource(name: string): TfType | undefined;
+  tfResourceNames(): readonly string[];
+  tfDataSourceNames(): readonly string[];
+  /** CloudFormation type -> Terraform mapping (reviewed table). */
+  mappingForCfn(cfnType: string): TypeMapping | undefined;
+  /** Terraform type (aws_* or awscc_*) -> CloudFormation types that map to it. */
+  cfnForTf(tfType: string): string[];
+  iamActions(prefix: string): Record<string, IamAction> | undefined;
+  /** Service owning an IAM prefix ("sqs" -> SQS). */
+  serviceByIamPrefix(prefix: string): ServiceEntry | undefined;
+  serviceByCfnNamespace(namespace: string): ServiceEntry | undefined;
+  serviceByTfType(tfType: string): ServiceEntry | undefined;
+  serviceByBoto3(name: string): ServiceEntry | undefined;
+  serviceByJsPackage(pkg: string): ServiceEntry | undefined;
+  serviceByJsClient(className: string): ServiceEntry | undefined;
+  serviceByPrincipal(principal: string): ServiceEntry | undefined;
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+function indexBy(services: ServiceEntry[], keys: (s: ServiceEntry) => string[]): Map<string, ServiceEntry> {
+  const map = new Map<string, ServiceEntry>();
+  for (const service of services) {
+    for (const key of keys(service)) if (!map.has(key)) map.set(key, service);
+  }
+  return map;
+}
+
+export function createAwsData(raw: RawAwsData): AwsData {
+  const services = lazy(raw.services);
+  const byId = lazy(() => indexBy(services(), (s) => [s.id]));
+  const byIam = lazy(() => indexBy(services(), (s) => s.iamPrefixes.map((p) => p.toLowerCase())));
+  const byCfnNs = lazy(() => indexBy(services(), (s) => s.cfnNamespaces.map((n) => n.toLowerCase())));
+  const byBoto3 = lazy(() => indexBy(services(), (s) => s.boto3));
+  const byJsPkg = lazy(() => indexBy(services(), (s) => s.jsSdk.map((j) => j.package)));
+  const byJsClient = lazy(() => indexBy(services(), (s) => s.jsSdk.map((j) => j.client)));
+  const byPrincipal = lazy(() => indexBy(services(), (s) => s.principals.map((p) => p.toLowerCase())));
+  // Longest prefix first, so aws_cloudwatch_event_ wins over aws_cloudwatch_.
+  const tfPrefixes = lazy(() =>
+    services()
+      .flatMap((s) => [...s.tfPrefixes, ...s.awsccPrefixes].map((prefix) => ({ prefix, service: s })))
+      .sort((a, b) => b.prefix.length - a.prefix.length),
+  );
+  const cfnTypes = lazy(raw.cfnTypes);
+  const cfnNames = lazy(() => Object.keys(cfnTypes()).sort());
+  const tfResources = lazy(raw.tfResources);
+  const tfDataSources = lazy(raw.tfDataSources);
+  const tfResourceNames = lazy(() => Object.keys(tfResources()).sort());
+  const tfDataSourceNames = lazy(() => Object.keys(tfDataSources()).sort());
+  const mapping = lazy(raw.mapping);
+  const reverse = lazy(() => {
+    const map = new Map<string, string[]>();
+    for (const [cfn, m] of Object.entries(mapping())) {
+      for (const tf of [...m.tf, ...(m.awscc ? [m.awscc] : [])]) {
+        const list = map.get(tf) ?? [];
+        list.push(cfn);
+        map.set(tf, list);
+      }
+    }
+    return map;
+  });
+  const iam = lazy(raw.iamActions);
+
+  return {
+    services,
+    service: (id) => byId().get(id),
+    cfnType: (name) => cfnTypes()[name],
+    cfnTypeNames: cfnNames,
+    tfResource: (name) => tfResources()[name],
+    tfDataSource: (name) => tfDataSources()[name],
+    tfResourceNames,
+    tfDataSourceNames,
+    mappingForCfn: (cfnType) => mapping()[cfnType],
+    cfnForTf: (tfType) => reverse().get(tfType) ?? [],
+    iamActions: (prefix) => iam()[prefix.toLowerCase()],
+    serviceByIamPrefix: (prefix) => byIam().get(prefix.toLowerCase()),
+    serviceByCfnNamespace: (ns) => byCfnNs().get(ns.toLowerCase()),
+    serviceByTfType: (tfType) => {
+      const known = tfResources()[tfType] ?? tfDataSources()[tfType];
+      if (known) {
+        const service = byId().get(known.service);
+        if (service) return service;
+      }
+      for (const { prefix, service } of tfPrefixes()) {
+        if (prefix.endsWith('_') ? tfType.startsWith(prefix) : tfType === prefix) return service;
+      }
+      return undefined;
+    },
+    serviceByBoto3: (name) => byBoto3().get(name),
+    serviceByJsPackage: (pkg) => byJsPkg().get(pkg),
+    serviceByJsClient: (className) => byJsClient().get(className),
+    serviceByPrincipal: (principal) => byPrincipal().get(principal.toLowerCase()),
+  };
+}

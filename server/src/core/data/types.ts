@@ -1,0 +1,96 @@
+// Shapes of the generated AWS knowledge base (files under /data, built by `npm run gen:data`).
+// The core only sees these through AwsData; the loader (server/src/node/dataLoader.ts) reads the JSON lazily.
+
+export interface LocalizedText {
+  en: string;
+  ja?: string;
+}
+
+/** One AWS service with every name and identity it is known by. */
+export interface ServiceEntry {
+  /** Stable id, lower-case, usually the IAM prefix: "sqs", "lambda", "apigateway". */
+  id: string;
+  /** Official full name: "Amazon Simple Queue Service". */
+  name: string;
+  /** Short names people write, case as written: ["SQS", "Amazon SQS"]. */
+  shortNames: string[];
+  /** Other spellings and aliases: ["Simple Queue Service"]. */
+  aliases: string[];
+  /**
+   * Names that are also ordinary words (Config, Batch, Backup, Connect, Shield...). In code they only count
+   * with an "AWS "/"Amazon " prefix; in prose only when capitalised as a name.
+   */
+  ambiguousNames?: string[];
+  iamPrefixes: string[];
+  arnNamespace?: string;
+  /** ["AWS::SQS"] */
+  cfnNamespaces: string[];
+  /** hashicorp/aws prefixes, with trailing underscore when a prefix: ["aws_sqs_"]; exact names allowed: ["aws_instance"]. */
+  tfPrefixes: string[];
+  /** awscc prefixes: ["awscc_sqs_"] */
+  awsccPrefixes: string[];
+  /** boto3 client names: ["sqs"] */
+  boto3: string[];
+  /** JS SDK v3: [{ package: "@aws-sdk/client-sqs", client: "SQSClient" }] */
+  jsSdk: { package: string; client: string }[];
+  /** ["sqs.amazonaws.com"] */
+  principals: string[];
+  docUrl?: string;
+  description: LocalizedText;
+}
+
+export interface CfnProperty {
+  /** "String", "Integer", "List<String>", "Json", "Tags", or a nested type name. */
+  type: string;
+  required?: boolean;
+  description?: string;
+  allowed?: string[];
+  docUrl?: string;
+}
+
+export interface CfnResourceType {
+  /** Service id (ServiceEntry.id). */
+  service: string;
+  description?: string;
+  docUrl?: string;
+  properties: Record<string, CfnProperty>;
+  /** GetAtt attribute names. */
+  attributes: string[];
+  /** What !Ref returns, short ("queue URL", "function name"). */
+  refReturns?: string;
+}
+
+export interface TfArgument {
+  required?: boolean;
+  /** true when the argument is a nested block rather than an attribute. */
+  block?: boolean;
+}
+
+export interface TfType {
+  service: string;
+  description?: string;
+  args: Record<string, TfArgument>;
+  /** Exported attributes (computed). */
+  attrs: string[];
+}
+
+export interface TypeMapping {
+  /** hashicorp/aws equivalents, first is the primary. Empty when none. */
+  tf: string[];
+  /** awscc equivalent, if the awscc provider has it. */
+  awscc?: string;
+  /** "one-to-one" | "one-to-many" | "many-to-one" | "none" */
+  kind: 'one-to-one' | 'one-to-many' | 'many-to-one' | 'none';
+  note?: string;
+  /** CFN property name -> TF argument name (only where it differs from snake_case of the property). */
+  properties?: Record<string, string>;
+  /** Which TF attribute a `!Ref` to this resource becomes ("id", "arn", "name", "url"...). */
+  refAttr?: string;
+  /** CFN GetAtt attribute -> TF attribute. */
+  attributes?: Record<string, string>;
+}
+
+export interface IamAction {
+  description: string;
+  accessLevel: string;
+}

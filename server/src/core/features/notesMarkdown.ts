@@ -1,0 +1,81 @@
+// "From your notes": the best note sections for a service (or term) as breadcrumb + excerpt + Open Section.
+import type { NotesLookup } from '../context';
+import { localize, type Locale } from '../l10n';
+import { M } from '../messages';
+import { escapeMarkdown, sanitizeNoteMarkdown } from '../markdown/sanitize';
+import { excerpt } from '../notes/excerpt';
+import { breadcrumb } from '../notes/noteModel';
+import type { NotesIndex } from '../notes/notesIndex';
+import type { SectionHit } from '../notes/ranking';
+import { LineIndex } from '../text/lineIndex';
+import { openSectionLink } from './noteLinks';
+
+export interface NotesMarkdownOptions {
+  maxSections: number;
+}
+
+export function renderHits(index: NotesIndex, hits: readonly SectionHit[], locale: Locale, maxSections: number): string {
+  if (hits.length === 0 || maxSections <= 0) return '';
+  const parts = [`**${localize(locale, M.fromYourNotes)}**`];
+  for (const hit of hits.slice(0, maxSections)) {
+    const note = index.get(hit.uri);
+    if (!note) continue;
+    const section = note.sections[hit.section];
+    const line = new LineIndex(note.text).positionAt(hit.anchor).line;
+    const link = openSectionLink({ uri: note.uri, line });
+    const text = sanitizeNoteMarkdown(excerpt(note, section, hit.block));
+    parts.push(`${escapeMarkdown(breadcrumb(note, section))} — [${localize(locale, M.openSection)}](${link})`);
+    if (text) parts.push(quote(text));
+  }
+  const rest = hits.length - maxSections;
+  if (rest > 0) parts.push(`_${localize(locale, M.moreSections, { count: rest })}_`);
+  return parts.join('\n\n');
+}
+
+function quote(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
+}
+
+export function createNotesLookup(index: NotesIndex, locale: () => Locale, options: () => NotesMarkdownOptions): NotesLookup {
+  return {
+    notesMarkdownForService(serviceId) {
+      return renderHits(index, index.hitsForService(serviceId), locale(), options().maxSections);
+    },
+    notesMarkdownForTerm(term, serviceId) {
+      return renderHits(index, hitsForTerm(index, term, serviceId), locale(), options().maxSections);
+    },
+  };
+}
+
+/** Sections whose own text contains the exact term (case-sensitive, at identifier boundaries). */
+export function hitsForTerm(index: NotesIndex, term: string, serviceId?: string): SectionHit[] {
+  if (!term) return [];
+  const allowed = serviceId ? new Set(index.hitsForService(serviceId).map((h) => `${h.uri}#${h.section}`)) : undefined;
+  const pattern = new RegExp(`(?<![A-Za-z0-9_])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`, 'g');
+  const hits: SectionHit[] = [];
+  for (const note of index.files()) {
+    if (!note.text.includes(term)) continue;
+    for (const section of note.sections) {
+      if (allowed && !allowed.has(`${note.uri}#${section.index}`)) continue;
+      const own = note.text.slice(section.headingStart, section.bodyEnd);
+      pattern.lastIndex = 0;
+      const matches = [...own.matchAll(pattern)];
+      if (matches.length === 0) continue;
+      const inHeading = matches[0].index! < section.headingEnd - section.headingStart;
+      const offset = section.headingStart + matches[0].index!;
+      const block = inHeading ? -1 : section.blocks.findIndex((b) => b.start <= offset && offset < b.end);
+      hits.push({
+        uri: note.uri,
+        section: section.index,
+        score: (inHeading ? 10 : 0) + matches.length,
+        about: inHeading,
+        anchor: inHeading || block <= 0 ? section.headingStart : section.blocks[block].start,
+        block: inHeading || block <= 0 ? -1 : block,
+      });
+    }
+  }
+  return hits.sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : 1) || a.section - b.section);
+}

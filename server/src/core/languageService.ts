@@ -1,0 +1,113 @@
+// The AWS Notes language service: a pure factory over the knowledge base and the notes index, in the style of
+// Microsoft's markdown language service. Adapters (LSP connection, CLI, tests) call these methods.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentSymbol, Hover, Location, Position, SymbolInformation } from 'vscode-languageserver-types';
+import type { CoreContext } from './context';
+import type { AwsData } from './data/awsData';
+import { noteLocationsForService } from './features/definition';
+import { documentSymbols } from './features/documentSymbols';
+import { identityHoverMarkdown } from './features/identityHover';
+import { createNotesLookup } from './features/notesMarkdown';
+import { noteMentionsOfService } from './features/references';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import type { Locale } from './l10n';
+import { NotesIndex, type NoteParser } from './notes/notesIndex';
+import { parseNote } from './notes/parseNote';
+import { identityAt, type Identity, type Recognizer } from './recognize/identities';
+import { ServiceNameMatcher, type TextMode } from './recognize/serviceNameMatcher';
+import { DEFAULT_CORE_SETTINGS, type CoreSettings } from './settings';
+
+/** A feature that may answer a hover before the generic identity hover (e.g. CloudFormation templates). */
+export type HoverProvider = (document: TextDocument, offset: number, ctx: CoreContext) => Hover | null | undefined;
+
+export interface LanguageServiceOptions {
+  data: AwsData;
+  locale?: Locale;
+  settings?: CoreSettings;
+  parser?: NoteParser;
+  hoverProviders?: HoverProvider[];
+}
+
+const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'restructuredtext', 'asciidoc', 'latex']);
+
+export function createLanguageService(options: LanguageServiceOptions) {
+  let locale: Locale = options.locale ?? 'en';
+  let settings: CoreSettings = options.settings ?? DEFAULT_CORE_SETTINGS;
+  const recognizer: Recognizer = { data: options.data, names: new ServiceNameMatcher(options.data.services()) };
+  const index = new NotesIndex(recognizer, options.parser ?? parseNote);
+  const notes = createNotesLookup(index, () => locale, () => settings.hover);
+  const context: CoreContext = {
+    data: options.data,
+    notes,
+    get locale() {
+      return locale;
+    },
+  };
+  const hoverProviders = options.hoverProviders ?? [];
+
+  /** Prose rules in notes and plain text (except inside code blocks); code rules everywhere else. */
+  function modeAt(document: TextDocument, offset: number): TextMode {
+    if (!PROSE_LANGUAGES.has(document.languageId)) return 'code';
+    const note = index.get(document.uri);
+    if (!note) return 'prose';
+    const ranges = note.codeRanges;
+    for (let i = 0; i < ranges.length; i += 2) if (ranges[i] <= offset && offset < ranges[i + 1]) return 'code';
+    return 'prose';
+  }
+
+  function identityAtPosition(document: TextDocument, position: Position): Identity | undefined {
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    return identityAt(recognizer, text, offset, modeAt(document, offset));
+  }
+
+  return {
+    index,
+    recognizer,
+    context,
+    setLocale(value: Locale) {
+      locale = value;
+    },
+    updateSettings(value: CoreSettings) {
+      settings = value;
+    },
+    identityAt: identityAtPosition,
+
+    hover(document: TextDocument, position: Position): Hover | null {
+      const offset = document.offsetAt(position);
+      for (const provider of hoverProviders) {
+        const answer = provider(document, offset, context);
+        if (answer) return answer;
+      }
+      const identity = identityAtPosition(document, position);
+      if (!identity) return null;
+      const value = identityHoverMarkdown(identity, context);
+      if (!value) return null;
+      return {
+        contents: { kind: 'markdown', value },
+        range: { start: document.positionAt(identity.start), end: document.positionAt(identity.end) },
+      };
+    },
+
+    definition(document: TextDocument, position: Position): Location[] {
+      const identity = identityAtPosition(document, position);
+      return identity ? noteLocationsForService(index, identity.serviceId) : [];
+    },
+
+    references(document: TextDocument, position: Position): Location[] {
+      const identity = identityAtPosition(document, position);
+      return identity ? noteMentionsOfService(index, identity.serviceId) : [];
+    },
+
+    workspaceSymbols(query: string): SymbolInformation[] {
+      return workspaceSymbols(index, query);
+    },
+
+    documentSymbols(document: TextDocument): DocumentSymbol[] {
+      const note = index.get(document.uri) ?? parseNote(document.uri, document.getText());
+      return documentSymbols(note);
+    },
+  };
+}
+
+export type LanguageService = ReturnType<typeof createLanguageService>;

@@ -1,0 +1,86 @@
+// Which note sections are *about* a service, best first. A heading that names the service, definitional
+// phrasing ("SQS とは", "SQS =", "SQS:" at the start of a passage) and density count; a passing mention in a long
+// section still counts, and then the passage that discusses the service is what we point at.
+import type { Mention } from './noteMentions';
+import type { NoteFile, Section } from './noteModel';
+
+export interface SectionHit {
+  uri: string;
+  section: number;
+  score: number;
+  /** Whether the section is about the service rather than mentioning it. */
+  about: boolean;
+  /** Offset to open the note at: the heading, or the passage deep inside a long section. */
+  anchor: number;
+  /** Block index the excerpt starts at (-1: start of the section body). */
+  block: number;
+}
+
+const DEFINITIONAL_STRONG = /^\s*(?:とは|って何|について|[=＝]|:|：)/;
+const DEFINITIONAL_WEAK = /^\s*(?:は|（|\(|の概要|の特徴)/;
+
+export function rankSections(note: NoteFile, mentions: readonly Mention[]): SectionHit[] {
+  const bySection = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    if (m.section < 0) continue;
+    const list = bySection.get(m.section) ?? [];
+    list.push(m);
+    bySection.set(m.section, list);
+  }
+  const hits: SectionHit[] = [];
+  for (const [index, list] of bySection) {
+    const section = note.sections[index];
+    hits.push(scoreSection(note, section, list));
+  }
+  return hits;
+}
+
+function scoreSection(note: NoteFile, section: Section, mentions: Mention[]): SectionHit {
+  let score = 0;
+  let headingHit = false;
+  const blockWeight = new Map<number, number>();
+  for (const m of mentions) {
+    if (m.inHeading) {
+      headingHit = true;
+      continue;
+    }
+    const after = note.text.slice(m.end, m.end + 8);
+    const blockStart = m.block >= 0 ? section.blocks[m.block].start : -1;
+    const leading = blockStart >= 0 && /^[\s>*\-+#|0-9.]*(?:\*\*)?(?:AWS |Amazon )?$/.test(note.text.slice(blockStart, m.start));
+    let weight = m.inCode ? 0.5 : 1;
+    if (DEFINITIONAL_STRONG.test(after) && (leading || /^\s*とは/.test(after))) weight += 5;
+    else if (DEFINITIONAL_WEAK.test(after) && leading) weight += 2;
+    score += weight;
+    if (m.block >= 0) blockWeight.set(m.block, (blockWeight.get(m.block) ?? 0) + weight);
+  }
+  if (headingHit) {
+    score += 12;
+    const name = mentions.find((m) => m.inHeading)!;
+    const before = note.text.slice(section.headingStart, name.start).replace(/^#+\s*\[?/, '').replace(/^(?:AWS|Amazon)\s*/, '');
+    if (before.trim() === '') score += 4;
+  }
+  const bodyLength = Math.max(200, section.bodyEnd - section.headingEnd);
+  score += Math.min(4, (mentions.length * 1000) / bodyLength);
+  let bestBlock = -1;
+  let bestWeight = 0;
+  for (const [block, weight] of blockWeight) {
+    if (weight > bestWeight || (weight === bestWeight && block < bestBlock)) {
+      bestBlock = block;
+      bestWeight = weight;
+    }
+  }
+  const about = headingHit || bestWeight >= 5 || mentions.length >= 3;
+  const deep = !headingHit && bestBlock > 0;
+  return {
+    uri: note.uri,
+    section: section.index,
+    score,
+    about,
+    anchor: deep ? section.blocks[bestBlock].start : section.headingStart,
+    block: deep ? bestBlock : -1,
+  };
+}
+
+export function compareHits(a: SectionHit, b: SectionHit): number {
+  return b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.section - b.section);
+}

@@ -1,0 +1,131 @@
+// One resolver for every way AWS is named in text: service names, CloudFormation types, Terraform types,
+// IAM actions, ARNs, service principals, boto3 clients, JS SDK packages and client classes.
+import type { AwsData } from '../data/awsData';
+import type { NameMatch, ServiceNameMatcher, TextMode } from './serviceNameMatcher';
+
+export type IdentityKind = 'service' | 'cfnType' | 'tfType' | 'iamAction' | 'arn' | 'principal' | 'boto3' | 'jsPackage' | 'jsClient';
+
+export interface Identity {
+  kind: IdentityKind;
+  start: number;
+  end: number;
+  /** The identifier as written ("AWS::SQS::Queue", "sqs:SendMessage", "SQS"). */
+  text: string;
+  serviceId: string;
+}
+
+export interface Recognizer {
+  data: AwsData;
+  names: ServiceNameMatcher;
+}
+
+interface FormRule {
+  kind: Exclude<IdentityKind, 'service'>;
+  pattern: RegExp;
+  /** Returns the service id, or undefined when the text is not really that form. */
+  resolve(match: RegExpExecArray, data: AwsData): string | undefined;
+  /** Which part of the match is the identifier (defaults to the whole match). */
+  span?(match: RegExpExecArray): [number, number];
+}
+
+const NOT_IAM_PREFIX = new Set(['arn', 'aws', 'http', 'https', 'file', 'mailto', 'urn', 'data', 'command', 'javascript']);
+
+const SDK_LIB_PACKAGES: Record<string, string> = { 'lib-dynamodb': 'dynamodb', 'lib-storage': 's3' };
+
+const RULES: FormRule[] = [
+  {
+    kind: 'cfnType',
+    pattern: /(?<![A-Za-z0-9_])AWS::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?/g,
+    resolve: (m, data) => {
+      const known = data.cfnType(m[0]);
+      if (known) return known.service;
+      const ns = m[0].split('::').slice(0, 2).join('::');
+      return data.serviceByCfnNamespace(ns)?.id;
+    },
+  },
+  {
+    kind: 'tfType',
+    pattern: /(?<![A-Za-z0-9_])awscc_[a-z0-9_]+|(?<![A-Za-z0-9_])aws_[a-z0-9_]+/g,
+    resolve: (m, data) => {
+      const name = m[0];
+      const hasTfData = data.tfResourceNames().length > 0;
+      // Without the Terraform tables only awscc_ names (which follow a rule) are trusted.
+      if (hasTfData && !name.startsWith('awscc_') && !data.tfResource(name) && !data.tfDataSource(name)) return undefined;
+      if (!hasTfData && !name.startsWith('awscc_')) {
+        const service = data.serviceByTfType(name);
+        return service && service.tfPrefixes.some((p) => name === p || (p.endsWith('_') && name.startsWith(p))) ? service.id : undefined;
+      }
+      return data.serviceByTfType(name)?.id;
+    },
+  },
+  {
+    kind: 'arn',
+    pattern: /arn:aws(?:-cn|-us-gov|-iso[a-z-]*)?:([a-z0-9-]+):[^\s"'`<>()[\]{},]*/g,
+    resolve: (m, data) => data.serviceByIamPrefix(m[1])?.id ?? data.services().find((s) => s.arnNamespace === m[1])?.id,
+  },
+  {
+    kind: 'iamAction',
+    pattern: /(?<![A-Za-z0-9_:./-])([a-z][a-z0-9-]*):(\*|[A-Z][A-Za-z0-9]*\*?)/g,
+    resolve: (m, data) => (NOT_IAM_PREFIX.has(m[1]) ? undefined : data.serviceByIamPrefix(m[1])?.id),
+  },
+  {
+    kind: 'principal',
+    pattern: /(?<![A-Za-z0-9_.-])([a-z0-9-]+)(?:\.[a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?(?![A-Za-z0-9_-])/g,
+    resolve: (m, data) => data.serviceByPrincipal(m[0])?.id ?? data.serviceByIamPrefix(m[1])?.id,
+  },
+  {
+    kind: 'boto3',
+    pattern: /\b(?:client|resource)\(\s*(?:service_name\s*=\s*)?(["'])([a-z0-9-]+)\1/g,
+    resolve: (m, data) => data.serviceByBoto3(m[2])?.id,
+    // The identifier is the quoted service name, not the call.
+    span: (m) => [m[0].length - m[2].length - 2, m[0].length],
+  },
+  {
+    kind: 'jsPackage',
+    pattern: /@aws-sdk\/((?:client|lib)-[a-z0-9-]+)/g,
+    resolve: (m, data) => data.serviceByJsPackage(m[0])?.id ?? (SDK_LIB_PACKAGES[m[1]] ? data.service(SDK_LIB_PACKAGES[m[1]])?.id : undefined),
+  },
+  {
+    kind: 'jsClient',
+    pattern: /(?<![A-Za-z0-9_$])([A-Z][A-Za-z0-9]*Client)(?![A-Za-z0-9_$])/g,
+    resolve: (m, data) => data.serviceByJsClient(m[1])?.id ?? (m[1] === 'DynamoDBDocumentClient' ? data.service('dynamodb')?.id : undefined),
+  },
+];
+
+/** Every identity in text[from, to), non-overlapping, left to right. Specific forms win over bare names. */
+export function scanIdentities(recognizer: Recognizer, text: string, mode: TextMode, from = 0, to = text.length): Identity[] {
+  const found: Identity[] = [];
+  const slice = text.slice(from, to);
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(slice); m; m = rule.pattern.exec(slice)) {
+      const serviceId = rule.resolve(m, recognizer.data);
+      if (!serviceId) continue;
+      const [relStart, relEnd] = rule.span?.(m) ?? [0, m[0].length];
+      const start = from + m.index + relStart;
+      const end = from + m.index + relEnd;
+      if (found.some((f) => f.start < end && start < f.end)) continue;
+      found.push({ kind: rule.kind, start, end, text: text.slice(start, end), serviceId });
+    }
+  }
+  const names = recognizer.names.findAll(text, mode, from, to);
+  for (const n of names) {
+    if (found.some((f) => f.start < n.end && n.start < f.end)) continue;
+    found.push(nameIdentity(n));
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function nameIdentity(n: NameMatch): Identity {
+  return { kind: 'service', start: n.start, end: n.end, text: n.text, serviceId: n.serviceId };
+}
+
+/** The identity under the cursor, looking only at a window around it (lines can be megabytes long). */
+export function identityAt(recognizer: Recognizer, text: string, offset: number, mode: TextMode): Identity | undefined {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300);
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  lineEnd = Math.min(lineEnd, offset + 300);
+  const identities = scanIdentities(recognizer, text, mode, lineStart, lineEnd);
+  return identities.find((i) => i.start <= offset && offset < i.end) ?? identities.find((i) => i.end === offset);
+}

@@ -1,0 +1,130 @@
+// Finds AWS service names in text: longest match wins ("Kinesis Data Firehose" over "Kinesis"), works inside
+// Japanese text without spaces ("SQSに"), on NFKC-folded text (ＳＱＳ), and stays precise: names are matched
+// case-sensitively at ASCII word boundaries, and names that are ordinary words (Config, Batch) count in code
+// only with an "AWS "/"Amazon " prefix.
+import type { ServiceEntry } from '../data/types';
+import { foldNfkc } from '../text/normalize';
+
+export type TextMode = 'prose' | 'code';
+
+export interface NameMatch {
+  start: number;
+  end: number;
+  serviceId: string;
+  /** The name as found in the text. */
+  text: string;
+}
+
+interface Terminal {
+  serviceId: string;
+  ambiguous: boolean;
+  prefixed: boolean;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  terminal?: Terminal;
+}
+
+const PREFIXES = ['AWS', 'Amazon'];
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+export class ServiceNameMatcher {
+  private readonly root: TrieNode = { next: new Map() };
+
+  constructor(services: readonly ServiceEntry[]) {
+    for (const service of services) {
+      const ambiguous = new Set(service.ambiguousNames ?? []);
+      const names = new Set([service.name, ...service.shortNames, ...service.aliases, ...ambiguous]);
+      for (const name of names) {
+        if (!name || name.length < 2) continue;
+        const isAmbiguous = ambiguous.has(name);
+        const hasPrefix = PREFIXES.some((p) => name.startsWith(p + ' '));
+        this.add(name, { serviceId: service.id, ambiguous: isAmbiguous, prefixed: hasPrefix });
+        if (!hasPrefix) for (const p of PREFIXES) this.add(`${p} ${name}`, { serviceId: service.id, ambiguous: isAmbiguous, prefixed: true });
+      }
+    }
+  }
+
+  private add(name: string, terminal: Terminal): void {
+    const key = name.normalize('NFKC').replace(/[ \t]+/g, '');
+    let node = this.root;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    // The first registration wins, so a service's own name is never taken over by another's alias.
+    node.terminal ??= terminal;
+  }
+
+  /** All non-overlapping service names in text[from, to), left to right. */
+  findAll(text: string, mode: TextMode, from = 0, to = text.length): NameMatch[] {
+    const slice = text.slice(from, to);
+    const folded = foldNfkc(slice);
+    const f = folded.text;
+    const matches: NameMatch[] = [];
+    const beforeSlice = from > 0 ? text.charCodeAt(from - 1) : 32;
+    for (let i = 0; i < f.length; i++) {
+      const prev = i === 0 ? beforeSlice : f.charCodeAt(i - 1);
+      if (isWordCode(prev) || !this.root.next.has(f.charCodeAt(i))) continue;
+      const end = this.longestAt(f, i, mode, to < text.length ? text.charCodeAt(to) : 32);
+      if (end < 0) continue;
+      const terminal = this.terminalAt(f, i, end);
+      const start = from + folded.toOriginal(i);
+      const stop = from + folded.toOriginal(end);
+      matches.push({ start, end: stop, serviceId: terminal!.serviceId, text: text.slice(start, stop) });
+      i = end - 1;
+    }
+    return matches;
+  }
+
+  /** End (exclusive, folded index) of the longest acceptable name starting at i, or -1. */
+  private longestAt(f: string, i: number, mode: TextMode, afterSlice: number): number {
+    let node: TrieNode | undefined = this.root;
+    let best = -1;
+    let j = i;
+    while (node && j <= f.length) {
+      if (node.terminal && j > i) {
+        const after = j < f.length ? f.charCodeAt(j) : afterSlice;
+        const t = node.terminal;
+        if (!isWordCode(after) && (mode === 'prose' || !t.ambiguous || t.prefixed)) best = j;
+      }
+      if (j === f.length) break;
+      let c = f.charCodeAt(j);
+      // Spaces inside multi-word names are optional and may repeat ("API Gateway", "APIGateway").
+      if (isSpaceCode(c) && j > i) {
+        let k = j;
+        while (k < f.length && isSpaceCode(f.charCodeAt(k))) k++;
+        if (k < f.length && node.next.has(f.charCodeAt(k))) {
+          j = k;
+          c = f.charCodeAt(j);
+        }
+      }
+      node = node.next.get(c);
+      j++;
+    }
+    return best;
+  }
+
+  private terminalAt(f: string, i: number, end: number): Terminal | undefined {
+    let node: TrieNode | undefined = this.root;
+    for (let j = i; j < end && node; j++) {
+      const c = f.charCodeAt(j);
+      if (isSpaceCode(c)) continue;
+      node = node.next.get(c);
+    }
+    return node?.terminal;
+  }
+}

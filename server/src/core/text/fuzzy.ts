@@ -1,0 +1,20 @@
+// Letters-in-order fuzzy matching on NFKC-folded, lower-cased text (so ＳＱＳ finds SQS and
+// Japanese substrings work). Returns a score (higher is better) or -1.
+import { searchKey } from './normalize';
+
+export function fuzzyScore(query: string, candidate: string): number {
+  const q = searchKey(query).replace(/\s+/g, '');
+  if (!q) return 0;
+  const c = searchKey(candidate);
+  const contiguous = c.indexOf(q);
+  if (contiguous >= 0) return 1000 - contiguous - c.length / 100 + (contiguous === 0 ? 200 : 0);
+  let score = 0;
+  let last = -1;
+  for (const ch of q) {
+    const at = c.indexOf(ch, last + 1);
+    if (at < 0) return -1;
+    score += at === last + 1 ? 5 : 1;
+    last = at;
+  }
+  return score - c.length / 100;
+}

@@ -1,0 +1,40 @@
+// Reads the generated knowledge base (/data) from disk. Each file is parsed only when first needed, and a
+// missing file yields an empty table so that the server still starts with partial data.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createAwsData, type AwsData } from '../core/data/awsData';
+import type { CfnResourceType, IamAction, ServiceEntry, TfType, TypeMapping } from '../core/data/types';
+
+/** Walks up from `start` until a folder containing data/services.json is found (source tree or dist/). */
+export function findDataDir(start: string = __dirname): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    const candidate = path.join(dir, 'data');
+    if (fs.existsSync(path.join(candidate, 'services.json'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function readJson<T>(dataDir: string | undefined, file: string): T | undefined {
+  if (!dataDir) return undefined;
+  const full = path.join(dataDir, file);
+  if (!fs.existsSync(full)) return undefined;
+  return JSON.parse(fs.readFileSync(full, 'utf8')) as T;
+}
+
+export function loadAwsData(dataDir: string | undefined = findDataDir()): AwsData {
+  // Both Terraform tables come from one file; parse it once for whichever is asked first.
+  let tf: { resources?: Record<string, TfType>; dataSources?: Record<string, TfType> } | undefined;
+  const tfFile = () => (tf ??= readJson(dataDir, 'tf-types.mpl.json') ?? {});
+  return createAwsData({
+    services: () => readJson<{ services: ServiceEntry[] }>(dataDir, 'services.json')?.services ?? [],
+    cfnTypes: () => readJson<{ types: Record<string, CfnResourceType> }>(dataDir, 'cfn-types.json')?.types ?? {},
+    tfResources: () => tfFile().resources ?? {},
+    tfDataSources: () => tfFile().dataSources ?? {},
+    mapping: () => readJson<{ cfnToTf: Record<string, TypeMapping> }>(dataDir, 'mapping.json')?.cfnToTf ?? {},
+    iamActions: () =>
+      readJson<{ actions: Record<string, Record<string, IamAction>> }>(dataDir, 'iam-actions.json')?.actions ?? {},
+  });
+}

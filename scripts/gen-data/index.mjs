@@ -2,9 +2,11 @@
 // the repository and regenerates every file under data/. Output is deterministic.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { botocoreData, npmSource } from './lib/sources.mjs';
+import { SOURCES, botocoreData, npmSource } from './lib/sources.mjs';
 import { writeJson } from './lib/util.mjs';
 import { buildServices } from './services.mjs';
+import { buildCfnTypes } from './cfn.mjs';
+import { buildIamActions } from './iam.mjs';
 import { loadSpec } from './spec.mjs';
 import { loadProvider } from './tf.mjs';
 
@@ -17,7 +19,7 @@ const spec = loadSpec(npmSource('serviceSpec'));
 const provider = loadProvider(npmSource('providerAws', ['.jsii']));
 const tfNames = Object.keys(provider.resources).sort();
 
-const { services, tfOwner } = buildServices({
+const { services, tfOwner, cfnOwner } = buildServices({
   iamDir: npmSource('iamData'),
   botoDir: botocoreData(),
   sdkDir: npmSource('awsSdkV2', ['apis']),
@@ -29,7 +31,28 @@ if (want('services')) {
   const size = writeJson(path.join(dataDir, 'services.json'), { services }, ['services']);
   console.log(`services.json: ${services.length} services, ${size} bytes`);
 }
-export { spec, provider, services, tfOwner, dataDir, want };
+const cfn = buildCfnTypes({ spec, cfnspecDir: npmSource('cfnspec', ['spec/specification.json']), cfnOwner });
+if (want('cfn')) {
+  const size = writeJson(path.join(dataDir, 'cfn-types.json'), { types: cfn.types }, ['types']);
+  console.log(`cfn-types.json: ${Object.keys(cfn.types).length} types, ${size} bytes; without service: ${cfn.unowned.join(' ') || 'none'}`);
+}
+const withService = (table) => Object.fromEntries(Object.keys(table).sort().map((name) => [name, { service: tfOwner.get(name) ?? '', ...table[name] }]));
+if (want('tf')) {
+  const tfData = {
+    license: 'MPL-2.0',
+    source: `Derived from the Terraform AWS provider schema (${SOURCES.providerAws.terraformProvider}, MPL-2.0, https://github.com/hashicorp/terraform-provider-aws) via the npm package ${SOURCES.providerAws.pkg}@${SOURCES.providerAws.version} (MPL-2.0). This file, as a whole, is available under the Mozilla Public License 2.0.`,
+    resources: withService(provider.resources),
+    dataSources: withService(provider.dataSources),
+  };
+  const size = writeJson(path.join(dataDir, 'tf-types.mpl.json'), tfData, ['resources', 'dataSources']);
+  console.log(`tf-types.mpl.json: ${Object.keys(tfData.resources).length} resources, ${Object.keys(tfData.dataSources).length} data sources, ${size} bytes`);
+}
+if (want('iam')) {
+  const actions = buildIamActions(npmSource('iamData'));
+  const size = writeJson(path.join(dataDir, 'iam-actions.json'), { actions }, ['actions']);
+  console.log(`iam-actions.json: ${Object.keys(actions).length} prefixes, ${Object.values(actions).reduce((n, a) => n + Object.keys(a).length, 0)} actions, ${size} bytes`);
+}
+export { cfn, spec, provider, services, tfOwner, dataDir, want };
 if (process.env.GEN_REPORT) {
   const unowned = [...new Set([...tfNames, ...Object.keys(provider.dataSources)])].filter((n) => !tfOwner.has(n));
   console.log('tf without service:', unowned.length, unowned.join(' '));

@@ -332,7 +332,7 @@ export const SERVICES = {
     name: 'Amazon EventBridge', short: ['EventBridge', 'Amazon EventBridge', 'CloudWatch Events', 'Amazon CloudWatch Events'], aliases: ['Event Bridge'],
     en: 'Serverless event bus that routes events from AWS services, SaaS and your apps to targets by rules.',
     ja: 'AWS サービスや SaaS、自作アプリのイベントを、ルールに従ってターゲットへ振り分けるサーバーレスなイベントバス。',
-    doc: 'eventbridge', principals: ['events.amazonaws.com'], tf: ['aws_cloudwatch_event_'], boto3: ['events'],
+    doc: 'eventbridge', principals: ['events.amazonaws.com'], tf: ['aws_cloudwatch_event_'], boto3: ['events'], cfn: ['AWS::Events', 'AWS::EventsV2'],
   },
   pipes: {
     name: 'Amazon EventBridge Pipes', short: ['EventBridge Pipes', 'Amazon EventBridge Pipes'], ambiguous: ['Pipes'],
@@ -433,7 +433,7 @@ export const SERVICES = {
   health: { name: 'AWS Health', short: ['AWS Health', 'Personal Health Dashboard', 'AWS Health Dashboard'], ambiguous: ['Health'],
     ja: 'AWS 側の障害やメンテナンスが自分のリソースに与える影響を通知する。' },
   'resource-groups': { short: ['Resource Groups', 'AWS Resource Groups'], tf: ['aws_resourcegroups_'] },
-  resiliencehub: { short: ['Resilience Hub', 'AWS Resilience Hub'], tf: ['aws_resiliencehub_', 'aws_resiliencehubv2_'] },
+  resiliencehub: { short: ['Resilience Hub', 'AWS Resilience Hub'], cfn: ['AWS::ResilienceHub', 'AWS::ResilienceHubV2'], tf: ['aws_resiliencehub_', 'aws_resiliencehubv2_'] },
   trustedadvisor: { name: 'AWS Trusted Advisor', short: ['Trusted Advisor', 'AWS Trusted Advisor'],
     ja: 'コスト・セキュリティ・耐障害性・性能・サービスクォータの観点でアカウントを点検し、改善点を提示する。' },
   servicequotas: { short: ['Service Quotas'], tf: ['aws_servicequotas_'] },
@@ -831,6 +831,11 @@ export const SERVICES = {
   mgh: { short: ['Migration Hub', 'AWS Migration Hub'] },
   drs: { name: 'AWS Elastic Disaster Recovery', short: ['Elastic Disaster Recovery', 'AWS DRS'], tf: ['aws_drs_'],
     ja: 'サーバーを継続レプリケーションし、障害時に AWS 上で素早く復旧させる DR サービス。' },
+  'route53-recovery-control-config': { cfn: ['AWS::Route53RecoveryControl'] },
+  'ssm-sap': { cfn: ['AWS::SystemsManagerSAP'] },
+  'bcm-dashboards': { cfn: ['AWS::BCM'] },
+  iotthingsgraph: { name: 'AWS IoT Things Graph', short: ['IoT Things Graph'], cfn: ['AWS::IoTThingsGraph'] },
+  ask: { name: 'Alexa Skills Kit', short: ['Alexa Skills Kit', 'ASK'], cfn: ['Alexa::ASK'] },
   support: { name: 'AWS Support', short: ['AWS Support', 'AWS Support Center'], ambiguous: ['Support'] },
 };
 

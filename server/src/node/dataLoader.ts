@@ -17,6 +17,17 @@ export function findDataDir(start: string = __dirname): string | undefined {
   }
 }
 
+/** The CloudFormation reference page of a type; cfn-types.json stores docUrl only where it differs from this. */
+export function defaultCfnDocUrl(cfnType: string): string {
+  const [, svc = '', res = ''] = cfnType.split('::');
+  return `https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-${svc.toLowerCase()}-${res.toLowerCase()}.html`;
+}
+
+function withDocUrls(types: Record<string, CfnResourceType>): Record<string, CfnResourceType> {
+  for (const [name, t] of Object.entries(types)) t.docUrl ??= defaultCfnDocUrl(name);
+  return types;
+}
+
 function readJson<T>(dataDir: string | undefined, file: string): T | undefined {
   if (!dataDir) return undefined;
   const full = path.join(dataDir, file);
@@ -30,7 +41,7 @@ export function loadAwsData(dataDir: string | undefined = findDataDir()): AwsDat
   const tfFile = () => (tf ??= readJson(dataDir, 'tf-types.mpl.json') ?? {});
   return createAwsData({
     services: () => readJson<{ services: ServiceEntry[] }>(dataDir, 'services.json')?.services ?? [],
-    cfnTypes: () => readJson<{ types: Record<string, CfnResourceType> }>(dataDir, 'cfn-types.json')?.types ?? {},
+    cfnTypes: () => withDocUrls(readJson<{ types: Record<string, CfnResourceType> }>(dataDir, 'cfn-types.json')?.types ?? {}),
     tfResources: () => tfFile().resources ?? {},
     tfDataSources: () => tfFile().dataSources ?? {},
     mapping: () => readJson<{ cfnToTf: Record<string, TypeMapping> }>(dataDir, 'mapping.json')?.cfnToTf ?? {},

@@ -1,0 +1,293 @@
+// Conversion rules the mapping data cannot express: properties that become differently shaped blocks,
+// flattened wrappers, or separate Terraform resources. Everything else goes through the generic converter.
+import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { argumentItems, blockBody, blockItems, type ResourceScope } from './arguments';
+import { address, expr } from './expressions';
+import { attr, call, code, comment, nested, str, type BodyItem } from './hcl';
+import { snakeCase } from './naming';
+
+export type PropertyRule = (value: CfnValue, scope: ResourceScope, properties: CfnValueMap) => BodyItem[];
+
+const self = (scope: ResourceScope, attribute: string) => code(`${address(scope.target)}.${attribute}`);
+const maps = (value: CfnValue): CfnValueMap[] => (Array.isArray(value) ? value.filter(isValueMap) : []);
+
+/** Flattens a wrapper object (`DistributionConfig`, `OriginAccessControlConfig`) into the resource body. */
+function flatten(renames: Record<string, string> = {}): PropertyRule {
+  return (value, scope) => {
+    if (!isValueMap(value)) return argumentItems(scope, 'Config', value);
+    return Object.entries(value).flatMap(([key, v]) => {
+      if (renames[key]) return isValueMap(v) || (Array.isArray(v) && v.some(isValueMap)) ? blockItems(scope.ctx, renames[key], v, CLOUDFRONT_RENAMES) : [attr(renames[key], expr(scope.ctx, v))];
+      return argumentItems(scope, key, v);
+    });
+  };
+}
+
+const CLOUDFRONT_RENAMES: Record<string, string> = {
+  Origins: 'origin',
+  Id: 'origin_id',
+  CacheBehaviors: 'ordered_cache_behavior',
+  CustomErrorResponses: 'custom_error_response',
+  ErrorCachingMinTTL: 'error_caching_min_ttl',
+  MinTTL: 'min_ttl',
+  MaxTTL: 'max_ttl',
+  DefaultTTL: 'default_ttl',
+  Logging: 'logging_config',
+  IPV6Enabled: 'is_ipv6_enabled',
+  WebACLId: 'web_acl_id',
+  S3OriginConfig: 's3_origin_config',
+  CustomOriginConfig: 'custom_origin_config',
+  HTTPPort: 'http_port',
+  HTTPSPort: 'https_port',
+  OriginSSLProtocols: 'origin_ssl_protocols',
+  OriginProtocolPolicy: 'origin_protocol_policy',
+};
+
+/** DistributionConfig -> aws_cloudfront_distribution body, with the blocks Terraform requires defaulted as CloudFormation does. */
+const distributionConfig: PropertyRule = (value, scope) => {
+  if (!isValueMap(value)) return argumentItems(scope, 'DistributionConfig', value);
+  const config: CfnValueMap = { ...value };
+  // With an origin access control, CloudFormation writes an empty OAI; Terraform wants no s3_origin_config.
+  config.Origins = maps(config.Origins).map((origin) => {
+    const s3 = origin.S3OriginConfig;
+    if (isValueMap(s3) && (s3.OriginAccessIdentity === '' || s3.OriginAccessIdentity === undefined)) {
+      const { S3OriginConfig: _dropped, ...rest } = origin;
+      return origin.OriginAccessControlId ? rest : { ...rest, S3OriginConfig: { OriginAccessIdentity: '' } };
+    }
+    return origin;
+  });
+  const items = blockBody(scope.ctx, config, CLOUDFRONT_RENAMES).filter(
+    (item) => item.t !== 'attr' || scope.schema === undefined || item.name in scope.schema.args,
+  );
+  const has = (name: string) => items.some((i) => (i.t === 'block' ? i.block.type : i.t === 'attr' ? i.name : '') === name);
+  for (const item of items) {
+    if (item.t === 'block' && item.block.type === 'default_cache_behavior') {
+      const body = item.block.body;
+      const named = (n: string) => body.some((b) => b.t === 'attr' && b.name === n);
+      if (!named('allowed_methods')) body.push(attr('allowed_methods', code('["GET", "HEAD"]')));
+      if (!named('cached_methods')) body.push(attr('cached_methods', code('["GET", "HEAD"]')));
+    }
+  }
+  if (!has('restrictions')) items.push(nested('restrictions', [nested('geo_restriction', [attr('restriction_type', str('none'))])]));
+  if (!has('viewer_certificate')) items.push(nested('viewer_certificate', [attr('cloudfront_default_certificate', code('true'))]));
+  return items;
+};
+
+/** Security group rules: CidrIp -> cidr_blocks = [..], IpProtocol -> protocol, ports defaulted for "-1". */
+function securityGroupRules(blockName: 'ingress' | 'egress'): PropertyRule {
+  return (value, scope) => {
+    if (!Array.isArray(value)) return blockItems(scope.ctx, blockName, value);
+    return maps(value).map((rule) => {
+      const body: BodyItem[] = [];
+      const all = rule.IpProtocol === '-1' || rule.IpProtocol === -1;
+      body.push(attr('from_port', rule.FromPort !== undefined ? expr(scope.ctx, rule.FromPort) : code(all ? '0' : 'null')));
+      body.push(attr('to_port', rule.ToPort !== undefined ? expr(scope.ctx, rule.ToPort) : code(all ? '0' : 'null')));
+      body.push(attr('protocol', expr(scope.ctx, rule.IpProtocol ?? '-1')));
+      if (rule.CidrIp !== undefined) body.push(attr('cidr_blocks', expr(scope.ctx, [rule.CidrIp])));
+      if (rule.CidrIpv6 !== undefined) body.push(attr('ipv6_cidr_blocks', expr(scope.ctx, [rule.CidrIpv6])));
+      const peer = rule.SourceSecurityGroupId ?? rule.DestinationSecurityGroupId;
+      if (peer !== undefined) body.push(attr('security_groups', expr(scope.ctx, [peer])));
+      const prefix = rule.SourcePrefixListId ?? rule.DestinationPrefixListId;
+      if (prefix !== undefined) body.push(attr('prefix_list_ids', expr(scope.ctx, [prefix])));
+      if (rule.Description !== undefined) body.push(attr('description', expr(scope.ctx, rule.Description)));
+      return nested(blockName, body);
+    });
+  };
+}
+
+/** CloudFormation keeps the default allow-all egress unless rules are given; Terraform removes it. */
+const securityGroupDefaults = (scope: ResourceScope, properties: CfnValueMap): BodyItem[] =>
+  properties.SecurityGroupEgress === undefined && scope.schema?.args.egress !== undefined
+    ? [comment('CloudFormation keeps the default allow-all egress rule; Terraform removes it unless declared.'),
+      nested('egress', [attr('from_port', code('0')), attr('to_port', code('0')), attr('protocol', str('-1')), attr('cidr_blocks', code('["0.0.0.0/0"]'))])]
+    : [];
+
+const dynamoKeySchema: PropertyRule = (value, scope) =>
+  maps(value).flatMap((key) => {
+    const name = key.KeyType === 'RANGE' ? 'range_key' : 'hash_key';
+    return [attr(name, expr(scope.ctx, key.AttributeName))];
+  });
+
+const dynamoAttributes: PropertyRule = (value, scope) =>
+  maps(value).map((a) => nested('attribute', [attr('name', expr(scope.ctx, a.AttributeName)), attr('type', expr(scope.ctx, a.AttributeType))]));
+
+const dynamoIndexes: PropertyRule = (value, scope) =>
+  maps(value).map((index) => {
+    const body: BodyItem[] = [attr('name', expr(scope.ctx, index.IndexName))];
+    body.push(...dynamoKeySchema(index.KeySchema ?? [], scope, {}));
+    const projection = isValueMap(index.Projection) ? index.Projection : {};
+    if (projection.ProjectionType !== undefined) body.push(attr('projection_type', expr(scope.ctx, projection.ProjectionType)));
+    if (projection.NonKeyAttributes !== undefined) body.push(attr('non_key_attributes', expr(scope.ctx, projection.NonKeyAttributes)));
+    if (isValueMap(index.ProvisionedThroughput)) body.push(...dynamoThroughput(index.ProvisionedThroughput, scope, {}));
+    return nested('global_secondary_index', body);
+  });
+
+const dynamoThroughput: PropertyRule = (value, scope) =>
+  isValueMap(value)
+    ? [attr('read_capacity', expr(scope.ctx, value.ReadCapacityUnits)), attr('write_capacity', expr(scope.ctx, value.WriteCapacityUnits))]
+    : [];
+
+const dynamoStream: PropertyRule = (value, scope) =>
+  isValueMap(value) ? [attr('stream_enabled', code('true')), attr('stream_view_type', expr(scope.ctx, value.StreamViewType))] : [];
+
+const dynamoTtl: PropertyRule = (value, scope) =>
+  isValueMap(value) ? [nested('ttl', [attr('attribute_name', expr(scope.ctx, value.AttributeName)), attr('enabled', expr(scope.ctx, value.Enabled ?? true))])] : [];
+
+const dynamoPitr: PropertyRule = (value, scope) =>
+  isValueMap(value) ? [nested('point_in_time_recovery', [attr('enabled', expr(scope.ctx, value.PointInTimeRecoveryEnabled ?? false))])] : [];
+
+const dynamoSse: PropertyRule = (value, scope) =>
+  isValueMap(value) ? [nested('server_side_encryption', [attr('enabled', expr(scope.ctx, value.SSEEnabled ?? false))])] : [];
+
+/** S3 bucket sub-configurations are separate resources in hashicorp/aws 4+. */
+function bucketCompanion(tfType: string, suffix: string, build: (value: CfnValueMap, scope: ResourceScope) => BodyItem[]): PropertyRule {
+  return (value, scope) => {
+    if (!isValueMap(value)) return argumentItems(scope, suffix, value);
+    const id = scope.companion(tfType, suffix, [attr('bucket', self(scope, 'id')), ...build(value, scope)]);
+    return [comment(`${snakeCase(suffix)}: see ${tfType}.${id}`)];
+  };
+}
+
+const bucketRules: Record<string, PropertyRule> = {
+  VersioningConfiguration: bucketCompanion('aws_s3_bucket_versioning', 'versioning', (v, s) => [
+    nested('versioning_configuration', [attr('status', expr(s.ctx, v.Status))]),
+  ]),
+  PublicAccessBlockConfiguration: bucketCompanion('aws_s3_bucket_public_access_block', 'public_access_block', (v, s) =>
+    blockBody(s.ctx, v),
+  ),
+  BucketEncryption: bucketCompanion('aws_s3_bucket_server_side_encryption_configuration', 'encryption', (v, s) =>
+    maps(v.ServerSideEncryptionConfiguration).map((rule) => nested('rule', blockBody(s.ctx, rule, { ServerSideEncryptionByDefault: 'apply_server_side_encryption_by_default' }))),
+  ),
+  WebsiteConfiguration: bucketCompanion('aws_s3_bucket_website_configuration', 'website', (v, s) => {
+    const body: BodyItem[] = [];
+    if (v.IndexDocument !== undefined) body.push(nested('index_document', [attr('suffix', expr(s.ctx, v.IndexDocument))]));
+    if (v.ErrorDocument !== undefined) body.push(nested('error_document', [attr('key', expr(s.ctx, v.ErrorDocument))]));
+    if (isValueMap(v.RedirectAllRequestsTo)) body.push(nested('redirect_all_requests_to', blockBody(s.ctx, v.RedirectAllRequestsTo)));
+    if (v.RoutingRules !== undefined) body.push(comment('TODO: RoutingRules: write routing_rule blocks'));
+    return body;
+  }),
+  OwnershipControls: bucketCompanion('aws_s3_bucket_ownership_controls', 'ownership', (v, s) =>
+    maps(v.Rules).map((rule) => nested('rule', blockBody(s.ctx, rule))),
+  ),
+  CorsConfiguration: bucketCompanion('aws_s3_bucket_cors_configuration', 'cors', (v, s) =>
+    maps(v.CorsRules).map((rule) => nested('cors_rule', blockBody(s.ctx, rule, { ExposedHeaders: 'expose_headers', MaxAge: 'max_age_seconds' }))),
+  ),
+};
+
+/** IAM inline and managed policies become their own resources (the role arguments are deprecated). */
+const rolePolicies: PropertyRule = (value, scope) =>
+  maps(value).map((policy) => {
+    const suffix = typeof policy.PolicyName === 'string' ? snakeCase(policy.PolicyName) : 'policy';
+    const name = scope.companion('aws_iam_role_policy', suffix, [
+      attr('name', expr(scope.ctx, policy.PolicyName)),
+      attr('role', self(scope, 'id')),
+      attr('policy', call('jsonencode', expr(scope.ctx, policy.PolicyDocument))),
+    ]);
+    return comment(`inline policy: see aws_iam_role_policy.${name}`);
+  });
+
+const managedPolicyArns: PropertyRule = (value, scope) => {
+  if (!Array.isArray(value)) return [comment('TODO: ManagedPolicyArns is computed; attach with aws_iam_role_policy_attachment')];
+  return value.map((arn, index) => {
+    const match = typeof arn === 'string' ? /policy\/(?:.*\/)?([^/]+)$/.exec(arn) : null;
+    const suffix = match ? snakeCase(match[1]) : `policy_${index + 1}`;
+    const name = scope.companion('aws_iam_role_policy_attachment', suffix, [attr('role', self(scope, 'name')), attr('policy_arn', expr(scope.ctx, arn))]);
+    return comment(`managed policy: see aws_iam_role_policy_attachment.${name}`);
+  });
+};
+
+const eventTargets: PropertyRule = (value, scope) =>
+  maps(value).map((target) => {
+    const body: BodyItem[] = [attr('rule', self(scope, 'name'))];
+    if (target.Id !== undefined) body.push(attr('target_id', expr(scope.ctx, target.Id)));
+    for (const [key, v] of Object.entries(target)) {
+      if (key === 'Id') continue;
+      if (key === 'Input' || key === 'InputPath' || key === 'Arn' || key === 'RoleArn') body.push(attr(snakeCase(key), expr(scope.ctx, v)));
+      else body.push(...blockItems(scope.ctx, snakeCase(key), v));
+    }
+    const suffix = typeof target.Id === 'string' ? snakeCase(target.Id) : 'target';
+    const name = scope.companion('aws_cloudwatch_event_target', suffix, body);
+    return comment(`target: see aws_cloudwatch_event_target.${name}`);
+  });
+
+const topicSubscriptions: PropertyRule = (value, scope) =>
+  maps(value).map((sub, index) => {
+    const name = scope.companion('aws_sns_topic_subscription', `subscription_${index + 1}`, [
+      attr('topic_arn', self(scope, 'arn')),
+      attr('protocol', expr(scope.ctx, sub.Protocol)),
+      attr('endpoint', expr(scope.ctx, sub.Endpoint)),
+    ]);
+    return comment(`subscription: see aws_sns_topic_subscription.${name}`);
+  });
+
+/** Lambda code: S3 location, image, or inline code packaged with the archive provider. */
+const lambdaCode: PropertyRule = (value, scope) => {
+  if (!isValueMap(value)) return [comment('TODO: Code is computed; set filename or s3_bucket/s3_key')];
+  const items: BodyItem[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'ZipFile') items.push(...inlineCode(scope, v, scope.logicalId));
+    else if (key === 'S3Bucket' || key === 'S3Key' || key === 'S3ObjectVersion' || key === 'ImageUri') items.push(attr(snakeCase(key), expr(scope.ctx, v)));
+    else items.push(comment(`TODO: Code.${key} has no direct argument`));
+  }
+  return items;
+};
+
+const RUNTIME_EXTENSIONS: [RegExp, string][] = [[/^python/, 'py'], [/^nodejs/, 'js'], [/^ruby/, 'rb']];
+
+/** Inline function code -> data "archive_file" zipping it, as Terraform needs a package. */
+export function inlineCode(scope: ResourceScope, source: CfnValue, logicalId: string, props?: CfnValueMap): BodyItem[] {
+  const { ctx } = scope;
+  if (!props) {
+    const resource = (ctx.template.value.Resources as CfnValueMap | undefined)?.[logicalId];
+    props = isValueMap(resource) && isValueMap(resource.Properties) ? resource.Properties : {};
+  }
+  const handler = typeof props.Handler === 'string' ? props.Handler : 'index.handler';
+  const runtimeName = typeof props.Runtime === 'string' ? props.Runtime : '';
+  const extension = RUNTIME_EXTENSIONS.find(([re]) => re.test(runtimeName))?.[1] ?? 'txt';
+  const file = `${handler.split('.').slice(0, -1).join('.') || 'index'}.${extension}`;
+  const name = snakeCase(logicalId);
+  const key = `data.archive_file.${name}`;
+  ctx.use(key);
+  if (!ctx.hasUnit(key)) {
+    const { value: body, deps } = ctx.collect(() => [
+      attr('type', str('zip')),
+      attr('output_path', { k: 'template', parts: [code('path.module'), `/build/${name}.zip`] } as const),
+      nested('source', [attr('content', expr(ctx, source)), attr('filename', str(file))]),
+    ]);
+    ctx.add({ key, kind: 'data', block: { type: 'data', labels: ['archive_file', name], body }, deps });
+  }
+  return [attr('filename', code(`${key}.output_path`)), attr('source_code_hash', code(`${key}.output_base64sha256`))];
+}
+
+const queuePolicyQueues: PropertyRule = (value, scope) => {
+  if (Array.isArray(value) && value.length === 1) return [attr('queue_url', expr(scope.ctx, value[0]))];
+  scope.ctx.todo(`${scope.logicalId}: aws_sqs_queue_policy takes one queue; write one per queue`);
+  return [comment('TODO: one aws_sqs_queue_policy per queue'), attr('queue_url', expr(scope.ctx, Array.isArray(value) ? value[0] : value))];
+};
+
+export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
+  'AWS::CloudFront::Distribution': { DistributionConfig: distributionConfig },
+  'AWS::CloudFront::OriginAccessControl': { OriginAccessControlConfig: flatten() },
+  'AWS::CloudFront::CloudFrontOriginAccessIdentity': { CloudFrontOriginAccessIdentityConfig: flatten() },
+  'AWS::EC2::SecurityGroup': { SecurityGroupIngress: securityGroupRules('ingress'), SecurityGroupEgress: securityGroupRules('egress') },
+  'AWS::DynamoDB::Table': {
+    KeySchema: dynamoKeySchema,
+    AttributeDefinitions: dynamoAttributes,
+    GlobalSecondaryIndexes: dynamoIndexes,
+    ProvisionedThroughput: dynamoThroughput,
+    StreamSpecification: dynamoStream,
+    TimeToLiveSpecification: dynamoTtl,
+    PointInTimeRecoverySpecification: dynamoPitr,
+    SSESpecification: dynamoSse,
+  },
+  'AWS::S3::Bucket': bucketRules,
+  'AWS::IAM::Role': { Policies: rolePolicies, ManagedPolicyArns: managedPolicyArns },
+  'AWS::Events::Rule': { Targets: eventTargets },
+  'AWS::SNS::Topic': { Subscription: topicSubscriptions },
+  'AWS::Lambda::Function': { Code: lambdaCode },
+  'AWS::SQS::QueuePolicy': { Queues: queuePolicyQueues },
+};
+
+/** Extra items a resource type needs whatever its properties say. */
+export const RESOURCE_DEFAULTS: Record<string, (scope: ResourceScope, properties: CfnValueMap) => BodyItem[]> = {
+  'AWS::EC2::SecurityGroup': securityGroupDefaults,
+};

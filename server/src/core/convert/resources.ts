@@ -1,0 +1,159 @@
+// Resources: where each logical id goes (planned first, so references resolve in any order), then one
+// `resource` block per mapped type, or a TODO block naming the CloudFormation type and logical id.
+import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { argumentItems, type ResourceScope } from './arguments';
+import type { ConvertContext, TfTarget } from './context';
+import { address, conditionRef, expr } from './expressions';
+import { attr, block, code, comment, render, str, type BodyItem } from './hcl';
+import { snakeCase } from './naming';
+import { PROPERTY_RULES, RESOURCE_DEFAULTS } from './propertyRules';
+import { planSamResource, convertSamResource } from './sam';
+
+export function resourceEntries(ctx: ConvertContext): [string, CfnValueMap][] {
+  const resources = ctx.template.value.Resources;
+  if (!isValueMap(resources)) return [];
+  return Object.entries(resources).filter((e): e is [string, CfnValueMap] => isValueMap(e[1]));
+}
+
+/** Decides the Terraform address of every resource before any expression is converted. */
+export function planTargets(ctx: ConvertContext): void {
+  for (const [id, resource] of resourceEntries(ctx)) {
+    const type = typeof resource.Type === 'string' ? resource.Type : '';
+    const counted = typeof resource.Condition === 'string';
+    if (type.startsWith('AWS::Serverless::')) {
+      planSamResource(ctx, id, type, resource, counted);
+      continue;
+    }
+    const mapping = ctx.mapping(type);
+    if (!mapping) continue;
+    const tfType = mapping.tf[0];
+    ctx.targets.set(id, {
+      tfType,
+      name: ctx.uniqueName(tfType, snakeCase(id)),
+      counted,
+      refAttr: mapping.refAttr ?? 'id',
+      attributes: mapping.attributes ?? {},
+    });
+  }
+}
+
+export function convertResources(ctx: ConvertContext): void {
+  for (const [id, resource] of resourceEntries(ctx)) {
+    const type = typeof resource.Type === 'string' ? resource.Type : '';
+    if (type.startsWith('AWS::Serverless::')) convertSamResource(ctx, id, type, resource);
+    else convertResource(ctx, id, type, resource);
+  }
+}
+
+/** Builds the scope used by property conversion and rules; companions get the same `count`. */
+export function scopeFor(
+  ctx: ConvertContext,
+  id: string,
+  cfnType: string,
+  target: TfTarget,
+  condition: CfnValue | undefined,
+  later: (() => void)[],
+): ResourceScope {
+  return {
+    ctx,
+    logicalId: id,
+    cfnType,
+    target,
+    schema: ctx.data.tfResource(target.tfType),
+    renames: ctx.mapping(cfnType)?.properties ?? {},
+    companion(tfType, suffix, body) {
+      const name = ctx.uniqueName(tfType, `${target.name}_${suffix}`);
+      const deps = new Set(ctx.deps);
+      // Added after the main resource so the output reads top-down.
+      later.push(() => addResource(ctx, id, tfType, name, condition, body, deps));
+      return name;
+    },
+  };
+}
+
+/** Adds a resource unit with `count` for a condition and the dependencies its body used. */
+export function addResource(ctx: ConvertContext, id: string, tfType: string, name: string, condition: CfnValue | undefined, body: BodyItem[], deps?: Set<string>): void {
+  const { value: head, deps: headDeps } = ctx.collect(() =>
+    typeof condition === 'string' ? [attr('count', { k: 'cond', test: conditionRef(ctx, condition), then: code('1'), else: code('0') })] : [],
+  );
+  const all = new Set([...(deps ?? []), ...headDeps]);
+  ctx.add({ key: `resource.${tfType}.${name}`, kind: 'resource', logicalId: id, block: block('resource', [tfType, name], [...head, ...body]), deps: all });
+}
+
+function convertResource(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap): void {
+  const target = ctx.targets.get(id);
+  if (!target) {
+    const awscc = ctx.data.mappingForCfn(type)?.awscc;
+    const lines = [
+      `TODO: ${type || '(no Type)'} "${id}" has no reviewed hashicorp/aws equivalent.`,
+      ...(awscc ? [`The awscc provider has it: resource "${awscc}" "${snakeCase(id)}"`] : []),
+      ...(isValueMap(resource.Properties) ? [`CloudFormation properties: ${Object.keys(resource.Properties).join(', ')}`] : []),
+    ];
+    ctx.todo(`${type || 'resource without Type'} ${id} not converted${awscc ? ` (awscc: ${awscc})` : ''}`);
+    ctx.add({ key: `todo.${id}`, kind: 'todo', logicalId: id, block: block('#', [], [comment(lines.join('\n'))]), deps: new Set() });
+    return;
+  }
+  const later: (() => void)[] = [];
+  const scope = scopeFor(ctx, id, type, target, resource.Condition, later);
+  const { value: body, deps } = ctx.collect(() => resourceBody(scope, resource));
+  addResource(ctx, id, target.tfType, target.name, resource.Condition, body, deps);
+  for (const add of later) add();
+}
+
+export function resourceBody(scope: ResourceScope, resource: CfnValueMap): BodyItem[] {
+  const { ctx } = scope;
+  const body: BodyItem[] = [];
+  const note = ctx.data.mappingForCfn(scope.cfnType)?.note;
+  if (note) body.push(comment(note));
+  const properties = isValueMap(resource.Properties) ? resource.Properties : {};
+  const rules = PROPERTY_RULES[scope.cfnType] ?? {};
+  for (const [property, value] of Object.entries(properties)) {
+    const rule = rules[property];
+    body.push(...(rule ? rule(value, scope, properties) : argumentItems(scope, property, value)));
+  }
+  body.push(...(RESOURCE_DEFAULTS[scope.cfnType]?.(scope, properties) ?? []));
+  body.push(...requiredNames(scope, body));
+  body.push(...resourceAttributes(scope, resource));
+  return body;
+}
+
+/** Names CloudFormation generates but Terraform requires: use the logical id. */
+function requiredNames(scope: ResourceScope, body: BodyItem[]): BodyItem[] {
+  const items: BodyItem[] = [];
+  for (const [name, arg] of Object.entries(scope.schema?.args ?? {})) {
+    if (!arg.required || body.some((b) => b.t === 'attr' && b.name === name) || body.some((b) => b.t === 'block' && b.block.type === name)) continue;
+    if (name === 'name' || name.endsWith('_name')) {
+      items.push(comment(`CloudFormation generates this name; Terraform requires one.`), attr(name, str(scope.logicalId)));
+    } else {
+      items.push(comment(`TODO: required argument ${name} has no CloudFormation value`));
+      scope.ctx.todo(`${scope.logicalId}: required ${scope.target.tfType} argument ${name} is not set`);
+    }
+  }
+  return items;
+}
+
+/** DependsOn -> depends_on; policies Terraform has no equivalent for -> comments. */
+function resourceAttributes(scope: ResourceScope, resource: CfnValueMap): BodyItem[] {
+  const { ctx } = scope;
+  const items: BodyItem[] = [];
+  const dependsOn = typeof resource.DependsOn === 'string' ? [resource.DependsOn] : Array.isArray(resource.DependsOn) ? resource.DependsOn : [];
+  const refs = dependsOn
+    .filter((d): d is string => typeof d === 'string')
+    .map((d) => ctx.targets.get(d))
+    .filter((t): t is TfTarget => !!t)
+    .map((t) => {
+      ctx.use(`resource.${t.tfType}.${t.name}`);
+      return `${t.tfType}.${t.name}`;
+    });
+  if (refs.length) items.push(attr('depends_on', code(`[${refs.join(', ')}]`)));
+  if (resource.DeletionPolicy === 'Retain' || resource.DeletionPolicy === 'RetainExceptOnCreate') {
+    items.push(comment('DeletionPolicy Retain: Terraform has no equivalent; prevent_destroy blocks deletion instead.'));
+    items.push({ t: 'block', block: block('lifecycle', [], [attr('prevent_destroy', code('true'))]) });
+  }
+  for (const key of ['UpdateReplacePolicy', 'CreationPolicy', 'UpdatePolicy', 'Metadata']) {
+    if (resource[key] !== undefined) items.push(comment(`TODO: ${key} has no Terraform equivalent`));
+  }
+  return items;
+}
+
+export { address, expr, render };

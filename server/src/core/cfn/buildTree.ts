@@ -83,7 +83,7 @@ function build(node: YamlNode, ctx: BuildContext, path: (string | number)[], min
   if (node.tag) result.tag = node.tag;
 
   const shortFn = node.tag ? SHORT_TAGS.get(node.tag) : undefined;
-  if (shortFn) attachShortForm(result, shortFn, ctx, minStart);
+  if (shortFn) attachShortForm(result, shortFn, ctx, minStart, path);
   else if (result.kind === 'mapping') attachLongForm(result, ctx, path);
   return result;
 }
@@ -93,7 +93,7 @@ function scalarNode(range: Range, value: CfnScalar['value'], quoted: boolean): C
   return { kind: 'scalar', value, range, valueRange, quoted };
 }
 
-function attachShortForm(node: CfnNode, fn: IntrinsicName, ctx: BuildContext, minStart: number): void {
+function attachShortForm(node: CfnNode, fn: IntrinsicName, ctx: BuildContext, minStart: number, path: (string | number)[]): void {
   const tag = node.tag!;
   const tagStart = ctx.text.lastIndexOf(tag, node.range.start);
   const start = tagStart >= minStart ? tagStart : node.range.start;
@@ -102,6 +102,8 @@ function attachShortForm(node: CfnNode, fn: IntrinsicName, ctx: BuildContext, mi
   const argument: CfnNode = { ...node, tag: undefined, intrinsic: undefined };
   delete argument.tag;
   delete argument.intrinsic;
+  // `!GetAZs {Ref: AWS::Region}`: the tagged mapping may itself be a long-form call.
+  if (argument.kind === 'mapping') attachLongForm(argument, ctx, path);
   const range = { start, end: Math.max(node.range.end, nameRange.end) };
   node.intrinsic = makeIntrinsic(fn, 'short', range, nameRange, argument, ctx);
 }

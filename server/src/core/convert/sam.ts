@@ -1,5 +1,510 @@
-// placeholder
-import type { CfnValueMap } from '../cfn';
-import type { ConvertContext } from './context';
-export function planSamResource(_ctx: ConvertContext, _id: string, _type: string, _r: CfnValueMap, _counted: boolean): void {}
-export function convertSamResource(_ctx: ConvertContext, _id: string, _type: string, _r: CfnValueMap): void {}
+// SAM (AWS::Serverless::*) -> the resources SAM itself would create: functions with their role, managed
+// policies and event sources; simple tables; HTTP and REST APIs. Unhandled parts become TODO comments.
+import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { argumentItems, blockBody, type ResourceScope } from './arguments';
+import type { ConvertContext, TfTarget } from './context';
+import { address, expr, pseudoParameter } from './expressions';
+import { attr, block, call, code, comment, nested, str, type BodyItem, type Hcl } from './hcl';
+import { snakeCase } from './naming';
+import { inlineCode } from './propertyRules';
+import { addResource, scopeFor } from './resources';
+
+const IMPLICIT_REST_API = 'ServerlessRestApi';
+const IMPLICIT_HTTP_API = 'ServerlessHttpApi';
+
+function target(ctx: ConvertContext, tfType: string, id: string, counted: boolean, refAttr: string, attributes: Record<string, string>): TfTarget {
+  const t: TfTarget = { tfType, name: ctx.uniqueName(tfType, snakeCase(id)), counted, refAttr, attributes };
+  ctx.targets.set(id, t);
+  return t;
+}
+
+function globalsFor(ctx: ConvertContext, section: string): CfnValueMap {
+  const globals = ctx.template.value.Globals;
+  return isValueMap(globals) && isValueMap(globals[section]) ? globals[section] : {};
+}
+
+function propertiesOf(ctx: ConvertContext, type: string, resource: CfnValueMap): CfnValueMap {
+  const own = isValueMap(resource.Properties) ? resource.Properties : {};
+  const section = type.replace('AWS::Serverless::', '');
+  return { ...globalsFor(ctx, section), ...own };
+}
+
+function events(props: CfnValueMap): [string, CfnValueMap][] {
+  return isValueMap(props.Events) ? Object.entries(props.Events).filter((e): e is [string, CfnValueMap] => isValueMap(e[1])) : [];
+}
+
+export function planSamResource(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap, counted: boolean): void {
+  const props = propertiesOf(ctx, type, resource);
+  switch (type) {
+    case 'AWS::Serverless::Function':
+      target(ctx, 'aws_lambda_function', id, counted, 'function_name', { Arn: 'arn' });
+      if (props.Role === undefined) target(ctx, 'aws_iam_role', `${id}Role`, counted, 'name', { Arn: 'arn' });
+      for (const [, event] of events(props)) {
+        const p = isValueMap(event.Properties) ? event.Properties : {};
+        if (event.Type === 'Api' && p.RestApiId === undefined && !ctx.targets.has(IMPLICIT_REST_API)) {
+          target(ctx, 'aws_api_gateway_rest_api', IMPLICIT_REST_API, false, 'id', { RootResourceId: 'root_resource_id' });
+        }
+        if (event.Type === 'HttpApi' && p.ApiId === undefined && !ctx.targets.has(IMPLICIT_HTTP_API)) {
+          target(ctx, 'aws_apigatewayv2_api', IMPLICIT_HTTP_API, false, 'id', { ApiEndpoint: 'api_endpoint' });
+        }
+      }
+      break;
+    case 'AWS::Serverless::SimpleTable':
+      target(ctx, 'aws_dynamodb_table', id, counted, 'name', { Arn: 'arn', StreamArn: 'stream_arn' });
+      break;
+    case 'AWS::Serverless::HttpApi':
+      target(ctx, 'aws_apigatewayv2_api', id, counted, 'id', { ApiEndpoint: 'api_endpoint' });
+      break;
+    case 'AWS::Serverless::Api':
+      target(ctx, 'aws_api_gateway_rest_api', id, counted, 'id', { RootResourceId: 'root_resource_id' });
+      break;
+    case 'AWS::Serverless::LayerVersion':
+      target(ctx, 'aws_lambda_layer_version', id, counted, 'arn', {});
+      break;
+    default:
+      break;
+  }
+}
+
+/** A resource unit built from body items with dependency tracking. */
+function emit(ctx: ConvertContext, id: string, tfType: string, name: string, condition: CfnValue | undefined, build: () => BodyItem[]): void {
+  const { value, deps } = ctx.collect(build);
+  addResource(ctx, id, tfType, name, condition, value, deps);
+}
+
+function samTodo(ctx: ConvertContext, id: string, message: string): void {
+  ctx.todo(`${id}: ${message}`);
+  ctx.add({ key: `todo.${id}.${ctx.todos.length}`, kind: 'todo', logicalId: id, block: block('#', [], [comment(`TODO: ${id}: ${message}`)]), deps: new Set() });
+}
+
+const partitionArn = (ctx: ConvertContext, rest: string): Hcl => ({ k: 'template', parts: ['arn:', pseudoParameter(ctx, 'AWS::Partition')!, rest] });
+
+/** Managed policies SAM attaches for event sources and features. */
+const SOURCE_POLICIES: Record<string, string> = {
+  SQS: 'service-role/AWSLambdaSQSQueueExecutionRole',
+  DynamoDB: 'service-role/AWSLambdaDynamoDBExecutionRole',
+  Kinesis: 'service-role/AWSLambdaKinesisExecutionRole',
+};
+
+export function convertSamResource(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap): void {
+  const props = propertiesOf(ctx, type, resource);
+  const condition = resource.Condition;
+  switch (type) {
+    case 'AWS::Serverless::Function':
+      return convertFunction(ctx, id, props, condition);
+    case 'AWS::Serverless::SimpleTable':
+      return convertSimpleTable(ctx, id, props, condition);
+    case 'AWS::Serverless::HttpApi':
+      return convertHttpApi(ctx, id, props, condition);
+    case 'AWS::Serverless::Api':
+      return; // written with the functions whose events use it (the OpenAPI body needs them)
+    case 'AWS::Serverless::LayerVersion':
+      return convertLayer(ctx, id, props, condition);
+    default:
+      samTodo(ctx, id, `${type} is not converted; write its Terraform resources by hand`);
+  }
+}
+
+function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
+  const fn = ctx.targets.get(id)!;
+  const later: (() => void)[] = [];
+  const scope = scopeFor(ctx, id, 'AWS::Lambda::Function', fn, condition, later);
+  const policies: Hcl[] = [partitionArn(ctx, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')];
+  const statements: Hcl[] = [];
+  emit(ctx, id, fn.tfType, fn.name, condition, () => {
+    const body: BodyItem[] = [];
+    body.push(attr('function_name', props.FunctionName !== undefined ? expr(ctx, props.FunctionName) : str(id)));
+    const role = ctx.targets.get(`${id}Role`);
+    body.push(attr('role', props.Role !== undefined ? expr(ctx, props.Role) : code(`${address(role!)}.arn`)));
+    if (role) ctx.use(`resource.${role.tfType}.${role.name}`);
+    for (const [key, value] of Object.entries(props)) {
+      switch (key) {
+        case 'FunctionName': case 'Role': case 'Events': case 'Policies': case 'PermissionsBoundary':
+          break;
+        case 'CodeUri':
+          body.push(...codeUri(scope, id, value));
+          break;
+        case 'InlineCode':
+          body.push(...inlineCode(scope, value, id, props));
+          break;
+        case 'Tracing':
+          body.push(nested('tracing_config', [attr('mode', expr(ctx, value))]));
+          if (value === 'Active') policies.push(partitionArn(ctx, ':iam::aws:policy/AWSXrayWriteOnlyAccess'));
+          break;
+        case 'DeadLetterQueue':
+          if (isValueMap(value)) body.push(nested('dead_letter_config', [attr('target_arn', expr(ctx, value.TargetArn))]));
+          break;
+        case 'VpcConfig':
+          body.push(...argumentItems(scope, key, value));
+          policies.push(partitionArn(ctx, ':iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole'));
+          break;
+        case 'ImageUri':
+          body.push(attr('image_uri', expr(ctx, value)));
+          break;
+        case 'FunctionUrlConfig':
+          if (isValueMap(value)) {
+            scope.companion('aws_lambda_function_url', 'url', [
+              attr('function_name', code(`${address(fn)}.function_name`)),
+              attr('authorization_type', expr(ctx, value.AuthType ?? 'NONE')),
+            ]);
+          }
+          break;
+        case 'AutoPublishAlias': case 'DeploymentPreference': case 'ProvisionedConcurrencyConfig': case 'EventInvokeConfig':
+        case 'CodeSigningConfigArn': case 'SnapStart': case 'RuntimeManagementConfig':
+          body.push(comment(`TODO: SAM ${key} is not converted`));
+          ctx.todo(`${id}: SAM ${key} is not converted`);
+          break;
+        default:
+          body.push(...argumentItems(scope, key, value));
+      }
+    }
+    return body;
+  });
+  for (const add of later) add();
+
+  if (props.Role === undefined) {
+    const role = ctx.targets.get(`${id}Role`)!;
+    for (const policy of Array.isArray(props.Policies) ? props.Policies : props.Policies !== undefined ? [props.Policies] : []) {
+      samPolicy(ctx, id, policy, policies, statements);
+    }
+    for (const [, event] of events(props)) {
+      const source = SOURCE_POLICIES[String(event.Type)];
+      if (source) policies.push(partitionArn(ctx, `:iam::aws:policy/${source}`));
+    }
+    emit(ctx, id, role.tfType, role.name, condition, () => [
+      attr('assume_role_policy', call('jsonencode', expr(ctx, {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }))),
+      ...(props.PermissionsBoundary !== undefined ? [attr('permissions_boundary', expr(ctx, props.PermissionsBoundary))] : []),
+    ]);
+    policies.forEach((arn, index) => {
+      const name = ctx.uniqueName('aws_iam_role_policy_attachment', `${role.name}_${index + 1}`);
+      emit(ctx, id, 'aws_iam_role_policy_attachment', name, condition, () => [attr('role', code(`${address(role)}.name`)), attr('policy_arn', arn)]);
+    });
+    if (statements.length) {
+      const name = ctx.uniqueName('aws_iam_role_policy', `${role.name}_policy`);
+      emit(ctx, id, 'aws_iam_role_policy', name, condition, () => [
+        attr('role', code(`${address(role)}.id`)),
+        attr('policy', call('jsonencode', { k: 'object', entries: [{ key: 'Version', value: str('2012-10-17') }, { key: 'Statement', value: { k: 'list', items: statements } }] })),
+      ]);
+    }
+  }
+  for (const [eventId, event] of events(props)) convertEvent(ctx, id, fn, eventId, event, condition);
+}
+
+function codeUri(scope: ResourceScope, id: string, value: CfnValue): BodyItem[] {
+  const { ctx } = scope;
+  if (typeof value === 'string' && value.startsWith('s3://')) {
+    const [bucket, ...key] = value.slice(5).split('/');
+    return [attr('s3_bucket', str(bucket)), attr('s3_key', str(key.join('/')))];
+  }
+  if (isValueMap(value)) {
+    const items: BodyItem[] = [];
+    if (value.Bucket !== undefined) items.push(attr('s3_bucket', expr(ctx, value.Bucket)));
+    if (value.Key !== undefined) items.push(attr('s3_key', expr(ctx, value.Key)));
+    if (value.Version !== undefined) items.push(attr('s3_object_version', expr(ctx, value.Version)));
+    return items;
+  }
+  if (typeof value !== 'string') return [comment('TODO: CodeUri is computed; set filename or s3_bucket/s3_key')];
+  // A local folder: SAM zips it at build time; Terraform does it with the archive provider.
+  const name = snakeCase(id);
+  const key = `data.archive_file.${name}`;
+  ctx.use(key);
+  if (!ctx.hasUnit(key)) {
+    ctx.add({
+      key,
+      kind: 'data',
+      block: block('data', ['archive_file', name], [
+        attr('type', str('zip')),
+        attr('source_dir', { k: 'template', parts: [code('path.module'), `/${value.replace(/^\.\//, '').replace(/\/$/, '')}`] }),
+        attr('output_path', { k: 'template', parts: [code('path.module'), `/build/${name}.zip`] }),
+      ]),
+      deps: new Set(),
+    });
+  }
+  return [attr('filename', code(`${key}.output_path`)), attr('source_code_hash', code(`${key}.output_base64sha256`))];
+}
+
+const sub = (template: string, vars: CfnValueMap): CfnValue => ({ fn: 'Sub', args: [template, vars] });
+const QUEUE_ARN = 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${name}';
+const TABLE_ARN = 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${name}';
+const BUCKET_ARN = 'arn:${AWS::Partition}:s3:::${name}';
+
+/** The most used SAM policy templates, expanded to the statements SAM generates. */
+const POLICY_TEMPLATES: Record<string, (p: CfnValueMap) => CfnValueMap[]> = {
+  SQSPollerPolicy: (p) => [{ Effect: 'Allow', Action: ['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibilityBatch', 'sqs:DeleteMessage', 'sqs:DeleteMessageBatch', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], Resource: sub(QUEUE_ARN, { name: p.QueueName }) }],
+  SQSSendMessagePolicy: (p) => [{ Effect: 'Allow', Action: ['sqs:SendMessage*'], Resource: sub(QUEUE_ARN, { name: p.QueueName }) }],
+  DynamoDBCrudPolicy: (p) => [{
+    Effect: 'Allow',
+    Action: ['dynamodb:GetItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable', 'dynamodb:ConditionCheckItem'],
+    Resource: [sub(TABLE_ARN, { name: p.TableName }), sub(`${TABLE_ARN}/index/*`, { name: p.TableName })],
+  }],
+  DynamoDBReadPolicy: (p) => [{
+    Effect: 'Allow',
+    Action: ['dynamodb:GetItem', 'dynamodb:Scan', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable'],
+    Resource: [sub(TABLE_ARN, { name: p.TableName }), sub(`${TABLE_ARN}/index/*`, { name: p.TableName })],
+  }],
+  S3ReadPolicy: (p) => [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:GetLifecycleConfiguration'], Resource: [sub(BUCKET_ARN, { name: p.BucketName }), sub(`${BUCKET_ARN}/*`, { name: p.BucketName })] }],
+  S3CrudPolicy: (p) => [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:PutObject', 's3:PutObjectAcl', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:DeleteObject'], Resource: [sub(BUCKET_ARN, { name: p.BucketName }), sub(`${BUCKET_ARN}/*`, { name: p.BucketName })] }],
+  LambdaInvokePolicy: (p) => [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: sub('arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${name}*', { name: p.FunctionName }) }],
+};
+
+function samPolicy(ctx: ConvertContext, id: string, policy: CfnValue, arns: Hcl[], statements: Hcl[]): void {
+  if (typeof policy === 'string') {
+    arns.push(policy.startsWith('arn:') ? str(policy) : partitionArn(ctx, `:iam::aws:policy/${policy}`));
+    return;
+  }
+  if (!isValueMap(policy)) {
+    arns.push(expr(ctx, policy));
+    return;
+  }
+  if (Array.isArray(policy.Statement)) {
+    for (const statement of policy.Statement) statements.push(expr(ctx, statement));
+    return;
+  }
+  const [name] = Object.keys(policy);
+  const template = POLICY_TEMPLATES[name];
+  if (template && Object.keys(policy).length === 1) {
+    for (const statement of template(isValueMap(policy[name]) ? policy[name] : {})) statements.push(expr(ctx, statement));
+    return;
+  }
+  samTodo(ctx, id, `SAM policy template ${name} is not expanded; add its statements to the role policy`);
+}
+
+function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: string, event: CfnValueMap, condition: CfnValue | undefined): void {
+  const p = isValueMap(event.Properties) ? event.Properties : {};
+  const base = `${fn.name}_${snakeCase(eventId)}`;
+  const fnRef = (a: string) => code(`${address(fn)}.${a}`);
+  const permission = (principal: string, sourceArn: Hcl) =>
+    emit(ctx, id, 'aws_lambda_permission', ctx.uniqueName('aws_lambda_permission', base), condition, () => [
+      attr('action', str('lambda:InvokeFunction')),
+      attr('function_name', fnRef('function_name')),
+      attr('principal', str(principal)),
+      attr('source_arn', sourceArn),
+    ]);
+  switch (event.Type) {
+    case 'SQS': case 'DynamoDB': case 'Kinesis': case 'MQ': case 'MSK': {
+      const source = event.Type === 'SQS' ? p.Queue : event.Type === 'MQ' ? p.Broker : p.Stream;
+      emit(ctx, id, 'aws_lambda_event_source_mapping', ctx.uniqueName('aws_lambda_event_source_mapping', base), condition, () => {
+        const body: BodyItem[] = [attr('event_source_arn', expr(ctx, source)), attr('function_name', fnRef('arn'))];
+        for (const [key, value] of Object.entries(p)) {
+          if (['Queue', 'Stream', 'Broker'].includes(key)) continue;
+          if (key === 'FilterCriteria' && isValueMap(value)) body.push(nested('filter_criteria', blockBody(ctx, value)));
+          else if (key === 'ScalingConfig' && isValueMap(value)) body.push(nested('scaling_config', blockBody(ctx, value)));
+          else if (isValueMap(value)) body.push(comment(`TODO: event property ${key} is not converted`));
+          else body.push(attr(snakeCase(key), expr(ctx, value)));
+        }
+        return body;
+      });
+      return;
+    }
+    case 'Schedule': case 'EventBridgeRule': case 'CloudWatchEvent': {
+      const ruleName = ctx.uniqueName('aws_cloudwatch_event_rule', base);
+      const rule = `aws_cloudwatch_event_rule.${ruleName}${typeof condition === 'string' ? '[0]' : ''}`;
+      emit(ctx, id, 'aws_cloudwatch_event_rule', ruleName, condition, () => {
+        const body: BodyItem[] = [];
+        if (p.Name !== undefined) body.push(attr('name', expr(ctx, p.Name)));
+        if (p.Description !== undefined) body.push(attr('description', expr(ctx, p.Description)));
+        if (p.Schedule !== undefined) body.push(attr('schedule_expression', expr(ctx, p.Schedule)));
+        if (p.Pattern !== undefined) body.push(attr('event_pattern', call('jsonencode', expr(ctx, p.Pattern))));
+        if (p.EventBusName !== undefined) body.push(attr('event_bus_name', expr(ctx, p.EventBusName)));
+        const state = p.State ?? (p.Enabled === false ? 'DISABLED' : undefined);
+        if (state !== undefined) body.push(attr('state', expr(ctx, state)));
+        return body;
+      });
+      emit(ctx, id, 'aws_cloudwatch_event_target', ctx.uniqueName('aws_cloudwatch_event_target', base), condition, () => [
+        attr('rule', code(`${rule}.name`)),
+        ...(p.EventBusName !== undefined ? [attr('event_bus_name', expr(ctx, p.EventBusName))] : []),
+        attr('arn', fnRef('arn')),
+        ...(p.Input !== undefined ? [attr('input', expr(ctx, p.Input))] : []),
+      ]);
+      permission('events.amazonaws.com', code(`${rule}.arn`));
+      return;
+    }
+    case 'SNS':
+      emit(ctx, id, 'aws_sns_topic_subscription', ctx.uniqueName('aws_sns_topic_subscription', base), condition, () => [
+        attr('topic_arn', expr(ctx, p.Topic)),
+        attr('protocol', str('lambda')),
+        attr('endpoint', fnRef('arn')),
+        ...(p.FilterPolicy !== undefined ? [attr('filter_policy', call('jsonencode', expr(ctx, p.FilterPolicy)))] : []),
+      ]);
+      permission('sns.amazonaws.com', expr(ctx, p.Topic));
+      return;
+    case 'HttpApi':
+      return httpApiEvent(ctx, id, fn, base, p, condition, permission);
+    case 'Api':
+      return restApiEvent(ctx, id, fn, p, condition, permission);
+    default:
+      samTodo(ctx, id, `event ${eventId} of type ${String(event.Type)} is not converted`);
+  }
+}
+
+type Permission = (principal: string, sourceArn: Hcl) => void;
+
+function httpApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, base: string, p: CfnValueMap, condition: CfnValue | undefined, permission: Permission): void {
+  if (p.ApiId === undefined && !ctx.hasUnit(`resource.aws_apigatewayv2_api.${ctx.targets.get(IMPLICIT_HTTP_API)!.name}`)) {
+    convertHttpApi(ctx, IMPLICIT_HTTP_API, {}, undefined);
+  }
+  const apiId = p.ApiId !== undefined ? expr(ctx, p.ApiId) : code(`${address(ctx.targets.get(IMPLICIT_HTTP_API)!)}.id`);
+  const apiTarget = p.ApiId !== undefined && isValueMap(p.ApiId) ? undefined : ctx.targets.get(IMPLICIT_HTTP_API);
+  const integration = ctx.uniqueName('aws_apigatewayv2_integration', base);
+  emit(ctx, id, 'aws_apigatewayv2_integration', integration, condition, () => [
+    attr('api_id', apiId),
+    attr('integration_type', str('AWS_PROXY')),
+    attr('integration_uri', code(`${address(fn)}.invoke_arn`)),
+    attr('payload_format_version', expr(ctx, p.PayloadFormatVersion ?? '2.0')),
+  ]);
+  const method = typeof p.Method === 'string' ? (p.Method.toLowerCase() === 'any' ? 'ANY' : p.Method.toUpperCase()) : 'ANY';
+  const routeKey = p.Path === undefined ? '$default' : `${method} ${String(p.Path)}`;
+  emit(ctx, id, 'aws_apigatewayv2_route', ctx.uniqueName('aws_apigatewayv2_route', base), condition, () => [
+    attr('api_id', apiId),
+    attr('route_key', str(routeKey)),
+    attr('target', { k: 'template', parts: ['integrations/', code(`aws_apigatewayv2_integration.${integration}${typeof condition === 'string' ? '[0]' : ''}.id`)] }),
+  ]);
+  const executionArn = apiTarget && p.ApiId === undefined ? code(`${address(apiTarget)}.execution_arn`) : undefined;
+  permission('apigateway.amazonaws.com', executionArn ? { k: 'template', parts: [executionArn, '/*/*'] } : (todoArn(ctx, id)));
+}
+
+function todoArn(ctx: ConvertContext, id: string): Hcl {
+  ctx.todo(`${id}: set the API execution ARN for the Lambda permission`);
+  return str('TODO: API execution ARN/*/*');
+}
+
+function convertHttpApi(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
+  const api = ctx.targets.get(id)!;
+  emit(ctx, id, api.tfType, api.name, condition, () => {
+    const body: BodyItem[] = [attr('name', props.Name !== undefined ? expr(ctx, props.Name) : str(id)), attr('protocol_type', str('HTTP'))];
+    if (isValueMap(props.CorsConfiguration)) body.push(nested('cors_configuration', blockBody(ctx, props.CorsConfiguration)));
+    if (isValueMap(props.Tags)) body.push(attr('tags', expr(ctx, props.Tags)));
+    for (const key of Object.keys(props)) {
+      if (!['Name', 'CorsConfiguration', 'Tags', 'StageName'].includes(key)) body.push(comment(`TODO: SAM HttpApi ${key} is not converted`));
+    }
+    return body;
+  });
+  const stage = ctx.uniqueName('aws_apigatewayv2_stage', `${api.name}_stage`);
+  emit(ctx, id, 'aws_apigatewayv2_stage', stage, condition, () => [
+    attr('api_id', code(`${address(api)}.id`)),
+    attr('name', props.StageName !== undefined ? expr(ctx, props.StageName) : str('$default')),
+    attr('auto_deploy', code('true')),
+  ]);
+}
+
+/** REST API events are gathered into an OpenAPI body, as SAM does; the API and its stage are written once. */
+function restApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, p: CfnValueMap, condition: CfnValue | undefined, permission: Permission): void {
+  const apiId = typeof p.RestApiId === 'object' && p.RestApiId !== null && !Array.isArray(p.RestApiId) && 'fn' in p.RestApiId && (p.RestApiId as { args: CfnValue[] }).args[0];
+  const apiLogicalId = p.RestApiId === undefined ? IMPLICIT_REST_API : typeof apiId === 'string' ? apiId : undefined;
+  const api = apiLogicalId ? ctx.targets.get(apiLogicalId) : undefined;
+  if (!api || api.tfType !== 'aws_api_gateway_rest_api') {
+    samTodo(ctx, id, 'Api event with a RestApiId that is not a SAM Api in this template');
+    return;
+  }
+  const method = typeof p.Method === 'string' ? (p.Method.toLowerCase() === 'any' ? 'x-amazon-apigateway-any-method' : p.Method.toLowerCase()) : 'x-amazon-apigateway-any-method';
+  const path = typeof p.Path === 'string' ? p.Path : '/';
+  const paths = restApiPaths(ctx, apiLogicalId!);
+  paths.push({ path, method, uri: code(`${address(fn)}.invoke_arn`), deps: [`resource.${fn.tfType}.${fn.name}`] });
+  writeRestApi(ctx, apiLogicalId!, api);
+  permission('apigateway.amazonaws.com', { k: 'template', parts: [code(`${address(api)}.execution_arn`), '/*/*'] });
+  void condition;
+}
+
+interface RestRoute { path: string; method: string; uri: Hcl; deps: string[] }
+const REST_ROUTES = new WeakMap<ConvertContext, Map<string, RestRoute[]>>();
+
+function restApiPaths(ctx: ConvertContext, apiId: string): RestRoute[] {
+  const byApi = REST_ROUTES.get(ctx) ?? new Map<string, RestRoute[]>();
+  REST_ROUTES.set(ctx, byApi);
+  const routes = byApi.get(apiId) ?? [];
+  byApi.set(apiId, routes);
+  return routes;
+}
+
+/** (Re)writes the REST API with an OpenAPI body of every route seen so far, plus deployment and stage. */
+function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget): void {
+  const routes = restApiPaths(ctx, apiId);
+  const resources = ctx.template.value.Resources;
+  const explicit = isValueMap(resources) && isValueMap(resources[apiId]) ? resources[apiId] : undefined;
+  const props = explicit && isValueMap(explicit.Properties) ? { ...globalsFor(ctx, 'Api'), ...explicit.Properties } : globalsFor(ctx, 'Api');
+  const byPath = new Map<string, { key: string; value: Hcl }[]>();
+  for (const route of routes) {
+    const methods = byPath.get(route.path) ?? [];
+    byPath.set(route.path, methods);
+    methods.push({
+      key: route.method,
+      value: { k: 'object', entries: [{ key: 'x-amazon-apigateway-integration', value: { k: 'object', entries: [
+        { key: 'type', value: str('aws_proxy') },
+        { key: 'httpMethod', value: str('POST') },
+        { key: 'uri', value: route.uri },
+      ] } }] },
+    });
+  }
+  const openapi: Hcl = { k: 'object', entries: [
+    { key: 'openapi', value: str('3.0.1') },
+    { key: 'info', value: { k: 'object', entries: [{ key: 'title', value: props.Name !== undefined ? expr(ctx, props.Name) : str(apiId) }, { key: 'version', value: str('1.0') }] } },
+    { key: 'paths', value: { k: 'object', entries: [...byPath].map(([path, methods]) => ({ key: path, value: { k: 'object', entries: methods } })) } },
+  ] };
+  const deps = new Set(routes.flatMap((r) => r.deps));
+  const key = `resource.${api.tfType}.${api.name}`;
+  const index = ctx.units.findIndex((u) => u.key === key);
+  if (index >= 0) ctx.units.splice(index, 1);
+  const body: BodyItem[] = [attr('name', props.Name !== undefined ? expr(ctx, props.Name) : str(apiId)), attr('body', call('jsonencode', openapi))];
+  for (const k of Object.keys(props)) {
+    if (!['Name', 'StageName'].includes(k)) body.push(comment(`TODO: SAM Api ${k} is not converted`));
+  }
+  const unit = { key, kind: 'resource' as const, logicalId: apiId, block: block('resource', [api.tfType, api.name], body), deps };
+  if (index >= 0) ctx.units.splice(index, 0, unit);
+  else ctx.units.push(unit);
+  if (ctx.hasUnit(`resource.aws_api_gateway_deployment.${api.name}`)) return;
+  ctx.add({
+    key: `resource.aws_api_gateway_deployment.${api.name}`, kind: 'resource', logicalId: apiId, deps: new Set([key]),
+    block: block('resource', ['aws_api_gateway_deployment', api.name], [
+      attr('rest_api_id', code(`${address(api)}.id`)),
+      attr('triggers', { k: 'object', entries: [{ key: 'redeployment', value: call('sha1', code(`${address(api)}.body`)) }] }),
+      nested('lifecycle', [attr('create_before_destroy', code('true'))]),
+    ]),
+  });
+  ctx.add({
+    key: `resource.aws_api_gateway_stage.${api.name}`, kind: 'resource', logicalId: apiId, deps: new Set([key]),
+    block: block('resource', ['aws_api_gateway_stage', api.name], [
+      attr('rest_api_id', code(`${address(api)}.id`)),
+      attr('deployment_id', code(`aws_api_gateway_deployment.${api.name}.id`)),
+      attr('stage_name', props.StageName !== undefined ? expr(ctx, props.StageName) : str('Prod')),
+    ]),
+  });
+}
+
+function convertSimpleTable(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
+  const table = ctx.targets.get(id)!;
+  const key = isValueMap(props.PrimaryKey) ? props.PrimaryKey : { Name: 'id', Type: 'String' };
+  const typeCode = ({ String: 'S', Number: 'N', Binary: 'B' } as Record<string, string>)[String(key.Type)] ?? 'S';
+  emit(ctx, id, table.tfType, table.name, condition, () => {
+    const body: BodyItem[] = [attr('name', props.TableName !== undefined ? expr(ctx, props.TableName) : str(id))];
+    if (isValueMap(props.ProvisionedThroughput)) {
+      body.push(attr('billing_mode', str('PROVISIONED')));
+      body.push(attr('read_capacity', expr(ctx, props.ProvisionedThroughput.ReadCapacityUnits)));
+      body.push(attr('write_capacity', expr(ctx, props.ProvisionedThroughput.WriteCapacityUnits)));
+    } else {
+      body.push(attr('billing_mode', str('PAY_PER_REQUEST')));
+    }
+    body.push(attr('hash_key', expr(ctx, key.Name)));
+    body.push(nested('attribute', [attr('name', expr(ctx, key.Name)), attr('type', str(typeCode))]));
+    if (isValueMap(props.SSESpecification)) body.push(nested('server_side_encryption', [attr('enabled', expr(ctx, props.SSESpecification.SSEEnabled ?? false))]));
+    if (props.Tags !== undefined) body.push(attr('tags', expr(ctx, props.Tags)));
+    return body;
+  });
+}
+
+function convertLayer(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
+  const layer = ctx.targets.get(id)!;
+  const later: (() => void)[] = [];
+  const scope = scopeFor(ctx, id, 'AWS::Lambda::LayerVersion', layer, condition, later);
+  emit(ctx, id, layer.tfType, layer.name, condition, () => {
+    const body: BodyItem[] = [attr('layer_name', props.LayerName !== undefined ? expr(ctx, props.LayerName) : str(id))];
+    if (props.ContentUri !== undefined) body.push(...codeUri(scope, id, props.ContentUri));
+    if (props.CompatibleRuntimes !== undefined) body.push(attr('compatible_runtimes', expr(ctx, props.CompatibleRuntimes)));
+    if (props.CompatibleArchitectures !== undefined) body.push(attr('compatible_architectures', expr(ctx, props.CompatibleArchitectures)));
+    if (props.Description !== undefined) body.push(attr('description', expr(ctx, props.Description)));
+    if (props.LicenseInfo !== undefined) body.push(attr('license_info', expr(ctx, props.LicenseInfo)));
+    return body;
+  });
+}

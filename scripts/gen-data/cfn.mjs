@@ -45,7 +45,7 @@ export function buildCfnTypes({ spec, cfnspecDir, cfnOwner }) {
     for (const [pname, p] of Object.entries(r.properties ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
       const prop = { type: typeString(p.type, spec.typeDefs) };
       if (p.required) prop.required = true;
-      const d = firstSentence(p.documentation, 90);
+      const d = firstSentence(p.documentation, 80);
       if (d) prop.description = d;
       const allowed = p.type.allowedValues ?? (p.type.type === 'array' ? p.type.element?.allowedValues : undefined);
       if (allowed?.length) prop.allowed = allowed;

@@ -12,7 +12,7 @@ export function buildIamActions(iamDir) {
     const table = {};
     for (const a of Object.values(readJson(path.join(dir, file))).sort((x, y) => x.name.localeCompare(y.name))) {
       // "Grants permission to " opens almost every description; dropping it saves ~0.4 MB.
-      const text = firstSentence(String(a.description ?? '').replace(/^Grants permission to /, ''), 64) ?? '';
+      const text = firstSentence(String(a.description ?? '').replace(/^Grants permission to /, ''), 60) ?? '';
       table[a.name] = { description: text.charAt(0).toUpperCase() + text.slice(1), accessLevel: a.accessLevel };
     }
     actions[prefix] = table;

@@ -7,6 +7,7 @@ import { writeJson } from './lib/util.mjs';
 import { buildServices } from './services.mjs';
 import { buildCfnTypes } from './cfn.mjs';
 import { buildIamActions } from './iam.mjs';
+import { buildMapping } from './mapping.mjs';
 import { loadSpec } from './spec.mjs';
 import { loadProvider } from './tf.mjs';
 
@@ -51,6 +52,11 @@ if (want('iam')) {
   const actions = buildIamActions(npmSource('iamData'));
   const size = writeJson(path.join(dataDir, 'iam-actions.json'), { actions }, ['actions']);
   console.log(`iam-actions.json: ${Object.keys(actions).length} prefixes, ${Object.values(actions).reduce((n, a) => n + Object.keys(a).length, 0)} actions, ${size} bytes`);
+}
+if (want('mapping')) {
+  const cfnToTf = buildMapping({ cfnTypes: cfn.types, tfResources: provider.resources });
+  const size = writeJson(path.join(dataDir, 'mapping.json'), { cfnToTf }, ['cfnToTf']);
+  console.log(`mapping.json: ${Object.keys(cfnToTf).length} reviewed entries, ${size} bytes`);
 }
 export { cfn, spec, provider, services, tfOwner, dataDir, want };
 if (process.env.GEN_REPORT) {

@@ -1,0 +1,163 @@
+// Invariants of the generated knowledge base under /data (no network; reads the committed JSON).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findDataDir, loadAwsData } from '../../../server/src/node/dataLoader';
+import type { CfnResourceType, ServiceEntry, TfType, TypeMapping } from '../../../server/src/core/data/types';
+
+const dataDir = findDataDir(__dirname)!;
+const read = <T>(f: string): T => JSON.parse(fs.readFileSync(path.join(dataDir, f), 'utf8')) as T;
+const services = read<{ services: ServiceEntry[] }>('services.json').services;
+const cfn = read<{ types: Record<string, CfnResourceType> }>('cfn-types.json').types;
+const tf = read<{ license: string; source: string; resources: Record<string, TfType>; dataSources: Record<string, TfType> }>('tf-types.mpl.json');
+const mapping = read<{ cfnToTf: Record<string, TypeMapping> }>('mapping.json').cfnToTf;
+const truth = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/cfn-tf-truth.json'), 'utf8')).pairs as Record<string, string>;
+const serviceIds = new Set(services.map((s) => s.id));
+const byId = new Map(services.map((s) => [s.id, s]));
+
+describe('data: services.json', () => {
+  it('has at least 300 services with unique ids', () => {
+    assert.ok(services.length >= 300, `only ${services.length}`);
+    assert.equal(serviceIds.size, services.length);
+    for (const s of services) assert.match(s.id, /^[a-z0-9-]+$/);
+  });
+
+  it('separates services people separate and knows their names', () => {
+    assert.ok(byId.get('firehose')!.shortNames.includes('Kinesis Data Firehose'));
+    assert.ok(byId.get('kinesis')!.shortNames.includes('Kinesis Data Streams'));
+    assert.ok(byId.get('events')!.shortNames.includes('EventBridge'));
+    assert.ok(byId.get('logs')!.shortNames.includes('CloudWatch Logs'));
+    assert.ok(byId.get('route53')!.shortNames.includes('Route53'));
+    assert.ok(byId.get('rds')!.shortNames.includes('Aurora'));
+    assert.deepEqual(byId.get('sqs')!.jsSdk, [{ package: '@aws-sdk/client-sqs', client: 'SQSClient' }]);
+    assert.ok(byId.get('states')!.boto3.includes('stepfunctions'));
+    assert.ok(byId.get('sqs')!.principals.includes('sqs.amazonaws.com'));
+  });
+
+  it('keeps ordinary words out of the unambiguous names', () => {
+    const plain = new Set(services.flatMap((s) => [...s.shortNames, ...s.aliases]).map((n) => n.toLowerCase()));
+    for (const word of ['config', 'batch', 'backup', 'connect', 'shield', 'records', 'lambda', 'glue', 'pipes', 'detective']) {
+      assert.ok(!plain.has(word), `"${word}" must only be an ambiguous name`);
+    }
+    assert.deepEqual(byId.get('config')!.ambiguousNames, ['Config']);
+    for (const s of services) for (const a of s.ambiguousNames ?? []) assert.ok(!s.shortNames.includes(a), `${s.id}: ${a}`);
+  });
+
+  it('has Japanese one-liners for the services common in notes', () => {
+    assert.ok(services.filter((s) => s.description.ja).length >= 120);
+  });
+
+  it('every tfPrefix matches a Terraform type and every cfn namespace has types', () => {
+    const tfNames = [...Object.keys(tf.resources), ...Object.keys(tf.dataSources)];
+    const cfnNames = Object.keys(cfn);
+    for (const s of services) {
+      for (const p of s.tfPrefixes) assert.ok(p.endsWith('_') ? tfNames.some((n) => n.startsWith(p)) : tfNames.includes(p), `${s.id}: ${p}`);
+      for (const ns of s.cfnNamespaces) assert.ok(cfnNames.some((n) => n.startsWith(ns + '::')), `${s.id}: ${ns}`);
+    }
+  });
+});
+
+describe('data: cfn-types.json and tf-types.mpl.json', () => {
+  it('holds every CloudFormation type, SAM included, each owned by a known service', () => {
+    assert.ok(Object.keys(cfn).length >= 1800);
+    for (const t of ['Function', 'Api', 'HttpApi', 'SimpleTable', 'LayerVersion', 'StateMachine', 'Application', 'Connector', 'GraphQLApi']) {
+      assert.ok(cfn[`AWS::Serverless::${t}`], t);
+    }
+    for (const [name, t] of Object.entries(cfn)) assert.ok(serviceIds.has(t.service), `${name}: ${t.service}`);
+    assert.equal(cfn['AWS::SQS::Queue'].properties.VisibilityTimeout.type, 'Integer');
+    assert.ok(cfn['AWS::Lambda::Function'].properties.Role.required);
+    assert.ok(cfn['AWS::SQS::Queue'].attributes.includes('QueueUrl'));
+    for (const t of Object.values(cfn)) for (const p of Object.values(t.properties)) assert.ok((p.description ?? '').length <= 140);
+  });
+
+  it('labels the Terraform file MPL-2.0 and resolves every type to a service', () => {
+    assert.equal(tf.license, 'MPL-2.0');
+    assert.match(tf.source, /hashicorp\/aws/);
+    assert.ok(Object.keys(tf.resources).length >= 1500 && Object.keys(tf.dataSources).length >= 500);
+    for (const [name, t] of [...Object.entries(tf.resources), ...Object.entries(tf.dataSources)]) assert.ok(serviceIds.has(t.service), name);
+    assert.deepEqual(tf.resources.aws_lambda_function.args.function_name, { required: true });
+    assert.equal(tf.resources.aws_lambda_function.args.environment.block, true);
+    assert.ok(tf.resources.aws_sqs_queue.attrs.includes('url'));
+  });
+});
+
+describe('data: mapping.json', () => {
+  it('only targets resources that exist', () => {
+    for (const [cfnType, m] of Object.entries(mapping)) {
+      assert.ok(cfn[cfnType], cfnType);
+      for (const t of m.tf) assert.ok(tf.resources[t], `${cfnType} -> ${t}`);
+      if (m.awscc) assert.match(m.awscc, /^awscc_[a-z0-9]+_[a-z0-9_]+$/);
+      if (m.kind === 'one-to-one') assert.equal(m.tf.length, 1, cfnType);
+    }
+  });
+
+  it('refAttr and attribute targets are attributes or arguments of the primary resource', () => {
+    for (const [cfnType, m] of Object.entries(mapping)) {
+      const target = tf.resources[m.tf[0]];
+      const names = new Set([...target.attrs, ...Object.keys(target.args)]);
+      if (m.refAttr) assert.ok(names.has(m.refAttr), `${cfnType} refAttr ${m.refAttr}`);
+      for (const [att, to] of Object.entries(m.attributes ?? {})) {
+        assert.ok(cfn[cfnType].attributes.includes(att), `${cfnType} GetAtt ${att}`);
+        assert.ok(names.has(to), `${cfnType} ${att} -> ${to}`);
+      }
+      for (const [prop, to] of Object.entries(m.properties ?? {})) {
+        assert.ok(cfn[cfnType].properties[prop], `${cfnType}.${prop}`);
+        for (const part of to.split(/[|+]/).filter((p) => p !== '…')) {
+          assert.ok(names.has(part) || tf.resources[part] || m.tf.some((t) => tf.resources[t].args[part]), `${cfnType}.${prop} -> ${part}`);
+        }
+      }
+    }
+  });
+
+  it('reviews the ~40 most used types in detail', () => {
+    assert.ok(Object.keys(mapping).length >= 300);
+    assert.ok(Object.values(mapping).filter((m) => m.properties && m.refAttr).length >= 40);
+  });
+
+  it('agrees with the independent truth set on at least 98%', () => {
+    const pairs = Object.entries(truth);
+    assert.ok(pairs.length >= 100);
+    const wrong = pairs.filter(([c, t]) => mapping[c]?.tf[0] !== t);
+    assert.ok(1 - wrong.length / pairs.length >= 0.98, `wrong: ${wrong.map(([c]) => c).join(', ')}`);
+  });
+
+  it('spot checks', () => {
+    const spot: Record<string, string> = {
+      'AWS::Events::Rule': 'aws_cloudwatch_event_rule', 'AWS::EC2::Instance': 'aws_instance', 'AWS::Logs::LogGroup': 'aws_cloudwatch_log_group',
+      'AWS::CloudWatch::Alarm': 'aws_cloudwatch_metric_alarm', 'AWS::ElasticLoadBalancingV2::LoadBalancer': 'aws_lb',
+      'AWS::IAM::ManagedPolicy': 'aws_iam_policy', 'AWS::StepFunctions::StateMachine': 'aws_sfn_state_machine',
+      'AWS::CertificateManager::Certificate': 'aws_acm_certificate', 'AWS::Route53::RecordSet': 'aws_route53_record',
+    };
+    for (const [c, t] of Object.entries(spot)) assert.equal(mapping[c].tf[0], t, c);
+    assert.equal(mapping['AWS::SQS::Queue'].refAttr, 'url');
+    assert.equal(mapping['AWS::SQS::Queue'].properties!.VisibilityTimeout, 'visibility_timeout_seconds');
+    assert.equal(mapping['AWS::SQS::Queue'].awscc, 'awscc_sqs_queue');
+    assert.equal(mapping['AWS::AppSync::GraphQLApi'].awscc, 'awscc_appsync_graph_ql_api');
+    assert.equal(mapping['AWS::ApiGatewayV2::Api'].awscc, 'awscc_apigatewayv2_api');
+    assert.notEqual(mapping['AWS::Events::Rule'].tf[0].includes('iot'), true);
+  });
+});
+
+describe('data: size and loader', () => {
+  it('stays under the size budget', () => {
+    const sizes = fs.readdirSync(dataDir).filter((f) => f.endsWith('.json')).map((f) => fs.statSync(path.join(dataDir, f)).size);
+    assert.ok(sizes.reduce((a, b) => a + b, 0) < 5 * 1024 * 1024);
+    assert.ok(fs.statSync(path.join(dataDir, 'services.json')).size < 400_000);
+  });
+
+  it('loads lazily and quickly, and tolerates missing files', () => {
+    const t0 = performance.now();
+    const data = loadAwsData(dataDir);
+    assert.equal(data.serviceByTfType('aws_cloudwatch_event_rule')?.id, 'events');
+    assert.ok(performance.now() - t0 < 150);
+    assert.equal(data.serviceByBoto3('stepfunctions')?.id, 'states');
+    assert.equal(data.serviceByJsClient('SQSClient')?.id, 'sqs');
+    assert.equal(data.serviceByCfnNamespace('AWS::KinesisFirehose')?.id, 'firehose');
+    assert.match(data.cfnType('AWS::SQS::Queue')!.docUrl!, /aws-resource-sqs-queue\.html$/);
+    assert.ok(data.cfnForTf('aws_lb').includes('AWS::ElasticLoadBalancingV2::LoadBalancer'));
+    assert.equal(data.iamActions('sqs')!.SendMessage.accessLevel, 'Write');
+    const empty = loadAwsData(path.join(dataDir, 'no-such-dir'));
+    assert.deepEqual(empty.services(), []);
+    assert.equal(empty.cfnType('AWS::SQS::Queue'), undefined);
+  });
+});

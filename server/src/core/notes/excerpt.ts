@@ -15,19 +15,21 @@ export function excerpt(note: NoteFile, section: Section, fromBlock: number, opt
   const { maxChars, maxBlocks } = { ...DEFAULTS, ...options };
   const blocks = section.blocks;
   const first = Math.max(0, fromBlock);
-  const parts: string[] = [];
-  let used = 0;
-  for (let i = first; i < blocks.length && parts.length < maxBlocks; i++) {
+  let out = '';
+  let count = 0;
+  let lastEnd = -1;
+  for (let i = first; i < blocks.length && count < maxBlocks; i++) {
     const block = blocks[i];
-    let text = note.text.slice(block.start, block.end);
-    if (parts.length > 0 && used + text.length > maxChars) break;
+    const text = note.text.slice(block.start, block.end);
+    if (count > 0 && out.length + text.length > maxChars) break;
     const cut = cutBlock(text, block.code, maxChars);
-    text = cut.text;
-    parts.push(text);
-    used += text.length;
+    // Keep the note's own spacing between blocks (list items stay one list).
+    out += lastEnd < 0 ? cut.text : note.text.slice(lastEnd, block.start) + cut.text;
+    lastEnd = block.end;
+    count++;
     if (cut.truncated) break;
   }
-  return parts.join('\n\n').trim();
+  return out.trim();
 }
 
 function cutBlock(text: string, code: boolean, maxChars: number): { text: string; truncated: boolean } {

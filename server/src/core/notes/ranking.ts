@@ -47,7 +47,8 @@ function scoreSection(note: NoteFile, section: Section, mentions: Mention[]): Se
     const after = note.text.slice(m.end, m.end + 8);
     const blockStart = m.block >= 0 ? section.blocks[m.block].start : -1;
     const leading = blockStart >= 0 && /^[\s>*\-+#|0-9.]*(?:\*\*)?(?:AWS |Amazon )?$/.test(note.text.slice(blockStart, m.start));
-    let weight = m.inCode ? 0.5 : 1;
+    // Names weigh more than identifiers listed in code or tables (IAM actions, ARNs).
+    let weight = m.inCode || (m.kind !== 'service' && m.kind !== 'cfnType') ? 0.5 : 1;
     if (DEFINITIONAL_STRONG.test(after) && (leading || /^\s*とは/.test(after))) weight += 5;
     else if (DEFINITIONAL_WEAK.test(after) && leading) weight += 2;
     score += weight;
@@ -57,7 +58,10 @@ function scoreSection(note: NoteFile, section: Section, mentions: Mention[]): Se
     score += 12;
     const name = mentions.find((m) => m.inHeading)!;
     const before = note.text.slice(section.headingStart, name.start).replace(/^#+\s*\[?/, '').replace(/^(?:AWS|Amazon)\s*/, '');
+    const after = note.text.slice(name.end, section.headingEnd).replace(/^\]\([^)]*\)/, '').trim();
     if (before.trim() === '') score += 4;
+    // "## SQS とは", "## SQS", "## SQS の基本": the section defines the service.
+    if (before.trim() === '' && (after === '' || /^(?:とは|について|の(?:基本|概要|特徴|まとめ))/.test(after))) score += 8;
   }
   const bodyLength = Math.max(200, section.bodyEnd - section.headingEnd);
   score += Math.min(4, (mentions.length * 1000) / bodyLength);

@@ -1,0 +1,144 @@
+// aws-notes: lookup | index | convert. Prints what the hover shows, what the index holds, or Terraform HCL.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toLocale, type Locale } from '../core/l10n';
+import { createLanguageService } from '../core/languageService';
+import { scanIdentities } from '../core/recognize/identities';
+import { breadcrumb } from '../core/notes/noteModel';
+import { excerpt } from '../core/notes/excerpt';
+import { LineIndex } from '../core/text/lineIndex';
+import { loadAwsData } from './dataLoader';
+import { stderrLogger } from './logger';
+import { normalizeSettings } from './settings';
+import { WorkspaceIndexer } from './workspaceIndexer';
+
+const USAGE = `usage:
+  aws-notes lookup <term> [--notes PATH]... [--json] [--lang en|ja]
+  aws-notes index [--notes PATH]... [--json]
+  aws-notes convert <template.(yaml|json)> [--resource LogicalId]
+
+--notes defaults to the current directory (every Markdown file under it).`;
+
+interface Parsed {
+  positional: string[];
+  notes: string[];
+  json: boolean;
+  lang?: string;
+  resource?: string;
+}
+
+function parseArgs(args: string[]): Parsed {
+  const parsed: Parsed = { positional: [], notes: [], json: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--notes') parsed.notes.push(value());
+    else if (arg.startsWith('--notes=')) parsed.notes.push(arg.slice(8));
+    else if (arg === '--json') parsed.json = true;
+    else if (arg === '--lang') parsed.lang = value();
+    else if (arg === '--resource') parsed.resource = value();
+    else if (arg.startsWith('--resource=')) parsed.resource = arg.slice(11);
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else parsed.positional.push(arg);
+  }
+  return parsed;
+}
+
+async function buildService(notePaths: string[], locale: Locale) {
+  const settings = normalizeSettings({ notes: { paths: notePaths.map((p) => path.resolve(p)) } });
+  const service = createLanguageService({ data: loadAwsData(), locale, settings });
+  const indexer = new WorkspaceIndexer(service.index, settings, [process.cwd()], stderrLogger, () => locale);
+  const result = await indexer.crawl();
+  for (const missing of result.missing) stderrLogger.warn(`notes path not found: ${missing}`);
+  return { service, result };
+}
+
+async function lookup(parsed: Parsed): Promise<number> {
+  const term = parsed.positional.join(' ').trim();
+  if (!term) throw new Error('lookup needs a term');
+  const locale = toLocale(parsed.lang ?? process.env.LANG);
+  const { service } = await buildService(parsed.notes, locale);
+  // Try the term as written, then as a boto3-style lower-case id ("sqs").
+  const candidates = [term, `client("${term.toLowerCase()}")`];
+  for (const candidate of candidates) {
+    const [identity] = scanIdentities(service.recognizer, candidate, 'prose');
+    if (!identity) continue;
+    const document = TextDocument.create('untitled:lookup', 'plaintext', 1, candidate);
+    const hover = service.hover(document, document.positionAt(identity.start));
+    if (!hover) continue;
+    const markdown = (hover.contents as { value: string }).value;
+    if (parsed.json) {
+      const sections = service.index.hitsForService(identity.serviceId).map((hit) => {
+        const note = service.index.get(hit.uri)!;
+        const section = note.sections[hit.section];
+        return {
+          uri: hit.uri,
+          line: new LineIndex(note.text).positionAt(hit.anchor).line,
+          breadcrumb: breadcrumb(note, section),
+          about: hit.about,
+          score: Math.round(hit.score * 100) / 100,
+          excerpt: excerpt(note, section, hit.block),
+        };
+      });
+      const entry = service.context.data.service(identity.serviceId)!;
+      process.stdout.write(JSON.stringify({ term, identity: { kind: identity.kind, text: identity.text }, service: entry, sections, markdown }, null, 2) + '\n');
+    } else process.stdout.write(markdown + '\n');
+    return 0;
+  }
+  process.stderr.write(`no AWS service or identifier found in "${term}"\n`);
+  return 1;
+}
+
+async function index(parsed: Parsed): Promise<number> {
+  const { service, result } = await buildService(parsed.notes, 'en');
+  const stats = service.index.stats();
+  if (parsed.json) process.stdout.write(JSON.stringify({ ...stats, ms: result.ms }) + '\n');
+  else process.stdout.write(`files: ${stats.files}\nsections: ${stats.sections}\nservices: ${stats.services}\ntime: ${result.ms} ms\n`);
+  return 0;
+}
+
+async function convert(parsed: Parsed): Promise<number> {
+  const file = parsed.positional[0];
+  if (!file) throw new Error('convert needs a template file');
+  const text = fs.readFileSync(file, 'utf8');
+  const format = /\.json$/i.test(file) || /^\s*\{/.test(text) ? 'json' : 'yaml';
+  const { convertToTerraform } = await import('../core/convert/convertToTerraform');
+  const result = convertToTerraform(text, format, loadAwsData(), { resource: parsed.resource });
+  process.stdout.write(result.hcl.endsWith('\n') ? result.hcl : result.hcl + '\n');
+  return 0;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const parsed = parseArgs(rest);
+    switch (command) {
+      case 'lookup':
+        return await lookup(parsed);
+      case 'index':
+        return await index(parsed);
+      case 'convert':
+        return await convert(parsed);
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(USAGE + '\n');
+        return 0;
+      default:
+        process.stderr.write(USAGE + '\n');
+        return 2;
+    }
+  } catch (error) {
+    process.stderr.write(`aws-notes: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+void runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

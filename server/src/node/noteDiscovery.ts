@@ -1,0 +1,150 @@
+// Which files are notes: `notes.paths` entries (folders, globs, files; absolute, ~/..., or relative to each
+// workspace folder; default: every Markdown file in the workspace) minus `notes.exclude`. The walk follows
+// symlinks but never visits a directory twice, so symlink loops cannot hang it.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+
+export interface NoteRoot {
+  /** Directory the walk starts at. */
+  base: string;
+  /** Pattern relative to base; undefined means "every Markdown file". */
+  pattern?: string;
+  /** Set when the entry named one file. */
+  file?: boolean;
+  /** The entry as the user wrote it, for messages. */
+  source: string;
+}
+
+export interface DiscoveryResult {
+  files: string[];
+  missing: string[];
+  problems: string[];
+}
+
+const MARKDOWN = /\.(?:md|markdown|mdown|mkd|mdx)$/i;
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export function expandHome(p: string): string {
+  return p === '~' || p.startsWith('~/') ? path.join(os.homedir(), p.slice(1)) : p;
+}
+
+export function resolveRoots(paths: readonly string[], workspaceFolders: readonly string[]): NoteRoot[] {
+  if (paths.length === 0) return workspaceFolders.map((base) => ({ base, source: base }));
+  const roots: NoteRoot[] = [];
+  for (const entry of paths) {
+    const expanded = expandHome(entry.trim());
+    if (!expanded) continue;
+    const bases = path.isAbsolute(expanded) ? [''] : workspaceFolders;
+    for (const folder of bases) {
+      const full = path.resolve(folder, expanded);
+      if (!GLOB_CHARS.test(expanded)) {
+        roots.push({ base: full, source: entry, file: MARKDOWN.test(full) && !isDirectory(full) });
+        continue;
+      }
+      const segments = full.split(path.sep);
+      const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
+      roots.push({ base: segments.slice(0, firstGlob).join(path.sep) || path.sep, pattern: segments.slice(firstGlob).join('/'), source: entry });
+    }
+  }
+  return roots;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export class NoteMatcher {
+  private readonly excluded: (p: string) => boolean;
+  private readonly patterns = new Map<NoteRoot, (p: string) => boolean>();
+
+  constructor(readonly roots: readonly NoteRoot[], exclude: readonly string[]) {
+    const isExcluded = exclude.length ? picomatch([...exclude], { dot: true }) : () => false;
+    this.excluded = (p) => isExcluded(p.split(path.sep).join('/'));
+    for (const root of roots) if (root.pattern) this.patterns.set(root, picomatch(root.pattern, { dot: true }));
+  }
+
+  isExcluded(fullPath: string, root: NoteRoot): boolean {
+    const rel = path.relative(root.base, fullPath);
+    return this.excluded(rel) || this.excluded(fullPath) || this.excluded(rel + '/x');
+  }
+
+  /** Whether a path (which may not exist yet) is a note. */
+  matches(fullPath: string): boolean {
+    return this.roots.some((root) => this.matchesRoot(fullPath, root));
+  }
+
+  matchesRoot(fullPath: string, root: NoteRoot): boolean {
+    if (root.file) return path.resolve(fullPath) === root.base;
+    const rel = path.relative(root.base, fullPath);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+    if (this.isExcluded(fullPath, root)) return false;
+    const pattern = this.patterns.get(root);
+    return pattern ? pattern(rel.split(path.sep).join('/')) : MARKDOWN.test(fullPath);
+  }
+}
+
+/** Walks every root and returns the note files (sorted, unique). */
+export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64): Promise<DiscoveryResult> {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  const problems: string[] = [];
+  const visited = new Set<string>();
+
+  const walk = async (dir: string, root: NoteRoot, depth: number): Promise<void> => {
+    let real: string;
+    try {
+      real = await fs.promises.realpath(dir);
+    } catch (error) {
+      problems.push(`${dir}: ${(error as Error).message}`);
+      return;
+    }
+    if (visited.has(real) || depth > maxDepth) return;
+    visited.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push(`${dir}: ${(error as Error).message}`);
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stat = await fs.promises.stat(full);
+          isDir = stat.isDirectory();
+          isFile = stat.isFile();
+        } catch {
+          problems.push(`${full}: dangling symbolic link`);
+          continue;
+        }
+      }
+      if (isDir) {
+        if (!matcher.isExcluded(full, root)) await walk(full, root, depth + 1);
+      } else if (isFile && matcher.matchesRoot(full, root)) files.add(full);
+    }
+  };
+
+  for (const root of matcher.roots) {
+    if (root.file) {
+      if (fs.existsSync(root.base)) files.add(root.base);
+      else missing.push(root.source);
+      continue;
+    }
+    if (!isDirectory(root.base)) {
+      missing.push(root.source);
+      continue;
+    }
+    visited.clear();
+    await walk(root.base, root, 0);
+  }
+  return { files: [...files].sort(), missing, problems };
+}

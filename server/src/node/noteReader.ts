@@ -1,0 +1,25 @@
+// Reads a note from disk with the limits applied: too large or binary files are skipped with a reason,
+// invalid UTF-8 is decoded with replacement characters, a BOM is dropped.
+import * as fs from 'node:fs';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: 'large' | 'binary' | 'error'; detail: string; size?: number };
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+export async function readNote(file: string, maxFileSize: number): Promise<ReadResult> {
+  try {
+    const stat = await fs.promises.stat(file);
+    if (stat.size > maxFileSize) return { ok: false, reason: 'large', detail: String(stat.size), size: stat.size };
+    const bytes = await fs.promises.readFile(file);
+    if (looksBinary(bytes)) return { ok: false, reason: 'binary', detail: 'NUL bytes' };
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch (error) {
+    return { ok: false, reason: 'error', detail: (error as Error).message };
+  }
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 8000);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}

@@ -1,0 +1,247 @@
+// LSP transport: wires the pure language service to a connection (stdio for any editor, IPC from VS Code).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MessageType,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type Disposable,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AwsData } from '../core/data/awsData';
+import { localize, toLocale, type Locale } from '../core/l10n';
+import { createLanguageService } from '../core/languageService';
+import { M } from '../core/messages';
+import { fuzzyScore } from '../core/text/fuzzy';
+import { breadcrumb } from '../core/notes/noteModel';
+import { LineIndex } from '../core/text/lineIndex';
+import type { Logger } from './logger';
+import { normalizeSettings, type ServerSettings } from './settings';
+import { toPath, WorkspaceIndexer } from './workspaceIndexer';
+
+export const Requests = {
+  reindex: 'awsNotes/reindex',
+  stats: 'awsNotes/stats',
+  searchSections: 'awsNotes/searchSections',
+} as const;
+export const Notifications = { indexed: 'awsNotes/indexed' } as const;
+
+const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd,mdx}';
+
+export function startServer(connection: Connection, loadData: () => AwsData): void {
+  const documents = new TextDocuments(TextDocument);
+  let locale: Locale = 'en';
+  let settings: ServerSettings = normalizeSettings(undefined);
+  let workspaceFolders: string[] = [];
+  let canPullConfiguration = false;
+  let canWatchFiles = false;
+  let relativePatterns = false;
+  let canReportProgress = false;
+  let watcherRegistration: Disposable | undefined;
+  const fsWatchers: fs.FSWatcher[] = [];
+  let ready: Promise<unknown> = Promise.resolve();
+
+  const logger: Logger = {
+    info: (m) => connection.console.info(m),
+    warn: (m) => connection.console.warn(m),
+    error: (m) => connection.console.error(m),
+  };
+  let service!: ReturnType<typeof createLanguageService>;
+  let indexer!: WorkspaceIndexer;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    locale = toLocale(params.locale);
+    const caps = params.capabilities;
+    canPullConfiguration = !!caps.workspace?.configuration;
+    canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+    canReportProgress = !!caps.window?.workDoneProgress;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => toPath(f.uri)).filter((p): p is string => !!p);
+    if (workspaceFolders.length === 0 && params.rootUri) {
+      const root = toPath(params.rootUri);
+      if (root) workspaceFolders.push(root);
+    }
+    settings = normalizeSettings(params.initializationOptions as Record<string, unknown>);
+    service = createLanguageService({ data: loadData(), locale, settings });
+    indexer = new WorkspaceIndexer(service.index, settings, workspaceFolders, logger, () => locale);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        documentSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'aws-notes-ls', version: '0.1.0' },
+    };
+  });
+
+  async function readSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    try {
+      const raw = await connection.workspace.getConfiguration('awsNotes');
+      if (raw) settings = normalizeSettings(raw);
+    } catch (error) {
+      logger.warn(`could not read settings: ${(error as Error).message}`);
+    }
+  }
+
+  async function reindexAll(): Promise<void> {
+    service.updateSettings(settings);
+    indexer.configure(settings, workspaceFolders);
+    const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin(localize(locale, M.indexing), 0, undefined, false);
+    const result = await indexer.crawl(({ done, total }) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`));
+    progress?.done();
+    for (const missing of result.missing) {
+      // A notification, not a request: the user sees it once and nothing waits on an answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: localize(locale, M.missingFolder, { path: missing }) });
+    }
+    logger.info(localize(locale, M.indexed, { files: result.files, sections: result.sections, ms: result.ms }));
+    connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
+    await watchNotes();
+  }
+
+  async function watchNotes(): Promise<void> {
+    watcherRegistration?.dispose();
+    watcherRegistration = undefined;
+    for (const w of fsWatchers.splice(0)) w.close();
+    if (canWatchFiles) {
+      const watchers = indexer.roots.map((root) => {
+        const base = root.file ? path.dirname(root.base) : root.base;
+        const pattern = root.file ? path.basename(root.base) : (root.pattern ?? MARKDOWN_GLOB);
+        return relativePatterns
+          ? { globPattern: { baseUri: toUriString(base), pattern } }
+          : { globPattern: `${base.split(path.sep).join('/')}/${pattern}` };
+      });
+      watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+      return;
+    }
+    // Clients that cannot watch files (e.g. older Neovim): watch the note folders ourselves.
+    for (const dir of indexer.watchDirectories()) {
+      try {
+        const watcher = fs.watch(dir, { recursive: true }, (_event, name) => {
+          if (name) scheduleFileEvent(path.join(dir, name.toString()));
+        });
+        watcher.on('error', (error) => logger.warn(`watching ${dir}: ${error.message}`));
+        fsWatchers.push(watcher);
+      } catch (error) {
+        logger.warn(`cannot watch ${dir}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  // File events come in bursts (editors save via rename; git checkouts touch thousands): coalesce per path.
+  const pendingEvents = new Map<string, NodeJS.Timeout>();
+  function scheduleFileEvent(file: string, deleted?: boolean): void {
+    clearTimeout(pendingEvents.get(file));
+    pendingEvents.set(
+      file,
+      setTimeout(() => {
+        pendingEvents.delete(file);
+        const gone = deleted ?? !fs.existsSync(file);
+        void indexer.fileChanged(file, gone).then(notifyChanged);
+      }, 30),
+    );
+  }
+
+  let notifyTimer: NodeJS.Timeout | undefined;
+  function notifyChanged(): void {
+    clearTimeout(notifyTimer);
+    notifyTimer = setTimeout(() => connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: 0 }), 200);
+  }
+
+  connection.onInitialized(() => {
+    ready = (async () => {
+      await readSettings();
+      await reindexAll();
+    })().catch((error) => logger.error(`indexing failed: ${(error as Error).stack ?? error}`));
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    ready = ready.then(async () => {
+      const before = JSON.stringify(settings);
+      await readSettings();
+      if (JSON.stringify(settings) !== before) await reindexAll();
+    });
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      const file = toPath(change.uri);
+      if (file) scheduleFileEvent(file, change.type === FileChangeType.Deleted);
+    }
+  });
+
+  const editTimers = new Map<string, NodeJS.Timeout>();
+  documents.onDidChangeContent(({ document }) => {
+    if (!indexer.isNoteUri(document.uri)) return;
+    clearTimeout(editTimers.get(document.uri));
+    editTimers.set(document.uri, setTimeout(() => indexer.editorChanged(document.uri, document.getText()), 80));
+  });
+  documents.onDidClose(({ document }) => {
+    clearTimeout(editTimers.get(document.uri));
+    void indexer.editorClosed(document.uri);
+  });
+
+  const withDocument = <T>(uri: string, empty: T, run: (doc: TextDocument) => T): T => {
+    const doc = documents.get(uri);
+    if (!doc) return empty;
+    try {
+      return run(doc);
+    } catch (error) {
+      logger.error(`request failed on ${uri}: ${(error as Error).stack ?? error}`);
+      return empty;
+    }
+  };
+
+  connection.onHover(({ textDocument, position }) => withDocument(textDocument.uri, null, (doc) => service.hover(doc, position)));
+  connection.onDefinition(({ textDocument, position }) => withDocument(textDocument.uri, [], (doc) => service.definition(doc, position)));
+  connection.onReferences(({ textDocument, position }) => withDocument(textDocument.uri, [], (doc) => service.references(doc, position)));
+  connection.onDocumentSymbol(({ textDocument }) =>
+    withDocument(textDocument.uri, [], (doc) => (doc.languageId === 'markdown' || indexer.isNoteUri(doc.uri) ? service.documentSymbols(doc) : [])),
+  );
+  connection.onWorkspaceSymbol(({ query }) => service.workspaceSymbols(query));
+
+  connection.onRequest(Requests.reindex, async () => {
+    await ready;
+    await readSettings();
+    await reindexAll();
+    return service.index.stats();
+  });
+  connection.onRequest(Requests.stats, () => service.index.stats());
+  connection.onRequest(Requests.searchSections, ({ query, limit }: { query: string; limit?: number }) => {
+    const results: { label: string; detail: string; uri: string; line: number; score: number }[] = [];
+    for (const note of service.index.files()) {
+      let lines: LineIndex | undefined;
+      for (const section of note.sections) {
+        if (section.level === 0) continue;
+        const score = query ? fuzzyScore(query, `${section.heading} ${section.parents.join(' ')}`) : 0;
+        if (score < 0) continue;
+        lines ??= new LineIndex(note.text);
+        results.push({ label: section.heading, detail: breadcrumb(note, section), uri: note.uri, line: lines.positionAt(section.headingStart).line, score });
+      }
+    }
+    return results.sort((a, b) => b.score - a.score || a.detail.localeCompare(b.detail)).slice(0, limit ?? 1000);
+  });
+
+  connection.onShutdown(() => {
+    for (const w of fsWatchers.splice(0)) w.close();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function toUriString(dir: string): string {
+  return pathToFileURL(dir).href;
+}

@@ -1,0 +1,56 @@
+// The `awsNotes` settings as the server reads them (workspace/configuration or initializationOptions).
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/settings';
+
+export interface ServerSettings extends CoreSettings {
+  notes: { paths: string[]; exclude: string[] };
+  cache: { dir: string };
+  limits: { maxFileSize: number; maxSectionsPerFile: number };
+}
+
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
+
+export function defaultCacheDir(): string {
+  if (process.env.AWS_NOTES_CACHE_DIR) return process.env.AWS_NOTES_CACHE_DIR;
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'aws-notes');
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  ...DEFAULT_CORE_SETTINGS,
+  notes: { paths: [], exclude: DEFAULT_EXCLUDE },
+  cache: { dir: '' },
+  limits: { maxFileSize: 4 * 1024 * 1024, maxSectionsPerFile: 5000 },
+};
+
+type Loose = Record<string, unknown> | undefined | null;
+
+function pick<T>(value: unknown, fallback: T, valid: (v: unknown) => boolean): T {
+  return valid(value) ? (value as T) : fallback;
+}
+
+const isStringArray = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isPositive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+/** Accepts both nested objects ({notes: {paths}}) and VS Code's dotted keys ({"notes.paths": ...}). */
+export function normalizeSettings(raw: Loose): ServerSettings {
+  const get = (dotted: string): unknown => {
+    if (!raw) return undefined;
+    if (dotted in raw) return raw[dotted];
+    return dotted.split('.').reduce<unknown>((obj, key) => (obj && typeof obj === 'object' ? (obj as Record<string, unknown>)[key] : undefined), raw);
+  };
+  const d = DEFAULT_SETTINGS;
+  return {
+    notes: {
+      paths: pick(get('notes.paths'), d.notes.paths, isStringArray),
+      exclude: pick(get('notes.exclude'), d.notes.exclude, isStringArray),
+    },
+    cache: { dir: pick(get('cache.dir'), '', (v) => typeof v === 'string') || defaultCacheDir() },
+    hover: { maxSections: pick(get('hover.maxSections'), d.hover.maxSections, (v) => typeof v === 'number' && v >= 0 && v <= 50) },
+    limits: {
+      maxFileSize: pick(get('limits.maxFileSize'), d.limits.maxFileSize, isPositive),
+      maxSectionsPerFile: pick(get('limits.maxSectionsPerFile'), d.limits.maxSectionsPerFile, isPositive),
+    },
+  };
+}

@@ -1,7 +1,8 @@
 // The AWS Notes language service: a pure factory over the knowledge base and the notes index, in the style of
 // Microsoft's markdown language service. Adapters (LSP connection, CLI, tests) call these methods.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentSymbol, Hover, Location, Position, SymbolInformation } from 'vscode-languageserver-types';
+import type { CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, SymbolInformation } from 'vscode-languageserver-types';
+import type { FeatureProvider } from './featureProvider';
 import type { CoreContext } from './context';
 import type { AwsData } from './data/awsData';
 import { noteLocationsForService } from './features/definition';
@@ -26,6 +27,8 @@ export interface LanguageServiceOptions {
   settings?: CoreSettings;
   parser?: NoteParser;
   hoverProviders?: HoverProvider[];
+  /** Document-kind features (CloudFormation, Terraform), asked before the generic AWS-name features. */
+  providers?: FeatureProvider[];
 }
 
 const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'restructuredtext', 'asciidoc', 'latex']);
@@ -44,6 +47,16 @@ export function createLanguageService(options: LanguageServiceOptions) {
     },
   };
   const hoverProviders = options.hoverProviders ?? [];
+  const providers = options.providers ?? [];
+
+  /** First provider answer wins; undefined/null passes to the next. */
+  function ask<T>(run: (p: FeatureProvider) => T | null | undefined): T | undefined {
+    for (const provider of providers) {
+      const answer = run(provider);
+      if (answer !== undefined && answer !== null) return answer;
+    }
+    return undefined;
+  }
 
   /** Prose rules in notes and plain text (except inside code blocks); code rules everywhere else. */
   function modeAt(document: TextDocument, offset: number): TextMode {
@@ -75,6 +88,8 @@ export function createLanguageService(options: LanguageServiceOptions) {
 
     hover(document: TextDocument, position: Position): Hover | null {
       const offset = document.offsetAt(position);
+      const provided = ask((p) => p.hover?.(document, offset, context));
+      if (provided) return provided;
       for (const provider of hoverProviders) {
         const answer = provider(document, offset, context);
         if (answer) return answer;
@@ -90,17 +105,43 @@ export function createLanguageService(options: LanguageServiceOptions) {
     },
 
     definition(document: TextDocument, position: Position): Location[] {
+      const provided = ask((p) => p.definition?.(document, document.offsetAt(position), context));
+      if (provided) return provided;
       const identity = identityAtPosition(document, position);
       return identity ? noteLocationsForService(index, identity.serviceId) : [];
     },
 
     references(document: TextDocument, position: Position): Location[] {
+      const provided = ask((p) => p.references?.(document, document.offsetAt(position), context));
+      if (provided) return provided;
       const identity = identityAtPosition(document, position);
       return identity ? noteMentionsOfService(index, identity.serviceId) : [];
     },
 
     workspaceSymbols(query: string): SymbolInformation[] {
       return workspaceSymbols(index, query);
+    },
+
+    completion(document: TextDocument, position: Position): CompletionItem[] | CompletionList {
+      return ask((p) => p.completion?.(document, document.offsetAt(position), context)) ?? [];
+    },
+
+    resolveCompletion(item: CompletionItem): CompletionItem {
+      const owner = providers.find((p) => p.name === (item.data as { provider?: string } | undefined)?.provider);
+      return owner?.resolveCompletion ? owner.resolveCompletion(item, context) : item;
+    },
+
+    diagnostics(document: TextDocument): Diagnostic[] {
+      return providers.flatMap((p) => p.diagnostics?.(document, context) ?? []);
+    },
+
+    codeLenses(document: TextDocument): CodeLens[] {
+      return providers.flatMap((p) => p.codeLenses?.(document, context) ?? []);
+    },
+
+    /** Outline of a document from a provider (templates, Terraform), or undefined. */
+    providedDocumentSymbols(document: TextDocument): DocumentSymbol[] | undefined {
+      return ask((p) => p.documentSymbols?.(document, context));
     },
 
     documentSymbols(document: TextDocument): DocumentSymbol[] {

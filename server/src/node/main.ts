@@ -1,6 +1,7 @@
 // aws-notes-ls: `--stdio` for any editor, `--node-ipc` from the VS Code client.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadAwsData } from './dataLoader';
+import { featureProviders } from './providers';
 import { startServer } from './server';
 
 export function main(): void {
@@ -18,7 +19,7 @@ export function main(): void {
   // One failed request or a client that rejects a message must never take the server down.
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
   process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.stack ?? error}`));
-  startServer(connection, () => loadAwsData());
+  startServer(connection, () => loadAwsData(), featureProviders());
 }
 
 main();

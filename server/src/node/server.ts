@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsData } from '../core/data/awsData';
+import type { FeatureProvider } from '../core/featureProvider';
 import { localize, toLocale, type Locale } from '../core/l10n';
 import { createLanguageService } from '../core/languageService';
 import { M } from '../core/messages';
@@ -35,7 +36,7 @@ export const Notifications = { indexed: 'awsNotes/indexed' } as const;
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd,mdx}';
 
-export function startServer(connection: Connection, loadData: () => AwsData): void {
+export function startServer(connection: Connection, loadData: () => AwsData, providers: FeatureProvider[] = []): void {
   const documents = new TextDocuments(TextDocument);
   let locale: Locale = 'en';
   let settings: ServerSettings = normalizeSettings(undefined);
@@ -69,7 +70,7 @@ export function startServer(connection: Connection, loadData: () => AwsData): vo
       if (root) workspaceFolders.push(root);
     }
     settings = normalizeSettings(params.initializationOptions as Record<string, unknown>);
-    service = createLanguageService({ data: loadData(), locale, settings });
+    service = createLanguageService({ data: loadData(), locale, settings, providers });
     indexer = new WorkspaceIndexer(service.index, settings, workspaceFolders, logger, () => locale);
     return {
       capabilities: {
@@ -79,6 +80,8 @@ export function startServer(connection: Connection, loadData: () => AwsData): vo
         referencesProvider: true,
         workspaceSymbolProvider: true,
         documentSymbolProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '.', '!', '"', '_', '$', '{'], resolveProvider: true },
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'aws-notes-ls', version: '0.1.0' },
@@ -208,8 +211,41 @@ export function startServer(connection: Connection, loadData: () => AwsData): vo
   connection.onDefinition(({ textDocument, position }) => withDocument(textDocument.uri, [], (doc) => service.definition(doc, position)));
   connection.onReferences(({ textDocument, position }) => withDocument(textDocument.uri, [], (doc) => service.references(doc, position)));
   connection.onDocumentSymbol(({ textDocument }) =>
-    withDocument(textDocument.uri, [], (doc) => (doc.languageId === 'markdown' || indexer.isNoteUri(doc.uri) ? service.documentSymbols(doc) : [])),
+    withDocument(textDocument.uri, [], (doc) =>
+      doc.languageId === 'markdown' || indexer.isNoteUri(doc.uri) ? service.documentSymbols(doc) : (service.providedDocumentSymbols(doc) ?? []),
+    ),
   );
+  connection.onCompletion(({ textDocument, position }) => withDocument(textDocument.uri, [], (doc) => service.completion(doc, position)));
+  connection.onCompletionResolve((item) => {
+    try {
+      return service.resolveCompletion(item);
+    } catch {
+      return item;
+    }
+  });
+  connection.onCodeLens(({ textDocument }) => withDocument(textDocument.uri, [], (doc) => service.codeLenses(doc)));
+
+  // Diagnostics are computed after the user pauses typing, per document.
+  const diagnosticTimers = new Map<string, NodeJS.Timeout>();
+  const publishDiagnostics = (doc: TextDocument) => {
+    clearTimeout(diagnosticTimers.get(doc.uri));
+    diagnosticTimers.set(
+      doc.uri,
+      setTimeout(() => {
+        diagnosticTimers.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (!current) return;
+        const diagnostics = withDocument(doc.uri, [], (d) => service.diagnostics(d));
+        void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics });
+      }, 250),
+    );
+  };
+  documents.onDidOpen(({ document }) => publishDiagnostics(document));
+  documents.onDidChangeContent(({ document }) => publishDiagnostics(document));
+  documents.onDidClose(({ document }) => {
+    clearTimeout(diagnosticTimers.get(document.uri));
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
   connection.onWorkspaceSymbol(({ query }) => service.workspaceSymbols(query));
 
   connection.onRequest(Requests.reindex, async () => {

@@ -2,7 +2,8 @@
 // Keys are service ids (the IAM prefix unless noted). Every field is optional; lists here REPLACE the
 // derived list for short/aliases/ambiguous and EXTEND it for iam/cfn/tf/boto3/js/principals.
 //   short      names people write, unambiguous ("SQS", "Amazon SQS")
-//   ambiguous  names that are also ordinary words or code identifiers; never repeated in short/aliases
+//   ambiguous  names that are also ordinary English words (Config, Batch, Backup); never repeated in short/aliases.
+//              Matching is case-sensitive, so a lower-case keyword (`lambda`) never matches a capitalised name.
 //   iam        extra IAM prefixes owned by this entry (their own entries are dropped)
 //   doc        docs.aws.amazon.com path segment, or a full URL
 //   tf         hashicorp/aws prefixes ("aws_sqs_") or exact names ("aws_instance")
@@ -33,7 +34,7 @@ export const SERVICES = {
       'aws_ec2_managed_prefix_list', 'aws_ec2_managed_prefix_list_entry', 'aws_nat_gateways', 'aws_network_acls', 'aws_network_interfaces', 'aws_route_tables', 'aws_security_groups', 'aws_subnets', 'aws_vpcs', 'aws_prefix_list'],
   },
   lambda: {
-    name: 'AWS Lambda', short: ['AWS Lambda', 'Amazon Lambda'], ambiguous: ['Lambda'],
+    name: 'AWS Lambda', short: ['AWS Lambda', 'Amazon Lambda', 'Lambda'],
     en: 'Runs code in response to events without provisioning servers; billed per request and duration.',
     ja: 'サーバーを用意せずにイベント駆動でコードを実行するサービス。リクエスト数と実行時間で課金される。',
     doc: 'lambda', principals: ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'], tf: ['aws_lambda_', 'aws_lambdacore_', 'aws_lambdamicrovms_'],
@@ -93,7 +94,7 @@ export const SERVICES = {
     ja: 'ソースコードやコンテナイメージから Web アプリを手軽にデプロイ・公開できるフルマネージドサービス。',
     doc: 'apprunner', principals: ['build.apprunner.amazonaws.com', 'tasks.apprunner.amazonaws.com'], tf: ['aws_apprunner_'],
   },
-  outposts: { name: 'AWS Outposts', short: ['AWS Outposts'], ambiguous: ['Outposts'], tf: ['aws_outposts_'],
+  outposts: { name: 'AWS Outposts', short: ['AWS Outposts', 'Outposts'], tf: ['aws_outposts_'],
     ja: 'AWS のインフラとサービスをオンプレミスのデータセンターに設置して使えるようにする。' },
   imagebuilder: { name: 'EC2 Image Builder', short: ['EC2 Image Builder', 'Image Builder'], tf: ['aws_imagebuilder_'],
     ja: 'AMI やコンテナイメージの作成・テスト・配布をパイプラインで自動化する。', principals: ['imagebuilder.amazonaws.com'] },
@@ -112,7 +113,7 @@ export const SERVICES = {
   's3-outposts': { short: ['S3 on Outposts'], tf: ['aws_s3outposts_'] },
   s3express: { short: ['S3 Express One Zone', 'S3 Express'] },
   glacier: {
-    name: 'Amazon S3 Glacier', short: ['S3 Glacier', 'Amazon S3 Glacier', 'Amazon Glacier'], ambiguous: ['Glacier'],
+    name: 'Amazon S3 Glacier', short: ['S3 Glacier', 'Amazon S3 Glacier', 'Amazon Glacier', 'Glacier'],
     en: 'Low-cost archive storage; the vault API predates the Glacier storage classes of S3.',
     ja: '低コストなアーカイブ用ストレージ。現在は主に S3 の Glacier ストレージクラスとして使う。',
     doc: 'amazonglacier', tf: ['aws_glacier_'],
@@ -154,7 +155,7 @@ export const SERVICES = {
     doc: 'datasync', tf: ['aws_datasync_'],
   },
   snowball: {
-    name: 'AWS Snowball', short: ['AWS Snowball', 'Snow Family'], ambiguous: ['Snowball'],
+    name: 'AWS Snowball', short: ['AWS Snowball', 'Snow Family', 'Snowball'],
     en: 'Physical devices for moving large amounts of data into and out of AWS and for edge computing.',
     ja: '物理デバイスを配送して大量データを AWS に移す（またはエッジで処理する）サービス。',
     doc: 'snowball',
@@ -195,7 +196,7 @@ export const SERVICES = {
     boto3: ['docdb', 'docdb-elastic'],
   },
   neptune: {
-    name: 'Amazon Neptune', short: ['Amazon Neptune'], ambiguous: ['Neptune'],
+    name: 'Amazon Neptune', short: ['Amazon Neptune', 'Neptune'],
     en: 'Managed graph database for property graphs (Gremlin, openCypher) and RDF (SPARQL).',
     ja: 'プロパティグラフ（Gremlin / openCypher）や RDF（SPARQL）を扱うマネージドなグラフデータベース。',
     doc: 'neptune', iam: ['neptune-db'], cfn: ['AWS::Neptune'], tf: ['aws_neptune_'], boto3: ['neptune', 'neptunedata'],
@@ -415,7 +416,7 @@ export const SERVICES = {
     doc: 'systems-manager', principals: ['ssm.amazonaws.com'], tf: ['aws_ssm_'],
   },
   organizations: {
-    name: 'AWS Organizations', short: ['AWS Organizations'], ambiguous: ['Organizations'], aliases: ['SCP', 'Service Control Policy'],
+    name: 'AWS Organizations', short: ['AWS Organizations', 'Organizations'], aliases: ['SCP', 'Service Control Policy'],
     en: 'Manages multiple AWS accounts centrally with organizational units, consolidated billing and SCPs.',
     ja: '複数の AWS アカウントを OU で階層管理し、一括請求や SCP による統制を行う。',
     doc: 'organizations', tf: ['aws_organizations_'],
@@ -606,7 +607,7 @@ export const SERVICES = {
   kinesisvideo: { name: 'Amazon Kinesis Video Streams', short: ['Kinesis Video Streams', 'Amazon Kinesis Video Streams', 'KVS'], tf: ['aws_kinesis_video_'],
     ja: 'カメラなどからの映像ストリームを取り込み、保存・再生・解析する。' },
   glue: {
-    name: 'AWS Glue', short: ['AWS Glue', 'Glue Data Catalog', 'Glue crawler', 'Glue job'], ambiguous: ['Glue'],
+    name: 'AWS Glue', short: ['AWS Glue', 'Glue Data Catalog', 'Glue crawler', 'Glue job', 'Glue'],
     en: 'Serverless data integration: Data Catalog, crawlers and Spark/Python ETL jobs.',
     ja: 'サーバーレスなデータ統合サービス。データカタログ、クローラー、Spark / Python の ETL ジョブを提供する。',
     doc: 'glue', principals: ['glue.amazonaws.com'], tf: ['aws_glue_'],
@@ -694,7 +695,7 @@ export const SERVICES = {
     ja: 'ブラウザで使えるクラウド IDE（新規利用は終了）。' },
   cloudshell: { short: ['CloudShell', 'AWS CloudShell'] },
   amplify: {
-    name: 'AWS Amplify', short: ['AWS Amplify', 'Amplify Hosting', 'Amplify Gen 2'], ambiguous: ['Amplify'],
+    name: 'AWS Amplify', short: ['AWS Amplify', 'Amplify Hosting', 'Amplify Gen 2', 'Amplify'],
     en: 'Tools and hosting to build and deploy full-stack web and mobile apps on AWS.',
     ja: 'フルスタックの Web / モバイルアプリを構築・ホスティングするためのツールとサービス群。',
     doc: 'amplify', tf: ['aws_amplify_'],
@@ -712,7 +713,7 @@ export const SERVICES = {
     doc: 'sagemaker', principals: ['sagemaker.amazonaws.com'], tf: ['aws_sagemaker_'],
   },
   bedrock: {
-    name: 'Amazon Bedrock', short: ['Amazon Bedrock', 'Bedrock Agents', 'Bedrock Knowledge Bases', 'Bedrock Guardrails'], ambiguous: ['Bedrock'],
+    name: 'Amazon Bedrock', short: ['Amazon Bedrock', 'Bedrock Agents', 'Bedrock Knowledge Bases', 'Bedrock Guardrails', 'Bedrock'],
     en: 'Access foundation models from several providers through one API, with agents, knowledge bases and guardrails.',
     ja: '複数の基盤モデルを単一の API で使える生成 AI サービス。エージェント、ナレッジベース、ガードレールも備える。',
     doc: 'bedrock', principals: ['bedrock.amazonaws.com'], tf: ['aws_bedrock_', 'aws_bedrockagent_'],

@@ -14,6 +14,17 @@ export interface NotesLookup {
    * an intrinsic such as `!GetAtt`), optionally limited to sections about a service. Empty when none.
    */
   notesMarkdownForTerm(term: string, serviceId?: string): string;
+  /** Code blocks in the notes whose language is one of `languages` (e.g. yaml, json, hcl, terraform). */
+  codeBlocks(languages: readonly string[]): NoteCodeBlock[];
+}
+
+export interface NoteCodeBlock {
+  lang: string;
+  code: string;
+  /** "file.md › H1 › H2" of the section holding the block. */
+  breadcrumb: string;
+  uri: string;
+  line: number;
 }
 
 export interface CoreContext {

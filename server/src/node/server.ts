@@ -17,6 +17,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsData } from '../core/data/awsData';
 import type { FeatureProvider } from '../core/featureProvider';
+import { parseTemplate } from '../core/cfn';
+import { convertToTerraform } from '../core/convert/convertToTerraform';
 import { localize, toLocale, type Locale } from '../core/l10n';
 import { createLanguageService } from '../core/languageService';
 import { M } from '../core/messages';
@@ -31,6 +33,7 @@ export const Requests = {
   reindex: 'awsNotes/reindex',
   stats: 'awsNotes/stats',
   searchSections: 'awsNotes/searchSections',
+  convert: 'awsNotes/convert',
 } as const;
 export const Notifications = { indexed: 'awsNotes/indexed' } as const;
 
@@ -268,6 +271,30 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       }
     }
     return results.sort((a, b) => b.score - a.score || a.detail.localeCompare(b.detail)).slice(0, limit ?? 1000);
+  });
+
+  // Convert to Terraform: a whole template, or one resource (the one under the cursor, or named).
+  interface ConvertResult {
+    hcl: string;
+    todos: string[];
+    resource?: string;
+    error?: string;
+  }
+  connection.onRequest(Requests.convert, ({ uri, resource, offset }: { uri: string; resource?: string; offset?: number }): ConvertResult => {
+    const doc = documents.get(uri);
+    if (!doc) return { hcl: '', todos: [], error: 'document not open' };
+    const format = doc.languageId === 'json' || /\.json$/i.test(uri) ? 'json' : 'yaml';
+    let target = resource;
+    if (!target && offset !== undefined) {
+      const template = parseTemplate(doc.getText(), format);
+      target = template.resources.find((r) => r.range.start <= offset && offset <= r.range.end)?.id;
+    }
+    try {
+      return { ...convertToTerraform(doc.getText(), format, service.context.data, { resource: target }), resource: target };
+    } catch (error) {
+      logger.error(`convert failed on ${uri}: ${(error as Error).stack ?? error}`);
+      return { hcl: '', todos: [], error: (error as Error).message };
+    }
   });
 
   connection.onShutdown(() => {

@@ -1,5 +1,5 @@
 // "From your notes": the best note sections for a service (or term) as breadcrumb + excerpt + Open Section.
-import type { NotesLookup } from '../context';
+import type { NoteCodeBlock, NotesLookup } from '../context';
 import { localize, type Locale } from '../l10n';
 import { M } from '../messages';
 import { escapeMarkdown, sanitizeNoteMarkdown } from '../markdown/sanitize';
@@ -46,6 +46,21 @@ export function createNotesLookup(index: NotesIndex, locale: () => Locale, optio
     },
     notesMarkdownForTerm(term, serviceId) {
       return renderHits(index, hitsForTerm(index, term, serviceId), locale(), options().maxSections);
+    },
+    codeBlocks(languages) {
+      const wanted = new Set(languages.map((l) => l.toLowerCase()));
+      const blocks: NoteCodeBlock[] = [];
+      for (const note of index.files()) {
+        let lines: LineIndex | undefined;
+        for (const section of note.sections) {
+          for (const block of section.codeBlocks) {
+            if (!wanted.has(block.lang)) continue;
+            lines ??= new LineIndex(note.text);
+            blocks.push({ lang: block.lang, code: block.value, breadcrumb: breadcrumb(note, section), uri: note.uri, line: lines.positionAt(block.start).line });
+          }
+        }
+      }
+      return blocks;
     },
   };
 }

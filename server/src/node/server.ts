@@ -13,12 +13,15 @@ import {
   type Disposable,
   type InitializeParams,
   type InitializeResult,
+  type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsData } from '../core/data/awsData';
 import type { FeatureProvider } from '../core/featureProvider';
 import { parseTemplate } from '../core/cfn';
 import { convertToTerraform } from '../core/convert/convertToTerraform';
+import { equivalentsFor } from '../core/features/equivalents';
+import { notesOutline, sectionsForService, servicesInNotes } from '../core/features/notesOutline';
 import { localize, toLocale, type Locale } from '../core/l10n';
 import { createLanguageService } from '../core/languageService';
 import { M } from '../core/messages';
@@ -34,6 +37,10 @@ export const Requests = {
   stats: 'awsNotes/stats',
   searchSections: 'awsNotes/searchSections',
   convert: 'awsNotes/convert',
+  servicesInNotes: 'awsNotes/servicesInNotes',
+  sectionsForService: 'awsNotes/sectionsForService',
+  notesOutline: 'awsNotes/notesOutline',
+  equivalents: 'awsNotes/equivalents',
 } as const;
 export const Notifications = { indexed: 'awsNotes/indexed' } as const;
 
@@ -296,6 +303,17 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       return { hcl: '', todos: [], error: (error as Error).message };
     }
   });
+
+  // Notes explorer and pickers.
+  connection.onRequest(Requests.servicesInNotes, () => servicesInNotes(service.index, service.context.data));
+  connection.onRequest(Requests.sectionsForService, ({ serviceId }: { serviceId: string }) => sectionsForService(service.index, serviceId));
+  connection.onRequest(Requests.notesOutline, () => notesOutline(service.index));
+  connection.onRequest(Requests.equivalents, ({ uri, position }: { uri: string; position: Position }) =>
+    withDocument(uri, null, (doc) => {
+      const identity = service.identityAt(doc, position);
+      return identity ? (equivalentsFor(identity, service.context.data) ?? null) : null;
+    }),
+  );
 
   connection.onShutdown(() => {
     for (const w of fsWatchers.splice(0)) w.close();

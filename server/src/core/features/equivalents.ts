@@ -1,0 +1,47 @@
+// "Show Equivalents at Cursor": for the AWS identifier under the cursor, its names across CloudFormation,
+// Terraform, IAM and the SDKs, as plain values for a picker.
+import type { AwsData } from '../data/awsData';
+import type { Identity } from '../recognize/identities';
+import { cfnDocUrl, terraformRegistryUrl } from './awsLinks';
+
+export interface Equivalent {
+  /** "CloudFormation", "Terraform", "Terraform (awscc)", "IAM", "boto3", "JS SDK v3", "Principal" */
+  kind: string;
+  value: string;
+  url?: string;
+}
+
+export interface EquivalentsAnswer {
+  identifier: string;
+  identityKind: string;
+  serviceId: string;
+  serviceName: string;
+  equivalents: Equivalent[];
+}
+
+export function equivalentsFor(identity: Identity, data: AwsData): EquivalentsAnswer | undefined {
+  const service = data.service(identity.serviceId);
+  if (!service) return undefined;
+  const out: Equivalent[] = [];
+  const add = (kind: string, value: string, url?: string) => {
+    if (!out.some((e) => e.kind === kind && e.value === value)) out.push({ kind, value, url });
+  };
+  let cfnTypes: string[] = [];
+  if (identity.kind === 'cfnType') cfnTypes = [identity.text];
+  else if (identity.kind === 'tfType') cfnTypes = data.cfnForTf(identity.text);
+  for (const cfn of cfnTypes) {
+    add('CloudFormation', cfn, data.cfnType(cfn)?.docUrl ?? cfnDocUrl(cfn));
+    const mapping = data.mappingForCfn(cfn);
+    for (const tf of mapping?.tf ?? []) add('Terraform', tf, terraformRegistryUrl(tf));
+    if (mapping?.awscc) add('Terraform (awscc)', mapping.awscc, terraformRegistryUrl(mapping.awscc));
+  }
+  if (identity.kind === 'tfType' && !out.some((e) => e.value === identity.text)) add('Terraform', identity.text, terraformRegistryUrl(identity.text));
+  for (const ns of service.cfnNamespaces) add('CloudFormation', `${ns}::*`);
+  for (const p of service.tfPrefixes) add('Terraform', p.endsWith('_') ? `${p}*` : p);
+  for (const p of service.iamPrefixes) add('IAM', `${p}:*`);
+  if (identity.kind === 'iamAction') add('IAM', identity.text);
+  for (const b of service.boto3) add('boto3', `boto3.client("${b}")`);
+  for (const j of service.jsSdk) add('JS SDK v3', `${j.client} (${j.package})`);
+  for (const p of service.principals) add('Principal', p);
+  return { identifier: identity.text, identityKind: identity.kind, serviceId: service.id, serviceName: service.name, equivalents: out };
+}

@@ -1,0 +1,67 @@
+// Data for the notes explorer and the pickers: services that appear in the notes with their sections, and
+// each note file's heading outline. Plain values; the client turns them into tree items.
+import type { AwsData } from '../data/awsData';
+import { breadcrumb } from '../notes/noteModel';
+import type { NotesIndex } from '../notes/notesIndex';
+import { LineIndex } from '../text/lineIndex';
+
+export interface SectionRef {
+  label: string;
+  detail: string;
+  uri: string;
+  line: number;
+}
+
+export interface ServiceInNotes {
+  serviceId: string;
+  name: string;
+  shortName?: string;
+  sections: number;
+  files: number;
+}
+
+export interface NoteOutline {
+  uri: string;
+  name: string;
+  headings: { heading: string; level: number; line: number; parent: number }[];
+}
+
+export function servicesInNotes(index: NotesIndex, data: AwsData): ServiceInNotes[] {
+  return index
+    .servicesMentioned()
+    .map(({ serviceId, files }) => {
+      const service = data.service(serviceId);
+      const short = service?.shortNames.find((n) => !/^(AWS|Amazon) /.test(n));
+      return { serviceId, name: service?.name ?? serviceId, shortName: short, sections: index.hitsForService(serviceId).length, files };
+    })
+    .sort((a, b) => b.sections - a.sections || a.name.localeCompare(b.name));
+}
+
+export function sectionsForService(index: NotesIndex, serviceId: string, limit = 500): SectionRef[] {
+  const lines = new Map<string, LineIndex>();
+  const refs: SectionRef[] = [];
+  for (const hit of index.hitsForService(serviceId).slice(0, limit)) {
+    const note = index.get(hit.uri);
+    if (!note) continue;
+    let li = lines.get(note.uri);
+    if (!li) lines.set(note.uri, (li = new LineIndex(note.text)));
+    const section = note.sections[hit.section];
+    refs.push({ label: section.heading || note.name, detail: breadcrumb(note, section), uri: note.uri, line: li.positionAt(hit.anchor).line });
+  }
+  return refs;
+}
+
+export function notesOutline(index: NotesIndex): NoteOutline[] {
+  const outlines: NoteOutline[] = [];
+  for (const note of index.files()) {
+    const li = new LineIndex(note.text);
+    outlines.push({
+      uri: note.uri,
+      name: note.name,
+      headings: note.sections
+        .filter((s) => s.level > 0)
+        .map((s) => ({ heading: s.heading, level: s.level, line: li.positionAt(s.headingStart).line, parent: s.parent })),
+    });
+  }
+  return outlines.sort((a, b) => a.uri.localeCompare(b.uri));
+}

@@ -16,6 +16,8 @@ export interface NotesLookup {
   notesMarkdownForTerm(term: string, serviceId?: string): string;
   /** Code blocks in the notes whose language is one of `languages` (e.g. yaml, json, hcl, terraform). */
   codeBlocks(languages: readonly string[]): NoteCodeBlock[];
+  /** How many note sections are about a service (the CodeLens count). Optional for older lookups. */
+  sectionCount?(serviceId: string): number;
 }
 
 export interface NoteCodeBlock {

@@ -62,6 +62,9 @@ export function createNotesLookup(index: NotesIndex, locale: () => Locale, optio
       }
       return blocks;
     },
+    sectionCount(serviceId) {
+      return index.hitsForService(serviceId).length;
+    },
   };
 }
 

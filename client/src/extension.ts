@@ -1,92 +1,144 @@
-// The VS Code side: starts aws-notes-ls over IPC, adds commands and a status item. Thin by design: every
-// answer comes from the language server.
+// The VS Code side: starts aws-notes-ls over IPC and adds commands, the notes explorer, CodeLens switch and
+// a status item. Thin by design: every answer comes from the language server.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CodeLensRequest, LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands } from './commands';
+import { NotesExplorer, OPEN_SECTION, type ExplorerNode } from './notesExplorer';
+import { NotesModel } from './notesModel';
+import { Notifications, Requests, type Stats } from './protocol';
+import { ProblemReporter, StatusItem } from './status';
 
-const OPEN_SECTION = 'awsNotes.openSection';
-
-interface OpenSectionArgs {
-  uri: string;
-  line: number;
-}
-
-interface Stats {
-  files: number;
-  sections: number;
-  services: number;
-}
-
-interface SectionItem {
-  label: string;
-  detail: string;
-  uri: string;
-  line: number;
+/** What `vscode.extensions.getExtension('aws-notes.aws-notes').exports` gives (used by the editor tests). */
+export interface AwsNotesApi {
+  client(): LanguageClient | undefined;
+  commands: Commands;
+  explorer: {
+    children(node?: ExplorerNode): Promise<ExplorerNode[]>;
+    treeItem(node: ExplorerNode): vscode.TreeItem;
+    setFilter(value: string | undefined): void;
+  };
+  statusText(): string;
+  /** Resolves with the stats of the next `awsNotes/indexed` (or the last one, if any arrived already). */
+  indexed(): Promise<Stats>;
 }
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<AwsNotesApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const output = vscode.window.createOutputChannel('AWS Notes', { log: true });
+  const status = new StatusItem();
+  const showLog = () => output.show(true);
+  const problems = new ProblemReporter(status, showLog, async () => {
+    status.indexing();
+    await client?.restart();
+  });
+  const codeLensEnabled = () => vscode.workspace.getConfiguration('awsNotes').get<boolean>('codeLens.enabled', true);
+
   const clientOptions: LanguageClientOptions = {
     // Hover works in every file the user edits: templates, Terraform, code, notes, plain text.
     documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
     synchronize: { configurationSection: 'awsNotes' },
     initializationOptions: vscode.workspace.getConfiguration('awsNotes'),
     outputChannel: output,
+    // Problems reach the user once, through ProblemReporter; the log stays where it is until asked for.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: problems,
+    initializationFailedHandler: problems.initializationFailed,
     // Only our own Open Section links may run; note content is never trusted.
     markdown: { isTrusted: { enabledCommands: [OPEN_SECTION] }, supportHtml: false },
+    middleware: {
+      provideCodeLenses: (document, token, next) => (codeLensEnabled() ? next(document, token) : []),
+    },
   };
   client = new LanguageClient('awsNotes', 'AWS Notes', serverOptions, clientOptions);
+  const current = () => client;
 
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
-  status.name = 'AWS Notes';
-  status.text = `$(sync~spin) ${vscode.l10n.t('AWS Notes: indexing…')}`;
-  status.command = 'awsNotes.searchNotes';
-  status.show();
-  context.subscriptions.push(status, output);
+  const model = new NotesModel(current);
+  const commands = new Commands(current, model);
+  const explorer = new NotesExplorer(model);
+  const view = vscode.window.createTreeView('awsNotes.notesExplorer', { treeDataProvider: explorer, showCollapseAll: true });
+  explorer.view = view;
+  context.subscriptions.push(status, output, explorer, view);
+
+  let lastStats: Stats | undefined;
+  const waiting: ((s: Stats) => void)[] = [];
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(OPEN_SECTION, openSection),
+    vscode.commands.registerCommand(OPEN_SECTION, (args) => commands.openSection(args)),
+    vscode.commands.registerCommand('awsNotes.searchNotes', (query?: unknown) => commands.searchNotes(query)),
+    vscode.commands.registerCommand('awsNotes.openNotesForService', (args?: unknown) => commands.openNotesForService(args)),
+    vscode.commands.registerCommand('awsNotes.showEquivalents', (args?: unknown) => commands.showEquivalents(args)),
+    vscode.commands.registerCommand('awsNotes.convertToTerraform', (args?: unknown) => commands.convertToTerraform(args)),
     vscode.commands.registerCommand('awsNotes.reindex', async () => {
-      const stats = await client?.sendRequest<Stats>('awsNotes/reindex');
-      if (stats) vscode.window.setStatusBarMessage(vscode.l10n.t('AWS Notes: {0} notes, {1} sections', stats.files, stats.sections), 4000);
+      if (!client?.isRunning()) return undefined;
+      status.indexing();
+      const stats = await client.sendRequest<Stats>(Requests.reindex);
+      if (stats) {
+        status.indexed(stats);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('AWS Notes: {0} notes, {1} sections', stats.files, stats.sections), 4000);
+      }
       return stats;
     }),
-    vscode.commands.registerCommand('awsNotes.searchNotes', searchNotes),
-    vscode.commands.registerCommand('awsNotes.showLog', () => output.show()),
+    vscode.commands.registerCommand('awsNotes.showLog', showLog),
+    vscode.commands.registerCommand('awsNotes.filterExplorer', async (value?: unknown) => {
+      const text =
+        typeof value === 'string'
+          ? value
+          : await vscode.window.showInputBox({
+              title: vscode.l10n.t('Filter the notes explorer'),
+              prompt: vscode.l10n.t('Services, files and headings containing this text (any case, full- or half-width)'),
+              placeHolder: vscode.l10n.t('e.g. SQS, 可視性'),
+              value: explorer.filter,
+            });
+      if (text !== undefined) explorer.setFilter(text);
+    }),
+    vscode.commands.registerCommand('awsNotes.clearExplorerFilter', () => explorer.setFilter('')),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('awsNotes.codeLens.enabled')) refreshCodeLenses();
+    }),
   );
+  void vscode.commands.executeCommand('setContext', 'awsNotes.explorerFiltered', false);
 
-  await client.start();
-  client.onNotification('awsNotes/indexed', (stats: Stats) => {
-    status.text = `$(book) ${vscode.l10n.t('{0} notes · {1} sections', stats.files, stats.sections)}`;
-    status.tooltip = vscode.l10n.t('AWS Notes: {0} notes, {1} sections, {2} services mentioned. Click to search notes.', stats.files, stats.sections, stats.services);
+  function refreshCodeLenses(): void {
+    const feature = client?.getFeature(CodeLensRequest.method);
+    for (const editor of vscode.window.visibleTextEditors) feature?.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
+  }
+
+  client.onNotification(Notifications.indexed, (stats: Stats) => {
+    lastStats = stats;
+    status.indexed(stats);
+    explorer.scheduleRefresh();
+    for (const resolve of waiting.splice(0)) resolve(stats);
   });
-}
+  client.onDidChangeState(({ newState }) => {
+    if (newState === State.Running) status.running();
+  });
 
-async function openSection(args: OpenSectionArgs | OpenSectionArgs[]): Promise<vscode.TextEditor | undefined> {
-  const target = Array.isArray(args) ? args[0] : args;
-  if (!target || typeof target.uri !== 'string') return undefined;
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
-  const line = Math.max(0, Math.min(Number(target.line) || 0, document.lineCount - 1));
-  const position = new vscode.Position(line, 0);
-  const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: false });
-  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
-  return editor;
-}
+  try {
+    await client.start();
+  } catch (error) {
+    // initializationFailedHandler reported it already when the server answered; this covers a server that never came up.
+    status.failed();
+    problems.report(vscode.l10n.t('AWS Notes: the language server could not start: {0}', (error as Error).message ?? String(error)), true);
+    output.error(`start failed: ${(error as Error).stack ?? error}`);
+  }
 
-async function searchNotes(): Promise<void> {
-  if (!client) return;
-  const sections = await client.sendRequest<SectionItem[]>('awsNotes/searchSections', { query: '', limit: 20000 });
-  const picked = await vscode.window.showQuickPick(
-    sections.map((s) => ({ label: s.label, detail: s.detail, section: s })),
-    { matchOnDetail: true, placeHolder: vscode.l10n.t('Search note headings (e.g. SQS, 可視性)') },
-  );
-  if (picked) await openSection({ uri: picked.section.uri, line: picked.section.line });
+  return {
+    client: current,
+    commands,
+    explorer: {
+      children: (node) => explorer.getChildren(node),
+      treeItem: (node) => explorer.getTreeItem(node),
+      setFilter: (value) => explorer.setFilter(value),
+    },
+    statusText: () => status.text,
+    indexed: () => (lastStats ? Promise.resolve(lastStats) : new Promise((resolve) => waiting.push(resolve))),
+  };
 }
 
 export async function deactivate(): Promise<void> {

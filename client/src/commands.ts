@@ -1,0 +1,249 @@
+// The palette commands: Search Notes, Open Notes for Service, Show Equivalents at Cursor, Convert to
+// Terraform, Open Section. Pickers are built from plain item lists (exported for the tests).
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient/node';
+import { NotesModel } from './notesModel';
+import { Requests, type ConvertResult, type EquivalentsAnswer, type OpenSectionArgs, type PositionArgs, type ScoredSection } from './protocol';
+
+export interface SectionPick extends vscode.QuickPickItem {
+  uri: string;
+  line: number;
+}
+
+export interface EquivalentPick extends vscode.QuickPickItem {
+  value: string;
+  url?: string;
+}
+
+export interface ConvertOutcome {
+  result: ConvertResult;
+  document?: vscode.TextDocument;
+}
+
+const EMPTY_QUERY_LIMIT = 2000;
+const QUERY_LIMIT = 300;
+
+export class Commands {
+  constructor(
+    private readonly client: () => BaseLanguageClient | undefined,
+    private readonly model: NotesModel,
+  ) {}
+
+  async openSection(args: OpenSectionArgs | OpenSectionArgs[] | undefined): Promise<vscode.TextEditor | undefined> {
+    const target = Array.isArray(args) ? args[0] : args;
+    if (!target || typeof target.uri !== 'string') return undefined;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    const line = Math.max(0, Math.min(Number(target.line) || 0, document.lineCount - 1));
+    const position = new vscode.Position(line, 0);
+    const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: false });
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+    return editor;
+  }
+
+  /** Headings matching `query` (fuzzy, NFKC, any case; empty: all), best first, with breadcrumb and services. */
+  async searchItems(query: string): Promise<SectionPick[]> {
+    const client = this.client();
+    if (!client?.isRunning()) return [];
+    const [sections, services] = await Promise.all([
+      client.sendRequest<ScoredSection[]>(Requests.searchSections, { query, limit: query ? QUERY_LIMIT : EMPTY_QUERY_LIMIT }),
+      this.model.servicesByHeading(),
+    ]);
+    return (sections ?? []).map((s) => ({
+      label: s.label,
+      description: services.get(`${s.uri}#${s.line}`)?.slice(0, 3).join(' · '),
+      detail: s.detail,
+      // The server already matched and ranked: keep its order and show every answer.
+      alwaysShow: true,
+      uri: s.uri,
+      line: s.line,
+    }));
+  }
+
+  /** Search Notes. `query` pre-fills the box (used by tests and other commands). */
+  searchNotes(query?: unknown): Promise<vscode.TextEditor | undefined> {
+    const pick = vscode.window.createQuickPick<SectionPick>();
+    pick.title = vscode.l10n.t('Search Notes');
+    pick.placeholder = vscode.l10n.t('Search note headings (e.g. SQS, 可視性)');
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    let generation = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const update = async (value: string) => {
+      const current = ++generation;
+      pick.busy = true;
+      try {
+        const items = await this.searchItems(value);
+        if (current !== generation) return;
+        pick.items = items;
+      } catch (error) {
+        if (current === generation) pick.items = [];
+        console.error(`[aws-notes] search failed: ${(error as Error).message}`);
+      } finally {
+        if (current === generation) pick.busy = false;
+      }
+    };
+    pick.onDidChangeValue((value) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void update(value), 60);
+    });
+    if (typeof query === 'string') pick.value = query;
+    const first = update(pick.value);
+    pick.show();
+    return new Promise((resolve) => {
+      pick.onDidAccept(async () => {
+        await first;
+        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+        resolve(chosen ? this.openSection({ uri: chosen.uri, line: chosen.line }) : undefined);
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        clearTimeout(timer);
+        resolve(undefined);
+        pick.dispose();
+      });
+    });
+  }
+
+  /** Open Notes for Service: pick a service (skipped when `args.serviceId` is given), then one of its sections. */
+  async openNotesForService(args?: unknown): Promise<vscode.TextEditor | undefined> {
+    let serviceId = typeof args === 'object' && args && typeof (args as { serviceId?: unknown }).serviceId === 'string' ? (args as { serviceId: string }).serviceId : undefined;
+    if (!serviceId) {
+      const services = await this.model.servicesInNotes();
+      if (services.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: your notes do not mention any AWS service yet.'));
+        return undefined;
+      }
+      const chosen = await vscode.window.showQuickPick(
+        services.map((s) => ({
+          label: s.name,
+          description: s.shortName && s.shortName !== s.name ? s.shortName : undefined,
+          detail: vscode.l10n.t('{0} sections in {1} notes', s.sections, s.files),
+          serviceId: s.serviceId,
+        })),
+        { title: vscode.l10n.t('Open Notes for Service'), placeHolder: vscode.l10n.t('Pick a service your notes talk about'), matchOnDescription: true },
+      );
+      if (!chosen) return undefined;
+      serviceId = chosen.serviceId;
+    }
+    const sections = await this.model.sectionsForService(serviceId);
+    if (sections.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: no note sections about this service.'));
+      return undefined;
+    }
+    if (sections.length === 1) return this.openSection(sections[0]);
+    const service = (await this.model.servicesInNotes()).find((s) => s.serviceId === serviceId);
+    const section = await vscode.window.showQuickPick(
+      sections.map((s) => ({ label: s.label, detail: s.detail, uri: s.uri, line: s.line })),
+      { title: service?.name ?? serviceId, placeHolder: vscode.l10n.t('Pick a note section'), matchOnDetail: true },
+    );
+    return section ? this.openSection(section) : undefined;
+  }
+
+  async equivalents(args: PositionArgs): Promise<EquivalentsAnswer | null> {
+    const client = this.client();
+    if (!client?.isRunning()) return null;
+    return (await client.sendRequest<EquivalentsAnswer | null>(Requests.equivalents, args)) ?? null;
+  }
+
+  equivalentItems(answer: EquivalentsAnswer): EquivalentPick[] {
+    return answer.equivalents.map((e) => ({
+      label: e.value,
+      description: e.kind,
+      detail: e.url ? vscode.l10n.t('Enter copies the name · the link button opens the documentation') : vscode.l10n.t('Enter copies the name'),
+      buttons: e.url ? [{ iconPath: new vscode.ThemeIcon('link-external'), tooltip: vscode.l10n.t('Open documentation') }] : [],
+      value: e.value,
+      url: e.url,
+    }));
+  }
+
+  /** Show Equivalents at Cursor: choosing an item copies it; its link button opens the docs. Returns the copied value. */
+  async showEquivalents(args?: unknown): Promise<string | undefined> {
+    const target = positionArgs(args);
+    if (!target) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: open a file and put the cursor on an AWS name.'));
+      return undefined;
+    }
+    const answer = await this.equivalents(target);
+    if (!answer || answer.equivalents.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: no AWS name at the cursor.'));
+      return undefined;
+    }
+    const pick = vscode.window.createQuickPick<EquivalentPick>();
+    pick.title = vscode.l10n.t('Equivalents of {0} ({1})', answer.identifier, answer.serviceName);
+    pick.placeholder = vscode.l10n.t('Choose a name to copy it to the clipboard');
+    pick.matchOnDescription = true;
+    pick.items = this.equivalentItems(answer);
+    pick.show();
+    return new Promise((resolve) => {
+      pick.onDidTriggerItemButton(({ item }) => {
+        if (item.url) void vscode.env.openExternal(vscode.Uri.parse(item.url));
+      });
+      pick.onDidAccept(async () => {
+        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+        pick.hide();
+        if (!chosen) return resolve(undefined);
+        await vscode.env.clipboard.writeText(chosen.value);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(clippy) Copied {0}', chosen.value), 3000);
+        resolve(chosen.value);
+      });
+      pick.onDidHide(() => {
+        pick.dispose();
+        // Accept resolves after the clipboard write; a plain dismissal resolves here.
+        setTimeout(() => resolve(undefined), 0);
+      });
+    });
+  }
+
+  /**
+   * Convert to Terraform: the resource under the cursor (or holding the selection's start), else the whole
+   * template; the HCL opens in a new untitled document beside the template.
+   */
+  async convertToTerraform(args?: unknown): Promise<ConvertOutcome | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    const given = typeof args === 'object' && args ? (args as { uri?: string; resource?: string; offset?: number }) : {};
+    const uri = given.uri ?? editor?.document.uri.toString();
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: open a CloudFormation template to convert it.'));
+      return undefined;
+    }
+    const offset = given.offset ?? (editor && editor.document.uri.toString() === uri && !given.resource ? editor.document.offsetAt(editor.selection.start) : undefined);
+    const client = this.client();
+    if (!client?.isRunning()) return undefined;
+    const result = await client.sendRequest<ConvertResult>(Requests.convert, { uri, resource: given.resource, offset });
+    if (result.error || !result.hcl.trim()) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('AWS Notes: could not convert to Terraform: {0}', result.error ?? vscode.l10n.t('the document is not a CloudFormation template')));
+      return { result };
+    }
+    const language = await terraformLanguage();
+    const document = await vscode.workspace.openTextDocument({ language, content: result.hcl });
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const count = result.todos.length;
+    const what = result.resource ?? vscode.l10n.t('the template');
+    const message =
+      count === 0
+        ? vscode.l10n.t('AWS Notes: converted {0} to Terraform; nothing left to review.', what)
+        : count === 1
+          ? vscode.l10n.t('AWS Notes: converted {0} to Terraform; 1 TODO to review.', what)
+          : vscode.l10n.t('AWS Notes: converted {0} to Terraform; {1} TODOs to review.', what, count);
+    const show = vscode.l10n.t('Show TODOs');
+    void vscode.window.showInformationMessage(message, ...(count > 0 ? [show] : [])).then((choice) => {
+      if (choice === show) void vscode.window.showQuickPick(result.todos, { title: vscode.l10n.t('TODOs left by the conversion'), canPickMany: false });
+    });
+    return { result, document };
+  }
+}
+
+function positionArgs(args: unknown): PositionArgs | undefined {
+  const given = Array.isArray(args) ? args[0] : args;
+  if (given && typeof given === 'object' && typeof (given as PositionArgs).uri === 'string' && (given as PositionArgs).position) return given as PositionArgs;
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const p = editor.selection.active;
+  return { uri: editor.document.uri.toString(), position: { line: p.line, character: p.character } };
+}
+
+/** `terraform` when a Terraform extension defines it, else `hcl`, else plain text. */
+async function terraformLanguage(): Promise<string> {
+  const known = await vscode.languages.getLanguages();
+  return ['terraform', 'hcl'].find((l) => known.includes(l)) ?? 'plaintext';
+}

@@ -1,0 +1,39 @@
+// Every string the client localises with vscode.l10n.t and every %key% of the manifest has a Japanese form.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
+
+function clientStrings(): string[] {
+  const dir = path.join(ROOT, 'client/src');
+  const found = new Set<string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) found.add(m[1].replace(/\\'/g, "'"));
+  }
+  return [...found];
+}
+
+describe('localisation', () => {
+  it('every vscode.l10n.t string of the client is in l10n/bundle.l10n.ja.json', () => {
+    const bundle = JSON.parse(read('l10n/bundle.l10n.ja.json')) as Record<string, string>;
+    const strings = clientStrings();
+    assert.ok(strings.length > 20, `found only ${strings.length} strings`);
+    assert.deepEqual(strings.filter((s) => !(s in bundle)), []);
+    // placeholders survive translation
+    for (const s of strings) {
+      const want = (s.match(/\{\d+\}/g) ?? []).sort();
+      assert.deepEqual((bundle[s].match(/\{\d+\}/g) ?? []).sort(), want, s);
+    }
+  });
+
+  it('every %key% of the manifest is in package.nls.json and package.nls.ja.json', () => {
+    const keys = [...read('package.json').matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
+    const en = JSON.parse(read('package.nls.json'));
+    const ja = JSON.parse(read('package.nls.ja.json'));
+    assert.deepEqual(keys.filter((k) => !(k in en)), []);
+    assert.deepEqual(keys.filter((k) => !(k in ja)), []);
+  });
+});

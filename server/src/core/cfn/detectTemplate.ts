@@ -8,7 +8,7 @@ export interface TemplateKind {
 const FORMAT_VERSION = /^[ \t{]*["']?AWSTemplateFormatVersion["']?[ \t]*:/m;
 const SAM_TRANSFORM = /["']?Transform["']?[ \t]*:[ \t\r\n\-[]*["']?AWS::Serverless-/;
 const RESOURCES = /^[ \t{]*["']?Resources["']?[ \t]*:/m;
-const RESOURCE_TYPE = /["']?Type["']?[ \t]*:[ \t]*["']?(AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9]+/;
+const RESOURCE_TYPE = /["']?Type["']?[ \t]*:[ \t]*["']?(AWS|Alexa)::[A-Za-z0-9]*/;
 
 /**
  * @param languageIdOrFileName an LSP language id ("yaml", "json", "cloudformation") or a file name/path.

@@ -1,0 +1,184 @@
+// Light diagnostics, never noisy: unknown resource types (with "did you mean"), missing required properties,
+// Ref/GetAtt/${}/DependsOn/Condition/FindInMap names that do not exist, unknown GetAtt attributes.
+// Nothing is reported on the `!Ref` tags themselves, nor on names and types that are still being typed
+// (a prefix of something that exists).
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { CoreContext } from '../../context';
+import { localize, type Text } from '../../l10n';
+import type { CfnTemplate, Range } from '../types';
+import { CM } from './messages';
+import { declarations, nameRefs, PSEUDO, type NameRef } from './names';
+
+const FULL_TYPE = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
+const MAX_DIAGNOSTICS = 200;
+
+export function templateDiagnostics(document: TextDocument, template: CfnTemplate, ctx: CoreContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const add = (range: Range, severity: DiagnosticSeverity, code: string, message: string) => {
+    if (out.length >= MAX_DIAGNOSTICS) return;
+    out.push({
+      range: { start: document.positionAt(range.start), end: document.positionAt(Math.max(range.end, range.start)) },
+      severity,
+      source: 'aws-notes',
+      code,
+      message,
+    });
+  };
+  const say = (text: Text, args: Record<string, string> = {}) => localize(ctx.locale, text, args);
+  checkTypes(template, ctx, add, say);
+  checkNames(template, ctx, add, say);
+  return out;
+}
+
+type Add = (range: Range, severity: DiagnosticSeverity, code: string, message: string) => void;
+type Say = (text: Text, args?: Record<string, string>) => string;
+
+function checkTypes(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say): void {
+  const names = ctx.data.cfnTypeNames();
+  if (names.length === 0) return; // no data: say nothing rather than everything
+  const globals = samGlobals(template);
+  for (const resource of template.resources) {
+    const type = resource.type;
+    if (!type || !resource.typeRange) continue;
+    if (!/^(AWS|Alexa)::/.test(type) || type.endsWith('::MODULE')) continue; // custom, registry and module types
+    const known = ctx.data.cfnType(type);
+    if (!known) {
+      if (!FULL_TYPE.test(type) || names.some((n) => n.length > type.length && n.startsWith(type))) continue; // still typing
+      const suggestion = closest(type, names);
+      const message = say(CM.unknownType, { type }) + (suggestion ? ' ' + say(CM.didYouMean, { name: suggestion }) : '');
+      add(resource.typeRange, DiagnosticSeverity.Warning, 'cfn-unknown-type', message);
+      continue;
+    }
+    if (type.startsWith('AWS::Serverless::') && !template.sam) {
+      add(resource.typeRange, DiagnosticSeverity.Warning, 'cfn-sam-without-transform', say(CM.samNeedsTransform, { type }));
+    }
+    // Properties given by a function (`Properties: !If ...`) cannot be checked.
+    const propsPair = resource.node?.kind === 'mapping' ? resource.node.pairs.find((p) => p.key === 'Properties') : undefined;
+    if (propsPair && !resource.properties) continue;
+    if (resource.properties?.intrinsic) continue;
+    const present = new Set(resource.propertyPairs.map((p) => p.key));
+    if (type.startsWith('AWS::Serverless::')) for (const key of globals.get(type.slice('AWS::Serverless::'.length)) ?? []) present.add(key);
+    const missing = Object.entries(known.properties).filter(([name, p]) => p.required && !present.has(name)).map(([name]) => name);
+    if (missing.length === 0) continue;
+    const message = missing.length === 1
+      ? say(CM.missingRequired, { type, property: missing[0] })
+      : say(CM.missingRequiredMany, { type, properties: missing.map((m) => `\`${m}\``).join(', ') });
+    add(resource.idRange, DiagnosticSeverity.Warning, 'cfn-missing-required', message);
+  }
+}
+
+function samGlobals(template: CfnTemplate): Map<string, string[]> {
+  const globals = template.sections.find((p) => p.key === 'Globals')?.value;
+  const map = new Map<string, string[]>();
+  if (globals?.kind !== 'mapping') return map;
+  for (const pair of globals.pairs) if (pair.value?.kind === 'mapping') map.set(pair.key, pair.value.pairs.map((p) => p.key));
+  return map;
+}
+
+function checkNames(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say): void {
+  const declared = declarations(template);
+  const spaceNames = (space: NameRef['space']) => declared.filter((d) => d.space === space).map((d) => d.name);
+  const ids = new Set(spaceNames('id'));
+  const still = (name: string, names: Iterable<string>) => {
+    for (const n of names) if (n.length > name.length && n.startsWith(name)) return true;
+    return false;
+  };
+  const samImplicit = (name: string) =>
+    template.sam && (/^Serverless(RestApi|HttpApi|DeploymentBucket)/.test(name) || template.resources.some((r) => name.startsWith(r.id) && name !== r.id));
+
+  for (const ref of nameRefs(template)) {
+    const name = ref.name;
+    if (!name || /[{}$\s]/.test(name)) continue;
+    if (ref.space === 'id') {
+      if (ref.use !== 'getatt' && ref.use !== 'dependsOn' && PSEUDO.has(name)) continue;
+      if (ref.use === 'sub' && ref.subReference?.attribute === undefined && PSEUDO.has(name)) continue;
+      if (ref.use === 'sub' && name.startsWith('AWS::')) continue; // `${AWS::Region}` and friends
+      const resource = template.resource(name);
+      const parameter = template.parameter(name);
+      const wantsResource = ref.use === 'getatt' || ref.use === 'dependsOn' || (ref.use === 'sub' && ref.subReference?.attribute !== undefined);
+      if (wantsResource && !resource) {
+        if (parameter && ref.use === 'getatt') {
+          add(ref.range, DiagnosticSeverity.Error, 'cfn-getatt-parameter', say(CM.getAttOnParameter, { name }));
+          continue;
+        }
+        if (samImplicit(name) || still(name, template.resources.map((r) => r.id))) continue;
+        add(ref.range, DiagnosticSeverity.Error, 'cfn-unknown-resource', say(CM.unknownResource, { name }));
+        continue;
+      }
+      if (!resource && !parameter) {
+        if (samImplicit(name) || still(name, [...ids, ...PSEUDO])) continue;
+        add(ref.range, DiagnosticSeverity.Error, 'cfn-unknown-ref', say(CM.unknownRef, { name }));
+        continue;
+      }
+      if (resource && (ref.use === 'getatt' || ref.use === 'sub')) checkAttribute(template, ref, ctx, add, say);
+    } else if (ref.space === 'condition') {
+      const names = spaceNames('condition');
+      if (names.includes(name) || still(name, names)) continue;
+      add(ref.range, DiagnosticSeverity.Error, 'cfn-unknown-condition', say(CM.unknownCondition, { name }));
+    } else {
+      const names = spaceNames('mapping');
+      if (names.includes(name) || still(name, names)) continue;
+      add(ref.range, DiagnosticSeverity.Error, 'cfn-unknown-mapping', say(CM.unknownMapping, { name }));
+    }
+  }
+}
+
+function checkAttribute(template: CfnTemplate, ref: NameRef, ctx: CoreContext, add: Add, say: Say): void {
+  const resource = template.resource(ref.name)!;
+  const type = resource.type ? ctx.data.cfnType(resource.type) : undefined;
+  if (!type || type.attributes.length === 0) return;
+  let attribute: string | undefined;
+  let range: Range | undefined;
+  if (ref.use === 'getatt') {
+    attribute = ref.intrinsic?.attribute?.name;
+    range = ref.intrinsic?.attribute?.range;
+  } else if (ref.subReference?.attribute !== undefined) {
+    attribute = ref.subReference.attribute;
+    range = { start: ref.range.end + 1, end: ref.subReference.range.end };
+  }
+  if (attribute === undefined || !range || !attribute || /[{}$\s]/.test(attribute)) return;
+  const attrs = type.attributes;
+  if (attrs.includes(attribute) || attrs.some((a) => attribute!.startsWith(`${a}.`))) return;
+  if (attrs.some((a) => a.length > attribute!.length && a.startsWith(attribute!))) return; // still typing
+  const suggestion = closest(attribute, attrs);
+  const message =
+    say(CM.unknownAttribute, { type: resource.type!, attribute }) +
+    ' ' +
+    (suggestion ? say(CM.didYouMean, { name: suggestion }) : say(CM.validAttributes, { list: attrs.slice(0, 8).map((a) => `\`${a}\``).join(', ') }));
+  add(range, DiagnosticSeverity.Warning, 'cfn-unknown-attribute', message);
+}
+
+/** The candidate closest by edit distance (case-insensitive), if close enough to be a typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const limit = Math.max(2, Math.floor(word.length / 4));
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - word.length) > limit) continue;
+    const d = distance(lower, candidate.toLowerCase(), limit);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** Levenshtein distance, giving up above `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,44 @@
+// The CloudFormation/SAM feature provider: hover, completion, definition, references, outline and diagnostics
+// for YAML and JSON templates (documents detectTemplate accepts). Everything else answers undefined.
+import type { FeatureProvider } from '../../featureProvider';
+import { PROVIDER, resolveTemplateCompletion, templateCompletion } from './completion';
+import { templateDefinition, templateReferences } from './definition';
+import { templateDiagnostics } from './diagnostics';
+import { templateSymbols } from './documentSymbols';
+import { templateHover } from './hover';
+import { TemplateCache } from './templateCache';
+
+export function createCloudFormationProvider(cache = new TemplateCache()): FeatureProvider {
+  return {
+    name: PROVIDER,
+    hover(document, offset, ctx) {
+      const open = cache.get(document);
+      return open ? templateHover(document, open.template, offset, ctx) : undefined;
+    },
+    completion(document, offset, ctx) {
+      const open = cache.get(document);
+      return open ? templateCompletion(document, open.template, offset, ctx) : undefined;
+    },
+    resolveCompletion(item, ctx) {
+      return resolveTemplateCompletion(item, ctx);
+    },
+    definition(document, offset) {
+      const open = cache.get(document);
+      return open ? templateDefinition(document, open.template, offset) : undefined;
+    },
+    references(document, offset) {
+      const open = cache.get(document);
+      return open ? templateReferences(document, open.template, offset) : undefined;
+    },
+    documentSymbols(document) {
+      const open = cache.get(document);
+      return open ? templateSymbols(document, open.template) : undefined;
+    },
+    diagnostics(document, ctx) {
+      const open = cache.get(document);
+      return open ? templateDiagnostics(document, open.template, ctx) : undefined;
+    },
+  };
+}
+
+export const cloudFormationProvider: FeatureProvider = createCloudFormationProvider();

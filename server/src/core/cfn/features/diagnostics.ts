@@ -46,7 +46,7 @@ function checkTypes(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say)
     if (!known) {
       if (!FULL_TYPE.test(type) || names.some((n) => n.length > type.length && n.startsWith(type))) continue; // still typing
       const suggestion = closest(type, names);
-      const message = say(CM.unknownType, { type }) + (suggestion ? ' ' + say(CM.didYouMean, { name: suggestion }) : '');
+      const message = say(CM.unknownType, { type }) + (suggestion ? sep(ctx) + say(CM.didYouMean, { name: suggestion }) : '');
       add(resource.typeRange, DiagnosticSeverity.Warning, 'cfn-unknown-type', message);
       continue;
     }
@@ -144,10 +144,13 @@ function checkAttribute(template: CfnTemplate, ref: NameRef, ctx: CoreContext, a
   const suggestion = closest(attribute, attrs);
   const message =
     say(CM.unknownAttribute, { type: resource.type!, attribute }) +
-    ' ' +
+    sep(ctx) +
     (suggestion ? say(CM.didYouMean, { name: suggestion }) : say(CM.validAttributes, { list: attrs.slice(0, 8).map((a) => `\`${a}\``).join(', ') }));
   add(range, DiagnosticSeverity.Warning, 'cfn-unknown-attribute', message);
 }
+
+/** Sentence separator: Japanese sentences end with 。 and need no space. */
+const sep = (ctx: CoreContext) => (ctx.locale === 'ja' ? '' : ' ');
 
 /** The candidate closest by edit distance (case-insensitive), if close enough to be a typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {

@@ -31,7 +31,7 @@ export const CM = {
   requiredPropertiesSnippet: { en: 'with required properties', ja: '必須プロパティ付き' },
   // Diagnostics
   unknownType: { en: 'Unknown resource type `{type}`.', ja: '不明なリソースタイプ `{type}` です。' },
-  didYouMean: { en: 'Did you mean `{name}`?', ja: '`{name}` の誤りではありませんか?' },
+  didYouMean: { en: 'Did you mean `{name}`?', ja: '`{name}` の誤りではありませんか？' },
   missingRequired: { en: '`{type}` requires the property `{property}`.', ja: '`{type}` にはプロパティ `{property}` が必要です。' },
   missingRequiredMany: { en: '`{type}` requires the properties {properties}.', ja: '`{type}` にはプロパティ {properties} が必要です。' },
   unknownRef: { en: '`{name}` is not a parameter, resource or pseudo parameter of this template.', ja: '`{name}` はこのテンプレートのパラメータ、リソース、疑似パラメータのいずれでもありません。' },

@@ -1,37 +1,16 @@
-// Markdown note -> sections, with unified + remark-parse (+ GFM tables, + CJK-friendly emphasis).
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import type { Heading, Nodes, Root, RootContent } from 'mdast';
+// Markdown note -> sections. The fast exact scanner (fastScan.ts) answers for almost every note; unified +
+// remark-parse (+ GFM tables, + CJK-friendly emphasis) is the reference and the fallback for the rest.
+import type { RootContent, Heading } from 'mdast';
 import type { Block, CodeBlock, NoteFile, Section } from './noteModel';
+import { fastScanNote } from './fastScan';
+import { fileName, inlineText, parseMarkdown } from './remark';
 import { Slugger } from './slug';
 
-let processor: Processor<Root> | undefined;
+export { fileName, inlineText, markdownProcessor, parseMarkdown } from './remark';
 
-export function markdownProcessor(): Processor<Root> {
-  processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly) as unknown as Processor<Root>;
-  return processor;
-}
-
-export function parseMarkdown(text: string): Root {
-  return markdownProcessor().parse(text);
-}
-
-/** Text of a heading as a reader sees it: link targets and emphasis markers dropped. */
-export function inlineText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(inlineText).join('');
-  return '';
-}
-
-function fileName(uri: string): string {
-  const last = uri.split('/').pop() ?? uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
+/** Parses a note. Never throws on content. Same result as `parseNoteRemark`, usually much faster. */
+export function parseNote(uri: string, text: string): NoteFile {
+  return fastScanNote(uri, text) ?? parseNoteRemark(uri, text);
 }
 
 function startOf(node: RootContent): number {
@@ -42,8 +21,8 @@ function endOf(node: RootContent): number {
   return node.position?.end.offset ?? 0;
 }
 
-/** Parses a note. Never throws on content: remark accepts any string. */
-export function parseNote(uri: string, text: string): NoteFile {
+/** The reference parser: remark. Never throws on content: remark accepts any string. */
+export function parseNoteRemark(uri: string, text: string): NoteFile {
   const root = parseMarkdown(text);
   const slugger = new Slugger();
   const sections: Section[] = [];

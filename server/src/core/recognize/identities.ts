@@ -26,6 +26,8 @@ interface FormRule {
   resolve(match: RegExpExecArray, data: AwsData): string | undefined;
   /** Which part of the match is the identifier (defaults to the whole match). */
   span?(match: RegExpExecArray): [number, number];
+  /** Literal text every match contains: a cheap test that skips the regex on most slices. */
+  needles: string[];
 }
 
 const NOT_IAM_PREFIX = new Set(['arn', 'aws', 'http', 'https', 'file', 'mailto', 'urn', 'data', 'command', 'javascript']);
@@ -35,6 +37,7 @@ const SDK_LIB_PACKAGES: Record<string, string> = { 'lib-dynamodb': 'dynamodb', '
 const RULES: FormRule[] = [
   {
     kind: 'cfnType',
+    needles: ['AWS::'],
     pattern: /(?<![A-Za-z0-9_])AWS::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?/g,
     resolve: (m, data) => {
       const known = data.cfnType(m[0]);
@@ -45,6 +48,7 @@ const RULES: FormRule[] = [
   },
   {
     kind: 'tfType',
+    needles: ['aws'],
     pattern: /(?<![A-Za-z0-9_])awscc_[a-z0-9_]+|(?<![A-Za-z0-9_])aws_[a-z0-9_]+/g,
     resolve: (m, data) => {
       const name = m[0];
@@ -60,21 +64,25 @@ const RULES: FormRule[] = [
   },
   {
     kind: 'arn',
+    needles: ['arn:aws'],
     pattern: /arn:aws(?:-cn|-us-gov|-iso[a-z-]*)?:([a-z0-9-]+):[^\s"'`<>()[\]{},]*/g,
     resolve: (m, data) => data.serviceByIamPrefix(m[1])?.id ?? data.services().find((s) => s.arnNamespace === m[1])?.id,
   },
   {
     kind: 'iamAction',
+    needles: [':'],
     pattern: /(?<![A-Za-z0-9_:./-])([a-z][a-z0-9-]*):(\*|[A-Z][A-Za-z0-9]*\*?)/g,
     resolve: (m, data) => (NOT_IAM_PREFIX.has(m[1]) ? undefined : data.serviceByIamPrefix(m[1])?.id),
   },
   {
     kind: 'principal',
+    needles: ['.amazonaws.com'],
     pattern: /(?<![A-Za-z0-9_.-])([a-z0-9-]+)(?:\.[a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?(?![A-Za-z0-9_-])/g,
     resolve: (m, data) => data.serviceByPrincipal(m[0])?.id ?? data.serviceByIamPrefix(m[1])?.id,
   },
   {
     kind: 'boto3',
+    needles: ['client', 'resource'],
     pattern: /\b(?:client|resource)\(\s*(?:service_name\s*=\s*)?(["'])([a-z0-9-]+)\1/g,
     resolve: (m, data) => data.serviceByBoto3(m[2])?.id,
     // The identifier is the quoted service name, not the call.
@@ -82,11 +90,13 @@ const RULES: FormRule[] = [
   },
   {
     kind: 'jsPackage',
+    needles: ['@aws-sdk/'],
     pattern: /@aws-sdk\/((?:client|lib)-[a-z0-9-]+)/g,
     resolve: (m, data) => data.serviceByJsPackage(m[0])?.id ?? (SDK_LIB_PACKAGES[m[1]] ? data.service(SDK_LIB_PACKAGES[m[1]])?.id : undefined),
   },
   {
     kind: 'jsClient',
+    needles: ['Client'],
     pattern: /(?<![A-Za-z0-9_$])([A-Z][A-Za-z0-9]*Client)(?![A-Za-z0-9_$])/g,
     resolve: (m, data) => data.serviceByJsClient(m[1])?.id ?? (m[1] === 'DynamoDBDocumentClient' ? data.service('dynamodb')?.id : undefined),
   },
@@ -97,6 +107,7 @@ export function scanIdentities(recognizer: Recognizer, text: string, mode: TextM
   const found: Identity[] = [];
   const slice = text.slice(from, to);
   for (const rule of RULES) {
+    if (!rule.needles.some((needle) => slice.includes(needle))) continue;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(slice); m; m = rule.pattern.exec(slice)) {
       const serviceId = rule.resolve(m, recognizer.data);

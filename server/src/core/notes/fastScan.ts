@@ -1,0 +1,652 @@
+// A fast, exact structural scanner for notes: the CommonMark/GFM block structure that `parseNote` needs
+// (ATX/setext headings, fenced/indented code incl. inside lists and quotes, tables, list items, quotes,
+// HTML comments, thematic breaks) in one pass over the lines, producing the same `NoteFile` as remark.
+//
+// It handles a well-defined subset exactly and returns `undefined` for anything outside it (link reference
+// definitions, HTML blocks other than comments, tabs in indentation, lone CR...), so callers fall back to
+// remark for that file. Heading texts with inline markup it cannot resolve alone (links, entities, escapes,
+// emphasis other than a whole-heading wrap) are resolved by remark on the heading text only.
+// Equivalence with remark is proven by the differential tests (test/unit/notes) and `bench/differential.mjs`.
+import type { CodeBlock, NoteFile, Section } from './noteModel';
+import { fileName, inlineText, parseMarkdown } from './remark';
+import { Slugger } from './slug';
+
+type Kind = 'doc' | 'quote' | 'item' | 'para' | 'fence' | 'icode' | 'table' | 'html' | 'atx' | 'setext' | 'hr';
+
+interface Node {
+  kind: Kind;
+  start: number;
+  end: number;
+  parent: Node | undefined;
+  children: Node[];
+  open: boolean;
+  // item
+  contentCol: number;
+  // fence/icode: value lines
+  lines: string[];
+  // para: [start, end) of each line's content (sliced only for setext headings and table headers)
+  spans: number[];
+  // fence
+  fenceChar: number;
+  fenceLen: number;
+  fenceIndent: number;
+  lang: string;
+  // icode: blank lines waiting for more code
+  pendingBlank: string[];
+  /** line ending after each of `lines` (values keep the source's CRLF/LF, as remark does) */
+  eols: string[];
+  pendingEols: string[];
+  // headings
+  depth: number;
+  text: string;
+  // setext underline start (for lines bookkeeping)
+}
+
+class Unsupported extends Error {}
+const unsupported = (): never => {
+  throw new Unsupported();
+};
+
+function node(kind: Kind, parent: Node | undefined, start: number): Node {
+  return {
+    kind, start, end: start, parent, children: [], open: true, contentCol: 0, lines: [], fenceChar: 0, fenceLen: 0,
+    spans: [], fenceIndent: 0, lang: '', pendingBlank: [], eols: [], pendingEols: [], depth: 0, text: '',
+  };
+}
+
+const SP = 32;
+const isBlankFrom = (t: string, from: number, to: number) => {
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== SP && c !== 9) return false;
+  }
+  return true;
+};
+
+function trimEndOffset(t: string, from: number, to: number): number {
+  while (to > from && (t.charCodeAt(to - 1) === SP || t.charCodeAt(to - 1) === 9)) to--;
+  return to;
+}
+
+/** Characters whose inline meaning we do not resolve ourselves in heading text. */
+const INLINE_SPECIAL = /[\\&<[\]*_~`!:@]|www\.|\bhttps?:/i;
+
+/** Scans a note; undefined when the text uses constructs outside the exactly-handled subset. */
+export function fastScanNote(uri: string, text: string): NoteFile | undefined {
+  try {
+    return scan(uri, text);
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+function scan(uri: string, t: string): NoteFile {
+  if (t.charCodeAt(0) === 0xfeff) unsupported();
+  if (t.includes(']:')) unsupported(); // possible link reference / footnote definitions
+  if (t.includes('\0')) unsupported();
+
+  const doc = node('doc', undefined, 0);
+  let tip: Node = doc; // deepest open block
+
+  const n = t.length;
+  let lineStart = 0;
+  let eol = '\n';
+  let closingFence = false;
+  for (let i = t.indexOf('\r'); i >= 0; i = t.indexOf('\r', i + 1)) if (t.charCodeAt(i + 1) !== 10) unsupported();
+  while (lineStart <= n) {
+    let lineEnd = t.indexOf('\n', lineStart);
+    let next: number;
+    if (lineEnd < 0) {
+      lineEnd = n;
+      next = n + 1;
+    } else next = lineEnd + 1;
+    eol = '\n';
+    if (lineEnd > lineStart && t.charCodeAt(lineEnd - 1) === 13) {
+      lineEnd--;
+      eol = '\r\n';
+    }
+    if (lineStart === n && next === n + 1) break; // no final empty line
+    processLine(lineStart, lineEnd);
+    lineStart = next;
+  }
+  while (tip !== doc) {
+    if (tip.kind === 'html' && tip.open) {
+      if (tip.parent !== doc) unsupported();
+      tip.end = n;
+    }
+    if (tip.kind === 'fence' && tip.open) {
+      // an unclosed fence runs to the end of the document (remark's end includes the last line ending)
+      if (tip.parent !== doc) unsupported();
+      tip.end = n;
+    }
+    tip = close(tip);
+  }
+
+  function close(b: Node): Node {
+    if (b.kind === 'fence' && b.open && b.parent !== doc && b.fenceLen > 0 && !closingFence) unsupported();
+    b.open = false;
+    if (b.kind === 'para' && b.spans.length === 0) unsupported();
+    if (b.kind === 'icode') b.pendingBlank = [];
+    const parent = b.parent!;
+    return parent;
+  }
+
+  function closeUntil(keep: Node): void {
+    while (tip !== keep) tip = close(tip);
+  }
+
+  function add(parent: Node, kind: Kind, start: number): Node {
+    closeUntil(parent);
+    const b = node(kind, parent, start);
+    parent.children.push(b);
+    tip = b;
+    return b;
+  }
+
+  function extendEnd(b: Node, end: number): void {
+    for (let x: Node | undefined = b; x && x.kind !== 'doc'; x = x.parent) if (end > x.end) x.end = end;
+  }
+
+  function countSpaces(from: number, to: number): number {
+    let i = from;
+    while (i < to && t.charCodeAt(i) === SP) i++;
+    if (i < to && t.charCodeAt(i) === 9) unsupported();
+    return i - from;
+  }
+
+  function processLine(ls: number, le: number): void {
+    let pos = ls;
+    // 1. match open containers
+    let container: Node = doc;
+    let allMatched = true;
+    while (true) {
+      const last = container.children[container.children.length - 1];
+      if (!last || !last.open || (last.kind !== 'quote' && last.kind !== 'item')) break;
+      if (last.kind === 'quote') {
+        const sp = countSpaces(pos, le);
+        if (sp <= 3 && t.charCodeAt(pos + sp) === 62 /* > */) {
+          pos += sp + 1;
+          const c = t.charCodeAt(pos);
+          if (c === SP) pos++;
+          else if (c === 9) unsupported();
+          container = last;
+          if (isBlankFrom(t, pos, le)) extendEnd(last, le);
+          continue;
+        }
+        allMatched = false;
+        break;
+      }
+      // item
+      const sp = countSpaces(pos, le);
+      if (pos + sp >= le) {
+        // blank line
+        if (last.children.length === 0) {
+          allMatched = false;
+          break;
+        }
+        // keep the remaining whitespace for code leaves (see below)
+        const col = pos - ls;
+        pos = Math.min(le, ls + Math.max(col, last.contentCol));
+        container = last;
+        continue;
+      }
+      if (pos - ls + sp >= last.contentCol) {
+        pos = ls + last.contentCol;
+        container = last;
+        continue;
+      }
+      allMatched = false;
+      break;
+    }
+
+    const lastLeaf = container.children[container.children.length - 1];
+    const openLeaf = lastLeaf && lastLeaf.open && !isContainer(lastLeaf) ? lastLeaf : undefined;
+    const blank = isBlankFrom(t, pos, le);
+
+    // 2. continuation of the open leaf in the matched container
+    if (allMatched && openLeaf) {
+      if (openLeaf.kind === 'fence') {
+        if (blank && pos < le && le - pos > openLeaf.fenceIndent && container.kind !== 'doc') unsupported();
+        const sp = countSpaces(pos, le);
+        const c = t.charCodeAt(pos + sp);
+        if (sp <= 3 && c === openLeaf.fenceChar) {
+          let k = pos + sp;
+          while (k < le && t.charCodeAt(k) === c) k++;
+          if (k - (pos + sp) >= openLeaf.fenceLen && isBlankFrom(t, k, le)) {
+            extendEnd(openLeaf, le);
+            closingFence = true;
+            tip = close(openLeaf);
+            closingFence = false;
+            return;
+          }
+        }
+        const strip = Math.min(sp, openLeaf.fenceIndent);
+        openLeaf.lines.push(t.slice(pos + strip, le));
+        openLeaf.eols.push(eol);
+        extendEnd(openLeaf, le);
+        return;
+      }
+      if (openLeaf.kind === 'html') {
+        if (t.slice(pos, le).includes('-->')) {
+          extendEnd(openLeaf, le);
+          tip = close(openLeaf);
+          return;
+        }
+        extendEnd(openLeaf, le);
+        return;
+      }
+    }
+    if (!allMatched && openLeaf && (openLeaf.kind === 'fence' || openLeaf.kind === 'html') && !blank) {
+      // the container closed around an open fence/html block: fine, it just ends (no laziness for these)
+    }
+    if (!allMatched && openLeaf && openLeaf.kind === 'html') unsupported();
+
+    if (blank) {
+      if (allMatched && openLeaf?.kind === 'icode') {
+        const rest = t.slice(Math.min(le, pos + 4), le);
+        if (rest.length > 0) unsupported();
+        openLeaf.pendingBlank.push(rest);
+        openLeaf.pendingEols.push(eol);
+        return;
+      }
+      if (allMatched && openLeaf?.kind === 'table') {
+        tip = close(openLeaf);
+        return;
+      }
+      // a blank line closes paragraphs and everything not matched
+      if (!allMatched) closeUntil(container);
+      else if (openLeaf && openLeaf.kind !== 'icode') closeUntil(container);
+      return;
+    }
+
+    // 3. new block starts (possibly several nested containers on one line)
+    const paraTip = allMatched && openLeaf?.kind === 'para' ? openLeaf : undefined;
+    let cont = container;
+    let first = true;
+    while (true) {
+      const sp = countSpaces(pos, le);
+      const s = pos + sp;
+      const c = t.charCodeAt(s);
+      const interrupting = first && !!paraTip; // a paragraph is open in this container
+      if (sp >= 4) {
+        if (interrupting) break; // paragraph continuation
+        if (first && !allMatched && tipIsPara()) break; // lazy continuation
+        if (first && allMatched && openLeaf?.kind === 'icode') {
+          openLeaf.lines.push(...openLeaf.pendingBlank);
+          openLeaf.eols.push(...openLeaf.pendingEols);
+          openLeaf.pendingBlank = [];
+          openLeaf.pendingEols = [];
+          openLeaf.lines.push(t.slice(pos + 4, le));
+          openLeaf.eols.push(eol);
+          extendEnd(openLeaf, le);
+          return;
+        }
+        const code = add(cont, 'icode', pos);
+        code.lines.push(t.slice(pos + 4, le));
+        code.eols.push(eol);
+        extendEnd(code, le);
+        return;
+      }
+      if (c === 62 /* > */) {
+        const q = add(cont, 'quote', s);
+        extendEnd(q, s + 1);
+        pos = s + 1;
+        const c2 = t.charCodeAt(pos);
+        if (c2 === SP) pos++;
+        else if (c2 === 9) unsupported();
+        cont = q;
+        first = false;
+        if (isBlankFrom(t, pos, le)) return;
+        continue;
+      }
+      // setext underline
+      if (interrupting && (c === 61 || c === 45) && isSetextUnderline(s, le, c)) {
+        const para = paraTip!;
+        if (para.parent !== doc && para.parent?.kind !== 'doc') {
+          // setext heading inside a container: only its position matters
+        }
+        para.kind = 'setext';
+        para.depth = c === 61 ? 1 : 2;
+        extendEnd(para, le);
+        tip = close(para);
+        return;
+      }
+      if (c === 35 /* # */) {
+        const h = atxHeading(s, le);
+        if (h) {
+          const b = add(cont, 'atx', s);
+          b.depth = h.depth;
+          b.text = h.text;
+          extendEnd(b, h.end);
+          tip = close(b);
+          return;
+        }
+      }
+      if (c === 96 || c === 126) {
+        let k = s;
+        while (k < le && t.charCodeAt(k) === c) k++;
+        const len = k - s;
+        if (len >= 3) {
+          const info = t.slice(k, le);
+          if (!(c === 96 && info.includes('`'))) {
+            const f = add(cont, 'fence', s);
+            f.fenceChar = c;
+            f.fenceLen = len;
+            f.fenceIndent = sp;
+            const infoTrim = info.trim();
+            if (/[\\&]/.test(infoTrim)) unsupported();
+            f.lang = infoTrim.split(/[ \t]/)[0] ?? '';
+            extendEnd(f, trimEndOffset(t, s, le) > s ? le : le);
+            return;
+          }
+        }
+      }
+      if (c === 60 /* < */) {
+        if (t.startsWith('<!--', s)) {
+          const h = add(cont, 'html', s);
+          extendEnd(h, le);
+          if (t.slice(s + 4, le).includes('-->')) tip = close(h);
+          return;
+        }
+        unsupported();
+      }
+      if ((c === 42 || c === 45 || c === 95) && isThematicBreak(s, le, c)) {
+        const b = add(cont, 'hr', s);
+        extendEnd(b, trimEndOffset(t, s, le));
+        tip = close(b);
+        return;
+      }
+      // list item
+      const item = listMarker(s, le, interrupting);
+      if (item) {
+        const b = add(cont, 'item', s);
+        b.contentCol = item.contentCol - ls;
+        extendEnd(b, item.markerEnd);
+        pos = item.contentStart;
+        cont = b;
+        first = false;
+        if (isBlankFrom(t, pos, le)) return;
+        continue;
+      }
+      // GFM table delimiter row after a one-line paragraph
+      if (interrupting && (c === 124 || c === 58 || c === 45) && isDelimiterRow(s, le)) {
+        const para = paraTip!;
+        if (para.spans.length !== 2) unsupported();
+        const header = t.slice(para.spans[0], para.spans[1]);
+        const headerCells = countCells(header);
+        const delimCells = countCells(t.slice(s, le));
+        if (headerCells !== delimCells || !header.includes('|')) unsupported();
+        para.kind = 'table';
+        extendEnd(para, le);
+        return;
+      }
+      break;
+    }
+
+    // 4. text: table row, paragraph continuation (matched or lazy) or a new paragraph
+    const sp = countSpaces(pos, le);
+    const s = pos + sp;
+    if (first && allMatched && openLeaf?.kind === 'table') {
+      extendEnd(openLeaf, le);
+      return;
+    }
+    if (first && (paraTip || (!allMatched && tipIsPara()))) {
+      const para = paraTip ?? tip;
+      if (!paraTip) {
+        // lazy line: must not start any block in the unmatched containers' context
+        lazyCheck(s, le);
+      }
+      para.spans.push(s, le);
+      extendEnd(para, le);
+      return;
+    }
+    if (first && !allMatched && tip.kind === 'table') unsupported();
+    const p = add(cont, 'para', s);
+    p.spans.push(s, le);
+    extendEnd(p, le);
+  }
+
+  function tipIsPara(): boolean {
+    return tip.kind === 'para' && tip.open;
+  }
+
+  function lazyCheck(s: number, le: number): void {
+    const c = t.charCodeAt(s);
+    // a line that would start a different block is never lazy; those cases were handled above, except
+    // a table delimiter-like line or setext-like line which we do not try to resolve lazily.
+    if (c === 124 || c === 61 || c === 45 || c === 58) unsupported();
+    void le;
+  }
+
+  function isSetextUnderline(s: number, le: number, c: number): boolean {
+    let k = s;
+    while (k < le && t.charCodeAt(k) === c) k++;
+    return isBlankFrom(t, k, le);
+  }
+
+  function isThematicBreak(s: number, le: number, c: number): boolean {
+    let count = 0;
+    for (let k = s; k < le; k++) {
+      const x = t.charCodeAt(k);
+      if (x === c) count++;
+      else if (x !== SP && x !== 9) return false;
+    }
+    return count >= 3;
+  }
+
+  function atxHeading(s: number, le: number): { depth: number; text: string; end: number } | undefined {
+    let k = s;
+    while (k < le && t.charCodeAt(k) === 35) k++;
+    const depth = k - s;
+    if (depth > 6) return undefined;
+    if (k < le && t.charCodeAt(k) !== SP && t.charCodeAt(k) !== 9) return undefined;
+    let contentEnd = trimEndOffset(t, k, le);
+    const end = le;
+    // closing sequence
+    let j = contentEnd;
+    while (j > k && t.charCodeAt(j - 1) === 35) j--;
+    if (j < contentEnd && (j === k || t.charCodeAt(j - 1) === SP || t.charCodeAt(j - 1) === 9)) contentEnd = trimEndOffset(t, k, j);
+    let contentStart = k;
+    while (contentStart < contentEnd && (t.charCodeAt(contentStart) === SP || t.charCodeAt(contentStart) === 9)) contentStart++;
+    return { depth, text: t.slice(contentStart, contentEnd), end };
+  }
+
+  function listMarker(s: number, le: number, interrupting: boolean): { contentCol: number; contentStart: number; markerEnd: number } | undefined {
+    const c = t.charCodeAt(s);
+    let k = s;
+    let ordered = false;
+    let startNumber = 0;
+    if (c === 45 || c === 43 || c === 42) k = s + 1;
+    else if (c >= 48 && c <= 57) {
+      while (k < le && k - s < 10 && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+      if (k - s > 9) return undefined;
+      const d = t.charCodeAt(k);
+      if (d !== 46 && d !== 41) return undefined;
+      startNumber = Number(t.slice(s, k));
+      k++;
+      ordered = true;
+    } else return undefined;
+    const markerEnd = k;
+    if (k < le && t.charCodeAt(k) !== SP) {
+      if (t.charCodeAt(k) === 9) unsupported();
+      return undefined;
+    }
+    const restBlank = isBlankFrom(t, k, le);
+    if (interrupting && (restBlank || (ordered && startNumber !== 1))) return undefined;
+    if (restBlank) {
+      if (k < le) unsupported(); // marker followed by spaces only: rare, not modelled
+      return { contentCol: markerEnd + 1, contentStart: le, markerEnd };
+    }
+    const spaces = countSpaces(k, le);
+    if (spaces >= 5) return { contentCol: markerEnd + 1, contentStart: markerEnd + 1, markerEnd };
+    return { contentCol: markerEnd + spaces, contentStart: markerEnd + spaces, markerEnd };
+  }
+
+  function isDelimiterRow(s: number, le: number): boolean {
+    const row = t.slice(s, le);
+    return row.includes('|') ? /^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/.test(row) : false;
+  }
+
+  return assemble(uri, t, doc);
+}
+
+function countCells(row: string): number {
+  if (row.includes('\\') || row.includes('`')) unsupported();
+  let r = row.trim();
+  if (r.startsWith('|')) r = r.slice(1);
+  if (r.endsWith('|')) r = r.slice(0, -1);
+  return r.split('|').length;
+}
+
+function isContainer(b: Node): boolean {
+  return b.kind === 'quote' || b.kind === 'item';
+}
+
+function headingTitle(raw: string): string {
+  let text = raw;
+  if (INLINE_SPECIAL.test(raw)) {
+    const simple = simpleInline(raw);
+    if (simple === undefined) {
+      const root = parseMarkdown(raw);
+      if (root.children.length !== 1 || root.children[0].type !== 'paragraph') unsupported();
+      text = inlineText(root.children[0]);
+    } else text = simple;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whole-heading emphasis (`**X**`, `*X*`, `__X__`, `_X_`) and code spans; undefined for anything else. */
+function simpleInline(raw: string): string | undefined {
+  const m = /^(\*\*|__|\*|_)([^\s*_][^*_]*?)\1$/.exec(raw);
+  if (m && !/\s$/.test(m[2]) && !INLINE_SPECIAL.test(m[2])) return m[2];
+  if (/[\\&<[\]*_~!:@]|www\.|\bhttps?:/i.test(raw)) return undefined;
+  // code spans only
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const open = raw.indexOf('`', i);
+    if (open < 0) {
+      out += raw.slice(i);
+      break;
+    }
+    let k = open;
+    while (k < raw.length && raw.charCodeAt(k) === 96) k++;
+    const len = k - open;
+    let close = -1;
+    for (let j = k; j < raw.length; ) {
+      const o = raw.indexOf('`', j);
+      if (o < 0) break;
+      let e = o;
+      while (e < raw.length && raw.charCodeAt(e) === 96) e++;
+      if (e - o === len) {
+        close = o;
+        break;
+      }
+      j = e;
+    }
+    if (close < 0) {
+      out += raw.slice(i, k);
+      i = k;
+      continue;
+    }
+    let content = raw.slice(k, close);
+    if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && content.trim() !== '') content = content.slice(1, -1);
+    out += raw.slice(i, open) + content;
+    i = close + len;
+  }
+  return out;
+}
+
+function collectCode(b: Node, section: Section, codeRanges: number[]): void {
+  for (const child of b.children) {
+    if (child.kind === 'fence' || child.kind === 'icode') {
+      const block = codeBlock(child);
+      section.codeBlocks.push(block);
+      codeRanges.push(block.start, block.end);
+    } else if (child.children.length) collectCode(child, section, codeRanges);
+  }
+}
+
+function codeBlock(b: Node): CodeBlock {
+  let value = '';
+  for (let i = 0; i < b.lines.length; i++) value += i === 0 ? b.lines[0] : b.eols[i - 1] + b.lines[i];
+  return { lang: b.lang.toLowerCase(), value, start: b.start, end: b.end };
+}
+
+function setextTitle(t: string, b: Node): string {
+  const lines: string[] = [];
+  for (let i = 0; i < b.spans.length; i += 2) lines.push(t.slice(b.spans[i], b.spans[i + 1]));
+  let raw = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i < lines.length - 1) {
+      if (/ {2,}$/.test(line) || line.endsWith('\\')) {
+        raw += line.replace(/ +$/, '');
+        continue;
+      }
+      raw += line + '\n';
+    } else raw += line;
+  }
+  return headingTitle(raw.replace(/[ \t]+$/, ''));
+}
+
+function assemble(uri: string, text: string, doc: Node): NoteFile {
+  const slugger = new Slugger();
+  const sections: Section[] = [];
+  const codeRanges: number[] = [];
+  const preamble: Section = {
+    index: 0, heading: '', level: 0, parents: [], parent: -1, slug: '',
+    headingStart: 0, headingEnd: 0, bodyEnd: text.length, end: text.length, blocks: [], codeBlocks: [],
+  };
+  sections.push(preamble);
+  const stack: Section[] = [];
+  let current = preamble;
+  for (const b of doc.children) {
+    if (b.kind !== 'atx' && b.kind !== 'setext') {
+      if (b.kind === 'fence' || b.kind === 'icode') {
+        const block = codeBlock(b);
+        current.codeBlocks.push(block);
+        codeRanges.push(block.start, block.end);
+        current.blocks.push({ start: block.start, end: block.end, code: true });
+      } else if (b.kind === 'item') {
+        current.blocks.push({ start: b.start, end: b.end, code: false });
+        collectCode(b, current, codeRanges);
+      } else {
+        current.blocks.push({ start: b.start, end: b.end, code: false });
+        collectCode(b, current, codeRanges);
+      }
+      continue;
+    }
+    const start = b.start;
+    current.bodyEnd = start;
+    while (stack.length && stack[stack.length - 1].level >= b.depth) stack.pop()!.end = start;
+    const title = b.kind === 'atx' ? headingTitle(b.text) : setextTitle(text, b);
+    const parent = stack[stack.length - 1];
+    const section: Section = {
+      index: sections.length,
+      heading: title,
+      level: b.depth,
+      parents: stack.map((s) => s.heading),
+      parent: parent ? parent.index : -1,
+      slug: slugger.slug(title),
+      headingStart: start,
+      headingEnd: b.end,
+      bodyEnd: text.length,
+      end: text.length,
+      blocks: [],
+      codeBlocks: [],
+    };
+    sections.push(section);
+    stack.push(section);
+    current = section;
+  }
+  if (sections.length > 1) preamble.end = sections[1].headingStart;
+  if (preamble.blocks.length === 0 && sections.length > 1) sections.shift();
+  sections.forEach((s, i) => {
+    const shift = s.index - i;
+    s.index = i;
+    if (s.parent >= 0) s.parent -= shift;
+  });
+  return { uri, name: fileName(uri), text, sections, codeRanges };
+}

@@ -11,10 +11,14 @@ interface BuildContext {
   intrinsics: CfnIntrinsic[];
   /** Guards alias cycles. */
   aliasDepth: number;
+  /** Shared count of alias expansions: a "billion laughs" alias bomb must not expand exponentially. */
+  aliasBudget: { left: number };
 }
 
+const MAX_ALIAS_EXPANSIONS = 1000;
+
 export function buildTree(doc: Document, text: string): { root: CfnNode | undefined; intrinsics: CfnIntrinsic[] } {
-  const ctx: BuildContext = { text, doc, intrinsics: [], aliasDepth: 0 };
+  const ctx: BuildContext = { text, doc, intrinsics: [], aliasDepth: 0, aliasBudget: { left: MAX_ALIAS_EXPANSIONS } };
   const root = doc.contents ? build(doc.contents as YamlNode, ctx, [], 0) : undefined;
   ctx.intrinsics.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
   return { root, intrinsics: ctx.intrinsics };
@@ -37,8 +41,9 @@ function keyText(key: unknown): string {
  */
 function build(node: YamlNode, ctx: BuildContext, path: (string | number)[], minStart: number): CfnNode {
   if (isAlias(node)) {
-    const target = ctx.aliasDepth < 20 ? node.resolve(ctx.doc) : undefined;
+    const target = ctx.aliasDepth < 20 && ctx.aliasBudget.left > 0 ? node.resolve(ctx.doc) : undefined;
     if (target) {
+      ctx.aliasBudget.left--;
       ctx.aliasDepth++;
       const built = build(target as YamlNode, { ...ctx, intrinsics: [] }, path, minStart);
       ctx.aliasDepth--;

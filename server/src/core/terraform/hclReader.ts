@@ -305,6 +305,7 @@ export function readHcl(text: string): HclFile {
         pos++;
         continue;
       }
+      if (t.kind === 'ident' && startsTopLevelBlock(pos)) break;
       if (t.kind === 'punct') {
         const ch = text[t.start];
         if (ch === '{' || ch === '[' || ch === '(') depth++;

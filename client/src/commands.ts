@@ -92,7 +92,8 @@ export class Commands {
     return new Promise((resolve) => {
       pick.onDidAccept(async () => {
         await first;
-        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+        // Enter before the list got focus takes the best match.
+        const chosen = pick.selectedItems[0] ?? pick.activeItems[0] ?? pick.items[0];
         resolve(chosen ? this.openSection({ uri: chosen.uri, line: chosen.line }) : undefined);
         pick.hide();
       });

@@ -105,10 +105,24 @@ function terraformTargets(document: TextDocument, ctx: CoreContext): LensTarget[
       serviceId: ctx.data.tfResource(type)?.service ?? ctx.data.serviceByTfType(type)?.id,
       type,
       typePosition: document.positionAt(typeOffset),
-      equivalent: ctx.data.cfnForTf(type)[0],
+      equivalent: primaryCfnType(type, ctx),
     });
   }
   return out;
+}
+
+/** The CloudFormation type a Terraform resource stands for best: the one whose primary equivalent it is, plain before SAM. */
+function primaryCfnType(tfType: string, ctx: CoreContext): string | undefined {
+  const score = (cfn: string) => {
+    const mapping = ctx.data.mappingForCfn(cfn);
+    let s = mapping?.tf[0] === tfType ? 4 : 0;
+    if (mapping?.kind === 'one-to-one') s += 2;
+    else if (mapping?.kind === 'one-to-many') s += 1;
+    if (cfn.startsWith('AWS::Serverless::')) s -= 3;
+    return s;
+  };
+  const candidates = ctx.data.cfnForTf(tfType);
+  return candidates.map((c, i) => ({ c, s: score(c), i })).sort((a, b) => b.s - a.s || a.i - b.i)[0]?.c;
 }
 
 export const resourceCodeLensProvider: FeatureProvider = {

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseTemplate } from '../core/cfn';
 import { toLocale, type Locale } from '../core/l10n';
 import { createLanguageService } from '../core/languageService';
 import { scanIdentities } from '../core/recognize/identities';
@@ -63,8 +64,11 @@ async function lookup(parsed: Parsed): Promise<number> {
   if (!term) throw new Error('lookup needs a term');
   const locale = toLocale(parsed.lang ?? process.env.LANG);
   const { service } = await buildService(parsed.notes, locale);
-  // Try the term as written, then as a boto3-style lower-case id ("sqs").
-  const candidates = [term, `client("${term.toLowerCase()}")`];
+  // Try the term as written, then as a boto3-style lower-case id ("sqs") unless it is an ordinary word that only
+  // names a service when written as one ("config", "batch": see ServiceEntry.ambiguousNames).
+  const lower = term.toLowerCase();
+  const ordinaryWord = service.context.data.services().some((s) => s.ambiguousNames?.some((n) => n.toLowerCase() === lower));
+  const candidates = ordinaryWord ? [term] : [term, `client("${lower}")`];
   for (const candidate of candidates) {
     const [identity] = scanIdentities(service.recognizer, candidate, 'prose');
     if (!identity) continue;
@@ -105,8 +109,23 @@ async function index(parsed: Parsed): Promise<number> {
 async function convert(parsed: Parsed): Promise<number> {
   const file = parsed.positional[0];
   if (!file) throw new Error('convert needs a template file');
-  const text = fs.readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    process.stderr.write(`aws-notes: cannot read template ${file}: ${reason}\n`);
+    return 1;
+  }
   const format = /\.json$/i.test(file) || /^\s*\{/.test(text) ? 'json' : 'yaml';
+  if (parsed.resource) {
+    const ids = parseTemplate(text, format).resources.map((r) => r.id);
+    if (!ids.includes(parsed.resource)) {
+      process.stderr.write(`aws-notes: no resource ${parsed.resource} in ${file}${ids.length ? ` (resources: ${ids.join(', ')})` : ''}\n`);
+      return 1;
+    }
+  }
   const { convertToTerraform } = await import('../core/convert/convertToTerraform');
   const result = convertToTerraform(text, format, loadAwsData(), { resource: parsed.resource });
   process.stdout.write(result.hcl.endsWith('\n') ? result.hcl : result.hcl + '\n');

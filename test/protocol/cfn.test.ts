@@ -117,7 +117,7 @@ describe('CloudFormation templates over stdio', function () {
     const uri = client.open('broken.yaml', 'yaml', broken);
     const found = await eventually(async () => diagnostics.get(uri)?.find((d) => d.code === 'cfn-unknown-type'), 5000);
     assert.equal(found.source, 'aws-notes');
-    assert.match(found.message, /Did you mean `AWS::SQS::Queue`\?/);
+    assert.match(String(found.message), /Did you mean `AWS::SQS::Queue`\?/);
     client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: TEMPLATE }] });
     await eventually(async () => diagnostics.get(uri)?.length === 0, 5000);
   });

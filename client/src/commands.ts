@@ -215,8 +215,7 @@ export class Commands {
       void vscode.window.showErrorMessage(vscode.l10n.t('AWS Notes: could not convert to Terraform: {0}', result.error ?? vscode.l10n.t('the document is not a CloudFormation template')));
       return { result };
     }
-    const language = await terraformLanguage();
-    const document = await vscode.workspace.openTextDocument({ language, content: result.hcl });
+    const document = await untitledTerraform(vscode.Uri.parse(uri), result.resource, result.hcl);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     const count = result.todos.length;
     const what = result.resource ?? vscode.l10n.t('the template');
@@ -241,6 +240,30 @@ function positionArgs(args: unknown): PositionArgs | undefined {
   if (!editor) return undefined;
   const p = editor.selection.active;
   return { uri: editor.document.uri.toString(), position: { line: p.line, character: p.character } };
+}
+
+/**
+ * A new untitled document named after the template or resource (`orders_queue.tf` next to the template, so
+ * Save proposes that folder), holding the HCL. A fresh name each time: an untitled name is never reused
+ * while VS Code may still hold the previous document of that name.
+ */
+async function untitledTerraform(template: vscode.Uri, resource: string | undefined, hcl: string): Promise<vscode.TextDocument> {
+  const stem = (resource ?? template.path.split('/').pop()!.replace(/\.[^.]*$/, '')).replace(/[^A-Za-z0-9_-]+/g, '_') || 'main';
+  const dir = template.scheme === 'file' ? vscode.Uri.joinPath(template, '..') : undefined;
+  const taken = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  let target: vscode.Uri;
+  for (let n = 1; ; n++) {
+    const name = `${stem}${n > 1 ? `-${n}` : ''}.tf`;
+    target = dir ? vscode.Uri.joinPath(dir, name).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: name });
+    if (!taken.has(target.toString())) break;
+  }
+  let document = await vscode.workspace.openTextDocument(target);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(target, new vscode.Position(0, 0), hcl);
+  await vscode.workspace.applyEdit(edit);
+  const language = await terraformLanguage();
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  return document;
 }
 
 /** `terraform` when a Terraform extension defines it, else `hcl`, else plain text. */

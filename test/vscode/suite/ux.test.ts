@@ -128,6 +128,7 @@ describe('VS Code experience: commands, explorer, CodeLens, status', function ()
       assert.ok(outcome?.document, `no document: ${JSON.stringify(outcome?.result)}`);
       assert.strictEqual(outcome!.result.resource, 'OrdersQueue');
       assert.ok(outcome!.document!.isUntitled);
+      assert.match(outcome!.document!.uri.path, /\/infra\/OrdersQueue(-\d+)?\.tf$/);
       assert.ok(['terraform', 'hcl', 'plaintext'].includes(outcome!.document!.languageId), outcome!.document!.languageId);
       const text = outcome!.document!.getText();
       assert.match(text, /resource "aws_sqs_queue" "orders_?queue"/i);

@@ -24,6 +24,12 @@ describe('cfnFeatures/completion', () => {
       assert.equal(list[0].filterText, 'AWS::SQS::Queue');
     });
 
+    it('adds the space YAML needs after `Type:`', () => {
+      const { document, result } = complete(HEAD + '  Next:\n    Type:‸\n');
+      const item = items(result)[0];
+      assert.match(apply(document, item), new RegExp(`\\n    Type: ${item.label}\\n`));
+    });
+
     it('matches fuzzily (letters in order)', () => {
       assert.equal(labels(complete(HEAD + '  Next:\n    Type: lambdafunc‸\n').result)[0], 'AWS::Lambda::Function');
     });

@@ -132,21 +132,23 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
   const range = wordRange(site, typed, /[\w:]/);
   const resource = resourceId ? site.template.resource(resourceId) : undefined;
   const hasProperties = !!resource?.node && resource.node.kind === 'mapping' && resource.node.pairs.some((p) => p.key === 'Properties');
+  // `Type:|` with no space yet: YAML needs one after the colon.
+  const lead = !site.json && site.template.text[site.offset - typed.length - 1] === ':' ? ' ' : '';
   const items = ranked.map(({ name }, index): CompletionItem => {
     const type = ctx.data.cfnType(name);
     const item: CompletionItem = {
       label: name,
       kind: CompletionItemKind.Class,
       detail: type?.description ? shorten(type.description, 80) : undefined,
-      filterText: name,
+      filterText: lead + name,
       sortText: String(index).padStart(4, '0'),
       data: { provider: PROVIDER, kind: 'type', type: name },
-      textEdit: { range, newText: name },
+      textEdit: { range, newText: lead + name },
     };
     const required = type ? Object.entries(type.properties).filter(([, p]) => p.required) : [];
     if (!hasProperties && required.length > 0 && resourceId !== undefined) {
       const body = site.json ? jsonPropertiesSnippet(required, valueIndent) : yamlPropertiesSnippet(required, valueIndent);
-      item.textEdit = { range: site.json ? withClosingQuote(site, range) : range, newText: snippetEscape(name) + body };
+      item.textEdit = { range: site.json ? withClosingQuote(site, range) : range, newText: lead + snippetEscape(name) + body };
       item.insertTextFormat = InsertTextFormat.Snippet;
       item.insertTextMode = InsertTextMode.asIs;
       item.labelDetails = { description: localize(ctx.locale, CM.requiredPropertiesSnippet) };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run package`: a minified build, then a .vsix with @vscode/vsce (no node_modules: everything the
-// extension runs is bundled into dist/). What ships is decided by .vscodeignore.
+// extension runs is bundled into dist/). What ships is decided by .vscodeignore (and the SHIPPED list below).
 //   node scripts/package.mjs           build + package -> aws-notes-<version>.vsix (size printed)
 //   node scripts/package.mjs --icon    (re)draws media/icon.png (128x128, no dependencies) and exits
 import { spawnSync } from 'node:child_process';
@@ -18,23 +18,36 @@ if (process.argv.includes('--icon')) {
   process.exit(0);
 }
 
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT });
+const run = (cmd, args, cwd = ROOT) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd });
   if (r.status !== 0) {
     console.error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal})`);
     process.exit(r.status || 1);
   }
 };
 
+// Packaging happens in a staging folder with its own minified bundles, so a concurrent `npm run build` (tests,
+// watch mode) cannot swap readable bundles into the .vsix halfway through.
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
-const out = `${pkg.name}-${pkg.version}.vsix`;
+const out = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+const stage = path.join(ROOT, 'out/vsix-stage');
 if (!fs.existsSync('media/icon.png')) fs.writeFileSync('media/icon.png', drawIcon(128));
-run(process.execPath, ['scripts/build.mjs', '--minify']);
+fs.rmSync(stage, { recursive: true, force: true });
+fs.mkdirSync(stage, { recursive: true });
+const SHIPPED = ['package.json', 'package.nls.json', 'package.nls.ja.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE',
+  'THIRD-PARTY-NOTICES.md', 'data', 'syntaxes', 'snippets', 'l10n', 'media'];
+for (const entry of SHIPPED) if (fs.existsSync(entry)) fs.cpSync(entry, path.join(stage, entry), { recursive: true });
+
+const { build } = await import('esbuild');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
+await Promise.all([
+  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: path.join(stage, 'dist'), external: ['vscode'] }),
+  build({ ...common, entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/node/cli.ts' }, outdir: path.join(stage, 'dist') }),
+]);
 const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
-run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out]);
+run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], stage);
 const size = fs.statSync(out).size;
-console.log(`${out}: ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes)`);
-// The next plain `npm run build` brings back the readable bundles with source maps.
+console.log(`${path.basename(out)}: ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes)`);
 
 /** The icon: a note page with ruled lines on the AWS-console navy, orange fold. RGBA, 4x supersampled. */
 function drawIcon(size) {

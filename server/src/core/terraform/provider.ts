@@ -1,14 +1,17 @@
-// The Terraform feature provider: hover, completion, definition and outline for `*.tf` files.
+// The Terraform feature provider: hover, completion, definition and outline for `*.tf` files; hover and outline
+// for `*.tf.json`.
 import type { FeatureProvider } from '../featureProvider';
 import { PROVIDER_NAME, resolveTypeItem, terraformCompletion } from './completion';
 import { terraformDefinition } from './definition';
-import { hclFile, isTerraformDocument } from './document';
+import { hclFile, isTerraformDocument, isTerraformJsonDocument } from './document';
+import { terraformJsonHover, terraformJsonSymbols } from './jsonSyntax';
 import { terraformHover } from './hover';
 import { terraformSymbols } from './symbols';
 
 export const terraformProvider: FeatureProvider = {
   name: PROVIDER_NAME,
   hover(document, offset, ctx) {
+    if (isTerraformJsonDocument(document)) return terraformJsonHover(document, offset, ctx);
     if (!isTerraformDocument(document)) return undefined;
     return terraformHover(document, hclFile(document), offset, ctx);
   },
@@ -24,6 +27,7 @@ export const terraformProvider: FeatureProvider = {
     return terraformDefinition(document, hclFile(document), offset);
   },
   documentSymbols(document) {
+    if (isTerraformJsonDocument(document)) return terraformJsonSymbols(document);
     if (!isTerraformDocument(document)) return undefined;
     return terraformSymbols(document, hclFile(document));
   },

@@ -8,7 +8,7 @@ import type { NotesIndex } from '../core/notes/notesIndex';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
 import { discoverNotes, NoteMatcher, resolveRoots } from './noteDiscovery';
-import { readNote } from './noteReader';
+import { readNote, type ReadResult } from './noteReader';
 import type { ServerSettings } from './settings';
 
 export interface IndexProgress {
@@ -32,6 +32,8 @@ export function toPath(uri: string): string | undefined {
     return undefined;
   }
 }
+
+const READ_AHEAD = 32;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -81,9 +83,14 @@ export class WorkspaceIndexer {
     const wanted = new Set(found.files.map(toUri));
     for (const uri of this.index.uris()) if (!wanted.has(uri) && !this.openInEditor.has(uri)) this.index.remove(uri);
     let lastYield = performance.now();
+    // Reads run ahead of parsing (a small window of concurrent reads), so disk latency overlaps with CPU work.
+    const maxFileSize = this.settings.limits.maxFileSize;
+    const reads: Promise<ReadResult>[] = [];
+    let nextRead = 0;
     for (let i = 0; i < found.files.length; i++) {
       if (generation !== this.generation) break;
-      await this.indexFile(found.files[i]);
+      while (nextRead < found.files.length && reads.length < READ_AHEAD) reads.push(readNote(found.files[nextRead++], maxFileSize));
+      this.applyRead(found.files[i], await reads.shift()!);
       if (performance.now() - lastYield > 8) {
         onProgress?.({ done: i + 1, total: found.files.length });
         await yieldToEventLoop();
@@ -97,9 +104,13 @@ export class WorkspaceIndexer {
 
   /** Reads one file from disk and (re)indexes it; removes it when it is gone or unreadable. */
   async indexFile(file: string): Promise<boolean> {
+    if (this.openInEditor.has(toUri(file))) return true;
+    return this.applyRead(file, await readNote(file, this.settings.limits.maxFileSize));
+  }
+
+  private applyRead(file: string, result: ReadResult): boolean {
     const uri = toUri(file);
     if (this.openInEditor.has(uri)) return true;
-    const result = await readNote(file, this.settings.limits.maxFileSize);
     if (!result.ok) {
       this.index.remove(uri);
       const locale = this.locale();

@@ -9,6 +9,8 @@ import { compareHits, rankSections, type SectionHit } from './ranking';
 interface IndexedNote {
   note: NoteFile;
   byService: Map<string, Mention[]>;
+  /** Ranked sections of this file per service (a file's ranking depends on that file alone). */
+  hits: Map<string, SectionHit[]>;
 }
 
 export interface IndexStats {
@@ -51,7 +53,7 @@ export class NotesIndex {
       list.push(mention);
       byService.set(mention.serviceId, list);
     }
-    this.notes.set(note.uri, { note, byService });
+    this.notes.set(note.uri, { note, byService, hits: new Map() });
     for (const serviceId of byService.keys()) {
       let files = this.filesByService.get(serviceId);
       if (!files) this.filesByService.set(serviceId, (files = new Set()));
@@ -103,10 +105,13 @@ export class NotesIndex {
   hitsForService(serviceId: string): SectionHit[] {
     const cached = this.rankCache.get(serviceId);
     if (cached) return cached;
+    // One changed file re-ranks that file only; the merge is a concatenation and one sort.
     const hits: SectionHit[] = [];
     for (const uri of this.filesByService.get(serviceId) ?? []) {
       const entry = this.notes.get(uri)!;
-      hits.push(...rankSections(entry.note, entry.byService.get(serviceId) ?? []));
+      let own = entry.hits.get(serviceId);
+      if (!own) entry.hits.set(serviceId, (own = rankSections(entry.note, entry.byService.get(serviceId) ?? [])));
+      for (const hit of own) hits.push(hit);
     }
     hits.sort(compareHits);
     this.rankCache.set(serviceId, hits);

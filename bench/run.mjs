@@ -1,0 +1,366 @@
+// `npm run bench`: the floor, the peer (vscode-markdown-languageservice + markdown-it) and the real aws-notes-ls
+// over stdio, measured in one run on one machine. Flags: --notes N (default: 1000 and 10000), --scale (adds
+// 50000), --json, --runs K (cold/warm repetitions, median reported), --corpus-dir DIR, --prof DIR (CPU
+// profiles of the server processes), --differential (fast scanner vs remark on --notes generated notes).
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { writeCorpus, notePath } from './corpus.mjs';
+
+const require = createRequire(import.meta.url);
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const SERVER = path.join(root, 'bin', 'aws-notes-ls.js');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const json = flag('--json');
+const runs = Number(option('--runs', '3'));
+let sizes = option('--notes', '') ? [Number(option('--notes'))] : [1000, 10000];
+if (flag('--scale')) sizes = [...new Set([...sizes, 50000])];
+const corpusRoot = option('--corpus-dir', path.join(here, '.corpus'));
+const log = (...m) => {
+  if (!json) console.error(...m);
+};
+
+if (flag('--differential')) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'differential.ts'), '--notes', option('--notes', '5000')], { stdio: 'inherit', cwd: root });
+  child.on('exit', (code) => process.exit(code ?? 1));
+  await new Promise(() => {});
+}
+
+if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) {
+  console.error('dist/server.js is missing: run `npm run build` first');
+  process.exit(1);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+};
+
+function listNotes(dir) {
+  const out = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.name.endsWith('.md')) out.push(p);
+    }
+  }
+  return out.sort();
+}
+
+/** The floor: read and decode every note file (what any indexer must at least do). */
+function floor(dir) {
+  const files = listNotes(dir);
+  const decoder = new TextDecoder();
+  const started = performance.now();
+  let chars = 0;
+  for (const f of files) chars += decoder.decode(fs.readFileSync(f)).length;
+  return { ms: performance.now() - started, files: files.length, chars };
+}
+
+function peer(dir, query) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(here, 'peer.mjs'), dir, query], { stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`peer exited ${code}`))));
+  });
+}
+
+const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 60
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !GetAtt Role.Arn
+  Topic:
+    Type: AWS::SNS::Topic
+  Bucket:
+    Type: AWS::S3::Bucket
+  Table:
+    Type: AWS::DynamoDB::Table
+  Role:
+    Type: AWS::IAM::Role
+  New:
+    Type: AWS::
+`;
+
+function positionsOf(text, needle, delta) {
+  const out = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    const at = line.indexOf(needle);
+    if (at >= 0) out.push({ line: i, character: at + delta });
+  });
+  return out;
+}
+
+class Server {
+  constructor(workspace, cacheDir) {
+    this.spawnedAt = performance.now();
+    const prof = option('--prof', '') ? ['--cpu-prof', `--cpu-prof-dir=${option('--prof')}`] : [];
+    this.proc = spawn(process.execPath, [...prof, SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, AWS_NOTES_CACHE_DIR: cacheDir } });
+    this.proc.stderr.on('data', () => {});
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.indexedAt = undefined;
+    this.indexedWaiters = [];
+    this.conn.onNotification('awsNotes/indexed', (p) => {
+      this.indexedAt ??= performance.now();
+      this.indexedInfo ??= p;
+      for (const w of this.indexedWaiters.splice(0)) w(p);
+    });
+    this.conn.onNotification('window/logMessage', () => {});
+    this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ cache: { dir: cacheDir } })));
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.listen();
+    this.workspace = workspace;
+  }
+  async initialize() {
+    const uri = pathToFileURL(this.workspace).href;
+    await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri,
+      locale: 'en',
+      workspaceFolders: [{ uri, name: 'notes' }],
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } },
+    });
+    this.conn.sendNotification('initialized', {});
+  }
+  nextIndexed() {
+    return new Promise((resolve) => this.indexedWaiters.push(resolve));
+  }
+  symbols(query) {
+    return this.conn.sendRequest('workspace/symbol', { query });
+  }
+  /** Polls workspace/symbol (one request in flight) until a heading containing `name` comes back. */
+  async waitForSymbol(name, timeoutMs = 600000, during) {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const result = (await this.symbols(name)) ?? [];
+      if (result.some((s) => s.name.includes(name))) return performance.now();
+      if (performance.now() > deadline) throw new Error(`symbol ${name} not found`);
+      if (during) await during();
+    }
+  }
+  rssPeakMb() {
+    const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+  }
+  rssNowMb() {
+    const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  }
+  async stop() {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      this.conn.sendNotification('exit');
+    } catch {
+      /* already gone */
+    }
+    await new Promise((r) => {
+      const timer = setTimeout(() => {
+        this.proc.kill();
+        r();
+      }, 3000);
+      this.proc.once('exit', () => {
+        clearTimeout(timer);
+        r();
+      });
+    });
+    this.conn.dispose();
+  }
+}
+
+async function timed(fn) {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** One server start: time to the first correct workspace-symbol answer, with hovers sampled while indexing. */
+async function start(dir, cacheDir, unique, templateUri) {
+  const server = new Server(dir, cacheDir);
+  await server.initialize();
+  server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: templateUri, languageId: 'yaml', version: 1, text: TEMPLATE } });
+  const hoverAt = positionsOf(TEMPLATE, 'AWS::', 7);
+  const hoversDuring = [];
+  let k = 0;
+  const during = async () => {
+    hoversDuring.push(await timed(() => server.conn.sendRequest('textDocument/hover', { textDocument: { uri: templateUri }, position: hoverAt[k++ % hoverAt.length] })));
+  };
+  const readyAt = await server.waitForSymbol(unique, 600000, during);
+  const indexed = server.indexedAt ? undefined : await server.nextIndexed();
+  void indexed;
+  return { server, readyMs: readyAt - server.spawnedAt, indexedMs: server.indexedAt - server.spawnedAt, hoversDuring, info: server.indexedInfo };
+}
+
+async function benchSize(count) {
+  const dir = path.join(corpusRoot, String(count));
+  log(`\n== ${count} notes: generating corpus in ${dir} ...`);
+  const manifest = writeCorpus(dir, count);
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-notes-bench-cache-'));
+  const templateFile = path.join(os.tmpdir(), 'aws-notes-bench-template.yaml');
+  fs.writeFileSync(templateFile, TEMPLATE);
+  const templateUri = pathToFileURL(templateFile).href;
+  const result = { notes: count, bytes: manifest.bytes };
+  try {
+    floor(dir); // warm the OS page cache: every contender then reads from memory
+    const floors = [];
+    for (let i = 0; i < runs; i++) floors.push(floor(dir).ms);
+    result.floorMs = median(floors);
+    log(`floor (read + decode ${count} files): ${result.floorMs.toFixed(0)} ms`);
+
+    const peers = [];
+    for (let i = 0; i < runs; i++) peers.push(await peer(dir, manifest.unique));
+    if (!peers.every((p) => p.found)) throw new Error('the peer did not find the unique heading');
+    result.peerMs = median(peers.map((p) => p.ms));
+    result.peerRssMb = Math.max(...peers.map((p) => p.rssPeakMb));
+    log(`peer (vscode-markdown-languageservice, first workspace symbols): ${result.peerMs.toFixed(0)} ms`);
+
+    const colds = [];
+    for (let i = 0; i < runs; i++) {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+      fs.mkdirSync(cacheDir, { recursive: true });
+      const cold = await start(dir, cacheDir, manifest.unique, templateUri);
+      colds.push(cold);
+      if (i < runs - 1) await cold.server.stop();
+    }
+    result.coldMs = median(colds.map((c) => c.readyMs));
+    result.coldIndexedMs = median(colds.map((c) => c.indexedMs));
+    const hoversDuring = colds.flatMap((c) => c.hoversDuring);
+    result.hoverDuringIndexP99Ms = percentile(hoversDuring, 99);
+    result.hoverDuringIndexSamples = hoversDuring.length;
+    const server = colds[colds.length - 1].server;
+    result.info = colds[colds.length - 1].info;
+    log(`ours cold: first correct symbol ${result.coldMs.toFixed(0)} ms, awsNotes/indexed ${result.coldIndexedMs.toFixed(0)} ms`);
+
+    // Requests while the notes are indexed.
+    const hoverAt = positionsOf(TEMPLATE, 'AWS::', 7).slice(0, 6);
+    const hovers = [];
+    let hoverFound = 0;
+    for (let i = 0; i < 600; i++) {
+      let answer;
+      hovers.push(await timed(async () => {
+        answer = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri: templateUri }, position: hoverAt[i % hoverAt.length] });
+      }));
+      if (answer) hoverFound++;
+    }
+    result.hoverP50Ms = percentile(hovers.slice(100), 50);
+    result.hoverP99Ms = percentile(hovers.slice(100), 99);
+    result.hoverAnswered = hoverFound / hovers.length;
+    const completionAt = [...positionsOf(TEMPLATE, 'Type: AWS::\n', 11), { line: TEMPLATE.split('\n').length - 2, character: 15 }, { line: 5, character: 6 }];
+    const completions = [];
+    let completionItems = 0;
+    for (let i = 0; i < 300; i++) {
+      let answer;
+      completions.push(await timed(async () => {
+        answer = await server.conn.sendRequest('textDocument/completion', { textDocument: { uri: templateUri }, position: completionAt[i % completionAt.length] });
+      }));
+      completionItems += Array.isArray(answer) ? answer.length : (answer?.items?.length ?? 0);
+    }
+    result.completionP99Ms = percentile(completions.slice(50), 99);
+    result.completionItemsAvg = completionItems / completions.length;
+    const symbolQueries = [];
+    for (const q of ['sqs', 'lambda 連携', 'ＳＱＳ', 'cost', 'zq']) for (let i = 0; i < 10; i++) symbolQueries.push(await timed(() => server.symbols(q)));
+    result.symbolQueryP50Ms = percentile(symbolQueries, 50);
+
+    // One changed file: write it, tell the server, poll until its new heading is searchable.
+    const changed = [];
+    for (let i = 0; i < 5; i++) {
+      const file = notePath(dir, Math.floor(count / 2) + i);
+      const original = fs.readFileSync(file, 'utf8');
+      const marker = `Changedheading${Date.now().toString(36)}x${i}`;
+      const t0 = performance.now();
+      fs.writeFileSync(file, `${original}\n## ${marker}\n\nDynamoDB のメモ。\n`);
+      server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+      const t1 = await server.waitForSymbol(marker, 30000);
+      changed.push(t1 - t0);
+      fs.writeFileSync(file, original);
+      server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+    }
+    result.changedMs = median(changed);
+    result.rssPeakMb = server.rssPeakMb();
+    result.rssIndexedMb = server.rssNowMb();
+    await new Promise((r) => setTimeout(r, 1500)); // let the cache write finish
+    await server.stop();
+
+    const warms = [];
+    for (let i = 0; i < runs; i++) {
+      const warm = await start(dir, cacheDir, manifest.unique, templateUri);
+      warms.push(warm);
+      await warm.server.stop();
+    }
+    result.warmMs = median(warms.map((w) => w.readyMs));
+    result.warmIndexedMs = median(warms.map((w) => w.indexedMs));
+    log(`ours warm: first correct symbol ${result.warmMs.toFixed(0)} ms`);
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+function describeMachine() {
+  const cpus = os.cpus();
+  return {
+    nproc: os.availableParallelism?.() ?? cpus.length,
+    cpu: cpus[0]?.model ?? 'unknown',
+    ramGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    loadavg: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+  };
+}
+
+function table(results, machine) {
+  const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+  const rows = [];
+  rows.push(`Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.ramGb} GB RAM, Node ${machine.node}; load average at start ${machine.loadavgStart}, at end ${machine.loadavg}`);
+  for (const r of results) {
+    rows.push('');
+    rows.push(`### ${r.notes} notes (${(r.bytes / 1e6).toFixed(1)} MB; indexed: ${r.info?.files} files, ${r.info?.sections} sections, ${r.info?.services} services)`);
+    rows.push('');
+    rows.push('| Measure | Value | vs floor | vs peer | Goal |');
+    rows.push('|---|---:|---:|---:|---|');
+    rows.push(`| Floor: read + decode every note | ${f(r.floorMs)} ms | 1.0× | | |`);
+    rows.push(`| Peer: vscode-markdown-languageservice first workspace symbols | ${f(r.peerMs)} ms | ${f(r.peerMs / r.floorMs, 1)}× | 1.0× | |`);
+    rows.push(`| Ours cold: spawn → first correct symbol (no cache) | ${f(r.coldMs)} ms | ${f(r.coldMs / r.floorMs, 1)}× | ${f(r.peerMs / r.coldMs, 1)}× faster | ≥5× faster than peer, ≤3× floor |`);
+    rows.push(`| Ours cold: spawn → awsNotes/indexed (mentions too) | ${f(r.coldIndexedMs)} ms | ${f(r.coldIndexedMs / r.floorMs, 1)}× | ${f(r.peerMs / r.coldIndexedMs, 1)}× faster | |`);
+    rows.push(`| Ours warm: spawn → first correct symbol (cache) | ${f(r.warmMs)} ms | ${f(r.warmMs / r.floorMs, 1)}× | ${f(r.peerMs / r.warmMs, 1)}× faster | ≤500 ms |`);
+    rows.push(`| One changed file searchable | ${f(r.changedMs, 1)} ms | | | ≤100 ms |`);
+    rows.push(`| Hover p50 / p99 (CloudFormation template, notes indexed) | ${f(r.hoverP50Ms, 2)} / ${f(r.hoverP99Ms, 2)} ms | | | p99 ≤10 ms |`);
+    rows.push(`| Hover p99 while the cold crawl runs (${r.hoverDuringIndexSamples} samples) | ${f(r.hoverDuringIndexP99Ms, 1)} ms | | | |`);
+    rows.push(`| Completion p99 (avg ${f(r.completionItemsAvg, 0)} items) | ${f(r.completionP99Ms, 2)} ms | | | ≤20 ms |`);
+    rows.push(`| Workspace-symbol query p50 (index ready) | ${f(r.symbolQueryP50Ms, 1)} ms | | | |`);
+    rows.push(`| Peak RSS of the server (VmHWM) | ${f(r.rssPeakMb)} MB | | peer ${f(r.peerRssMb)} MB | ≤300 MB |`);
+  }
+  return rows.join('\n');
+}
+
+const machine = describeMachine();
+machine.loadavgStart = machine.loadavg;
+const results = [];
+for (const n of sizes) results.push(await benchSize(n));
+Object.assign(machine, { loadavg: describeMachine().loadavg });
+if (json) console.log(JSON.stringify({ machine, results }, null, 2));
+else console.log('\n' + table(results, machine));

@@ -1,0 +1,66 @@
+// Differential tests: the fast scanner must yield exactly what remark-parse yields (sections, headings, levels,
+// ranges, blocks, code blocks, code ranges), or decline (undefined) so that remark answers for that file.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { generateNote } from '../../../bench/corpus.mjs';
+import { fastScanNote } from '../../../server/src/core/notes/fastScan';
+import { parseNote, parseNoteRemark } from '../../../server/src/core/notes/parseNote';
+import { fastFold } from '../../../server/src/core/recognize/serviceNameMatcher';
+import { foldNfkc } from '../../../server/src/core/text/normalize';
+import { TRICKY } from './trickyNotes';
+
+const URI = 'file:///notes/n.md';
+
+function same(text: string): 'same' | 'fallback' {
+  const fast = fastScanNote(URI, text);
+  if (!fast) return 'fallback';
+  assert.deepEqual(fast, parseNoteRemark(URI, text), `fast scan differs from remark for ${JSON.stringify(text)}`);
+  return 'same';
+}
+
+
+describe('fast note scanner (differential against remark)', () => {
+  it('matches remark on tricky hand-written cases or declines them', () => {
+    const outcomes = TRICKY.map(same);
+    // most of them are handled by the fast path
+    assert.ok(outcomes.filter((o) => o === 'same').length >= TRICKY.length - 12);
+  });
+
+  it('matches remark exactly on 150 generated notes (no fallback)', () => {
+    for (let i = 0; i < 150; i++) assert.equal(same(generateNote(i, 7)), 'same');
+  });
+
+  it('matches remark on random line soups (property test)', () => {
+    const line = fc.constantFrom(
+      '', '# h', '## SQS とは', '### `x` y ###', 'text', 'テキスト SQS', '- item', '  - nested', '1. one', '2) two', '* star',
+      '> quote', '>', '```', '```yaml', '~~~', '    code', '  indented', '---', '===', '***', '| a | b |', '|---|---|',
+      '<!-- c -->', '<!--', '-->', '**「SQS」**の', '  ```', '   - deep', '\tx', '#', 'a  ', '> - q', '> ```',
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        same(lines.join(eol));
+      }),
+      { numRuns: 200, seed: 42 },
+    );
+  });
+
+  it('parseNote is the fast path with remark as fallback', () => {
+    const text = '<div>\n# x\n</div>\n\n# Heading\n';
+    assert.equal(fastScanNote(URI, text), undefined);
+    assert.deepEqual(parseNote(URI, text), parseNoteRemark(URI, text));
+  });
+});
+
+describe('fastFold', () => {
+  it('folds like foldNfkc', () => {
+    for (const s of ['ＳＱＳ と Lambda', 'plain', '㍿ ＡＷＳ', 'ｶﾞｲﾄﾞ SQS', '（括弧）：', '😀 ＳＱＳ']) {
+      const a = fastFold(s);
+      const b = foldNfkc(s);
+      assert.equal(a.text, b.text);
+      for (let i = 0; i <= a.text.length; i++) {
+        if (i > 0 && a.text.charCodeAt(i - 1) >= 0xd800 && a.text.charCodeAt(i - 1) <= 0xdbff) continue;
+        assert.equal(a.toOriginal(i), b.toOriginal(i), `${s} @${i}`);
+      }
+    }
+  });
+});

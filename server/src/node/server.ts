@@ -120,8 +120,9 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: localize(locale, M.missingFolder, { path: missing }) });
     }
     logger.info(localize(locale, M.indexed, { files: result.files, sections: result.sections, ms: result.ms }));
-    connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
+    // Watch before announcing readiness, so a file written right after `indexed` is never missed.
     await watchNotes();
+    connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
   }
 
   async function watchNotes(): Promise<void> {

@@ -162,6 +162,7 @@ class Server {
       if (result.some((s) => s.name.includes(name))) return performance.now();
       if (performance.now() > deadline) throw new Error(`symbol ${name} not found`);
       if (during) await during();
+      await new Promise((r) => setTimeout(r, 50)); // a user, not a busy loop: one query every 50 ms
     }
   }
   rssPeakMb() {

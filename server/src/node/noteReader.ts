@@ -23,3 +23,17 @@ function looksBinary(bytes: Uint8Array): boolean {
   for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
   return false;
 }
+
+/** readNote without the thread-pool round trips: for the crawl, which reads thousands of small files and yields
+ * to the event loop every few milliseconds anyway. */
+export function readNoteSync(file: string, maxFileSize: number): ReadResult {
+  try {
+    const stat = fs.statSync(file);
+    if (stat.size > maxFileSize) return { ok: false, reason: 'large', detail: String(stat.size), size: stat.size };
+    const bytes = fs.readFileSync(file);
+    if (looksBinary(bytes)) return { ok: false, reason: 'binary', detail: 'NUL bytes' };
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch (error) {
+    return { ok: false, reason: 'error', detail: (error as Error).message };
+  }
+}

@@ -8,7 +8,7 @@ import type { NotesIndex } from '../core/notes/notesIndex';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
 import { discoverNotes, NoteMatcher, resolveRoots } from './noteDiscovery';
-import { readNote, type ReadResult } from './noteReader';
+import { readNote, readNoteSync, type ReadResult } from './noteReader';
 import type { ServerSettings } from './settings';
 
 export interface IndexProgress {
@@ -32,8 +32,6 @@ export function toPath(uri: string): string | undefined {
     return undefined;
   }
 }
-
-const READ_AHEAD = 32;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -83,14 +81,11 @@ export class WorkspaceIndexer {
     const wanted = new Set(found.files.map(toUri));
     for (const uri of this.index.uris()) if (!wanted.has(uri) && !this.openInEditor.has(uri)) this.index.remove(uri);
     let lastYield = performance.now();
-    // Reads run ahead of parsing (a small window of concurrent reads), so disk latency overlaps with CPU work.
+    // Synchronous reads: small files, no thread-pool round trip per file; the loop yields every 8 ms.
     const maxFileSize = this.settings.limits.maxFileSize;
-    const reads: Promise<ReadResult>[] = [];
-    let nextRead = 0;
     for (let i = 0; i < found.files.length; i++) {
       if (generation !== this.generation) break;
-      while (nextRead < found.files.length && reads.length < READ_AHEAD) reads.push(readNote(found.files[nextRead++], maxFileSize));
-      this.applyRead(found.files[i], await reads.shift()!);
+      this.applyRead(found.files[i], readNoteSync(found.files[i], maxFileSize));
       if (performance.now() - lastYield > 8) {
         onProgress?.({ done: i + 1, total: found.files.length });
         await yieldToEventLoop();

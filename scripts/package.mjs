@@ -45,7 +45,7 @@ await Promise.all([
   build({ ...common, entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/node/cli.ts' }, outdir: path.join(stage, 'dist') }),
 ]);
 const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
-run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], stage);
+run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], stage);
 const size = fs.statSync(out).size;
 console.log(`${path.basename(out)}: ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes)`);
 

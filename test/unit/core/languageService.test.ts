@@ -121,7 +121,7 @@ describe('language service over notes', () => {
     const commandLinks = text.match(/\]\(command:[^)]*\)/g) ?? [];
     assert.ok(commandLinks.every((l) => l.startsWith('](command:awsNotes.openSection?')), text);
     assert.doesNotMatch(text, /javascript:/);
-    assert.doesNotMatch(text, /<img/);
+    assert.doesNotMatch(text, /(?<!\\)<img/); // escaped as text (\\< or &lt;), never raw HTML
     assert.doesNotMatch(text, /!\[/);
     assert.doesNotMatch(text, /workbench\.action/);
     assert.match(text, /\[SQS docs\]\(https:\/\/docs\.aws\.amazon\.com\/sqs\/\)/);

@@ -30,12 +30,16 @@ export function rankSections(note: NoteFile, mentions: readonly Mention[]): Sect
   const hits: SectionHit[] = [];
   for (const [index, list] of bySection) {
     const section = note.sections[index];
-    hits.push(scoreSection(note, section, list));
+    // Mentions in the subsections too: a heading that names the service and whose subsections keep
+    // discussing it (a note titled "SQS と Lambda…") outranks a passing sub-heading elsewhere.
+    let within = 0;
+    for (const m of mentions) if (m.start >= section.headingEnd && m.start < section.end) within++;
+    hits.push(scoreSection(note, section, list, within));
   }
   return hits;
 }
 
-function scoreSection(note: NoteFile, section: Section, mentions: Mention[]): SectionHit {
+function scoreSection(note: NoteFile, section: Section, mentions: Mention[], mentionsWithin: number): SectionHit {
   let score = 0;
   let headingHit = false;
   const blockWeight = new Map<number, number>();
@@ -55,7 +59,7 @@ function scoreSection(note: NoteFile, section: Section, mentions: Mention[]): Se
     if (m.block >= 0) blockWeight.set(m.block, (blockWeight.get(m.block) ?? 0) + weight);
   }
   if (headingHit) {
-    score += 12;
+    score += 12 + Math.min(4, mentionsWithin * 0.4) + (6 - Math.min(section.level, 6)) * 0.25;
     const name = mentions.find((m) => m.inHeading)!;
     const before = note.text.slice(section.headingStart, name.start).replace(/^#+\s*\[?/, '').replace(/^(?:AWS|Amazon)\s*/, '');
     const after = note.text.slice(name.end, section.headingEnd).replace(/^\]\([^)]*\)/, '').trim();

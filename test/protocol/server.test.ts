@@ -168,6 +168,14 @@ describe('aws-notes-ls with a VS Code-like client', function () {
     await eventually(async () => ((await client.connection.sendRequest('workspace/symbol', { query: 'Step Functions のメモ' })) as unknown[]).length === 0);
   });
 
+  it('indexes the notes of a folder that appears at once, even when only the folder is reported', async () => {
+    const dir = path.join(ws, 'notes', 'imported');
+    fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'sub', 'glue.md'), '# Glue のクローラー\n\nスキーマを推測してカタログに登録する。\n');
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('notes/imported'), type: 1 }] });
+    await eventually(async () => ((await client.connection.sendRequest('workspace/symbol', { query: 'Glue のクローラー' })) as unknown[]).length === 1);
+  });
+
   it('answers in Japanese and never passes a note\'s links, HTML or images through', async () => {
     const text = '# SQS\n';
     const uri = client.open('a.py', 'python', text);

@@ -89,8 +89,11 @@ export class NoteMatcher {
   }
 }
 
-/** Walks every root and returns the note files (sorted, unique). */
-export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64): Promise<DiscoveryResult> {
+/**
+ * Walks every root and returns the note files (sorted, unique). With `under`, walks only that directory
+ * (a folder that was just created) inside the roots that contain it.
+ */
+export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?: string): Promise<DiscoveryResult> {
   const files = new Set<string>();
   const missing: string[] = [];
   const problems: string[] = [];
@@ -137,6 +140,13 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64): Promis
     if (root.file) {
       if (fs.existsSync(root.base)) files.add(root.base);
       else missing.push(root.source);
+      continue;
+    }
+    if (under !== undefined) {
+      const rel = path.relative(root.base, under);
+      if (rel.startsWith('..') || path.isAbsolute(rel) || matcher.isExcluded(under, root)) continue;
+      visited.clear();
+      await walk(under, root, 0);
       continue;
     }
     if (!isDirectory(root.base)) {

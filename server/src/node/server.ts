@@ -8,6 +8,7 @@ import {
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
+  WatchKind,
   TextDocuments,
   type Connection,
   type Disposable,
@@ -130,12 +131,14 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     watcherRegistration = undefined;
     for (const w of fsWatchers.splice(0)) w.close();
     if (canWatchFiles) {
-      const watchers = indexer.roots.map((root) => {
+      const glob = (base: string, pattern: string) =>
+        relativePatterns ? { baseUri: toUriString(base), pattern } : `${base.split(path.sep).join('/')}/${pattern}`;
+      const watchers = indexer.roots.flatMap((root) => {
         const base = root.file ? path.dirname(root.base) : root.base;
         const pattern = root.file ? path.basename(root.base) : (root.pattern ?? MARKDOWN_GLOB);
-        return relativePatterns
-          ? { globPattern: { baseUri: toUriString(base), pattern } }
-          : { globPattern: `${base.split(path.sep).join('/')}/${pattern}` };
+        const notes = { globPattern: glob(base, pattern) };
+        // Editors may report only the folder when a folder full of notes appears at once: watch creations too.
+        return root.file ? [notes] : [notes, { globPattern: glob(base, '**/*'), kind: WatchKind.Create }];
       });
       watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
       return;
@@ -163,7 +166,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       setTimeout(() => {
         pendingEvents.delete(file);
         const gone = deleted ?? !fs.existsSync(file);
-        void indexer.fileChanged(file, gone).then(notifyChanged);
+        const isDir = !gone && isDirectory(file);
+        void (isDir ? indexer.directoryCreated(file) : indexer.fileChanged(file, gone)).then(notifyChanged);
       }, 30),
     );
   }
@@ -322,6 +326,14 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
 
   documents.listen(connection);
   connection.listen();
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function toUriString(dir: string): string {

@@ -140,6 +140,13 @@ export class WorkspaceIndexer {
     else this.index.remove(uri);
   }
 
+  /** A folder appeared (e.g. moved or unzipped in): index the notes inside it. */
+  async directoryCreated(dir: string): Promise<number> {
+    const found = await discoverNotes(this.matcher, 64, dir);
+    for (const file of found.files) await this.indexFile(file);
+    return found.files.length;
+  }
+
   /** Unsaved text in an editor wins over the disk. */
   editorChanged(uri: string, text: string): void {
     if (!this.isNoteUri(uri)) return;

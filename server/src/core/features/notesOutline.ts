@@ -43,10 +43,15 @@ export function sectionsForService(index: NotesIndex, serviceId: string, limit =
   for (const hit of index.hitsForService(serviceId).slice(0, limit)) {
     const note = index.get(hit.uri);
     if (!note) continue;
-    let li = lines.get(note.uri);
-    if (!li) lines.set(note.uri, (li = new LineIndex(note.text)));
     const section = note.sections[hit.section];
-    refs.push({ label: section.heading || note.name, detail: breadcrumb(note, section), uri: note.uri, line: li.positionAt(hit.anchor).line });
+    let line: number;
+    if (hit.anchor === section.headingStart) line = index.headingPositions(note.uri)![hit.section * 4];
+    else {
+      let li = lines.get(note.uri);
+      if (!li) lines.set(note.uri, (li = new LineIndex(note.text)));
+      line = li.positionAt(hit.anchor).line;
+    }
+    refs.push({ label: section.heading || note.name, detail: breadcrumb(note, section), uri: note.uri, line });
   }
   return refs;
 }
@@ -54,13 +59,13 @@ export function sectionsForService(index: NotesIndex, serviceId: string, limit =
 export function notesOutline(index: NotesIndex): NoteOutline[] {
   const outlines: NoteOutline[] = [];
   for (const note of index.files()) {
-    const li = new LineIndex(note.text);
+    const p = index.headingPositions(note.uri)!;
     outlines.push({
       uri: note.uri,
       name: note.name,
       headings: note.sections
         .filter((s) => s.level > 0)
-        .map((s) => ({ heading: s.heading, level: s.level, line: li.positionAt(s.headingStart).line, parent: s.parent })),
+        .map((s) => ({ heading: s.heading, level: s.level, line: p[s.index * 4], parent: s.parent })),
     });
   }
   return outlines.sort((a, b) => a.uri.localeCompare(b.uri));

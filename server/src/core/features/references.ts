@@ -7,7 +7,7 @@ export function noteMentionsOfService(index: NotesIndex, serviceId: string, limi
   const locations: Location[] = [];
   for (const { uri, mentions } of index.mentionsOf(serviceId)) {
     const note = index.get(uri);
-    if (!note) continue;
+    if (!note || mentions.length === 0) continue;
     const lines = new LineIndex(note.text);
     for (const m of mentions) {
       locations.push({ uri, range: lines.range(m.start, m.end) });

@@ -4,7 +4,6 @@
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
 import type { NoteFile } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
-import { LineIndex } from '../text/lineIndex';
 import { searchKey } from '../text/normalize';
 
 /** Folded keys of a note's headings, in section order ('' for the preamble). */
@@ -47,17 +46,37 @@ export function workspaceSymbols(index: NotesIndex, query: string, limit = 500):
       scored.push({ score, note, section: i });
     }
   }
-  scored.sort((a, b) => b.score - a.score);
-  const lines = new Map<NoteFile, LineIndex>();
-  return scored.slice(0, limit).map(({ note, section: i }) => {
+  // Only the best `limit` are sorted (a full sort of 50k headings for a one-letter query is wasted work).
+  const best = scored.length > limit * 4 ? selectTop(scored, limit) : scored.sort((a, b) => b.score - a.score);
+  return best.slice(0, limit).map(({ note, section: i }) => {
     const section = note.sections[i];
-    let lineIndex = lines.get(note);
-    if (!lineIndex) lines.set(note, (lineIndex = new LineIndex(note.text)));
+    // Heading positions are computed once per note (or restored from the cache): no text needed here.
+    const p = index.headingPositions(note.uri)!;
     return {
       name: section.heading,
       kind: SymbolKind.String,
-      location: { uri: note.uri, range: lineIndex.range(section.headingStart, section.headingEnd) },
+      location: { uri: note.uri, range: { start: { line: p[i * 4], character: p[i * 4 + 1] }, end: { line: p[i * 4 + 2], character: p[i * 4 + 3] } } },
       containerName: [note.name, ...section.parents].join(' › '),
     };
   });
+}
+
+/** The `k` best by score, best first, stable for equal scores (same order as a stable full sort). */
+function selectTop<T extends { score: number }>(items: T[], k: number): T[] {
+  // Threshold by quickselect-free approach: keep a sorted window of size k, insert when better than its last.
+  const top: { item: T; order: number }[] = [];
+  for (let order = 0; order < items.length; order++) {
+    const item = items[order];
+    if (top.length === k && top[k - 1].item.score >= item.score) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (top[mid].item.score >= item.score) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, { item, order });
+    if (top.length > k) top.pop();
+  }
+  return top.map((t) => t.item);
 }

@@ -1,16 +1,41 @@
-// The in-memory index of all notes: sections, mentions per service, ranked hits. One file changes -> one
-// file is re-indexed; rankings are computed per service on demand and cached until a note changes.
+// The in-memory index of all notes: sections, services mentioned per file, ranked hits. One file changes -> one
+// file is re-indexed and only that file's hits move in the cached service rankings.
+//
+// Two phases: `setNote(note, { defer: true })` makes a note's headings searchable at once (workspace symbols,
+// outline) and queues the mention finding, which `indexPending` runs in slices (the crawl yields between them).
+// Per file only compact ranked hits are kept (a Float64Array, 6 numbers per hit), not the mentions: Find
+// References recomputes a file's mentions from its text on demand.
+//
+// A note's text may be lazy (notes restored from the persistent cache): `LazyNote.text` asks the text source
+// (the disk, in the server) the first time it is needed and keeps it.
 import type { Recognizer } from '../recognize/identities';
-import type { NoteFile } from './noteModel';
+import type { NoteFile, Section } from './noteModel';
 import { findMentions, type Mention } from './noteMentions';
 import { parseNote } from './parseNote';
 import { compareHits, rankSections, type SectionHit } from './ranking';
+import { fileName } from './remark';
+
+/** Hits of one file, packed: per hit [serviceIndex, section, score, about (0/1), anchor, block]. */
+export interface PackedHits {
+  services: string[];
+  data: Float64Array;
+}
+
+export const HIT_FIELDS = 6;
 
 interface IndexedNote {
   note: NoteFile;
-  byService: Map<string, Mention[]>;
-  /** Ranked sections of this file per service (a file's ranking depends on that file alone). */
-  hits: Map<string, SectionHit[]>;
+  /** Undefined while the note waits for phase 2 (mention finding). */
+  hits: PackedHits | undefined;
+  /** Heading ranges [startLine, startChar, endLine, endChar] per section, computed on first use. */
+  positions: Int32Array | undefined;
+}
+
+interface Ranking {
+  hits: SectionHit[];
+  /** Files whose hits for this service changed since `hits` was computed. */
+  dirty: Set<string>;
+  at: number;
 }
 
 export interface IndexStats {
@@ -20,47 +45,150 @@ export interface IndexStats {
 }
 
 export type NoteParser = (uri: string, text: string) => NoteFile;
+export type TextSource = (uri: string) => string | undefined;
+
+/** A note restored without its text: the text is read from the text source when first needed. */
+export class LazyNote implements NoteFile {
+  private loaded: string | undefined;
+  constructor(
+    readonly uri: string,
+    readonly name: string,
+    readonly sections: Section[],
+    readonly codeRanges: number[],
+    private readonly source: () => TextSource | undefined,
+  ) {}
+
+  get text(): string {
+    if (this.loaded === undefined) this.loaded = this.source()?.(this.uri) ?? '';
+    return this.loaded;
+  }
+
+  get textLoaded(): boolean {
+    return this.loaded !== undefined;
+  }
+}
+
+/** While a bulk update runs (the crawl), a service ranking is recomputed at most this often. */
+export const BULK_RERANK_MS = 250;
 
 export class NotesIndex {
   private readonly notes = new Map<string, IndexedNote>();
   private readonly filesByService = new Map<string, Set<string>>();
-  private readonly rankCache = new Map<string, SectionHit[]>();
+  private readonly rankings = new Map<string, Ranking>();
+  private readonly pending = new Set<string>();
   private listeners: (() => void)[] = [];
+  private bulk = 0;
+  private textSource: TextSource | undefined;
   /** Increases on every change; lets callers cache derived views. */
   version = 0;
 
   constructor(
     private readonly recognizer: Recognizer,
     private readonly parse: NoteParser = parseNote,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   onDidChange(listener: () => void): void {
     this.listeners.push(listener);
   }
 
+  /** Where lazy notes (restored from a cache) get their text. */
+  setTextSource(source: TextSource | undefined): void {
+    this.textSource = source;
+  }
+
+  /** During a bulk update rankings may lag by up to BULK_RERANK_MS; nested calls are counted. */
+  beginBulk(): void {
+    this.bulk++;
+  }
+
+  endBulk(): void {
+    this.bulk = Math.max(0, this.bulk - 1);
+  }
+
   /** Indexes (or re-indexes) one note from its text. */
-  setText(uri: string, text: string): NoteFile {
+  setText(uri: string, text: string, options: { defer?: boolean } = {}): NoteFile {
     const note = this.parse(uri, text);
-    this.setNote(note);
+    this.setNote(note, options);
     return note;
   }
 
-  setNote(note: NoteFile): void {
+  /** Adds a parsed note. With `defer`, its headings are searchable now and its mentions wait for `indexPending`. */
+  setNote(note: NoteFile, options: { defer?: boolean } = {}): void {
     this.removeEntries(note.uri);
-    const byService = new Map<string, Mention[]>();
-    for (const mention of findMentions(this.recognizer, note)) {
-      const list = byService.get(mention.serviceId) ?? [];
-      list.push(mention);
-      byService.set(mention.serviceId, list);
+    const entry: IndexedNote = { note, hits: undefined, positions: undefined };
+    this.notes.set(note.uri, entry);
+    if (options.defer) this.pending.add(note.uri);
+    else this.indexMentions(entry);
+    this.changed();
+  }
+
+  /** Adds a note whose hits and heading positions are known (restored from the persistent cache). */
+  setIndexed(note: NoteFile, hits: PackedHits, positions: Int32Array | undefined): void {
+    this.removeEntries(note.uri);
+    const entry: IndexedNote = { note, hits, positions };
+    this.notes.set(note.uri, entry);
+    this.addHits(entry);
+    this.changed();
+  }
+
+  /** A note restored from the cache: sections known, text read on demand. */
+  lazyNote(uri: string, sections: Section[], codeRanges: number[]): NoteFile {
+    return new LazyNote(uri, fileName(uri), sections, codeRanges, () => this.textSource);
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** Phase 2: finds mentions of queued notes until `shouldStop` says so; returns how many are left. */
+  indexPending(shouldStop: () => boolean = () => false): number {
+    for (const uri of this.pending) {
+      this.pending.delete(uri);
+      const entry = this.notes.get(uri);
+      if (entry && !entry.hits) {
+        this.indexMentions(entry);
+        this.version++;
+      }
+      if (shouldStop()) break;
     }
-    this.notes.set(note.uri, { note, byService, hits: new Map() });
-    for (const serviceId of byService.keys()) {
+    return this.pending.size;
+  }
+
+  private indexMentions(entry: IndexedNote): void {
+    const byService = groupByService(findMentions(this.recognizer, entry.note));
+    const services = [...byService.keys()];
+    let count = 0;
+    const ranked: SectionHit[][] = [];
+    for (const serviceId of services) {
+      const hits = rankSections(entry.note, byService.get(serviceId)!);
+      ranked.push(hits);
+      count += hits.length;
+    }
+    const data = new Float64Array(count * HIT_FIELDS);
+    let at = 0;
+    ranked.forEach((hits, s) => {
+      for (const hit of hits) {
+        data[at++] = s;
+        data[at++] = hit.section;
+        data[at++] = hit.score;
+        data[at++] = hit.about ? 1 : 0;
+        data[at++] = hit.anchor;
+        data[at++] = hit.block;
+      }
+    });
+    entry.hits = { services, data };
+    entry.positions ??= headingPositions(entry.note);
+    this.addHits(entry);
+  }
+
+  private addHits(entry: IndexedNote): void {
+    for (const serviceId of entry.hits!.services) {
       let files = this.filesByService.get(serviceId);
       if (!files) this.filesByService.set(serviceId, (files = new Set()));
-      files.add(note.uri);
-      this.rankCache.delete(serviceId);
+      files.add(entry.note.uri);
+      this.rankings.get(serviceId)?.dirty.add(entry.note.uri);
     }
-    this.changed();
   }
 
   remove(uri: string): boolean {
@@ -72,10 +200,11 @@ export class NotesIndex {
   private removeEntries(uri: string): boolean {
     const old = this.notes.get(uri);
     if (!old) return false;
-    for (const serviceId of old.byService.keys()) {
+    for (const serviceId of old.hits?.services ?? []) {
       this.filesByService.get(serviceId)?.delete(uri);
-      this.rankCache.delete(serviceId);
+      this.rankings.get(serviceId)?.dirty.add(uri);
     }
+    this.pending.delete(uri);
     this.notes.delete(uri);
     return true;
   }
@@ -101,36 +230,135 @@ export class NotesIndex {
     for (const entry of this.notes.values()) yield entry.note;
   }
 
+  /** Whether a note's mentions are indexed (false while it waits for phase 2). */
+  isIndexed(uri: string): boolean {
+    return !!this.notes.get(uri)?.hits;
+  }
+
+  /** A file's packed hits (for the persistent cache), undefined while pending. */
+  packedHits(uri: string): PackedHits | undefined {
+    return this.notes.get(uri)?.hits;
+  }
+
+  /** Heading ranges of a note, 4 numbers per section: start line, start character, end line, end character. */
+  headingPositions(uri: string): Int32Array | undefined {
+    const entry = this.notes.get(uri);
+    if (!entry) return undefined;
+    return (entry.positions ??= headingPositions(entry.note));
+  }
+
   /** Ranked sections for a service, best first. */
   hitsForService(serviceId: string): SectionHit[] {
-    const cached = this.rankCache.get(serviceId);
-    if (cached) return cached;
-    // One changed file re-ranks that file only; the merge is a concatenation and one sort.
-    const hits: SectionHit[] = [];
-    for (const uri of this.filesByService.get(serviceId) ?? []) {
-      const entry = this.notes.get(uri)!;
-      let own = entry.hits.get(serviceId);
-      if (!own) entry.hits.set(serviceId, (own = rankSections(entry.note, entry.byService.get(serviceId) ?? [])));
-      for (const hit of own) hits.push(hit);
+    const ranking = this.rankings.get(serviceId);
+    const now = this.now();
+    if (!ranking) {
+      const hits: SectionHit[] = [];
+      for (const uri of this.filesByService.get(serviceId) ?? []) this.unpack(uri, serviceId, hits);
+      hits.sort(compareHits);
+      this.rankings.set(serviceId, { hits, dirty: new Set(), at: now });
+      return hits;
     }
-    hits.sort(compareHits);
-    this.rankCache.set(serviceId, hits);
-    return hits;
+    if (ranking.dirty.size === 0) return ranking.hits;
+    // While the crawl runs, serve the previous ranking and re-rank at most every BULK_RERANK_MS.
+    if (this.bulk > 0 && now - ranking.at < BULK_RERANK_MS) return ranking.hits;
+    // Incremental: drop the changed files' hits, merge their new (sorted) hits in. O(n + m log m).
+    const dirty = ranking.dirty;
+    const fresh: SectionHit[] = [];
+    const files = this.filesByService.get(serviceId);
+    for (const uri of dirty) if (files?.has(uri)) this.unpack(uri, serviceId, fresh);
+    fresh.sort(compareHits);
+    const kept = ranking.hits;
+    const merged: SectionHit[] = new Array(kept.length + fresh.length);
+    let n = 0;
+    let j = 0;
+    for (const hit of kept) {
+      if (dirty.has(hit.uri)) continue;
+      while (j < fresh.length && compareHits(fresh[j], hit) < 0) merged[n++] = fresh[j++];
+      merged[n++] = hit;
+    }
+    while (j < fresh.length) merged[n++] = fresh[j++];
+    merged.length = n;
+    this.rankings.set(serviceId, { hits: merged, dirty: new Set(), at: now });
+    return merged;
   }
 
-  /** Every mention of a service, by file. */
-  mentionsOf(serviceId: string): { uri: string; mentions: Mention[] }[] {
-    return [...(this.filesByService.get(serviceId) ?? [])].sort().map((uri) => ({ uri, mentions: this.notes.get(uri)!.byService.get(serviceId) ?? [] }));
+  /** The best `k` hits of a service (the ranking is cached, so this is a slice). */
+  topHits(serviceId: string, k: number): SectionHit[] {
+    return this.hitsForService(serviceId).slice(0, k);
   }
 
-  /** Services mentioned in the notes with how many sections mention each. */
+  private unpack(uri: string, serviceId: string, into: SectionHit[]): void {
+    const packed = this.notes.get(uri)?.hits;
+    if (!packed) return;
+    const s = packed.services.indexOf(serviceId);
+    if (s < 0) return;
+    const d = packed.data;
+    for (let i = 0; i < d.length; i += HIT_FIELDS) {
+      if (d[i] !== s) continue;
+      into.push({ uri, section: d[i + 1], score: d[i + 2], about: d[i + 3] === 1, anchor: d[i + 4], block: d[i + 5] });
+    }
+  }
+
+  /** Every mention of a service, by file (recomputed from the files' text: mentions are not kept). */
+  *mentionsOf(serviceId: string): Iterable<{ uri: string; mentions: Mention[] }> {
+    for (const uri of [...(this.filesByService.get(serviceId) ?? [])].sort()) {
+      const note = this.notes.get(uri)?.note;
+      if (!note) continue;
+      yield { uri, mentions: findMentions(this.recognizer, note).filter((m) => m.serviceId === serviceId) };
+    }
+  }
+
+  /** Services mentioned in the notes with how many files mention each. */
   servicesMentioned(): { serviceId: string; files: number }[] {
     return [...this.filesByService].filter(([, files]) => files.size > 0).map(([serviceId, files]) => ({ serviceId, files: files.size }));
   }
 
   stats(): IndexStats {
     let sections = 0;
-    for (const { note } of this.notes.values()) sections += note.sections.filter((s) => s.level > 0).length;
+    for (const { note } of this.notes.values()) for (const s of note.sections) if (s.level > 0) sections++;
     return { files: this.notes.size, sections, services: this.servicesMentioned().length };
   }
+}
+
+function groupByService(mentions: Mention[]): Map<string, Mention[]> {
+  const byService = new Map<string, Mention[]>();
+  for (const mention of mentions) {
+    const list = byService.get(mention.serviceId);
+    if (list) list.push(mention);
+    else byService.set(mention.serviceId, [mention]);
+  }
+  return byService;
+}
+
+/** [startLine, startChar, endLine, endChar] of every section's heading (same line rules as LineIndex). */
+export function headingPositions(note: NoteFile): Int32Array {
+  const sections = note.sections;
+  const out = new Int32Array(sections.length * 4);
+  const text = note.text;
+  let line = 0;
+  let lineStart = 0;
+  let i = 0;
+  const advance = (to: number) => {
+    for (; i < to && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        line++;
+        lineStart = i + 1;
+      } else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        line++;
+        lineStart = i + 1;
+      }
+    }
+  };
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    advance(Math.min(section.headingStart, text.length));
+    out[s * 4] = line;
+    out[s * 4 + 1] = Math.min(section.headingStart, text.length) - lineStart;
+    advance(Math.min(section.headingEnd, text.length));
+    out[s * 4 + 2] = line;
+    out[s * 4 + 3] = Math.min(section.headingEnd, text.length) - lineStart;
+  }
+  return out;
 }

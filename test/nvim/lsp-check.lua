@@ -24,6 +24,7 @@ local function contains(s, needle) return type(s) == 'string' and s:find(needle,
 
 -- 0-based line of the markdown heading starting with `title` (code fences skipped), from the file on disk
 local function heading_line(path, title)
+  if vim.fn.filereadable(path) == 0 then return nil end
   local fence = false
   for i, l in ipairs(vim.fn.readfile(path)) do
     if l:match('^%s*```') or l:match('^%s*~~~') then fence = not fence end
@@ -110,7 +111,7 @@ local ok, err = pcall(function()
     if contains(text, notes_header) then break end
     vim.wait(200)
   until vim.loop.now() > deadline
-  out(string.format('hover answered with notes after %.0f ms', ms()))
+  out(string.format('hover %s after %.0f ms', contains(text, notes_header) and 'answered with notes' or 'still without notes', ms()))
   check('hover on SQS names Amazon Simple Queue Service', contains(text, 'Amazon Simple Queue Service'), text)
   check('hover on SQS has the "' .. notes_header .. '" section', contains(text, notes_header), text)
   check('hover on SQS links note sections with awsNotes.openSection', contains(text, 'command:awsNotes.openSection?'), text)

@@ -29,6 +29,8 @@ import { M } from '../core/messages';
 import { fuzzyScore } from '../core/text/fuzzy';
 import { breadcrumb } from '../core/notes/noteModel';
 import { LineIndex } from '../core/text/lineIndex';
+import { findDataDir } from './dataLoader';
+import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
 import { normalizeSettings, type ServerSettings } from './settings';
 import { toPath, WorkspaceIndexer } from './workspaceIndexer';
@@ -43,7 +45,13 @@ export const Requests = {
   notesOutline: 'awsNotes/notesOutline',
   equivalents: 'awsNotes/equivalents',
 } as const;
-export const Notifications = { indexed: 'awsNotes/indexed' } as const;
+export const Notifications = {
+  indexed: 'awsNotes/indexed',
+  /** Phase 1 of a crawl is over: every heading is searchable; hovers gain notes as mentions are indexed. */
+  headingsIndexed: 'awsNotes/headingsIndexed',
+} as const;
+
+const SERVER_VERSION = '0.1.0';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd,mdx}';
 
@@ -59,6 +67,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   let watcherRegistration: Disposable | undefined;
   const fsWatchers: fs.FSWatcher[] = [];
   let ready: Promise<unknown> = Promise.resolve();
+  let dataVersion: string | undefined;
 
   const logger: Logger = {
     info: (m) => connection.console.info(m),
@@ -95,7 +104,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'aws-notes-ls', version: '0.1.0' },
+      serverInfo: { name: 'aws-notes-ls', version: SERVER_VERSION },
     };
   });
 
@@ -112,15 +121,20 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   async function reindexAll(): Promise<void> {
     service.updateSettings(settings);
     indexer.configure(settings, workspaceFolders);
+    indexer.useCache(settings.cache.dir, { server: SERVER_VERSION, data: (dataVersion ??= dataVersionOf(findDataDir())) });
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin(localize(locale, M.indexing), 0, undefined, false);
-    const result = await indexer.crawl(({ done, total }) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`));
+    const result = await indexer.crawl({
+      onProgress: ({ done, total }) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`),
+      onHeadings: ({ files, ms }) => void connection.sendNotification(Notifications.headingsIndexed, { files, ms }),
+    });
     progress?.done();
     for (const missing of result.missing) {
       // A notification, not a request: the user sees it once and nothing waits on an answer.
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: localize(locale, M.missingFolder, { path: missing }) });
     }
     logger.info(localize(locale, M.indexed, { files: result.files, sections: result.sections, ms: result.ms }));
+    logger.info(`headings searchable after ${result.headingsMs} ms; ${result.fromCache} of ${result.files} notes restored from the cache`);
     // Watch before announcing readiness, so a file written right after `indexed` is never missed.
     await watchNotes();
     connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
@@ -322,6 +336,11 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
 
   connection.onShutdown(() => {
     for (const w of fsWatchers.splice(0)) w.close();
+    try {
+      indexer?.saveCacheNow();
+    } catch (error) {
+      logger.warn(`could not write the notes cache: ${(error as Error).message}`);
+    }
   });
 
   documents.listen(connection);

@@ -1,10 +1,17 @@
 // Keeps the notes index in step with the file system: the initial crawl (yielding between files so that
 // requests are never queued behind indexing), single-file updates, and open editors' unsaved text.
+//
+// The crawl has two phases. Phase 1 stats every note; a note whose path, size and mtime match the persistent
+// cache is restored from it (sections, heading positions, ranked hits; its text is read only when needed),
+// any other note is read and scanned: after phase 1 every heading is searchable. Phase 2 finds the mentions of
+// the notes that were scanned, in slices. Then the cache is written, off the critical path.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { localize, type Locale } from '../core/l10n';
 import { M } from '../core/messages';
 import type { NotesIndex } from '../core/notes/notesIndex';
+import { contentHash, IndexCache, type CachedNote } from './indexCache';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
 import { discoverNotes, NoteMatcher, resolveRoots } from './noteDiscovery';
@@ -21,6 +28,25 @@ export interface CrawlResult {
   sections: number;
   ms: number;
   missing: string[];
+  /** Notes restored from the persistent cache (not read, not parsed). */
+  fromCache: number;
+  /** When every heading was searchable (end of phase 1), ms since the crawl started. */
+  headingsMs: number;
+}
+
+export interface CrawlCallbacks {
+  onProgress?: (p: IndexProgress) => void;
+  /** Phase 1 is over: every note's headings are searchable; mentions follow. */
+  onHeadings?: (p: { files: number; ms: number }) => void;
+}
+
+/** What the cache needs to know about a note that came from the disk. */
+interface DiskMeta {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  /** Known when the note came from the cache; computed from the text when the cache is written. */
+  hash?: string;
 }
 
 export const toUri = (file: string) => pathToFileURL(file).href;
@@ -41,6 +67,10 @@ export class WorkspaceIndexer {
   /** URIs whose text comes from an open editor: the disk must not overwrite it. */
   private readonly openInEditor = new Set<string>();
   private generation = 0;
+  private cache: IndexCache | undefined;
+  private readonly meta = new Map<string, DiskMeta>();
+  private saveTimer: NodeJS.Timeout | undefined;
+  private cacheDirty = false;
 
   constructor(
     private readonly index: NotesIndex,
@@ -51,8 +81,27 @@ export class WorkspaceIndexer {
   ) {
     this.log = onceLogger(logger);
     this.matcher = this.createMatcher();
+    // Notes restored from the cache read their text from the disk the first time it is needed.
+    index.setTextSource((uri) => {
+      const file = toPath(uri);
+      if (!file) return undefined;
+      const result = readNoteSync(file, this.settings.limits.maxFileSize);
+      return result.ok ? result.text : undefined;
+    });
   }
 
+  /** Uses (or stops using) a persistent cache; `versions` go into its key. Refused inside a note folder. */
+  useCache(dir: string | undefined, versions?: { server: string; data: string }): IndexCache | undefined {
+    const roots = this.matcher.roots.map((r) => (r.file ? r.base : `${r.base}${path.sep}${r.pattern ?? ''}`));
+    const bases = this.matcher.roots.map((r) => (r.file ? path.dirname(r.base) : r.base));
+    if (!dir || !versions || !IndexCache.usable(dir, bases)) {
+      if (dir && versions) this.log.warnOnce(`cache:${dir}`, `not using the cache directory ${dir}: it is inside a note folder or not absolute`);
+      this.cache = undefined;
+      return undefined;
+    }
+    this.cache = new IndexCache(dir, roots, versions);
+    return this.cache;
+  }
   private createMatcher(): NoteMatcher {
     return new NoteMatcher(resolveRoots(this.settings.notes.paths, this.workspaceFolders), this.settings.notes.exclude);
   }
@@ -73,41 +122,143 @@ export class WorkspaceIndexer {
   }
 
   /** Full crawl: indexes every note, drops notes that are no longer included. */
-  async crawl(onProgress?: (p: IndexProgress) => void): Promise<CrawlResult> {
+  async crawl(callbacks: CrawlCallbacks | ((p: IndexProgress) => void) = {}): Promise<CrawlResult> {
+    const { onProgress, onHeadings } = typeof callbacks === 'function' ? { onProgress: callbacks, onHeadings: undefined } : callbacks;
     const generation = ++this.generation;
     const started = performance.now();
     const found = await discoverNotes(this.matcher);
     for (const problem of found.problems) this.log.warnOnce(problem, problem);
     const wanted = new Set(found.files.map(toUri));
-    for (const uri of this.index.uris()) if (!wanted.has(uri) && !this.openInEditor.has(uri)) this.index.remove(uri);
-    let lastYield = performance.now();
-    // Synchronous reads: small files, no thread-pool round trip per file; the loop yields every 8 ms.
-    const maxFileSize = this.settings.limits.maxFileSize;
-    for (let i = 0; i < found.files.length; i++) {
-      if (generation !== this.generation) break;
-      this.applyRead(found.files[i], readNoteSync(found.files[i], maxFileSize));
-      if (performance.now() - lastYield > 8) {
-        onProgress?.({ done: i + 1, total: found.files.length });
-        await yieldToEventLoop();
-        lastYield = performance.now();
+    for (const uri of this.index.uris()) {
+      if (!wanted.has(uri) && !this.openInEditor.has(uri)) {
+        this.index.remove(uri);
+        this.meta.delete(uri);
       }
     }
-    onProgress?.({ done: found.files.length, total: found.files.length });
-    const stats = this.index.stats();
-    return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing };
+    const cached = this.cache ? this.cache.load() : new Map<string, CachedNote>();
+    let fromCache = 0;
+    let lastYield = performance.now();
+    const maxFileSize = this.settings.limits.maxFileSize;
+    this.index.beginBulk();
+    try {
+      // Phase 1: structure. Synchronous stats and reads: small files, no thread-pool round trip per file.
+      for (let i = 0; i < found.files.length; i++) {
+        if (generation !== this.generation) break;
+        const file = found.files[i];
+        if (this.restoreOrRead(file, cached.get(file), maxFileSize)) fromCache++;
+        if (performance.now() - lastYield > 8) {
+          onProgress?.({ done: i + 1, total: found.files.length });
+          await yieldToEventLoop();
+          lastYield = performance.now();
+        }
+      }
+      const headingsMs = Math.round(performance.now() - started);
+      if (generation === this.generation) onHeadings?.({ files: this.index.stats().files, ms: headingsMs });
+      // Phase 2: mentions and rankings of the notes that were scanned, in slices of ~8 ms.
+      while (generation === this.generation && this.index.pendingCount > 0) {
+        const sliceEnd = performance.now() + 8;
+        this.index.indexPending(() => performance.now() > sliceEnd);
+        await yieldToEventLoop();
+      }
+      onProgress?.({ done: found.files.length, total: found.files.length });
+      if (generation === this.generation) this.saveCacheSoon(fromCache === found.files.length && cached.size === found.files.length ? -1 : 300);
+      const stats = this.index.stats();
+      return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs };
+    } finally {
+      this.index.endBulk();
+    }
+  }
+
+  /** Phase 1 for one file: restores it from the cache when its stat (or content) matches; true when restored. */
+  private restoreOrRead(file: string, entry: CachedNote | undefined, maxFileSize: number): boolean {
+    const uri = toUri(file);
+    if (this.openInEditor.has(uri)) return false;
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      stat = undefined;
+    }
+    if (entry && stat && stat.size <= maxFileSize && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs) {
+      this.restore(uri, entry, stat);
+      return true;
+    }
+    const result = readNoteSync(file, maxFileSize);
+    if (entry && stat && result.ok) {
+      // Touched but maybe not changed (git checkout, copy): the content hash decides.
+      const hash = contentHash(result.text);
+      if (hash === entry.hash) {
+        this.restore(uri, { ...entry, hash }, stat);
+        return true;
+      }
+    }
+    this.applyRead(file, result, true, stat);
+    return false;
+  }
+
+  private restore(uri: string, entry: CachedNote, stat: fs.Stats): void {
+    const note = this.index.lazyNote(uri, entry.note.sections, entry.note.codeRanges);
+    this.index.setIndexed(note, entry.hits, entry.positions);
+    this.meta.set(uri, { file: entry.file, size: stat.size, mtimeMs: stat.mtimeMs, hash: entry.hash });
+  }
+
+  /** Writes the cache after `delay` ms (-1: nothing changed since it was loaded, no write). */
+  saveCacheSoon(delay = 2000): void {
+    if (delay < 0 && !this.cacheDirty) return;
+    this.cacheDirty = true;
+    if (!this.cache) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveCacheNow(), Math.max(0, delay));
+    this.saveTimer.unref?.();
+  }
+
+  /** Writes the cache now if anything changed since the last write. */
+  saveCacheNow(): boolean {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const cache = this.cache;
+    if (!cache || !this.cacheDirty) return false;
+    if (this.index.pendingCount > 0) {
+      this.saveCacheSoon(1000);
+      return false;
+    }
+    const entries = [];
+    for (const [uri, meta] of this.meta) {
+      if (this.openInEditor.has(uri)) continue;
+      const note = this.index.get(uri);
+      const hits = this.index.packedHits(uri);
+      const positions = this.index.headingPositions(uri);
+      if (!note || !hits || !positions) continue;
+      meta.hash ??= contentHash(note.text);
+      entries.push({ file: meta.file, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, note, hits, positions });
+    }
+    const ok = cache.save(entries);
+    if (ok) this.cacheDirty = false;
+    else this.log.warnOnce(`cache-write:${cache.file}`, `could not write the notes cache ${cache.file}`);
+    return ok;
   }
 
   /** Reads one file from disk and (re)indexes it; removes it when it is gone or unreadable. */
   async indexFile(file: string): Promise<boolean> {
     if (this.openInEditor.has(toUri(file))) return true;
-    return this.applyRead(file, await readNote(file, this.settings.limits.maxFileSize));
+    const result = await readNote(file, this.settings.limits.maxFileSize);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = await fs.promises.stat(file);
+    } catch {
+      stat = undefined;
+    }
+    const ok = this.applyRead(file, result, false, stat);
+    this.saveCacheSoon();
+    return ok;
   }
 
-  private applyRead(file: string, result: ReadResult): boolean {
+  private applyRead(file: string, result: ReadResult, defer = false, stat?: fs.Stats): boolean {
     const uri = toUri(file);
     if (this.openInEditor.has(uri)) return true;
     if (!result.ok) {
       this.index.remove(uri);
+      this.meta.delete(uri);
       const locale = this.locale();
       const message =
         result.reason === 'large'
@@ -119,7 +270,9 @@ export class WorkspaceIndexer {
       return false;
     }
     try {
-      const note = this.index.setText(uri, result.text);
+      const note = this.index.setText(uri, result.text, { defer });
+      if (stat) this.meta.set(uri, { file, size: stat.size, mtimeMs: stat.mtimeMs });
+      else this.meta.delete(uri);
       const max = this.settings.limits.maxSectionsPerFile;
       if (note.sections.length > max) this.log.warnOnce(`${file}:sections`, `${file}: ${note.sections.length} sections (limit ${max})`);
     } catch (error) {
@@ -133,11 +286,17 @@ export class WorkspaceIndexer {
   async fileChanged(file: string, deleted: boolean): Promise<void> {
     const uri = toUri(file);
     if (deleted) {
-      if (!this.openInEditor.has(uri)) this.index.remove(uri);
+      if (!this.openInEditor.has(uri) && this.index.remove(uri)) {
+        this.meta.delete(uri);
+        this.saveCacheSoon();
+      }
       return;
     }
     if (this.matcher.matches(file)) await this.indexFile(file);
-    else this.index.remove(uri);
+    else if (this.index.remove(uri)) {
+      this.meta.delete(uri);
+      this.saveCacheSoon();
+    }
   }
 
   /** A folder appeared (e.g. moved or unzipped in): index the notes inside it. */

@@ -1,7 +1,7 @@
 // `npm run bench`: the floor, the peer (vscode-markdown-languageservice + markdown-it) and the real aws-notes-ls
 // over stdio, measured in one run on one machine. Flags: --notes N (default: 1000 and 10000), --scale (adds
 // 50000), --json, --runs K (cold/warm repetitions, median reported), --corpus-dir DIR, --prof DIR (CPU
-// profiles of the server processes), --differential (fast scanner vs remark on --notes generated notes).
+// profiles of the server processes), --skip-peer (ours only, for quick iterations), --differential (fast scanner vs remark on --notes generated notes).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -234,10 +234,10 @@ async function benchSize(count) {
     log(`floor (read + decode ${count} files): ${result.floorMs.toFixed(0)} ms`);
 
     const peers = [];
-    for (let i = 0; i < runs; i++) peers.push(await peer(dir, manifest.unique));
+    for (let i = 0; i < (flag('--skip-peer') ? 0 : runs); i++) peers.push(await peer(dir, manifest.unique));
     if (!peers.every((p) => p.found)) throw new Error('the peer did not find the unique heading');
     result.peerMs = median(peers.map((p) => p.ms));
-    result.peerRssMb = Math.max(...peers.map((p) => p.rssPeakMb));
+    result.peerRssMb = peers.length ? Math.max(...peers.map((p) => p.rssPeakMb)) : NaN;
     log(`peer (vscode-markdown-languageservice, first workspace symbols): ${result.peerMs.toFixed(0)} ms`);
 
     const colds = [];

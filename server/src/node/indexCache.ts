@@ -176,83 +176,97 @@ export class IndexCache {
   }
 }
 
-function pack(header: Header, entries: Iterable<CacheEntryInput>): Payload {
-  const files: string[] = [];
-  const sizes: number[] = [];
-  const mtimes: number[] = [];
-  const hashes: string[] = [];
-  const sectionCounts: number[] = [];
-  const headings: string[] = [];
-  const slugs: string[] = [];
-  const sectionInts: number[] = [];
-  const blocks: number[] = [];
-  const codeInts: number[] = [];
-  const codeLangs: string[] = [];
-  const codeValues: string[] = [];
-  const codeRangeCounts: number[] = [];
-  const codeRanges: number[] = [];
-  const positions: number[] = [];
-  const hitServiceCounts: number[] = [];
-  const hitServices: string[] = [];
-  const hitCounts: number[] = [];
-  const hitChunks: Float64Array[] = [];
+function pack(header: Header, input: Iterable<CacheEntryInput>): Payload {
+  // Two passes: count, then fill typed arrays of the exact size (no growing JS number arrays).
+  const entries = [...input].filter((e) => e.positions.length === e.note.sections.length * 4);
+  let sectionTotal = 0;
+  let blockTotal = 0;
+  let codeTotal = 0;
+  let rangeTotal = 0;
   let hitTotal = 0;
+  let serviceTotal = 0;
   for (const e of entries) {
-    const sections = e.note.sections;
-    if (e.positions.length !== sections.length * 4) continue;
-    files.push(e.file);
-    sizes.push(e.size);
-    mtimes.push(e.mtimeMs);
-    hashes.push(e.hash);
-    sectionCounts.push(sections.length);
-    for (const s of sections) {
-      headings.push(s.heading);
-      slugs.push(s.slug);
-      sectionInts.push(s.level, s.parent, s.headingStart, s.headingEnd, s.bodyEnd, s.end, s.blocks.length, s.codeBlocks.length);
-      for (const b of s.blocks) blocks.push(b.start, b.end, b.code ? 1 : 0);
+    sectionTotal += e.note.sections.length;
+    for (const s of e.note.sections) {
+      blockTotal += s.blocks.length;
+      codeTotal += s.codeBlocks.length;
+    }
+    rangeTotal += e.note.codeRanges.length;
+    hitTotal += e.hits.data.length;
+    serviceTotal += e.hits.services.length;
+  }
+  const n = entries.length;
+  const p: Payload = {
+    header,
+    files: new Array(n),
+    sizes: new Float64Array(n),
+    mtimes: new Float64Array(n),
+    hashes: new Array(n),
+    sectionCounts: new Int32Array(n),
+    headings: new Array(sectionTotal),
+    slugs: new Array(sectionTotal),
+    sectionInts: new Int32Array(sectionTotal * SECTION_INTS),
+    blocks: new Int32Array(blockTotal * 3),
+    codeInts: new Int32Array(codeTotal * 2),
+    codeLangs: new Array(codeTotal),
+    codeValues: new Array(codeTotal),
+    codeRangeCounts: new Int32Array(n),
+    codeRanges: new Int32Array(rangeTotal),
+    positions: new Int32Array(sectionTotal * 4),
+    hitServiceCounts: new Int32Array(n),
+    hitServices: new Array(serviceTotal),
+    hitCounts: new Int32Array(n),
+    hits: new Float64Array(hitTotal),
+  };
+  let sec = 0;
+  let block = 0;
+  let code = 0;
+  let range = 0;
+  let svc = 0;
+  let hit = 0;
+  entries.forEach((e, f) => {
+    p.files[f] = e.file;
+    p.sizes[f] = e.size;
+    p.mtimes[f] = e.mtimeMs;
+    p.hashes[f] = e.hash;
+    p.sectionCounts[f] = e.note.sections.length;
+    p.positions.set(e.positions, sec * 4);
+    for (const s of e.note.sections) {
+      p.headings[sec] = s.heading;
+      p.slugs[sec] = s.slug;
+      const o = sec * SECTION_INTS;
+      p.sectionInts[o] = s.level;
+      p.sectionInts[o + 1] = s.parent;
+      p.sectionInts[o + 2] = s.headingStart;
+      p.sectionInts[o + 3] = s.headingEnd;
+      p.sectionInts[o + 4] = s.bodyEnd;
+      p.sectionInts[o + 5] = s.end;
+      p.sectionInts[o + 6] = s.blocks.length;
+      p.sectionInts[o + 7] = s.codeBlocks.length;
+      sec++;
+      for (const b of s.blocks) {
+        p.blocks[block * 3] = b.start;
+        p.blocks[block * 3 + 1] = b.end;
+        p.blocks[block * 3 + 2] = b.code ? 1 : 0;
+        block++;
+      }
       for (const c of s.codeBlocks) {
-        codeInts.push(c.start, c.end);
-        codeLangs.push(c.lang);
-        codeValues.push(c.value);
+        p.codeInts[code * 2] = c.start;
+        p.codeInts[code * 2 + 1] = c.end;
+        p.codeLangs[code] = c.lang;
+        p.codeValues[code] = c.value;
+        code++;
       }
     }
-    codeRangeCounts.push(e.note.codeRanges.length);
-    for (const r of e.note.codeRanges) codeRanges.push(r);
-    for (const p of e.positions) positions.push(p);
-    hitServiceCounts.push(e.hits.services.length);
-    for (const s of e.hits.services) hitServices.push(s);
-    hitCounts.push(e.hits.data.length / HIT_FIELDS);
-    hitChunks.push(e.hits.data);
-    hitTotal += e.hits.data.length;
-  }
-  const hits = new Float64Array(hitTotal);
-  let at = 0;
-  for (const chunk of hitChunks) {
-    hits.set(chunk, at);
-    at += chunk.length;
-  }
-  return {
-    header,
-    files,
-    sizes: Float64Array.from(sizes),
-    mtimes: Float64Array.from(mtimes),
-    hashes,
-    sectionCounts: Int32Array.from(sectionCounts),
-    headings,
-    slugs,
-    sectionInts: Int32Array.from(sectionInts),
-    blocks: Int32Array.from(blocks),
-    codeInts: Int32Array.from(codeInts),
-    codeLangs,
-    codeValues,
-    codeRangeCounts: Int32Array.from(codeRangeCounts),
-    codeRanges: Int32Array.from(codeRanges),
-    positions: Int32Array.from(positions),
-    hitServiceCounts: Int32Array.from(hitServiceCounts),
-    hitServices,
-    hitCounts: Int32Array.from(hitCounts),
-    hits,
-  };
+    p.codeRangeCounts[f] = e.note.codeRanges.length;
+    for (const r of e.note.codeRanges) p.codeRanges[range++] = r;
+    p.hitServiceCounts[f] = e.hits.services.length;
+    for (const s of e.hits.services) p.hitServices[svc++] = s;
+    p.hitCounts[f] = e.hits.data.length / HIT_FIELDS;
+    p.hits.set(e.hits.data, hit);
+    hit += e.hits.data.length;
+  });
+  return p;
 }
 
 function unpack(p: Payload, out: Map<string, CachedNote>): void {

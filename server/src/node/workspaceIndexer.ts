@@ -208,8 +208,24 @@ export class WorkspaceIndexer {
     this.cacheDirty = true;
     if (!this.cache) return;
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.saveCacheNow(), Math.max(0, delay));
+    this.saveTimer = setTimeout(() => void this.saveInBackground(), Math.max(0, delay));
     this.saveTimer.unref?.();
+  }
+
+  /** Hashes the notes' content in slices (yielding between them), then writes the cache. */
+  private async saveInBackground(): Promise<void> {
+    const generation = this.generation;
+    const unhashed = [...this.meta].filter(([uri, m]) => !m.hash && !this.openInEditor.has(uri));
+    for (let i = 0; i < unhashed.length; ) {
+      if (generation !== this.generation) return;
+      const sliceEnd = performance.now() + 8;
+      for (; i < unhashed.length && performance.now() < sliceEnd; i++) {
+        const note = this.index.get(unhashed[i][0]);
+        if (note) unhashed[i][1].hash = contentHash(note.text);
+      }
+      await yieldToEventLoop();
+    }
+    this.saveCacheNow();
   }
 
   /** Writes the cache now if anything changed since the last write. */

@@ -6,16 +6,31 @@ import type { NoteFile } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
 import { searchKey } from '../text/normalize';
 
-/** Folded keys of a note's headings, in section order ('' for the preamble). */
-const keysOf = new WeakMap<NoteFile, string[]>();
+interface HeadingKeys {
+  /** Folded keys of a note's headings, in section order ('' for the preamble). */
+  keys: string[];
+  /** Per key, a 32-bit set of its characters (bit = code & 31): a key lacking a query character is skipped at once. */
+  masks: Uint32Array;
+}
 
-function headingKeys(note: NoteFile): string[] {
-  let keys = keysOf.get(note);
-  if (!keys) {
-    keys = note.sections.map((s) => (s.level === 0 ? '' : searchKey(s.heading)));
-    keysOf.set(note, keys);
+const keysOf = new WeakMap<NoteFile, HeadingKeys>();
+
+export function charMask(s: string): number {
+  let mask = 0;
+  for (let i = 0; i < s.length; i++) mask |= 1 << (s.charCodeAt(i) & 31);
+  return mask >>> 0;
+}
+
+function headingKeys(note: NoteFile): HeadingKeys {
+  let entry = keysOf.get(note);
+  if (!entry) {
+    const keys = note.sections.map((s) => (s.level === 0 ? '' : searchKey(s.heading)));
+    const masks = new Uint32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) masks[i] = charMask(keys[i]);
+    entry = { keys, masks };
+    keysOf.set(note, entry);
   }
-  return keys;
+  return entry;
 }
 
 /** fuzzyScore (text/fuzzy.ts) with the query already folded (`q`) and the candidate's folded key `c`. */
@@ -36,11 +51,12 @@ export function scoreFolded(q: string, c: string): number {
 
 export function workspaceSymbols(index: NotesIndex, query: string, limit = 500): SymbolInformation[] {
   const q = searchKey(query).replace(/\s+/g, '');
+  const qMask = charMask(q);
   const scored: { score: number; note: NoteFile; section: number }[] = [];
   for (const note of index.files()) {
-    const keys = headingKeys(note);
+    const { keys, masks } = headingKeys(note);
     for (let i = 0; i < keys.length; i++) {
-      if (note.sections[i].level === 0) continue;
+      if ((qMask & ~masks[i]) !== 0 || note.sections[i].level === 0) continue;
       const score = scoreFolded(q, keys[i]);
       if (score < 0) continue;
       scored.push({ score, note, section: i });

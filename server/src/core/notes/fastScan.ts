@@ -520,14 +520,16 @@ function headingTitle(raw: string): string {
 function simpleInline(raw: string): string | undefined {
   const m = /^(\*\*|__|\*|_)([^\s*_][^*_]*?)\1$/.exec(raw);
   if (m && !/\s$/.test(m[2]) && !INLINE_SPECIAL.test(m[2])) return m[2];
-  if (/[\\&<[\]*_~!:@]|www\.|\bhttps?:/i.test(raw)) return undefined;
-  // code spans only
+  // Code spans only: the text outside them must hold nothing inline-special. ':' and '!' alone are not (only in
+  // autolink literals and before '[', both caught below), so headings like "AWS::SQS::Queue とは" stay fast.
   let out = '';
+  let outside = '';
   let i = 0;
   while (i < raw.length) {
     const open = raw.indexOf('`', i);
     if (open < 0) {
       out += raw.slice(i);
+      outside += raw.slice(i);
       break;
     }
     let k = open;
@@ -547,14 +549,17 @@ function simpleInline(raw: string): string | undefined {
     }
     if (close < 0) {
       out += raw.slice(i, k);
+      outside += raw.slice(i, k);
       i = k;
       continue;
     }
     let content = raw.slice(k, close);
     if (content.length >= 2 && content[0] === ' ' && content[content.length - 1] === ' ' && content.trim() !== '') content = content.slice(1, -1);
     out += raw.slice(i, open) + content;
+    outside += raw.slice(i, open) + ' ';
     i = close + len;
   }
+  if (/[\\&<[\]*_~@]|www\.|\b(?:https?|mailto|xmpp):/i.test(outside)) return undefined;
   return out;
 }
 

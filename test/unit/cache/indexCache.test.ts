@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { createLanguageService } from '../../../server/src/core/languageService';
+import { workspaceSymbols } from '../../../server/src/core/features/workspaceSymbols';
+import { IndexCache, CACHE_FORMAT } from '../../../server/src/node/indexCache';
+import { normalizeSettings } from '../../../server/src/node/settings';
+import { toUri, WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
+import { miniData } from '../../helpers/miniData';
+import { LONG_NOTE, QUEUE_NOTE } from '../../helpers/notesFixtures';
+
+const silent = { info() {}, warn() {}, error() {} };
+const VERSIONS = { server: '0.1.0', data: 'test-data' };
+
+function listAll(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listAll(p).map((x) => path.join(e.name, x)));
+    else out.push(e.name);
+  }
+  return out.sort();
+}
+
+describe('persistent index cache', () => {
+  let tmp: string;
+  let notes: string;
+  let cacheDir: string;
+
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-notes-cache-test-'));
+    notes = path.join(tmp, 'notes');
+    cacheDir = path.join(tmp, 'cache');
+    fs.mkdirSync(path.join(notes, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(notes, 'queue.md'), QUEUE_NOTE);
+    fs.writeFileSync(path.join(notes, 'long.md'), LONG_NOTE);
+    fs.writeFileSync(path.join(notes, 'sub', 'crlf.md'), '# Lambda とは\r\n\r\nLambda はサーバーレス。SQS と連携する。\r\n\r\n## Uniquecachedheading\r\n\r\n```yaml\r\nType: AWS::SQS::Queue\r\n```\r\n');
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  function start(dir = cacheDir, versions = VERSIONS) {
+    const service = createLanguageService({ data: miniData() });
+    const settings = normalizeSettings({ notes: { paths: [notes] }, cache: { dir } });
+    const indexer = new WorkspaceIndexer(service.index, settings, [tmp], silent, () => 'en');
+    indexer.useCache(dir, versions);
+    return { service, indexer };
+  }
+
+  /** Everything a user sees from the index, as plain data. */
+  function snapshot(service: ReturnType<typeof createLanguageService>) {
+    const uris = service.index.uris().sort();
+    return {
+      symbols: workspaceSymbols(service.index, 'a').map((s) => JSON.stringify(s)).sort(),
+      sections: uris.map((u) => JSON.stringify(service.index.get(u)!.sections)),
+      hits: ['sqs', 'lambda', 'dynamodb'].map((s) => JSON.stringify(service.index.hitsForService(s))),
+      refs: [...service.index.mentionsOf('sqs')].map((m) => JSON.stringify(m)),
+      stats: service.index.stats(),
+    };
+  }
+
+  it('round trip: a second start restores every note from the cache with the same sections, hits and symbols', async () => {
+    const cold = start();
+    const first = await cold.indexer.crawl();
+    assert.equal(first.fromCache, 0);
+    assert.equal(cold.indexer.saveCacheNow(), true);
+    const warm = start();
+    const second = await warm.indexer.crawl();
+    assert.equal(second.fromCache, 3);
+    assert.deepEqual(snapshot(warm.service), snapshot(cold.service));
+    // Text is read back from the disk when an excerpt needs it.
+    const note = warm.service.index.get(toUri(path.join(notes, 'queue.md')))!;
+    assert.equal(note.text, QUEUE_NOTE);
+    assert.ok(warm.service.context.notes.notesMarkdownForService('sqs').includes('queue.md'));
+  });
+
+  it('a different format, data or server version is ignored and rebuilt', async () => {
+    const cold = start();
+    await cold.indexer.crawl();
+    cold.indexer.saveCacheNow();
+    const other = start(cacheDir, { ...VERSIONS, data: 'other-data' });
+    assert.equal((await other.indexer.crawl()).fromCache, 0);
+    const server = start(cacheDir, { ...VERSIONS, server: '9.9.9' });
+    assert.equal((await server.indexer.crawl()).fromCache, 0);
+    // A file at the expected path whose header says another format (e.g. an older release) is not used either.
+    const cache = new IndexCache(cacheDir, [notes + path.sep], VERSIONS);
+    const loaded = cache.load();
+    assert.equal(loaded.size, 3);
+    fs.writeFileSync(cache.file, v8.serialize({ header: { format: CACHE_FORMAT - 1, indexData: 1, server: '0.1.0', data: 'test-data', roots: notes } }));
+    assert.equal(cache.load().size, 0);
+    assert.equal((await start().indexer.crawl()).fromCache, 0);
+  });
+
+  it('a corrupt or truncated cache file is discarded, never fatal, and rewritten', async () => {
+    const cold = start();
+    await cold.indexer.crawl();
+    cold.indexer.saveCacheNow();
+    const files = fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin'));
+    assert.equal(files.length, 1);
+    const file = path.join(cacheDir, files[0]);
+    const bytes = fs.readFileSync(file);
+    for (const broken of [bytes.subarray(0, Math.floor(bytes.length / 2)), Buffer.from('not a cache'), Buffer.alloc(0), Buffer.from(bytes).fill(7, 40, 400)]) {
+      fs.writeFileSync(file, broken);
+      const again = start();
+      const result = await again.indexer.crawl();
+      assert.equal(result.files, 3);
+      assert.deepEqual(snapshot(again.service).stats, snapshot(cold.service).stats);
+      assert.equal(again.indexer.saveCacheNow(), true);
+    }
+    assert.equal((await start().indexer.crawl()).fromCache, 3);
+  });
+
+  it('a changed file is re-read; a touched but unchanged file is restored by its content hash', async () => {
+    const cold = start();
+    await cold.indexer.crawl();
+    cold.indexer.saveCacheNow();
+    const changed = path.join(notes, 'sub', 'crlf.md');
+    fs.writeFileSync(changed, fs.readFileSync(changed, 'utf8') + '\r\n## Freshheading about DynamoDB\r\n\r\nDynamoDB のメモ。\r\n');
+    const touched = path.join(notes, 'queue.md');
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(touched, later, later);
+    const warm = start();
+    const result = await warm.indexer.crawl();
+    assert.equal(result.fromCache, 2);
+    assert.equal(workspaceSymbols(warm.service.index, 'Freshheading').length, 1);
+    assert.ok(warm.service.index.hitsForService('dynamodb').some((h) => h.uri === toUri(changed)));
+    // A deleted note disappears even though the cache still lists it.
+    fs.rmSync(path.join(notes, 'long.md'));
+    const third = start();
+    third.indexer.saveCacheNow();
+    const r3 = await third.indexer.crawl();
+    assert.equal(r3.files, 2);
+  });
+
+  it('never writes outside the cache directory, and refuses a cache directory inside a note folder', async () => {
+    const before = listAll(notes);
+    const cold = start();
+    await cold.indexer.crawl();
+    assert.equal(cold.indexer.saveCacheNow(), true);
+    assert.deepEqual(listAll(notes), before);
+    assert.deepEqual(fs.readdirSync(tmp).sort(), ['cache', 'notes']);
+    assert.ok(listAll(cacheDir).every((f) => /^notes-index-[0-9a-f]+\.bin$/.test(f)), listAll(cacheDir).join(','));
+
+    const inside = start(path.join(notes, '.cache'));
+    assert.equal(inside.indexer.useCache(path.join(notes, '.cache'), VERSIONS), undefined);
+    await inside.indexer.crawl();
+    assert.equal(inside.indexer.saveCacheNow(), false);
+    assert.deepEqual(listAll(notes), before);
+    assert.equal(IndexCache.usable(notes, [notes]), false);
+    assert.equal(IndexCache.usable('relative/dir', [notes]), false);
+    assert.equal(IndexCache.usable(cacheDir, [notes]), true);
+  });
+
+  it('a failed write leaves no temporary file and is not fatal', () => {
+    const blocker = path.join(tmp, 'blocker');
+    fs.writeFileSync(blocker, 'a file where the cache directory should be');
+    const cache = new IndexCache(path.join(blocker, 'sub'), [notes], VERSIONS);
+    assert.equal(cache.save([]), false);
+    assert.deepEqual(cache.load().size, 0);
+  });
+});

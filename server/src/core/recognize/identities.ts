@@ -104,10 +104,13 @@ const RULES: FormRule[] = [
 
 /** Every identity in text[from, to), non-overlapping, left to right. Specific forms win over bare names. */
 export function scanIdentities(recognizer: Recognizer, text: string, mode: TextMode, from = 0, to = text.length): Identity[] {
-  const found: Identity[] = [];
+  // Robustness (issue 9): `found` stays sorted and non-overlapping, and the overlap test is a binary search.
+  // A linear `found.some(...)` per match made a dense multi-megabyte note (100k+ mentions) take minutes.
+  let found: Identity[] = [];
   const slice = text.slice(from, to);
   for (const rule of RULES) {
     if (!rule.needles.some((needle) => slice.includes(needle))) continue;
+    const accepted: Identity[] = [];
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(slice); m; m = rule.pattern.exec(slice)) {
       const serviceId = rule.resolve(m, recognizer.data);
@@ -115,16 +118,44 @@ export function scanIdentities(recognizer: Recognizer, text: string, mode: TextM
       const [relStart, relEnd] = rule.span?.(m) ?? [0, m[0].length];
       const start = from + m.index + relStart;
       const end = from + m.index + relEnd;
-      if (found.some((f) => f.start < end && start < f.end)) continue;
-      found.push({ kind: rule.kind, start, end, text: text.slice(start, end), serviceId });
+      const last = accepted[accepted.length - 1];
+      if ((last && last.start < end && start < last.end) || overlapsSorted(found, start, end)) continue;
+      accepted.push({ kind: rule.kind, start, end, text: text.slice(start, end), serviceId });
     }
+    if (accepted.length) found = mergeSorted(found, accepted.sort((a, b) => a.start - b.start));
   }
   const names = recognizer.names.findAll(text, mode, from, to);
+  const accepted: Identity[] = [];
   for (const n of names) {
-    if (found.some((f) => f.start < n.end && n.start < f.end)) continue;
-    found.push(nameIdentity(n));
+    const last = accepted[accepted.length - 1];
+    if ((last && last.start < n.end && n.start < last.end) || overlapsSorted(found, n.start, n.end)) continue;
+    accepted.push(nameIdentity(n));
   }
-  return found.sort((a, b) => a.start - b.start);
+  return mergeSorted(found, accepted.sort((a, b) => a.start - b.start));
+}
+
+/** Whether [start, end) overlaps one of `spans` (sorted by start, non-overlapping, hence sorted by end too). */
+function overlapsSorted(spans: readonly Identity[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo].start < end;
+}
+
+function mergeSorted(a: Identity[], b: Identity[]): Identity[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: Identity[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i].start <= b[j].start ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 function nameIdentity(n: NameMatch): Identity {

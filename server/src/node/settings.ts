@@ -6,7 +6,15 @@ import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/settings';
 export interface ServerSettings extends CoreSettings {
   notes: { paths: string[]; exclude: string[] };
   cache: { dir: string };
-  limits: { maxFileSize: number; maxSectionsPerFile: number };
+  limits: {
+    maxFileSize: number;
+    /** Sections kept per note (the first N); the rest of the note is not indexed. */
+    maxSectionsPerFile: number;
+    /** A note whose parse took longer is not parsed again until its content changes. */
+    parseTimeBudgetMs: number;
+    /** Notes whose quotes/lists nest deeper than this are skipped (the parsers get slow or recurse there). */
+    maxNestingDepth: number;
+  };
 }
 
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
@@ -21,7 +29,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   ...DEFAULT_CORE_SETTINGS,
   notes: { paths: [], exclude: DEFAULT_EXCLUDE },
   cache: { dir: '' },
-  limits: { maxFileSize: 4 * 1024 * 1024, maxSectionsPerFile: 5000 },
+  limits: { maxFileSize: 4 * 1024 * 1024, maxSectionsPerFile: 5000, parseTimeBudgetMs: 2000, maxNestingDepth: 64 },
 };
 
 type Loose = Record<string, unknown> | undefined | null;
@@ -51,6 +59,8 @@ export function normalizeSettings(raw: Loose): ServerSettings {
     limits: {
       maxFileSize: pick(get('limits.maxFileSize'), d.limits.maxFileSize, isPositive),
       maxSectionsPerFile: pick(get('limits.maxSectionsPerFile'), d.limits.maxSectionsPerFile, isPositive),
+      parseTimeBudgetMs: pick(get('limits.parseTimeBudgetMs'), d.limits.parseTimeBudgetMs, isPositive),
+      maxNestingDepth: pick(get('limits.maxNestingDepth'), d.limits.maxNestingDepth, isPositive),
     },
   };
 }

@@ -15,6 +15,7 @@ import { contentHash, IndexCache, type CachedNote } from './indexCache';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
 import { discoverNotes, NoteMatcher, resolveRoots } from './noteDiscovery';
+import { NoteGuard } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
 import type { ServerSettings } from './settings';
 
@@ -71,6 +72,8 @@ export class WorkspaceIndexer {
   private readonly meta = new Map<string, DiskMeta>();
   private saveTimer: NodeJS.Timeout | undefined;
   private cacheDirty = false;
+  /** Issue 9: nesting pre-check, section cap and parse time budget around every parse. */
+  readonly guard: NoteGuard;
 
   constructor(
     private readonly index: NotesIndex,
@@ -81,6 +84,7 @@ export class WorkspaceIndexer {
   ) {
     this.log = onceLogger(logger);
     this.matcher = this.createMatcher();
+    this.guard = new NoteGuard(index, () => this.settings.limits, (key, message) => this.log.warnOnce(key, message)); // issue 9
     // Notes restored from the cache read their text from the disk the first time it is needed.
     index.setTextSource((uri) => {
       const file = toPath(uri);
@@ -286,11 +290,13 @@ export class WorkspaceIndexer {
       return false;
     }
     try {
-      const note = this.index.setText(uri, result.text, { defer });
+      // Issue 9: limits (nesting pre-check, section cap, parse time budget) are applied by the guard.
+      if (!this.guard.setText(uri, file, result.text, { defer })) {
+        this.meta.delete(uri);
+        return false;
+      }
       if (stat) this.meta.set(uri, { file, size: stat.size, mtimeMs: stat.mtimeMs });
       else this.meta.delete(uri);
-      const max = this.settings.limits.maxSectionsPerFile;
-      if (note.sections.length > max) this.log.warnOnce(`${file}:sections`, `${file}: ${note.sections.length} sections (limit ${max})`);
     } catch (error) {
       this.log.warnOnce(`${file}:parse`, localize(this.locale(), M.readFailed, { path: file, error: (error as Error).message }));
       return false;
@@ -326,7 +332,7 @@ export class WorkspaceIndexer {
   editorChanged(uri: string, text: string): void {
     if (!this.isNoteUri(uri)) return;
     this.openInEditor.add(uri);
-    this.index.setText(uri, text);
+    this.guard.setText(uri, uri, text); // issue 9: the same limits as for notes read from disk
   }
 
   /** Editor closed: fall back to what is on disk. */

@@ -1,0 +1,138 @@
+// Limits applied whenever a note's text is parsed into the index (issue 9: notes are untrusted input).
+// remark runs synchronously and cannot be interrupted, so the parse time budget is enforced around it:
+//  - before: a linear pre-check skips notes whose quotes/lists nest pathologically deep (remark recurses
+//    there and gets quadratic; thousands of levels overflow its stack);
+//  - after: a parse that took longer than `parseTimeBudgetMs` is recorded with a digest of the text, and the
+//    same text is never parsed again (a re-crawl or a touch keeps what is indexed); new content is parsed anew;
+//  - the sections kept per note are capped at `maxSectionsPerFile` (the first N; the rest is not indexed).
+// Every skip is logged once per file, with the setting that controls it.
+import { createHash } from 'node:crypto';
+import type { NoteFile } from '../core/notes/noteModel';
+import type { NotesIndex } from '../core/notes/notesIndex';
+
+export interface NoteLimits {
+  maxSectionsPerFile: number;
+  parseTimeBudgetMs: number;
+  maxNestingDepth: number;
+}
+
+const digest = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/**
+ * Upper estimate of how deeply block containers (block quotes, list items) nest, from line prefixes, outside
+ * top-level fenced code. Linear; stops counting once over `limit`.
+ */
+export function nestingDepth(text: string, limit = Infinity): number {
+  let max = 0;
+  let fence = '';
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let i = lineStart;
+    let columns = 0;
+    while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) columns += text[i++] === '\t' ? 4 : 1;
+    const c = text[i];
+    if (columns < 4 && (c === '`' || c === '~') && text.startsWith(c.repeat(3), i)) {
+      if (!fence) fence = c;
+      else if (fence === c) fence = '';
+    } else if (!fence) {
+      let depth = 0;
+      let markers = 0;
+      // Container markers, possibly many on one line: "> > - 1. > x"
+      for (;;) {
+        const ch = text[i];
+        if (ch === '>') {
+          markers++;
+          i++;
+        } else if ((ch === '-' || ch === '*' || ch === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+          markers++;
+          i += 2;
+        } else if (ch >= '0' && ch <= '9') {
+          let j = i;
+          while (j < lineEnd && j - i < 9 && text[j] >= '0' && text[j] <= '9') j++;
+          if ((text[j] === '.' || text[j] === ')') && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+            markers++;
+            i = j + 2;
+          } else break;
+        } else if (ch === ' ' || ch === '\t') i++;
+        else break;
+        if (markers > limit) break;
+      }
+      // Nested lists nest by indentation (at least two columns a level) under a marker.
+      if (markers > 0) depth = markers + Math.floor(columns / 2);
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return max;
+}
+
+/** The note with only its first `max` sections; text, blocks and code ranges cut where section max+1 began. */
+export function capSections(note: NoteFile, max: number): NoteFile {
+  if (note.sections.length <= max) return note;
+  const cut = note.sections[max].headingStart;
+  const sections = note.sections.slice(0, max).map((s) => ({
+    ...s,
+    end: Math.min(s.end, cut),
+    bodyEnd: Math.min(s.bodyEnd, cut),
+    blocks: s.blocks.filter((b) => b.start < cut).map((b) => ({ ...b, end: Math.min(b.end, cut) })),
+    codeBlocks: s.codeBlocks.filter((b) => b.end <= cut),
+  }));
+  const codeRanges: number[] = [];
+  for (let i = 0; i < note.codeRanges.length; i += 2) if (note.codeRanges[i + 1] <= cut) codeRanges.push(note.codeRanges[i], note.codeRanges[i + 1]);
+  return { ...note, text: note.text.slice(0, cut), sections, codeRanges };
+}
+
+export class NoteGuard {
+  /** uri -> digest of the text whose parse blew the budget (or threw). */
+  private readonly overBudget = new Map<string, string>();
+  /** Measured parse times over the budget, for stats and tests. */
+  readonly slowParses: { uri: string; ms: number }[] = [];
+
+  constructor(
+    private readonly index: NotesIndex,
+    private readonly limits: () => NoteLimits,
+    private readonly warnOnce: (key: string, message: string) => void,
+  ) {}
+
+  /** Parses `text` into the index within the limits; false when the note was skipped. `label` names it in logs. */
+  setText(uri: string, label: string, text: string, options: { defer?: boolean } = {}): boolean {
+    const limits = this.limits();
+    const known = this.overBudget.get(uri);
+    if (known !== undefined) {
+      // Same content that blew the budget before: keep what is indexed, do not parse it again.
+      if (known === digest(text)) return this.index.has(uri);
+      this.overBudget.delete(uri);
+    }
+    const depth = nestingDepth(text, limits.maxNestingDepth);
+    if (depth > limits.maxNestingDepth) {
+      this.index.remove(uri);
+      this.warnOnce(`${label}:nesting`, `${label}: skipped: quotes or lists nest more than ${limits.maxNestingDepth} levels deep (awsNotes.limits.maxNestingDepth)`);
+      return false;
+    }
+    const started = performance.now();
+    let note: NoteFile;
+    try {
+      note = this.index.setText(uri, text, options);
+    } catch (error) {
+      this.overBudget.set(uri, digest(text));
+      this.index.remove(uri);
+      this.warnOnce(`${label}:parse`, `${label}: skipped: the note could not be parsed (${(error as Error).message}); it is tried again when it changes`);
+      return false;
+    }
+    const ms = Math.round(performance.now() - started);
+    const total = note.sections.length;
+    if (total > limits.maxSectionsPerFile) {
+      this.index.setNote(capSections(note, limits.maxSectionsPerFile), options);
+      this.warnOnce(`${label}:sections`, `${label}: ${total} sections; only the first ${limits.maxSectionsPerFile} are indexed (awsNotes.limits.maxSectionsPerFile)`);
+    }
+    if (ms > limits.parseTimeBudgetMs) {
+      this.overBudget.set(uri, digest(text));
+      this.slowParses.push({ uri, ms });
+      this.warnOnce(`${label}:budget`, `${label}: parsing took ${ms} ms (budget ${limits.parseTimeBudgetMs} ms, awsNotes.limits.parseTimeBudgetMs); it is not parsed again until it changes`);
+    }
+    return true;
+  }
+}

@@ -18,7 +18,7 @@ import type { NoteFile, Section } from '../core/notes/noteModel';
 import { HIT_FIELDS, type PackedHits } from '../core/notes/notesIndex';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 /** Bump when parsing, mention finding or ranking changes what would be stored. */
 export const INDEX_DATA_VERSION = 1;
 
@@ -32,7 +32,8 @@ export interface CachedNote {
   size: number;
   mtimeMs: number;
   hash: string;
-  note: { sections: Section[]; codeRanges: number[] };
+  /** Sections are built only when first needed (most notes are only ever searched by heading). */
+  note: { sections: () => Section[]; codeRanges: () => number[]; headings: string[]; levels: Int32Array };
   hits: PackedHits;
   positions: Int32Array;
 }
@@ -136,15 +137,15 @@ export class IndexCache {
   /** The cached notes by absolute path; an empty map when there is no usable cache (missing, corrupt, other version). */
   load(): Map<string, CachedNote> {
     const out = new Map<string, CachedNote>();
-    let payload: Payload;
+    let bytes: Buffer;
     try {
-      payload = v8.deserialize(fs.readFileSync(this.file)) as Payload;
+      bytes = fs.readFileSync(this.file);
     } catch {
       return out;
     }
     try {
-      const h = payload?.header;
-      if (!h || h.format !== this.header.format || h.indexData !== this.header.indexData || h.server !== this.header.server || h.data !== this.header.data || h.roots !== this.header.roots) return out;
+      const payload = readFrames(bytes, this.header);
+      if (!payload) return out;
       unpack(payload, out);
       return out;
     } catch {
@@ -154,15 +155,51 @@ export class IndexCache {
 
   /** Writes the cache atomically (temp file + rename). Returns false (and leaves no temp file) on any error. */
   save(entries: Iterable<CacheEntryInput>): boolean {
-    const payload = pack(this.header, entries);
+    const steps = this.write(entries);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `save`, yielding to the event loop between columns: no long pause of requests, one column in memory at a time. */
+  async saveAsync(entries: Iterable<CacheEntryInput>, pause: () => Promise<void>): Promise<boolean> {
+    const steps = this.write(entries);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await pause();
+    }
+  }
+
+  private *write(input: Iterable<CacheEntryInput>): Generator<void, boolean> {
     const tmp = `${this.file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    let fd: number | undefined;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(tmp, v8.serialize(payload));
+      fd = fs.openSync(tmp, 'w');
+      const out = fd;
+      const put = (buffer: Uint8Array) => {
+        let done = 0;
+        while (done < buffer.length) done += fs.writeSync(out, buffer, done, buffer.length - done);
+      };
+      put(MAGIC);
+      for (const frame of columns(this.header, [...input].filter((e) => e.positions.length === e.note.sections.length * 4))) {
+        const head = Buffer.alloc(5);
+        head[0] = frame.kind;
+        const parts = frame.parts;
+        head.writeUInt32LE(parts.reduce((n, part) => n + part.byteLength, 0), 1);
+        put(head);
+        for (const part of parts) put(part);
+        yield;
+      }
+      fs.closeSync(fd);
+      fd = undefined;
       fs.renameSync(tmp, this.file);
       return true;
     } catch {
       try {
+        if (fd !== undefined) fs.closeSync(fd);
         fs.rmSync(tmp, { force: true });
       } catch {
         /* nothing to clean */
@@ -176,158 +213,180 @@ export class IndexCache {
   }
 }
 
-function pack(header: Header, input: Iterable<CacheEntryInput>): Payload {
-  // Two passes: count, then fill typed arrays of the exact size (no growing JS number arrays).
-  const entries = [...input].filter((e) => e.positions.length === e.note.sections.length * 4);
-  let sectionTotal = 0;
-  let blockTotal = 0;
-  let codeTotal = 0;
-  let rangeTotal = 0;
-  let hitTotal = 0;
-  let serviceTotal = 0;
-  for (const e of entries) {
-    sectionTotal += e.note.sections.length;
-    for (const s of e.note.sections) {
-      blockTotal += s.blocks.length;
-      codeTotal += s.codeBlocks.length;
-    }
-    rangeTotal += e.note.codeRanges.length;
-    hitTotal += e.hits.data.length;
-    serviceTotal += e.hits.services.length;
-  }
-  const n = entries.length;
-  const p: Payload = {
-    header,
-    files: new Array(n),
-    sizes: new Float64Array(n),
-    mtimes: new Float64Array(n),
-    hashes: new Array(n),
-    sectionCounts: new Int32Array(n),
-    headings: new Array(sectionTotal),
-    slugs: new Array(sectionTotal),
-    sectionInts: new Int32Array(sectionTotal * SECTION_INTS),
-    blocks: new Int32Array(blockTotal * 3),
-    codeInts: new Int32Array(codeTotal * 2),
-    codeLangs: new Array(codeTotal),
-    codeValues: new Array(codeTotal),
-    codeRangeCounts: new Int32Array(n),
-    codeRanges: new Int32Array(rangeTotal),
-    positions: new Int32Array(sectionTotal * 4),
-    hitServiceCounts: new Int32Array(n),
-    hitServices: new Array(serviceTotal),
-    hitCounts: new Int32Array(n),
-    hits: new Float64Array(hitTotal),
-  };
-  let sec = 0;
-  let block = 0;
-  let code = 0;
-  let range = 0;
-  let svc = 0;
-  let hit = 0;
-  entries.forEach((e, f) => {
-    p.files[f] = e.file;
-    p.sizes[f] = e.size;
-    p.mtimes[f] = e.mtimeMs;
-    p.hashes[f] = e.hash;
-    p.sectionCounts[f] = e.note.sections.length;
-    p.positions.set(e.positions, sec * 4);
-    for (const s of e.note.sections) {
-      p.headings[sec] = s.heading;
-      p.slugs[sec] = s.slug;
-      const o = sec * SECTION_INTS;
-      p.sectionInts[o] = s.level;
-      p.sectionInts[o + 1] = s.parent;
-      p.sectionInts[o + 2] = s.headingStart;
-      p.sectionInts[o + 3] = s.headingEnd;
-      p.sectionInts[o + 4] = s.bodyEnd;
-      p.sectionInts[o + 5] = s.end;
-      p.sectionInts[o + 6] = s.blocks.length;
-      p.sectionInts[o + 7] = s.codeBlocks.length;
-      sec++;
-      for (const b of s.blocks) {
-        p.blocks[block * 3] = b.start;
-        p.blocks[block * 3 + 1] = b.end;
-        p.blocks[block * 3 + 2] = b.code ? 1 : 0;
-        block++;
-      }
-      for (const c of s.codeBlocks) {
-        p.codeInts[code * 2] = c.start;
-        p.codeInts[code * 2 + 1] = c.end;
-        p.codeLangs[code] = c.lang;
-        p.codeValues[code] = c.value;
-        code++;
-      }
-    }
-    p.codeRangeCounts[f] = e.note.codeRanges.length;
-    for (const r of e.note.codeRanges) p.codeRanges[range++] = r;
-    p.hitServiceCounts[f] = e.hits.services.length;
-    for (const s of e.hits.services) p.hitServices[svc++] = s;
-    p.hitCounts[f] = e.hits.data.length / HIT_FIELDS;
-    p.hits.set(e.hits.data, hit);
-    hit += e.hits.data.length;
+const MAGIC = Buffer.from('AWSNOTESIDX\n');
+const enum Kind {
+  V8 = 1,
+  F64 = 2,
+  I32 = 3,
+}
+
+interface Frame {
+  kind: Kind;
+  parts: Uint8Array[];
+}
+
+const bytesOf = (a: Float64Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+const v8Frame = (value: unknown): Frame => ({ kind: Kind.V8, parts: [v8.serialize(value)] });
+const f64Frame = (parts: Float64Array[]): Frame => ({ kind: Kind.F64, parts: parts.map(bytesOf) });
+const i32Frame = (a: Int32Array): Frame => ({ kind: Kind.I32, parts: [bytesOf(a)] });
+
+/** The payload's columns, in file order, each built only when the previous one has been written. */
+const COLUMN_ORDER = [
+  'header', 'files', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'slugs', 'sectionInts', 'blocks',
+  'codeInts', 'codeLangs', 'codeValues', 'codeRangeCounts', 'codeRanges', 'positions', 'hitServiceCounts',
+  'hitServices', 'hitCounts', 'hits',
+] as const;
+
+function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame> {
+  const sections = () => entries.flatMap((e) => e.note.sections);
+  const perFile = (f: (e: CacheEntryInput) => number) => Int32Array.from(entries, f);
+  yield v8Frame(header);
+  yield v8Frame(entries.map((e) => e.file));
+  yield f64Frame([Float64Array.from(entries, (e) => e.size)]);
+  yield f64Frame([Float64Array.from(entries, (e) => e.mtimeMs)]);
+  yield v8Frame(entries.map((e) => e.hash));
+  yield i32Frame(perFile((e) => e.note.sections.length));
+  yield v8Frame(sections().map((s) => s.heading));
+  yield v8Frame(sections().map((s) => s.slug));
+  const all = sections();
+  const ints = new Int32Array(all.length * SECTION_INTS);
+  all.forEach((s, i) => ints.set([s.level, s.parent, s.headingStart, s.headingEnd, s.bodyEnd, s.end, s.blocks.length, s.codeBlocks.length], i * SECTION_INTS));
+  yield i32Frame(ints);
+  const blocks: number[] = [];
+  for (const s of all) for (const b of s.blocks) blocks.push(b.start, b.end, b.code ? 1 : 0);
+  yield i32Frame(Int32Array.from(blocks));
+  blocks.length = 0;
+  const code = all.flatMap((s) => s.codeBlocks);
+  const codeInts = new Int32Array(code.length * 2);
+  code.forEach((c, i) => {
+    codeInts[i * 2] = c.start;
+    codeInts[i * 2 + 1] = c.end;
   });
+  yield i32Frame(codeInts);
+  yield v8Frame(code.map((c) => c.lang));
+  yield v8Frame(code.map((c) => c.value));
+  yield i32Frame(perFile((e) => e.note.codeRanges.length));
+  yield i32Frame(Int32Array.from(entries.flatMap((e) => e.note.codeRanges)));
+  const positions = new Int32Array(all.length * 4);
+  let at = 0;
+  for (const e of entries) {
+    positions.set(e.positions, at);
+    at += e.positions.length;
+  }
+  yield i32Frame(positions);
+  yield i32Frame(perFile((e) => e.hits.services.length));
+  yield v8Frame(entries.flatMap((e) => e.hits.services));
+  yield i32Frame(perFile((e) => e.hits.data.length / HIT_FIELDS));
+  // The hits are written straight from each file's packed array: no copy of the largest column.
+  yield f64Frame(entries.map((e) => e.hits.data));
+}
+
+/** The payload, or undefined when the header is another version's. Throws on corrupt content. */
+function readFrames(bytes: Buffer, expected: Header): Payload | undefined {
+  if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  let at = MAGIC.length;
+  const values: Record<string, unknown> = {};
+  for (const name of COLUMN_ORDER) {
+    if (at + 5 > bytes.length) throw new Error('corrupt');
+    const kind = bytes[at];
+    const length = bytes.readUInt32LE(at + 1);
+    at += 5;
+    if (at + length > bytes.length) throw new Error('corrupt');
+    const body = bytes.subarray(at, at + length);
+    at += length;
+    if (kind === Kind.V8) values[name] = v8.deserialize(body);
+    else if (kind === Kind.F64 && length % 8 === 0) values[name] = new Float64Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
+    else if (kind === Kind.I32 && length % 4 === 0) values[name] = new Int32Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
+    else throw new Error('corrupt');
+    if (name === 'header') {
+      const h = values.header as Header;
+      if (!h || h.format !== expected.format || h.indexData !== expected.indexData || h.server !== expected.server || h.data !== expected.data || h.roots !== expected.roots) return undefined;
+    }
+  }
+  if (at !== bytes.length) throw new Error('corrupt');
+  const p = values as unknown as Payload;
+  for (const name of ['files', 'hashes', 'headings', 'slugs', 'codeLangs', 'codeValues', 'hitServices'] as const) if (!Array.isArray(p[name])) throw new Error('corrupt');
   return p;
 }
 
 function unpack(p: Payload, out: Map<string, CachedNote>): void {
+  const n = p.files.length;
+  const sectionTotal = p.headings.length;
+  if (p.sizes.length !== n || p.mtimes.length !== n || p.hashes.length !== n || p.sectionCounts.length !== n) throw new Error('corrupt');
+  if (p.slugs.length !== sectionTotal || p.sectionInts.length !== sectionTotal * SECTION_INTS || p.positions.length !== sectionTotal * 4) throw new Error('corrupt');
   let sec = 0;
   let block = 0;
   let code = 0;
   let range = 0;
   let svc = 0;
   let hit = 0;
-  const n = p.files.length;
-  if (p.sizes.length !== n || p.mtimes.length !== n || p.hashes.length !== n || p.sectionCounts.length !== n) throw new Error('corrupt');
+  const levelsAll = new Int32Array(sectionTotal);
+  for (let i = 0; i < sectionTotal; i++) levelsAll[i] = p.sectionInts[i * SECTION_INTS];
   for (let f = 0; f < n; f++) {
     const count = p.sectionCounts[f];
-    const sections: Section[] = [];
     const firstSection = sec;
+    const firstBlock = block;
+    const firstCode = code;
     for (let i = 0; i < count; i++, sec++) {
-      const o = sec * SECTION_INTS;
-      if (o + SECTION_INTS > p.sectionInts.length) throw new Error('corrupt');
-      const parent = p.sectionInts[o + 1];
-      const blockCount = p.sectionInts[o + 6];
-      const codeCount = p.sectionInts[o + 7];
-      const blocks = new Array(blockCount);
-      for (let b = 0; b < blockCount; b++, block++) blocks[b] = { start: p.blocks[block * 3], end: p.blocks[block * 3 + 1], code: p.blocks[block * 3 + 2] === 1 };
-      const codeBlocks = new Array(codeCount);
-      for (let c = 0; c < codeCount; c++, code++) codeBlocks[c] = { lang: p.codeLangs[code], value: p.codeValues[code], start: p.codeInts[code * 2], end: p.codeInts[code * 2 + 1] };
-      if (parent >= i || parent < -1) throw new Error('corrupt');
-      const parentSection = parent >= 0 ? sections[parent] : undefined;
-      sections.push({
-        index: i,
-        heading: p.headings[sec],
-        level: p.sectionInts[o],
-        parents: parentSection ? [...parentSection.parents, parentSection.heading] : [],
-        parent,
-        slug: p.slugs[sec],
-        headingStart: p.sectionInts[o + 2],
-        headingEnd: p.sectionInts[o + 3],
-        bodyEnd: p.sectionInts[o + 4],
-        end: p.sectionInts[o + 5],
-        blocks,
-        codeBlocks,
-      });
+      block += p.sectionInts[sec * SECTION_INTS + 6];
+      code += p.sectionInts[sec * SECTION_INTS + 7];
     }
-    if (block * 3 > p.blocks.length || code * 2 > p.codeInts.length || typeof p.headings[sec - 1] !== 'string' && count > 0) throw new Error('corrupt');
+    if (sec > sectionTotal || block * 3 > p.blocks.length || code * 2 > p.codeInts.length || code > p.codeLangs.length) throw new Error('corrupt');
+    const rangeStart = range;
     const rangeCount = p.codeRangeCounts[f];
-    const codeRanges = Array.from(p.codeRanges.subarray(range, range + rangeCount));
     range += rangeCount;
-    const positions = p.positions.slice(firstSection * 4, sec * 4);
+    if (range > p.codeRanges.length) throw new Error('corrupt');
     const services = p.hitServices.slice(svc, svc + p.hitServiceCounts[f]);
     svc += p.hitServiceCounts[f];
     const hitCount = p.hitCounts[f];
-    const data = p.hits.slice(hit * HIT_FIELDS, (hit + hitCount) * HIT_FIELDS);
+    const data = p.hits.subarray(hit * HIT_FIELDS, (hit + hitCount) * HIT_FIELDS);
     hit += hitCount;
-    if (data.length !== hitCount * HIT_FIELDS || positions.length !== count * 4) throw new Error('corrupt');
+    if (data.length !== hitCount * HIT_FIELDS || services.length !== p.hitServiceCounts[f]) throw new Error('corrupt');
     out.set(p.files[f], {
       file: p.files[f],
       size: p.sizes[f],
       mtimeMs: p.mtimes[f],
       hash: p.hashes[f],
-      note: { sections, codeRanges },
+      note: {
+        sections: () => buildSections(p, firstSection, count, firstBlock, firstCode),
+        codeRanges: () => Array.from(p.codeRanges.subarray(rangeStart, rangeStart + rangeCount)),
+        headings: p.headings.slice(firstSection, firstSection + count),
+        levels: levelsAll.subarray(firstSection, firstSection + count),
+      },
       hits: { services, data },
-      positions,
+      positions: p.positions.subarray(firstSection * 4, (firstSection + count) * 4),
     });
   }
+  if (hit * HIT_FIELDS !== p.hits.length) throw new Error('corrupt');
+}
+
+function buildSections(p: Payload, first: number, count: number, block: number, code: number): Section[] {
+  const sections: Section[] = [];
+  for (let i = 0; i < count; i++) {
+    const sec = first + i;
+    const o = sec * SECTION_INTS;
+    const parent = p.sectionInts[o + 1];
+    const blockCount = p.sectionInts[o + 6];
+    const codeCount = p.sectionInts[o + 7];
+    const blocks = new Array(blockCount);
+    for (let b = 0; b < blockCount; b++, block++) blocks[b] = { start: p.blocks[block * 3], end: p.blocks[block * 3 + 1], code: p.blocks[block * 3 + 2] === 1 };
+    const codeBlocks = new Array(codeCount);
+    for (let c = 0; c < codeCount; c++, code++) codeBlocks[c] = { lang: p.codeLangs[code], value: p.codeValues[code], start: p.codeInts[code * 2], end: p.codeInts[code * 2 + 1] };
+    const parentSection = parent >= 0 && parent < i ? sections[parent] : undefined;
+    sections.push({
+      index: i,
+      heading: p.headings[sec],
+      level: p.sectionInts[o],
+      parents: parentSection ? [...parentSection.parents, parentSection.heading] : [],
+      parent: parentSection ? parent : -1,
+      slug: p.slugs[sec],
+      headingStart: p.sectionInts[o + 2],
+      headingEnd: p.sectionInts[o + 3],
+      bodyEnd: p.sectionInts[o + 4],
+      end: p.sectionInts[o + 5],
+      blocks,
+      codeBlocks,
+    });
+  }
+  return sections;
 }

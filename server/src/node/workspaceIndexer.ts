@@ -11,7 +11,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { localize, type Locale } from '../core/l10n';
 import { M } from '../core/messages';
 import type { NotesIndex } from '../core/notes/notesIndex';
-import { contentHash, IndexCache, type CachedNote } from './indexCache';
+import { contentHash, IndexCache, type CacheEntryInput, type CachedNote } from './indexCache';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
 import { discoverNotes, NoteMatcher, resolveRoots } from './noteDiscovery';
@@ -201,7 +201,7 @@ export class WorkspaceIndexer {
   }
 
   private restore(uri: string, entry: CachedNote, stat: fs.Stats): void {
-    const note = this.index.lazyNote(uri, entry.note.sections, entry.note.codeRanges);
+    const note = this.index.lazyNote(uri, entry.note);
     this.index.setIndexed(note, entry.hits, entry.positions);
     this.meta.set(uri, { file: entry.file, size: stat.size, mtimeMs: stat.mtimeMs, hash: entry.hash });
   }
@@ -229,7 +229,30 @@ export class WorkspaceIndexer {
       }
       await yieldToEventLoop();
     }
-    this.saveCacheNow();
+    const cache = this.cache;
+    if (!cache || !this.cacheDirty || this.index.pendingCount > 0) return void this.saveCacheSoon(1000);
+    const entries = this.cacheEntries();
+    this.cacheDirty = false;
+    // Column by column, yielding between them: requests are not held up by the write.
+    const ok = await cache.saveAsync(entries, yieldToEventLoop);
+    if (!ok) {
+      this.cacheDirty = true;
+      this.log.warnOnce(`cache-write:${cache.file}`, `could not write the notes cache ${cache.file}`);
+    }
+  }
+
+  private cacheEntries(): CacheEntryInput[] {
+    const entries: CacheEntryInput[] = [];
+    for (const [uri, meta] of this.meta) {
+      if (this.openInEditor.has(uri)) continue;
+      const note = this.index.get(uri);
+      const hits = this.index.packedHits(uri);
+      const positions = this.index.headingPositions(uri);
+      if (!note || !hits || !positions) continue;
+      meta.hash ??= contentHash(note.text);
+      entries.push({ file: meta.file, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, note, hits, positions });
+    }
+    return entries;
   }
 
   /** Writes the cache now if anything changed since the last write. */
@@ -242,17 +265,7 @@ export class WorkspaceIndexer {
       this.saveCacheSoon(1000);
       return false;
     }
-    const entries = [];
-    for (const [uri, meta] of this.meta) {
-      if (this.openInEditor.has(uri)) continue;
-      const note = this.index.get(uri);
-      const hits = this.index.packedHits(uri);
-      const positions = this.index.headingPositions(uri);
-      if (!note || !hits || !positions) continue;
-      meta.hash ??= contentHash(note.text);
-      entries.push({ file: meta.file, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, note, hits, positions });
-    }
-    const ok = cache.save(entries);
+    const ok = cache.save(this.cacheEntries());
     if (ok) this.cacheDirty = false;
     else this.log.warnOnce(`cache-write:${cache.file}`, `could not write the notes cache ${cache.file}`);
     return ok;

@@ -11,6 +11,8 @@ interface HeadingKeys {
   keys: string[];
   /** Per key, a 32-bit set of its characters (bit = code & 31): a key lacking a query character is skipped at once. */
   masks: Uint32Array;
+  /** Which entries are real headings (the preamble is not). */
+  heading: Uint8Array;
 }
 
 const keysOf = new WeakMap<NoteFile, HeadingKeys>();
@@ -21,13 +23,18 @@ export function charMask(s: string): number {
   return mask >>> 0;
 }
 
-function headingKeys(note: NoteFile): HeadingKeys {
+function headingKeys(index: NotesIndex, note: NoteFile): HeadingKeys {
   let entry = keysOf.get(note);
   if (!entry) {
-    const keys = note.sections.map((s) => (s.level === 0 ? '' : searchKey(s.heading)));
+    const { headings, levels } = index.headingsOf(note);
+    const keys = headings.map((h, i) => (levels[i] === 0 ? '' : searchKey(h)));
     const masks = new Uint32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) masks[i] = charMask(keys[i]);
-    entry = { keys, masks };
+    const heading = new Uint8Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      masks[i] = charMask(keys[i]);
+      heading[i] = levels[i] === 0 ? 0 : 1;
+    }
+    entry = { keys, masks, heading };
     keysOf.set(note, entry);
   }
   return entry;
@@ -54,9 +61,9 @@ export function workspaceSymbols(index: NotesIndex, query: string, limit = 500):
   const qMask = charMask(q);
   const scored: { score: number; note: NoteFile; section: number }[] = [];
   for (const note of index.files()) {
-    const { keys, masks } = headingKeys(note);
+    const { keys, masks, heading } = headingKeys(index, note);
     for (let i = 0; i < keys.length; i++) {
-      if ((qMask & ~masks[i]) !== 0 || note.sections[i].level === 0) continue;
+      if ((qMask & ~masks[i]) !== 0 || heading[i] === 0) continue;
       const score = scoreFolded(q, keys[i]);
       if (score < 0) continue;
       scored.push({ score, note, section: i });

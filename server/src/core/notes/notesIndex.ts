@@ -47,16 +47,33 @@ export interface IndexStats {
 export type NoteParser = (uri: string, text: string) => NoteFile;
 export type TextSource = (uri: string) => string | undefined;
 
-/** A note restored without its text: the text is read from the text source when first needed. */
+/** What a restored note knows without building its sections: headings and levels in section order. */
+export interface PackedStructure {
+  sections: () => Section[];
+  codeRanges: () => number[];
+  headings: readonly string[];
+  levels: ArrayLike<number>;
+}
+
+/** A note restored from a cache: sections are built and the text is read (from the text source) when first needed. */
 export class LazyNote implements NoteFile {
   private loaded: string | undefined;
+  private builtSections: Section[] | undefined;
+  private builtRanges: number[] | undefined;
   constructor(
     readonly uri: string,
     readonly name: string,
-    readonly sections: Section[],
-    readonly codeRanges: number[],
+    readonly packed: PackedStructure,
     private readonly source: () => TextSource | undefined,
   ) {}
+
+  get sections(): Section[] {
+    return (this.builtSections ??= this.packed.sections());
+  }
+
+  get codeRanges(): number[] {
+    return (this.builtRanges ??= this.packed.codeRanges());
+  }
 
   get text(): string {
     if (this.loaded === undefined) this.loaded = this.source()?.(this.uri) ?? '';
@@ -73,7 +90,6 @@ export const BULK_RERANK_MS = 250;
 
 export class NotesIndex {
   private readonly notes = new Map<string, IndexedNote>();
-  private readonly filesByService = new Map<string, Set<string>>();
   private readonly rankings = new Map<string, Ranking>();
   private readonly pending = new Set<string>();
   private listeners: (() => void)[] = [];
@@ -132,9 +148,9 @@ export class NotesIndex {
     this.changed();
   }
 
-  /** A note restored from the cache: sections known, text read on demand. */
-  lazyNote(uri: string, sections: Section[], codeRanges: number[]): NoteFile {
-    return new LazyNote(uri, fileName(uri), sections, codeRanges, () => this.textSource);
+  /** A note restored from the cache: sections built and text read on demand. */
+  lazyNote(uri: string, packed: PackedStructure): NoteFile {
+    return new LazyNote(uri, fileName(uri), packed, () => this.textSource);
   }
 
   get pendingCount(): number {
@@ -183,12 +199,9 @@ export class NotesIndex {
   }
 
   private addHits(entry: IndexedNote): void {
-    for (const serviceId of entry.hits!.services) {
-      let files = this.filesByService.get(serviceId);
-      if (!files) this.filesByService.set(serviceId, (files = new Set()));
-      files.add(entry.note.uri);
-      this.rankings.get(serviceId)?.dirty.add(entry.note.uri);
-    }
+    // No per-service file sets to maintain (they cost more to build than scanning the files' service lists).
+    if (this.rankings.size === 0) return;
+    for (const serviceId of entry.hits!.services) this.rankings.get(serviceId)?.dirty.add(entry.note.uri);
   }
 
   remove(uri: string): boolean {
@@ -200,10 +213,7 @@ export class NotesIndex {
   private removeEntries(uri: string): boolean {
     const old = this.notes.get(uri);
     if (!old) return false;
-    for (const serviceId of old.hits?.services ?? []) {
-      this.filesByService.get(serviceId)?.delete(uri);
-      this.rankings.get(serviceId)?.dirty.add(uri);
-    }
+    for (const serviceId of old.hits?.services ?? []) this.rankings.get(serviceId)?.dirty.add(uri);
     this.pending.delete(uri);
     this.notes.delete(uri);
     return true;
@@ -253,7 +263,7 @@ export class NotesIndex {
     const now = this.now();
     if (!ranking) {
       const hits: SectionHit[] = [];
-      for (const uri of this.filesByService.get(serviceId) ?? []) this.unpack(uri, serviceId, hits);
+      for (const entry of this.notes.values()) if (entry.hits) unpackInto(entry.note.uri, entry.hits, serviceId, hits);
       hits.sort(compareHits);
       this.rankings.set(serviceId, { hits, dirty: new Set(), at: now });
       return hits;
@@ -264,8 +274,10 @@ export class NotesIndex {
     // Incremental: drop the changed files' hits, merge their new (sorted) hits in. O(n + m log m).
     const dirty = ranking.dirty;
     const fresh: SectionHit[] = [];
-    const files = this.filesByService.get(serviceId);
-    for (const uri of dirty) if (files?.has(uri)) this.unpack(uri, serviceId, fresh);
+    for (const uri of dirty) {
+      const hits = this.notes.get(uri)?.hits;
+      if (hits) unpackInto(uri, hits, serviceId, fresh);
+    }
     fresh.sort(compareHits);
     const kept = ranking.hits;
     const merged: SectionHit[] = new Array(kept.length + fresh.length);
@@ -287,21 +299,11 @@ export class NotesIndex {
     return this.hitsForService(serviceId).slice(0, k);
   }
 
-  private unpack(uri: string, serviceId: string, into: SectionHit[]): void {
-    const packed = this.notes.get(uri)?.hits;
-    if (!packed) return;
-    const s = packed.services.indexOf(serviceId);
-    if (s < 0) return;
-    const d = packed.data;
-    for (let i = 0; i < d.length; i += HIT_FIELDS) {
-      if (d[i] !== s) continue;
-      into.push({ uri, section: d[i + 1], score: d[i + 2], about: d[i + 3] === 1, anchor: d[i + 4], block: d[i + 5] });
-    }
-  }
-
   /** Every mention of a service, by file (recomputed from the files' text: mentions are not kept). */
   *mentionsOf(serviceId: string): Iterable<{ uri: string; mentions: Mention[] }> {
-    for (const uri of [...(this.filesByService.get(serviceId) ?? [])].sort()) {
+    const uris: string[] = [];
+    for (const [uri, entry] of this.notes) if (entry.hits?.services.includes(serviceId)) uris.push(uri);
+    for (const uri of uris.sort()) {
       const note = this.notes.get(uri)?.note;
       if (!note) continue;
       yield { uri, mentions: findMentions(this.recognizer, note).filter((m) => m.serviceId === serviceId) };
@@ -310,13 +312,36 @@ export class NotesIndex {
 
   /** Services mentioned in the notes with how many files mention each. */
   servicesMentioned(): { serviceId: string; files: number }[] {
-    return [...this.filesByService].filter(([, files]) => files.size > 0).map(([serviceId, files]) => ({ serviceId, files: files.size }));
+    const files = new Map<string, number>();
+    for (const entry of this.notes.values()) for (const serviceId of entry.hits?.services ?? []) files.set(serviceId, (files.get(serviceId) ?? 0) + 1);
+    return [...files].map(([serviceId, count]) => ({ serviceId, files: count }));
+  }
+
+  /** Heading texts and levels in section order, without building a restored note's sections. */
+  headingsOf(note: NoteFile): { headings: readonly string[]; levels: ArrayLike<number> } {
+    if (note instanceof LazyNote) return note.packed;
+    return { headings: note.sections.map((s) => s.heading), levels: note.sections.map((s) => s.level) };
   }
 
   stats(): IndexStats {
     let sections = 0;
-    for (const { note } of this.notes.values()) for (const s of note.sections) if (s.level > 0) sections++;
+    for (const { note } of this.notes.values()) {
+      if (note instanceof LazyNote) {
+        const levels = note.packed.levels;
+        for (let i = 0; i < levels.length; i++) if (levels[i] > 0) sections++;
+      } else for (const s of note.sections) if (s.level > 0) sections++;
+    }
     return { files: this.notes.size, sections, services: this.servicesMentioned().length };
+  }
+}
+
+function unpackInto(uri: string, packed: PackedHits, serviceId: string, into: SectionHit[]): void {
+  const s = packed.services.indexOf(serviceId);
+  if (s < 0) return;
+  const d = packed.data;
+  for (let i = 0; i < d.length; i += HIT_FIELDS) {
+    if (d[i] !== s) continue;
+    into.push({ uri, section: d[i + 1], score: d[i + 2], about: d[i + 3] === 1, anchor: d[i + 4], block: d[i + 5] });
   }
 }
 

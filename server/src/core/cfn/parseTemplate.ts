@@ -13,6 +13,11 @@ export function parseTemplate(text: string, format: 'yaml' | 'json'): CfnTemplat
   const problems: CfnProblem[] = [];
   let root: CfnNode | undefined;
   let intrinsics: CfnTemplate['intrinsics'] = [];
+  // Robustness (issue 9): pathological nesting is not handed to the YAML parser (see MAX_TEMPLATE_NESTING).
+  if (nestingDepth(text) > MAX_TEMPLATE_NESTING) {
+    problems.push({ message: `nesting deeper than ${MAX_TEMPLATE_NESTING} levels: not parsed`, range: { start: 0, end: 0 }, severity: 'error' });
+    return assemble(text, format, undefined, [], problems);
+  }
   try {
     // JSON is YAML 1.2: one parser keeps positions for both formats.
     const doc = parseDocument(text, { customTags: CFN_YAML_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
@@ -23,6 +28,44 @@ export function parseTemplate(text: string, format: 'yaml' | 'json'): CfnTemplat
     problems.push({ message: String((error as Error)?.message ?? error), range: { start: 0, end: 0 }, severity: 'error' });
   }
   return assemble(text, format, root, intrinsics, problems);
+}
+
+/**
+ * Robustness (issue 9): the YAML parser recurses per nesting level; on 100k-deep JSON it overflows the stack,
+ * and after such an overflow V8 could abort the whole process in its regexp compiler on the next parse. Real
+ * templates nest a few dozen levels; anything beyond this is reported as a problem instead of parsed.
+ */
+const MAX_TEMPLATE_NESTING = 1000;
+
+/** Upper estimate of nesting: open brackets outside double-quoted strings, and indentation columns. Linear. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let indent = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (lineStart) {
+      if (c === 32 || c === 9) {
+        indent++;
+        if (indent > max) max = indent;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+    } else if (c === 34) {
+      // skip a double-quoted string (JSON, YAML); an unterminated one ends at the end of the line
+      for (i++; i < text.length && text.charCodeAt(i) !== 34 && text.charCodeAt(i) !== 10; i++) if (text.charCodeAt(i) === 92) i++;
+      if (text.charCodeAt(i) === 10) i--;
+    } else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
 }
 
 function problemOf(error: { message: string; pos: [number, number] }, severity: CfnProblem['severity'], text: string): CfnProblem {

@@ -34,11 +34,12 @@ const NOT_IAM_PREFIX = new Set(['arn', 'aws', 'http', 'https', 'file', 'mailto',
 
 const SDK_LIB_PACKAGES: Record<string, string> = { 'lib-dynamodb': 'dynamodb', 'lib-storage': 's3' };
 
+// Every form is delimited on both sides: a form never starts or ends inside an ASCII identifier (issue 9 fuzz).
 const RULES: FormRule[] = [
   {
     kind: 'cfnType',
     needles: ['AWS::'],
-    pattern: /(?<![A-Za-z0-9_])AWS::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?/g,
+    pattern: /(?<![A-Za-z0-9_])AWS::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?(?![A-Za-z0-9_])/g,
     resolve: (m, data) => {
       const known = data.cfnType(m[0]);
       if (known) return known.service;
@@ -49,7 +50,7 @@ const RULES: FormRule[] = [
   {
     kind: 'tfType',
     needles: ['aws'],
-    pattern: /(?<![A-Za-z0-9_])awscc_[a-z0-9_]+|(?<![A-Za-z0-9_])aws_[a-z0-9_]+/g,
+    pattern: /(?<![A-Za-z0-9_])awscc_[a-z0-9_]+(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])aws_[a-z0-9_]+(?![A-Za-z0-9_])/g,
     resolve: (m, data) => {
       const name = m[0];
       const hasTfData = data.tfResourceNames().length > 0;
@@ -65,13 +66,13 @@ const RULES: FormRule[] = [
   {
     kind: 'arn',
     needles: ['arn:aws'],
-    pattern: /arn:aws(?:-cn|-us-gov|-iso[a-z-]*)?:([a-z0-9-]+):[^\s"'`<>()[\]{},]*/g,
+    pattern: /(?<![A-Za-z0-9_])arn:aws(?:-cn|-us-gov|-iso[a-z-]*)?:([a-z0-9-]+):[^\s"'`<>()[\]{},]*/g,
     resolve: (m, data) => data.serviceByIamPrefix(m[1])?.id ?? data.services().find((s) => s.arnNamespace === m[1])?.id,
   },
   {
     kind: 'iamAction',
     needles: [':'],
-    pattern: /(?<![A-Za-z0-9_:./-])([a-z][a-z0-9-]*):(\*|[A-Z][A-Za-z0-9]*\*?)/g,
+    pattern: /(?<![A-Za-z0-9_:./-])([a-z][a-z0-9-]*):(\*|[A-Z][A-Za-z0-9]*\*?)(?![A-Za-z0-9_])/g,
     resolve: (m, data) => (NOT_IAM_PREFIX.has(m[1]) ? undefined : data.serviceByIamPrefix(m[1])?.id),
   },
   {
@@ -91,7 +92,7 @@ const RULES: FormRule[] = [
   {
     kind: 'jsPackage',
     needles: ['@aws-sdk/'],
-    pattern: /@aws-sdk\/((?:client|lib)-[a-z0-9-]+)/g,
+    pattern: /@aws-sdk\/((?:client|lib)-[a-z0-9-]+)(?![A-Za-z0-9_])/g,
     resolve: (m, data) => data.serviceByJsPackage(m[0])?.id ?? (SDK_LIB_PACKAGES[m[1]] ? data.service(SDK_LIB_PACKAGES[m[1]])?.id : undefined),
   },
   {

@@ -2,55 +2,33 @@
 // remote images. We re-render it so that nothing from a note can run a command or fetch anything.
 //
 // The editor renders our Markdown with a different parser (VS Code: marked) than the one we read notes with
-// (remark), and the excerpt is embedded in a larger document (quoted, next to other excerpts). So we do not
-// rely on remark's reading alone: every character that could open a link, an image, a reference or HTML in
-// ANY CommonMark-ish parser (`[`, `]`, `<`) is escaped in all text we pass through, HTML is turned into text,
-// and the only links left are http(s)/mailto links re-written in one canonical, unambiguous form.
-import type { Nodes } from 'mdast';
-import { parseMarkdown, inlineText } from '../notes/parseNote';
+// (remark), and the excerpt is embedded in a larger document (quoted, next to other excerpts). Patching the
+// source in place is not enough (tab stops move when quoted, a removed label turns a fence into a code span,
+// a URL literal swallows a backslash escape...), so the excerpt is parsed and written out again from the tree:
+// see `sanitizeNoteMarkdown`. Properties checked with markdown-it and marked: test/unit/fuzz/sanitize.*
+import type { Nodes, Root } from 'mdast';
+import { parseMarkdown } from '../notes/parseNote';
 
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
 /** Deeper container nesting than this in an excerpt is shown as plain text (remark is slow/recursive there). */
 const MAX_EXCERPT_NESTING = 32;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
-interface Replacement {
-  start: number;
-  end: number;
-  text: string;
-}
+// `[`, `]`, `<` and `>` are written as character references, not backslash escapes: a backslash can be swallowed
+// by a URL literal just before it (`https://x/\[a](command:y)` is a link in marked and markdown-it), an entity
+// can only ever be text.
+const ENTITY: Record<string, string> = { '[': '&#91;', ']': '&#93;', '<': '&lt;', '>': '&gt;', '&': '&amp;', '!': '&#33;' };
 
 /** Escapes text so Markdown shows it literally, on one line (control characters and line breaks become a space). */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;');
+    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => ENTITY[c] ?? `\\${c}`);
 }
 
 /** Decoded plain text -> Markdown that shows exactly that text: every ASCII punctuation character escaped. */
 export function escapeLiteral(text: string): string {
-  return text.replace(ASCII_PUNCTUATION, (c) => `\\${c}`);
-}
-
-/**
- * Markdown source of inline text -> the same, with every unescaped `[`, `]` and `<` escaped. Existing
- * backslash escapes are kept as pairs, so `\\[` (a literal backslash, then a bracket) gets its bracket escaped.
- */
-export function escapeSource(source: string): string {
-  let out = '';
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\' && i + 1 < source.length && /[!-/:-@[-`{-~]/.test(source[i + 1])) {
-      out += c + source[i + 1];
-      i++;
-    } else if (c === '\\' && i + 1 === source.length) {
-      out += '\\\\';
-    } else if (c === '[' || c === ']' || c === '<') {
-      out += `\\${c}`;
-    } else out += c;
-  }
-  return out;
+  return text.replace(ASCII_PUNCTUATION, (c) => ENTITY[c] ?? `\\${c}`);
 }
 
 /** A URL we let through, written so no parser can read it differently (no spaces, quotes, brackets, parens). */
@@ -75,73 +53,176 @@ export function maxLinePrefixDepth(text: string): number {
 function plainText(markdown: string): string {
   return markdown
     .split(/\r?\n/)
-    .map((line) => escapeLiteral(line))
+    .map((line) => escapeLiteral(line.trimStart()))
     .join('\n');
 }
 
-export function sanitizeNoteMarkdown(markdown: string): string {
+/**
+ * Re-renders a note excerpt: it is parsed (remark + GFM) and written out again from the tree, in one canonical
+ * form, by this function alone. Nothing of the source is copied through except text, which is escaped (every
+ * ASCII punctuation character; `[ ] < > & !` as character references), and code, which goes into fences
+ * longer than any backtick run in it. Links survive only as http(s)/mailto links; images become their alt text;
+ * HTML becomes text; definitions are dropped. Containers (quotes, lists) are re-indented by us, so their content
+ * means the same when the excerpt is quoted or placed next to another one.
+ */
+export function sanitizeNoteMarkdown(source: string): string {
+  // CommonMark ends lines at CR too: a lone CR inside a code block would end it once quoted.
+  const markdown = source.replace(/\r\n?/g, '\n');
   if (maxLinePrefixDepth(markdown) > MAX_EXCERPT_NESTING) return plainText(markdown);
-  let root: Nodes;
+  let root: Root;
   try {
     root = parseMarkdown(markdown);
+    return renderBlocks(root.children as Nodes[]).join('\n').replace(/\n{3,}/g, '\n\n').trim();
   } catch {
     return plainText(markdown);
   }
-  const replacements: Replacement[] = [];
-  const visit = (node: Nodes) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    const at = (text: string, from = start, to = end) => {
-      if (from !== undefined && to !== undefined) replacements.push({ start: from, end: to, text });
-    };
+}
+
+/** Text of a subtree, as a reader sees it (alt texts of images included). */
+function plain(node: Nodes): string {
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
+  return '';
+}
+
+/** Text as Markdown: escaped; whitespace after a line break dropped (it could start indented code). */
+function textOut(value: string): string {
+  return escapeLiteral(value.replace(/\r\n?/g, '\n').replace(/\n[ \t]+/g, '\n'));
+}
+
+function longestRun(value: string, ch: string): number {
+  let max = 0;
+  let run = 0;
+  for (const c of value) {
+    run = c === ch ? run + 1 : 0;
+    if (run > max) max = run;
+  }
+  return max;
+}
+
+function renderInline(nodes: readonly Nodes[]): string {
+  let out = '';
+  for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        // Literal text in remark's reading; make sure it stays literal in every other parser too.
-        if (start !== undefined && end !== undefined) at(escapeSource(markdown.slice(start, end)));
-        return;
-      case 'html':
-        // Shown as text: `<` escaped (so it is no tag) and brackets escaped (so it is no link either).
-        if (start !== undefined && end !== undefined) at(escapeSource(markdown.slice(start, end)));
-        return;
-      case 'image':
-      case 'imageReference':
-        // Never load remote images: show the alt text instead.
-        return at(node.alt ? `\\[${escapeLiteral(node.alt)}\\]` : '');
-      case 'definition':
-        return at('');
-      case 'footnoteReference':
-        return at(`\\[^${escapeLiteral(node.label ?? node.identifier)}\\]`);
-      case 'footnoteDefinition': {
-        // Other parsers read `[^x]: url` as a link reference definition: keep the content, not the label syntax.
-        const label = `\\[^${escapeLiteral(node.label ?? node.identifier)}\\]: `;
-        const first = node.children[0]?.position?.start.offset;
-        if (first === undefined) return at(label);
-        at(label, start, first);
+        out += textOut(node.value);
+        break;
+      case 'emphasis':
+        out += `*${renderInline(node.children)}*`;
+        break;
+      case 'strong':
+        out += `**${renderInline(node.children)}**`;
+        break;
+      case 'delete':
+        out += `~~${renderInline(node.children)}~~`;
+        break;
+      case 'inlineCode': {
+        // One line: a line break inside a code span could start a block (a heading, a fence) in another parser.
+        const value = node.value.replace(/[\r\n]+/g, ' ');
+        const ticks = '`'.repeat(longestRun(value, '`') + 1);
+        const pad = /^[` ]|[` ]$/.test(value) ? ' ' : '';
+        out += value ? `${ticks}${pad}${value}${pad}${ticks}` : '';
+        break;
+      }
+      case 'break':
+        out += '  \n';
+        break;
+      case 'link': {
+        const text = renderInline(node.children).replace(/\s*\n\s*/g, ' ').trim();
+        if (SAFE_LINK.test(node.url.trim())) out += `[${text || escapeLiteral(node.url.trim())}](${canonicalUrl(node.url)})`;
+        else out += text;
         break;
       }
       case 'linkReference':
-        return at(escapeLiteral(inlineText(node)));
-      case 'link': {
-        const text = escapeLiteral(inlineText(node).replace(/\s+/g, ' ').trim());
-        if (!SAFE_LINK.test(node.url.trim())) return at(text);
-        const url = canonicalUrl(node.url);
-        return at(`[${text || escapeLiteral(node.url.trim())}](${url})`);
-      }
-      case 'inlineCode':
-      case 'code':
-        return;
+        out += renderInline(node.children);
+        break;
+      case 'image':
+      case 'imageReference':
+        // Never load remote images: show the alt text instead.
+        out += node.alt ? `&#91;${escapeLiteral(node.alt)}&#93;` : '';
+        break;
+      case 'footnoteReference':
+        out += `&#91;^${escapeLiteral(node.label ?? node.identifier)}&#93;`;
+        break;
+      case 'html':
+        out += textOut(node.value);
+        break;
+      default:
+        out += textOut(plain(node));
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(root);
-  if (replacements.length === 0) return markdown;
-  replacements.sort((a, b) => a.start - b.start || b.end - a.end);
-  let out = '';
-  let cursor = 0;
-  for (const r of replacements) {
-    if (r.start < cursor) continue;
-    out += markdown.slice(cursor, r.start) + r.text;
-    cursor = r.end;
   }
-  return out + markdown.slice(cursor);
+  return out;
+}
+
+const indent = (lines: string[], first: string, rest: string) => lines.map((l, i) => (i === 0 ? first + l : l ? rest + l : l));
+
+/** Block nodes -> lines, blocks separated by an empty line. */
+function renderBlocks(nodes: readonly Nodes[]): string[] {
+  const out: string[] = [];
+  for (const node of nodes) {
+    const lines = renderBlock(node);
+    if (lines.length === 0) continue;
+    if (out.length) out.push('');
+    out.push(...lines);
+  }
+  return out;
+}
+
+function renderBlock(node: Nodes): string[] {
+  switch (node.type) {
+    case 'paragraph':
+      return renderInline(node.children).split('\n').map((l) => l.trimStart());
+    case 'heading':
+      return [`${'#'.repeat(node.depth)} ${renderInline(node.children).replace(/\s*\n\s*/g, ' ')}`];
+    case 'thematicBreak':
+      return ['* * *'];
+    case 'blockquote': {
+      const inner = renderBlocks(node.children as Nodes[]);
+      return inner.map((l) => (l ? `> ${l}` : '>'));
+    }
+    case 'list': {
+      const out: string[] = [];
+      node.children.forEach((item, i) => {
+        const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : '- ';
+        const box = item.checked === true ? '☑ ' : item.checked === false ? '☐ ' : '';
+        const inner = renderBlocks(item.children as Nodes[]);
+        if (inner.length === 0) inner.push('');
+        if (box) inner[0] = box + inner[0];
+        if (i > 0 && node.spread) out.push('');
+        out.push(...indent(inner, marker, ' '.repeat(marker.length)));
+      });
+      return out;
+    }
+    case 'code': {
+      const fence = '`'.repeat(Math.max(3, longestRun(node.value, '`') + 1));
+      const lang = /^[A-Za-z0-9_+.#-]{1,30}$/.test(node.lang ?? '') ? node.lang! : '';
+      return [fence + lang, ...node.value.split(/\r\n?|\n/), fence];
+    }
+    case 'html':
+      return textOut(node.value).split('\n').map((l) => l.trimStart());
+    case 'table': {
+      const rows = node.children.map((row) => `| ${row.children.map((cell) => renderInline(cell.children as Nodes[]).replace(/\s*\n\s*/g, ' ')).join(' | ')} |`);
+      if (rows.length === 0) return [];
+      const columns = node.children[0].children.length;
+      const align = Array.from({ length: columns }, (_, i) => {
+        const a = node.align?.[i];
+        return a === 'left' ? ':---' : a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
+      });
+      return [rows[0], `| ${align.join(' | ')} |`, ...rows.slice(1)];
+    }
+    case 'definition':
+      return [];
+    case 'footnoteDefinition':
+      return [`&#91;^${escapeLiteral(node.label ?? node.identifier)}&#93;: ${textOut(plain(node).replace(/\s+/g, ' '))}`];
+    default:
+      return textOut(plain(node)).split('\n').map((l) => l.trimStart());
+  }
+}
+
+/** Untrusted code as a Markdown code block that nothing inside it can close (fence longer than any backtick run). */
+export function fencedCode(code: string, lang = ''): string {
+  const lines = code.split(/\r\n?|\n/);
+  const fence = '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
+  return [fence + (/^[A-Za-z0-9_+.#-]{1,30}$/.test(lang) ? lang : ''), ...lines, fence].join('\n');
 }

@@ -10,6 +10,7 @@ import type { CoreContext } from '../../context';
 import type { CfnProperty } from '../../data/types';
 import { describeCfnType } from '../../features/identityHover';
 import { localize } from '../../l10n';
+import { fencedCode } from '../../markdown/sanitize';
 import { fuzzyScore } from '../../text/fuzzy';
 import { PSEUDO_PARAMETERS } from '../intrinsics';
 import { parseTemplate } from '../parseTemplate';
@@ -307,7 +308,8 @@ function noteBlockItems(site: Site, indent: number): CompletionItem[] {
       label: block.breadcrumb,
       kind: CompletionItemKind.Snippet,
       detail: localize(ctx.locale, CM.fromYourNotes),
-      documentation: { kind: 'markdown', value: '```' + (site.json ? 'json' : 'yaml') + '\n' + block.code.replace(/```/g, '`​``') + '\n```' },
+      // Issue 9: note code is untrusted; a fence it cannot close ("````" used to end it and expose links).
+      documentation: { kind: 'markdown', value: fencedCode(block.code, site.json ? 'json' : 'yaml') },
       sortText: `9${block.breadcrumb}`,
       filterText: block.breadcrumb,
       insertTextMode: InsertTextMode.asIs,

@@ -283,7 +283,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     await reindexAll();
     return service.index.stats();
   });
-  connection.onRequest(Requests.stats, () => service.index.stats());
+  // `pid` (issue 9): lets editor tests find the server process to prove crash recovery.
+  connection.onRequest(Requests.stats, () => ({ ...service.index.stats(), pid: process.pid }));
   connection.onRequest(Requests.searchSections, ({ query, limit }: { query: string; limit?: number }) => {
     const results: { label: string; detail: string; uri: string; line: number; score: number }[] = [];
     for (const note of service.index.files()) {

@@ -133,7 +133,8 @@ class Server {
     this.conn.onNotification('awsNotes/headingsIndexed', () => {
       this.headingsAt ??= performance.now();
     });
-    this.conn.onNotification('window/logMessage', () => {});
+    this.logs = [];
+    this.conn.onNotification('window/logMessage', (m) => this.logs.push(`${(performance.now() - this.spawnedAt).toFixed(0)}ms ${m.message}`));
     this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ cache: { dir: cacheDir } })));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
@@ -142,6 +143,7 @@ class Server {
   }
   async initialize() {
     const uri = pathToFileURL(this.workspace).href;
+    this.initializeSentAt = performance.now();
     await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri,
@@ -149,6 +151,7 @@ class Server {
       workspaceFolders: [{ uri, name: 'notes' }],
       capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } },
     });
+    this.initializedAt = performance.now();
     this.conn.sendNotification('initialized', {});
   }
   nextIndexed() {
@@ -218,6 +221,7 @@ async function start(dir, cacheDir, unique, templateUri) {
   const indexed = server.indexedAt ? undefined : await server.nextIndexed();
   void indexed;
   const hwmAtIndexedMb = server.rssPeakMb();
+  log(`  spawn → initialize answered ${(server.initializedAt - server.spawnedAt).toFixed(0)} ms; ready ${(readyAt - server.spawnedAt).toFixed(0)} ms; server log: ${server.logs.filter((l) => /indexed|headings|cache/i.test(l)).join(' | ')}`);
   return { server, readyMs: readyAt - server.spawnedAt, indexedMs: server.indexedAt - server.spawnedAt, headingsMs: server.headingsAt - server.spawnedAt, hoversDuring, info: server.indexedInfo, hwmAtIndexedMb };
 }
 

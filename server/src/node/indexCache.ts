@@ -14,11 +14,13 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import { pathToFileURL } from 'node:url';
 import type { NoteFile, Section } from '../core/notes/noteModel';
+import { parseNote } from '../core/notes/parseNote';
 import { HIT_FIELDS, type PackedHits } from '../core/notes/notesIndex';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 /** Bump when parsing, mention finding or ranking changes what would be stored. */
 export const INDEX_DATA_VERSION = 1;
 
@@ -29,6 +31,8 @@ export interface CacheVersions {
 
 export interface CachedNote {
   file: string;
+  /** The file's URI as the index knows it (stored: 10k pathToFileURL calls are a measurable part of a warm start). */
+  uri: string;
   size: number;
   mtimeMs: number;
   hash: string;
@@ -40,6 +44,7 @@ export interface CachedNote {
 
 export interface CacheEntryInput {
   file: string;
+  uri: string;
   size: number;
   mtimeMs: number;
   hash: string;
@@ -59,6 +64,7 @@ interface Header {
 interface Payload {
   header: Header;
   files: string[];
+  uris: string[];
   sizes: Float64Array;
   mtimes: Float64Array;
   hashes: string[];
@@ -232,7 +238,7 @@ const i32Frame = (a: Int32Array): Frame => ({ kind: Kind.I32, parts: [bytesOf(a)
 
 /** The payload's columns, in file order, each built only when the previous one has been written. */
 const COLUMN_ORDER = [
-  'header', 'files', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'slugs', 'sectionInts', 'blocks',
+  'header', 'files', 'uris', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'slugs', 'sectionInts', 'blocks',
   'codeInts', 'codeLangs', 'codeValues', 'codeRangeCounts', 'codeRanges', 'positions', 'hitServiceCounts',
   'hitServices', 'hitCounts', 'hits',
 ] as const;
@@ -242,6 +248,7 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame> 
   const perFile = (f: (e: CacheEntryInput) => number) => Int32Array.from(entries, f);
   yield v8Frame(header);
   yield v8Frame(entries.map((e) => e.file));
+  yield v8Frame(entries.map((e) => e.uri));
   yield f64Frame([Float64Array.from(entries, (e) => e.size)]);
   yield f64Frame([Float64Array.from(entries, (e) => e.mtimeMs)]);
   yield v8Frame(entries.map((e) => e.hash));
@@ -294,10 +301,18 @@ function readFrames(bytes: Buffer, expected: Header): Payload | undefined {
     if (at + length > bytes.length) throw new Error('corrupt');
     const body = bytes.subarray(at, at + length);
     at += length;
-    if (kind === Kind.V8) values[name] = v8.deserialize(body);
-    else if (kind === Kind.F64 && length % 8 === 0) values[name] = new Float64Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
-    else if (kind === Kind.I32 && length % 4 === 0) values[name] = new Int32Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
-    else throw new Error('corrupt');
+    const decode = () => {
+      if (kind === Kind.V8) return v8.deserialize(body);
+      if (kind === Kind.F64 && length % 8 === 0) return new Float64Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
+      if (kind === Kind.I32 && length % 4 === 0) return new Int32Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
+      throw new Error('corrupt');
+    };
+    if (kind !== Kind.V8 && kind !== Kind.F64 && kind !== Kind.I32) throw new Error('corrupt');
+    if (LAZY_COLUMNS.has(name)) {
+      // Only needed when a note's sections are first built: decoded then (a corrupt column then yields no sections).
+      let value: unknown;
+      Object.defineProperty(values, name, { enumerable: true, get: () => (value ??= decodeOr(decode, name)) });
+    } else values[name] = decode();
     if (name === 'header') {
       const h = values.header as Header;
       if (!h || h.format !== expected.format || h.indexData !== expected.indexData || h.server !== expected.server || h.data !== expected.data || h.roots !== expected.roots) return undefined;
@@ -305,15 +320,27 @@ function readFrames(bytes: Buffer, expected: Header): Payload | undefined {
   }
   if (at !== bytes.length) throw new Error('corrupt');
   const p = values as unknown as Payload;
-  for (const name of ['files', 'hashes', 'headings', 'slugs', 'codeLangs', 'codeValues', 'hitServices'] as const) if (!Array.isArray(p[name])) throw new Error('corrupt');
+  for (const name of ['files', 'uris', 'hashes', 'headings', 'hitServices'] as const) if (!Array.isArray(p[name])) throw new Error('corrupt');
   return p;
+}
+
+const LAZY_COLUMNS = new Set<string>(['slugs', 'blocks', 'codeInts', 'codeLangs', 'codeValues', 'codeRanges']);
+
+function decodeOr(decode: () => unknown, name: string): unknown {
+  try {
+    const value = decode();
+    if (name === 'slugs' || name === 'codeLangs' || name === 'codeValues') return Array.isArray(value) ? value : [];
+    return value instanceof Int32Array ? value : new Int32Array(0);
+  } catch {
+    return name === 'slugs' || name === 'codeLangs' || name === 'codeValues' ? [] : new Int32Array(0);
+  }
 }
 
 function unpack(p: Payload, out: Map<string, CachedNote>): void {
   const n = p.files.length;
   const sectionTotal = p.headings.length;
-  if (p.sizes.length !== n || p.mtimes.length !== n || p.hashes.length !== n || p.sectionCounts.length !== n) throw new Error('corrupt');
-  if (p.slugs.length !== sectionTotal || p.sectionInts.length !== sectionTotal * SECTION_INTS || p.positions.length !== sectionTotal * 4) throw new Error('corrupt');
+  if (p.uris.length !== n || p.sizes.length !== n || p.mtimes.length !== n || p.hashes.length !== n || p.sectionCounts.length !== n) throw new Error('corrupt');
+  if (p.sectionInts.length !== sectionTotal * SECTION_INTS || p.positions.length !== sectionTotal * 4) throw new Error('corrupt');
   let sec = 0;
   let block = 0;
   let code = 0;
@@ -331,11 +358,10 @@ function unpack(p: Payload, out: Map<string, CachedNote>): void {
       block += p.sectionInts[sec * SECTION_INTS + 6];
       code += p.sectionInts[sec * SECTION_INTS + 7];
     }
-    if (sec > sectionTotal || block * 3 > p.blocks.length || code * 2 > p.codeInts.length || code > p.codeLangs.length) throw new Error('corrupt');
+    if (sec > sectionTotal) throw new Error('corrupt');
     const rangeStart = range;
     const rangeCount = p.codeRangeCounts[f];
     range += rangeCount;
-    if (range > p.codeRanges.length) throw new Error('corrupt');
     const services = p.hitServices.slice(svc, svc + p.hitServiceCounts[f]);
     svc += p.hitServiceCounts[f];
     const hitCount = p.hitCounts[f];
@@ -344,12 +370,19 @@ function unpack(p: Payload, out: Map<string, CachedNote>): void {
     if (data.length !== hitCount * HIT_FIELDS || services.length !== p.hitServiceCounts[f]) throw new Error('corrupt');
     out.set(p.files[f], {
       file: p.files[f],
+      uri: p.uris[f],
       size: p.sizes[f],
       mtimeMs: p.mtimes[f],
       hash: p.hashes[f],
       note: {
-        sections: () => buildSections(p, firstSection, count, firstBlock, firstCode),
-        codeRanges: () => Array.from(p.codeRanges.subarray(rangeStart, rangeStart + rangeCount)),
+        sections: () => {
+          try {
+            return buildSections(p, firstSection, count, firstBlock, firstCode);
+          } catch {
+            return reparse(p.files[f]);
+          }
+        },
+        codeRanges: () => (rangeStart + rangeCount <= p.codeRanges.length ? Array.from(p.codeRanges.subarray(rangeStart, rangeStart + rangeCount)) : []),
         headings: p.headings.slice(firstSection, firstSection + count),
         levels: levelsAll.subarray(firstSection, firstSection + count),
       },
@@ -360,8 +393,21 @@ function unpack(p: Payload, out: Map<string, CachedNote>): void {
   if (hit * HIT_FIELDS !== p.hits.length) throw new Error('corrupt');
 }
 
+/** A damaged lazy column: the note's sections come from the file itself. */
+function reparse(file: string): Section[] {
+  try {
+    return parseNote(pathToFileURL(file).href, fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')).sections;
+  } catch {
+    return [];
+  }
+}
+
 function buildSections(p: Payload, first: number, count: number, block: number, code: number): Section[] {
   const sections: Section[] = [];
+  // Local references: the lazy columns are decoded on the first access.
+  const { blocks: blockCol, codeInts, codeLangs, codeValues, slugs } = p;
+  if ((block + sumOf(p, first, count, 6)) * 3 > blockCol.length || (code + sumOf(p, first, count, 7)) * 2 > codeInts.length) throw new Error('corrupt');
+  if (first + count > slugs.length || code + sumOf(p, first, count, 7) > codeValues.length || codeLangs.length !== codeValues.length) throw new Error('corrupt');
   for (let i = 0; i < count; i++) {
     const sec = first + i;
     const o = sec * SECTION_INTS;
@@ -369,9 +415,9 @@ function buildSections(p: Payload, first: number, count: number, block: number, 
     const blockCount = p.sectionInts[o + 6];
     const codeCount = p.sectionInts[o + 7];
     const blocks = new Array(blockCount);
-    for (let b = 0; b < blockCount; b++, block++) blocks[b] = { start: p.blocks[block * 3], end: p.blocks[block * 3 + 1], code: p.blocks[block * 3 + 2] === 1 };
+    for (let b = 0; b < blockCount; b++, block++) blocks[b] = { start: blockCol[block * 3], end: blockCol[block * 3 + 1], code: blockCol[block * 3 + 2] === 1 };
     const codeBlocks = new Array(codeCount);
-    for (let c = 0; c < codeCount; c++, code++) codeBlocks[c] = { lang: p.codeLangs[code], value: p.codeValues[code], start: p.codeInts[code * 2], end: p.codeInts[code * 2 + 1] };
+    for (let c = 0; c < codeCount; c++, code++) codeBlocks[c] = { lang: codeLangs[code], value: codeValues[code], start: codeInts[code * 2], end: codeInts[code * 2 + 1] };
     const parentSection = parent >= 0 && parent < i ? sections[parent] : undefined;
     sections.push({
       index: i,
@@ -379,7 +425,7 @@ function buildSections(p: Payload, first: number, count: number, block: number, 
       level: p.sectionInts[o],
       parents: parentSection ? [...parentSection.parents, parentSection.heading] : [],
       parent: parentSection ? parent : -1,
-      slug: p.slugs[sec],
+      slug: slugs[sec],
       headingStart: p.sectionInts[o + 2],
       headingEnd: p.sectionInts[o + 3],
       bodyEnd: p.sectionInts[o + 4],
@@ -389,4 +435,10 @@ function buildSections(p: Payload, first: number, count: number, block: number, 
     });
   }
   return sections;
+}
+
+function sumOf(p: Payload, first: number, count: number, field: number): number {
+  let sum = 0;
+  for (let i = first; i < first + count; i++) sum += p.sectionInts[i * SECTION_INTS + field];
+  return sum;
 }

@@ -130,26 +130,45 @@ export class WorkspaceIndexer {
     const { onProgress, onHeadings } = typeof callbacks === 'function' ? { onProgress: callbacks, onHeadings: undefined } : callbacks;
     const generation = ++this.generation;
     const started = performance.now();
-    const found = await discoverNotes(this.matcher);
-    for (const problem of found.problems) this.log.warnOnce(problem, problem);
-    const wanted = new Set(found.files.map(toUri));
-    for (const uri of this.index.uris()) {
-      if (!wanted.has(uri) && !this.openInEditor.has(uri)) {
-        this.index.remove(uri);
-        this.meta.delete(uri);
-      }
-    }
     const cached = this.cache ? this.cache.load() : new Map<string, CachedNote>();
-    let fromCache = 0;
-    let lastYield = performance.now();
     const maxFileSize = this.settings.limits.maxFileSize;
+    let lastYield = performance.now();
+    const pause = async () => {
+      if (performance.now() - lastYield > 8) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
+    };
     this.index.beginBulk();
     try {
+      // Phase 0 (a start with a cache): every cached note is searchable at once, before the folders are walked;
+      // phase 1 then verifies each one (stat; content hash) and replaces or drops what changed on disk.
+      const unverified = new Set<string>();
+      if (this.index.size === 0 && cached.size > 0) {
+        for (const entry of cached.values()) {
+          if (generation !== this.generation) break;
+          if (this.openInEditor.has(entry.uri)) continue;
+          this.restore(entry.uri, entry, entry);
+          unverified.add(entry.uri);
+          await pause();
+        }
+      }
+      const found = await discoverNotes(this.matcher);
+      for (const problem of found.problems) this.log.warnOnce(problem, problem);
+      const uris = found.files.map((file) => cached.get(file)?.uri ?? toUri(file));
+      const wanted = new Set(uris);
+      for (const uri of this.index.uris()) {
+        if (!wanted.has(uri) && !this.openInEditor.has(uri)) {
+          this.index.remove(uri);
+          this.meta.delete(uri);
+        }
+      }
+      let fromCache = 0;
       // Phase 1: structure. Synchronous stats and reads: small files, no thread-pool round trip per file.
       for (let i = 0; i < found.files.length; i++) {
         if (generation !== this.generation) break;
         const file = found.files[i];
-        if (this.restoreOrRead(file, cached.get(file), maxFileSize)) fromCache++;
+        if (this.restoreOrRead(file, uris[i], cached.get(file), maxFileSize, unverified.has(uris[i]))) fromCache++;
         if (performance.now() - lastYield > 8) {
           onProgress?.({ done: i + 1, total: found.files.length });
           await yieldToEventLoop();
@@ -157,7 +176,7 @@ export class WorkspaceIndexer {
         }
       }
       const headingsMs = Math.round(performance.now() - started);
-      if (generation === this.generation) onHeadings?.({ files: this.index.stats().files, ms: headingsMs });
+      if (generation === this.generation) onHeadings?.({ files: this.index.size, ms: headingsMs });
       // Phase 2: mentions and rankings of the notes that were scanned, in slices of ~8 ms.
       while (generation === this.generation && this.index.pendingCount > 0) {
         const sliceEnd = performance.now() + 8;
@@ -174,17 +193,16 @@ export class WorkspaceIndexer {
   }
 
   /** Phase 1 for one file: restores it from the cache when its stat (or content) matches; true when restored. */
-  private restoreOrRead(file: string, entry: CachedNote | undefined, maxFileSize: number): boolean {
-    const uri = toUri(file);
+  private restoreOrRead(file: string, uri: string, entry: CachedNote | undefined, maxFileSize: number, restored = false): boolean {
     if (this.openInEditor.has(uri)) return false;
     let stat: fs.Stats | undefined;
     try {
-      stat = fs.statSync(file);
+      stat = fs.statSync(file, { throwIfNoEntry: false });
     } catch {
       stat = undefined;
     }
     if (entry && stat && stat.size <= maxFileSize && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs) {
-      this.restore(uri, entry, stat);
+      if (!restored) this.restore(uri, entry, stat);
       return true;
     }
     const result = readNoteSync(file, maxFileSize);
@@ -196,11 +214,11 @@ export class WorkspaceIndexer {
         return true;
       }
     }
-    this.applyRead(file, result, true, stat);
+    this.applyRead(file, result, true, stat, uri);
     return false;
   }
 
-  private restore(uri: string, entry: CachedNote, stat: fs.Stats): void {
+  private restore(uri: string, entry: CachedNote, stat: { size: number; mtimeMs: number }): void {
     const note = this.index.lazyNote(uri, entry.note);
     this.index.setIndexed(note, entry.hits, entry.positions);
     this.meta.set(uri, { file: entry.file, size: stat.size, mtimeMs: stat.mtimeMs, hash: entry.hash });
@@ -250,7 +268,7 @@ export class WorkspaceIndexer {
       const positions = this.index.headingPositions(uri);
       if (!note || !hits || !positions) continue;
       meta.hash ??= contentHash(note.text);
-      entries.push({ file: meta.file, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, note, hits, positions });
+      entries.push({ file: meta.file, uri, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, note, hits, positions });
     }
     return entries;
   }
@@ -286,8 +304,7 @@ export class WorkspaceIndexer {
     return ok;
   }
 
-  private applyRead(file: string, result: ReadResult, defer = false, stat?: fs.Stats): boolean {
-    const uri = toUri(file);
+  private applyRead(file: string, result: ReadResult, defer = false, stat?: fs.Stats, uri = toUri(file)): boolean {
     if (this.openInEditor.has(uri)) return true;
     if (!result.ok) {
       this.index.remove(uri);

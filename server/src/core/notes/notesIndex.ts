@@ -224,6 +224,11 @@ export class NotesIndex {
     for (const listener of this.listeners) listener();
   }
 
+  /** How many notes are indexed. */
+  get size(): number {
+    return this.notes.size;
+  }
+
   has(uri: string): boolean {
     return this.notes.has(uri);
   }

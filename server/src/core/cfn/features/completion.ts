@@ -7,11 +7,11 @@ import {
   Command, CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type Range as LspRange,
 } from 'vscode-languageserver-types';
 import type { CoreContext } from '../../context';
-import type { CfnProperty } from '../../data/types';
+import type { CfnProperty, CfnResourceType } from '../../data/types';
 import { describeCfnType } from '../../features/identityHover';
 import { localize } from '../../l10n';
 import { fencedCode } from '../../markdown/sanitize';
-import { fuzzyScore } from '../../text/fuzzy';
+import { searchKey } from '../../text/normalize';
 import { PSEUDO_PARAMETERS } from '../intrinsics';
 import { parseTemplate } from '../parseTemplate';
 import type { CfnTemplate } from '../types';
@@ -123,7 +123,14 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
   const names = ctx.data.cfnTypeNames();
   let ranked: { name: string; score: number }[];
   if (typed) {
-    ranked = names.map((name) => ({ name, score: fuzzyScore(typed, name) })).filter((r) => r.score >= 0);
+    // The ~1,800 names are folded once per data load; the typed text once per request (same scores as fuzzyScore).
+    const folded = foldedNames(names);
+    const q = searchKey(typed).replace(/\s+/g, '');
+    ranked = [];
+    for (let i = 0; i < names.length; i++) {
+      const score = q ? scoreFolded(q, folded[i]) : 0;
+      if (score >= 0) ranked.push({ name: names[i], score });
+    }
     ranked.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : 1));
   } else {
     ranked = names.map((name) => ({ name, score: 0 }));
@@ -146,7 +153,7 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
       data: { provider: PROVIDER, kind: 'type', type: name },
       textEdit: { range, newText: lead + name },
     };
-    const required = type ? Object.entries(type.properties).filter(([, p]) => p.required) : [];
+    const required = type ? requiredProperties(type) : [];
     if (!hasProperties && required.length > 0 && resourceId !== undefined) {
       const body = site.json ? jsonPropertiesSnippet(required, valueIndent) : yamlPropertiesSnippet(required, valueIndent);
       item.textEdit = { range: site.json ? withClosingQuote(site, range) : range, newText: lead + snippetEscape(name) + body };
@@ -157,6 +164,37 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
     return item;
   });
   return list(items, incomplete);
+}
+
+const foldedByNames = new WeakMap<readonly string[], string[]>();
+
+function foldedNames(names: readonly string[]): string[] {
+  let folded = foldedByNames.get(names);
+  if (!folded) foldedByNames.set(names, (folded = names.map(searchKey)));
+  return folded;
+}
+
+/** fuzzyScore (text/fuzzy.ts) with the query (`q`) and the candidate (`c`) already folded. */
+function scoreFolded(q: string, c: string): number {
+  const contiguous = c.indexOf(q);
+  if (contiguous >= 0) return 1000 - contiguous - c.length / 100 + (contiguous === 0 ? 200 : 0);
+  let score = 0;
+  let last = -1;
+  for (const ch of q) {
+    const at = c.indexOf(ch, last + 1);
+    if (at < 0) return -1;
+    score += at === last + 1 ? 5 : 1;
+    last = at;
+  }
+  return score - c.length / 100;
+}
+
+const requiredByType = new WeakMap<CfnResourceType, [string, CfnProperty][]>();
+
+function requiredProperties(type: CfnResourceType): [string, CfnProperty][] {
+  let required = requiredByType.get(type);
+  if (!required) requiredByType.set(type, (required = Object.entries(type.properties).filter(([, p]) => p.required)));
+  return required;
 }
 
 function withClosingQuote(site: Site, range: LspRange): LspRange {

@@ -122,6 +122,9 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     service.updateSettings(settings);
     indexer.configure(settings, workspaceFolders);
     indexer.useCache(settings.cache.dir, { server: SERVER_VERSION, data: (dataVersion ??= dataVersionOf(findDataDir())) });
+    // Watch before crawling (issue 9): a note changed or deleted while the crawl runs is re-indexed by its event,
+    // and a file written right after `indexed` is never missed either.
+    await watchNotes();
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin(localize(locale, M.indexing), 0, undefined, false);
     const result = await indexer.crawl({
@@ -135,8 +138,6 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     }
     logger.info(localize(locale, M.indexed, { files: result.files, sections: result.sections, ms: result.ms }));
     logger.info(`headings searchable after ${result.headingsMs} ms; ${result.fromCache} of ${result.files} notes restored from the cache`);
-    // Watch before announcing readiness, so a file written right after `indexed` is never missed.
-    await watchNotes();
     connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
   }
 

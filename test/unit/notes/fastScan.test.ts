@@ -44,6 +44,21 @@ describe('fast note scanner (differential against remark)', () => {
     );
   });
 
+  it('resolves heading texts with brackets, colons and code spans exactly like remark', () => {
+    const titles = [
+      'tags: [aws, sqs]', '`AWS::SQS::Queue` とは', 'AWS::SQS::Queue の設定', 'sqs:SendMessage と `s3:GetObject`', 'Lambda!',
+      '[link](https://example.com) とは', '![img](a.png) 図', '[ref] と [x][y]', '[^1] 注', 'foo]: bar', 'a [b] (c)',
+      '`[x](y)` code', 'https://example.com', 'www.example.com', 'mailto:a@b.c', 'x@y.z', 'a\\[b]', '&amp; [x]', '<b>[x]</b>',
+      '*[x]*', '~~[x]~~', '[x] `y` [z]', 'a:b:c `d` e', '[[wiki]]', '[x]\n(y)', 'title: AWS Lambda\ntags: [aws, lambda]',
+    ];
+    const outcomes: string[] = [];
+    for (const title of titles) {
+      // same() throws when the fast scan answers differently from remark; declining is allowed.
+      outcomes.push(same(`# ${title.replace(/\n/g, ' ')}\n\ntext\n`), same(`${title}\n---\n\nbody\n`), same(`---\n${title}\n---\n\n## H\n`));
+    }
+    assert.ok(outcomes.filter((o) => o === 'same').length >= outcomes.length - 6, outcomes.join(','));
+  });
+
   it('parseNote is the fast path with remark as fallback', () => {
     const text = '<div>\n# x\n</div>\n\n# Heading\n';
     assert.equal(fastScanNote(URI, text), undefined);

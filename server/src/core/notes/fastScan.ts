@@ -521,7 +521,7 @@ function simpleInline(raw: string): string | undefined {
   const m = /^(\*\*|__|\*|_)([^\s*_][^*_]*?)\1$/.exec(raw);
   if (m && !/\s$/.test(m[2]) && !INLINE_SPECIAL.test(m[2])) return m[2];
   // Code spans only: the text outside them must hold nothing inline-special. ':' and '!' alone are not (only in
-  // autolink literals and before '[', both caught below), so headings like "AWS::SQS::Queue とは" stay fast.
+  // autolink literals and in `![...](...)`, both caught below), so headings like "AWS::SQS::Queue とは" stay fast.
   let out = '';
   let outside = '';
   let i = 0;
@@ -559,7 +559,9 @@ function simpleInline(raw: string): string | undefined {
     outside += raw.slice(i, open) + ' ';
     i = close + len;
   }
-  if (/[\\&<[\]*_~@]|www\.|\b(?:https?|mailto|xmpp):/i.test(outside)) return undefined;
+  // Brackets alone are literal here: fastScan declines notes with link reference definitions, so only an inline
+  // link/image (`](`), a footnote call (`[^`) or a definition-like `]:` needs remark ("tags: [aws, sqs]" does not).
+  if (/[\\&<*_~@]|\]\(|\[\^|\]:|www\.|\b(?:https?|mailto|xmpp):/i.test(outside)) return undefined;
   return out;
 }
 

@@ -195,6 +195,11 @@ export class WorkspaceIndexer {
   /** Phase 1 for one file: restores it from the cache when its stat (or content) matches; true when restored. */
   private restoreOrRead(file: string, uri: string, entry: CachedNote | undefined, maxFileSize: number, restored = false): boolean {
     if (this.openInEditor.has(uri)) return false;
+    // Not in the cache: read it; its stat is taken later, when the cache is written (off the critical path).
+    if (!entry) {
+      this.applyRead(file, readNoteSync(file, maxFileSize), true, undefined, uri);
+      return false;
+    }
     let stat: fs.Stats | undefined;
     try {
       stat = fs.statSync(file, { throwIfNoEntry: false });
@@ -237,13 +242,16 @@ export class WorkspaceIndexer {
   /** Hashes the notes' content in slices (yielding between them), then writes the cache. */
   private async saveInBackground(): Promise<void> {
     const generation = this.generation;
-    const unhashed = [...this.meta].filter(([uri, m]) => !m.hash && !this.openInEditor.has(uri));
+    const unhashed = [...this.meta].filter(([uri, m]) => (!m.hash || m.size < 0) && !this.openInEditor.has(uri));
     for (let i = 0; i < unhashed.length; ) {
       if (generation !== this.generation) return;
       const sliceEnd = performance.now() + 8;
       for (; i < unhashed.length && performance.now() < sliceEnd; i++) {
-        const note = this.index.get(unhashed[i][0]);
-        if (note) unhashed[i][1].hash = contentHash(note.text);
+        const [uri, meta] = unhashed[i];
+        const note = this.index.get(uri);
+        if (!note) continue;
+        if (meta.size < 0) this.statLater(meta, note.text);
+        meta.hash ??= contentHash(note.text);
       }
       await yieldToEventLoop();
     }
@@ -259,6 +267,17 @@ export class WorkspaceIndexer {
     }
   }
 
+  /** The stat of a note read during the crawl; a size that does not fit the text read means "changed since": not cached. */
+  private statLater(meta: DiskMeta, text: string): void {
+    const stat = fs.statSync(meta.file, { throwIfNoEntry: false });
+    const bytes = Buffer.byteLength(text, 'utf8');
+    // A dropped BOM (3 bytes) or replaced invalid bytes change the decoded length: such files are simply re-read.
+    if (stat && stat.size === bytes) {
+      meta.size = stat.size;
+      meta.mtimeMs = stat.mtimeMs;
+    }
+  }
+
   private cacheEntries(): CacheEntryInput[] {
     const entries: CacheEntryInput[] = [];
     for (const [uri, meta] of this.meta) {
@@ -267,6 +286,8 @@ export class WorkspaceIndexer {
       const hits = this.index.packedHits(uri);
       const positions = this.index.headingPositions(uri);
       if (!note || !hits || !positions) continue;
+      if (meta.size < 0) this.statLater(meta, note.text);
+      if (meta.size < 0) continue;
       meta.hash ??= contentHash(note.text);
       entries.push({ file: meta.file, uri, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, note, hits, positions });
     }
@@ -325,8 +346,7 @@ export class WorkspaceIndexer {
         this.meta.delete(uri);
         return false;
       }
-      if (stat) this.meta.set(uri, { file, size: stat.size, mtimeMs: stat.mtimeMs });
-      else this.meta.delete(uri);
+      this.meta.set(uri, stat ? { file, size: stat.size, mtimeMs: stat.mtimeMs } : { file, size: -1, mtimeMs: -1 });
     } catch (error) {
       this.log.warnOnce(`${file}:parse`, localize(this.locale(), M.readFailed, { path: file, error: (error as Error).message }));
       return false;

@@ -152,6 +152,18 @@ describe('persistent index cache', () => {
     assert.equal(IndexCache.usable(cacheDir, [notes]), true);
   });
 
+  it('a note whose decoded text does not match its size on disk (BOM) is not cached but still indexed', async () => {
+    fs.writeFileSync(path.join(notes, 'bom.md'), '\uFEFF# Bomheading\n\nSQS\n');
+    const cold = start();
+    await cold.indexer.crawl();
+    assert.equal(cold.indexer.saveCacheNow(), true);
+    const warm = start();
+    const result = await warm.indexer.crawl();
+    assert.equal(result.files, 4);
+    assert.equal(result.fromCache, 3);
+    assert.equal(workspaceSymbols(warm.service.index, 'Bomheading').length, 1);
+  });
+
   it('a failed write leaves no temporary file and is not fatal', () => {
     const blocker = path.join(tmp, 'blocker');
     fs.writeFileSync(blocker, 'a file where the cache directory should be');

@@ -11,6 +11,8 @@ export async function readNote(file: string, maxFileSize: number): Promise<ReadR
     const stat = await fs.promises.stat(file);
     if (stat.size > maxFileSize) return { ok: false, reason: 'large', detail: String(stat.size), size: stat.size };
     const bytes = await fs.promises.readFile(file);
+    // The file may have grown between stat and read (a log being appended to): the limit holds for what was read.
+    if (bytes.length > maxFileSize) return { ok: false, reason: 'large', detail: String(bytes.length), size: bytes.length };
     if (looksBinary(bytes)) return { ok: false, reason: 'binary', detail: 'NUL bytes' };
     return { ok: true, text: decoder.decode(bytes) };
   } catch (error) {
@@ -31,6 +33,8 @@ export function readNoteSync(file: string, maxFileSize: number): ReadResult {
     const stat = fs.statSync(file);
     if (stat.size > maxFileSize) return { ok: false, reason: 'large', detail: String(stat.size), size: stat.size };
     const bytes = fs.readFileSync(file);
+    // The file may have grown between stat and read (a log being appended to): the limit holds for what was read.
+    if (bytes.length > maxFileSize) return { ok: false, reason: 'large', detail: String(bytes.length), size: bytes.length };
     if (looksBinary(bytes)) return { ok: false, reason: 'binary', detail: 'NUL bytes' };
     return { ok: true, text: decoder.decode(bytes) };
   } catch (error) {

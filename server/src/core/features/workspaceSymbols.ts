@@ -1,9 +1,9 @@
 // Every heading of every note, fuzzy-searchable; the container is the breadcrumb above it.
-// The folded search key of each heading is computed once per parsed note (cached by NoteFile identity), so a
+// The folded search key of each heading is computed once per indexed note (kept in its index slot), so a
 // query is one folding of the query plus an indexOf per heading: no per-query normalisation of 100k headings.
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
 import type { NoteFile } from '../notes/noteModel';
-import type { NotesIndex } from '../notes/notesIndex';
+import type { NoteSlot, NotesIndex } from '../notes/notesIndex';
 import { searchKey } from '../text/normalize';
 
 interface HeadingKeys {
@@ -15,7 +15,6 @@ interface HeadingKeys {
   heading: Uint8Array;
 }
 
-const keysOf = new WeakMap<NoteFile, HeadingKeys>();
 
 export function charMask(s: string): number {
   let mask = 0;
@@ -23,8 +22,8 @@ export function charMask(s: string): number {
   return mask >>> 0;
 }
 
-function headingKeys(index: NotesIndex, note: NoteFile): HeadingKeys {
-  let entry = keysOf.get(note);
+function headingKeys(index: NotesIndex, note: NoteFile, slot: NoteSlot): HeadingKeys {
+  let entry = slot.searchKeys as HeadingKeys | undefined;
   if (!entry) {
     const { headings, levels } = index.headingsOf(note);
     const keys = headings.map((h, i) => (levels[i] === 0 ? '' : searchKey(h)));
@@ -35,7 +34,7 @@ function headingKeys(index: NotesIndex, note: NoteFile): HeadingKeys {
       heading[i] = levels[i] === 0 ? 0 : 1;
     }
     entry = { keys, masks, heading };
-    keysOf.set(note, entry);
+    slot.searchKeys = entry;
   }
   return entry;
 }
@@ -60,15 +59,15 @@ export function workspaceSymbols(index: NotesIndex, query: string, limit = 500):
   const q = searchKey(query).replace(/\s+/g, '');
   const qMask = charMask(q);
   const scored: { score: number; note: NoteFile; section: number }[] = [];
-  for (const note of index.files()) {
-    const { keys, masks, heading } = headingKeys(index, note);
+  index.forEachNote((note, slot) => {
+    const { keys, masks, heading } = headingKeys(index, note, slot);
     for (let i = 0; i < keys.length; i++) {
       if ((qMask & ~masks[i]) !== 0 || heading[i] === 0) continue;
       const score = scoreFolded(q, keys[i]);
       if (score < 0) continue;
       scored.push({ score, note, section: i });
     }
-  }
+  });
   // Only the best `limit` are sorted (a full sort of 50k headings for a one-letter query is wasted work).
   const best = scored.length > limit * 4 ? selectTop(scored, limit) : scored.sort((a, b) => b.score - a.score);
   return best.slice(0, limit).map(({ note, section: i }) => {

@@ -29,6 +29,13 @@ interface IndexedNote {
   hits: PackedHits | undefined;
   /** Heading ranges [startLine, startChar, endLine, endChar] per section, computed on first use. */
   positions: Int32Array | undefined;
+  /** Filled by the workspace-symbol search (its folded heading keys); dropped with the entry when the note changes. */
+  searchKeys?: unknown;
+}
+
+/** Per-note data a feature may keep with the note (see `forEachNote`). */
+export interface NoteSlot {
+  searchKeys?: unknown;
 }
 
 interface Ranking {
@@ -239,6 +246,11 @@ export class NotesIndex {
 
   uris(): string[] {
     return [...this.notes.keys()];
+  }
+
+  /** Visits every note with its slot: a plain loop (no generator, no WeakMap lookups) for per-keystroke searches. */
+  forEachNote(visit: (note: NoteFile, slot: NoteSlot) => void): void {
+    for (const entry of this.notes.values()) visit(entry.note, entry);
   }
 
   *files(): Iterable<NoteFile> {

@@ -137,7 +137,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: localize(locale, M.missingFolder, { path: missing }) });
     }
     logger.info(localize(locale, M.indexed, { files: result.files, sections: result.sections, ms: result.ms }));
-    logger.info(`headings searchable after ${result.headingsMs} ms; ${result.fromCache} of ${result.files} notes restored from the cache`);
+    logger.info(
+      `crawl started ${result.startedAt} ms after the process; headings searchable after ${result.headingsMs} ms; ${result.fromCache} of ${result.files} notes restored from the cache` +
+        (result.restoredMs ? ` (cache loaded in ${result.cacheLoadMs} ms, cached headings searchable after ${result.restoredMs} ms)` : ''),
+    );
     connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
   }
 

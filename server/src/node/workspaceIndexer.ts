@@ -33,6 +33,12 @@ export interface CrawlResult {
   fromCache: number;
   /** When every heading was searchable (end of phase 1), ms since the crawl started. */
   headingsMs: number;
+  /** With a cache: when the cached headings were searchable (before the folders were walked), ms since the start. */
+  restoredMs: number;
+  /** Cache load (read + decode) time, ms. */
+  cacheLoadMs: number;
+  /** When the crawl started, ms since the process started. */
+  startedAt: number;
 }
 
 export interface CrawlCallbacks {
@@ -131,6 +137,8 @@ export class WorkspaceIndexer {
     const generation = ++this.generation;
     const started = performance.now();
     const cached = this.cache ? this.cache.load() : new Map<string, CachedNote>();
+    const cacheLoadMs = Math.round(performance.now() - started);
+    let restoredMs = 0;
     const maxFileSize = this.settings.limits.maxFileSize;
     let lastYield = performance.now();
     const pause = async () => {
@@ -153,6 +161,7 @@ export class WorkspaceIndexer {
           await pause();
         }
       }
+      if (unverified.size) restoredMs = Math.round(performance.now() - started);
       const found = await discoverNotes(this.matcher);
       for (const problem of found.problems) this.log.warnOnce(problem, problem);
       const uris = found.files.map((file) => cached.get(file)?.uri ?? toUri(file));
@@ -186,7 +195,7 @@ export class WorkspaceIndexer {
       onProgress?.({ done: found.files.length, total: found.files.length });
       if (generation === this.generation) this.saveCacheSoon(fromCache === found.files.length && cached.size === found.files.length ? -1 : 300);
       const stats = this.index.stats();
-      return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs };
+      return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
       this.index.endBulk();
     }

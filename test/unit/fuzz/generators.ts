@@ -11,7 +11,8 @@ export const markdownish = (maxLength = 60) =>
       '|', ' | ', '|---|', '---', '===', '[', ']', '(', ')', '](', ']:', ']: ', '[^1]', '[^1]: ', '<', '>', '</', '/>', '<a href="', '">',
       '<img src=x>', '<!--', '-->', '<command:x>', 'command:awsNotes.openSection?%5B%5D', 'command:x', 'javascript:alert(1)', 'data:,x',
       'https://e.x/', 'mailto:a@b.c', 'www.e.x', '*', '_', '**', '`', '``', '\\', '&amp;', '&#91;', '&#99;ommand:', '&lt;', '!', '![',
-      '"', "'", ' ', 'SQS', 'Lambda', 'AWS::SQS::Queue', '日本語', 'キュー', '　', 'a', 'x',
+      '"', "'", ' ', 'SQS', 'Lambda', 'AWS::SQS::Queue', '日本語', 'キュー', '　', 'a', 'x', 'ftp://e.x/', 'file:///etc', '://', 'www.', '@', '___', '***',
+      '= ', '1)', '|:--|', '\\`', '&#x5b;', '&#60;', '\u00a0', '\u2028', '\f',
     ],
     maxLength,
   );

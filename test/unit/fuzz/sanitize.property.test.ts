@@ -24,7 +24,7 @@ const HOSTILE: [string, string, RegExp?][] = [
   ['remote ![pixel](https://tracker.example/x.png) image', '&#91;pixel&#93;'],
   ['[go][ref] and [ref] and [ref][]\n\n[ref]: command:workbench.action.quit', 'go and ref'],
   ['[ref]: <command:x> "t"\n\n[x][ref]', 'x'],
-  ['autolink <command:workbench.action.quit> and <javascript:alert(1)>', 'command\\:workbench'],
+  ['autolink <command:workbench.action.quit> and <javascript:alert(1)>', 'command:workbench.action.quit'],
   ['entity [x](&#99;ommand:workbench.action.quit) and [y](&#x63;ommand:z) &#91;z&#93;(command:q)', 'entity x and y'],
   ['[text ](command:evil) more](https://ok.example)', 'text more'],
   ['[a [b](command:x) c](https://ok.example) [[nested]](command:y)', 'b'],
@@ -33,12 +33,12 @@ const HOSTILE: [string, string, RegExp?][] = [
   ['[foo](https://ok.example "](command:evil)")', '[foo](https://ok.example)'],
   ['\\\\[x](command:evil) and [y\\\\](command:evil2)', 'x'],
   ['[x](command:awsNotes.openSection?%5B%7B%22uri%22%3A%22file%3A%2F%2F%2Fetc%2Fpasswd%22%2C%22line%22%3A0%7D%5D)', 'x'],
-  ['<details>\n[x](command:evil)\n</details>', '&#91;x&#93;\\(command\\:evil\\)'],
+  ['<details>\n[x](command:evil)\n</details>', '&#91;x&#93;(command:evil)'],
   ['| a | [b](command:c) |\n|---|---|\n| <img src=x> | ![i](https://t.example/i.png) |', '| a | b |'],
   ['> quoted [x](command:evil)\n> > <b>deeper</b> [y][r]\n\n[r]: command:q', 'quoted x'],
   ['- [ ] task [y](command:evil)\n- [x] done', '- ☐ task y'],
   ['```\n[x](command:inside-code)\n```\n`[y](command:inline-code)`', '[x](command:inside-code)'],
-  ['<command:awsNotes.openSection?%5B%7B%22uri%22%3A%22https%3A%2F%2Fevil%22%2C%22line%22%3A0%7D%5D>', 'command\\:awsNotes'],
+  ['<command:awsNotes.openSection?%5B%7B%22uri%22%3A%22https%3A%2F%2Fevil%22%2C%22line%22%3A0%7D%5D>', 'command:awsNotes.openSection?'],
   ['[x](<command:evil> "t") [y]( command:evil ) [z](COMMAND:evil)', 'x y z'],
 ];
 
@@ -79,7 +79,8 @@ describe('sanitiser: properties', () => {
         assertSafe(sa, undefined, a);
         assertSafe(quote(sa), undefined, a);
         assertSafe(`${quote(sa)}\n\n${quote(sb)}`, undefined, a + ' ++ ' + b);
-        assertSafe(`${sa}\n${sb}`, undefined, a + ' ++ ' + b);
+        // as in a hover: blocks separated by an empty line
+        assertSafe(`${sa}\n\n${sb}`, undefined, a + ' ++ ' + b);
       }),
       params(300),
     );

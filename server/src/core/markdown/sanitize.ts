@@ -12,7 +12,6 @@ import { parseMarkdown } from '../notes/parseNote';
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
 /** Deeper container nesting than this in an excerpt is shown as plain text (remark is slow/recursive there). */
 const MAX_EXCERPT_NESTING = 32;
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 // `[`, `]`, `<` and `>` are written as character references, not backslash escapes: a backslash can be swallowed
 // by a URL literal just before it (`https://x/\[a](command:y)` is a link in marked and markdown-it), an entity
@@ -23,12 +22,24 @@ const ENTITY: Record<string, string> = { '[': '&#91;', ']': '&#93;', '<': '&lt;'
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => ENTITY[c] ?? `\\${c}`);
+    .replace(/[\\`*_{}[\]()<>#+!|~&]|\/(?=\/)/g, (c) => ENTITY[c] ?? `\\${c}`);
 }
 
-/** Decoded plain text -> Markdown that shows exactly that text: every ASCII punctuation character escaped. */
+/**
+ * Decoded plain text -> Markdown that shows that text and can open nothing: no link, image, reference, autolink,
+ * HTML or code span (`[ ] < > & !` as character references, backslash and backtick escaped, the first `/` of
+ * any `//` escaped so no parser sees a URL literal, `scheme://` or protocol-relative). Emphasis characters are left alone: at worst they
+ * change how the text looks. Line starts are handled by `escapeLineStart`.
+ */
 export function escapeLiteral(text: string): string {
-  return text.replace(ASCII_PUNCTUATION, (c) => ENTITY[c] ?? `\\${c}`);
+  return text.replace(/[\\`[\]<>&!]|\/(?=\/)/g, (c) => ENTITY[c] ?? `\\${c}`);
+}
+
+/** A line of escaped text that must not start a block (heading, list, quote, break, setext underline, fence). */
+export function escapeLineStart(line: string): string {
+  const trimmed = line.trimStart();
+  if (/^(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|([-*_])(?:\s*\1){2,}\s*$|=+\s*$|~{3,})/.test(trimmed)) return `\\${trimmed}`;
+  return trimmed.replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
 
 /** A URL we let through, written so no parser can read it differently (no spaces, quotes, brackets, parens). */
@@ -53,7 +64,7 @@ export function maxLinePrefixDepth(text: string): number {
 function plainText(markdown: string): string {
   return markdown
     .split(/\r?\n/)
-    .map((line) => escapeLiteral(line.trimStart()))
+    .map((line) => escapeLineStart(escapeLiteral(line)))
     .join('\n');
 }
 
@@ -172,7 +183,7 @@ function renderBlocks(nodes: readonly Nodes[]): string[] {
 function renderBlock(node: Nodes): string[] {
   switch (node.type) {
     case 'paragraph':
-      return renderInline(node.children).split('\n').map((l) => l.trimStart());
+      return renderInline(node.children).split('\n').map(escapeLineStart);
     case 'heading':
       return [`${'#'.repeat(node.depth)} ${renderInline(node.children).replace(/\s*\n\s*/g, ' ')}`];
     case 'thematicBreak':
@@ -200,9 +211,9 @@ function renderBlock(node: Nodes): string[] {
       return [fence + lang, ...node.value.split(/\r\n?|\n/), fence];
     }
     case 'html':
-      return textOut(node.value).split('\n').map((l) => l.trimStart());
+      return textOut(node.value).split('\n').map(escapeLineStart);
     case 'table': {
-      const rows = node.children.map((row) => `| ${row.children.map((cell) => renderInline(cell.children as Nodes[]).replace(/\s*\n\s*/g, ' ')).join(' | ')} |`);
+      const rows = node.children.map((row) => `| ${row.children.map((cell) => renderInline(cell.children as Nodes[]).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`);
       if (rows.length === 0) return [];
       const columns = node.children[0].children.length;
       const align = Array.from({ length: columns }, (_, i) => {
@@ -216,7 +227,7 @@ function renderBlock(node: Nodes): string[] {
     case 'footnoteDefinition':
       return [`&#91;^${escapeLiteral(node.label ?? node.identifier)}&#93;: ${textOut(plain(node).replace(/\s+/g, ' '))}`];
     default:
-      return textOut(plain(node)).split('\n').map((l) => l.trimStart());
+      return textOut(plain(node)).split('\n').map(escapeLineStart);
   }
 }
 

@@ -20,7 +20,7 @@ import { parseNote } from '../core/notes/parseNote';
 import { HIT_FIELDS, type PackedHits } from '../core/notes/notesIndex';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 5;
 /** Bump when parsing, mention finding or ranking changes what would be stored. */
 export const INDEX_DATA_VERSION = 1;
 
@@ -40,6 +40,8 @@ export interface CachedNote {
   note: { sections: () => Section[]; codeRanges: () => number[]; headings: string[]; levels: Int32Array };
   hits: PackedHits;
   positions: Int32Array;
+  /** Folded heading keys for the workspace-symbol search, one per section. */
+  searchKeys: string[];
 }
 
 export interface CacheEntryInput {
@@ -51,6 +53,7 @@ export interface CacheEntryInput {
   note: NoteFile;
   hits: PackedHits;
   positions: Int32Array;
+  searchKeys: string[];
 }
 
 interface Header {
@@ -70,6 +73,7 @@ interface Payload {
   hashes: string[];
   sectionCounts: Int32Array;
   headings: string[];
+  searchKeys: string[];
   slugs: string[];
   /** Per section: level, parent, headingStart, headingEnd, bodyEnd, end, blocks, codeBlocks. */
   sectionInts: Int32Array;
@@ -191,12 +195,15 @@ export class IndexCache {
       };
       put(MAGIC);
       for (const frame of columns(this.header, [...input].filter((e) => e.positions.length === e.note.sections.length * 4))) {
-        const head = Buffer.alloc(5);
+        // 8-byte frame header, bodies padded to 8 bytes: typed columns can be read as views of the file buffer.
+        const head = Buffer.alloc(8);
         head[0] = frame.kind;
         const parts = frame.parts;
-        head.writeUInt32LE(parts.reduce((n, part) => n + part.byteLength, 0), 1);
+        const length = parts.reduce((n, part) => n + part.byteLength, 0);
+        head.writeUInt32LE(length, 4);
         put(head);
         for (const part of parts) put(part);
+        if (length % 8) put(Buffer.alloc(8 - (length % 8)));
         yield;
       }
       fs.closeSync(fd);
@@ -219,7 +226,7 @@ export class IndexCache {
   }
 }
 
-const MAGIC = Buffer.from('AWSNOTESIDX\n');
+const MAGIC = Buffer.from('AWSNOTES-INDEX\n\0'); // 16 bytes: frames start 8-byte aligned
 const enum Kind {
   V8 = 1,
   F64 = 2,
@@ -238,7 +245,7 @@ const i32Frame = (a: Int32Array): Frame => ({ kind: Kind.I32, parts: [bytesOf(a)
 
 /** The payload's columns, in file order, each built only when the previous one has been written. */
 const COLUMN_ORDER = [
-  'header', 'files', 'uris', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'slugs', 'sectionInts', 'blocks',
+  'header', 'files', 'uris', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'searchKeys', 'slugs', 'sectionInts', 'blocks',
   'codeInts', 'codeLangs', 'codeValues', 'codeRangeCounts', 'codeRanges', 'positions', 'hitServiceCounts',
   'hitServices', 'hitCounts', 'hits',
 ] as const;
@@ -254,6 +261,7 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame> 
   yield v8Frame(entries.map((e) => e.hash));
   yield i32Frame(perFile((e) => e.note.sections.length));
   yield v8Frame(sections().map((s) => s.heading));
+  yield v8Frame(entries.flatMap((e) => (e.searchKeys.length === e.note.sections.length ? e.searchKeys : e.note.sections.map(() => ''))));
   yield v8Frame(sections().map((s) => s.slug));
   const all = sections();
   const ints = new Int32Array(all.length * SECTION_INTS);
@@ -294,17 +302,19 @@ function readFrames(bytes: Buffer, expected: Header): Payload | undefined {
   let at = MAGIC.length;
   const values: Record<string, unknown> = {};
   for (const name of COLUMN_ORDER) {
-    if (at + 5 > bytes.length) throw new Error('corrupt');
+    if (at + 8 > bytes.length) throw new Error('corrupt');
     const kind = bytes[at];
-    const length = bytes.readUInt32LE(at + 1);
-    at += 5;
+    const length = bytes.readUInt32LE(at + 4);
+    at += 8;
     if (at + length > bytes.length) throw new Error('corrupt');
     const body = bytes.subarray(at, at + length);
-    at += length;
+    at += length + (length % 8 ? 8 - (length % 8) : 0);
     const decode = () => {
       if (kind === Kind.V8) return v8.deserialize(body);
-      if (kind === Kind.F64 && length % 8 === 0) return new Float64Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
-      if (kind === Kind.I32 && length % 4 === 0) return new Int32Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
+      // Views of the file buffer when aligned (no copy of the largest columns), copies otherwise.
+      const aligned = body.byteOffset % 8 === 0;
+      if (kind === Kind.F64 && length % 8 === 0) return aligned ? new Float64Array(body.buffer, body.byteOffset, length / 8) : new Float64Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
+      if (kind === Kind.I32 && length % 4 === 0) return aligned ? new Int32Array(body.buffer, body.byteOffset, length / 4) : new Int32Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
       throw new Error('corrupt');
     };
     if (kind !== Kind.V8 && kind !== Kind.F64 && kind !== Kind.I32) throw new Error('corrupt');
@@ -320,7 +330,7 @@ function readFrames(bytes: Buffer, expected: Header): Payload | undefined {
   }
   if (at !== bytes.length) throw new Error('corrupt');
   const p = values as unknown as Payload;
-  for (const name of ['files', 'uris', 'hashes', 'headings', 'hitServices'] as const) if (!Array.isArray(p[name])) throw new Error('corrupt');
+  for (const name of ['files', 'uris', 'hashes', 'headings', 'searchKeys', 'hitServices'] as const) if (!Array.isArray(p[name])) throw new Error('corrupt');
   return p;
 }
 
@@ -340,7 +350,7 @@ function unpack(p: Payload, out: Map<string, CachedNote>): void {
   const n = p.files.length;
   const sectionTotal = p.headings.length;
   if (p.uris.length !== n || p.sizes.length !== n || p.mtimes.length !== n || p.hashes.length !== n || p.sectionCounts.length !== n) throw new Error('corrupt');
-  if (p.sectionInts.length !== sectionTotal * SECTION_INTS || p.positions.length !== sectionTotal * 4) throw new Error('corrupt');
+  if (p.searchKeys.length !== sectionTotal || p.sectionInts.length !== sectionTotal * SECTION_INTS || p.positions.length !== sectionTotal * 4) throw new Error('corrupt');
   let sec = 0;
   let block = 0;
   let code = 0;
@@ -388,6 +398,7 @@ function unpack(p: Payload, out: Map<string, CachedNote>): void {
       },
       hits: { services, data },
       positions: p.positions.subarray(firstSection * 4, (firstSection + count) * 4),
+      searchKeys: p.searchKeys.slice(firstSection, firstSection + count),
     });
   }
   if (hit * HIT_FIELDS !== p.hits.length) throw new Error('corrupt');

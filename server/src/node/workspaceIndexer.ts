@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { foldedHeadingKeys, seedFoldedHeadingKeys } from '../core/features/workspaceSymbols';
 import { localize, type Locale } from '../core/l10n';
 import { M } from '../core/messages';
 import type { NotesIndex } from '../core/notes/notesIndex';
@@ -235,6 +236,7 @@ export class WorkspaceIndexer {
   private restore(uri: string, entry: CachedNote, stat: { size: number; mtimeMs: number }): void {
     const note = this.index.lazyNote(uri, entry.note);
     this.index.setIndexed(note, entry.hits, entry.positions);
+    seedFoldedHeadingKeys(this.index, uri, entry.searchKeys);
     this.meta.set(uri, { file: entry.file, size: stat.size, mtimeMs: stat.mtimeMs, hash: entry.hash });
   }
 
@@ -298,7 +300,7 @@ export class WorkspaceIndexer {
       if (meta.size < 0) this.statLater(meta, note.text);
       if (meta.size < 0) continue;
       meta.hash ??= contentHash(note.text);
-      entries.push({ file: meta.file, uri, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, note, hits, positions });
+      entries.push({ file: meta.file, uri, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, note, hits, positions, searchKeys: foldedHeadingKeys(this.index, uri) ?? [] });
     }
     return entries;
   }

@@ -26,17 +26,36 @@ function headingKeys(index: NotesIndex, note: NoteFile, slot: NoteSlot): Heading
   let entry = slot.searchKeys as HeadingKeys | undefined;
   if (!entry) {
     const { headings, levels } = index.headingsOf(note);
-    const keys = headings.map((h, i) => (levels[i] === 0 ? '' : searchKey(h)));
-    const masks = new Uint32Array(keys.length);
-    const heading = new Uint8Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      masks[i] = charMask(keys[i]);
-      heading[i] = levels[i] === 0 ? 0 : 1;
-    }
-    entry = { keys, masks, heading };
+    entry = keysFrom(headings.map((h, i) => (levels[i] === 0 ? '' : searchKey(h))), levels);
     slot.searchKeys = entry;
   }
   return entry;
+}
+
+function keysFrom(keys: string[], levels: ArrayLike<number>): HeadingKeys {
+  const masks = new Uint32Array(keys.length);
+  const heading = new Uint8Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    masks[i] = charMask(keys[i]);
+    heading[i] = levels[i] === 0 ? 0 : 1;
+  }
+  return { keys, masks, heading };
+}
+
+/** A note's folded heading keys (computed once per indexed note): what the persistent cache stores. */
+export function foldedHeadingKeys(index: NotesIndex, uri: string): string[] | undefined {
+  const note = index.get(uri);
+  const slot = index.slot(uri);
+  return note && slot ? headingKeys(index, note, slot).keys : undefined;
+}
+
+/** Gives a note restored from the cache its stored folded keys (no folding of its headings on the first search). */
+export function seedFoldedHeadingKeys(index: NotesIndex, uri: string, keys: string[]): void {
+  const note = index.get(uri);
+  const slot = index.slot(uri);
+  if (!note || !slot) return;
+  const { levels } = index.headingsOf(note);
+  if (keys.length === levels.length) slot.searchKeys = keysFrom(keys, levels);
 }
 
 /** fuzzyScore (text/fuzzy.ts) with the query already folded (`q`) and the candidate's folded key `c`. */

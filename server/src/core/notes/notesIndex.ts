@@ -248,6 +248,11 @@ export class NotesIndex {
     return [...this.notes.keys()];
   }
 
+  /** A note's slot (see `forEachNote`). */
+  slot(uri: string): NoteSlot | undefined {
+    return this.notes.get(uri);
+  }
+
   /** Visits every note with its slot: a plain loop (no generator, no WeakMap lookups) for per-keystroke searches. */
   forEachNote(visit: (note: NoteFile, slot: NoteSlot) => void): void {
     for (const entry of this.notes.values()) visit(entry.note, entry);

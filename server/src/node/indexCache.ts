@@ -209,6 +209,7 @@ export class IndexCache {
       fs.closeSync(fd);
       fd = undefined;
       fs.renameSync(tmp, this.file);
+      this.removeStaleTemps();
       return true;
     } catch {
       try {
@@ -218,6 +219,21 @@ export class IndexCache {
         /* nothing to clean */
       }
       return false;
+    }
+  }
+
+  /** Temp files left by a server that died while writing (older than 10 minutes) are removed. */
+  private removeStaleTemps(): void {
+    try {
+      const dir = path.dirname(this.file);
+      const cutoff = Date.now() - 10 * 60 * 1000;
+      for (const name of fs.readdirSync(dir)) {
+        if (!/^notes-index-[0-9a-f]+\.bin\.\d+\.[0-9a-f]+\.tmp$/.test(name)) continue;
+        const full = path.join(dir, name);
+        if (fs.statSync(full).mtimeMs < cutoff) fs.rmSync(full, { force: true });
+      }
+    } catch {
+      /* best effort */
     }
   }
 

@@ -164,6 +164,23 @@ describe('persistent index cache', () => {
     assert.equal(workspaceSymbols(warm.service.index, 'Bomheading').length, 1);
   });
 
+  it('removes temp files left by a crashed write (older than 10 minutes), nothing else', async () => {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const stale = path.join(cacheDir, 'notes-index-0123456789abcdef0123.bin.999.abcd1234.tmp');
+    const fresh = path.join(cacheDir, 'notes-index-0123456789abcdef0123.bin.998.abcd1234.tmp');
+    const other = path.join(cacheDir, 'unrelated.tmp');
+    for (const f of [stale, fresh, other]) fs.writeFileSync(f, 'x');
+    const old = new Date(Date.now() - 3600 * 1000);
+    fs.utimesSync(stale, old, old);
+    fs.utimesSync(other, old, old);
+    const cold = start();
+    await cold.indexer.crawl();
+    assert.equal(cold.indexer.saveCacheNow(), true);
+    assert.equal(fs.existsSync(stale), false);
+    assert.equal(fs.existsSync(fresh), true);
+    assert.equal(fs.existsSync(other), true);
+  });
+
   it('a failed write leaves no temporary file and is not fatal', () => {
     const blocker = path.join(tmp, 'blocker');
     fs.writeFileSync(blocker, 'a file where the cache directory should be');

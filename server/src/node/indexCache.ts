@@ -22,7 +22,7 @@ import { HIT_FIELDS, type PackedHits } from '../core/notes/notesIndex';
 /** Bump when the layout of the cache file changes. */
 export const CACHE_FORMAT = 5;
 /** Bump when parsing, mention finding or ranking changes what would be stored. */
-export const INDEX_DATA_VERSION = 1;
+export const INDEX_DATA_VERSION = 2;
 
 export interface CacheVersions {
   server: string;

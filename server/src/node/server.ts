@@ -34,22 +34,9 @@ import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
 import { normalizeSettings, type ServerSettings } from './settings';
 import { toPath, WorkspaceIndexer } from './workspaceIndexer';
+import { Notifications, Requests, type ConvertResult } from '../protocol';
 
-export const Requests = {
-  reindex: 'awsNotes/reindex',
-  stats: 'awsNotes/stats',
-  searchSections: 'awsNotes/searchSections',
-  convert: 'awsNotes/convert',
-  servicesInNotes: 'awsNotes/servicesInNotes',
-  sectionsForService: 'awsNotes/sectionsForService',
-  notesOutline: 'awsNotes/notesOutline',
-  equivalents: 'awsNotes/equivalents',
-} as const;
-export const Notifications = {
-  indexed: 'awsNotes/indexed',
-  /** Phase 1 of a crawl is over: every heading is searchable; hovers gain notes as mentions are indexed. */
-  headingsIndexed: 'awsNotes/headingsIndexed',
-} as const;
+export { Requests, Notifications };
 
 const SERVER_VERSION = '0.1.0';
 
@@ -305,12 +292,6 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   });
 
   // Convert to Terraform: a whole template, or one resource (the one under the cursor, or named).
-  interface ConvertResult {
-    hcl: string;
-    todos: string[];
-    resource?: string;
-    error?: string;
-  }
   connection.onRequest(Requests.convert, ({ uri, resource, offset }: { uri: string; resource?: string; offset?: number }): ConvertResult => {
     const doc = documents.get(uri);
     if (!doc) return { hcl: '', todos: [], error: 'document not open' };

@@ -4,7 +4,7 @@ import { localize, type Locale } from '../l10n';
 import { M } from '../messages';
 import { escapeMarkdown, sanitizeNoteMarkdown } from '../markdown/sanitize';
 import { excerpt } from '../notes/excerpt';
-import { breadcrumb } from '../notes/noteModel';
+import { breadcrumb, type NoteFile } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
 import type { SectionHit } from '../notes/ranking';
 import { LineIndex } from '../text/lineIndex';
@@ -14,18 +14,43 @@ export interface NotesMarkdownOptions {
   maxSections: number;
 }
 
+interface RenderedPassage {
+  line: number;
+  heading: string;
+  excerpt: string;
+}
+
+// Sanitising re-parses the excerpt, which dominates a hover's time: keep the result per note version.
+// A NoteFile object is replaced whenever the note changes, so the WeakMap forgets stale entries by itself.
+const rendered = new WeakMap<NoteFile, Map<string, RenderedPassage>>();
+
+function renderPassage(note: NoteFile, hit: SectionHit): RenderedPassage {
+  let perNote = rendered.get(note);
+  if (!perNote) rendered.set(note, (perNote = new Map()));
+  const key = `${hit.section}:${hit.block}:${hit.anchor}`;
+  let passage = perNote.get(key);
+  if (!passage) {
+    const section = note.sections[hit.section];
+    passage = {
+      line: new LineIndex(note.text).positionAt(hit.anchor).line,
+      heading: escapeMarkdown(breadcrumb(note, section)),
+      excerpt: sanitizeNoteMarkdown(excerpt(note, section, hit.block)),
+    };
+    perNote.set(key, passage);
+  }
+  return passage;
+}
+
 export function renderHits(index: NotesIndex, hits: readonly SectionHit[], locale: Locale, maxSections: number): string {
   if (hits.length === 0 || maxSections <= 0) return '';
   const parts = [`**${localize(locale, M.fromYourNotes)}**`];
   for (const hit of hits.slice(0, maxSections)) {
     const note = index.get(hit.uri);
     if (!note) continue;
-    const section = note.sections[hit.section];
-    const line = new LineIndex(note.text).positionAt(hit.anchor).line;
-    const link = openSectionLink({ uri: note.uri, line });
-    const text = sanitizeNoteMarkdown(excerpt(note, section, hit.block));
-    parts.push(`${escapeMarkdown(breadcrumb(note, section))} — [${localize(locale, M.openSection)}](${link})`);
-    if (text) parts.push(quote(text));
+    const passage = renderPassage(note, hit);
+    const link = openSectionLink({ uri: note.uri, line: passage.line });
+    parts.push(`${passage.heading} — [${localize(locale, M.openSection)}](${link})`);
+    if (passage.excerpt) parts.push(quote(passage.excerpt));
   }
   const rest = hits.length - maxSections;
   if (rest > 0) parts.push(`_${localize(locale, M.moreSections, { count: rest })}_`);

@@ -4,6 +4,7 @@
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
 import type { NoteFile } from '../notes/noteModel';
 import type { NoteSlot, NotesIndex } from '../notes/notesIndex';
+import { foldQuery, scoreFolded } from '../text/fuzzy';
 import { searchKey } from '../text/normalize';
 
 interface HeadingKeys {
@@ -58,24 +59,8 @@ export function seedFoldedHeadingKeys(index: NotesIndex, uri: string, keys: stri
   if (keys.length === levels.length) slot.searchKeys = keysFrom(keys, levels);
 }
 
-/** fuzzyScore (text/fuzzy.ts) with the query already folded (`q`) and the candidate's folded key `c`. */
-export function scoreFolded(q: string, c: string): number {
-  if (!q) return 0;
-  const contiguous = c.indexOf(q);
-  if (contiguous >= 0) return 1000 - contiguous - c.length / 100 + (contiguous === 0 ? 200 : 0);
-  let score = 0;
-  let last = -1;
-  for (const ch of q) {
-    const at = c.indexOf(ch, last + 1);
-    if (at < 0) return -1;
-    score += at === last + 1 ? 5 : 1;
-    last = at;
-  }
-  return score - c.length / 100;
-}
-
 export function workspaceSymbols(index: NotesIndex, query: string, limit = 500): SymbolInformation[] {
-  const q = searchKey(query).replace(/\s+/g, '');
+  const q = foldQuery(query);
   const qMask = charMask(q);
   const scored: { score: number; note: NoteFile; section: number }[] = [];
   index.forEachNote((note, slot) => {

@@ -2,10 +2,14 @@
 // Japanese substrings work). Returns a score (higher is better) or -1.
 import { searchKey } from './normalize';
 
-export function fuzzyScore(query: string, candidate: string): number {
-  const q = searchKey(query).replace(/\s+/g, '');
+/** Folds a query once for many candidates: NFKC, lower case, no spaces. */
+export function foldQuery(query: string): string {
+  return searchKey(query).replace(/\s+/g, '');
+}
+
+/** The score for an already folded query `q` and an already folded candidate `c` (hot loops fold once). */
+export function scoreFolded(q: string, c: string): number {
   if (!q) return 0;
-  const c = searchKey(candidate);
   const contiguous = c.indexOf(q);
   if (contiguous >= 0) return 1000 - contiguous - c.length / 100 + (contiguous === 0 ? 200 : 0);
   let score = 0;
@@ -17,4 +21,8 @@ export function fuzzyScore(query: string, candidate: string): number {
     last = at;
   }
   return score - c.length / 100;
+}
+
+export function fuzzyScore(query: string, candidate: string): number {
+  return scoreFolded(foldQuery(query), searchKey(candidate));
 }

@@ -11,6 +11,7 @@ import type { CfnProperty, CfnResourceType } from '../../data/types';
 import { describeCfnType } from '../../features/identityHover';
 import { localize } from '../../l10n';
 import { fencedCode } from '../../markdown/sanitize';
+import { scoreFolded } from '../../text/fuzzy';
 import { searchKey } from '../../text/normalize';
 import { PSEUDO_PARAMETERS } from '../intrinsics';
 import { parseTemplate } from '../parseTemplate';
@@ -172,21 +173,6 @@ function foldedNames(names: readonly string[]): string[] {
   let folded = foldedByNames.get(names);
   if (!folded) foldedByNames.set(names, (folded = names.map(searchKey)));
   return folded;
-}
-
-/** fuzzyScore (text/fuzzy.ts) with the query (`q`) and the candidate (`c`) already folded. */
-function scoreFolded(q: string, c: string): number {
-  const contiguous = c.indexOf(q);
-  if (contiguous >= 0) return 1000 - contiguous - c.length / 100 + (contiguous === 0 ? 200 : 0);
-  let score = 0;
-  let last = -1;
-  for (const ch of q) {
-    const at = c.indexOf(ch, last + 1);
-    if (at < 0) return -1;
-    score += at === last + 1 ? 5 : 1;
-    last = at;
-  }
-  return score - c.length / 100;
 }
 
 const requiredByType = new WeakMap<CfnResourceType, [string, CfnProperty][]>();

@@ -172,13 +172,25 @@ export class IndexCache {
     }
   }
 
-  /** `save`, yielding to the event loop between columns: no long pause of requests, one column in memory at a time. */
-  async saveAsync(entries: Iterable<CacheEntryInput>, pause: () => Promise<void>): Promise<boolean> {
+  /**
+   * `save` in steps: each `next()` does a few milliseconds of work (building part of a column, writing a chunk).
+   * The caller decides when to yield to the event loop between steps, or drains it synchronously (shutdown).
+   */
+  writeSteps(entries: Iterable<CacheEntryInput>): Generator<void, boolean> {
+    return this.write(entries);
+  }
+
+  /** `save`, yielding to the event loop whenever a slice of `sliceMs` is used up: requests wait at most about one slice. */
+  async saveAsync(entries: Iterable<CacheEntryInput>, pause: () => Promise<void>, sliceMs = 4): Promise<boolean> {
     const steps = this.write(entries);
+    let sliceStart = performance.now();
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
-      await pause();
+      if (performance.now() - sliceStart > sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
     }
   }
 
@@ -189,12 +201,34 @@ export class IndexCache {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       fd = fs.openSync(tmp, 'w');
       const out = fd;
-      const put = (buffer: Uint8Array) => {
+      const writeAll = (buffer: Uint8Array) => {
         let done = 0;
         while (done < buffer.length) done += fs.writeSync(out, buffer, done, buffer.length - done);
       };
+      // Small parts (a frame header, one note's hits) are gathered into 1 MB chunks: one write call per chunk.
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      let used = 0;
+      const flush = () => {
+        if (used) writeAll(chunk.subarray(0, used));
+        used = 0;
+      };
+      const put = (part: Uint8Array) => {
+        if (part.byteLength >= CHUNK) {
+          flush();
+          writeAll(part);
+          return;
+        }
+        if (used + part.byteLength > CHUNK) flush();
+        chunk.set(part, used);
+        used += part.byteLength;
+      };
       put(MAGIC);
-      for (const frame of columns(this.header, [...input].filter((e) => e.positions.length === e.note.sections.length * 4))) {
+      const entries = [...input].filter((e) => e.positions.length === e.note.sections.length * 4);
+      for (const frame of columns(this.header, entries)) {
+        if (!frame) {
+          yield; // a pause point inside a long column
+          continue;
+        }
         // 8-byte frame header, bodies padded to 8 bytes: typed columns can be read as views of the file buffer.
         const head = Buffer.alloc(8);
         head[0] = frame.kind;
@@ -202,10 +236,14 @@ export class IndexCache {
         const length = parts.reduce((n, part) => n + part.byteLength, 0);
         head.writeUInt32LE(length, 4);
         put(head);
-        for (const part of parts) put(part);
+        for (let i = 0; i < parts.length; i++) {
+          put(parts[i]);
+          if (i % 2048 === 2047) yield;
+        }
         if (length % 8) put(Buffer.alloc(8 - (length % 8)));
         yield;
       }
+      flush();
       fs.closeSync(fd);
       fd = undefined;
       fs.renameSync(tmp, this.file);
@@ -242,6 +280,7 @@ export class IndexCache {
   }
 }
 
+const CHUNK = 1 << 20;
 const MAGIC = Buffer.from('AWSNOTES-INDEX\n\0'); // 16 bytes: frames start 8-byte aligned
 const enum Kind {
   V8 = 1,
@@ -266,8 +305,15 @@ const COLUMN_ORDER = [
   'hitServices', 'hitCounts', 'hits',
 ] as const;
 
-function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame> {
-  const sections = () => entries.flatMap((e) => e.note.sections);
+/** Pause points: `undefined` every this many items of a long loop. */
+const STEP = 4096;
+
+function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame | undefined> {
+  const all: Section[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    for (const s of entries[i].note.sections) all.push(s);
+    if (i % STEP === STEP - 1) yield;
+  }
   const perFile = (f: (e: CacheEntryInput) => number) => Int32Array.from(entries, f);
   yield v8Frame(header);
   yield v8Frame(entries.map((e) => e.file));
@@ -276,28 +322,66 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame> 
   yield f64Frame([Float64Array.from(entries, (e) => e.mtimeMs)]);
   yield v8Frame(entries.map((e) => e.hash));
   yield i32Frame(perFile((e) => e.note.sections.length));
-  yield v8Frame(sections().map((s) => s.heading));
-  yield v8Frame(entries.flatMap((e) => (e.searchKeys.length === e.note.sections.length ? e.searchKeys : e.note.sections.map(() => ''))));
-  yield v8Frame(sections().map((s) => s.slug));
-  const all = sections();
+  yield v8Frame(all.map((s) => s.heading));
+  const keys: string[] = [];
+  for (const e of entries) {
+    if (e.searchKeys.length === e.note.sections.length) for (const k of e.searchKeys) keys.push(k);
+    else for (let i = 0; i < e.note.sections.length; i++) keys.push('');
+  }
+  yield;
+  yield v8Frame(keys);
+  keys.length = 0;
+  yield v8Frame(all.map((s) => s.slug));
   const ints = new Int32Array(all.length * SECTION_INTS);
-  all.forEach((s, i) => ints.set([s.level, s.parent, s.headingStart, s.headingEnd, s.bodyEnd, s.end, s.blocks.length, s.codeBlocks.length], i * SECTION_INTS));
+  let blockTotal = 0;
+  let codeTotal = 0;
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i];
+    const o = i * SECTION_INTS;
+    ints[o] = s.level;
+    ints[o + 1] = s.parent;
+    ints[o + 2] = s.headingStart;
+    ints[o + 3] = s.headingEnd;
+    ints[o + 4] = s.bodyEnd;
+    ints[o + 5] = s.end;
+    ints[o + 6] = s.blocks.length;
+    ints[o + 7] = s.codeBlocks.length;
+    blockTotal += s.blocks.length;
+    codeTotal += s.codeBlocks.length;
+    if (i % STEP === STEP - 1) yield;
+  }
   yield i32Frame(ints);
-  const blocks: number[] = [];
-  for (const s of all) for (const b of s.blocks) blocks.push(b.start, b.end, b.code ? 1 : 0);
-  yield i32Frame(Int32Array.from(blocks));
-  blocks.length = 0;
-  const code = all.flatMap((s) => s.codeBlocks);
-  const codeInts = new Int32Array(code.length * 2);
-  code.forEach((c, i) => {
-    codeInts[i * 2] = c.start;
-    codeInts[i * 2 + 1] = c.end;
-  });
+  const blocks = new Int32Array(blockTotal * 3);
+  const codeInts = new Int32Array(codeTotal * 2);
+  const codeLangs: string[] = new Array(codeTotal);
+  const codeValues: string[] = new Array(codeTotal);
+  let b = 0;
+  let c = 0;
+  for (let i = 0; i < all.length; i++) {
+    for (const block of all[i].blocks) {
+      blocks[b++] = block.start;
+      blocks[b++] = block.end;
+      blocks[b++] = block.code ? 1 : 0;
+    }
+    for (const code of all[i].codeBlocks) {
+      codeInts[c * 2] = code.start;
+      codeInts[c * 2 + 1] = code.end;
+      codeLangs[c] = code.lang;
+      codeValues[c++] = code.value;
+    }
+    if (i % STEP === STEP - 1) yield;
+  }
+  yield i32Frame(blocks);
   yield i32Frame(codeInts);
-  yield v8Frame(code.map((c) => c.lang));
-  yield v8Frame(code.map((c) => c.value));
+  yield v8Frame(codeLangs);
+  yield v8Frame(codeValues);
   yield i32Frame(perFile((e) => e.note.codeRanges.length));
-  yield i32Frame(Int32Array.from(entries.flatMap((e) => e.note.codeRanges)));
+  let rangeTotal = 0;
+  for (const e of entries) rangeTotal += e.note.codeRanges.length;
+  const ranges = new Int32Array(rangeTotal);
+  let r = 0;
+  for (const e of entries) for (const x of e.note.codeRanges) ranges[r++] = x;
+  yield i32Frame(ranges);
   const positions = new Int32Array(all.length * 4);
   let at = 0;
   for (const e of entries) {
@@ -306,7 +390,9 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame> 
   }
   yield i32Frame(positions);
   yield i32Frame(perFile((e) => e.hits.services.length));
-  yield v8Frame(entries.flatMap((e) => e.hits.services));
+  const services: string[] = [];
+  for (const e of entries) for (const svc of e.hits.services) services.push(svc);
+  yield v8Frame(services);
   yield i32Frame(perFile((e) => e.hits.data.length / HIT_FIELDS));
   // The hits are written straight from each file's packed array: no copy of the largest column.
   yield f64Frame(entries.map((e) => e.hits.data));

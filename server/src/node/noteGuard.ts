@@ -20,47 +20,53 @@ const digest = (text: string) => createHash('sha1').update(text).digest('hex');
 
 /**
  * Upper estimate of how deeply block containers (block quotes, list items) nest, from line prefixes, outside
- * top-level fenced code. Linear; stops counting once over `limit`.
+ * top-level fenced code. Linear; stops counting once over `limit`. Character codes, and a line whose first
+ * non-blank character cannot start a container or a fence is skipped at once (most lines of a note).
  */
 export function nestingDepth(text: string, limit = Infinity): number {
   let max = 0;
-  let fence = '';
+  let fence = 0;
   let lineStart = 0;
-  while (lineStart <= text.length) {
+  const length = text.length;
+  while (lineStart <= length) {
     let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd < 0) lineEnd = length;
     let i = lineStart;
     let columns = 0;
-    while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) columns += text[i++] === '\t' ? 4 : 1;
-    const c = text[i];
-    if (columns < 4 && (c === '`' || c === '~') && text.startsWith(c.repeat(3), i)) {
+    let c = text.charCodeAt(i);
+    while (i < lineEnd && (c === SPACE || c === TAB)) {
+      columns += c === TAB ? 4 : 1;
+      c = text.charCodeAt(++i);
+    }
+    if (i >= lineEnd) c = NaN;
+    if (columns < 4 && (c === BACKTICK || c === TILDE) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
       if (!fence) fence = c;
-      else if (fence === c) fence = '';
-    } else if (!fence) {
-      let depth = 0;
+      else if (fence === c) fence = 0;
+    } else if (!fence && (c === GT || c === DASH || c === STAR || c === PLUS || (c >= ZERO && c <= NINE))) {
       let markers = 0;
       // Container markers, possibly many on one line: "> > - 1. > x"
       for (;;) {
-        const ch = text[i];
-        if (ch === '>') {
+        const ch = text.charCodeAt(i);
+        if (ch === GT) {
           markers++;
           i++;
-        } else if ((ch === '-' || ch === '*' || ch === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        } else if ((ch === DASH || ch === STAR || ch === PLUS) && isBlank(text.charCodeAt(i + 1))) {
           markers++;
           i += 2;
-        } else if (ch >= '0' && ch <= '9') {
+        } else if (ch >= ZERO && ch <= NINE) {
           let j = i;
-          while (j < lineEnd && j - i < 9 && text[j] >= '0' && text[j] <= '9') j++;
-          if ((text[j] === '.' || text[j] === ')') && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+          while (j < lineEnd && j - i < 9 && text.charCodeAt(j) >= ZERO && text.charCodeAt(j) <= NINE) j++;
+          const after = text.charCodeAt(j);
+          if ((after === DOT || after === PAREN) && isBlank(text.charCodeAt(j + 1))) {
             markers++;
             i = j + 2;
           } else break;
-        } else if (ch === ' ' || ch === '\t') i++;
+        } else if (ch === SPACE || ch === TAB) i++;
         else break;
         if (markers > limit) break;
       }
       // Nested lists nest by indentation (at least two columns a level) under a marker.
-      if (markers > 0) depth = markers + Math.floor(columns / 2);
+      const depth = markers > 0 ? markers + Math.floor(columns / 2) : 0;
       if (depth > max) max = depth;
       if (max > limit) return max;
     }
@@ -68,6 +74,20 @@ export function nestingDepth(text: string, limit = Infinity): number {
   }
   return max;
 }
+
+const SPACE = 32;
+const TAB = 9;
+const BACKTICK = 96;
+const TILDE = 126;
+const GT = 62;
+const DASH = 45;
+const STAR = 42;
+const PLUS = 43;
+const ZERO = 48;
+const NINE = 57;
+const DOT = 46;
+const PAREN = 41;
+const isBlank = (c: number) => c === SPACE || c === TAB;
 
 /** The note with only its first `max` sections; text, blocks and code ranges cut where section max+1 began. */
 export function capSections(note: NoteFile, max: number): NoteFile {

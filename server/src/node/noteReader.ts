@@ -26,18 +26,54 @@ function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** readNote without the thread-pool round trips: for the crawl, which reads thousands of small files and yields
- * to the event loop every few milliseconds anyway. */
-export function readNoteSync(file: string, maxFileSize: number): ReadResult {
+/** The text of a note read by `readNoteSync`, with the size and mtime of the file it was read from (when the
+ * bytes read are exactly the size the file had when it was opened: otherwise it changed meanwhile, and no stat is
+ * reported, so the cache re-checks the file later). */
+export type SyncReadResult = (ReadResult & { ok: false }) | { ok: true; text: string; size?: number; mtimeMs?: number };
+
+/**
+ * readNote without the thread-pool round trips: for the crawl, which reads thousands of small files and yields
+ * to the event loop every few milliseconds anyway. One open, one fstat (no path lookup: a `statSync` by path
+ * cost as much as the read), reads into a buffer of the file's size, one close; the fstat is returned with the
+ * text, so the cache needs no second stat of the file.
+ */
+export function readNoteSync(file: string, maxFileSize: number): SyncReadResult {
+  let fd: number | undefined;
   try {
-    const stat = fs.statSync(file);
+    fd = fs.openSync(file, 'r');
+    const stat = fs.fstatSync(fd);
     if (stat.size > maxFileSize) return { ok: false, reason: 'large', detail: String(stat.size), size: stat.size };
-    const bytes = fs.readFileSync(file);
-    // The file may have grown between stat and read (a log being appended to): the limit holds for what was read.
-    if (bytes.length > maxFileSize) return { ok: false, reason: 'large', detail: String(bytes.length), size: bytes.length };
+    let buffer = Buffer.allocUnsafe(stat.size > 0 ? stat.size : 8192);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        // Like readFileSync: a regular file is read up to the size it had when opened (one read, no EOF probe).
+        if (length === stat.size) break;
+        // A file of unknown size (size 0: /proc, pipes): keep reading, up to the limit.
+        if (length > maxFileSize) break;
+        const bigger = Buffer.allocUnsafe(Math.min(maxFileSize + 1, buffer.length * 2));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    // A file of unknown size may be longer than the limit: the limit holds for what was read.
+    if (length > maxFileSize) return { ok: false, reason: 'large', detail: String(length), size: length };
+    const bytes = length === buffer.length ? buffer : buffer.subarray(0, length);
     if (looksBinary(bytes)) return { ok: false, reason: 'binary', detail: 'NUL bytes' };
-    return { ok: true, text: decoder.decode(bytes) };
+    const text = decoder.decode(bytes);
+    return length === stat.size ? { ok: true, text, size: stat.size, mtimeMs: stat.mtimeMs } : { ok: true, text };
   } catch (error) {
     return { ok: false, reason: 'error', detail: (error as Error).message };
+  } finally {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        /* already closed */
+      }
+    }
   }
 }

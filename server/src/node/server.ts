@@ -42,6 +42,14 @@ const SERVER_VERSION = '0.1.0';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd,mdx}';
 
+const WARM_UP_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+  Fn:
+    Type: AWS::Lambda::Function
+`;
+
 export function startServer(connection: Connection, loadData: () => AwsData, providers: FeatureProvider[] = []): void {
   const documents = new TextDocuments(TextDocument);
   let locale: Locale = 'en';
@@ -129,6 +137,24 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
         (result.restoredMs ? ` (cache loaded in ${result.cacheLoadMs} ms, cached headings searchable after ${result.restoredMs} ms)` : ''),
     );
     connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
+    warmUpSoon();
+  }
+
+  // The first hover after a start used to pay for loading the CloudFormation types, the YAML parser's and the
+  // Markdown sanitiser's first (unoptimised) runs: one hover over a small template, in idle time after `indexed`.
+  let warmedUp = false;
+  function warmUpSoon(): void {
+    if (warmedUp) return;
+    warmedUp = true;
+    const timer = setTimeout(() => {
+      try {
+        const doc = TextDocument.create('untitled:aws-notes-warm-up.yaml', 'yaml', 1, WARM_UP_TEMPLATE);
+        for (const line of [3, 5]) service.hover(doc, { line, character: 14 });
+      } catch {
+        /* a warm-up only */
+      }
+    }, 50);
+    timer.unref?.();
   }
 
   async function watchNotes(): Promise<void> {
@@ -217,6 +243,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   });
 
   const withDocument = <T>(uri: string, empty: T, run: (doc: TextDocument) => T): T => {
+    indexer?.noteActivity(); // the background cache write waits for a pause in requests
     const doc = documents.get(uri);
     if (!doc) return empty;
     try {
@@ -266,7 +293,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     clearTimeout(diagnosticTimers.get(document.uri));
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
-  connection.onWorkspaceSymbol(({ query }) => service.workspaceSymbols(query));
+  connection.onWorkspaceSymbol(({ query }) => {
+    indexer?.noteActivity();
+    return service.workspaceSymbols(query);
+  });
 
   connection.onRequest(Requests.reindex, async () => {
     await ready;

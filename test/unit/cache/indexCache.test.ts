@@ -7,6 +7,7 @@ import { createLanguageService } from '../../../server/src/core/languageService'
 import { workspaceSymbols } from '../../../server/src/core/features/workspaceSymbols';
 import { IndexCache, CACHE_FORMAT } from '../../../server/src/node/indexCache';
 import { normalizeSettings } from '../../../server/src/node/settings';
+import { readNoteSync } from '../../../server/src/node/noteReader';
 import { toUri, WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
 import { miniData } from '../../helpers/miniData';
 import { LONG_NOTE, QUEUE_NOTE } from '../../helpers/notesFixtures';
@@ -152,7 +153,7 @@ describe('persistent index cache', () => {
     assert.equal(IndexCache.usable(cacheDir, [notes]), true);
   });
 
-  it('a note whose decoded text does not match its size on disk (BOM) is not cached but still indexed', async () => {
+  it('a note whose decoded text does not match its size on disk (BOM) is cached with the stat of the read itself and restored', async () => {
     fs.writeFileSync(path.join(notes, 'bom.md'), '\uFEFF# Bomheading\n\nSQS\n');
     const cold = start();
     await cold.indexer.crawl();
@@ -160,8 +161,11 @@ describe('persistent index cache', () => {
     const warm = start();
     const result = await warm.indexer.crawl();
     assert.equal(result.files, 4);
-    assert.equal(result.fromCache, 3);
+    assert.equal(result.fromCache, 4);
     assert.equal(workspaceSymbols(warm.service.index, 'Bomheading').length, 1);
+    // Its text, read back from the disk when needed, still has no BOM.
+    const uri = [...warm.service.index.uris()].find((u) => u.endsWith('bom.md'))!;
+    assert.ok(warm.service.index.get(uri)!.text.startsWith('# Bomheading'));
   });
 
   it('removes temp files left by a crashed write (older than 10 minutes), nothing else', async () => {
@@ -187,5 +191,44 @@ describe('persistent index cache', () => {
     const cache = new IndexCache(path.join(blocker, 'sub'), [notes], VERSIONS);
     assert.equal(cache.save([]), false);
     assert.deepEqual(cache.load().size, 0);
+  });
+
+  it('a background write in progress when the server shuts down is finished by saveCacheNow, and the result equals a synchronous write', async () => {
+    const cold = start();
+    await cold.indexer.crawl();
+    // Start the background write (idle at once: no request ever came in); shut down while it runs (if it has
+    // not finished within one slice already).
+    const internals = cold.indexer as unknown as { saveInBackground(): Promise<void>; writing?: unknown };
+    let settled = false;
+    const background = internals.saveInBackground().then(() => (settled = true));
+    for (let i = 0; i < 10000 && !settled && !internals.writing; i++) await new Promise((r) => setImmediate(r));
+    cold.indexer.saveCacheNow();
+    await background;
+    assert.equal(internals.writing, undefined);
+    assert.equal(fs.readdirSync(cacheDir).filter((n) => n.endsWith('.tmp')).length, 0);
+    const warm = start();
+    const result = await warm.indexer.crawl();
+    assert.equal(result.fromCache, 3);
+    assert.deepEqual(snapshot(warm.service), snapshot(cold.service));
+  });
+
+  it('readNoteSync returns the size and mtime of the file it read (fstat), and keeps the limits', () => {
+    const file = path.join(notes, 'queue.md');
+    const read = readNoteSync(file, 1 << 20);
+    assert.ok(read.ok);
+    const stat = fs.statSync(file);
+    assert.equal(read.size, stat.size);
+    assert.equal(read.mtimeMs, stat.mtimeMs);
+    assert.equal(read.text, QUEUE_NOTE);
+    const large = readNoteSync(file, 10);
+    assert.equal(large.ok, false);
+    assert.equal(!large.ok && large.reason, 'large');
+    fs.writeFileSync(path.join(notes, 'bin.md'), Buffer.from([0x23, 0x20, 0x00, 0x41]));
+    const binary = readNoteSync(path.join(notes, 'bin.md'), 1 << 20);
+    assert.equal(!binary.ok && binary.reason, 'binary');
+    fs.writeFileSync(path.join(notes, 'empty.md'), '');
+    assert.deepEqual(readNoteSync(path.join(notes, 'empty.md'), 1 << 20), { ok: true, text: '', size: 0, mtimeMs: fs.statSync(path.join(notes, 'empty.md')).mtimeMs });
+    const missing = readNoteSync(path.join(notes, 'missing.md'), 1 << 20);
+    assert.equal(!missing.ok && missing.reason, 'error');
   });
 });

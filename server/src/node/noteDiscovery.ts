@@ -65,13 +65,26 @@ export class NoteMatcher {
 
   constructor(readonly roots: readonly NoteRoot[], exclude: readonly string[]) {
     const isExcluded = exclude.length ? picomatch([...exclude], { dot: true }) : () => false;
-    this.excluded = (p) => isExcluded(p.split(path.sep).join('/'));
+    this.excluded = path.sep === '/' ? isExcluded : (p) => isExcluded(p.split(path.sep).join('/'));
     for (const root of roots) if (root.pattern) this.patterns.set(root, picomatch(root.pattern, { dot: true }));
   }
 
   isExcluded(fullPath: string, root: NoteRoot): boolean {
-    const rel = path.relative(root.base, fullPath);
+    return this.isExcludedRel(fullPath, path.relative(root.base, fullPath));
+  }
+
+  /** `isExcluded` with the path relative to the root already known (the walk builds it as it descends). */
+  private isExcludedRel(fullPath: string, rel: string): boolean {
     return this.excluded(rel) || this.excluded(fullPath) || this.excluded(rel + '/x');
+  }
+
+  /** `matchesRoot` for a file found by the walk under `root` at `rel` (no `path.relative` per file). */
+  matchesWalked(fullPath: string, rel: string, root: NoteRoot): boolean {
+    if (root.file) return this.matchesRoot(fullPath, root);
+    if (!rel || rel.startsWith('..')) return false;
+    if (this.isExcludedRel(fullPath, rel)) return false;
+    const pattern = this.patterns.get(root);
+    return pattern ? pattern(path.sep === '/' ? rel : rel.split(path.sep).join('/')) : MARKDOWN.test(fullPath);
   }
 
   /** Whether a path (which may not exist yet) is a note. */
@@ -99,7 +112,8 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
   const problems: string[] = [];
   const visited = new Set<string>();
 
-  const walk = async (dir: string, root: NoteRoot, depth: number): Promise<void> => {
+  // `rel`: `dir` relative to the root's base, as `path.relative` would give it (the walk only descends).
+  const walk = async (dir: string, rel: string, root: NoteRoot, depth: number): Promise<void> => {
     let real: string;
     try {
       real = await fs.promises.realpath(dir);
@@ -118,6 +132,7 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
+      const entryRel = rel ? rel + path.sep + entry.name : entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -131,8 +146,8 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
         }
       }
       if (isDir) {
-        if (!matcher.isExcluded(full, root)) await walk(full, root, depth + 1);
-      } else if (isFile && matcher.matchesRoot(full, root)) files.add(full);
+        if (!matcher.isExcluded(full, root)) await walk(full, entryRel, root, depth + 1);
+      } else if (isFile && matcher.matchesWalked(full, entryRel, root)) files.add(full);
     }
   };
 
@@ -146,7 +161,7 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
       const rel = path.relative(root.base, under);
       if (rel.startsWith('..') || path.isAbsolute(rel) || matcher.isExcluded(under, root)) continue;
       visited.clear();
-      await walk(under, root, 0);
+      await walk(under, rel, root, 0);
       continue;
     }
     if (!isDirectory(root.base)) {
@@ -154,7 +169,7 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
       continue;
     }
     visited.clear();
-    await walk(root.base, root, 0);
+    await walk(root.base, '', root, 0);
   }
   return { files: [...files].sort(), missing, problems };
 }

@@ -70,6 +70,8 @@ export function toPath(uri: string): string | undefined {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The background cache write starts once no request has come in for this long… */
 const IDLE_MS = 500;
+/** …or once it has waited this long for such a pause… */
+const MAX_WAIT_MS = 10_000;
 /** …and yields to the event loop after slices of this length. */
 const SLICE_MS = 4;
 
@@ -85,6 +87,8 @@ export class WorkspaceIndexer {
   private cacheDirty = false;
   /** When the last request came in (`noteActivity`): the cache is written in idle time. */
   private lastActivity = -Infinity;
+  /** Since when a background write has been waiting for a pause in requests. */
+  private saveWaitingSince: number | undefined;
   /** A background cache write in progress. */
   private writing: { steps: Generator<void, boolean>; cache: IndexCache } | undefined;
   /** Issue 9: nesting pre-check, section cap and parse time budget around every parse. */
@@ -270,9 +274,14 @@ export class WorkspaceIndexer {
    * holds up a request for more than a slice. A shutdown meanwhile finishes it synchronously (`saveCacheNow`).
    */
   private async saveInBackground(): Promise<void> {
-    const quiet = performance.now() - this.lastActivity;
-    if (quiet < IDLE_MS) return void this.saveCacheSoon(Math.ceil(IDLE_MS - quiet));
-    if (this.writing) return;
+    const now = performance.now();
+    const quiet = now - this.lastActivity;
+    this.saveWaitingSince ??= now;
+    // Requests that never pause for IDLE_MS (a long typing session) postpone the write by MAX_WAIT_MS at most:
+    // it runs in slices anyway.
+    if (quiet < IDLE_MS && now - this.saveWaitingSince < MAX_WAIT_MS) return void this.saveCacheSoon(Math.ceil(IDLE_MS - quiet));
+    this.saveWaitingSince = undefined;
+    if (this.writing) return void this.saveCacheSoon(1000); // one write at a time: the next one after this
     const generation = this.generation;
     const unhashed = [...this.meta].filter(([uri, m]) => (!m.hash || m.size < 0) && !this.openInEditor.has(uri));
     for (let i = 0; i < unhashed.length; ) {

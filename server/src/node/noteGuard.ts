@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { NoteFile } from '../core/notes/noteModel';
 import type { NotesIndex } from '../core/notes/notesIndex';
+import { preScanHeadings } from '../core/notes/fastScan';
 
 export interface NoteLimits {
   maxSectionsPerFile: number;
@@ -118,7 +119,7 @@ export class NoteGuard {
   ) {}
 
   /** Parses `text` into the index within the limits; false when the note was skipped. `label` names it in logs. */
-  setText(uri: string, label: string, text: string, options: { defer?: boolean } = {}): boolean {
+  setText(uri: string, label: string, text: string, options: { defer?: boolean; headingsFirst?: boolean } = {}): boolean {
     const limits = this.limits();
     const known = this.overBudget.get(uri);
     if (known !== undefined) {
@@ -131,6 +132,26 @@ export class NoteGuard {
       this.index.remove(uri);
       this.warnOnce(`${label}:nesting`, `${label}: skipped: quotes or lists nest more than ${limits.maxNestingDepth} levels deep (awsNotes.limits.maxNestingDepth)`);
       return false;
+    }
+    if (options.defer && options.headingsFirst) {
+      // Headings first: the pre-scan's headings are searchable now (the nesting pre-check above and the section
+      // cap below apply before they are exposed); the full scan runs later (phase 2 or a request), timed against
+      // the same budget, with the same log lines; a scan that throws withdraws the note.
+      const scan = preScanHeadings(text);
+      if (scan && scan.headings.length <= limits.maxSectionsPerFile) {
+        this.index.setHeadingsFirst(uri, text, scan, {
+          onParsed: (elapsed) => {
+            const ms = Math.round(elapsed);
+            if (ms > this.limits().parseTimeBudgetMs) this.overBudgetParse(uri, label, text, ms);
+          },
+          onError: (error) => {
+            this.overBudget.set(uri, digest(text));
+            if (this.index.get(uri)?.text === text) this.index.remove(uri);
+            this.warnOnce(`${label}:parse`, `${label}: skipped: the note could not be parsed (${error.message}); it is tried again when it changes`);
+          },
+        });
+        return true;
+      }
     }
     const started = performance.now();
     let note: NoteFile;
@@ -148,11 +169,14 @@ export class NoteGuard {
       this.index.setNote(capSections(note, limits.maxSectionsPerFile), options);
       this.warnOnce(`${label}:sections`, `${label}: ${total} sections; only the first ${limits.maxSectionsPerFile} are indexed (awsNotes.limits.maxSectionsPerFile)`);
     }
-    if (ms > limits.parseTimeBudgetMs) {
-      this.overBudget.set(uri, digest(text));
-      this.slowParses.push({ uri, ms });
-      this.warnOnce(`${label}:budget`, `${label}: parsing took ${ms} ms (budget ${limits.parseTimeBudgetMs} ms, awsNotes.limits.parseTimeBudgetMs); it is not parsed again until it changes`);
-    }
+    if (ms > limits.parseTimeBudgetMs) this.overBudgetParse(uri, label, text, ms);
     return true;
+  }
+
+  private overBudgetParse(uri: string, label: string, text: string, ms: number): void {
+    const budget = this.limits().parseTimeBudgetMs;
+    this.overBudget.set(uri, digest(text));
+    this.slowParses.push({ uri, ms });
+    this.warnOnce(`${label}:budget`, `${label}: parsing took ${ms} ms (budget ${budget} ms, awsNotes.limits.parseTimeBudgetMs); it is not parsed again until it changes`);
   }
 }

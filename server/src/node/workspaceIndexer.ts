@@ -411,7 +411,7 @@ export class WorkspaceIndexer {
     }
     try {
       // Issue 9: limits (nesting pre-check, section cap, parse time budget) are applied by the guard.
-      if (!this.guard.setText(uri, file, result.text, { defer })) {
+      if (!this.guard.setText(uri, file, result.text, { defer, headingsFirst: defer })) {
         this.meta.delete(uri);
         return false;
       }

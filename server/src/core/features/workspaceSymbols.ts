@@ -75,14 +75,14 @@ export function workspaceSymbols(index: NotesIndex, query: string, limit = 500):
   // Only the best `limit` are sorted (a full sort of 50k headings for a one-letter query is wasted work).
   const best = scored.length > limit * 4 ? selectTop(scored, limit) : scored.sort((a, b) => b.score - a.score);
   return best.slice(0, limit).map(({ note, section: i }) => {
-    const section = note.sections[i];
-    // Heading positions are computed once per note (or restored from the cache): no text needed here.
+    // Headings, parents and positions without the note's full sections (a lazy note keeps them unbuilt).
+    const { headings } = index.headingsOf(note);
     const p = index.headingPositions(note.uri)!;
     return {
-      name: section.heading,
+      name: headings[i],
       kind: SymbolKind.String,
       location: { uri: note.uri, range: { start: { line: p[i * 4], character: p[i * 4 + 1] }, end: { line: p[i * 4 + 2], character: p[i * 4 + 3] } } },
-      containerName: [note.name, ...section.parents].join(' › '),
+      containerName: [note.name, ...index.parentsOf(note, i)].join(' › '),
     };
   });
 }

@@ -667,3 +667,201 @@ function assemble(uri: string, text: string, doc: Node): NoteFile {
   });
   return { uri, name: fileName(uri), text, sections, codeRanges };
 }
+
+/** What the heading pre-scan finds: per section (the preamble first when there is one) its heading and level. */
+export interface HeadingScan {
+  headings: string[];
+  levels: number[];
+  /** [startLine, startChar, endLine, endChar] per section, as `headingPositions` computes them. */
+  positions: Int32Array;
+}
+
+/** A heading title without remark; undefined when only remark could resolve it. */
+function titleOrDecline(raw: string): string | undefined {
+  let text = raw;
+  if (INLINE_SPECIAL.test(raw)) {
+    const simple = simpleInline(raw);
+    if (simple === undefined) return undefined;
+    text = simple;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * "Headings first": the top-level headings of a note (what `fastScanNote`/`parseNote` would give as sections'
+ * headings, levels and heading positions) from a cheap line pass, without blocks, code values or slugs; or
+ * undefined ("decline") whenever it cannot be sure, and the caller scans the note fully. Only column-0 ATX
+ * headings, top-level fences opened at column 0, HTML comments at column 0 and setext headings under a paragraph
+ * of plain column-0 lines are understood; list items, quotes and other blocks are opaque (a column-0 ATX heading
+ * always closes them), and anything ambiguous (an indented heading or fence that may belong to a container,
+ * other HTML, tabs, CR, link reference definitions, titles needing remark) declines.
+ * Equivalence with the full scan: test/unit/notes/headingScan.test.ts and `bench/differential.ts`.
+ */
+export function preScanHeadings(t: string): HeadingScan | undefined {
+  const n = t.length;
+  if (t.charCodeAt(0) === 0xfeff || t.includes(']:') || t.includes('\0') || t.includes('\r') || t.includes('\t')) return undefined;
+  const headings: string[] = [];
+  const levels: number[] = [];
+  const pos: number[] = [];
+  let preamble = false;
+  let fence = 0; // top-level fence (opened at column 0): its character
+  let fenceLen = 0;
+  let nested = -1; // indented fence (maybe inside a list item): the opener's indent
+  let nestedChar = 0;
+  let nestedLen = 0;
+  let html = false; // inside a multi-line HTML comment
+  let runStart = -1; // first line (offset) of the current paragraph-like run
+  let runLine = 0;
+  let runClean = true; // the run is plain column-0 paragraph lines only
+  let line = 0;
+  let ls = 0;
+  const endRun = () => {
+    if (runStart >= 0 && headings.length === 0) preamble = true;
+    runStart = -1;
+    runClean = true;
+  };
+  const addLine = (clean: boolean) => {
+    if (runStart < 0) {
+      runStart = ls;
+      runLine = line;
+      runClean = clean;
+    } else if (!clean) runClean = false;
+  };
+  const block = () => {
+    endRun();
+    if (headings.length === 0) preamble = true;
+  };
+  // A fence run at `i`: its length (0 when not a fence of `ch`).
+  const runOf = (i: number, le: number, ch: number) => {
+    let k = i;
+    while (k < le && t.charCodeAt(k) === ch) k++;
+    return k - i;
+  };
+  while (ls <= n) {
+    let le = t.indexOf('\n', ls);
+    const last = le < 0;
+    if (last) le = n;
+    if (ls === n && last) break;
+    let i = ls;
+    while (i < le && t.charCodeAt(i) === SP) i++;
+    const indent = i - ls;
+    const blank = i === le;
+    const c = blank ? -1 : t.charCodeAt(i);
+    if (html) {
+      const k = t.indexOf('-->', ls);
+      if (k >= 0 && k + 3 <= le) html = false;
+    } else if (fence) {
+      if (indent < 4 && c === fence) {
+        const len = runOf(i, le, c);
+        if (len >= fenceLen && isBlankFrom(t, i + len, le)) fence = 0;
+      }
+    } else if (nested >= 0) {
+      if (!blank) {
+        if (indent < nested) return undefined;
+        if (c === nestedChar) {
+          const len = runOf(i, le, c);
+          if (len >= nestedLen && isBlankFrom(t, i + len, le)) {
+            if (indent !== nested) return undefined;
+            nested = -1;
+          }
+        }
+      }
+    } else if (blank) endRun();
+    else if ((c === 96 || c === 126) && runOf(i, le, c) >= 3) {
+      const len = runOf(i, le, c);
+      if (c === 96 && t.indexOf('`', i + len) >= 0 && t.indexOf('`', i + len) < le) return undefined;
+      if (indent >= 4) return undefined;
+      if (indent === 0) {
+        block();
+        fence = c;
+        fenceLen = len;
+      } else {
+        if (headings.length === 0) preamble = true;
+        addLine(false);
+        nested = indent;
+        nestedChar = c;
+        nestedLen = len;
+      }
+    } else if (indent >= 4) {
+      if (headings.length === 0) preamble = true;
+      addLine(false);
+    } else if (c === 35 /* # */) {
+      let k = i;
+      while (k < le && t.charCodeAt(k) === 35) k++;
+      const depth = k - i;
+      const atx = depth <= 6 && (k === le || t.charCodeAt(k) === SP);
+      if (atx && indent > 0) return undefined;
+      if (!atx) addLine(false);
+      else {
+        endRun();
+        let contentEnd = trimEndOffset(t, k, le);
+        let j = contentEnd;
+        while (j > k && t.charCodeAt(j - 1) === 35) j--;
+        if (j < contentEnd && (j === k || t.charCodeAt(j - 1) === SP)) contentEnd = trimEndOffset(t, k, j);
+        let contentStart = k;
+        while (contentStart < contentEnd && t.charCodeAt(contentStart) === SP) contentStart++;
+        const title = titleOrDecline(t.slice(contentStart, contentEnd));
+        if (title === undefined) return undefined;
+        headings.push(title);
+        levels.push(depth);
+        pos.push(line, 0, line, le - ls);
+      }
+    } else if (c === 60 /* < */) {
+      if (indent > 0 || !t.startsWith('<!--', i) || t.startsWith('<!-->', i) || t.startsWith('<!--->', i)) return undefined;
+      block();
+      const k = t.indexOf('-->', i + 4);
+      html = !(k >= 0 && k + 3 <= le);
+    } else if ((c === 61 || c === 45) && runOf(i, le, c) > 0 && isBlankFrom(t, i + runOf(i, le, c), le)) {
+      // a setext underline, a thematic break or paragraph text
+      if (indent > 0) return undefined;
+      if (runStart >= 0) {
+        if (!runClean) return undefined;
+        const lines: string[] = [];
+        let from = runStart;
+        while (from < ls) {
+          const end = t.indexOf('\n', from);
+          lines.push(t.slice(from, end));
+          from = end + 1;
+        }
+        let raw = '';
+        for (let x = 0; x < lines.length; x++) {
+          const l = lines[x];
+          if (x < lines.length - 1) {
+            if (/ {2,}$/.test(l) || l.endsWith('\\')) {
+              raw += l.replace(/ +$/, '');
+              continue;
+            }
+            raw += l + '\n';
+          } else raw += l;
+        }
+        const title = titleOrDecline(raw.replace(/[ \t]+$/, ''));
+        if (title === undefined) return undefined;
+        headings.push(title);
+        levels.push(c === 61 ? 1 : 2);
+        pos.push(runLine, 0, line, le - ls);
+        runStart = -1;
+        runClean = true;
+      } else if (c === 45 && runOf(i, le, c) >= 3) block(); // thematic break
+      else addLine(false);
+    } else {
+      const plain =
+        indent === 0 && !(c === 62 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || c === 91 || c === 33 || (c >= 48 && c <= 57)) && !lineHas(t, ls, le, 124);
+      addLine(plain);
+    }
+    line++;
+    ls = le + 1;
+  }
+  if (nested >= 0) return undefined;
+  if (runStart >= 0 && headings.length === 0) preamble = true;
+  if (preamble || headings.length === 0) {
+    headings.unshift('');
+    levels.unshift(0);
+    pos.unshift(0, 0, 0, 0);
+  }
+  return { headings, levels, positions: Int32Array.from(pos) };
+}
+
+function lineHas(t: string, from: number, to: number, ch: number): boolean {
+  for (let i = from; i < to; i++) if (t.charCodeAt(i) === ch) return true;
+  return false;
+}

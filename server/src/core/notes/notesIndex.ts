@@ -72,7 +72,15 @@ export class LazyNote implements NoteFile {
     readonly name: string,
     readonly packed: PackedStructure,
     private readonly source: () => TextSource | undefined,
-  ) {}
+    text?: string,
+  ) {
+    this.loaded = text;
+  }
+
+  /** Whether the full sections exist yet (built from the cache's columns or by the deferred scan). */
+  get sectionsBuilt(): boolean {
+    return this.builtSections !== undefined;
+  }
 
   get sections(): Section[] {
     return (this.builtSections ??= this.packed.sections());
@@ -137,9 +145,9 @@ export class NotesIndex {
   }
 
   /** Adds a parsed note. With `defer`, its headings are searchable now and its mentions wait for `indexPending`. */
-  setNote(note: NoteFile, options: { defer?: boolean } = {}): void {
+  setNote(note: NoteFile, options: { defer?: boolean; positions?: Int32Array } = {}): void {
     this.removeEntries(note.uri);
-    const entry: IndexedNote = { note, hits: undefined, positions: undefined };
+    const entry: IndexedNote = { note, hits: undefined, positions: options.positions };
     this.notes.set(note.uri, entry);
     if (options.defer) this.pending.add(note.uri);
     else this.indexMentions(entry);
@@ -158,6 +166,37 @@ export class NotesIndex {
   /** A note restored from the cache: sections built and text read on demand. */
   lazyNote(uri: string, packed: PackedStructure): NoteFile {
     return new LazyNote(uri, fileName(uri), packed, () => this.textSource);
+  }
+
+  /**
+   * "Headings first" (phase 1 of the crawl): a note whose headings, levels and heading positions are known from the
+   * pre-scan is searchable at once; its full scan (sections, blocks, code) runs when first needed (phase 2's
+   * mention finding, or a request for the note before that) through `parse`, whose time `onParsed` is told.
+   */
+  setHeadingsFirst(
+    uri: string,
+    text: string,
+    scan: { headings: readonly string[]; levels: ArrayLike<number>; positions: Int32Array },
+    hooks: { onParsed?: (ms: number) => void; onError?: (error: Error) => void } = {},
+  ): NoteFile {
+    let full: NoteFile | undefined;
+    const parsed = () => {
+      if (!full) {
+        const started = performance.now();
+        try {
+          full = this.parse(uri, text);
+        } catch (error) {
+          hooks.onError?.(error as Error);
+          throw error;
+        }
+        hooks.onParsed?.(performance.now() - started);
+      }
+      return full;
+    };
+    const packed: PackedStructure = { sections: () => parsed().sections, codeRanges: () => parsed().codeRanges, headings: scan.headings, levels: scan.levels };
+    const note = new LazyNote(uri, fileName(uri), packed, () => this.textSource, text);
+    this.setNote(note, { defer: true, positions: scan.positions });
+    return note;
   }
 
   get pendingCount(): number {
@@ -343,6 +382,21 @@ export class NotesIndex {
   headingsOf(note: NoteFile): { headings: readonly string[]; levels: ArrayLike<number> } {
     if (note instanceof LazyNote) return note.packed;
     return { headings: note.sections.map((s) => s.heading), levels: note.sections.map((s) => s.level) };
+  }
+
+  /** Heading texts of section `i`'s ancestors (outermost first), without building a lazy note's sections. */
+  parentsOf(note: NoteFile, i: number): string[] {
+    if (!(note instanceof LazyNote) || note.sectionsBuilt) return note.sections[i].parents;
+    const { headings, levels } = note.packed;
+    const parents: string[] = [];
+    let need = levels[i];
+    for (let j = i - 1; j >= 0 && need > 1; j--) {
+      if (levels[j] > 0 && levels[j] < need) {
+        parents.unshift(headings[j]);
+        need = levels[j];
+      }
+    }
+    return parents;
   }
 
   stats(): IndexStats {

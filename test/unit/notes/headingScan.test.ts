@@ -1,0 +1,61 @@
+// Differential test of "headings first": whenever the heading pre-scan answers (does not decline), its headings,
+// levels and heading positions must equal the full scan's (parseNote: fast scan, remark as the fallback).
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { generateNote } from '../../../bench/corpus.mjs';
+import { preScanHeadings } from '../../../server/src/core/notes/fastScan';
+import { headingPositions } from '../../../server/src/core/notes/notesIndex';
+import { parseNote, parseNoteRemark } from '../../../server/src/core/notes/parseNote';
+import { TRICKY } from './trickyNotes';
+
+const URI = 'file:///notes/n.md';
+
+function check(text: string): 'same' | 'declined' {
+  const pre = preScanHeadings(text);
+  if (!pre) return 'declined';
+  for (const full of [parseNote(URI, text), parseNoteRemark(URI, text)]) {
+    const expected = { headings: full.sections.map((s) => s.heading), levels: full.sections.map((s) => s.level), positions: [...headingPositions(full)] };
+    assert.deepEqual({ headings: pre.headings, levels: pre.levels, positions: [...pre.positions] }, expected, `pre-scan differs for ${JSON.stringify(text)}`);
+  }
+  return 'same';
+}
+
+describe('heading pre-scan (differential against the full scan)', () => {
+  it('matches the full scan on the tricky hand-written cases or declines them', () => {
+    const outcomes = TRICKY.map(check);
+    assert.ok(outcomes.includes('same'));
+  });
+
+  it('matches the full scan on 300 generated notes and answers for most of them', () => {
+    let same = 0;
+    for (let i = 0; i < 300; i++) if (check(generateNote(i, 11)) === 'same') same++;
+    assert.ok(same >= 240, `only ${same} of 300 pre-scanned`);
+  });
+
+  it('matches the full scan on hand cases around its rules', () => {
+    const cases = [
+      '', '\n', 'text', '# h', '#h', '####### x', '# h #', '# h ##', '# `x` y ###', '#', '# \n', 'a\n===', 'a\n---', 'a\n-', 'a\n=',
+      '---\ntitle: x\ntags: [aws, sqs]\n---\n\n# H\n', '- a\n---', '> a\n---', '> a\nb\n---', '- a\n# h', '> q\n# h', '```\n# no\n```\n# yes',
+      '```\n# no', '~~~~\n~~~\n# no\n~~~~\n# yes', '- a\n\n  ```\n  # no\n  ```\n\n# h', '- a\n  ```\n# x\n  ```', '<!-- c -->\n# h', '<!--\n# no\n-->\n# h',
+      '<div>\n# x\n</div>', '  # h', 'a\n  # h', '    # code', 'para\n    more\n---', 'a  \nb\n---', 'a\\\nb\n===', '**bold**\n---', '*x*\n===',
+      '| a | b |\n|---|---|\n| 1 | 2 |\n# h', '| a |\n---', '1. x\n---', 'x\n\n***\n\ny\n---', '# [link](u)', '# a & b', '`code`\n---', '===\n# h',
+      '# one\ntext\n## two\n### three\n## four\n# five', 'intro\n\n## a\n', '\n\n# a\n\n', '```js `x`\n# y', '  ```\n  a\n```\n# h', '<!-->\n# h',
+    ];
+    for (const text of cases) check(text);
+    assert.equal(check('# A\n\ntext\n\n## B\n'), 'same');
+  });
+
+  it('matches the full scan on random line soups (property test)', () => {
+    const line = fc.constantFrom(
+      '', '# h', '## SQS とは', '### `x` y ###', 'text', 'テキスト SQS', '- item', '  - nested', '1. one', '2) two', '* star',
+      '> quote', '>', '```', '```yaml', '~~~', '    code', '  indented', '---', '===', '***', '| a | b |', '|---|---|',
+      '<!-- c -->', '<!--', '-->', '**「SQS」**の', '  ```', '   - deep', '#', 'a  ', '> - q', '> ```', '-', '  # h2', 'tags: [a, b]', '  ~~~',
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        check(lines.join('\n'));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+});

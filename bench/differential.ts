@@ -1,8 +1,11 @@
-// The large differential run: fast scanner vs remark on N generated notes (default 5000) plus the hand cases.
+// The large differential run: fast scanner vs remark on N generated notes (default 5000) plus the hand cases, and
+// the heading pre-scan ("headings first") vs the full scan (parseNote) on the same texts: headings, levels, positions.
 // Run: npx tsx bench/differential.ts [--notes N] [--seed S]
 import { generateNote } from './corpus.mjs';
 import { parseNoteRemark } from '../server/src/core/notes/parseNote';
-import { fastScanNote } from '../server/src/core/notes/fastScan';
+import { fastScanNote, preScanHeadings } from '../server/src/core/notes/fastScan';
+import { headingPositions } from '../server/src/core/notes/notesIndex';
+import { parseNote } from '../server/src/core/notes/parseNote';
 import { TRICKY } from '../test/unit/notes/trickyNotes';
 
 const args = process.argv.slice(2);
@@ -12,8 +15,22 @@ const seed = opt('--seed', 42);
 let same = 0;
 let fell = 0;
 let diff = 0;
+let preSame = 0;
+let preDeclined = 0;
+let preDiff = 0;
 const texts = [...TRICKY, ...Array.from({ length: N }, (_, i) => generateNote(i, seed))];
 for (const [i, text] of texts.entries()) {
+  const pre = preScanHeadings(text);
+  if (!pre) preDeclined++;
+  else {
+    const full = parseNote('file:///x/n.md', text);
+    const expected = JSON.stringify([full.sections.map((s) => s.heading), full.sections.map((s) => s.level), [...headingPositions(full)]]);
+    if (JSON.stringify([pre.headings, pre.levels, [...pre.positions]]) === expected) preSame++;
+    else {
+      preDiff++;
+      console.error(`PRE-SCAN DIFF in text #${i}: ${JSON.stringify(text.slice(0, 120))}`);
+    }
+  }
   const fast = fastScanNote('file:///x/n.md', text);
   if (!fast) {
     fell++;
@@ -25,5 +42,5 @@ for (const [i, text] of texts.entries()) {
     console.error(`DIFF in text #${i}: ${JSON.stringify(text.slice(0, 120))}`);
   }
 }
-console.log(JSON.stringify({ texts: texts.length, same, fallback: fell, diff }));
-process.exit(diff ? 1 : 0);
+console.log(JSON.stringify({ texts: texts.length, same, fallback: fell, diff, preScan: { same: preSame, declined: preDeclined, diff: preDiff } }));
+process.exit(diff || preDiff ? 1 : 0);

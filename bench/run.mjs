@@ -120,7 +120,7 @@ class Server {
   constructor(workspace, cacheDir) {
     this.spawnedAt = performance.now();
     const prof = option('--prof', '') ? ['--cpu-prof', `--cpu-prof-dir=${option('--prof')}`] : [];
-    this.proc = spawn(process.execPath, [...prof, SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, AWS_NOTES_CACHE_DIR: cacheDir } });
+    this.proc = spawn(process.execPath, [...prof, ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, AWS_NOTES_CACHE_DIR: cacheDir } });
     this.proc.stderr.on('data', () => {});
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.indexedAt = undefined;
@@ -164,7 +164,9 @@ class Server {
   async waitForSymbol(name, timeoutMs = 600000, during) {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
+      const sent = performance.now();
       const result = (await this.symbols(name)) ?? [];
+      if (process.env.BENCH_DEBUG) console.log(`  poll ${(sent - this.spawnedAt).toFixed(0)} → ${(performance.now() - this.spawnedAt).toFixed(0)} ms, headings at ${this.headingsAt ? (this.headingsAt - this.spawnedAt).toFixed(0) : '-'}`);
       if (result.some((s) => s.name.includes(name))) return performance.now();
       if (performance.now() > deadline) throw new Error(`symbol ${name} not found`);
       if (during) await during();
@@ -221,7 +223,7 @@ async function start(dir, cacheDir, unique, templateUri) {
   const indexed = server.indexedAt ? undefined : await server.nextIndexed();
   void indexed;
   const hwmAtIndexedMb = server.rssPeakMb();
-  log(`  spawn → initialize answered ${(server.initializedAt - server.spawnedAt).toFixed(0)} ms; ready ${(readyAt - server.spawnedAt).toFixed(0)} ms; server log: ${server.logs.filter((l) => /indexed|headings|cache/i.test(l)).join(' | ')}`);
+  log(`  spawn → initialize answered ${(server.initializedAt - server.spawnedAt).toFixed(0)} ms; ready ${(readyAt - server.spawnedAt).toFixed(0)} ms; VmHWM at indexed ${hwmAtIndexedMb.toFixed(0)} MB; server log: ${server.logs.filter((l) => /indexed|headings|cache/i.test(l)).join(' | ')}`);
   return { server, readyMs: readyAt - server.spawnedAt, indexedMs: server.indexedAt - server.spawnedAt, headingsMs: server.headingsAt - server.spawnedAt, hoversDuring, info: server.indexedInfo, hwmAtIndexedMb };
 }
 

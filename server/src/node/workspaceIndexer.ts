@@ -57,7 +57,11 @@ interface DiskMeta {
   hash?: string;
 }
 
-export const toUri = (file: string) => pathToFileURL(file).href;
+/** An absolute POSIX path of plain segments, for which `pathToFileURL(file).href` is just `file://` + the path. */
+const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+)+$/;
+const posix = process.platform !== 'win32';
+
+export const toUri = (file: string) => (posix && PLAIN_PATH.test(file) ? `file://${file}` : pathToFileURL(file).href);
 
 export function toPath(uri: string): string | undefined {
   try {
@@ -415,6 +419,9 @@ export class WorkspaceIndexer {
         this.meta.delete(uri);
         return false;
       }
+      // The crawl folds each note's heading keys as it exposes the note: the workspace-symbol queries made while it
+      // runs (and the first one after it) then only search, instead of folding every note indexed since the last one.
+      if (defer) foldedHeadingKeys(this.index, uri);
       this.meta.set(uri, stat ? { file, size: stat.size, mtimeMs: stat.mtimeMs } : { file, size: -1, mtimeMs: -1 });
     } catch (error) {
       this.log.warnOnce(`${file}:parse`, localize(this.locale(), M.readFailed, { path: file, error: (error as Error).message }));

@@ -49,13 +49,13 @@ describe('heading pre-scan (differential against the full scan)', () => {
     const line = fc.constantFrom(
       '', '# h', '## SQS とは', '### `x` y ###', 'text', 'テキスト SQS', '- item', '  - nested', '1. one', '2) two', '* star',
       '> quote', '>', '```', '```yaml', '~~~', '    code', '  indented', '---', '===', '***', '| a | b |', '|---|---|',
-      '<!-- c -->', '<!--', '-->', '**「SQS」**の', '  ```', '   - deep', '#', 'a  ', '> - q', '> ```', '-', '  # h2', 'tags: [a, b]', '  ~~~',
+      '<!-- c -->', '<!--', '-->', '**「SQS」**の', '  ```', '   - deep', '#', 'a  ', '> - q', '> ```', '-', '  # h2', 'tags: [a, b]', '  ~~~', 'a\rb', '# x\r', '<!-- a\r-->', '  ---', 'x\\', 'y  ', '**b**', '- - -', '***', '    ```',
     );
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
-        check(lines.join('\n'));
+      fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n', '\n', '\r'), (lines, eol) => {
+        check(lines.join(eol));
       }),
-      { numRuns: 2000, seed: 7 },
+      { numRuns: Number(process.env.HEADING_SCAN_RUNS ?? 2000), seed: Number(process.env.HEADING_SCAN_SEED ?? 7) },
     );
   });
 });

@@ -684,8 +684,26 @@ function titleOrDecline(raw: string): string | undefined {
     if (simple === undefined) return undefined;
     text = simple;
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return plainSpaced(text) ? text : text.replace(/\s+/g, ' ').trim();
 }
+
+/** Whether `replace(/\s+/g, ' ').trim()` would leave `text` as it is: only single interior ASCII spaces. */
+function plainSpaced(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  if (text.charCodeAt(0) === SP || text.charCodeAt(n - 1) === SP) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SP) {
+      if (text.charCodeAt(i + 1) === SP) return false;
+    } else if (c < SP || (c >= 0xa0 && isUnicodeSpace(c))) return false;
+  }
+  return true;
+}
+
+/** The non-ASCII characters of JavaScript's `\s`. */
+const isUnicodeSpace = (c: number) =>
+  c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /**
  * "Headings first": the top-level headings of a note (what `fastScanNote`/`parseNote` would give as sections'
@@ -699,7 +717,9 @@ function titleOrDecline(raw: string): string | undefined {
  */
 export function preScanHeadings(t: string): HeadingScan | undefined {
   const n = t.length;
-  if (t.charCodeAt(0) === 0xfeff || t.includes(']:') || t.includes('\0') || t.includes('\r') || t.includes('\t')) return undefined;
+  if (t.charCodeAt(0) === 0xfeff || t.includes(']:') || t.includes('\0') || t.includes('\t')) return undefined;
+  // CRLF line endings are fine (positions and titles exclude the CR); a lone CR is a line ending to remark: declined.
+  for (let i = t.indexOf('\r'); i >= 0; i = t.indexOf('\r', i + 1)) if (t.charCodeAt(i + 1) !== 10) return undefined;
   const headings: string[] = [];
   const levels: number[] = [];
   const pos: number[] = [];
@@ -742,6 +762,8 @@ export function preScanHeadings(t: string): HeadingScan | undefined {
     const last = le < 0;
     if (last) le = n;
     if (ls === n && last) break;
+    const next = le + 1;
+    if (le > ls && t.charCodeAt(le - 1) === 13) le--;
     let i = ls;
     while (i < le && t.charCodeAt(i) === SP) i++;
     const indent = i - ls;
@@ -820,7 +842,7 @@ export function preScanHeadings(t: string): HeadingScan | undefined {
         let from = runStart;
         while (from < ls) {
           const end = t.indexOf('\n', from);
-          lines.push(t.slice(from, end));
+          lines.push(t.slice(from, t.charCodeAt(end - 1) === 13 ? end - 1 : end));
           from = end + 1;
         }
         let raw = '';
@@ -849,7 +871,7 @@ export function preScanHeadings(t: string): HeadingScan | undefined {
       addLine(plain);
     }
     line++;
-    ls = le + 1;
+    ls = next;
   }
   if (nested >= 0) return undefined;
   if (runStart >= 0 && headings.length === 0) preamble = true;

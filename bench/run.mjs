@@ -223,6 +223,7 @@ async function start(dir, cacheDir, unique, templateUri) {
   const indexed = server.indexedAt ? undefined : await server.nextIndexed();
   void indexed;
   const hwmAtIndexedMb = server.rssPeakMb();
+  if (process.env.BENCH_DEBUG) console.log(`  hovers while indexing: ${hoversDuring.map((h) => h.toFixed(0)).join(' ')} ms`);
   log(`  spawn → initialize answered ${(server.initializedAt - server.spawnedAt).toFixed(0)} ms; ready ${(readyAt - server.spawnedAt).toFixed(0)} ms; VmHWM at indexed ${hwmAtIndexedMb.toFixed(0)} MB; server log: ${server.logs.filter((l) => /indexed|headings|cache/i.test(l)).join(' | ')}`);
   return { server, readyMs: readyAt - server.spawnedAt, indexedMs: server.indexedAt - server.spawnedAt, headingsMs: server.headingsAt - server.spawnedAt, hoversDuring, info: server.indexedInfo, hwmAtIndexedMb };
 }

@@ -27,8 +27,6 @@ import { localize, toLocale, type Locale } from '../core/l10n';
 import { createLanguageService } from '../core/languageService';
 import { M } from '../core/messages';
 import { fuzzyScore } from '../core/text/fuzzy';
-import { breadcrumb } from '../core/notes/noteModel';
-import { LineIndex } from '../core/text/lineIndex';
 import { findDataDir } from './dataLoader';
 import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
@@ -308,14 +306,23 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   connection.onRequest(Requests.stats, () => ({ ...service.index.stats(), pid: process.pid }));
   connection.onRequest(Requests.searchSections, ({ query, limit }: { query: string; limit?: number }) => {
     const results: { label: string; detail: string; uri: string; line: number; score: number }[] = [];
-    for (const note of service.index.files()) {
-      let lines: LineIndex | undefined;
-      for (const section of note.sections) {
-        if (section.level === 0) continue;
-        const score = query ? fuzzyScore(query, `${section.heading} ${section.parents.join(' ')}`) : 0;
+    const index = service.index;
+    for (const note of index.files()) {
+      // Headings, levels and heading lines only: a note restored from the cache or pre-scanned in the crawl's phase 1
+      // is searched without building its sections (parents follow the scanners' own heading stack).
+      const { headings, levels } = index.headingsOf(note);
+      let positions: Int32Array | undefined;
+      const stack: number[] = [];
+      for (let i = 0; i < headings.length; i++) {
+        const level = levels[i];
+        if (level === 0) continue;
+        while (stack.length && levels[stack[stack.length - 1]] >= level) stack.pop();
+        const parents = stack.map((j) => headings[j]);
+        stack.push(i);
+        const score = query ? fuzzyScore(query, `${headings[i]} ${parents.join(' ')}`) : 0;
         if (score < 0) continue;
-        lines ??= new LineIndex(note.text);
-        results.push({ label: section.heading, detail: breadcrumb(note, section), uri: note.uri, line: lines.positionAt(section.headingStart).line, score });
+        positions ??= index.headingPositions(note.uri)!;
+        results.push({ label: headings[i], detail: [note.name, ...parents, headings[i]].join(' › '), uri: note.uri, line: positions[i * 4], score });
       }
     }
     return results.sort((a, b) => b.score - a.score || a.detail.localeCompare(b.detail)).slice(0, limit ?? 1000);

@@ -96,6 +96,20 @@ describe('headings first (pre-scanned notes)', () => {
     assert.equal(guard.slowParses.length, 1);
   });
 
+  it('withdraw a note whose deferred full scan throws, with the same log line, and phase 2 goes on', () => {
+    const { index, guard, warnings } = guarded((uri, text) => {
+      if (text.includes('boom')) throw new Error('boom');
+      return parseNote(uri, text);
+    });
+    assert.ok(guard.setText('file:///n/boom.md', 'boom.md', '# boom\n', { defer: true, headingsFirst: true }));
+    assert.ok(guard.setText('file:///n/ok.md', 'ok.md', TEXT, { defer: true, headingsFirst: true }));
+    assert.equal(workspaceSymbols(index, 'boom').length, 1);
+    index.indexPending();
+    assert.equal(index.has('file:///n/boom.md'), false);
+    assert.ok(index.isIndexed('file:///n/ok.md'));
+    assert.ok(warnings.some((w) => w.startsWith('boom.md: skipped: the note could not be parsed (boom)')));
+  });
+
   it('decline what the pre-scan is unsure of: such notes are scanned fully at once', () => {
     assert.equal(preScanHeadings('<div>\n# x\n</div>\n'), undefined);
     let parses = 0;

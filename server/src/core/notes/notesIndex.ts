@@ -209,7 +209,13 @@ export class NotesIndex {
       this.pending.delete(uri);
       const entry = this.notes.get(uri);
       if (entry && !entry.hits) {
-        this.indexMentions(entry);
+        try {
+          this.indexMentions(entry);
+        } catch {
+          // A deferred full scan that threw (headings first): its hook has logged it and withdrawn the note.
+          if (this.notes.get(uri) === entry) this.remove(uri);
+          continue;
+        }
         this.version++;
       }
       if (shouldStop()) break;

@@ -17,10 +17,14 @@ describe('aws-notes CLI', function () {
   let notes: string;
 
   function run(...args: string[]) {
+    return runWith({}, ...args);
+  }
+
+  function runWith(env: Record<string, string>, ...args: string[]) {
     const result = spawnSync(process.execPath, [CLI, ...args], {
       cwd: tmp,
       encoding: 'utf8',
-      env: { ...process.env, LANG: 'C', AWS_NOTES_CACHE_DIR: path.join(tmp, '.cache') },
+      env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', AWS_NOTES_CACHE_DIR: path.join(tmp, '.cache'), ...env },
       timeout: 15000,
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -113,5 +117,19 @@ describe('aws-notes CLI', function () {
     const help = run('--help');
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^usage:/m);
+  });
+
+  it('speaks Japanese with --lang ja or a Japanese locale', () => {
+    const help = run('--help', '--lang', 'ja');
+    assert.match(help.stdout, /^使い方:/m);
+    const index = runWith({ LANG: 'ja_JP.UTF-8' }, 'index', '--notes', notes);
+    assert.equal(index.code, 0);
+    assert.match(index.stdout, /^ファイル: 1$/m);
+    assert.match(index.stdout, /^セクション: 5$/m);
+    const nothing = runWith({ LC_ALL: 'ja_JP.UTF-8' }, 'lookup', 'config', '--notes', notes);
+    assert.equal(nothing.code, 1);
+    assert.match(nothing.stderr, /「config」に AWS のサービスや識別子が見つかりません/);
+    const lookup = run('lookup', 'SQS', '--notes', notes, '--lang=ja');
+    assert.match(lookup.stdout, /あなたのノートから/);
   });
 });

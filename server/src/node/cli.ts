@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTemplate } from '../core/cfn';
-import { toLocale, type Locale } from '../core/l10n';
+import { localize, type Locale, type Text } from '../core/l10n';
+import { CLI, cliLocale } from './cliMessages';
 import { createLanguageService } from '../core/languageService';
 import { scanIdentities } from '../core/recognize/identities';
 import { breadcrumb } from '../core/notes/noteModel';
@@ -14,12 +15,8 @@ import { stderrLogger } from './logger';
 import { normalizeSettings } from './settings';
 import { WorkspaceIndexer } from './workspaceIndexer';
 
-const USAGE = `usage:
-  aws-notes lookup <term> [--notes PATH]... [--json] [--lang en|ja]
-  aws-notes index [--notes PATH]... [--json]
-  aws-notes convert <template.(yaml|json)> [--resource LogicalId]
-
---notes defaults to the current directory (every Markdown file under it).`;
+let locale: Locale = 'en';
+const t = (text: Text, args: Record<string, string | number> = {}) => localize(locale, text, args);
 
 interface Parsed {
   positional: string[];
@@ -35,35 +32,35 @@ function parseArgs(args: string[]): Parsed {
     const arg = args[i];
     const value = () => {
       const v = args[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
+      if (v === undefined) throw new Error(t(CLI.needsValue, { option: arg }));
       return v;
     };
     if (arg === '--notes') parsed.notes.push(value());
     else if (arg.startsWith('--notes=')) parsed.notes.push(arg.slice(8));
     else if (arg === '--json') parsed.json = true;
     else if (arg === '--lang') parsed.lang = value();
+    else if (arg.startsWith('--lang=')) parsed.lang = arg.slice(7);
     else if (arg === '--resource') parsed.resource = value();
     else if (arg.startsWith('--resource=')) parsed.resource = arg.slice(11);
-    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else if (arg.startsWith('--')) throw new Error(t(CLI.unknownOption, { option: arg }));
     else parsed.positional.push(arg);
   }
   return parsed;
 }
 
-async function buildService(notePaths: string[], locale: Locale) {
+async function buildService(notePaths: string[]) {
   const settings = normalizeSettings({ notes: { paths: notePaths.map((p) => path.resolve(p)) } });
   const service = createLanguageService({ data: loadAwsData(), locale, settings });
   const indexer = new WorkspaceIndexer(service.index, settings, [process.cwd()], stderrLogger, () => locale);
   const result = await indexer.crawl();
-  for (const missing of result.missing) stderrLogger.warn(`notes path not found: ${missing}`);
+  for (const missing of result.missing) stderrLogger.warn(t(CLI.notesPathNotFound, { path: missing }));
   return { service, result };
 }
 
 async function lookup(parsed: Parsed): Promise<number> {
   const term = parsed.positional.join(' ').trim();
-  if (!term) throw new Error('lookup needs a term');
-  const locale = toLocale(parsed.lang ?? process.env.LANG);
-  const { service } = await buildService(parsed.notes, locale);
+  if (!term) throw new Error(t(CLI.lookupNeedsTerm));
+  const { service } = await buildService(parsed.notes);
   // Try the term as written, then as a boto3-style lower-case id ("sqs") unless it is an ordinary word that only
   // names a service when written as one ("config", "batch": see ServiceEntry.ambiguousNames).
   const lower = term.toLowerCase();
@@ -94,35 +91,35 @@ async function lookup(parsed: Parsed): Promise<number> {
     } else process.stdout.write(markdown + '\n');
     return 0;
   }
-  process.stderr.write(`no AWS service or identifier found in "${term}"\n`);
+  process.stderr.write(t(CLI.nothingFound, { term }) + '\n');
   return 1;
 }
 
 async function index(parsed: Parsed): Promise<number> {
-  const { service, result } = await buildService(parsed.notes, 'en');
+  const { service, result } = await buildService(parsed.notes);
   const stats = service.index.stats();
   if (parsed.json) process.stdout.write(JSON.stringify({ ...stats, ms: result.ms }) + '\n');
-  else process.stdout.write(`files: ${stats.files}\nsections: ${stats.sections}\nservices: ${stats.services}\ntime: ${result.ms} ms\n`);
+  else process.stdout.write(t(CLI.indexSummary, { ...stats, ms: result.ms }) + '\n');
   return 0;
 }
 
 async function convert(parsed: Parsed): Promise<number> {
   const file = parsed.positional[0];
-  if (!file) throw new Error('convert needs a template file');
+  if (!file) throw new Error(t(CLI.convertNeedsFile));
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    process.stderr.write(`aws-notes: cannot read template ${file}: ${reason}\n`);
+    const reason = code === 'ENOENT' ? t(CLI.noSuchFile) : code === 'EISDIR' ? t(CLI.isDirectory) : (error as Error).message;
+    process.stderr.write(`aws-notes: ${t(CLI.cannotReadTemplate, { file, reason })}\n`);
     return 1;
   }
   const format = /\.json$/i.test(file) || /^\s*\{/.test(text) ? 'json' : 'yaml';
   if (parsed.resource) {
     const ids = parseTemplate(text, format).resources.map((r) => r.id);
     if (!ids.includes(parsed.resource)) {
-      process.stderr.write(`aws-notes: no resource ${parsed.resource} in ${file}${ids.length ? ` (resources: ${ids.join(', ')})` : ''}\n`);
+      process.stderr.write(`aws-notes: ${t(CLI.noSuchResource, { resource: parsed.resource, file })}${ids.length ? t(CLI.resourcesAre, { ids: ids.join(', ') }) : ''}\n`);
       return 1;
     }
   }
@@ -134,6 +131,7 @@ async function convert(parsed: Parsed): Promise<number> {
 
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  locale = cliLocale(argv);
   try {
     const parsed = parseArgs(rest);
     switch (command) {
@@ -146,10 +144,10 @@ export async function runCli(argv: string[]): Promise<number> {
       case '--help':
       case '-h':
       case 'help':
-        process.stdout.write(USAGE + '\n');
+        process.stdout.write(t(CLI.usage) + '\n');
         return 0;
       default:
-        process.stderr.write(USAGE + '\n');
+        process.stderr.write(t(CLI.usage) + '\n');
         return 2;
     }
   } catch (error) {

@@ -14,6 +14,6 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/node/cli.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/node/cli.ts', scanWorker: 'server/src/node/scanWorker.ts' }, outdir: 'dist' }),
 ]);
-if (!watch) console.log('built dist/client.js, dist/server.js, dist/cli.js');
+if (!watch) console.log('built dist/client.js, dist/server.js, dist/cli.js, dist/scanWorker.js');

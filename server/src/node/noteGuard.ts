@@ -106,6 +106,15 @@ export function capSections(note: NoteFile, max: number): NoteFile {
   return { ...note, text: note.text.slice(0, cut), sections, codeRanges };
 }
 
+/** The nesting pre-check's verdict (for `maxNestingDepth`) and the heading pre-scan, computed elsewhere (the scan worker). */
+export interface PreScanned {
+  maxNestingDepth: number;
+  tooDeep: boolean;
+  scan: { headings: readonly string[]; levels: ArrayLike<number>; positions: Int32Array } | undefined;
+  /** The workspace-symbol search keys of `scan`'s headings (the indexer seeds them when the note uses the scan). */
+  keys?: string[];
+}
+
 export class NoteGuard {
   /** uri -> digest of the text whose parse blew the budget (or threw). */
   private readonly overBudget = new Map<string, string>();
@@ -119,7 +128,12 @@ export class NoteGuard {
   ) {}
 
   /** Parses `text` into the index within the limits; false when the note was skipped. `label` names it in logs. */
-  setText(uri: string, label: string, text: string, options: { defer?: boolean; headingsFirst?: boolean } = {}): boolean {
+  setText(
+    uri: string,
+    label: string,
+    text: string,
+    options: { defer?: boolean; headingsFirst?: boolean; pre?: PreScanned } = {},
+  ): boolean {
     const limits = this.limits();
     const known = this.overBudget.get(uri);
     if (known !== undefined) {
@@ -127,8 +141,10 @@ export class NoteGuard {
       if (known === digest(text)) return this.index.has(uri);
       this.overBudget.delete(uri);
     }
-    const depth = nestingDepth(text, limits.maxNestingDepth);
-    if (depth > limits.maxNestingDepth) {
+    // The nesting pre-check and the pre-scan may have run already (the crawl's scan worker, same limit).
+    const pre = options.pre && options.pre.maxNestingDepth === limits.maxNestingDepth ? options.pre : undefined;
+    const tooDeep = pre ? pre.tooDeep : nestingDepth(text, limits.maxNestingDepth) > limits.maxNestingDepth;
+    if (tooDeep) {
       this.index.remove(uri);
       this.warnOnce(`${label}:nesting`, `${label}: skipped: quotes or lists nest more than ${limits.maxNestingDepth} levels deep (awsNotes.limits.maxNestingDepth)`);
       return false;
@@ -137,7 +153,7 @@ export class NoteGuard {
       // Headings first: the pre-scan's headings are searchable now (the nesting pre-check above and the section
       // cap below apply before they are exposed); the full scan runs later (phase 2 or a request), timed against
       // the same budget, with the same log lines; a scan that throws withdraws the note.
-      const scan = preScanHeadings(text);
+      const scan = pre ? pre.scan : preScanHeadings(text);
       if (scan && scan.headings.length <= limits.maxSectionsPerFile) {
         this.index.setHeadingsFirst(uri, text, scan, {
           onParsed: (elapsed) => {

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { foldedHeadingKeys, seedFoldedHeadingKeys } from '../core/features/workspaceSymbols';
 import { localize, type Locale } from '../core/l10n';
 import { M } from '../core/messages';
@@ -16,8 +17,9 @@ import { contentHash, IndexCache, type CacheEntryInput, type CachedNote } from '
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
 import { discoverNotes, NoteMatcher, resolveRoots } from './noteDiscovery';
-import { NoteGuard } from './noteGuard';
+import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
+import type { ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
 import type { ServerSettings } from './settings';
 
 export interface IndexProgress {
@@ -97,6 +99,19 @@ export class WorkspaceIndexer {
   private writing: { steps: Generator<void, boolean>; cache: IndexCache } | undefined;
   /** Issue 9: nesting pre-check, section cap and parse time budget around every parse. */
   readonly guard: NoteGuard;
+  /**
+   * The cold crawl's second core: `script` (the bundled dist/scanWorker.js next to dist/server.js; absent when the
+   * sources run unbundled, as in unit tests) reads and pre-scans a share of the notes when there are at least
+   * `minNotes` to read (below that a worker's start-up does not pay). `script: undefined` turns it off.
+   */
+  scanWorker: { script: string | undefined; minNotes: number } = {
+    script: process.env.AWS_NOTES_SCAN_WORKER === '0' ? undefined : path.join(__dirname, 'scanWorker.js'),
+    minNotes: 500,
+  };
+  /** While the worker's share of a crawl is being read: notes whose file events came in (its reads of them are older). */
+  private touchedDuringCrawl: Set<string> | undefined;
+  /** Set when phase 1 of the last crawl used the worker (for tests and stats). */
+  lastCrawlUsedWorker = false;
 
   constructor(
     private readonly index: NotesIndex,
@@ -155,6 +170,9 @@ export class WorkspaceIndexer {
     const started = performance.now();
     const cached = this.cache ? this.cache.load() : new Map<string, CachedNote>();
     const cacheLoadMs = Math.round(performance.now() - started);
+    // Cold start: the worker boots while the folders are walked.
+    let worker = cached.size === 0 ? this.startWorker() : undefined;
+    this.lastCrawlUsedWorker = false;
     let restoredMs = 0;
     const maxFileSize = this.settings.limits.maxFileSize;
     let lastYield = performance.now();
@@ -190,8 +208,17 @@ export class WorkspaceIndexer {
         }
       }
       let fromCache = 0;
+      if (worker && (found.files.length < this.scanWorker.minNotes || generation !== this.generation)) {
+        void worker.terminate();
+        worker = undefined;
+      }
+      // Phase 1 on two cores: the worker and this thread claim batches of files; whatever the worker could not do
+      // (it failed) is done here below.
+      const doneByWorker = worker ? await this.phase1WithWorker(worker, generation, found.files, uris, maxFileSize, onProgress) : undefined;
+      worker = undefined;
       // Phase 1: structure. Synchronous stats and reads: small files, no thread-pool round trip per file.
       for (let i = 0; i < found.files.length; i++) {
+        if (doneByWorker?.[i]) continue;
         if (generation !== this.generation) break;
         const file = found.files[i];
         if (this.restoreOrRead(file, uris[i], cached.get(file), maxFileSize, unverified.has(uris[i]))) fromCache++;
@@ -214,8 +241,122 @@ export class WorkspaceIndexer {
       const stats = this.index.stats();
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
+      if (worker) void worker.terminate();
       this.index.endBulk();
     }
+  }
+
+  /** The scan worker, started; undefined when it is off, its bundle is missing, or it cannot start (logged once). */
+  private startWorker(): Worker | undefined {
+    const script = this.scanWorker.script;
+    if (!script || !fs.existsSync(script)) return undefined;
+    try {
+      const worker = new Worker(script);
+      worker.unref();
+      return worker;
+    } catch (error) {
+      this.log.warnOnce('scan-worker', `scan worker not started (${(error as Error).message}); the notes are read on one thread`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Phase 1 of a cold crawl with the scan worker: both threads claim batches of files from a shared counter; this
+   * thread reads and pre-scans its batches as the single-thread crawl does, and exposes the worker's notes (read,
+   * nesting-checked and pre-scanned there) as they arrive. Returns which files are done (all of them unless the
+   * worker failed or the crawl was superseded); the worker is terminated (its heap freed) before it returns.
+   */
+  private async phase1WithWorker(
+    worker: Worker,
+    generation: number,
+    files: string[],
+    uris: string[],
+    maxFileSize: number,
+    onProgress: ((p: IndexProgress) => void) | undefined,
+  ): Promise<Uint8Array> {
+    this.lastCrawlUsedWorker = true;
+    const done = new Uint8Array(files.length);
+    const touched = (this.touchedDuringCrawl = new Set<string>());
+    const maxNestingDepth = this.settings.limits.maxNestingDepth;
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const batch = 16;
+    // The worker's results are taken from the port synchronously, between this thread's own batches and within its
+    // ~8 ms slices: a burst of queued messages never holds up a request.
+    const { port1, port2 } = new MessageChannel();
+    let count = 0;
+    let finished = false;
+    let exited = false;
+    const fail = (why: string) => {
+      if (finished) return;
+      finished = true;
+      this.log.warnOnce('scan-worker', `scan worker failed (${why}); the rest of the notes are read on one thread`);
+    };
+    worker.on('error', (error) => fail(error.message));
+    // A normal exit comes after the last message was posted (it is in the port's queue).
+    worker.on('exit', (code) => (code === 0 ? (exited = true) : fail(`exit ${code}`)));
+    let lastYield = performance.now();
+    /** Applies the worker's results until the slice is over; false when nothing was queued. */
+    const drain = (): boolean => {
+      let any = false;
+      for (;;) {
+        const received = receiveMessageOnPort(port1);
+        if (!received) return any;
+        any = true;
+        const message = received.message as WorkerMessage;
+        if (message.type === 'done') {
+          finished = true;
+          return any;
+        }
+        for (const note of message.notes) {
+          if (generation === this.generation) this.applyScanned(files[note.i], uris[note.i], note, maxNestingDepth, touched);
+          done[note.i] = 1;
+          count++;
+        }
+        if (performance.now() - lastYield > 8) return any;
+      }
+    };
+    try {
+      const job: ScanJob = { files, counter: counter.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: port2 };
+      worker.postMessage(job, [port2]);
+      let own = true;
+      while (generation === this.generation) {
+        if (own) {
+          const start = Atomics.add(counter, 0, batch);
+          if (start >= files.length) own = false;
+          else {
+            const end = Math.min(files.length, start + batch);
+            for (let i = start; i < end; i++) {
+              this.restoreOrRead(files[i], uris[i], undefined, maxFileSize);
+              done[i] = 1;
+              count++;
+            }
+          }
+        }
+        const any = drain();
+        if (!own && (finished || exited) && !any) break;
+        if (performance.now() - lastYield > 8 || (!own && !any)) {
+          onProgress?.({ done: count, total: files.length });
+          // Waiting for the worker's last batches: a timer, not a busy loop.
+          await (own || any ? yieldToEventLoop() : new Promise<void>((resolve) => setTimeout(resolve, 1)));
+          lastYield = performance.now();
+        }
+      }
+      drain();
+    } finally {
+      worker.removeAllListeners();
+      port1.close();
+      void worker.terminate();
+      this.touchedDuringCrawl = undefined;
+    }
+    return done;
+  }
+
+  /** Exposes a note the scan worker read and pre-scanned, unless an editor or a file event has a newer text of it. */
+  private applyScanned(file: string, uri: string, note: ScannedNote, maxNestingDepth: number, touched: Set<string>): void {
+    if (this.openInEditor.has(uri) || touched.has(uri)) return;
+    const read = note.read;
+    const stat = read.ok && read.size !== undefined ? (read as { size: number; mtimeMs: number }) : undefined;
+    this.applyRead(file, read, true, stat, uri, { maxNestingDepth, tooDeep: !!note.tooDeep, scan: note.scan, keys: note.keys });
   }
 
   /** Phase 1 for one file: restores it from the cache when its stat (or content) matches; true when restored. */
@@ -363,6 +504,7 @@ export class WorkspaceIndexer {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     let finished = false;
+    let exited = false;
     const writing = this.writing;
     if (writing) {
       this.writing = undefined;
@@ -385,6 +527,7 @@ export class WorkspaceIndexer {
 
   /** Reads one file from disk and (re)indexes it; removes it when it is gone or unreadable. */
   async indexFile(file: string): Promise<boolean> {
+    this.touchedDuringCrawl?.add(toUri(file));
     if (this.openInEditor.has(toUri(file))) return true;
     const result = await readNote(file, this.settings.limits.maxFileSize);
     let stat: fs.Stats | undefined;
@@ -398,7 +541,7 @@ export class WorkspaceIndexer {
     return ok;
   }
 
-  private applyRead(file: string, result: ReadResult, defer = false, stat?: { size: number; mtimeMs: number }, uri = toUri(file)): boolean {
+  private applyRead(file: string, result: ReadResult, defer = false, stat?: { size: number; mtimeMs: number }, uri = toUri(file), pre?: PreScanned): boolean {
     if (this.openInEditor.has(uri)) return true;
     if (!result.ok) {
       this.index.remove(uri);
@@ -415,13 +558,18 @@ export class WorkspaceIndexer {
     }
     try {
       // Issue 9: limits (nesting pre-check, section cap, parse time budget) are applied by the guard.
-      if (!this.guard.setText(uri, file, result.text, { defer, headingsFirst: defer })) {
+      if (!this.guard.setText(uri, file, result.text, { defer, headingsFirst: defer, pre })) {
         this.meta.delete(uri);
         return false;
       }
       // The crawl folds each note's heading keys as it exposes the note: the workspace-symbol queries made while it
       // runs (and the first one after it) then only search, instead of folding every note indexed since the last one.
-      if (defer) foldedHeadingKeys(this.index, uri);
+      // The scan worker folded them already (the keys of the headings it pre-scanned, which the note now has).
+      if (defer) {
+        const note = pre?.keys && pre.scan ? this.index.get(uri) : undefined;
+        if (note && this.index.headingsOf(note).headings === pre!.scan!.headings) seedFoldedHeadingKeys(this.index, uri, pre!.keys!);
+        foldedHeadingKeys(this.index, uri);
+      }
       this.meta.set(uri, stat ? { file, size: stat.size, mtimeMs: stat.mtimeMs } : { file, size: -1, mtimeMs: -1 });
     } catch (error) {
       this.log.warnOnce(`${file}:parse`, localize(this.locale(), M.readFailed, { path: file, error: (error as Error).message }));
@@ -433,6 +581,7 @@ export class WorkspaceIndexer {
   /** A file-system event for one path: re-index that file alone. */
   async fileChanged(file: string, deleted: boolean): Promise<void> {
     const uri = toUri(file);
+    this.touchedDuringCrawl?.add(uri);
     if (deleted) {
       if (!this.openInEditor.has(uri) && this.index.remove(uri)) {
         this.meta.delete(uri);

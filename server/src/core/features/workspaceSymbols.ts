@@ -62,7 +62,7 @@ export function seedFoldedHeadingKeys(index: NotesIndex, uri: string, keys: stri
 export function workspaceSymbols(index: NotesIndex, query: string, limit = 500): SymbolInformation[] {
   const q = foldQuery(query);
   const qMask = charMask(q);
-  const scored: { score: number; note: NoteFile; section: number }[] = [];
+  const scored: ScoredHeading[] = [];
   index.forEachNote((note, slot) => {
     const { keys, masks, heading } = headingKeys(index, note, slot);
     for (let i = 0; i < keys.length; i++) {
@@ -73,7 +73,7 @@ export function workspaceSymbols(index: NotesIndex, query: string, limit = 500):
     }
   });
   // Only the best `limit` are sorted (a full sort of 50k headings for a one-letter query is wasted work).
-  const best = scored.length > limit * 4 ? selectTop(scored, limit) : scored.sort((a, b) => b.score - a.score);
+  const best = scored.length > limit * 4 ? selectTop(scored, limit, bySymbolRank) : scored.sort(bySymbolRank);
   return best.slice(0, limit).map(({ note, section: i }) => {
     // Headings, parents and positions without the note's full sections (a lazy note keeps them unbuilt).
     const { headings } = index.headingsOf(note);
@@ -87,22 +87,27 @@ export function workspaceSymbols(index: NotesIndex, query: string, limit = 500):
   });
 }
 
-/** The `k` best by score, best first, stable for equal scores (same order as a stable full sort). */
-function selectTop<T extends { score: number }>(items: T[], k: number): T[] {
-  // Threshold by quickselect-free approach: keep a sorted window of size k, insert when better than its last.
-  const top: { item: T; order: number }[] = [];
-  for (let order = 0; order < items.length; order++) {
-    const item = items[order];
-    if (top.length === k && top[k - 1].item.score >= item.score) continue;
+type ScoredHeading = { score: number; note: NoteFile; section: number };
+
+/** Best score first; equal scores by file and position, so the answer never depends on indexing order. */
+function bySymbolRank(a: ScoredHeading, b: ScoredHeading): number {
+  return b.score - a.score || (a.note.uri < b.note.uri ? -1 : a.note.uri > b.note.uri ? 1 : a.section - b.section);
+}
+
+/** The `k` best under `compare`, best first (a sorted window of size k: no full sort of every match). */
+function selectTop<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === k && compare(top[k - 1], item) <= 0) continue;
     let lo = 0;
     let hi = top.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (top[mid].item.score >= item.score) lo = mid + 1;
+      if (compare(top[mid], item) <= 0) lo = mid + 1;
       else hi = mid;
     }
-    top.splice(lo, 0, { item, order });
+    top.splice(lo, 0, item);
     if (top.length > k) top.pop();
   }
-  return top.map((t) => t.item);
+  return top;
 }

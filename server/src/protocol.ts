@@ -2,6 +2,7 @@
 export type { SectionRef, ServiceInNotes, NoteOutline } from './core/features/notesOutline';
 export type { Equivalent, EquivalentsAnswer } from './core/features/equivalents';
 export type { OpenSectionArgs } from './core/features/noteLinks';
+export type { ScoredSection } from './core/features/searchSections';
 
 export const Requests = {
   reindex: 'awsNotes/reindex',
@@ -32,14 +33,6 @@ export interface Stats {
   ms?: number;
 }
 
-export interface ScoredSection {
-  label: string;
-  /** Breadcrumb "file.md › H1 › H2". */
-  detail: string;
-  uri: string;
-  line: number;
-  score: number;
-}
 
 export type NoteHeading = import('./core/features/notesOutline').NoteOutline['headings'][number];
 

@@ -23,10 +23,10 @@ import { parseTemplate } from '../core/cfn';
 import { convertToTerraform } from '../core/convert/convertToTerraform';
 import { equivalentsFor } from '../core/features/equivalents';
 import { notesOutline, sectionsForService, servicesInNotes } from '../core/features/notesOutline';
+import { searchSections } from '../core/features/searchSections';
 import { localize, toLocale, type Locale } from '../core/l10n';
 import { createLanguageService } from '../core/languageService';
 import { M } from '../core/messages';
-import { fuzzyScore } from '../core/text/fuzzy';
 import { findDataDir } from './dataLoader';
 import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
@@ -304,29 +304,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   });
   // `pid` (issue 9): lets editor tests find the server process to prove crash recovery.
   connection.onRequest(Requests.stats, () => ({ ...service.index.stats(), pid: process.pid }));
-  connection.onRequest(Requests.searchSections, ({ query, limit }: { query: string; limit?: number }) => {
-    const results: { label: string; detail: string; uri: string; line: number; score: number }[] = [];
-    const index = service.index;
-    for (const note of index.files()) {
-      // Headings, levels and heading lines only: a note restored from the cache or pre-scanned in the crawl's phase 1
-      // is searched without building its sections (parents follow the scanners' own heading stack).
-      const { headings, levels } = index.headingsOf(note);
-      let positions: Int32Array | undefined;
-      const stack: number[] = [];
-      for (let i = 0; i < headings.length; i++) {
-        const level = levels[i];
-        if (level === 0) continue;
-        while (stack.length && levels[stack[stack.length - 1]] >= level) stack.pop();
-        const parents = stack.map((j) => headings[j]);
-        stack.push(i);
-        const score = query ? fuzzyScore(query, `${headings[i]} ${parents.join(' ')}`) : 0;
-        if (score < 0) continue;
-        positions ??= index.headingPositions(note.uri)!;
-        results.push({ label: headings[i], detail: [note.name, ...parents, headings[i]].join(' › '), uri: note.uri, line: positions[i * 4], score });
-      }
-    }
-    return results.sort((a, b) => b.score - a.score || a.detail.localeCompare(b.detail)).slice(0, limit ?? 1000);
-  });
+  connection.onRequest(Requests.searchSections, ({ query, limit }: { query: string; limit?: number }) => searchSections(service.index, query, limit));
 
   // Convert to Terraform: a whole template, or one resource (the one under the cursor, or named).
   connection.onRequest(Requests.convert, ({ uri, resource, offset }: { uri: string; resource?: string; offset?: number }): ConvertResult => {

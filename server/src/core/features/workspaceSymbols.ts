@@ -23,7 +23,8 @@ export function charMask(s: string): number {
   return mask >>> 0;
 }
 
-function headingKeys(index: NotesIndex, note: NoteFile, slot: NoteSlot): HeadingKeys {
+/** Folded search keys of a note's headings, computed once per indexed note (also used by Search Notes). */
+export function headingKeys(index: NotesIndex, note: NoteFile, slot: NoteSlot): HeadingKeys {
   let entry = slot.searchKeys as HeadingKeys | undefined;
   if (!entry) {
     const { headings, levels } = index.headingsOf(note);

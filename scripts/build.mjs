@@ -1,19 +1,30 @@
-// Bundles the VS Code client, the language server and the CLI with esbuild (CommonJS, Node 20).
+// Bundles the VS Code client, the language server, its scan worker and the CLI with esbuild (CommonJS, Node 20).
+// `npm run build` writes readable bundles with source maps to dist/; scripts/package.mjs calls `bundle` for the
+// minified .vsix build, so both always ship the same entry points.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  minify: process.argv.includes('--minify'),
-  logLevel: 'warning',
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const ENTRIES = {
+  client: 'client/src/extension.ts',
+  server: 'server/src/node/main.ts',
+  cli: 'server/src/node/cli.ts',
+  scanWorker: 'server/src/node/scanWorker.ts',
 };
 
-await Promise.all([
-  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/node/cli.ts', scanWorker: 'server/src/node/scanWorker.ts' }, outdir: 'dist' }),
-]);
-if (!watch) console.log('built dist/client.js, dist/server.js, dist/cli.js, dist/scanWorker.js');
+export async function bundle({ outdir = path.join(ROOT, 'dist'), minify = false, sourcemap = true } = {}) {
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify, sourcemap, logLevel: 'warning', absWorkingDir: ROOT };
+  if (minify) common.legalComments = 'none';
+  const { client, ...node } = ENTRIES;
+  await Promise.all([
+    build({ ...common, entryPoints: { client }, outdir, external: ['vscode'] }),
+    build({ ...common, entryPoints: node, outdir }),
+  ]);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await bundle({ minify: process.argv.includes('--minify') });
+  console.log(`built ${Object.keys(ENTRIES).map((e) => `dist/${e}.js`).join(', ')}`);
+}

@@ -26,8 +26,8 @@ const run = (cmd, args, cwd = ROOT) => {
   }
 };
 
-// Packaging happens in a staging folder with its own minified bundles, so a concurrent `npm run build` (tests,
-// watch mode) cannot swap readable bundles into the .vsix halfway through.
+// Packaging happens in a staging folder with its own minified bundles (same entry points as `npm run build`), so
+// a concurrent `npm run build` from tests cannot swap readable bundles into the .vsix halfway through.
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const out = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 const stage = path.join(ROOT, 'out/vsix-stage');
@@ -35,15 +35,11 @@ if (!fs.existsSync('media/icon.png')) fs.writeFileSync('media/icon.png', drawIco
 fs.rmSync(stage, { recursive: true, force: true });
 fs.mkdirSync(stage, { recursive: true });
 const SHIPPED = ['package.json', 'package.nls.json', 'package.nls.ja.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE',
-  'THIRD-PARTY-NOTICES.md', 'data', 'syntaxes', 'snippets', 'l10n', 'media'];
+  'THIRD-PARTY-NOTICES.md', 'data', 'syntaxes', 'snippets', 'l10n', 'media', 'docs/images'];
 for (const entry of SHIPPED) if (fs.existsSync(entry)) fs.cpSync(entry, path.join(stage, entry), { recursive: true });
 
-const { build } = await import('esbuild');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
-await Promise.all([
-  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: path.join(stage, 'dist'), external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/node/main.ts', cli: 'server/src/node/cli.ts' }, outdir: path.join(stage, 'dist') }),
-]);
+const { bundle } = await import('./build.mjs');
+await bundle({ outdir: path.join(stage, 'dist'), minify: true, sourcemap: false });
 const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
 run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], stage);
 const size = fs.statSync(out).size;

@@ -6,7 +6,7 @@ import { escapeMarkdown, sanitizeNoteMarkdown } from '../markdown/sanitize';
 import { excerpt } from '../notes/excerpt';
 import { breadcrumb, type NoteFile } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
-import type { SectionHit } from '../notes/ranking';
+import { compareHits, type SectionHit } from '../notes/ranking';
 import { LineIndex } from '../text/lineIndex';
 import { openSectionLink } from './noteLinks';
 
@@ -96,10 +96,13 @@ export function createNotesLookup(index: NotesIndex, locale: () => Locale, optio
 /** Sections whose own text contains the exact term (case-sensitive, at identifier boundaries). */
 export function hitsForTerm(index: NotesIndex, term: string, serviceId?: string): SectionHit[] {
   if (!term) return [];
-  const allowed = serviceId ? new Set(index.hitsForService(serviceId).map((h) => `${h.uri}#${h.section}`)) : undefined;
+  const serviceHits = serviceId ? index.hitsForService(serviceId) : undefined;
+  const allowed = serviceHits ? new Set(serviceHits.map((h) => `${h.uri}#${h.section}`)) : undefined;
   const pattern = new RegExp(`(?<![A-Za-z0-9_])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`, 'g');
   const hits: SectionHit[] = [];
-  for (const note of index.files()) {
+  // Limited to a service: only its notes are read (a note restored from the cache loads its text on demand).
+  const notes = serviceHits ? [...new Set(serviceHits.map((h) => h.uri))].map((uri) => index.get(uri)).filter((n) => n !== undefined) : index.files();
+  for (const note of notes) {
     if (!note.text.includes(term)) continue;
     for (const section of note.sections) {
       if (allowed && !allowed.has(`${note.uri}#${section.index}`)) continue;
@@ -120,5 +123,5 @@ export function hitsForTerm(index: NotesIndex, term: string, serviceId?: string)
       });
     }
   }
-  return hits.sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : 1) || a.section - b.section);
+  return hits.sort(compareHits);
 }

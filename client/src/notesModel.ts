@@ -70,7 +70,5 @@ export class NotesModel {
   }
 }
 
-/** NFKC + lower case, so ＳＱＳ finds SQS and filters ignore case. */
-export function searchKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
+/** NFKC + lower case, so ＳＱＳ finds SQS and filters ignore case: the server's own search key. */
+export { searchKey } from '../../server/src/core/text/normalize';

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createAwsData, type AwsData } from '../core/data/awsData';
 import type { CfnResourceType, IamAction, ServiceEntry, TfType, TypeMapping } from '../core/data/types';
+import { cfnDocUrl } from '../core/features/awsLinks';
 
 /** Walks up from `start` until a folder containing data/services.json is found (source tree or dist/). */
 export function findDataDir(start: string = __dirname): string | undefined {
@@ -17,14 +18,8 @@ export function findDataDir(start: string = __dirname): string | undefined {
   }
 }
 
-/** The CloudFormation reference page of a type; cfn-types.json stores docUrl only where it differs from this. */
-export function defaultCfnDocUrl(cfnType: string): string {
-  const [, svc = '', res = ''] = cfnType.split('::');
-  return `https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-${svc.toLowerCase()}-${res.toLowerCase()}.html`;
-}
-
 function withDocUrls(types: Record<string, CfnResourceType>): Record<string, CfnResourceType> {
-  for (const [name, t] of Object.entries(types)) t.docUrl ??= defaultCfnDocUrl(name);
+  for (const [name, t] of Object.entries(types)) t.docUrl ??= cfnDocUrl(name); // cfn-types.json stores docUrl only where it differs from the standard page
   return types;
 }
 

@@ -79,13 +79,18 @@ function samGlobals(template: CfnTemplate): Map<string, string[]> {
 function checkNames(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say): void {
   const declared = declarations(template);
   const spaceNames = (space: NameRef['space']) => declared.filter((d) => d.space === space).map((d) => d.name);
+  // Declared names per space, built once per template rather than per reference.
   const ids = new Set(spaceNames('id'));
+  const resourceIds = template.resources.map((r) => r.id);
+  const idsAndPseudo = [...ids, ...PSEUDO];
+  const conditionNames = new Set(spaceNames('condition'));
+  const mappingNames = new Set(spaceNames('mapping'));
   const still = (name: string, names: Iterable<string>) => {
     for (const n of names) if (n.length > name.length && n.startsWith(name)) return true;
     return false;
   };
   const samImplicit = (name: string) =>
-    template.sam && (/^Serverless(RestApi|HttpApi|DeploymentBucket)/.test(name) || template.resources.some((r) => name.startsWith(r.id) && name !== r.id));
+    template.sam && (/^Serverless(RestApi|HttpApi|DeploymentBucket)/.test(name) || resourceIds.some((id) => name.startsWith(id) && name !== id));
 
   for (const ref of nameRefs(template)) {
     const name = ref.name;
@@ -102,23 +107,21 @@ function checkNames(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say)
           add(ref.range, DiagnosticSeverity.Error, 'cfn-getatt-parameter', say(CM.getAttOnParameter, { name }));
           continue;
         }
-        if (samImplicit(name) || still(name, template.resources.map((r) => r.id))) continue;
+        if (samImplicit(name) || still(name, resourceIds)) continue;
         add(ref.range, DiagnosticSeverity.Error, 'cfn-unknown-resource', say(CM.unknownResource, { name }));
         continue;
       }
       if (!resource && !parameter) {
-        if (samImplicit(name) || still(name, [...ids, ...PSEUDO])) continue;
+        if (samImplicit(name) || still(name, idsAndPseudo)) continue;
         add(ref.range, DiagnosticSeverity.Error, 'cfn-unknown-ref', say(CM.unknownRef, { name }));
         continue;
       }
       if (resource && (ref.use === 'getatt' || ref.use === 'sub')) checkAttribute(template, ref, ctx, add, say);
     } else if (ref.space === 'condition') {
-      const names = spaceNames('condition');
-      if (names.includes(name) || still(name, names)) continue;
+      if (conditionNames.has(name) || still(name, conditionNames)) continue;
       add(ref.range, DiagnosticSeverity.Error, 'cfn-unknown-condition', say(CM.unknownCondition, { name }));
     } else {
-      const names = spaceNames('mapping');
-      if (names.includes(name) || still(name, names)) continue;
+      if (mappingNames.has(name) || still(name, mappingNames)) continue;
       add(ref.range, DiagnosticSeverity.Error, 'cfn-unknown-mapping', say(CM.unknownMapping, { name }));
     }
   }

@@ -8,6 +8,7 @@ import { buildServices } from './services.mjs';
 import { buildCfnTypes } from './cfn.mjs';
 import { buildIamActions } from './iam.mjs';
 import { buildMapping } from './mapping.mjs';
+import { writeBilingual } from './bilingual.mjs';
 import { loadSpec } from './spec.mjs';
 import { loadProvider } from './tf.mjs';
 
@@ -58,6 +59,8 @@ if (want('mapping')) {
   const size = writeJson(path.join(dataDir, 'mapping.json'), { cfnToTf }, ['cfnToTf']);
   console.log(`mapping.json: ${Object.keys(cfnToTf).length} reviewed entries, ${size} bytes`);
 }
+// Reads the files written above (the words of AWS names), so it runs last.
+if (want('bilingual')) writeBilingual(dataDir);
 export { cfn, spec, provider, services, tfOwner, dataDir, want };
 if (process.env.GEN_REPORT) {
   const unowned = [...new Set([...tfNames, ...Object.keys(provider.dataSources)])].filter((n) => !tfOwner.has(n));

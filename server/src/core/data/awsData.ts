@@ -1,5 +1,6 @@
 // The knowledge base as the core sees it: lookups by name, built lazily from raw tables so that
 // start-up pays only for what a request needs.
+import { createBilingualTable, type BilingualTable, type RawBilingualTable } from '../text/bilingual';
 import type { CfnResourceType, IamAction, ServiceEntry, TfType, TypeMapping } from './types';
 
 export interface RawAwsData {
@@ -9,6 +10,8 @@ export interface RawAwsData {
   tfDataSources: () => Record<string, TfType>;
   mapping: () => Record<string, TypeMapping>;
   iamActions: () => Record<string, Record<string, IamAction>>;
+  /** English -> Japanese forms (data/bilingual.json); absent or undefined when not shipped. */
+  bilingual?: () => RawBilingualTable | undefined;
 }
 
 export interface AwsData {
@@ -33,6 +36,8 @@ export interface AwsData {
   serviceByJsPackage(pkg: string): ServiceEntry | undefined;
   serviceByJsClient(className: string): ServiceEntry | undefined;
   serviceByPrincipal(principal: string): ServiceEntry | undefined;
+  /** English identifier parts -> Japanese forms (core/text/bilingual.ts); undefined when the table is not loaded. */
+  bilingual(): BilingualTable | undefined;
 }
 
 function lazy<T>(make: () => T): () => T {
@@ -89,6 +94,10 @@ export function createAwsData(raw: RawAwsData): AwsData {
     return map;
   });
   const iam = lazy(raw.iamActions);
+  const bilingual = lazy(() => {
+    const table = raw.bilingual?.();
+    return table ? createBilingualTable(table) : undefined;
+  });
 
   return {
     services,
@@ -119,5 +128,6 @@ export function createAwsData(raw: RawAwsData): AwsData {
     serviceByJsPackage: (pkg) => byJsPkg().get(pkg),
     serviceByJsClient: (className) => byJsClient().get(className),
     serviceByPrincipal: (principal) => byPrincipal().get(principal.toLowerCase()),
+    bilingual,
   };
 }

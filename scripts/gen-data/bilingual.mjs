@@ -1,0 +1,145 @@
+// data/bilingual.json: English words of AWS names -> the Japanese forms notes use (batch -> バッチ), for
+// core/text/bilingual.ts. Derived from Sudachi's synonym dictionary (the katakana/kanji forms that Sudachi lists in
+// the same vocabulary as an English spelling) plus the reviewed list in curated/bilingual.mjs, restricted to the
+// words that occur in our AWS data (CloudFormation types and properties, IAM actions, Terraform arguments).
+//   node scripts/gen-data/bilingual.mjs            regenerate from data/*.json (run by `npm run gen:data` too)
+//   node scripts/gen-data/bilingual.mjs --report   also print coverage and the wanakana comparison
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CURATED } from './curated/bilingual.mjs';
+import { SOURCES, npmSource } from './lib/sources.mjs';
+import { readJson, writeJson } from './lib/util.mjs';
+
+/** "EventSourceMapping" / "event_source_mapping" -> ["event", "source", "mapping"] (same split as the core). */
+export function words(name) {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** Every AWS name whose words the table should know, each as its word list. */
+export function awsNames(dataDir) {
+  const names = [];
+  const cfn = readJson(path.join(dataDir, 'cfn-types.json')).types;
+  const cfnProps = [];
+  for (const [type, t] of Object.entries(cfn)) {
+    names.push(...type.split('::').slice(1));
+    for (const p of Object.keys(t.properties ?? {})) cfnProps.push(p);
+  }
+  names.push(...cfnProps);
+  for (const actions of Object.values(readJson(path.join(dataDir, 'iam-actions.json')).actions)) names.push(...Object.keys(actions));
+  const tf = readJson(path.join(dataDir, 'tf-types.mpl.json'));
+  for (const table of [tf.resources, tf.dataSources]) for (const t of Object.values(table)) names.push(...Object.keys(t.args ?? {}));
+  return { names: names.map(words), cfnProps: [...new Set(cfnProps)].map(words) };
+}
+
+const KANA_OR_KANJI = /[\u3040-\u30FF\u4E00-\u9FFF]/;
+const LATIN = /^[A-Za-z][A-Za-z0-9 .'-]*$/;
+
+/**
+ * Sudachi synonym groups -> English spelling (lower case) -> Japanese forms of the same vocabulary (same group and
+ * vocabulary number), representative first. Other vocabularies of a group are synonyms, not translations, and are
+ * left out: they bring 国家 for "state" and 掟 for "rule". Misspellings, abbreviations and retired entries are
+ * left out too.
+ */
+export function sudachiForms(groups) {
+  const out = new Map();
+  for (const group of groups) {
+    const byVocab = new Map();
+    for (const item of group.items) {
+      if (item.expandControl === 2 || item.gokeiSyubetsu === '間違い' || item.hyoukiYure === '間違い表記') continue;
+      const list = byVocab.get(item.vocabularyNumber) ?? [];
+      list.push(item);
+      byVocab.set(item.vocabularyNumber, list);
+    }
+    for (const items of byVocab.values()) {
+      const english = items.filter((i) => LATIN.test(i.midashi) && i.ryakusyou === '代表語形').map((i) => i.midashi.toLowerCase());
+      if (english.length === 0) continue;
+      const japanese = items
+        .filter((i) => KANA_OR_KANJI.test(i.midashi) && i.ryakusyou === '代表語形' && !/[A-Za-z]/.test(i.midashi))
+        .sort((a, b) => (a.hyoukiYure === '代表表記' ? 0 : 1) - (b.hyoukiYure === '代表表記' ? 0 : 1))
+        .map((i) => i.midashi);
+      for (const en of english) {
+        const list = out.get(en) ?? [];
+        for (const ja of japanese) if (!list.includes(ja)) list.push(ja);
+        out.set(en, list);
+      }
+    }
+  }
+  return out;
+}
+
+export function buildBilingual({ dataDir, sudachi }) {
+  const { names, cfnProps } = awsNames(dataDir);
+  const vocabulary = new Set(names.flat());
+  // Word sequences that occur in names, so multi-word entries ("source code") are kept only where they can match.
+  const sequences = new Set();
+  for (const ws of names) {
+    for (let i = 0; i < ws.length; i++) for (let n = 2; n <= 4 && i + n <= ws.length; n++) {
+      sequences.add(ws.slice(i, i + n).join(' '));
+      sequences.add(ws.slice(i, i + n).join(''));
+    }
+  }
+  const relevant = (en) => (en.includes(' ') ? sequences.has(en) : vocabulary.has(en) || sequences.has(en));
+
+  const terms = new Map();
+  const origin = new Map();
+  for (const [en, ja] of sudachi) {
+    if (!relevant(en) || ja.length === 0 || ja.every((f) => f.length < 2)) continue;
+    terms.set(en, ja.filter((f) => f.length >= 2));
+    origin.set(en, 'sudachi');
+  }
+  const verbs = [];
+  for (const entry of CURATED) {
+    if (!entry.why) throw new Error(`curated/bilingual.mjs: ${entry.en} has no reason`);
+    origin.set(entry.en, terms.has(entry.en) ? 'curated (replaces sudachi)' : 'curated');
+    terms.set(entry.en, entry.ja);
+    if (entry.verb) verbs.push(entry.en);
+  }
+
+  const counts = {};
+  for (const o of origin.values()) counts[o] = (counts[o] ?? 0) + 1;
+  // Coverage: distinct words of CloudFormation property names with at least one Japanese form.
+  const propWords = new Set(cfnProps.flat());
+  const singular = (w) => (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+  const covered = [...propWords].filter((w) => terms.has(w) || (w.length >= 4 && terms.has(singular(w))));
+  return {
+    terms: Object.fromEntries([...terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    verbs: verbs.sort(),
+    counts,
+    coverage: { propertyWords: propWords.size, covered: covered.length },
+  };
+}
+
+export function writeBilingual(dataDir) {
+  const dir = npmSource('sudachiSynonyms');
+  const groups = readJson(path.join(dir, 'sudachi-synonyms-dictionary.json'));
+  const built = buildBilingual({ dataDir, sudachi: sudachiForms(groups) });
+  const src = SOURCES.sudachiSynonyms;
+  const file = path.join(dataDir, 'bilingual.json');
+  const size = writeJson(
+    file,
+    {
+      license: 'Apache-2.0',
+      source: `English -> Japanese forms derived from Sudachi's synonym dictionary (SudachiDict synonyms.txt, Copyright (c) Works Applications Co., Ltd., Apache-2.0) via the npm package ${src.pkg}@${src.version} (Apache-2.0), restricted to words of AWS names, plus the reviewed entries of scripts/gen-data/curated/bilingual.mjs (MIT, this project).`,
+      counts: built.counts,
+      verbs: built.verbs,
+      terms: built.terms,
+    },
+    ['terms'],
+  );
+  console.log(
+    `bilingual.json: ${Object.keys(built.terms).length} terms (${Object.entries(built.counts).map(([k, v]) => `${k} ${v}`).join(', ')}), ` +
+      `${built.coverage.covered}/${built.coverage.propertyWords} CloudFormation property words covered, ${size} bytes`,
+  );
+  return built;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
+  writeBilingual(dataDir);
+}

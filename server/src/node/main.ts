@@ -2,6 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadAwsData } from './dataLoader';
+import { createMessageGuard } from './messageGuard';
 import { featureProviders } from './providers';
 import { startServer } from './server';
 
@@ -20,7 +21,10 @@ export function main(): void {
   // pretenuring V8 sometimes starts allocating those trees in the old generation, and the peak RSS at `indexed`
   // then doubled (≈550 instead of ≈280 MB at 10k notes, one cold start in three). Measured: no such peaks without it.
   setFlagsFromString('--no-allocation-site-pretenuring');
-  const connection = createConnection(ProposedFeatures.all);
+  // Issue 12: every message's params are checked before dispatch (malformed ones never reach a handler).
+  const guard = createMessageGuard();
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy: guard.strategy });
+  guard.install(connection, (message) => connection.console.warn(message));
   // One failed request or a client that rejects a message must never take the server down.
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
   process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.stack ?? error}`));

@@ -40,7 +40,8 @@ export class Commands {
     return editor;
   }
 
-  /** Headings matching `query` (fuzzy, NFKC, any case; empty: all), best first, with breadcrumb and services. */
+  /** Sections matching `query` (full text over headings and bodies, then fuzzy headings; NFKC, any case; empty: all
+   * headings), best first, with breadcrumb, the matching line and services. */
   async searchItems(query: string): Promise<SectionPick[]> {
     const client = this.client();
     if (!client?.isRunning()) return [];
@@ -51,7 +52,7 @@ export class Commands {
     return (sections ?? []).map((s) => ({
       label: s.label,
       description: services.get(`${s.uri}#${s.line}`)?.slice(0, 3).join(' · '),
-      detail: s.detail,
+      detail: s.snippet ? `${s.detail}  —  ${s.snippet}` : s.detail,
       // The server already matched and ranked: keep its order and show every answer.
       alwaysShow: true,
       uri: s.uri,
@@ -63,7 +64,7 @@ export class Commands {
   searchNotes(query?: unknown): Promise<vscode.TextEditor | undefined> {
     const pick = vscode.window.createQuickPick<SectionPick>();
     pick.title = vscode.l10n.t('Search Notes');
-    pick.placeholder = vscode.l10n.t('Search note headings (e.g. SQS, 可視性)');
+    pick.placeholder = vscode.l10n.t('Search notes (e.g. SQS, キュー, 可視性)');
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
     let generation = 0;

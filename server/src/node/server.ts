@@ -136,6 +136,22 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     );
     connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
     warmUpSoon();
+    syncTextIndexSoon();
+  }
+
+  // Search Notes' full-text index is filled in idle time after `indexed` (8 ms slices), not during the crawl;
+  // a search indexes what is still stale itself, within a budget (see searchSections).
+  let textSyncRunning = false;
+  function syncTextIndexSoon(): void {
+    if (textSyncRunning) return;
+    textSyncRunning = true;
+    const slice = () => {
+      const until = performance.now() + 8;
+      const left = service.index.text.sync(service.index, () => performance.now() > until);
+      if (left > 0) setImmediate(slice);
+      else textSyncRunning = false;
+    };
+    setTimeout(slice, 100).unref?.();
   }
 
   // The first hover after a start used to pay for loading the CloudFormation types, the YAML parser's and the

@@ -1,7 +1,12 @@
-// Search Notes: every heading, fuzzy over the heading and its ancestors, with the breadcrumb as detail.
-// Reads headings, levels and positions only, so notes restored from the cache or pre-scanned in the crawl's
-// phase 1 are searched without building their sections; folded keys are the ones workspace symbols cache.
+// Search Notes: full text over every section (heading and body, code included) through the notes index's
+// text index (BM25 with a heading boost, CJK bigrams + ASCII words, NFKC), each result with the line that
+// matches best; then headings that only match fuzzily (letters in order, through their ancestors too).
+// The heading pass reads headings, levels and positions only, so notes restored from the cache or pre-scanned
+// in the crawl's phase 1 are searched without building their sections; folded keys are the ones workspace
+// symbols cache.
+import type { NoteFile } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
+import { foldForSearch, tokenize } from '../notes/textIndex';
 import { foldQuery, scoreFolded } from '../text/fuzzy';
 import { headingKeys } from './workspaceSymbols';
 
@@ -10,11 +15,53 @@ export interface ScoredSection {
   /** Breadcrumb "file.md › H1 › H2". */
   detail: string;
   uri: string;
+  /** The heading's line. */
   line: number;
   score: number;
+  /** For a content match: the line holding most of the query's words, trimmed (Markdown markers dropped). */
+  snippet?: string;
+  /** That line's number. */
+  snippetLine?: number;
 }
 
-export function searchSections(index: NotesIndex, query: string, limit = 1000): ScoredSection[] {
+/** Stale notes (just added or changed) are indexed before a search for at most this long; the rest stay for idle time. */
+export const SEARCH_SYNC_BUDGET_MS = 15;
+const SNIPPET_CHARS = 120;
+
+export function searchSections(index: NotesIndex, query: string, limit = 1000, syncBudgetMs = SEARCH_SYNC_BUDGET_MS): ScoredSection[] {
+  const results: ScoredSection[] = [];
+  const seen = new Set<string>();
+  if (query.trim()) {
+    if (index.text.staleCount > 0) {
+      const until = performance.now() + syncBudgetMs;
+      index.text.sync(index, () => performance.now() > until);
+    }
+    const hits = index.text.search(query, limit) ?? [];
+    const words = queryWords(query);
+    for (const hit of hits) {
+      const note = index.get(hit.uri);
+      if (!note) continue;
+      const section = note.sections[hit.section];
+      const positions = index.headingPositions(hit.uri)!;
+      const line = positions[hit.section * 4];
+      const snippet = bestLine(note, hit.section, words);
+      seen.add(`${hit.uri}#${hit.section}`);
+      results.push({
+        label: section.heading,
+        detail: [note.name, ...section.parents, ...(section.level > 0 ? [section.heading] : [])].join(' › '),
+        uri: hit.uri,
+        line,
+        score: hit.score,
+        ...(snippet ? { snippet: snippet.text, snippetLine: line + snippet.lineOffset } : {}),
+      });
+    }
+    if (results.length >= limit) return results.slice(0, limit);
+  }
+  return results.concat(searchHeadings(index, query, limit - results.length, seen));
+}
+
+/** Headings whose text (with their ancestors') holds the query's letters in order, best first. */
+function searchHeadings(index: NotesIndex, query: string, limit: number, skip: ReadonlySet<string>): ScoredSection[] {
   const q = foldQuery(query);
   const results: ScoredSection[] = [];
   index.forEachNote((note, slot) => {
@@ -31,10 +78,62 @@ export function searchSections(index: NotesIndex, query: string, limit = 1000): 
       stack.push(i);
       // Folding `${heading} ${parents}` equals joining the folded parts with a space.
       const score = q ? scoreFolded(q, `${keys[i]} ${parents.map((j) => keys[j]).join(' ')}`) : 0;
-      if (score < 0) continue;
+      if (score < 0 || (skip.size && skip.has(`${note.uri}#${i}`))) continue;
       positions ??= index.headingPositions(note.uri)!;
       results.push({ label: headings[i], detail: [note.name, ...parents.map((j) => headings[j]), headings[i]].join(' › '), uri: note.uri, line: positions[i * 4], score });
     }
   });
-  return results.sort((a, b) => b.score - a.score || a.detail.localeCompare(b.detail)).slice(0, limit);
+  return results.sort((a, b) => b.score - a.score || a.detail.localeCompare(b.detail)).slice(0, Math.max(0, limit));
+}
+
+/** The query's tokens as strings (ASCII words, CJK bigrams), for finding the matching line. */
+function queryWords(query: string): string[] {
+  const words = new Set<string>();
+  tokenize(foldForSearch(query), (token) => words.add(token));
+  return [...words];
+}
+
+/** The section's own line (heading last) that holds the most distinct query words. */
+function bestLine(note: NoteFile, sectionIndex: number, words: readonly string[]): { text: string; lineOffset: number } | undefined {
+  const section = note.sections[sectionIndex];
+  const text = note.text;
+  const end = Math.min(section.bodyEnd, text.length);
+  let best: { text: string; lineOffset: number; count: number; at: number } | undefined;
+  let lineOffset = 0;
+  let start = section.headingStart;
+  // A 4 MB section is scanned at most this far: the snippet is a convenience, not worth a slow keystroke.
+  const stop = Math.min(end, section.headingStart + 200_000);
+  while (start <= stop) {
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const raw = text.slice(start, lineEnd);
+    const folded = foldForSearch(raw);
+    let count = 0;
+    let at = -1;
+    for (const w of words) {
+      const i = folded.indexOf(w);
+      if (i >= 0) {
+        count++;
+        if (at < 0 || i < at) at = i;
+      }
+    }
+    // The body's lines first: the heading is already the label.
+    const weight = lineOffset === 0 ? count - 0.5 : count;
+    if (count > 0 && (!best || weight > best.count)) best = { text: raw, lineOffset, count: weight, at };
+    if (lineEnd >= end) break;
+    start = lineEnd + 1;
+    lineOffset++;
+  }
+  if (!best) return undefined;
+  return { text: trimLine(best.text, best.at), lineOffset: best.lineOffset };
+}
+
+/** A line without Markdown markers, cut to SNIPPET_CHARS around the match. */
+function trimLine(raw: string, at: number): string {
+  const lead = raw.length - raw.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)*/, '').length;
+  let line = raw.slice(lead).replace(/\s+$/, '');
+  let from = Math.max(0, at - lead - Math.floor(SNIPPET_CHARS / 3));
+  if (line.length <= SNIPPET_CHARS) from = 0;
+  line = (from > 0 ? '…' : '') + line.slice(from, from + SNIPPET_CHARS) + (from + SNIPPET_CHARS < line.length ? '…' : '');
+  return line.replace(/\s+/g, ' ');
 }

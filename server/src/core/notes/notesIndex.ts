@@ -13,6 +13,7 @@ import type { NoteFile, Section } from './noteModel';
 import { findMentions, type Mention } from './noteMentions';
 import { parseNote } from './parseNote';
 import { compareHits, rankSections, type SectionHit } from './ranking';
+import { TextIndex } from './textIndex';
 import { fileName } from './remark';
 
 /** Hits of one file, packed: per hit [serviceIndex, section, score, about (0/1), anchor, block]. */
@@ -112,6 +113,8 @@ export class NotesIndex {
   private textSource: TextSource | undefined;
   /** Increases on every change; lets callers cache derived views. */
   version = 0;
+  /** Full-text index for Search Notes: told of every added, changed and removed note; indexes them at `sync`. */
+  readonly text = new TextIndex();
 
   constructor(
     private readonly recognizer: Recognizer,
@@ -149,6 +152,7 @@ export class NotesIndex {
     this.removeEntries(note.uri);
     const entry: IndexedNote = { note, hits: undefined, positions: options.positions };
     this.notes.set(note.uri, entry);
+    this.text.markStale(note.uri);
     if (options.defer) this.pending.add(note.uri);
     else this.indexMentions(entry);
     this.changed();
@@ -159,6 +163,7 @@ export class NotesIndex {
     this.removeEntries(note.uri);
     const entry: IndexedNote = { note, hits, positions };
     this.notes.set(note.uri, entry);
+    this.text.markStale(note.uri);
     this.addHits(entry);
     this.changed();
   }
@@ -268,6 +273,7 @@ export class NotesIndex {
     for (const serviceId of old.hits?.services ?? []) this.rankings.get(serviceId)?.dirty.add(uri);
     this.pending.delete(uri);
     this.notes.delete(uri);
+    this.text.forget(uri);
     return true;
   }
 

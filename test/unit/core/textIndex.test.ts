@@ -1,0 +1,128 @@
+import * as assert from 'node:assert/strict';
+import { searchSections } from '../../../server/src/core/features/searchSections';
+import { createLanguageService } from '../../../server/src/core/languageService';
+import { parseNote } from '../../../server/src/core/notes/parseNote';
+import { TextIndex, foldForSearch, tokenize } from '../../../server/src/core/notes/textIndex';
+import { miniData } from '../../helpers/miniData';
+
+const tokens = (text: string) => {
+  const out: string[] = [];
+  tokenize(foldForSearch(text), (t) => out.push(t));
+  return out;
+};
+
+const MESSAGING = `# メッセージングの学習メモ
+
+## セキュリティのベストプラクティス
+
+暗号化は KMS で行う。
+
+## SQS の基本
+
+メッセージキューにジョブを溜めて、ワーカーが順番に取り出す。
+標準キューは順序を保証しない。FIFO キューは順序を保証する。
+
+\`\`\`yaml
+Queue:
+  Type: AWS::SQS::Queue
+  Properties:
+    VisibilityTimeout: 60
+\`\`\`
+
+## SNS の基本
+
+トピックに発行したメッセージを購読者に配る。
+
+## 料金
+
+Lambda の課金はリクエスト数と実行時間。
+`;
+
+describe('Text index (Search Notes full text)', () => {
+  it('tokenises ASCII words and CJK bigrams of NFKC-folded, lower-cased text', () => {
+    assert.deepEqual(tokens('ＳＱＳのキュー VisibilityTimeout'), ['sqs', 'のキ', 'キュ', 'ュー', 'visibilitytimeout']);
+    assert.deepEqual(tokens('課 S3'), ['課', 's3']);
+    assert.deepEqual(tokens('-- ** !!'), []);
+  });
+
+  describe('searchSections over content', () => {
+    const service = createLanguageService({ data: miniData() });
+    service.index.setText('file:///notes/messaging.md', MESSAGING);
+
+    it('キュー finds the SQS section by its body, above headings that merely share letters', () => {
+      const results = searchSections(service.index, 'キュー');
+      assert.equal(results[0].label, 'SQS の基本');
+      assert.match(results[0].snippet ?? '', /キュー/);
+      assert.equal(results[0].snippetLine, MESSAGING.split('\n').findIndex((l) => l.includes('メッセージキュー')));
+      const security = results.findIndex((r) => r.label === 'セキュリティのベストプラクティス');
+      assert.ok(security === -1 || security > 0);
+    });
+
+    it('finds words inside code blocks, by the prefix being typed, and folds full-width queries', () => {
+      assert.equal(searchSections(service.index, 'visibilitytimeout')[0].label, 'SQS の基本');
+      assert.equal(searchSections(service.index, 'visib')[0].label, 'SQS の基本');
+      assert.equal(searchSections(service.index, 'ＦＩＦＯ')[0].label, 'SQS の基本');
+      assert.match(searchSections(service.index, 'visib')[0].snippet ?? '', /VisibilityTimeout: 60/);
+    });
+
+    it('needs every word of the query (negatives: words that appear in no single section)', () => {
+      const both = searchSections(service.index, 'lambda 課金');
+      assert.equal(both[0].label, '料金');
+      assert.ok(!searchSections(service.index, 'kms キュー').some((r) => r.snippet !== undefined), 'no section has both KMS and キュー');
+      assert.equal(searchSections(service.index, 'zzzz').length, 0);
+      assert.equal(searchSections(service.index, 'トピック')[0].label, 'SNS の基本');
+      assert.ok(!searchSections(service.index, 'トピック').some((r) => r.label === 'SQS の基本'));
+    });
+  });
+
+  describe('ranking', () => {
+    it('a heading match beats a body match, and five mentions beat one', () => {
+      const index = new TextIndex();
+      const note = parseNote(
+        'file:///r.md',
+        [
+          '# R',
+          '## 雑記',
+          'ここで一度だけ Kinesis に触れる。ほかの話題の文章が続く。ほかの話題の文章が続く。',
+          '## ストリーム処理',
+          'Kinesis を使う。Kinesis のシャード。Kinesis の料金。Kinesis の制限。Kinesis の監視。',
+          '## Kinesis',
+          '概要だけ。',
+        ].join('\n'),
+      );
+      index.add(note);
+      const order = index.search('kinesis', 10)!.map((h) => note.sections[h.section].heading);
+      assert.deepEqual(order, ['Kinesis', 'ストリーム処理', '雑記']);
+    });
+  });
+
+  describe('incremental updates', () => {
+    it('a changed note is found by its new text only, a removed one not at all, across compactions', () => {
+      const service = createLanguageService({ data: miniData() });
+      const index = service.index;
+      for (let i = 0; i < 60; i++) index.setText(`file:///n/${i}.md`, `# ノート${i}\n\n## 共通\n\nAthena でクエリを書く。番号${i}\n`);
+      assert.equal(searchSections(index, 'athena').filter((r) => r.snippet).length, 60);
+      index.setText('file:///n/0.md', '# ノート0\n\n## 変更後\n\nRedshift に移行した。\n');
+      assert.equal(searchSections(index, 'athena').filter((r) => r.snippet).length, 59);
+      assert.equal(searchSections(index, 'redshift')[0].uri, 'file:///n/0.md');
+      // Remove most notes: the dead postings outnumber the live ones and are compacted away.
+      for (let i = 1; i < 55; i++) index.remove(`file:///n/${i}.md`);
+      const left = searchSections(index, 'athena').filter((r) => r.snippet);
+      assert.deepEqual(left.map((r) => r.uri).sort(), [55, 56, 57, 58, 59].map((i) => `file:///n/${i}.md`));
+      assert.equal(index.text.size, 6);
+      assert.ok(index.text.postingCount < 60 * 8, `postings compacted (${index.text.postingCount})`);
+    });
+
+    it('renumbers sections when ids run out and still answers', () => {
+      const index = new TextIndex(64);
+      const other = parseNote('file:///b.md', '# B\n\n## SNS\n\nトピックに発行する\n');
+      index.add(other);
+      const note = parseNote('file:///a.md', '# A\n\n## B\n\nEventBridge のルール\n');
+      for (let i = 0; i < 300; i++) index.add(note);
+      assert.equal(index.size, 2);
+      assert.deepEqual(index.search('eventbridge', 10), [{ uri: 'file:///a.md', section: 1, score: index.search('eventbridge', 10)![0].score }]);
+      assert.deepEqual(index.search('トピック', 10)!.map((h) => [h.uri, h.section]), [['file:///b.md', 1]]);
+      assert.equal(index.search('ルール', 10)!.length, 1);
+    });
+  });
+});

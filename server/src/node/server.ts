@@ -22,6 +22,7 @@ import type { FeatureProvider } from '../core/featureProvider';
 import { parseTemplate } from '../core/cfn';
 import { convertToTerraform } from '../core/convert/convertToTerraform';
 import { equivalentsFor } from '../core/features/equivalents';
+import { resolveSection } from '../core/features/noteLinks';
 import { notesOutline, sectionsForService, servicesInNotes } from '../core/features/notesOutline';
 import { searchSections } from '../core/features/searchSections';
 import { localize, toLocale, type Locale } from '../core/l10n';
@@ -85,6 +86,9 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     settings = normalizeSettings(params.initializationOptions as Record<string, unknown>);
     service = createLanguageService({ data: loadData(), locale, settings, providers });
     indexer = new WorkspaceIndexer(service.index, settings, workspaceFolders, logger, () => locale);
+    // Issue 12: VS Code's client says whether the workspace is trusted; other clients: trusted.
+    const options = params.initializationOptions as { workspaceTrusted?: unknown } | null | undefined;
+    indexer.setWorkspaceTrusted(options?.workspaceTrusted !== false);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -125,6 +129,11 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       onHeadings: ({ files, ms }) => void connection.sendNotification(Notifications.headingsIndexed, { files, ms }),
     });
     progress?.done();
+    for (const refused of indexer.refusedRoots) {
+      const message = refused.why === 'root' ? M.refusedRootFs : refused.why === 'system' ? M.refusedRootSystem : M.refusedRootHome;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: localize(locale, message, { path: refused.source }) });
+    }
+    if (indexer.ignoresUntrustedWorkspace) logger.info(localize(locale, M.untrustedWorkspace));
     for (const missing of result.missing) {
       // A notification, not a request: the user sees it once and nothing waits on an answer.
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: localize(locale, M.missingFolder, { path: missing }) });
@@ -344,6 +353,17 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   connection.onRequest(Requests.servicesInNotes, () => servicesInNotes(service.index, service.context.data));
   connection.onRequest(Requests.sectionsForService, ({ serviceId }: { serviceId: string }) => sectionsForService(service.index, serviceId));
   connection.onRequest(Requests.notesOutline, () => notesOutline(service.index));
+  // Open Section's check (issue 12): only an indexed note, at a line inside it; anything else is refused and logged.
+  connection.onRequest(Requests.resolveSection, ({ uri, line }: { uri: string; line: number }) => {
+    const answer = resolveSection(service.index, uri, line);
+    if (answer.ok) return answer.target;
+    logger.warn(localize(locale, M.openSectionRefused, { uri: String(uri).slice(0, 500), line: String(line) }));
+    return null;
+  });
+  connection.onNotification(Notifications.workspaceTrusted, () => {
+    indexer.setWorkspaceTrusted(true);
+    ready = ready.then(() => reindexAll());
+  });
   connection.onRequest(Requests.equivalents, ({ uri, position }: { uri: string; position: Position }) =>
     withDocument(uri, null, (doc) => {
       const identity = service.identityAt(doc, position);

@@ -62,6 +62,20 @@ describe('bilingual: English identifier parts -> Japanese forms (generated table
     assert.deepEqual(ja('StreamSpecification'), ['ストリーム']);
   });
 
+  it('qualified names do not combine across their separators; service names are not translated', () => {
+    assert.deepEqual(bilingualMatches('AWS::Lambda::EventSourceMapping', table)[0], { form: 'イベントソースマッピング', covers: 3, whole: false });
+    assert.equal(ja('aws_lambda_event_source_mapping')[0], 'イベントソースマッピング');
+    assert.ok(ja('AWS::Lambda::EventSourceMapping').every((f) => !f.includes('ラムダ')));
+    assert.equal(ja('lambda:InvokeFunction')[0], '関数呼び出し');
+    assert.equal(ja('MaximumBatchingWindowInSeconds')[0], '最大バッチウィンドウ');
+  });
+
+  it('spelling variants: the ones IPADIC knows come first, unknown ones are dropped', () => {
+    assert.deepEqual(ja('Event'), ['イベント']);
+    assert.equal(ja('DataSource')[0], 'データソース');
+    assert.ok(ja('UserPoolClient').includes('ユーザープールクライアント') && ja('UserPoolClient').includes('ユーザプールクライアント'));
+  });
+
   it('plural words find their singular entry', () => {
     assert.deepEqual(ja('ListQueues'), ['キュー']);
     assert.equal(ja('Policies')[0], 'ポリシー');
@@ -104,6 +118,7 @@ describe('bilingual: English identifier parts -> Japanese forms (generated table
     assert.deepEqual(englishTermsFor('キュー', table), ['queue']);
     assert.deepEqual(englishTermsFor('バッチサイズ', table), ['batch size']);
     assert.deepEqual(englishTermsFor('バッチ・サイズ', table), ['batch size']);
+    assert.deepEqual(englishTermsFor('メッセージ受信', table), ['receive message']);
     assert.deepEqual(englishTermsFor('これは関係ない文です', table), []);
   });
 

@@ -37,7 +37,7 @@ const STOP_WORDS = new Set([
 /** Japanese forms shorter than this match too much of any text. */
 const MIN_FORM_LENGTH = 2;
 /** Bound on the combined forms built from alternatives, so a long identifier cannot explode. */
-const MAX_COMBINATIONS = 4;
+const MAX_COMBINATIONS = 6;
 /** Identifiers longer than this are not names people write about; bounds the work on hostile input. */
 const MAX_INPUT = 200;
 
@@ -102,15 +102,19 @@ function segment(words: string[], table: BilingualTable): (Segment | undefined)[
   return out;
 }
 
-/** Concatenations of one form per segment, the best forms first, at most MAX_COMBINATIONS. */
+/**
+ * Concatenations of one form per part, those made of better-ranked forms first (least sum of form ranks), at most
+ * MAX_COMBINATIONS. Every part's alternatives take part, so データソース is built even where the table lists
+ * データー first. The beam keeps the best partial concatenations only, which is exact for a sum of ranks.
+ */
 function combine(parts: readonly (readonly string[])[], joiner = ''): string[] {
-  let acc = [''];
+  let beam: { text: string; rank: number }[] = [{ text: '', rank: 0 }];
   for (const forms of parts) {
-    const next: string[] = [];
-    for (const head of acc) for (const f of forms) if (next.length < MAX_COMBINATIONS) next.push(head ? head + joiner + f : f);
-    acc = next;
+    const next: { text: string; rank: number }[] = [];
+    for (const head of beam) forms.forEach((f, r) => next.push({ text: head.text ? head.text + joiner + f : f, rank: head.rank + r }));
+    beam = next.sort((a, b) => a.rank - b.rank).slice(0, MAX_COMBINATIONS);
   }
-  return acc;
+  return beam.map((c) => c.text);
 }
 
 /** A run of adjacent known segments as Japanese word order: a leading verb goes after its object (受信 after メッセージ). */
@@ -133,20 +137,24 @@ function runForms(run: Segment[]): string[] {
  * then each known phrase or word alone. Deduplicated; nothing for stop-words or words the table does not know.
  */
 export function bilingualMatches(englishPhraseOrIdentifier: string, table: BilingualTable): BilingualMatch[] {
-  const words = englishWords(englishPhraseOrIdentifier);
-  const segments = segment(words, table);
-  const content = words.filter((w) => !STOP_WORDS.has(w)).length;
-  // Maximal runs of adjacent known segments; a stop-word or unknown word ends a run.
+  // Qualified names are separate names: AWS::Lambda::EventSourceMapping, sqs:ReceiveMessage, a.b.c never
+  // combine across their separators.
+  let content = 0;
   const runs: Segment[][] = [];
-  let current: Segment[] = [];
-  for (const s of segments) {
-    if (s) current.push(s);
-    else if (current.length) {
-      runs.push(current);
-      current = [];
+  for (const part of englishPhraseOrIdentifier.slice(0, MAX_INPUT).split(/[:/.]+/)) {
+    const words = englishWords(part);
+    content += words.filter((w) => !STOP_WORDS.has(w)).length;
+    // Maximal runs of adjacent known segments; a stop-word or unknown word ends a run.
+    let current: Segment[] = [];
+    for (const s of segment(words, table)) {
+      if (s) current.push(s);
+      else if (current.length) {
+        runs.push(current);
+        current = [];
+      }
     }
+    if (current.length) runs.push(current);
   }
-  if (current.length) runs.push(current);
 
   const out: BilingualMatch[] = [];
   const seen = new Set<string>();
@@ -215,7 +223,10 @@ export function englishTermsFor(japanese: string, table: BilingualTable): string
     if (n < MIN_FORM_LENGTH) return [];
     i += n;
   }
-  return parts.length > 1 ? [parts.join(' ')] : [];
+  if (parts.length < 2) return [];
+  // Japanese puts the verb after its object (メッセージ受信); English names put it first (receive message).
+  if (table.verbs.has(parts[parts.length - 1])) parts.unshift(parts.pop()!);
+  return [parts.join(' ')];
 }
 
 /**

@@ -13,12 +13,16 @@ export const Requests = {
   sectionsForService: 'awsNotes/sectionsForService',
   notesOutline: 'awsNotes/notesOutline',
   equivalents: 'awsNotes/equivalents',
+  /** Open Section's check (issue 12): `{ uri, line }` -> the same when it is an indexed note's line, else null. */
+  resolveSection: 'awsNotes/resolveSection',
 } as const;
 
 export const Notifications = {
   indexed: 'awsNotes/indexed',
   /** Phase 1 of a crawl is over: every heading is searchable; hovers gain notes as mentions are indexed. */
   headingsIndexed: 'awsNotes/headingsIndexed',
+  /** Client -> server: the user trusted the workspace (Restricted Mode is over): its notes may be indexed now. */
+  workspaceTrusted: 'awsNotes/workspaceTrusted',
 } as const;
 
 export interface PositionArgs {

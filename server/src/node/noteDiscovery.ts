@@ -1,6 +1,8 @@
 // Which files are notes: `notes.paths` entries (folders, globs, files; absolute, ~/..., or relative to each
 // workspace folder; default: every Markdown file in the workspace) minus `notes.exclude`. The walk follows
-// symlinks but never visits a directory twice, so symlink loops cannot hang it.
+// symlinks but never visits a directory twice, so symlink loops cannot hang it. Issue 12: a symlink whose real path
+// leaves the note folders is skipped (unless `notes.followSymlinksOutside`), and roots that would crawl the machine
+// (`/`, `/proc`, `/sys`, `/dev`, the home folder itself) are refused.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -21,6 +23,56 @@ export interface DiscoveryResult {
   files: string[];
   missing: string[];
   problems: string[];
+}
+
+export interface DiscoveryOptions {
+  /** Follow symlinks whose real path is outside every root (`notes.followSymlinksOutside`). */
+  followOutside?: boolean;
+}
+
+/** System folders that are never notes: a root there (or `/` itself) would crawl devices and kernel files. */
+const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
+
+function realOrSelf(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/**
+ * Why a root is refused (undefined: it is fine): the file-system root, a system folder or anything inside one, or
+ * the home folder itself (it holds ~/.aws, ~/.ssh…; a notes folder inside it is fine). Real paths are compared,
+ * so a symlink to `/` is refused too.
+ */
+export function refusedRoot(base: string, home = os.homedir()): 'root' | 'system' | 'home' | undefined {
+  const real = realOrSelf(base);
+  if (path.parse(real).root === real) return 'root';
+  if (process.platform !== 'win32' && SYSTEM_DIRS.some((dir) => real === dir || real.startsWith(dir + '/'))) return 'system';
+  if (home && real === realOrSelf(home)) return 'home';
+  return undefined;
+}
+
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The real paths the notes may live in: each folder root's, and each file root's own (named by the user). */
+export function realRoots(roots: readonly NoteRoot[]): string[] {
+  return roots.map((r) => realOrSelf(r.base));
+}
+
+/** Whether `file` (after symlinks) is inside one of the roots (`reals` from `realRoots`). Missing files: false. */
+export function insideRoots(file: string, reals: readonly string[]): boolean {
+  let real: string;
+  try {
+    real = fs.realpathSync.native(file);
+  } catch {
+    return false;
+  }
+  return reals.some((root) => isInside(real, root));
 }
 
 const MARKDOWN = /\.(?:md|markdown|mdown|mkd|mdx)$/i;
@@ -106,8 +158,10 @@ export class NoteMatcher {
  * Walks every root and returns the note files (sorted, unique). With `under`, walks only that directory
  * (a folder that was just created) inside the roots that contain it.
  */
-export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?: string): Promise<DiscoveryResult> {
+export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?: string, options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
   const files = new Set<string>();
+  const reals = options.followOutside ? undefined : realRoots(matcher.roots);
+  const outside = (real: string) => !!reals && !reals.some((root) => isInside(real, root));
   const missing: string[] = [];
   const problems: string[] = [];
   const visited = new Set<string>();
@@ -124,6 +178,10 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
     }
     if (visited.has(real) || depth > maxDepth) return;
     visited.add(real);
+    if (outside(real)) {
+      problems.push(`${dir}: skipped: a symbolic link out of the note folders (awsNotes.notes.followSymlinksOutside)`);
+      return;
+    }
     // Synchronous calls (a thread-pool round trip per directory cost more than the call), yielding every ~8 ms.
     if (performance.now() - lastYield > 8) {
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -146,6 +204,11 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
           const stat = fs.statSync(full);
           isDir = stat.isDirectory();
           isFile = stat.isFile();
+          // A linked directory is checked when the walk enters it; a linked file here.
+          if (isFile && outside(fs.realpathSync.native(full))) {
+            if (matcher.matchesWalked(full, entryRel, root)) problems.push(`${full}: skipped: a symbolic link out of the note folders (awsNotes.notes.followSymlinksOutside)`);
+            continue;
+          }
         } catch {
           problems.push(`${full}: dangling symbolic link`);
           continue;
@@ -159,7 +222,10 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
 
   for (const root of matcher.roots) {
     if (root.file) {
-      if (fs.existsSync(root.base)) files.add(root.base);
+      // Named by the user: followed wherever it points; only a regular file is a note (not a FIFO or a device).
+      const stat = fs.statSync(root.base, { throwIfNoEntry: false });
+      if (stat?.isFile()) files.add(root.base);
+      else if (stat) problems.push(`${root.base}: skipped: not a regular file`);
       else missing.push(root.source);
       continue;
     }

@@ -7,17 +7,47 @@ export type ReadResult = { ok: true; text: string } | { ok: false; reason: 'larg
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 export async function readNote(file: string, maxFileSize: number): Promise<ReadResult> {
+  let handle: fs.promises.FileHandle | undefined;
   try {
-    const stat = await fs.promises.stat(file);
+    // Issue 12: O_NONBLOCK so that opening a FIFO never waits for a writer; the type is checked on the opened
+    // descriptor (no race with a swap between a stat and the open), and at most the limit (+1) is ever read.
+    handle = await fs.promises.open(file, OPEN_FLAGS);
+    const stat = await handle.stat();
+    if (!stat.isFile()) return notRegular(stat);
     if (stat.size > maxFileSize) return { ok: false, reason: 'large', detail: String(stat.size), size: stat.size };
-    const bytes = await fs.promises.readFile(file);
+    const buffer = Buffer.allocUnsafe(Math.min(maxFileSize + 1, stat.size > 0 ? stat.size + 1 : 8192));
+    let length = 0;
+    let bytes = buffer;
+    for (;;) {
+      if (length === bytes.length) {
+        if (length > maxFileSize) break;
+        const bigger = Buffer.allocUnsafe(Math.min(maxFileSize + 1, bytes.length * 2));
+        bytes.copy(bigger, 0, 0, length);
+        bytes = bigger;
+      }
+      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
     // The file may have grown between stat and read (a log being appended to): the limit holds for what was read.
-    if (bytes.length > maxFileSize) return { ok: false, reason: 'large', detail: String(bytes.length), size: bytes.length };
-    if (looksBinary(bytes)) return { ok: false, reason: 'binary', detail: 'NUL bytes' };
-    return { ok: true, text: decoder.decode(bytes) };
+    if (length > maxFileSize) return { ok: false, reason: 'large', detail: String(length), size: length };
+    const read = bytes.subarray(0, length);
+    if (looksBinary(read)) return { ok: false, reason: 'binary', detail: 'NUL bytes' };
+    return { ok: true, text: decoder.decode(read) };
   } catch (error) {
     return { ok: false, reason: 'error', detail: (error as Error).message };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
+}
+
+/** Open flags for notes: never block on a FIFO or a device (the type is refused after fstat anyway). */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/** Only regular files are notes: a FIFO, a socket or a device (a link to /dev/zero) is refused, never read. */
+function notRegular(stat: fs.Stats): ReadResult & { ok: false } {
+  const what = stat.isFIFO() ? 'a named pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : stat.isDirectory() ? 'a directory' : 'not a regular file';
+  return { ok: false, reason: 'error', detail: `not a regular file (${what})` };
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
@@ -40,8 +70,9 @@ export type SyncReadResult = (ReadResult & { ok: false }) | { ok: true; text: st
 export function readNoteSync(file: string, maxFileSize: number): SyncReadResult {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = fs.openSync(file, OPEN_FLAGS);
     const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return notRegular(stat);
     if (stat.size > maxFileSize) return { ok: false, reason: 'large', detail: String(stat.size), size: stat.size };
     let buffer = Buffer.allocUnsafe(stat.size > 0 ? stat.size : 8192);
     let length = 0;
@@ -49,7 +80,7 @@ export function readNoteSync(file: string, maxFileSize: number): SyncReadResult 
       if (length === buffer.length) {
         // Like readFileSync: a regular file is read up to the size it had when opened (one read, no EOF probe).
         if (length === stat.size) break;
-        // A file of unknown size (size 0: /proc, pipes): keep reading, up to the limit.
+        // A regular file of unknown size (size 0: /proc): keep reading, up to the limit.
         if (length > maxFileSize) break;
         const bigger = Buffer.allocUnsafe(Math.min(maxFileSize + 1, buffer.length * 2));
         buffer.copy(bigger, 0, 0, length);

@@ -111,6 +111,7 @@ const checks: Record<string, Check> = {
   '$/setTrace': object({ value: string(16) }),
   'window/workDoneProgress/cancel': object({ token: id }),
   'awsNotes/reindex': nothing,
+  'awsNotes/workspaceTrusted': nothing,
   'awsNotes/stats': nothing,
   'awsNotes/servicesInNotes': nothing,
   'awsNotes/notesOutline': nothing,

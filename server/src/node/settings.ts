@@ -4,7 +4,14 @@ import * as path from 'node:path';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/settings';
 
 export interface ServerSettings extends CoreSettings {
-  notes: { paths: string[]; exclude: string[] };
+  notes: {
+    paths: string[];
+    exclude: string[];
+    /** Follow symlinks whose real path leaves the note folders (issue 12: off, they could point at ~/.aws). */
+    followSymlinksOutside: boolean;
+    /** In an untrusted workspace, index its own Markdown files (and relative `notes.paths`) anyway. */
+    indexUntrustedWorkspaces: boolean;
+  };
   cache: { dir: string };
   limits: {
     maxFileSize: number;
@@ -27,7 +34,7 @@ export function defaultCacheDir(): string {
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   ...DEFAULT_CORE_SETTINGS,
-  notes: { paths: [], exclude: DEFAULT_EXCLUDE },
+  notes: { paths: [], exclude: DEFAULT_EXCLUDE, followSymlinksOutside: false, indexUntrustedWorkspaces: false },
   cache: { dir: '' },
   limits: { maxFileSize: 4 * 1024 * 1024, maxSectionsPerFile: 5000, parseTimeBudgetMs: 2000, maxNestingDepth: 64 },
 };
@@ -53,6 +60,8 @@ export function normalizeSettings(raw: Loose): ServerSettings {
     notes: {
       paths: pick(get('notes.paths'), d.notes.paths, isStringArray),
       exclude: pick(get('notes.exclude'), d.notes.exclude, isStringArray),
+      followSymlinksOutside: get('notes.followSymlinksOutside') === true,
+      indexUntrustedWorkspaces: get('notes.indexUntrustedWorkspaces') === true,
     },
     cache: { dir: pick(get('cache.dir'), '', (v) => typeof v === 'string') || defaultCacheDir() },
     hover: { maxSections: pick(get('hover.maxSections'), d.hover.maxSections, (v) => typeof v === 'number' && v >= 0 && v <= 50) },

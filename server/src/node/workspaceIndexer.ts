@@ -16,7 +16,7 @@ import type { NotesIndex } from '../core/notes/notesIndex';
 import { contentHash, IndexCache, type CacheEntryInput, type CachedNote } from './indexCache';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
-import { discoverNotes, NoteMatcher, resolveRoots } from './noteDiscovery';
+import { discoverNotes, insideRoots, NoteMatcher, realRoots, refusedRoot, resolveRoots, type NoteRoot } from './noteDiscovery';
 import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
 import type { ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
@@ -112,6 +112,15 @@ export class WorkspaceIndexer {
   private touchedDuringCrawl: Set<string> | undefined;
   /** Set when phase 1 of the last crawl used the worker (for tests and stats). */
   lastCrawlUsedWorker = false;
+  /**
+   * Issue 12: false in an untrusted workspace (VS Code's Restricted Mode, told by the client): its folders are then
+   * not note roots, and relative `notes.paths` entries resolve to nothing, unless `notes.indexUntrustedWorkspaces`.
+   */
+  private workspaceTrusted = true;
+  /** Roots refused by `refusedRoot` (`/`, `/proc`…): reported once per crawl, never walked or watched. */
+  private refused: { root: NoteRoot; why: 'root' | 'system' | 'home' }[] = [];
+  /** Real paths of the accepted roots (symlinks out of them are skipped), computed with the matcher. */
+  private reals: string[] = [];
 
   constructor(
     private readonly index: NotesIndex,
@@ -145,7 +154,37 @@ export class WorkspaceIndexer {
     return this.cache;
   }
   private createMatcher(): NoteMatcher {
-    return new NoteMatcher(resolveRoots(this.settings.notes.paths, this.workspaceFolders), this.settings.notes.exclude);
+    const folders = this.workspaceTrusted || this.settings.notes.indexUntrustedWorkspaces ? this.workspaceFolders : [];
+    const accepted: NoteRoot[] = [];
+    this.refused = [];
+    for (const root of resolveRoots(this.settings.notes.paths, folders)) {
+      const why = refusedRoot(root.base);
+      if (why) this.refused.push({ root, why });
+      else accepted.push(root);
+    }
+    this.reals = realRoots(accepted);
+    return new NoteMatcher(accepted, this.settings.notes.exclude);
+  }
+
+  /** Whether the workspace is trusted (the client says so; other clients: always). Takes effect at `configure`. */
+  setWorkspaceTrusted(trusted: boolean): void {
+    this.workspaceTrusted = trusted;
+  }
+
+  /** Whether the untrusted-workspace rule currently keeps the workspace folders out of the roots. */
+  get ignoresUntrustedWorkspace(): boolean {
+    return !this.workspaceTrusted && !this.settings.notes.indexUntrustedWorkspaces && this.workspaceFolders.length > 0;
+  }
+
+  /** Roots refused as too broad, with why (`root`, `system`, `home`). */
+  get refusedRoots(): readonly { source: string; base: string; why: 'root' | 'system' | 'home' }[] {
+    return this.refused.map(({ root, why }) => ({ source: root.source, base: root.base, why }));
+  }
+
+  /** A symlink whose real path leaves the roots is not a note (unless `notes.followSymlinksOutside`). */
+  private outsideRoots(file: string): boolean {
+    if (this.settings.notes.followSymlinksOutside) return false;
+    return !insideRoots(file, this.reals);
   }
 
   get roots() {
@@ -197,7 +236,7 @@ export class WorkspaceIndexer {
         }
       }
       if (unverified.size) restoredMs = Math.round(performance.now() - started);
-      const found = await discoverNotes(this.matcher);
+      const found = await discoverNotes(this.matcher, 64, undefined, { followOutside: this.settings.notes.followSymlinksOutside });
       for (const problem of found.problems) this.log.warnOnce(problem, problem);
       const uris = found.files.map((file) => cached.get(file)?.uri ?? toUri(file));
       const wanted = new Set(uris);
@@ -529,6 +568,12 @@ export class WorkspaceIndexer {
   async indexFile(file: string): Promise<boolean> {
     this.touchedDuringCrawl?.add(toUri(file));
     if (this.openInEditor.has(toUri(file))) return true;
+    if (this.outsideRoots(file)) {
+      // A file event on a link out of the note folders (e.g. to ~/.aws/credentials): never read.
+      if (this.index.remove(toUri(file))) this.meta.delete(toUri(file));
+      if (fs.existsSync(file)) this.log.warnOnce(`${file}:outside`, `${file}: skipped: a symbolic link out of the note folders (awsNotes.notes.followSymlinksOutside)`);
+      return false;
+    }
     const result = await readNote(file, this.settings.limits.maxFileSize);
     let stat: fs.Stats | undefined;
     try {
@@ -598,7 +643,7 @@ export class WorkspaceIndexer {
 
   /** A folder appeared (e.g. moved or unzipped in): index the notes inside it. */
   async directoryCreated(dir: string): Promise<number> {
-    const found = await discoverNotes(this.matcher, 64, dir);
+    const found = await discoverNotes(this.matcher, 64, dir, { followOutside: this.settings.notes.followSymlinksOutside });
     for (const file of found.files) await this.indexFile(file);
     return found.files.length;
   }

@@ -4,7 +4,7 @@
 // words that occur in our AWS data (CloudFormation types and properties, IAM actions, Terraform arguments).
 //   node scripts/gen-data/bilingual.mjs            regenerate from data/*.json (run by `npm run gen:data` too)
 //   node scripts/gen-data/bilingual.mjs --report   also print coverage and the wanakana comparison
-import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CURATED } from './curated/bilingual.mjs';
@@ -177,7 +177,38 @@ export function writeBilingual(dataDir) {
   return built;
 }
 
+/**
+ * `--report`: what each part contributes. Coverage of CloudFormation property words by source, and how often
+ * wanakana's romaji -> katakana transliteration of an English word gives the form Sudachi lists (it reads English
+ * spelling as romaji, so "batch" becomes バtch: measured, not used).
+ */
+export function report(dataDir, built) {
+  const { cfnProps } = awsNames(dataDir);
+  const propWords = [...new Set(cfnProps.flat())];
+  const curated = new Set(CURATED.map((c) => c.en));
+  const singular = (w) => (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+  const has = (w, keep) => [w, w.length >= 4 ? singular(w) : w].some((k) => built.terms[k] && keep(k));
+  const count = (keep) => propWords.filter((w) => has(w, keep)).length;
+  console.log(`coverage of ${propWords.length} distinct CloudFormation property words: all ${count(() => true)}, ` +
+    `Sudachi alone ${count((k) => !curated.has(k))}, curated alone ${count((k) => curated.has(k))}`);
+  const require = createRequire(import.meta.url);
+  const wanakana = require(path.join(npmSource('wanakana'), 'cjs/index.js'));
+  let pairs = 0;
+  let exact = 0;
+  let pureKana = 0;
+  for (const [en, forms] of Object.entries(built.terms)) {
+    if (curated.has(en) || en.includes(' ') || !/^[\u30A0-\u30FF]+$/.test(forms[0])) continue;
+    pairs++;
+    const k = wanakana.toKatakana(en);
+    if (wanakana.isKatakana(k)) pureKana++;
+    if (forms.includes(k)) exact++;
+  }
+  console.log(`wanakana.toKatakana on ${pairs} English words whose Sudachi form is katakana: ${exact} give that form, ` +
+    `${pureKana} give any all-katakana string`);
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
-  writeBilingual(dataDir);
+  const built = writeBilingual(dataDir);
+  if (process.argv.includes('--report')) report(dataDir, built);
 }

@@ -15,6 +15,8 @@ export const SOURCES = {
   // Only to rank spelling variants by whether IPADIC knows them (nothing of it is written to data/).
   kuromoji: { pkg: 'kuromoji', version: '0.1.2', license: 'Apache-2.0 (IPADIC: NAIST licence)' },
   doublearray: { pkg: 'doublearray', version: '0.0.2', license: 'MIT' },
+  // Only measured (`node scripts/gen-data/bilingual.mjs --report`), not used for data.
+  wanakana: { pkg: 'wanakana', version: '5.3.1', license: 'MIT' },
   botocore: { deb: 'python3-botocore', version: '1.29.27+repack-1', license: 'Apache-2.0' },
 };
 

@@ -6,7 +6,7 @@ import { createLanguageService } from '../../../server/src/core/languageService'
 import { escapeMarkdown, fencedCode, sanitizeNoteMarkdown } from '../../../server/src/core/markdown/sanitize';
 import { miniData } from '../../helpers/miniData';
 import { markdownish } from './generators';
-import { renderedTargets, unsafeTargets } from './markdownOracle';
+import { renderedTargets, renderWithVscodeMarked, unsafeTargets } from './markdownOracle';
 import { HANG_MS, params } from './params';
 
 const quote = (text: string) => text.split(/\r?\n/).map((l) => (l ? `> ${l}` : '>')).join('\n');
@@ -55,10 +55,14 @@ describe('sanitiser: hostile notes', () => {
     });
   }
 
-  it('keeps http(s) and mailto links as links, written canonically', () => {
-    const out = sanitizeNoteMarkdown('[docs](https://docs.aws.amazon.com/sqs/ "title") <https://a.example/x(y)> [m](mailto:a@b.example)');
-    const links = renderedTargets(out).filter((t) => t.parser === 'markdown-it' && t.kind === 'link').map((t) => t.value);
-    assert.deepEqual(links, ['https://docs.aws.amazon.com/sqs/', 'https://a.example/x%28y%29', 'mailto:a@b.example']);
+  it('keeps https links as links, written canonically; http and mailto links become their text', () => {
+    const out = sanitizeNoteMarkdown('[docs](https://docs.aws.amazon.com/sqs/ "title") <https://a.example/x(y)> [m](mailto:a@b.example) [h](http://plain.example/)');
+    for (const parser of ['markdown-it', 'marked-vscode'] as const) {
+      const links = [...new Set(renderedTargets(out).filter((t) => t.parser === parser && t.kind === 'link').map((t) => t.value))];
+      assert.deepEqual(links, ['https://docs.aws.amazon.com/sqs/', 'https://a.example/x%28y%29'], parser);
+    }
+    assert.match(out, / m /);
+    assert.match(out, / h$/);
   });
 
   it('shows very deep nesting as plain text instead of parsing it', () => {
@@ -67,6 +71,54 @@ describe('sanitiser: hostile notes', () => {
     const out = sanitizeNoteMarkdown(deep);
     assert.ok(performance.now() - started < HANG_MS);
     assertSafe(out);
+  });
+});
+
+// The holes an outside attack suite found (issue 12): constructs VS Code's marked (14.0.0) reads differently from
+// markdown-it and remark. Each raw input is unsafe in at least one renderer (so the oracle can see the hole);
+// its sanitised form is safe alone, quoted, in a list item and next to another excerpt.
+const FAKE_OPEN = `command:awsNotes.openSection?${encodeURIComponent(JSON.stringify([{ uri: 'file:///etc/passwd', line: 0 }]))}`;
+const PIXEL = '![px](https://tracker.example/p.png)';
+const RENDERER_HOLES: [string, string][] = [
+  ['code span after ~ holding an autolink', `SQS ~\`<${FAKE_OPEN}>\` and more`],
+  ['code span after ~ holding an image', `SQS ~\`${PIXEL}\` end`],
+  ['code spans after ~~ and ~', `SQS ~~\`<${FAKE_OPEN}>\`~ \`a\` ~\`${PIXEL}\``],
+  ['code spans after ~ inside * and _', `SQS *~\`<${FAKE_OPEN}>\`* and _~\`${PIXEL}\`_ and **a~\`<${FAKE_OPEN}>\`**`],
+  ['code span after *~ and _~~', `*SQS*~\`<${FAKE_OPEN}>\` _x_~~\`${PIXEL}\``],
+  ['lazy table continuation in a quote, cell with a code span after ~', `> SQS||\n-|-\nx|~\`<${FAKE_OPEN}>\``],
+  ['lazy table continuation in a quote, code span holding a pipe', `> SQS||\n-|-\n\`a|<${FAKE_OPEN}>\`|\`b|${PIXEL}\``],
+  ['table in a quote, cells with code spans holding pipes', `> SQS | b\n> -|-\n> \`a|<${FAKE_OPEN}>\` | \`x|${PIXEL}\``],
+  ['reference definitions, case-folded labels, in a quote', `[Open][R] and ![x][img] and [r]\n\n[r]: ${FAKE_OPEN}\n[IMG]: https://tracker.example/p.png\n\n> [q][r]\n> [r]: command:q`],
+  ['autolinks of every scheme and case', `<${FAKE_OPEN}> <COMMAND:workbench.action.quit> <file:///etc/passwd> <JavaScript:alert(1)> <vscode://x/y>`],
+  ['entities and percent-encoding in URLs', `[a](&#99;ommand:x) [b](command&#58;x) [c](command&colon;x) [d](%63ommand:x) [e](<command:x%0Ay>) &lt;img src=x&gt;`],
+  ['mixed-case schemes', '[a](CoMmAnD:workbench.action.quit) [b](JaVaScRiPt:alert(1)) [c](FILE:///etc/passwd) [d](DATA:text/html,x)'],
+  ['URL and e-mail literals in text and code', 'see www.evil.example and a@b.example and http://plain.example `www.x.example` `a@b.c` `http://x`'],
+  ['raw HTML next to code spans', `~\`<img src=https://t.example/p.png>\`~ <img src="https://t.example/p.png"> \`<a href="${FAKE_OPEN}">\``],
+];
+
+describe('sanitiser: constructs VS Code\'s marked reads differently (issue 12)', () => {
+  for (const [name, input] of RENDERER_HOLES) {
+    it(name, () => {
+      // No Open Section link may come out of an excerpt: the set of indexed notes is empty here.
+      const none = new Set<string>();
+      assert.notDeepEqual(unsafeTargets(input, none), [], 'the raw input is unsafe, so the oracle can see this hole');
+      const out = sanitizeNoteMarkdown(input);
+      assertSafe(out, none, input);
+      assertSafe(quote(out), none, input);
+      assertSafe(`- ${out.split('\n').join('\n  ')}`, none, input);
+      assertSafe(`${quote(out)}\n\n${quote(sanitizeNoteMarkdown('SQS ~ `x` ~'))}`, none, input);
+      assert.deepEqual(renderedTargets(out).filter((t) => t.kind !== 'link'), []);
+      assert.ok(out.includes('SQS') || !input.includes('SQS'), out);
+    });
+  }
+
+  it('keeps harmless inline code as code, and shows risky code as text', () => {
+    const out = sanitizeNoteMarkdown('`aws_sqs_queue.jobs.arn` and `!Sub ${AWS::Region}` and `event["Records"]` and `<queue-url>`');
+    assert.match(renderWithVscodeMarked(out), /<code>aws_sqs_queue\.jobs\.arn<\/code>/);
+    assert.match(renderWithVscodeMarked(out), /<code>!Sub \$\{AWS::Region\}<\/code>/);
+    assert.match(renderWithVscodeMarked(out), /event&#91;&quot;Records&quot;&#93;/);
+    assert.match(renderWithVscodeMarked(out), /&lt;queue-url&gt;/);
+    assert.doesNotMatch(renderWithVscodeMarked(out), /<code>(?:event|&lt;)/);
   });
 });
 

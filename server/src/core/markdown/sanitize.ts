@@ -9,7 +9,9 @@
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from '../notes/parseNote';
 
-const SAFE_LINK = /^(?:https?:|mailto:)/i;
+// Links from a document survive only as https links (documentation, consoles): nothing that runs, opens a file or
+// a mail client, or is fetched.
+const SAFE_LINK = /^https:/i;
 /** Deeper container nesting than this in an excerpt is shown as plain text (remark is slow/recursive there). */
 const MAX_EXCERPT_NESTING = 32;
 
@@ -18,27 +20,68 @@ const MAX_EXCERPT_NESTING = 32;
 // can only ever be text.
 const ENTITY: Record<string, string> = { '[': '&#91;', ']': '&#93;', '<': '&lt;', '>': '&gt;', '&': '&amp;', '!': '&#33;' };
 
+// Every character of text that any inline rule of marked (VS Code's renderer) or CommonMark starts on: escaped, so
+// text can never become a delimiter, and our own delimiters next to it are never read differently (marked 14 reads
+// a `~` just before a backtick as text and loses the code span). `//` and `www.` (URL literals) and `@` (e-mail
+// literals) are broken up so no GFM autolink literal forms.
+const INLINE_SPECIAL = /[\\`*_{}[\]<>#+!|~&@]|\/(?=\/)|(?<=www)\./gi;
+const ONE_LINE_SPECIAL = new RegExp(`[()]|${INLINE_SPECIAL.source}`, 'gi');
+const escapeChar = (c: string) => ENTITY[c] ?? `\\${c}`;
+
 /** Escapes text so Markdown shows it literally, on one line (control characters and line breaks become a space). */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~&]|\/(?=\/)/g, (c) => ENTITY[c] ?? `\\${c}`);
+  return escapeLineStart(
+    text
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(ONE_LINE_SPECIAL, escapeChar),
+  );
 }
 
 /**
  * Decoded plain text -> Markdown that shows that text and can open nothing: no link, image, reference, autolink,
- * HTML or code span (`[ ] < > & !` as character references, backslash and backtick escaped, the first `/` of
- * any `//` escaped so no parser sees a URL literal, `scheme://` or protocol-relative). Emphasis characters are left alone: at worst they
- * change how the text looks. Line starts are handled by `escapeLineStart`.
+ * HTML, code span or emphasis (see INLINE_SPECIAL). Line starts are handled by `escapeLineStart`.
  */
 export function escapeLiteral(text: string): string {
-  return text.replace(/[\\`[\]<>&!]|\/(?=\/)/g, (c) => ENTITY[c] ?? `\\${c}`);
+  return text.replace(INLINE_SPECIAL, escapeChar);
 }
 
-/** A line of escaped text that must not start a block (heading, list, quote, break, setext underline, fence). */
+/** Multi-line plain text (a template's Description): every line shown literally, line breaks kept. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .split('\n')
+    .map((line) => escapeLineStart(escapeLiteral(line)))
+    .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
+    .join('  \n')
+    .replace(/(?:  \n)+$/, '');
+}
+
+/**
+ * Code that may be read as Markdown when a renderer does not see the code span around it (marked has such bugs,
+ * e.g. a `~` just before the opening backtick) must be harmless as Markdown: nothing that starts a link, an
+ * autolink, HTML, an escape or another code span, no URL or e-mail literal. In a table cell a `|` would split it.
+ */
+function inertCode(value: string, inTable: boolean): boolean {
+  return !/[<>[\]\\`@]|\/\/|www\./i.test(value) && !(inTable && value.includes('|'));
+}
+
+/**
+ * Untrusted text shown as code (an identifier, a value from a template): a code span when its content is harmless
+ * even if a renderer does not see the span, otherwise escaped text (one line).
+ */
+export function inlineCode(text: string, inTable = false): string {
+  const value = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  if (!value.trim()) return '';
+  if (!inertCode(value, inTable)) return escapeLiteral(value);
+  const pad = /^ | $/.test(value) ? ' ' : '';
+  return `\`${pad}${value}${pad}\``;
+}
+
+/** A line of escaped text that must not start a block (heading, list, quote, break, setext underline, table delimiter row, fence). */
 export function escapeLineStart(line: string): string {
   const trimmed = line.trimStart();
-  if (/^(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|([-*_])(?:\s*\1){2,}\s*$|=+\s*$|~{3,})/.test(trimmed)) return `\\${trimmed}`;
+  if (/^(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|([-*_])(?:\s*\1){2,}\s*$|=+\s*$|-+\s*$|~{3,}|[-:|\s\\]+$)/.test(trimmed) && !/^\\/.test(trimmed)) return `\\${trimmed}`;
   return trimmed.replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
 
@@ -112,7 +155,12 @@ function longestRun(value: string, ch: string): number {
   return max;
 }
 
-function renderInline(nodes: readonly Nodes[]): string {
+/** Our own emphasis delimiters around rendered content, only where every parser reads them as a pair. */
+function wrap(delimiter: string, inner: string): string {
+  return inner && inner.trim() === inner && !inner.includes('\n') ? `${delimiter}${inner}${delimiter}` : inner;
+}
+
+function renderInline(nodes: readonly Nodes[], inTable = false): string {
   let out = '';
   for (const node of nodes) {
     switch (node.type) {
@@ -120,33 +168,29 @@ function renderInline(nodes: readonly Nodes[]): string {
         out += textOut(node.value);
         break;
       case 'emphasis':
-        out += `*${renderInline(node.children)}*`;
+        out += wrap('*', renderInline(node.children, inTable));
         break;
       case 'strong':
-        out += `**${renderInline(node.children)}**`;
+        out += wrap('**', renderInline(node.children, inTable));
         break;
       case 'delete':
-        out += `~~${renderInline(node.children)}~~`;
+        out += wrap('~~', renderInline(node.children, inTable));
         break;
-      case 'inlineCode': {
+      case 'inlineCode':
         // One line: a line break inside a code span could start a block (a heading, a fence) in another parser.
-        const value = node.value.replace(/[\r\n]+/g, ' ');
-        const ticks = '`'.repeat(longestRun(value, '`') + 1);
-        const pad = /^[` ]|[` ]$/.test(value) ? ' ' : '';
-        out += value ? `${ticks}${pad}${value}${pad}${ticks}` : '';
+        out += inlineCode(node.value.replace(/[\r\n]+/g, ' '), inTable);
         break;
-      }
       case 'break':
         out += '  \n';
         break;
       case 'link': {
-        const text = renderInline(node.children).replace(/\s*\n\s*/g, ' ').trim();
+        const text = renderInline(node.children, inTable).replace(/\s*\n\s*/g, ' ').trim();
         if (SAFE_LINK.test(node.url.trim())) out += `[${text || escapeLiteral(node.url.trim())}](${canonicalUrl(node.url)})`;
         else out += text;
         break;
       }
       case 'linkReference':
-        out += renderInline(node.children);
+        out += renderInline(node.children, inTable);
         break;
       case 'image':
       case 'imageReference':
@@ -213,7 +257,7 @@ function renderBlock(node: Nodes): string[] {
     case 'html':
       return textOut(node.value).split('\n').map(escapeLineStart);
     case 'table': {
-      const rows = node.children.map((row) => `| ${row.children.map((cell) => renderInline(cell.children as Nodes[]).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`);
+      const rows = node.children.map((row) => `| ${row.children.map((cell) => renderInline(cell.children as Nodes[], true).replace(/\s*\n\s*/g, ' ')).join(' | ')} |`);
       if (rows.length === 0) return [];
       const columns = node.children[0].children.length;
       const align = Array.from({ length: columns }, (_, i) => {

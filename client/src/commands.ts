@@ -27,14 +27,33 @@ export class Commands {
   constructor(
     private readonly client: () => BaseLanguageClient | undefined,
     private readonly model: NotesModel,
+    private readonly log: (message: string) => void = (message) => console.warn(`[aws-notes] ${message}`),
   ) {}
 
+  /**
+   * Open Section, the one command hover links may run (issue 12): its arguments can be forged (a note, a template
+   * or any Markdown can spell the link), so it opens only what the server confirms is an indexed note, at a line
+   * inside it (`awsNotes/resolveSection`). Anything else, or no server to ask, is refused with a log line.
+   */
   async openSection(args: OpenSectionArgs | OpenSectionArgs[] | undefined): Promise<vscode.TextEditor | undefined> {
-    const target = Array.isArray(args) ? args[0] : args;
-    if (!target || typeof target.uri !== 'string') return undefined;
+    const given = Array.isArray(args) ? args[0] : args;
+    const uri = given && typeof given === 'object' ? (given as { uri?: unknown }).uri : undefined;
+    const line = given && typeof given === 'object' ? (given as { line?: unknown }).line : undefined;
+    const client = this.client();
+    let target: OpenSectionArgs | null = null;
+    if (typeof uri === 'string' && typeof line === 'number' && client?.isRunning()) {
+      try {
+        target = await client.sendRequest<OpenSectionArgs | null>(Requests.resolveSection, { uri, line });
+      } catch (error) {
+        this.log(vscode.l10n.t('Open Section: could not check the target: {0}', (error as Error).message));
+      }
+    }
+    if (!target || target.uri !== uri) {
+      this.log(vscode.l10n.t('Open Section refused {0} (line {1}): not a note section the server indexed', String(uri).slice(0, 300), String(line)));
+      return undefined;
+    }
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
-    const line = Math.max(0, Math.min(Number(target.line) || 0, document.lineCount - 1));
-    const position = new vscode.Position(line, 0);
+    const position = new vscode.Position(Math.max(0, Math.min(target.line, document.lineCount - 1)), 0);
     const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: false });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
     return editor;

@@ -43,7 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
     // Hover works in every file the user edits: templates, Terraform, code, notes, plain text.
     documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
     synchronize: { configurationSection: 'awsNotes' },
-    initializationOptions: vscode.workspace.getConfiguration('awsNotes'),
+    // Issue 12: the server is told whether the workspace is trusted (Restricted Mode: its own Markdown files are not
+    // notes). VS Code itself drops the workspace's values of the restricted settings (package.json) while untrusted.
+    initializationOptions: { ...JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('awsNotes'))), workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     // Problems reach the user once, through ProblemReporter; the log stays where it is until asked for.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -59,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
   const current = () => client;
 
   const model = new NotesModel(current);
-  const commands = new Commands(current, model);
+  const commands = new Commands(current, model, (message) => output.warn(message));
   const explorer = new NotesExplorer(model);
   const view = vscode.window.createTreeView('awsNotes.notesExplorer', { treeDataProvider: explorer, showCollapseAll: true });
   explorer.view = view;
@@ -98,6 +100,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
       if (text !== undefined) explorer.setFilter(text);
     }),
     vscode.commands.registerCommand('awsNotes.clearExplorerFilter', () => explorer.setFilter('')),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client?.isRunning()) void client.sendNotification(Notifications.workspaceTrusted);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('awsNotes.codeLens.enabled')) refreshCodeLenses();
     }),

@@ -155,6 +155,10 @@ function main(): void {
   for (const system of SYSTEMS) {
     out.push(table(`== ${system}`, groups.filter((g) => results[system][g]).map((g) => [g, results[system][g]])), '');
   }
+  const all = results.product.overall;
+  if (all) {
+    out.push(`product: hover shows notes but Go to Definition lists none in ${all.shownWithoutRanked} of ${all.queries} queries; hover top entries differ from Definition's head in ${all.disagree}.`, '');
+  }
   out.push('nDCG@3 by group: product / bm25 / exact-first');
   for (const g of groups) {
     if (!results.product[g]) continue;

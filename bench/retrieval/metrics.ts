@@ -94,10 +94,14 @@ export interface Tally {
   empty: number;
   grade2Shown: number;
   holds: number;
+  /** Queries where entries are shown but the ranked list (Go to Definition) is empty. */
+  shownWithoutRanked: number;
+  /** Queries where the shown entries are not the head of the ranked list (hover and Definition disagree). */
+  disagree: number;
 }
 
 export function emptyTally(): Tally {
-  return { queries: 0, judgedQueries: 0, p1: 0, hit3: 0, ndcg3: 0, mrr: 0, shown: 0, noise: 0, empty: 0, grade2Shown: 0, holds: 0 };
+  return { queries: 0, judgedQueries: 0, p1: 0, hit3: 0, ndcg3: 0, mrr: 0, shown: 0, noise: 0, empty: 0, grade2Shown: 0, holds: 0, shownWithoutRanked: 0, disagree: 0 };
 }
 
 export function addOutcome(tally: Tally, outcome: QueryOutcome, judged: Judged): void {
@@ -110,6 +114,8 @@ export function addOutcome(tally: Tally, outcome: QueryOutcome, judged: Judged):
     tally.ndcg3 += ndcgAt(ranked, judged.grades, 3);
     tally.mrr += reciprocalRank(ranked, judged.grades);
   }
+  if (shown.length > 0 && ranked.length === 0) tally.shownWithoutRanked++;
+  if (shown.some((e, i) => ranked[i] !== e.key)) tally.disagree++;
   for (const entry of shown.slice(0, 3)) {
     tally.shown++;
     const grade = judged.grades.get(entry.key) ?? 0;
@@ -132,6 +138,8 @@ export interface Summary {
   noise3: number;
   emptyExcerpt: number;
   holdsPassage: number;
+  shownWithoutRanked: number;
+  disagree: number;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
@@ -147,6 +155,8 @@ export function summarize(t: Tally): Summary {
     noise3: ratio(t.noise, t.shown),
     emptyExcerpt: ratio(t.empty, t.shown),
     holdsPassage: ratio(t.holds, t.grade2Shown),
+    shownWithoutRanked: t.shownWithoutRanked,
+    disagree: t.disagree,
   };
 }
 

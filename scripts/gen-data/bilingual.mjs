@@ -4,12 +4,13 @@
 // words that occur in our AWS data (CloudFormation types and properties, IAM actions, Terraform arguments).
 //   node scripts/gen-data/bilingual.mjs            regenerate from data/*.json (run by `npm run gen:data` too)
 //   node scripts/gen-data/bilingual.mjs --report   also print coverage and the wanakana comparison
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CURATED } from './curated/bilingual.mjs';
 import { loadIpadicCosts } from './lib/ipadic.mjs';
-import { SOURCES, npmSource } from './lib/sources.mjs';
+import { SOURCES, debSource, npmSource } from './lib/sources.mjs';
 import { readJson, writeJson } from './lib/util.mjs';
 
 /** "EventSourceMapping" / "event_source_mapping" -> ["event", "source", "mapping"] (same split as the core). */
@@ -205,6 +206,22 @@ export function report(dataDir, built) {
   }
   console.log(`wanakana.toKatakana on ${pairs} English words whose Sudachi form is katakana: ${exact} give that form, ` +
     `${pureKana} give any all-katakana string`);
+  // EDICT (JMdict's older format): katakana headwords whose first English gloss is the word. Measured only.
+  const edictText = new TextDecoder('euc-jp').decode(fs.readFileSync(path.join(debSource('edict'), 'usr/share/edict/edict')));
+  const edict = new Map();
+  for (const line of edictText.split('\n')) {
+    const m = line.match(/^(\S+)(?: \[[^\]]+\])? \/(.*)\/$/);
+    const head = m?.[1].split(';')[0].replace(/\(.*?\)/g, '');
+    if (!m || !/^[\u30A1-\u30FAー]{3,}$/.test(head)) continue;
+    const firstSense = m[2].split('/')[0];
+    if (/\((sports|baseb|music|food|med|biol|chem|sl|col|abbr)\)/.test(firstSense)) continue;
+    const gloss = firstSense.replace(/\([^)]*\)\s*/g, '').replace(/^to /, '').trim().toLowerCase();
+    if (/^[a-z]+$/.test(gloss) && !edict.has(gloss)) edict.set(gloss, head);
+  }
+  const uncovered = propWords.filter((w) => !has(w, () => true));
+  const added = uncovered.filter((w) => w.length >= 4 && (edict.has(w) || edict.has(singular(w))));
+  console.log(`EDICT ${SOURCES.edict.version} (first gloss of a katakana headword) would cover ${added.length} of the ${uncovered.length} uncovered words, e.g. ` +
+    added.slice(0, 12).map((w) => `${w}=${edict.get(w) ?? edict.get(singular(w))}`).join(' '));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

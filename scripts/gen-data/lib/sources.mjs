@@ -18,6 +18,8 @@ export const SOURCES = {
   // Only measured (`node scripts/gen-data/bilingual.mjs --report`), not used for data.
   wanakana: { pkg: 'wanakana', version: '5.3.1', license: 'MIT' },
   botocore: { deb: 'python3-botocore', version: '1.29.27+repack-1', license: 'Apache-2.0' },
+  // Only measured (bilingual.mjs --report), not used for data: its licence asks for a separately licensed file.
+  edict: { deb: 'edict', version: '2021.02.03-1', license: 'CC-BY-SA-3.0 (EDRDG)' },
 };
 
 export const cacheDir = process.env.AWS_NOTES_GEN_CACHE || path.join(os.tmpdir(), 'aws-notes-gen-src');
@@ -58,4 +60,20 @@ export function botocoreData() {
   }
   run('dpkg-deb', ['-x', path.join(cacheDir, deb), dir]);
   return data;
+}
+
+/** Extracted folder of a pinned Debian package (SOURCES[key].deb at SOURCES[key].version). */
+export function debSource(key) {
+  const src = SOURCES[key];
+  const dir = path.join(cacheDir, 'x', `${src.deb}-${src.version}`);
+  if (fs.existsSync(dir)) return dir;
+  const find = () => fs.readdirSync(cacheDir).find((f) => f.startsWith(`${src.deb}_`) && f.endsWith('.deb'));
+  fs.mkdirSync(cacheDir, { recursive: true });
+  if (!find()) {
+    console.error(`apt-get download ${src.deb}=${src.version}`);
+    run('apt-get', ['download', `${src.deb}=${src.version}`], cacheDir);
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  run('dpkg-deb', ['-x', path.join(cacheDir, find()), dir]);
+  return dir;
 }

@@ -8,8 +8,13 @@
 //   version are in the file name key and in the header; any mismatch -> ignored and rebuilt.
 // - Columnar: strings in a few arrays, numbers in typed arrays (serialized as raw bytes), so loading is a
 //   deserialize plus object construction, no JSON of half a million numbers.
-// - Written atomically (temp file + rename) in the cache directory only, never inside a note folder; any read
-//   error or corrupt content means "no cache", never a failure.
+// - Written atomically (temp file + rename) in the cache directory only, never inside a note folder (real paths
+//   compared, so a symlinked cache folder cannot point into the notes); any read error or corrupt content means
+//   "no cache", never a failure.
+// - Integrity (issue 12): a SHA-256 of everything before it ends the file; a file whose hash does not match (a
+//   poisoned but well-formed cache, hand-edited or planted) is ignored and rebuilt. The cache is opened as a
+//   regular file only (O_NOFOLLOW|O_NONBLOCK, type checked on the descriptor): a FIFO or a link at its path is
+//   never read.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,9 +23,10 @@ import { pathToFileURL } from 'node:url';
 import type { NoteFile, Section } from '../core/notes/noteModel';
 import { parseNote } from '../core/notes/parseNote';
 import { HIT_FIELDS, type PackedHits } from '../core/notes/notesIndex';
+import { readNoteSync } from './noteReader';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 /** Bump when parsing, mention finding or ranking changes what would be stored. */
 export const INDEX_DATA_VERSION = 2;
 
@@ -118,6 +124,46 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** The real path of `p`; for a path that does not exist yet, its nearest existing ancestor's real path + the rest. */
+function realPathOf(p: string): string {
+  const resolved = path.resolve(p);
+  let existing = resolved;
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync.native(existing), path.relative(existing, resolved));
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return resolved;
+      existing = parent;
+    }
+  }
+}
+
+const HASH_BYTES = 32;
+const integrity = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest();
+
+/** The cache file's bytes, if it is a regular file (never a FIFO, device or symlink; never blocks). */
+function readRegular(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let done = 0;
+    while (done < bytes.length) {
+      const n = fs.readSync(fd, bytes, done, bytes.length - done, null);
+      if (n === 0) break;
+      done += n;
+    }
+    return done === bytes.length ? bytes : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 export class IndexCache {
   readonly file: string;
   private readonly header: Header;
@@ -141,18 +187,17 @@ export class IndexCache {
   static usable(dir: string, roots: string[]): boolean {
     if (!dir || !path.isAbsolute(dir)) return false;
     const resolved = path.resolve(dir);
-    return !roots.some((root) => isInside(resolved, path.resolve(root)));
+    const real = realPathOf(dir);
+    return !roots.some((root) => isInside(resolved, path.resolve(root)) || isInside(real, realPathOf(root)));
   }
 
   /** The cached notes by absolute path; an empty map when there is no usable cache (missing, corrupt, other version). */
   load(): Map<string, CachedNote> {
     const out = new Map<string, CachedNote>();
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(this.file);
-    } catch {
-      return out;
-    }
+    const file = readRegular(this.file);
+    if (!file || file.length < MAGIC.length + HASH_BYTES) return out;
+    const bytes = file.subarray(0, file.length - HASH_BYTES);
+    if (!integrity(bytes).equals(file.subarray(file.length - HASH_BYTES))) return out;
     try {
       const payload = readFrames(bytes, this.header);
       if (!payload) return out;
@@ -199,9 +244,12 @@ export class IndexCache {
     let fd: number | undefined;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fd = fs.openSync(tmp, 'w');
+      // A fresh temp file (O_EXCL: never an existing file, FIFO or link planted at that name).
+      fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
       const out = fd;
+      const hash = crypto.createHash('sha256');
       const writeAll = (buffer: Uint8Array) => {
+        hash.update(buffer);
         let done = 0;
         while (done < buffer.length) done += fs.writeSync(out, buffer, done, buffer.length - done);
       };
@@ -244,6 +292,9 @@ export class IndexCache {
         yield;
       }
       flush();
+      const digest = hash.digest();
+      let done = 0;
+      while (done < digest.length) done += fs.writeSync(out, digest, done, digest.length - done);
       fs.closeSync(fd);
       fd = undefined;
       fs.renameSync(tmp, this.file);
@@ -506,10 +557,14 @@ function unpack(p: Payload, out: Map<string, CachedNote>): void {
   if (hit * HIT_FIELDS !== p.hits.length) throw new Error('corrupt');
 }
 
+const REPARSE_LIMIT = 64 * 1024 * 1024;
+
 /** A damaged lazy column: the note's sections come from the file itself. */
 function reparse(file: string): Section[] {
   try {
-    return parseNote(pathToFileURL(file).href, fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')).sections;
+    // Through the note reader: a regular file only, never more than a bounded read.
+    const read = readNoteSync(file, REPARSE_LIMIT);
+    return read.ok ? parseNote(pathToFileURL(file).href, read.text).sections : [];
   } catch {
     return [];
   }

@@ -113,12 +113,13 @@ describe('sanitiser: constructs VS Code\'s marked reads differently (issue 12)',
   }
 
   it('keeps harmless inline code as code, and shows risky code as text', () => {
-    const out = sanitizeNoteMarkdown('`aws_sqs_queue.jobs.arn` and `!Sub ${AWS::Region}` and `event["Records"]` and `<queue-url>`');
-    assert.match(renderWithVscodeMarked(out), /<code>aws_sqs_queue\.jobs\.arn<\/code>/);
-    assert.match(renderWithVscodeMarked(out), /<code>!Sub \$\{AWS::Region\}<\/code>/);
-    assert.match(renderWithVscodeMarked(out), /event&#91;&quot;Records&quot;&#93;/);
-    assert.match(renderWithVscodeMarked(out), /&lt;queue-url&gt;/);
-    assert.doesNotMatch(renderWithVscodeMarked(out), /<code>(?:event|&lt;)/);
+    const out = sanitizeNoteMarkdown('`aws_sqs_queue.jobs.arn` and `!Sub ${AWS::Region}` and `event["Records"][0]` and `<queue-url>` and `[a](b)` and `s3://bucket/key`');
+    const html = renderWithVscodeMarked(out);
+    assert.match(html, /<code>aws_sqs_queue\.jobs\.arn<\/code>/);
+    assert.match(html, /<code>!Sub \$\{AWS::Region\}<\/code>/);
+    assert.match(html, /<code>event\[&quot;Records&quot;\]\[0\]<\/code>/);
+    assert.match(html, /and &lt;queue-url&gt; and &#91;a&#93;\(b\) and s3:\/\/bucket\/key/);
+    assert.equal(html.match(/<code>/g)?.length, 3);
   });
 });
 

@@ -59,11 +59,12 @@ export function escapeText(text: string): string {
 
 /**
  * Code that may be read as Markdown when a renderer does not see the code span around it (marked has such bugs,
- * e.g. a `~` just before the opening backtick) must be harmless as Markdown: nothing that starts a link, an
- * autolink, HTML, an escape or another code span, no URL or e-mail literal. In a table cell a `|` would split it.
+ * e.g. a `~` just before the opening backtick) must be harmless as Markdown: no `<` (autolink, HTML), no `](`
+ * (inline link or image; reference links need a definition, and no line of ours can start one), no escape or
+ * backtick, no URL or e-mail literal. In a table cell a `|` would split it.
  */
 function inertCode(value: string, inTable: boolean): boolean {
-  return !/[<>[\]\\`@]|\/\/|www\./i.test(value) && !(inTable && value.includes('|'));
+  return !/[<\\`@]|\]\s*\(|\/\/|www\./i.test(value) && !(inTable && value.includes('|'));
 }
 
 /**

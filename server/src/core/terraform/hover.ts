@@ -6,6 +6,8 @@ import type { CoreContext } from '../context';
 import { terraformRegistryUrl } from '../features/awsLinks';
 import { serviceSummary } from '../features/serviceSummary';
 import { localize } from '../l10n';
+import { localizeMarkdown } from '../markdown/markdownMessage';
+import { inlineCode } from '../markdown/sanitize';
 import { cfnAttributeFor, cfnPropertyForArgument, cfnRelations, logicalIdFor, schemaFor } from './cfnMapping';
 import { blockBodyAt, isLiteralAt, traversalAt, type HclBlock, type HclFile, type Span, type Traversal } from './hclReader';
 import { TM } from './messages';
@@ -18,7 +20,8 @@ export function isAwsType(name: string): boolean {
   return /^aws(?:cc)?_[a-z0-9_]+$/.test(name);
 }
 
-const code = (s: string) => `\`${s}\``;
+// Names here come from the document (labels, references, .tf.json keys): code spans only when harmless.
+const code = (s: string) => inlineCode(s) || '""';
 
 export function terraformHover(document: TextDocument, file: HclFile, offset: number, ctx: CoreContext): Hover | undefined {
   const range = (span: { start: number; end: number }) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
@@ -103,9 +106,9 @@ export function argumentHoverMarkdown(tfType: string, kind: string, argument: st
   const schema = schemaFor(tfType, data, kind === 'data' ? 'data' : 'resource');
   const arg = schema?.args[argument];
   const lines: string[] = [];
-  if (schema && !arg) lines.push(`**${code(argument)}** — ${localize(locale, TM.notAnArgument, { type: tfType })}`);
+  if (schema && !arg) lines.push(`**${code(argument)}** — ${localizeMarkdown(locale, TM.notAnArgument, { type: tfType })}`);
   else {
-    const what = localize(locale, arg?.block ? TM.blockOf : TM.argumentOf, { type: tfType });
+    const what = localizeMarkdown(locale, arg?.block ? TM.blockOf : TM.argumentOf, { type: tfType });
     const status = arg ? ` (${localize(locale, arg.required ? TM.required : TM.optional)})` : '';
     lines.push(`**${code(argument)}** — ${what}${status}`);
   }
@@ -157,13 +160,13 @@ function referenceHoverMarkdown(file: HclFile, traversal: Traversal, document: T
   const lines = [`**${code(full)}** — ${localize(locale, TM.reference)}`, ''];
   lines.push(
     declared
-      ? localize(locale, TM.declaredAt, { address: target.address, line: document.positionAt(declared.start).line + 1 })
-      : localize(locale, TM.notDeclared, { address: target.address }),
+      ? localizeMarkdown(locale, TM.declaredAt, { address: target.address, line: document.positionAt(declared.start).line + 1 })
+      : localizeMarkdown(locale, TM.notDeclared, { address: target.address }),
   );
   const attribute = target.attribute;
   if (attribute) {
     const message = schema?.attrs.includes(attribute) ? TM.exportedAttribute : schema?.args[attribute] ? TM.argumentAttribute : schema ? TM.unknownAttribute : undefined;
-    if (message) lines.push('', localize(locale, message, { attr: attribute, type: target.tfType }));
+    if (message) lines.push('', localizeMarkdown(locale, message, { attr: attribute, type: target.tfType }));
   }
   if (target.kind === 'resource') {
     const logicalId = logicalIdFor(target.name);

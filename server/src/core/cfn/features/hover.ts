@@ -8,6 +8,8 @@ import type { CoreContext } from '../../context';
 import { cfnDocUrl, terraformRegistryUrl } from '../../features/awsLinks';
 import { describeCfnType, identityHoverMarkdown } from '../../features/identityHover';
 import { localize, type Text } from '../../l10n';
+import { localizeMarkdown } from '../../markdown/markdownMessage';
+import { escapeText, fencedCode, inlineCode } from '../../markdown/sanitize';
 import { M } from '../../messages';
 import { longName } from '../intrinsics';
 import type { CfnIntrinsic, CfnParameter, CfnResource, CfnTemplate, Range } from '../types';
@@ -83,9 +85,10 @@ function joinParts(parts: (string | undefined | false)[]): string {
 
 function terraformLine(tf: TfExpression | undefined, ctx: CoreContext): string | undefined {
   if (!tf) return undefined;
-  const head = `**${localize(ctx.locale, CM.terraformExpression)}**: \`${tf.expression.replace(/`/g, "'")}\``;
+  // Built from the template's names: untrusted, like everything in a document.
+  const head = `**${localize(ctx.locale, CM.terraformExpression)}**: ${inlineCode(tf.expression)}`;
   if (tf.needs.length === 0) return head;
-  return `${head}\n\n${localize(ctx.locale, CM.terraformNeeds)}:\n\n\`\`\`hcl\n${tf.needs.join('\n\n')}\n\`\`\``;
+  return `${head}\n\n${localize(ctx.locale, CM.terraformNeeds)}:\n\n${fencedCode(tf.needs.join('\n\n'), 'hcl')}`;
 }
 
 function notesFor(ctx: CoreContext, ...terms: string[]): string | undefined {
@@ -187,7 +190,8 @@ function nameHover(template: CfnTemplate, ref: NameRef, ctx: CoreContext): strin
 
 function declarationHover(template: CfnTemplate, declared: Declaration, usage: TfExpression | undefined, ctx: CoreContext): string {
   const { locale, data } = ctx;
-  const name = `**\`${declared.name}\`**`;
+  // Everything below comes from the template (untrusted): code spans only via inlineCode, text escaped.
+  const name = `**${inlineCode(declared.name) || '""'}**`;
   const value = (key: string) => {
     const node = declared.entry.node;
     const pair = node?.kind === 'mapping' ? node.pairs.find((p) => p.key === key) : undefined;
@@ -196,11 +200,11 @@ function declarationHover(template: CfnTemplate, declared: Declaration, usage: T
   switch (declared.kind) {
     case 'parameter': {
       const p = declared.entry as CfnParameter;
-      const facts = [p.type && `\`${p.type}\``, value('Default') !== undefined && `${localize(locale, CM.defaultValue)}: \`${value('Default')}\``].filter(Boolean).join(' · ');
+      const facts = [p.type && inlineCode(p.type), value('Default') !== undefined && `${localize(locale, CM.defaultValue)}: ${inlineCode(value('Default')!)}`].filter(Boolean).join(' · ');
       const allowed = allowedValues(declared);
       return joinParts([
         `${name} — ${localize(locale, CM.parameter)}${facts ? ` · ${facts}` : ''}`,
-        value('Description'),
+        value('Description') !== undefined && escapeText(value('Description')!),
         allowed && `${localize(locale, CM.allowedValues)}: ${allowed}`,
         terraformLine(usage ?? refToTerraform(template, declared.name, ctx), ctx),
       ]);
@@ -211,17 +215,17 @@ function declarationHover(template: CfnTemplate, declared: Declaration, usage: T
       const refReturns = type?.refReturns ? localize(locale, CM.refReturns, { what: type.refReturns }) : undefined;
       const address = resourceAddress(template, declared.name, ctx);
       return joinParts([
-        `${name} — ${localize(locale, CM.resource)}${r.type ? ` \`${r.type}\`` : ''}`,
+        `${name} — ${localize(locale, CM.resource)}${r.type ? ` ${inlineCode(r.type)}` : ''}`,
         type?.description,
         refReturns,
-        usage ? terraformLine(usage, ctx) : address && `**${localize(locale, CM.terraformExpression)}**: \`${address}\``,
+        usage ? terraformLine(usage, ctx) : address && `**${localize(locale, CM.terraformExpression)}**: ${inlineCode(address)}`,
       ]);
     }
     case 'condition': {
       const local = conditionToTerraform(declared.name).replace(/^local\./, '');
       return joinParts([
         `${name} — ${localize(locale, CM.condition)}`,
-        `**${localize(locale, CM.terraformExpression)}**: \`local.${local}\` — ${localize(locale, CM.countFromCondition, { local })}`,
+        `**${localize(locale, CM.terraformExpression)}**: ${inlineCode(`local.${local}`)} — ${localizeMarkdown(locale, CM.countFromCondition, { local })}`,
       ]);
     }
     case 'mapping':
@@ -233,7 +237,7 @@ function allowedValues(declared: Declaration): string | undefined {
   const node = declared.entry.node;
   const pair = node?.kind === 'mapping' ? node.pairs.find((p) => p.key === 'AllowedValues') : undefined;
   if (pair?.value?.kind !== 'sequence') return undefined;
-  const values = pair.value.items.filter((i) => i.kind === 'scalar').map((i) => `\`${String((i as { value: unknown }).value)}\``);
+  const values = pair.value.items.filter((i) => i.kind === 'scalar').map((i) => inlineCode(String((i as { value: unknown }).value)) || '""');
   return values.length ? values.join(', ') : undefined;
 }
 
@@ -242,7 +246,7 @@ function attributeHover(template: CfnTemplate, resourceId: string, attribute: st
   if (!resource?.type) return undefined;
   const text: Text = CM.attributeOf;
   return joinParts([
-    `**\`${attribute}\`** — ${localize(ctx.locale, text, { type: resource.type })}`,
+    `**${inlineCode(attribute) || '""'}** — ${localizeMarkdown(ctx.locale, text, { type: resource.type })}`,
     terraformLine(getAttToTerraform(template, resourceId, attribute, ctx), ctx),
   ]);
 }

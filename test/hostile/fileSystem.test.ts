@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { eventually, TestClient } from '../helpers/lspClient';
 import { findDataDir } from '../../server/src/node/dataLoader';
 import { dataVersionOf, IndexCache } from '../../server/src/node/indexCache';
+import { DEFAULT_SETTINGS } from '../../server/src/node/settings';
 import { cleanup, hoverSqs, logLines, makeWorkspace, record, startClient, stats } from './helpers';
 
 const mkfifo = (p: string) => execFileSync('mkfifo', [p]);
@@ -190,6 +191,26 @@ describe('a hostile file system', function () {
   });
 
   describe('an untrusted workspace (Restricted Mode)', () => {
+    it('the guard settings are restricted in the manifest; the new settings are documented in English and Japanese', () => {
+      const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'));
+      const properties = manifest.contributes.configuration.properties;
+      const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+      const guards = ['notes.paths', 'notes.exclude', 'cache.dir', 'limits.maxFileSize', 'limits.maxSectionsPerFile', 'limits.parseTimeBudgetMs', 'limits.maxNestingDepth', 'notes.followSymlinksOutside', 'notes.indexUntrustedWorkspaces'];
+      for (const key of guards) {
+        assert.equal(properties[`awsNotes.${key}`]?.restricted, true, key);
+        assert.ok(restricted.includes(`awsNotes.${key}`), key);
+      }
+      assert.ok(!properties['awsNotes.hover.maxSections'].restricted);
+      const nls = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.nls.json'), 'utf8'));
+      const nlsJa = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.nls.ja.json'), 'utf8'));
+      for (const key of ['followSymlinksOutside', 'indexUntrustedWorkspaces'] as const) {
+        const entry = properties[`awsNotes.notes.${key}`];
+        assert.equal(entry.default, DEFAULT_SETTINGS.notes[key]);
+        const nlsKey = entry.markdownDescription.slice(1, -1);
+        assert.ok(nls[nlsKey] && nlsJa[nlsKey], nlsKey);
+      }
+    });
+
     it('its own Markdown files are not notes', async () => {
       const w = workspace('untrusted');
       const client = await start('untrusted workspace', { workspace: w.ws, settings: { workspaceTrusted: false } });

@@ -34,18 +34,20 @@ export function createProduct(seeds: SeedSet, repoRoot: string) {
   }
 
   return {
-    run(query: ProductQuery): QueryOutcome & { hoverText: string } {
+    /** `unparsed`: the hover links note sections but no entry could be read (the hover format changed). */
+    run(query: ProductQuery): QueryOutcome & { hoverText: string; unparsed: boolean } {
       const uri = `file:///workspace/${query.id}.${EXTENSIONS[query.languageId] ?? 'txt'}`;
       const document = TextDocument.create(uri, query.languageId, 1, query.text);
       const position = document.positionAt(query.offset);
       const locations = service.definition(document, position);
       const ranked = dedupe(locations.map((l) => keyOf(l.uri, l.range.start.line)).filter((k): k is string => !!k));
       const hoverText = hoverMarkdown(service.hover(document, position));
-      const shown = parseHoverEntries(hoverText)
+      const entries = parseHoverEntries(hoverText);
+      const shown = entries
         .map((e) => ({ key: keyOf(e.uri, e.line), excerpt: e.excerpt }))
         .filter((e): e is RankedEntry => !!e.key)
         .slice(0, 3);
-      return { ranked, shown, hoverText };
+      return { ranked, shown, hoverText, unparsed: entries.length === 0 && hoverText.includes(`command:${OPEN_SECTION_COMMAND}`) };
     },
   };
 }

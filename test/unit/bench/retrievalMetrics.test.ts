@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { exactFirstRanking, bm25Ranking, SectionCorpus, tokenize } from '../../../bench/retrieval/baselines';
 import { addOutcome, emptyTally, excerptHoldsPassage, hitAt3, ndcgAt, precisionAt1, reciprocalRank, summarize } from '../../../bench/retrieval/metrics';
-import { parseHoverEntries } from '../../../bench/retrieval/product';
+import { createProduct, parseHoverEntries } from '../../../bench/retrieval/product';
 import { assignSplits, checkQueries, loadQueries, termOf, type Query } from '../../../bench/retrieval/queries';
 import { loadSeeds, seedNote, seedsDir, sectionAtLine, sectionKey, type SeedSet } from '../../../bench/retrieval/seeds';
 import { openSectionLink } from '../../../server/src/core/features/noteLinks';
@@ -135,5 +135,22 @@ describe('retrieval benchmark: the judged query set', () => {
     assert.ok(problems.some((p) => p.includes('not a heading line')));
     assert.ok(problems.some((p) => p.includes('without a reason')));
     assert.deepEqual(checkQueries([{ ...bad, judgments: [{ file: 'a.txt', line: 1, grade: 2, reason: 'title' }] }], seeds), []);
+  });
+});
+
+describe('retrieval benchmark: the product adapter', () => {
+  it('reads Definition order and the hover entries of the real language service, keyed by section', () => {
+    const a = seedNote('a.txt', '# 学習メモ\n\n## SQS とは\n\nSQS はフルマネージドなメッセージキュー。送り手と受け手を疎結合にする。\n\n## 別の話\n\nRoute 53 の話。\n');
+    const seeds: SeedSet = { dir: '', notes: [a], byUri: new Map([[a.uri, a]]), byFile: new Map([['a.txt', a]]) };
+    const product = createProduct(seeds, path.resolve(__dirname, '..', '..', '..'));
+    const source = 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n';
+    const run = product.run({ id: 't', languageId: 'yaml', text: source, offset: source.indexOf('SQS::Queue') });
+    assert.equal(run.unparsed, false);
+    assert.equal(run.ranked[0], 'a.txt:3');
+    assert.equal(run.shown[0].key, 'a.txt:3');
+    assert.match(run.shown[0].excerpt, /メッセージキュー/);
+    assert.equal(run.ranked.includes('a.txt:7'), false); // the Route 53 section is not about SQS
+    const none = product.run({ id: 'u', languageId: 'yaml', text: 'Name: plain\n', offset: 2 });
+    assert.deepEqual([none.ranked, none.shown], [[], []]);
   });
 });

@@ -48,7 +48,8 @@ export class Commands {
         this.log(vscode.l10n.t('Open Section: could not check the target: {0}', (error as Error).message));
       }
     }
-    if (!target || target.uri !== uri) {
+    // The server answers with the note's URI as it indexed it (the same file, perhaps spelled differently).
+    if (!target || typeof target.uri !== 'string' || typeof target.line !== 'number') {
       this.log(vscode.l10n.t('Open Section refused {0} (line {1}): not a note section the server indexed', String(uri).slice(0, 300), String(line)));
       return undefined;
     }

@@ -32,7 +32,7 @@ import { findDataDir } from './dataLoader';
 import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
 import { normalizeSettings, type ServerSettings } from './settings';
-import { toPath, WorkspaceIndexer } from './workspaceIndexer';
+import { toPath, toUri, WorkspaceIndexer } from './workspaceIndexer';
 import { Notifications, Requests, type ConvertResult } from '../protocol';
 
 export { Requests, Notifications };
@@ -355,7 +355,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   connection.onRequest(Requests.notesOutline, () => notesOutline(service.index));
   // Open Section's check (issue 12): only an indexed note, at a line inside it; anything else is refused and logged.
   connection.onRequest(Requests.resolveSection, ({ uri, line }: { uri: string; line: number }) => {
-    const answer = resolveSection(service.index, uri, line);
+    let answer = resolveSection(service.index, uri, line);
+    // The same file spelled by another client's URI encoding (VS Code's Uri.toString escapes differently).
+    const file = !answer.ok && answer.why === 'not-indexed' ? toPath(uri) : undefined;
+    if (file) answer = resolveSection(service.index, toUri(file), line);
     if (answer.ok) return answer.target;
     logger.warn(localize(locale, M.openSectionRefused, { uri: String(uri).slice(0, 500), line: String(line) }));
     return null;

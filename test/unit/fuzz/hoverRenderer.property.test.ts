@@ -7,10 +7,14 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../../server/src/core/languageService';
+import { loadAwsData } from '../../../server/src/node/dataLoader';
 import { featureProviders } from '../../../server/src/node/providers';
-import { realData } from '../cfnFeatures/helpers';
 import { unsafeTargets } from './markdownOracle';
-import { HANG_MS, params } from './params';
+import { FUZZ_SEED, HANG_MS } from './params';
+
+// Each run hovers ~50 places in a template and renders each hover three times: `npm run fuzz`'s FUZZ_RUNS is meant
+// for cheap properties, so this file takes a twentieth of it.
+const params = (ciRuns: number) => ({ seed: FUZZ_SEED, numRuns: process.env.FUZZ_RUNS ? Math.max(ciRuns, Math.ceil(Number(process.env.FUZZ_RUNS) / 20)) : ciRuns });
 
 const FAKE_OPEN = `command:awsNotes.openSection?${encodeURIComponent(JSON.stringify([{ uri: 'file:///etc/passwd', line: 0 }]))}`;
 
@@ -165,7 +169,7 @@ function hoverOffsets(text: string, max = 48): number[] {
 
 describe('renderer-level fuzz: real hovers over hostile notes and templates, rendered by marked 14 and markdown-it', function () {
   this.timeout(120000);
-  const data = realData();
+  const data = loadAwsData();
   const noteUris = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? `file:///notes/${encodeURIComponent('h[x](command:y) ~`<b>`')}.md` : `file:///notes/n${i}.md`));
 
   function check(notes: string[], uri: string, languageId: string, text: string, mustAnswer: RegExp): void {
@@ -175,6 +179,7 @@ describe('renderer-level fuzz: real hovers over hostile notes and templates, ren
     const indexed = new Set(service.index.uris());
     const document = TextDocument.create(uri, languageId, 1, text);
     let answered = 0;
+    const seen = new Set<string>();
     const must = mustAnswer.exec(text);
     const offsets = hoverOffsets(text);
     if (must) offsets.unshift(must.index + 2);
@@ -186,23 +191,24 @@ describe('renderer-level fuzz: real hovers over hostile notes and templates, ren
       if (!hover) continue;
       answered++;
       const value = (hover.contents as { value: string }).value;
+      if (seen.has(value)) continue; // many offsets give the same hover: render each once
+      seen.add(value);
       const bad = unsafeTargets(value, indexed);
       assert.deepEqual(bad, [], `hover at ${offset} of ${JSON.stringify(text.slice(Math.max(0, offset - 20), offset + 20))}:\n${value}`);
-      if (offset === offsets[0] && must) assert.ok(value.length > 0);
     }
     if (must) assert.ok(answered > 0, 'the hover answered');
   }
 
   it('CloudFormation YAML', () => {
-    fc.assert(fc.property(fc.array(noteText, { minLength: 1, maxLength: 2 }), template, (notes, t) => check(notes, 'file:///ws/template.yaml', 'yaml', yamlTemplate(t), /AWS::SQS::Queue/)), params(12));
+    fc.assert(fc.property(fc.array(noteText, { minLength: 1, maxLength: 2 }), template, (notes, t) => check(notes, 'file:///ws/template.yaml', 'yaml', yamlTemplate(t), /AWS::SQS::Queue/)), params(8));
   });
 
   it('CloudFormation JSON', () => {
-    fc.assert(fc.property(fc.array(noteText, { minLength: 1, maxLength: 2 }), template, (notes, t) => check(notes, 'file:///ws/template.json', 'json', jsonTemplate(t), /AWS::SQS::Queue/)), params(8));
+    fc.assert(fc.property(fc.array(noteText, { minLength: 1, maxLength: 2 }), template, (notes, t) => check(notes, 'file:///ws/template.json', 'json', jsonTemplate(t), /AWS::SQS::Queue/)), params(5));
   });
 
   it('Terraform', () => {
-    fc.assert(fc.property(fc.array(noteText, { minLength: 1, maxLength: 2 }), template, (notes, t) => check(notes, 'file:///ws/main.tf', 'terraform', terraform(t), /aws_sqs_queue/)), params(8));
+    fc.assert(fc.property(fc.array(noteText, { minLength: 1, maxLength: 2 }), template, (notes, t) => check(notes, 'file:///ws/main.tf', 'terraform', terraform(t), /aws_sqs_queue/)), params(5));
   });
 
   it('notes hovered from code and from the notes themselves', () => {
@@ -211,7 +217,7 @@ describe('renderer-level fuzz: real hovers over hostile notes and templates, ren
         check(notes, 'file:///ws/worker.py', 'python', `import boto3\nsqs = boto3.client("sqs")  # SQS ${extra.replace(/\n/g, ' ')}\n`, /sqs"/);
         check(notes, 'file:///notes/n1.md', 'markdown', notes[0], /SQS/);
       }),
-      params(10),
+      params(6),
     );
   });
 });

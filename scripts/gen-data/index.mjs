@@ -9,6 +9,7 @@ import { buildCfnTypes } from './cfn.mjs';
 import { buildIamActions } from './iam.mjs';
 import { buildMapping } from './mapping.mjs';
 import { writeBilingual } from './bilingual.mjs';
+import { writeFeatures } from './features.mjs';
 import { loadSpec } from './spec.mjs';
 import { loadProvider } from './tf.mjs';
 
@@ -61,6 +62,8 @@ if (want('mapping')) {
 }
 // Reads the files written above (the words of AWS names), so it runs last.
 if (want('bilingual')) writeBilingual(dataDir);
+// Feature names (Transit Gateway, Event Source Mapping) from the types, IAM actions and Japanese forms written above.
+if (want('features')) writeFeatures(dataDir);
 export { cfn, spec, provider, services, tfOwner, dataDir, want };
 if (process.env.GEN_REPORT) {
   const unowned = [...new Set([...tfNames, ...Object.keys(provider.dataSources)])].filter((n) => !tfOwner.has(n));

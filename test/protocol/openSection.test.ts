@@ -46,6 +46,8 @@ describe('awsNotes/resolveSection (Open Section targets)', function () {
     assert.equal(args.uri, note);
     assert.deepEqual(await resolve(args.uri, args.line), args);
     assert.deepEqual(await resolve(note, noteLines - 1), { uri: note, line: noteLines - 1 });
+    // The same file spelled with another percent-encoding (as another client may): the index's own URI comes back.
+    assert.deepEqual(await resolve(note.replace('queue.md', '%71ueue.md'), 2), { uri: note, line: 2 });
   });
 
   it('refuses a forged /etc/passwd, a workspace file that is not a note, an excluded note, and lines out of range', async () => {

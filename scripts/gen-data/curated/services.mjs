@@ -391,11 +391,19 @@ export const SERVICES = {
     doc: 'cloudwatch/latest/logs', principals: ['logs.amazonaws.com', 'delivery.logs.amazonaws.com'], tf: ['aws_cloudwatch_log_'],
   },
   cloudformation: {
-    name: 'AWS CloudFormation', short: ['CloudFormation', 'AWS CloudFormation', 'CFn', 'CFN'], aliases: ['AWS SAM', 'SAM', 'Serverless Application Model'],
+    name: 'AWS CloudFormation', short: ['CloudFormation', 'AWS CloudFormation', 'CFn', 'CFN'],
     en: 'Infrastructure as code: provisions AWS resources from YAML or JSON templates as stacks.',
     ja: 'YAML / JSON のテンプレートから AWS リソースをスタックとして構築する IaC サービス。SAM もこの上で動く。',
     doc: 'cloudformation', principals: ['cloudformation.amazonaws.com'], tf: ['aws_cloudformation_', 'aws_cloudcontrolapi_'],
-    cfn: ['AWS::CloudFormation', 'AWS::Serverless'],
+    cfn: ['AWS::CloudFormation'],
+  },
+  // SAM is a name of its own (notes give it its own chapters): not an alias of CloudFormation, whose identifiers
+  // would otherwise rank the SAM chapter first. No IAM prefix; it owns the AWS::Serverless transform's types.
+  serverless: {
+    name: 'AWS Serverless Application Model', short: ['AWS SAM', 'SAM'], aliases: ['Serverless Application Model'],
+    en: 'Open-source framework that extends CloudFormation with a short syntax for serverless functions, APIs, tables and their event sources (the AWS::Serverless transform).',
+    ja: 'サーバーレスの関数・API・テーブルとそのイベントソースを短く書ける CloudFormation の拡張（AWS::Serverless 変換）。',
+    doc: 'serverless-application-model', cfn: ['AWS::Serverless'],
   },
   cloudtrail: {
     name: 'AWS CloudTrail', short: ['CloudTrail', 'AWS CloudTrail'],

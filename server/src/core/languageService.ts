@@ -36,7 +36,7 @@ const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'restructuredtext', 'a
 export function createLanguageService(options: LanguageServiceOptions) {
   let locale: Locale = options.locale ?? 'en';
   let settings: CoreSettings = options.settings ?? DEFAULT_CORE_SETTINGS;
-  const recognizer: Recognizer = { data: options.data, names: new ServiceNameMatcher(options.data.services()) };
+  const recognizer: Recognizer = { data: options.data, names: new ServiceNameMatcher(options.data.services(), options.data.features()) };
   const index = new NotesIndex(recognizer, options.parser ?? parseNote);
   const notes = createNotesLookup(index, () => locale, () => settings.hover);
   const context: CoreContext = {

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createAwsData, type AwsData } from '../core/data/awsData';
-import type { CfnResourceType, IamAction, ServiceEntry, TfType, TypeMapping } from '../core/data/types';
+import type { CfnResourceType, FeatureEntry, IamAction, ServiceEntry, TfType, TypeMapping } from '../core/data/types';
 import type { RawBilingualTable } from '../core/text/bilingual';
 import { cfnDocUrl } from '../core/features/awsLinks';
 
@@ -43,6 +43,7 @@ export function loadAwsData(dataDir: string | undefined = findDataDir()): AwsDat
     mapping: () => readJson<{ cfnToTf: Record<string, TypeMapping> }>(dataDir, 'mapping.json')?.cfnToTf ?? {},
     iamActions: () =>
       readJson<{ actions: Record<string, Record<string, IamAction>> }>(dataDir, 'iam-actions.json')?.actions ?? {},
+    features: () => readJson<{ features: FeatureEntry[] }>(dataDir, 'features.json')?.features ?? [],
     bilingual: () => readJson<RawBilingualTable>(dataDir, 'bilingual.json'),
   });
 }

@@ -186,6 +186,28 @@ describe('Navigation from code to notes', function () {
     });
   });
 
+  describe('awsNotes.openSection with forged arguments (issue 12)', () => {
+    afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+    it('opens nothing that is not an indexed note, nor a line outside one', async () => {
+      const templateDoc = await open('infra/template.yaml');
+      for (const args of [
+        [{ uri: 'file:///etc/passwd', line: 0 }],
+        { uri: 'file:///etc/passwd', line: 0 },
+        [{ uri: templateDoc.uri.toString(), line: 0 }],
+        [{ uri: sqsNote.uri.toString(), line: sqsNote.lineCount + 10 }],
+        [{ uri: sqsNote.uri.toString(), line: -1 }],
+        [{ uri: sqsNote.uri.toString() }],
+        ['file:///etc/passwd'],
+      ]) {
+        const opened = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('awsNotes.openSection', ...(Array.isArray(args) ? args : [args]));
+        assert.strictEqual(opened, undefined, JSON.stringify(args));
+        assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path === '/etc/passwd'), 'the forged file was opened');
+        assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), templateDoc.uri.toString(), JSON.stringify(args));
+      }
+    });
+  });
+
   describe('commands', () => {
     it('openSection, reindex and searchNotes are registered', async () => {
       const all = await vscode.commands.getCommands(true);

@@ -1,7 +1,8 @@
 // The knowledge base as the core sees it: lookups by name, built lazily from raw tables so that
 // start-up pays only for what a request needs.
 import { createBilingualTable, type BilingualTable, type RawBilingualTable } from '../text/bilingual';
-import type { CfnResourceType, IamAction, ServiceEntry, TfType, TypeMapping } from './types';
+import { createFeatureLookup } from './features';
+import type { CfnResourceType, FeatureEntry, IamAction, ServiceEntry, TfType, TypeMapping } from './types';
 
 export interface RawAwsData {
   services: () => ServiceEntry[];
@@ -9,6 +10,8 @@ export interface RawAwsData {
   tfResources: () => Record<string, TfType>;
   tfDataSources: () => Record<string, TfType>;
   mapping: () => Record<string, TypeMapping>;
+  /** Feature names of services (data/features.json); absent when not shipped. */
+  features?: () => FeatureEntry[];
   iamActions: () => Record<string, Record<string, IamAction>>;
   /** English -> Japanese forms (data/bilingual.json); absent or undefined when not shipped. */
   bilingual?: () => RawBilingualTable | undefined;
@@ -36,6 +39,11 @@ export interface AwsData {
   serviceByJsPackage(pkg: string): ServiceEntry | undefined;
   serviceByJsClient(className: string): ServiceEntry | undefined;
   serviceByPrincipal(principal: string): ServiceEntry | undefined;
+  /** Features of services with their own names and types (Transit Gateway, Event Source Mapping). */
+  features(): readonly FeatureEntry[];
+  featureByCfnType(cfnType: string): FeatureEntry | undefined;
+  featureByTfType(tfType: string): FeatureEntry | undefined;
+  featureByPrincipal(principal: string): FeatureEntry | undefined;
   /** English identifier parts -> Japanese forms (core/text/bilingual.ts); undefined when the table is not loaded. */
   bilingual(): BilingualTable | undefined;
 }
@@ -94,6 +102,9 @@ export function createAwsData(raw: RawAwsData): AwsData {
     return map;
   });
   const iam = lazy(raw.iamActions);
+  const features = lazy(() => raw.features?.() ?? []);
+  // Only known Terraform types have features (their table names the service).
+  const featureLookup = lazy(() => createFeatureLookup(features(), (tf) => (tfResources()[tf] ?? tfDataSources()[tf])?.service));
   const bilingual = lazy(() => {
     const table = raw.bilingual?.();
     return table ? createBilingualTable(table) : undefined;
@@ -128,6 +139,10 @@ export function createAwsData(raw: RawAwsData): AwsData {
     serviceByJsPackage: (pkg) => byJsPkg().get(pkg),
     serviceByJsClient: (className) => byJsClient().get(className),
     serviceByPrincipal: (principal) => byPrincipal().get(principal.toLowerCase()),
+    features,
+    featureByCfnType: (cfnType) => featureLookup().byCfnType(cfnType),
+    featureByTfType: (tfType) => featureLookup().byTfType(tfType),
+    featureByPrincipal: (principal) => featureLookup().byPrincipal(principal),
     bilingual,
   };
 }

@@ -39,6 +39,25 @@ export interface ServiceEntry {
   description: LocalizedText;
 }
 
+/**
+ * A feature of a service that people write about by its own name and that has its own resource types
+ * (data/features.json): "Transit Gateway" (vpc), "Event Source Mapping" (lambda), "Identity Pool" (cognito-identity).
+ */
+export interface FeatureEntry {
+  /** Canonical name, as the types spell it: "Transit Gateway", "NAT Gateway". */
+  name: string;
+  /** The parent service (ServiceEntry.id) whose notes the feature belongs to. */
+  service: string;
+  /** Other spellings, case as written, Japanese included: ["トランジットゲートウェイ"]. */
+  names: string[];
+  /** Its own CloudFormation types; types extending the name (`AWS::EC2::SecurityGroupIngress`) follow by rule. */
+  cfnTypes: string[];
+  /** Terraform types that do not follow from its words (`aws_eip` for "Elastic IP"); the others follow by rule. */
+  tfTypes?: string[];
+  /** Service principals that stand for the feature ("edgelambda.amazonaws.com" for Lambda@Edge). */
+  principals?: string[];
+}
+
 export interface CfnProperty {
   /** "String", "Integer", "List<String>", "Json", "Tags", or a nested type name. */
   type: string;

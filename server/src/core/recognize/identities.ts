@@ -1,6 +1,7 @@
 // One resolver for every way AWS is named in text: service names, CloudFormation types, Terraform types,
 // IAM actions, ARNs, service principals, boto3 clients, JS SDK packages and client classes.
 import type { AwsData } from '../data/awsData';
+import type { FeatureEntry } from '../data/types';
 import type { NameMatch, ServiceNameMatcher, TextMode } from './serviceNameMatcher';
 
 export type IdentityKind = 'service' | 'cfnType' | 'tfType' | 'iamAction' | 'arn' | 'principal' | 'boto3' | 'jsPackage' | 'jsClient';
@@ -11,7 +12,21 @@ export interface Identity {
   end: number;
   /** The identifier as written ("AWS::SQS::Queue", "sqs:SendMessage", "SQS"). */
   text: string;
+  /** The service whose notes it belongs to (for a feature, its parent: Transit Gateway -> vpc). */
   serviceId: string;
+  /**
+   * Set when the identifier names a feature of the service, or is one of its types: "Transit Gateway",
+   * `AWS::EC2::TransitGateway`, `aws_ec2_transit_gateway_route_table`, `edgelambda.amazonaws.com` (Lambda@Edge).
+   * `terms` are every name of the feature (English and Japanese), for finding the notes that discuss it.
+   */
+  feature?: FeatureRef;
+}
+
+export interface FeatureRef {
+  /** Canonical name: "Transit Gateway". */
+  name: string;
+  /** The canonical name first, then the other spellings: ["Transit Gateway", "トランジットゲートウェイ", ...]. */
+  terms: readonly string[];
 }
 
 export interface Recognizer {
@@ -79,7 +94,7 @@ const RULES: FormRule[] = [
     kind: 'principal',
     needles: ['.amazonaws.com'],
     pattern: /(?<![A-Za-z0-9_.-])([a-z0-9-]+)(?:\.[a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?(?![A-Za-z0-9_-])/g,
-    resolve: (m, data) => data.serviceByPrincipal(m[0])?.id ?? data.serviceByIamPrefix(m[1])?.id,
+    resolve: (m, data) => data.serviceByPrincipal(m[0])?.id ?? data.featureByPrincipal(m[0])?.service ?? principalService(m[0], data),
   },
   {
     kind: 'boto3',
@@ -103,6 +118,21 @@ const RULES: FormRule[] = [
   },
 ];
 
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+
+/**
+ * A principal not listed in the data: the IAM prefix among its labels, the one next to `amazonaws.com` first
+ * (`delivery.logs.amazonaws.com` -> logs, `monitoring.rds…` -> rds), region labels skipped (`logs.ap-northeast-1…`).
+ */
+function principalService(principal: string, data: AwsData): string | undefined {
+  const labels = principal.replace(/\.amazonaws\.com(?:\.cn)?$/, '').split('.').filter((l) => !REGION.test(l));
+  for (let i = labels.length - 1; i >= 0; i--) {
+    const service = data.serviceByIamPrefix(labels[i]);
+    if (service) return service.id;
+  }
+  return undefined;
+}
+
 /** Every identity in text[from, to), non-overlapping, left to right. Specific forms win over bare names. */
 export function scanIdentities(recognizer: Recognizer, text: string, mode: TextMode, from = 0, to = text.length): Identity[] {
   // Robustness (issue 9): `found` stays sorted and non-overlapping, and the overlap test is a binary search.
@@ -121,7 +151,14 @@ export function scanIdentities(recognizer: Recognizer, text: string, mode: TextM
       const end = from + m.index + relEnd;
       const last = accepted[accepted.length - 1];
       if ((last && last.start < end && start < last.end) || overlapsSorted(found, start, end)) continue;
-      accepted.push({ kind: rule.kind, start, end, text: text.slice(start, end), serviceId });
+      const identity: Identity = { kind: rule.kind, start, end, text: text.slice(start, end), serviceId };
+      const feature = featureOf(recognizer.data, rule.kind, identity.text);
+      // A feature's types and principals belong to the feature's service (identity pools: cognito-identity).
+      if (feature) {
+        identity.feature = featureRef(feature);
+        identity.serviceId = feature.service;
+      }
+      accepted.push(identity);
     }
     if (accepted.length) found = mergeSorted(found, accepted.sort((a, b) => a.start - b.start));
   }
@@ -130,7 +167,7 @@ export function scanIdentities(recognizer: Recognizer, text: string, mode: TextM
   for (const n of names) {
     const last = accepted[accepted.length - 1];
     if ((last && last.start < n.end && n.start < last.end) || overlapsSorted(found, n.start, n.end)) continue;
-    accepted.push(nameIdentity(n));
+    accepted.push(nameIdentity(n, recognizer.data));
   }
   return mergeSorted(found, accepted.sort((a, b) => a.start - b.start));
 }
@@ -159,8 +196,34 @@ function mergeSorted(a: Identity[], b: Identity[]): Identity[] {
   return out;
 }
 
-function nameIdentity(n: NameMatch): Identity {
-  return { kind: 'service', start: n.start, end: n.end, text: n.text, serviceId: n.serviceId };
+function nameIdentity(n: NameMatch, data: AwsData): Identity {
+  const identity: Identity = { kind: 'service', start: n.start, end: n.end, text: n.text, serviceId: n.serviceId };
+  if (n.feature) {
+    const feature = featuresByName(data).get(n.feature);
+    identity.feature = feature ? featureRef(feature) : { name: n.feature, terms: [n.feature] };
+  }
+  return identity;
+}
+
+function featureOf(data: AwsData, kind: IdentityKind, text: string): FeatureEntry | undefined {
+  if (kind === 'cfnType') return data.featureByCfnType(text);
+  if (kind === 'tfType') return data.featureByTfType(text);
+  if (kind === 'principal') return data.featureByPrincipal(text);
+  return undefined;
+}
+
+const byName = new WeakMap<AwsData, Map<string, FeatureEntry>>();
+function featuresByName(data: AwsData): Map<string, FeatureEntry> {
+  let map = byName.get(data);
+  if (!map) byName.set(data, (map = new Map(data.features().map((f) => [f.name, f]))));
+  return map;
+}
+
+const refs = new WeakMap<FeatureEntry, FeatureRef>();
+function featureRef(feature: FeatureEntry): FeatureRef {
+  let ref = refs.get(feature);
+  if (!ref) refs.set(feature, (ref = { name: feature.name, terms: [feature.name, ...feature.names] }));
+  return ref;
 }
 
 /** The identity under the cursor, looking only at a window around it (lines can be megabytes long). */

@@ -2,7 +2,7 @@
 // Japanese text without spaces ("SQSに"), on NFKC-folded text (ＳＱＳ), and stays precise: names are matched
 // case-sensitively at ASCII word boundaries, and names that are ordinary words (Config, Batch) count in code
 // only with an "AWS "/"Amazon " prefix.
-import type { ServiceEntry } from '../data/types';
+import type { FeatureEntry, ServiceEntry } from '../data/types';
 import { foldNfkc, type FoldedText } from '../text/normalize';
 
 export type TextMode = 'prose' | 'code';
@@ -13,12 +13,15 @@ export interface NameMatch {
   serviceId: string;
   /** The name as found in the text. */
   text: string;
+  /** When the name is a feature of the service ("Transit Gateway", "IDプール"): its canonical name. */
+  feature?: string;
 }
 
 interface Terminal {
   serviceId: string;
   ambiguous: boolean;
   prefixed: boolean;
+  feature?: string;
 }
 
 interface TrieNode {
@@ -66,7 +69,12 @@ export class ServiceNameMatcher {
   /** 1 for UTF-16 units that start some name: skips the Map lookup for most characters. */
   private readonly starts = new Uint8Array(65536);
 
-  constructor(services: readonly ServiceEntry[]) {
+  /**
+   * `features`: names of features of services (data/features.json), registered after every service name so that a
+   * service's own name always wins; a longer feature name wins over the service name it starts with ("Lambda Layer"
+   * over "Lambda"). Single words never come from features, so "gateway" or "layer" alone is never a name.
+   */
+  constructor(services: readonly ServiceEntry[], features: readonly FeatureEntry[] = []) {
     for (const service of services) {
       const ambiguous = new Set(service.ambiguousNames ?? []);
       const names = new Set([service.name, ...service.shortNames, ...service.aliases, ...ambiguous]);
@@ -76,6 +84,15 @@ export class ServiceNameMatcher {
         const hasPrefix = PREFIXES.some((p) => name.startsWith(p + ' '));
         this.add(name, { serviceId: service.id, ambiguous: isAmbiguous, prefixed: hasPrefix });
         if (!hasPrefix) for (const p of PREFIXES) this.add(`${p} ${name}`, { serviceId: service.id, ambiguous: isAmbiguous, prefixed: true });
+      }
+    }
+    for (const feature of features) {
+      for (const name of new Set([feature.name, ...feature.names])) {
+        if (!name || name.length < 2) continue;
+        const hasPrefix = PREFIXES.some((p) => name.startsWith(p + ' '));
+        this.add(name, { serviceId: feature.service, ambiguous: false, prefixed: hasPrefix, feature: feature.name });
+        // "AWS Transit Gateway", "Amazon VPC Endpoint": the brand prefix is written before features too.
+        if (!hasPrefix && /^[A-Za-z]/.test(name)) for (const p of PREFIXES) this.add(`${p} ${name}`, { serviceId: feature.service, ambiguous: false, prefixed: true, feature: feature.name });
       }
     }
     for (const c of this.root.next.keys()) this.starts[c] = 1;
@@ -113,7 +130,9 @@ export class ServiceNameMatcher {
       const terminal = this.terminalAt(f, i, end);
       const start = from + folded.toOriginal(i);
       const stop = from + folded.toOriginal(end);
-      matches.push({ start, end: stop, serviceId: terminal!.serviceId, text: text.slice(start, stop) });
+      const match: NameMatch = { start, end: stop, serviceId: terminal!.serviceId, text: text.slice(start, stop) };
+      if (terminal!.feature) match.feature = terminal!.feature;
+      matches.push(match);
       i = end - 1;
     }
     return matches;

@@ -147,7 +147,8 @@ export class Commands {
       if (!chosen) return undefined;
       serviceId = chosen.serviceId;
     }
-    const sections = await this.model.sectionsForService(serviceId);
+    const type = typeof args === 'object' && args && typeof (args as { type?: unknown }).type === 'string' ? (args as { type: string }).type : undefined;
+    const sections = await this.model.sectionsForService(serviceId, type);
     if (sections.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: no note sections about this service.'));
       return undefined;

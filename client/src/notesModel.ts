@@ -26,9 +26,11 @@ export class NotesModel {
     return (this.outline ??= this.request<NoteOutline[]>(Requests.notesOutline, undefined, []));
   }
 
-  sectionsForService(serviceId: string): Promise<SectionRef[]> {
-    let answer = this.sections.get(serviceId);
-    if (!answer) this.sections.set(serviceId, (answer = this.request<SectionRef[]>(Requests.sectionsForService, { serviceId }, [])));
+  /** The sections about a service, or about one resource type of it (a CodeLens): the hover's list. */
+  sectionsForService(serviceId: string, type?: string): Promise<SectionRef[]> {
+    const key = type ? `${serviceId}|${type}` : serviceId;
+    let answer = this.sections.get(key);
+    if (!answer) this.sections.set(key, (answer = this.request<SectionRef[]>(Requests.sectionsForService, type ? { serviceId, type } : { serviceId }, [])));
     return answer;
   }
 

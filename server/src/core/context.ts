@@ -2,22 +2,30 @@
 // Features are pure functions of (document, position, context) returning LSP-shaped values.
 import type { AwsData } from './data/awsData';
 import type { Locale } from './l10n';
+import type { NoteQuery } from './notes/noteQuery';
+import type { QueryHit } from './notes/queryRanking';
+import type { Identity } from './recognize/identities';
 
 export interface NotesLookup {
+  /** The query for an identifier under the cursor: the identifier, its equivalents and words, its service. */
+  forIdentity(identity: Identity): NoteQuery;
+  /** The query for a template property / Terraform argument (`BatchSize`), with its other-tool spellings. */
+  forTerm(term: string, serviceId?: string, equivalents?: readonly string[]): NoteQuery;
+  forService(serviceId: string): NoteQuery;
+  /** Every note section for a query, best first: hover, Go to Definition, CodeLens and the explorer agree. */
+  sections(query: NoteQuery): QueryHit[];
+  /** How many sections `sections(query)` holds. */
+  sectionCount(query: NoteQuery): number;
   /**
-   * Markdown block "From your notes" for a service: the best sections as breadcrumb + sanitised excerpt +
-   * an Open Section link. Empty string when the notes say nothing about it.
+   * Markdown block "From your notes" for a query: the best sections as breadcrumb + sanitised excerpt + an Open
+   * Section link. A one-line "still indexing" while the first crawl runs and nothing is found yet; else empty.
    */
+  notesMarkdown(query: NoteQuery): string;
+  /** Shorthands: `notesMarkdown(forService(id))`, `notesMarkdown(forTerm(term, id))`. */
   notesMarkdownForService(serviceId: string): string;
-  /**
-   * Same block for note passages mentioning an exact term (a CloudFormation property such as `Egress`,
-   * an intrinsic such as `!GetAtt`), optionally limited to sections about a service. Empty when none.
-   */
   notesMarkdownForTerm(term: string, serviceId?: string): string;
   /** Code blocks in the notes whose language is one of `languages` (e.g. yaml, json, hcl, terraform). */
   codeBlocks(languages: readonly string[]): NoteCodeBlock[];
-  /** How many note sections are about a service (the CodeLens count). Optional for older lookups. */
-  sectionCount?(serviceId: string): number;
 }
 
 export interface NoteCodeBlock {

@@ -5,13 +5,14 @@ import type { CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymb
 import type { FeatureProvider } from './featureProvider';
 import type { CoreContext } from './context';
 import type { AwsData } from './data/awsData';
-import { noteLocationsForService } from './features/definition';
+import { noteLocations } from './features/definition';
 import { documentSymbols } from './features/documentSymbols';
 import { identityHoverMarkdown } from './features/identityHover';
 import { createNotesLookup } from './features/notesMarkdown';
 import { noteMentionsOfService } from './features/references';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import type { Locale } from './l10n';
+import type { Translate } from './notes/noteQuery';
 import { NotesIndex, type NoteParser } from './notes/notesIndex';
 import { parseNote } from './notes/parseNote';
 import { identityAt, type Identity, type Recognizer } from './recognize/identities';
@@ -27,6 +28,8 @@ export interface LanguageServiceOptions {
   settings?: CoreSettings;
   parser?: NoteParser;
   hoverProviders?: HoverProvider[];
+  /** English words -> Japanese forms notes use (the bilingual table), for matching identifiers to prose. */
+  translate?: Translate;
   /** Document-kind features (CloudFormation, Terraform), asked before the generic AWS-name features. */
   providers?: FeatureProvider[];
 }
@@ -38,7 +41,14 @@ export function createLanguageService(options: LanguageServiceOptions) {
   let settings: CoreSettings = options.settings ?? DEFAULT_CORE_SETTINGS;
   const recognizer: Recognizer = { data: options.data, names: new ServiceNameMatcher(options.data.services(), options.data.features()) };
   const index = new NotesIndex(recognizer, options.parser ?? parseNote);
-  const notes = createNotesLookup(index, () => locale, () => settings.hover);
+  let progress: { done: number; total: number } | undefined;
+  const notes = createNotesLookup(index, options.data, {
+    locale: () => locale,
+    options: () => settings.hover,
+    translate: options.translate,
+    servicesIn: (text) => [...new Set(recognizer.names.findAll(text, 'prose').map((m) => m.serviceId))],
+    progress: () => progress,
+  });
   const context: CoreContext = {
     data: options.data,
     notes,
@@ -81,6 +91,10 @@ export function createLanguageService(options: LanguageServiceOptions) {
     setLocale(value: Locale) {
       locale = value;
     },
+    /** While the first crawl runs: how far it is (hovers that find nothing say so); undefined when done. */
+    setIndexingProgress(value: { done: number; total: number } | undefined) {
+      progress = value;
+    },
     updateSettings(value: CoreSettings) {
       settings = value;
     },
@@ -108,7 +122,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
       const provided = ask((p) => p.definition?.(document, document.offsetAt(position), context));
       if (provided) return provided;
       const identity = identityAtPosition(document, position);
-      return identity ? noteLocationsForService(index, identity.serviceId) : [];
+      return identity ? noteLocations(index, notes.sections(notes.forIdentity(identity))) : [];
     },
 
     references(document: TextDocument, position: Position): Location[] {

@@ -4,7 +4,11 @@ import type { Text } from './l10n';
 export const M = {
   fromYourNotes: { en: 'From your notes', ja: 'あなたのノートから' },
   openSection: { en: 'Open section', ja: 'セクションを開く' },
-  moreSections: { en: '{count} more in your notes — Go to Definition lists them all', ja: 'ノートにほか {count} 件 — 「定義へ移動」ですべて表示' },
+  fromYourNotesCounted: { en: 'From your notes ({count} sections)', ja: 'あなたのノートから（{count} セクション）' },
+  moreSections: { en: '{count} more sections — Go to Definition lists them all', ja: 'ほか {count} セクション — 「定義へ移動」ですべて表示' },
+  oneMoreSection: { en: '1 more section — Go to Definition lists it', ja: 'ほか 1 セクション — 「定義へ移動」で表示' },
+  stillIndexing: { en: 'Still indexing your notes ({done} of {total}): nothing found in them yet', ja: 'ノートをインデックス中（{done} / {total}）: まだ見つかっていません' },
+  details: { en: 'Details', ja: '詳細' },
   docs: { en: 'Docs', ja: 'ドキュメント' },
   registry: { en: 'Registry', ja: 'Registry' },
   iam: { en: 'IAM', ja: 'IAM' },

@@ -74,7 +74,9 @@ async function lookup(parsed: Parsed): Promise<number> {
     if (!hover) continue;
     const markdown = (hover.contents as { value: string }).value;
     if (parsed.json) {
-      const sections = service.index.hitsForService(identity.serviceId).map((hit) => {
+      const notes = service.context.notes;
+      // The hover's own ranking: the CLI lists what Go to Definition lists, in the same order.
+      const sections = notes.sections(notes.forIdentity(identity)).map((hit) => {
         const note = service.index.get(hit.uri)!;
         const section = note.sections[hit.section];
         return {
@@ -83,7 +85,7 @@ async function lookup(parsed: Parsed): Promise<number> {
           breadcrumb: breadcrumb(note, section),
           about: hit.about,
           score: Math.round(hit.score * 100) / 100,
-          excerpt: excerpt(note, section, hit.block),
+          excerpt: excerpt(note, note.sections[hit.excerptSection ?? hit.section], hit.block),
         };
       });
       const entry = service.context.data.service(identity.serviceId)!;

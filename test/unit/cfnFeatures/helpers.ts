@@ -5,6 +5,7 @@ import type { CoreContext, NoteCodeBlock, NotesLookup } from '../../../server/sr
 import { createCloudFormationProvider } from '../../../server/src/core/cfn/features/provider';
 import type { AwsData } from '../../../server/src/core/data/awsData';
 import type { Locale } from '../../../server/src/core/l10n';
+import type { NoteQuery } from '../../../server/src/core/notes/noteQuery';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 import { documentWithCursor } from '../../helpers/cursor';
 
@@ -15,9 +16,19 @@ export function realData(): AwsData {
 
 /** Notes that know a few terms and code blocks. */
 export function stubNotes(terms: Record<string, string> = {}, blocks: NoteCodeBlock[] = []): NotesLookup {
+  // A query's key names what the stub answers: "service:<id>" for a service or an identifier of it, "<id>:<term>" or
+  // "<term>" for a property/term.
+  const query = (key: string, term?: string): NoteQuery => ({ key, exact: term ? [{ text: term, weight: 1 }] : [], related: [], coServices: [] });
+  const markdown = (q: NoteQuery) => terms[q.key] ?? (q.exact[0] ? terms[q.exact[0].text] : undefined) ?? '';
   return {
-    notesMarkdownForService: (id) => terms[`service:${id}`] ?? '',
-    notesMarkdownForTerm: (term, serviceId) => terms[serviceId ? `${serviceId}:${term}` : term] ?? terms[term] ?? '',
+    forService: (id) => query(`service:${id}`),
+    forIdentity: (identity) => query(`service:${identity.serviceId}`),
+    forTerm: (term, serviceId) => query(serviceId ? `${serviceId}:${term}` : term, term),
+    sections: () => [],
+    sectionCount: () => 0,
+    notesMarkdown: markdown,
+    notesMarkdownForService: (id) => markdown(query(`service:${id}`)),
+    notesMarkdownForTerm: (term, serviceId) => markdown(query(serviceId ? `${serviceId}:${term}` : term, term)),
     codeBlocks: (languages) => blocks.filter((b) => languages.includes(b.lang)),
   };
 }

@@ -14,15 +14,17 @@ function lensesOf(service: ReturnType<typeof createLanguageService>, uri: string
 describe('resource CodeLens provider', () => {
   const service = createLanguageService({ data: miniData(), providers: [resourceCodeLensProvider] });
   service.index.setText('file:///notes/queue.md', QUEUE_NOTE);
-  const sqsCount = service.index.hitsForService('sqs').length;
+  // The lens counts what a hover on the type counts and Go to Definition lists (one ranking).
+  const typeDoc = TextDocument.create('file:///ws/probe.yaml', 'yaml', 1, 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n');
+  const sqsCount = service.definition(typeDoc, { line: 2, character: 14 }).length;
 
   it('CloudFormation: notes count and the Terraform equivalent above each resource', () => {
     const yaml = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  Fn:\n    Type: AWS::Lambda::Function\n';
     const lenses = lensesOf(service, 'file:///ws/template.yaml', 'yaml', yaml);
     assert.ok(sqsCount > 1);
-    assert.deepEqual(lenses[0], { line: 2, title: `${sqsCount} notes`, command: 'awsNotes.openNotesForService', args: [{ serviceId: 'sqs' }] });
+    assert.deepEqual(lenses[0], { line: 2, title: `${sqsCount} note sections`, command: 'awsNotes.openNotesForService', args: [{ serviceId: 'sqs', type: 'AWS::SQS::Queue' }] });
     assert.deepEqual(lenses[1], { line: 2, title: '⇄ aws_sqs_queue', command: 'awsNotes.showEquivalents', args: [{ uri: 'file:///ws/template.yaml', position: { line: 3, character: 10 } }] });
-    assert.deepEqual(lenses.slice(2).map((l) => [l.line, l.title]), [[4, '1 note'], [4, '⇄ aws_lambda_function']]);
+    assert.deepEqual(lenses.slice(2).map((l) => [l.line, l.title]), [[4, '1 note section'], [4, '⇄ aws_lambda_function']]);
     // a service the notes never mention gets only the equivalent
     const ddb = lensesOf(service, 'file:///ws/t.yaml', 'yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  T:\n    Type: AWS::DynamoDB::Table\n');
     assert.deepEqual(ddb, []);
@@ -31,13 +33,13 @@ describe('resource CodeLens provider', () => {
   it('JSON templates too', () => {
     const json = '{\n  "Resources": {\n    "Jobs": { "Type": "AWS::SQS::Queue" }\n  }\n}\n';
     const lenses = lensesOf(service, 'file:///ws/t.json', 'json', json);
-    assert.deepEqual(lenses.map((l) => [l.line, l.title]), [[2, `${sqsCount} notes`], [2, '⇄ aws_sqs_queue']]);
+    assert.deepEqual(lenses.map((l) => [l.line, l.title]), [[2, `${sqsCount} note sections`], [2, '⇄ aws_sqs_queue']]);
   });
 
   it('Terraform: resource blocks get the CloudFormation type', () => {
     const tf = 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n\n  resource "aws_unknown_thing" "x" {}\ndata "aws_sqs_queue" "q" {}\n';
     const lenses = lensesOf(service, 'file:///ws/main.tf', 'terraform', tf);
-    assert.deepEqual(lenses.map((l) => [l.line, l.title]), [[0, `${sqsCount} notes`], [0, '⇄ AWS::SQS::Queue']]);
+    assert.deepEqual(lenses.map((l) => [l.line, l.title]), [[0, `${sqsCount} note sections`], [0, '⇄ AWS::SQS::Queue']]);
     assert.deepEqual(lenses[1].args, [{ uri: 'file:///ws/main.tf', position: { line: 0, character: 10 } }]);
   });
 
@@ -45,7 +47,7 @@ describe('resource CodeLens provider', () => {
     const ja = createLanguageService({ data: miniData(), providers: [resourceCodeLensProvider], locale: 'ja' });
     ja.index.setText('file:///notes/queue.md', QUEUE_NOTE);
     const lenses = lensesOf(ja, 'file:///ws/main.tf', 'terraform', 'resource "aws_sqs_queue" "jobs" {}\n');
-    assert.equal(lenses[0].title, `ノート ${sqsCount} 件`);
+    assert.equal(lenses[0].title, `ノート ${sqsCount} セクション`);
   });
 
   it('nothing in plain YAML, Markdown or code', () => {

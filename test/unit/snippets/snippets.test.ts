@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTemplate } from '../../../server/src/core/cfn';
+import { stubNotes } from '../cfnFeatures/helpers';
 import { createCloudFormationProvider } from '../../../server/src/core/cfn/features/provider';
 import type { CoreContext } from '../../../server/src/core/context';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
@@ -86,7 +87,7 @@ export function expand(body: string): string {
 
 describe('snippets', () => {
   const data = loadAwsData();
-  const notes = { notesMarkdownForService: () => '', notesMarkdownForTerm: () => '', codeBlocks: () => [] };
+  const notes = stubNotes();
   const ctx: CoreContext = { data, notes, locale: 'en' };
   const provider = createCloudFormationProvider();
 

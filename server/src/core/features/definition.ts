@@ -1,15 +1,13 @@
-// Go to Definition on an AWS name: the note sections about it, best first.
+// Go to Definition on an AWS name: every note section the hover counts for it, best first.
 import type { Location } from 'vscode-languageserver-types';
 import type { NotesIndex } from '../notes/notesIndex';
+import type { QueryHit } from '../notes/queryRanking';
 import { LineIndex } from '../text/lineIndex';
 
-export function noteLocationsForService(index: NotesIndex, serviceId: string, limit = 100): Location[] {
-  const hits = index.hitsForService(serviceId);
-  const about = hits.filter((h) => h.about);
-  const chosen = (about.length ? about : hits).slice(0, limit);
+export function noteLocations(index: NotesIndex, hits: readonly QueryHit[], limit = 500): Location[] {
   const lineIndexes = new Map<string, LineIndex>();
   const locations: Location[] = [];
-  for (const hit of chosen) {
+  for (const hit of hits.slice(0, limit)) {
     const note = index.get(hit.uri);
     if (!note) continue;
     let lines = lineIndexes.get(note.uri);

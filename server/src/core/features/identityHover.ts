@@ -3,43 +3,46 @@
 import type { AwsData } from '../data/awsData';
 import type { CoreContext } from '../context';
 import { localize, type Locale } from '../l10n';
+import { localizeMarkdown } from '../markdown/markdownMessage';
+import { inlineCode } from '../markdown/sanitize';
 import { M } from '../messages';
 import type { Identity } from '../recognize/identities';
 import { cfnDocUrl, terraformRegistryUrl } from './awsLinks';
-import { serviceSummary } from './serviceSummary';
+import { notesFirst, type HoverParts } from './hoverLayout';
+import { serviceSummary, serviceTitle } from './serviceSummary';
 
 export function identityHoverMarkdown(identity: Identity, ctx: CoreContext): string | undefined {
   const service = ctx.data.service(identity.serviceId);
   if (!service) return undefined;
-  const parts: string[] = [];
-  const about = describeIdentity(identity, ctx.data, ctx.locale, service.name);
-  if (about) parts.push(about, '---');
-  parts.push(serviceSummary(service, ctx.locale));
-  const notes = ctx.notes.notesMarkdownForService(service.id);
-  if (notes) parts.push('---', notes);
-  return parts.join('\n\n');
+  const { locale, data } = ctx;
+  const notes = ctx.notes.notesMarkdown(ctx.notes.forIdentity(identity));
+  if (identity.kind === 'service') return notesFirst(serviceTitle(service), notes, [serviceSummary(service, locale, { title: false })]);
+  const { head, details } = describeIdentity(identity, data, locale, service.name);
+  return notesFirst(head, notes, [details, serviceSummary(service, locale)]);
 }
 
-function describeIdentity(identity: Identity, data: AwsData, locale: Locale, serviceName: string): string | undefined {
+function describeIdentity(identity: Identity, data: AwsData, locale: Locale, serviceName: string): HoverParts {
+  // Identity texts come from the document (an ARN is matched loosely): shown through the sanitiser.
+  const one = (label: string): HoverParts => ({ head: `**${inlineCode(truncate(identity.text, 80))}** — ${label}`, details: '' });
   switch (identity.kind) {
     case 'cfnType':
-      return describeCfnType(identity.text, data, locale);
+      return cfnTypeParts(identity.text, data, locale);
     case 'tfType':
-      return describeTfType(identity.text, data, locale);
+      return tfTypeParts(identity.text, data, locale);
     case 'iamAction':
-      return describeIamAction(identity.text, data, locale);
+      return iamActionParts(identity.text, data, locale);
     case 'arn':
-      return `\`${truncate(identity.text, 80)}\` — ${localize(locale, M.arn, { service: serviceName })}`;
+      return one(localize(locale, M.arn, { service: serviceName }));
     case 'principal':
-      return `\`${identity.text}\` — ${localize(locale, M.servicePrincipal, { service: serviceName })}`;
+      return one(localize(locale, M.servicePrincipal, { service: serviceName }));
     case 'boto3':
-      return `\`${identity.text}\` — ${localize(locale, M.boto3Client, { service: serviceName })}`;
+      return one(localize(locale, M.boto3Client, { service: serviceName }));
     case 'jsPackage':
-      return `\`${identity.text}\` — ${localize(locale, M.jsPackage, { service: serviceName })}`;
+      return one(localize(locale, M.jsPackage, { service: serviceName }));
     case 'jsClient':
-      return `\`${identity.text}\` — ${localize(locale, M.jsClient, { service: serviceName })}`;
+      return one(localize(locale, M.jsClient, { service: serviceName }));
     default:
-      return undefined;
+      return one(serviceName);
   }
 }
 
@@ -48,17 +51,23 @@ function truncate(text: string, max: number): string {
 }
 
 export function describeCfnType(cfnType: string, data: AwsData, locale: Locale): string {
+  const { head, details } = cfnTypeParts(cfnType, data, locale);
+  return details ? `${head}\n\n${details}` : head;
+}
+
+/** One line (name, kind, Terraform equivalents) and the rest (description, required properties, attributes, docs). */
+export function cfnTypeParts(cfnType: string, data: AwsData, locale: Locale): HoverParts {
   const type = data.cfnType(cfnType);
-  const lines = [`**\`${cfnType}\`** — ${localize(locale, M.cfnType)}`];
-  if (type?.description) lines.push('', type.description);
-  lines.push('', `${localize(locale, M.terraform)}: ${terraformEquivalents(cfnType, data, locale)}`);
+  const head = `**\`${cfnType}\`** — ${localize(locale, M.cfnType)} · ${localize(locale, M.terraform)}: ${terraformEquivalents(cfnType, data, locale)}`;
+  const lines: string[] = [];
+  if (type?.description) lines.push(type.description);
   if (type) {
     const required = Object.entries(type.properties).filter(([, p]) => p.required).map(([name]) => `\`${name}\``);
-    lines.push('', `${localize(locale, M.requiredProperties)}: ${required.length ? required.join(', ') : localize(locale, M.none)}`);
-    if (type.attributes.length) lines.push('', `${localize(locale, M.attributes)}: ${type.attributes.slice(0, 12).map((a) => `\`${a}\``).join(', ')}`);
+    lines.push(`${localize(locale, M.requiredProperties)}: ${required.length ? required.join(', ') : localize(locale, M.none)}`);
+    if (type.attributes.length) lines.push(`${localize(locale, M.attributes)}: ${type.attributes.slice(0, 12).map((a) => `\`${a}\``).join(', ')}`);
   }
-  lines.push('', `[${localize(locale, M.docs)}](${type?.docUrl ?? cfnDocUrl(cfnType)})`);
-  return lines.join('\n');
+  lines.push(`[${localize(locale, M.docs)}](${type?.docUrl ?? cfnDocUrl(cfnType)})`);
+  return { head, details: lines.join('\n\n') };
 }
 
 export function terraformEquivalents(cfnType: string, data: AwsData, locale: Locale): string {
@@ -71,34 +80,45 @@ export function terraformEquivalents(cfnType: string, data: AwsData, locale: Loc
 }
 
 export function describeTfType(tfType: string, data: AwsData, locale: Locale): string {
+  const { head, details } = tfTypeParts(tfType, data, locale);
+  return details ? `${head}\n\n${details}` : head;
+}
+
+export function tfTypeParts(tfType: string, data: AwsData, locale: Locale): HoverParts {
   const resource = data.tfResource(tfType);
   const dataSource = resource ? undefined : data.tfDataSource(tfType);
   const kind = resource || tfType.startsWith('awscc_') ? 'resource' : 'data';
   const label = kind === 'resource' ? M.tfResource : M.tfDataSource;
-  const lines = [`**\`${tfType}\`** — ${localize(locale, label)}`];
-  const described = resource ?? dataSource;
-  if (described?.description) lines.push('', described.description);
   const cfn = data.cfnForTf(tfType);
-  if (cfn.length) lines.push('', `${localize(locale, M.cloudFormation)}: ${cfn.map((c) => `\`${c}\``).join(' · ')}`);
+  const equivalents = cfn.length ? ` · ${localize(locale, M.cloudFormation)}: ${cfn.map((c) => `\`${c}\``).join(' · ')}` : '';
+  const head = `**\`${tfType}\`** — ${localize(locale, label)}${equivalents}`;
+  const lines: string[] = [];
+  const described = resource ?? dataSource;
+  if (described?.description) lines.push(described.description);
   if (described) {
     const required = Object.entries(described.args).filter(([, a]) => a.required).map(([name]) => `\`${name}\``);
-    if (kind === 'resource') lines.push('', `${localize(locale, M.requiredArguments)}: ${required.length ? required.join(', ') : localize(locale, M.none)}`);
+    if (kind === 'resource') lines.push(`${localize(locale, M.requiredArguments)}: ${required.length ? required.join(', ') : localize(locale, M.none)}`);
   }
-  lines.push('', `[${localize(locale, M.registry)}](${terraformRegistryUrl(tfType, kind)})`);
-  return lines.join('\n');
+  lines.push(`[${localize(locale, M.registry)}](${terraformRegistryUrl(tfType, kind)})`);
+  return { head, details: lines.join('\n\n') };
 }
 
 export function describeIamAction(text: string, data: AwsData, locale: Locale): string {
+  const { head, details } = iamActionParts(text, data, locale);
+  return details ? `${head}\n\n${details}` : head;
+}
+
+function iamActionParts(text: string, data: AwsData, locale: Locale): HoverParts {
   const [prefix, action] = text.split(':');
   const actions = data.iamActions(prefix) ?? {};
   if (!action.includes('*')) {
     const known = Object.entries(actions).find(([name]) => name.toLowerCase() === action.toLowerCase());
     const head = `**\`${text}\`** — ${localize(locale, M.iamAction)}`;
-    if (!known) return head;
-    return `${head} (${localize(locale, M.accessLevel)}: ${known[1].accessLevel})\n\n${known[1].description}`;
+    if (!known) return { head, details: '' };
+    return { head: `${head} (${localize(locale, M.accessLevel)}: ${known[1].accessLevel})`, details: known[1].description };
   }
   const pattern = new RegExp(`^${action.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
   const matching = Object.keys(actions).filter((name) => pattern.test(name)).sort();
   const list = matching.slice(0, 10).map((name) => `\`${name}\``).join(', ') + (matching.length > 10 ? ', …' : '');
-  return `**${localize(locale, M.iamActions, { pattern: text, count: matching.length })}**${matching.length ? `\n\n${list}` : ''}`;
+  return { head: `**${localizeMarkdown(locale, M.iamActions, { pattern: text, count: matching.length })}**`, details: list };
 }

@@ -1,12 +1,14 @@
 // "From your notes": the best note sections for a service (or term) as breadcrumb + excerpt + Open Section.
 import type { NoteCodeBlock, NotesLookup } from '../context';
+import type { AwsData } from '../data/awsData';
 import { localize, type Locale } from '../l10n';
 import { M } from '../messages';
 import { escapeMarkdown, sanitizeNoteMarkdown } from '../markdown/sanitize';
 import { excerpt } from '../notes/excerpt';
 import { breadcrumb, type NoteFile } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
-import { compareHits, type SectionHit } from '../notes/ranking';
+import { queryForIdentity, serviceQuery, termQuery, type NoteQuery, type QueryContext, type Translate } from '../notes/noteQuery';
+import { QueryRanker, type QueryHit } from '../notes/queryRanking';
 import { LineIndex } from '../text/lineIndex';
 import { openSectionLink } from './noteLinks';
 
@@ -24,27 +26,30 @@ interface RenderedPassage {
 // A NoteFile object is replaced whenever the note changes, so the WeakMap forgets stale entries by itself.
 const rendered = new WeakMap<NoteFile, Map<string, RenderedPassage>>();
 
-function renderPassage(note: NoteFile, hit: SectionHit): RenderedPassage {
+function renderPassage(note: NoteFile, hit: QueryHit): RenderedPassage {
   let perNote = rendered.get(note);
   if (!perNote) rendered.set(note, (perNote = new Map()));
-  const key = `${hit.section}:${hit.block}:${hit.anchor}`;
+  const from = hit.excerptSection ?? hit.section;
+  const key = `${hit.section}:${from}:${hit.block}:${hit.anchor}`;
   let passage = perNote.get(key);
   if (!passage) {
     const section = note.sections[hit.section];
     passage = {
       line: new LineIndex(note.text).positionAt(hit.anchor).line,
       heading: escapeMarkdown(breadcrumb(note, section)),
-      excerpt: sanitizeNoteMarkdown(excerpt(note, section, hit.block)),
+      excerpt: sanitizeNoteMarkdown(excerpt(note, note.sections[from], hit.block)),
     };
     perNote.set(key, passage);
   }
   return passage;
 }
 
-export function renderHits(index: NotesIndex, hits: readonly SectionHit[], locale: Locale, maxSections: number): string {
+export function renderHits(index: NotesIndex, hits: readonly QueryHit[], locale: Locale, maxSections: number): string {
   if (hits.length === 0 || maxSections <= 0) return '';
-  const parts = [`**${localize(locale, M.fromYourNotes)}**`];
-  for (const hit of hits.slice(0, maxSections)) {
+  const shown = hits.slice(0, maxSections);
+  const title = hits.length > shown.length ? M.fromYourNotesCounted : M.fromYourNotes;
+  const parts = [`**${localize(locale, title, { count: hits.length })}**`];
+  for (const hit of shown) {
     const note = index.get(hit.uri);
     if (!note) continue;
     const passage = renderPassage(note, hit);
@@ -52,8 +57,8 @@ export function renderHits(index: NotesIndex, hits: readonly SectionHit[], local
     parts.push(`${passage.heading} — [${localize(locale, M.openSection)}](${link})`);
     if (passage.excerpt) parts.push(quote(passage.excerpt));
   }
-  const rest = hits.length - maxSections;
-  if (rest > 0) parts.push(`_${localize(locale, M.moreSections, { count: rest })}_`);
+  const rest = hits.length - shown.length;
+  if (rest > 0) parts.push(`_${localize(locale, rest === 1 ? M.oneMoreSection : M.moreSections, { count: rest })}_`);
   return parts.join('\n\n');
 }
 
@@ -64,14 +69,35 @@ function quote(text: string): string {
     .join('\n');
 }
 
-export function createNotesLookup(index: NotesIndex, locale: () => Locale, options: () => NotesMarkdownOptions): NotesLookup {
+export interface NotesLookupOptions {
+  locale: () => Locale;
+  options: () => NotesMarkdownOptions;
+  /** English words -> Japanese forms (the bilingual table), when loaded. */
+  translate?: Translate;
+  /** Service ids named in English text (the recogniser). */
+  servicesIn?: (text: string) => readonly string[];
+  /** Whether the first crawl is still running, and how far it is. */
+  progress?: () => { done: number; total: number } | undefined;
+}
+
+export function createNotesLookup(index: NotesIndex, data: AwsData, lookup: NotesLookupOptions): NotesLookup {
+  const ranker = new QueryRanker(index);
+  const queryContext: QueryContext = { data, translate: lookup.translate, servicesIn: lookup.servicesIn };
+  const markdown = (query: NoteQuery) => {
+    const hits = ranker.rank(query);
+    const block = renderHits(index, hits, lookup.locale(), lookup.options().maxSections);
+    if (block) return block;
+    const progress = lookup.progress?.();
+    return progress ? `_${localize(lookup.locale(), M.stillIndexing, { done: progress.done, total: progress.total })}_` : '';
+  };
   return {
-    notesMarkdownForService(serviceId) {
-      return renderHits(index, index.hitsForService(serviceId), locale(), options().maxSections);
-    },
-    notesMarkdownForTerm(term, serviceId) {
-      return renderHits(index, hitsForTerm(index, term, serviceId), locale(), options().maxSections);
-    },
+    forIdentity: (identity) => queryForIdentity(identity, queryContext),
+    forTerm: (term, serviceId, equivalents) => termQuery(term, serviceId, queryContext, equivalents),
+    forService: (serviceId) => serviceQuery(serviceId),
+    sections: (query) => ranker.rank(query),
+    notesMarkdown: markdown,
+    notesMarkdownForService: (serviceId) => markdown(serviceQuery(serviceId)),
+    notesMarkdownForTerm: (term, serviceId) => markdown(termQuery(term, serviceId, queryContext)),
     codeBlocks(languages) {
       const wanted = new Set(languages.map((l) => l.toLowerCase()));
       const blocks: NoteCodeBlock[] = [];
@@ -87,41 +113,7 @@ export function createNotesLookup(index: NotesIndex, locale: () => Locale, optio
       }
       return blocks;
     },
-    sectionCount(serviceId) {
-      return index.hitsForService(serviceId).length;
-    },
+    sectionCount: (query) => ranker.rank(query).length,
   };
 }
 
-/** Sections whose own text contains the exact term (case-sensitive, at identifier boundaries). */
-export function hitsForTerm(index: NotesIndex, term: string, serviceId?: string): SectionHit[] {
-  if (!term) return [];
-  const serviceHits = serviceId ? index.hitsForService(serviceId) : undefined;
-  const allowed = serviceHits ? new Set(serviceHits.map((h) => `${h.uri}#${h.section}`)) : undefined;
-  const pattern = new RegExp(`(?<![A-Za-z0-9_])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`, 'g');
-  const hits: SectionHit[] = [];
-  // Limited to a service: only its notes are read (a note restored from the cache loads its text on demand).
-  const notes = serviceHits ? [...new Set(serviceHits.map((h) => h.uri))].map((uri) => index.get(uri)).filter((n) => n !== undefined) : index.files();
-  for (const note of notes) {
-    if (!note.text.includes(term)) continue;
-    for (const section of note.sections) {
-      if (allowed && !allowed.has(`${note.uri}#${section.index}`)) continue;
-      const own = note.text.slice(section.headingStart, section.bodyEnd);
-      pattern.lastIndex = 0;
-      const matches = [...own.matchAll(pattern)];
-      if (matches.length === 0) continue;
-      const inHeading = matches[0].index! < section.headingEnd - section.headingStart;
-      const offset = section.headingStart + matches[0].index!;
-      const block = inHeading ? -1 : section.blocks.findIndex((b) => b.start <= offset && offset < b.end);
-      hits.push({
-        uri: note.uri,
-        section: section.index,
-        score: (inHeading ? 10 : 0) + matches.length,
-        about: inHeading,
-        anchor: inHeading || block <= 0 ? section.headingStart : section.blocks[block].start,
-        block: inHeading || block <= 0 ? -1 : block,
-      });
-    }
-  }
-  return hits.sort(compareHits);
-}

@@ -1,6 +1,8 @@
 // Data for the notes explorer and the pickers: services that appear in the notes with their sections, and
 // each note file's heading outline. Plain values; the client turns them into tree items.
+import type { NotesLookup } from '../context';
 import type { AwsData } from '../data/awsData';
+import type { NoteQuery } from '../notes/noteQuery';
 import { breadcrumb } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
 import { LineIndex } from '../text/lineIndex';
@@ -26,21 +28,28 @@ export interface NoteOutline {
   headings: { heading: string; level: number; line: number; parent: number }[];
 }
 
-export function servicesInNotes(index: NotesIndex, data: AwsData): ServiceInNotes[] {
+export function servicesInNotes(index: NotesIndex, data: AwsData, notes: NotesLookup): ServiceInNotes[] {
   return index
     .servicesMentioned()
     .map(({ serviceId, files }) => {
       const service = data.service(serviceId);
       const short = service?.shortNames.find((n) => !/^(AWS|Amazon) /.test(n));
-      return { serviceId, name: service?.name ?? serviceId, shortName: short, sections: index.hitsForService(serviceId).length, files };
+      return { serviceId, name: service?.name ?? serviceId, shortName: short, sections: notes.sectionCount(notes.forService(serviceId)), files };
     })
     .sort((a, b) => b.sections - a.sections || a.name.localeCompare(b.name));
 }
 
-export function sectionsForService(index: NotesIndex, serviceId: string, limit = 500): SectionRef[] {
+/** The sections about a service, or (from a CodeLens) about one resource type of it: what the hover lists. */
+export function sectionsForService(index: NotesIndex, notes: NotesLookup, serviceId: string, type?: string): SectionRef[] {
+  const query = type ? notes.forIdentity({ kind: type.includes('::') ? 'cfnType' : 'tfType', text: type, serviceId, start: 0, end: 0 }) : notes.forService(serviceId);
+  return sectionsForQuery(index, notes, query);
+}
+
+/** The sections of a query (a service, or the resource type a CodeLens sits on), as the hover ranks them. */
+export function sectionsForQuery(index: NotesIndex, notes: NotesLookup, query: NoteQuery, limit = 500): SectionRef[] {
   const lines = new Map<string, LineIndex>();
   const refs: SectionRef[] = [];
-  for (const hit of index.hitsForService(serviceId).slice(0, limit)) {
+  for (const hit of notes.sections(query).slice(0, limit)) {
     const note = index.get(hit.uri);
     if (!note) continue;
     const section = note.sections[hit.section];

@@ -1,5 +1,5 @@
 // CodeLens above each resource of a CloudFormation/SAM template and each `resource "aws_..."` block of a
-// Terraform file: "N notes" (opens the notes about the resource's service) and "⇄ <equivalent type>"
+// Terraform file: "N note sections" (the sections a hover on the type counts) and "⇄ <equivalent type>"
 // (shows the equivalents picker at the resource type). Pure: the client runs the commands.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens, Position, Range } from 'vscode-languageserver-types';
@@ -15,9 +15,9 @@ export const LENS_COMMANDS = {
 } as const;
 
 const T = {
-  oneNote: { en: '1 note', ja: 'ノート 1 件' },
-  notes: { en: '{count} notes', ja: 'ノート {count} 件' },
-  openNotesTooltip: { en: 'Open what your notes say about {service}', ja: '{service} についてのノートを開く' },
+  oneNote: { en: '1 note section', ja: 'ノート 1 セクション' },
+  notes: { en: '{count} note sections', ja: 'ノート {count} セクション' },
+  openNotesTooltip: { en: 'Open what your notes say about {type}', ja: '{type} についてのノートを開く' },
   equivalentsTooltip: { en: 'Show the equivalents of {type}', ja: '{type} の対応リソースを表示' },
 } satisfies Record<string, Text>;
 
@@ -39,16 +39,17 @@ export function resourceCodeLenses(document: TextDocument, ctx: CoreContext): Co
   const lenses: CodeLens[] = [];
   for (const target of targets) {
     const range: Range = { start: { line: target.line, character: 0 }, end: { line: target.line, character: 0 } };
-    const count = target.serviceId ? (ctx.notes.sectionCount?.(target.serviceId) ?? 0) : 0;
+    // The same query as a hover on the type: the count is what the hover and Go to Definition list.
+    const query = target.serviceId ? ctx.notes.forIdentity({ kind: isTerraform(document) ? 'tfType' : 'cfnType', text: target.type, serviceId: target.serviceId, start: 0, end: 0 }) : undefined;
+    const count = query ? ctx.notes.sectionCount(query) : 0;
     if (target.serviceId && count > 0) {
-      const service = ctx.data.service(target.serviceId);
       lenses.push({
         range,
         command: {
           title: count === 1 ? localize(ctx.locale, T.oneNote) : localize(ctx.locale, T.notes, { count }),
-          tooltip: localize(ctx.locale, T.openNotesTooltip, { service: service?.name ?? target.serviceId }),
+          tooltip: localize(ctx.locale, T.openNotesTooltip, { type: target.type }),
           command: LENS_COMMANDS.openNotesForService,
-          arguments: [{ serviceId: target.serviceId }],
+          arguments: [{ serviceId: target.serviceId, type: target.type }],
         },
       });
     }

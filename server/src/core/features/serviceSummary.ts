@@ -3,9 +3,13 @@ import type { ServiceEntry } from '../data/types';
 import { localize, type Locale } from '../l10n';
 import { M } from '../messages';
 
-export function serviceSummary(service: ServiceEntry, locale: Locale): string {
+/** "**Amazon Simple Queue Service** (SQS)". */
+export function serviceTitle(service: ServiceEntry): string {
   const short = service.shortNames.find((n) => n !== service.name && !n.startsWith('AWS ') && !n.startsWith('Amazon ')) ?? service.shortNames[0];
-  const title = short && short !== service.name ? `**${service.name}** (${short})` : `**${service.name}**`;
+  return short && short !== service.name ? `**${service.name}** (${short})` : `**${service.name}**`;
+}
+
+export function serviceSummary(service: ServiceEntry, locale: Locale, options: { title?: boolean } = {}): string {
   const description = (locale === 'ja' && service.description.ja) || service.description.en;
   const ids: string[] = [];
   const code = (values: string[]) => values.map((v) => `\`${v}\``).join(', ');
@@ -16,9 +20,10 @@ export function serviceSummary(service: ServiceEntry, locale: Locale): string {
   if (service.boto3.length) ids.push(`${localize(locale, M.boto3)} ${code(service.boto3.map((b) => `client("${b}")`))}`);
   if (service.jsSdk.length) ids.push(`${localize(locale, M.jsSdk)} ${code(service.jsSdk.map((j) => j.client))}`);
   if (service.principals.length) ids.push(`${localize(locale, M.principal)} ${code(service.principals.slice(0, 2))}`);
-  const lines = [title];
+  const lines: string[] = [];
+  if (options.title !== false) lines.push(serviceTitle(service));
   if (description) lines.push('', description);
   if (ids.length) lines.push('', ids.join(' · '));
   if (service.docUrl && /^https:\/\//.test(service.docUrl)) lines.push('', `[${localize(locale, M.docs)}](${service.docUrl})`);
-  return lines.join('\n');
+  return lines.join('\n').replace(/^\n+/, '');
 }

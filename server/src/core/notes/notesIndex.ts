@@ -140,6 +140,16 @@ export class NotesIndex {
     this.bulk = Math.max(0, this.bulk - 1);
   }
 
+  /** Whether a bulk update (the crawl) runs: derived rankings may then lag by up to BULK_RERANK_MS. */
+  get inBulk(): boolean {
+    return this.bulk > 0;
+  }
+
+  /** The index's clock (injected in tests). */
+  clock(): number {
+    return this.now();
+  }
+
   /** Indexes (or re-indexes) one note from its text. */
   setText(uri: string, text: string, options: { defer?: boolean } = {}): NoteFile {
     const note = this.parse(uri, text);

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import type { CoreContext } from '../context';
 import { terraformRegistryUrl } from '../features/awsLinks';
+import { notesFirst, type HoverParts } from '../features/hoverLayout';
 import { serviceSummary } from '../features/serviceSummary';
 import { localize } from '../l10n';
 import { localizeMarkdown } from '../markdown/markdownMessage';
@@ -63,41 +64,45 @@ function nameAt(block: HclBlock, offset: number): Span | undefined {
 
 /** Type, CloudFormation/SAM counterparts, required arguments, registry link, then the service and the user's notes. */
 export function typeHoverMarkdown(tfType: string, kind: BlockKind, ctx: CoreContext): string {
-  const parts = [describeType(tfType, kind, ctx)];
+  const { head, details } = describeTypeParts(tfType, kind, ctx);
   const service = ctx.data.serviceByTfType(tfType);
-  if (service) {
-    parts.push('---', serviceSummary(service, ctx.locale));
-    const notes = ctx.notes.notesMarkdownForService(service.id);
-    if (notes) parts.push('---', notes);
-  }
-  return parts.join('\n\n');
+  if (!service) return details ? `${head}\n\n${details}` : head;
+  const notes = ctx.notes.notesMarkdown(ctx.notes.forIdentity({ kind: 'tfType', text: tfType, serviceId: service.id, start: 0, end: tfType.length }));
+  return notesFirst(head, notes, [details, serviceSummary(service, ctx.locale)]);
 }
 
 export function describeType(tfType: string, kind: BlockKind, ctx: CoreContext): string {
+  const { head, details } = describeTypeParts(tfType, kind, ctx);
+  return details ? `${head}\n\n${details}` : head;
+}
+
+/** One line (type, kind, CloudFormation equivalent) and the rest (description, SAM, required arguments, docs). */
+function describeTypeParts(tfType: string, kind: BlockKind, ctx: CoreContext): HoverParts {
   const { data, locale } = ctx;
   const schema = schemaFor(tfType, data, kind);
-  const lines = [`**${code(tfType)}** — ${localize(locale, kind === 'data' ? TM.dataSource : TM.resource)}`];
   const relations = cfnRelations(tfType, data);
-  const description = kind === 'resource' ? relations.equivalent.map((c) => data.cfnType(c)?.description).find(Boolean) : undefined;
-  if (description) lines.push('', description);
-  if (!schema && !tfType.startsWith('awscc_')) lines.push('', `*${localize(locale, TM.unknownType)}*`);
   const list = (names: string[]) => names.map(code).join(' · ');
+  let head = `**${code(tfType)}** — ${localize(locale, kind === 'data' ? TM.dataSource : TM.resource)}`;
   if (kind === 'data') {
-    if (relations.equivalent.length) lines.push('', `${localize(locale, TM.cfnReadsExisting)}: ${list(relations.equivalent)}`);
-  } else {
-    lines.push('', `${localize(locale, TM.cfnEquivalent)}: ${relations.equivalent.length ? list(relations.equivalent) : localize(locale, TM.noCfnEquivalent)}`);
-    if (relations.sam.length) lines.push('', `${localize(locale, TM.samShortcuts)}: ${list(relations.sam)}`);
+    if (relations.equivalent.length) head += ` · ${localize(locale, TM.cfnReadsExisting)}: ${list(relations.equivalent)}`;
+  } else head += ` · ${localize(locale, TM.cfnEquivalent)}: ${relations.equivalent.length ? list(relations.equivalent) : localize(locale, TM.noCfnEquivalent)}`;
+  const lines: string[] = [];
+  const description = kind === 'resource' ? relations.equivalent.map((c) => data.cfnType(c)?.description).find(Boolean) : undefined;
+  if (description) lines.push(description);
+  if (!schema && !tfType.startsWith('awscc_')) lines.push(`*${localize(locale, TM.unknownType)}*`);
+  if (kind === 'resource') {
+    if (relations.sam.length) lines.push(`${localize(locale, TM.samShortcuts)}: ${list(relations.sam)}`);
     if (relations.partOf.length) {
       const from = relations.partOf.map((p) => (p.property ? localize(locale, TM.propertyOf, { property: p.property, cfn: p.cfn }) : code(p.cfn)));
-      lines.push('', `${localize(locale, TM.partOf)}: ${from.join(' · ')}`);
+      lines.push(`${localize(locale, TM.partOf)}: ${from.join(' · ')}`);
     }
   }
   if (schema && kind === 'resource') {
     const required = Object.entries(schema.args).filter(([, a]) => a.required).map(([name]) => code(name));
-    lines.push('', `${localize(locale, TM.requiredArguments)}: ${required.length ? required.join(', ') : localize(locale, TM.none)}`);
+    lines.push(`${localize(locale, TM.requiredArguments)}: ${required.length ? required.join(', ') : localize(locale, TM.none)}`);
   }
-  lines.push('', `[${localize(locale, TM.docs)}](${terraformRegistryUrl(tfType, kind)})`);
-  return lines.join('\n');
+  lines.push(`[${localize(locale, TM.docs)}](${terraformRegistryUrl(tfType, kind)})`);
+  return { head, details: lines.join('\n\n') };
 }
 
 export function argumentHoverMarkdown(tfType: string, kind: string, argument: string, ctx: CoreContext): string {
@@ -130,9 +135,9 @@ export function argumentHoverMarkdown(tfType: string, kind: string, argument: st
   lines.push('', line);
   if (property?.description) lines.push('', `> ${property.description}`);
   const serviceId = data.cfnType(origin.cfnType)?.service ?? data.serviceByTfType(tfType)?.id;
-  const fromNotes = ctx.notes.notesMarkdownForTerm(origin.property, serviceId);
-  if (fromNotes) lines.push('', '---', '', fromNotes);
-  return lines.join('\n');
+  const fromNotes = ctx.notes.notesMarkdown(ctx.notes.forTerm(origin.property, serviceId, [argument]));
+  const [head, ...rest] = lines;
+  return notesFirst(head, fromNotes, [rest.join('\n').trim()]);
 }
 
 /** The address `aws_x.name` / `data.aws_x.name` of a traversal and the attribute after it, when it is a reference. */
@@ -178,7 +183,7 @@ function referenceHoverMarkdown(file: HclFile, traversal: Traversal, document: T
   }
   lines.push('', '---', '', describeType(target.tfType, target.kind, ctx));
   const service = data.serviceByTfType(target.tfType);
-  const notes = service ? ctx.notes.notesMarkdownForService(service.id) : '';
-  if (notes) lines.push('', '---', '', notes);
-  return lines.join('\n');
+  const notes = service ? ctx.notes.notesMarkdown(ctx.notes.forIdentity({ kind: 'tfType', text: target.tfType, serviceId: service.id, start: 0, end: 0 })) : '';
+  const [head, ...rest] = lines;
+  return notesFirst(head, notes, [rest.join('\n').trim()]);
 }

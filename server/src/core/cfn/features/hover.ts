@@ -6,7 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import type { CoreContext } from '../../context';
 import { cfnDocUrl, terraformRegistryUrl } from '../../features/awsLinks';
-import { describeCfnType, identityHoverMarkdown } from '../../features/identityHover';
+import { notesFirst } from '../../features/hoverLayout';
+import { cfnTypeParts, describeCfnType, identityHoverMarkdown } from '../../features/identityHover';
 import { localize, type Text } from '../../l10n';
 import { localizeMarkdown } from '../../markdown/markdownMessage';
 import { escapeText, fencedCode, inlineCode } from '../../markdown/sanitize';
@@ -107,8 +108,10 @@ function resourceTypeHover(template: CfnTemplate, type: string, ctx: CoreContext
   if (expansion) {
     const list = expansion.map((t) => `\`${t}\``).join(', ');
     const service = data.cfnType(expansion[0])?.service;
-    const notes = (service && ctx.notes.notesMarkdownForService(service)) || ctx.notes.notesMarkdownForTerm(type);
-    return joinParts([describeCfnType(type, data, locale), `**${localize(locale, CM.samShortcut)}**: ${localize(locale, CM.samExpands, { what: list })}`, notes && '---', notes]);
+    const query = service ? ctx.notes.forIdentity({ kind: 'cfnType', text: type, serviceId: service, start: 0, end: type.length }) : ctx.notes.forTerm(type);
+    const { head, details } = cfnTypeParts(type, data, locale);
+    const sam = `**${localize(locale, CM.samShortcut)}**: ${localize(locale, CM.samExpands, { what: list })}`;
+    return notesFirst(head, ctx.notes.notesMarkdown(query), [sam, details]);
   }
   const shortcut = SAM_SHORTCUTS[type];
   if (!shortcut || !template.sam) return undefined; // the generic type hover says it all
@@ -138,8 +141,8 @@ function propertyHover(cfnType: string, property: string, ctx: CoreContext): str
     tfLine = `${localize(locale, CM.terraformArgument)}: ${localize(locale, CM.terraformNoArgument, { tf: tf.tfType })}`;
   }
   const docs = `[${localize(locale, M.docs)}](${spec.docUrl ?? type.docUrl ?? cfnDocUrl(cfnType)})`;
-  const notes = ctx.notes.notesMarkdownForTerm(property, type.service);
-  return joinParts([head, spec.description, allowed, tfLine, docs, notes && '---', notes]);
+  const notes = ctx.notes.notesMarkdown(ctx.notes.forTerm(property, type.service, tf?.kind === 'argument' ? tf.names : []));
+  return notesFirst(head, notes, [joinParts([spec.description, allowed, tfLine, docs])]);
 }
 
 // Functions --------------------------------------------------------------------------------------------

@@ -1,0 +1,194 @@
+// What to look for in the notes when the cursor is on an identifier. The identifier itself is the query:
+// `sqs:ReceiveMessage` looks for that action, its bare name, its boto3 method and SDK command; a CloudFormation
+// type looks for itself, its Terraform equivalents and the words of its name (in English and Japanese); the
+// service only decides which notes are candidates and fills the slots that no evidence claims.
+import type { AwsData } from '../data/awsData';
+import type { Identity } from '../recognize/identities';
+
+export interface QueryTerm {
+  /** Matched case-sensitively; an ASCII term only at identifier boundaries. */
+  text: string;
+  weight: number;
+}
+
+export interface NoteQuery {
+  /** Cache key: equal keys mean equal queries. */
+  key: string;
+  /** The service whose notes are candidates and whose ranking fills the remaining slots. */
+  serviceId?: string;
+  /** Evidence that a section is about exactly this identifier. */
+  exact: QueryTerm[];
+  /** Weaker evidence: the words of the identifier, in English and Japanese. */
+  related: QueryTerm[];
+  /** Services whose co-mention makes a section more relevant (an event source mapping's event sources). */
+  coServices: string[];
+}
+
+/** English words/phrases -> the Japanese forms notes use for them (the bilingual table), best first. */
+export type Translate = (phrase: string) => readonly string[];
+
+export interface QueryContext {
+  data: AwsData;
+  translate?: Translate;
+  /** Service ids named in a piece of English text (the recogniser). */
+  servicesIn?: (text: string) => readonly string[];
+}
+
+const W = { identifier: 6, equivalent: 4, name: 3, phrase: 2.5, translated: 2.5, word: 0.6, generic: 1 };
+
+/** Words too common in AWS names to be evidence on their own. */
+const STOP_WORDS = new Set(['get', 'set', 'put', 'list', 'describe', 'create', 'delete', 'update', 'id', 'ids', 'name', 'names', 'type', 'types', 'arn', 'config', 'configuration', 'the', 'of', 'and', 'or', 'to', 'for', 'by', 'in', 'on', 'with', 'aws']);
+
+export function serviceQuery(serviceId: string): NoteQuery {
+  return { key: `service:${serviceId}`, serviceId, exact: [], related: [], coServices: [] };
+}
+
+/** A template property or Terraform argument: the name, its other-tool spellings, and its words. */
+export function termQuery(term: string, serviceId: string | undefined, ctx: QueryContext, equivalents: readonly string[] = []): NoteQuery {
+  const q = builder(`term:${serviceId ?? ''}:${term}`, serviceId);
+  q.add('exact', term, W.identifier);
+  for (const e of equivalents) q.add('exact', e, W.equivalent);
+  if (/^[A-Za-z][A-Za-z0-9]*$/.test(term)) q.add('exact', toSnake(term), W.equivalent);
+  q.words(term, ctx);
+  return q.done();
+}
+
+export function queryForIdentity(identity: Identity, ctx: QueryContext): NoteQuery {
+  const { data } = ctx;
+  const serviceId = identity.serviceId;
+  const text = identity.text;
+  switch (identity.kind) {
+    case 'service':
+      return serviceQuery(serviceId);
+    case 'cfnType':
+    case 'tfType': {
+      const q = builder(`type:${text}`, serviceId);
+      q.add('exact', text, W.identifier);
+      const cfnTypes = identity.kind === 'cfnType' ? [text] : data.cfnForTf(text);
+      const tfTypes = new Set<string>(identity.kind === 'tfType' ? [text] : []);
+      for (const cfn of cfnTypes) {
+        q.add('exact', cfn, W.equivalent);
+        const mapping = data.mappingForCfn(cfn);
+        for (const tf of mapping?.tf ?? []) tfTypes.add(tf);
+        // The name's last segment in code and in prose: "EventSourceMapping", "event source mapping".
+        const last = cfn.split('::')[2] ?? '';
+        if (camelWords(last).length >= 2) q.add('exact', last, W.name);
+        q.words(last, ctx);
+        const description = data.cfnType(cfn)?.description;
+        if (description && ctx.servicesIn) for (const id of ctx.servicesIn(description)) if (id !== serviceId) q.co(id);
+      }
+      for (const tf of tfTypes) {
+        q.add('exact', tf, W.equivalent);
+        if (cfnTypes.length === 0) q.words(tf.replace(/^aws(?:cc)?_[a-z0-9]+_/, ''), ctx);
+      }
+      return q.done();
+    }
+    case 'iamAction': {
+      const q = builder(`iam:${text}`, serviceId);
+      q.add('exact', text, W.identifier);
+      const [prefix, action = ''] = text.split(':');
+      if (!action.includes('*')) {
+        const words = camelWords(action);
+        // A one-word action ("Invoke", "Publish") is too common a word to be evidence without its prefix.
+        q.add('exact', action, words.length >= 2 ? W.name : W.generic);
+        if (words.length >= 2) {
+          q.add('exact', toSnake(action), W.name);
+          q.add('exact', `${action}Command`, W.name);
+        }
+        q.add('exact', `${prefix}:${action.replace(/[A-Z][a-z0-9]*$/, '')}*`, W.generic);
+        q.words(action, ctx);
+      } else q.add('exact', `${prefix}:*`, W.generic);
+      return q.done();
+    }
+    case 'arn': {
+      const q = builder(`arn:${text}`, serviceId);
+      q.add('exact', text, W.identifier);
+      const parts = text.split(':');
+      const prefix = parts.slice(0, 3).join(':') + ':';
+      q.add('exact', prefix, W.name);
+      // The resource ("function:my-fn", "MyQueue", "table/Orders"): the same resource named elsewhere.
+      const resource = parts.slice(5).join(':');
+      const resourceType = /^([a-z][a-z-]*)[:/]/.exec(resource)?.[1];
+      if (resourceType) q.words(resourceType, ctx);
+      const resourceName = resource.replace(/^[a-z][a-z-]*[:/]/, '');
+      if (resourceName.length >= 3 && !/[*?$]/.test(resourceName)) q.add('exact', resourceName, W.name);
+      q.add('related', 'ARN', W.generic);
+      return q.done();
+    }
+    case 'principal': {
+      const q = builder(`principal:${text}`, serviceId);
+      q.add('exact', text, W.identifier);
+      q.add('related', 'Principal', W.generic);
+      q.words('Principal', ctx);
+      return q.done();
+    }
+    case 'boto3': {
+      const q = builder(`boto3:${text}`, serviceId);
+      for (const call of ['client', 'resource']) for (const quote of ['"', "'"]) q.add('exact', `${call}(${quote}${text}${quote})`, W.equivalent);
+      q.add('related', 'boto3', W.generic);
+      return q.done();
+    }
+    case 'jsClient':
+    case 'jsPackage': {
+      const q = builder(`js:${text}`, serviceId);
+      q.add('exact', text, W.identifier);
+      for (const sdk of data.service(serviceId)?.jsSdk ?? []) {
+        q.add('exact', sdk.client, W.equivalent);
+        q.add('exact', sdk.package, W.equivalent);
+      }
+      q.add('related', 'SDK', W.generic);
+      return q.done();
+    }
+  }
+}
+
+function builder(key: string, serviceId: string | undefined) {
+  const exact = new Map<string, number>();
+  const related = new Map<string, number>();
+  const coServices = new Set<string>();
+  const api = {
+    add(kind: 'exact' | 'related', text: string, weight: number) {
+      const term = text.trim();
+      if (term.length < 2) return;
+      const into = kind === 'exact' ? exact : related;
+      into.set(term, Math.max(weight, into.get(term) ?? 0));
+    },
+    co(id: string) {
+      coServices.add(id);
+    },
+    /** The words of a name: the spaced phrase as written in prose, its Japanese forms, single distinctive words. */
+    words(name: string, ctx: QueryContext) {
+      const words = camelWords(name).filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+      if (words.length === 0) return;
+      const phrase = words.join(' ');
+      if (words.length >= 2) {
+        api.add('related', phrase, W.phrase);
+        api.add('related', phrase.toLowerCase(), W.phrase);
+      }
+      for (const ja of ctx.translate?.(phrase) ?? []) api.add('related', ja, W.translated);
+      if (words.length >= 2) for (const w of words) if (w.length >= 4) api.add('related', w.toLowerCase(), W.word);
+    },
+    done(): NoteQuery {
+      // A term found as exact evidence is not also counted as a weaker one.
+      for (const term of exact.keys()) related.delete(term);
+      const list = (m: Map<string, number>) => [...m].map(([text, weight]) => ({ text, weight }));
+      return { key, serviceId, exact: list(exact), related: list(related), coServices: [...coServices] };
+    },
+  };
+  return api;
+}
+
+/** "EventSourceMapping" -> ["Event", "Source", "Mapping"]; "receive_message" -> ["receive", "message"]; "SSEKMSKeyId" -> ["SSE", "KMS", "Key", "Id"]. */
+export function camelWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function toSnake(name: string): string {
+  return camelWords(name)
+    .map((w) => w.toLowerCase())
+    .join('_');
+}

@@ -1,0 +1,200 @@
+// Note sections for one query (the identifier under the cursor), best first: the one ranking behind the hover,
+// Go to Definition, CodeLens counts, the explorer and the CLI. Exact evidence (the identifier, its equivalents)
+// weighs most; the words of the identifier in English and Japanese next; the service's own ranking (how much a
+// section is about the service, also through its parent heading) orders the rest and fills the slots nothing
+// else claims. Body evidence beats a heading that only names the service.
+import type { NoteFile, Section } from './noteModel';
+import { sectionAt } from './noteMentions';
+import type { NoteQuery, QueryTerm } from './noteQuery';
+import { BULK_RERANK_MS, type NotesIndex } from './notesIndex';
+import { compareHits, type SectionHit } from './ranking';
+
+/** A ranked section; the excerpt may come from a sub-section when the section itself has no body (a container). */
+export interface QueryHit extends SectionHit {
+  /** Section whose blocks the excerpt is cut from (defaults to `section`). */
+  excerptSection?: number;
+}
+
+interface SectionEvidence {
+  exact: number;
+  related: number;
+  /** Block holding the strongest evidence (-1: the heading or the start of the body). */
+  block: number;
+}
+
+/** Occurrences of one term counted per section at most this often (a dense note stays linear). */
+const MAX_OCCURRENCES = 400;
+/** A service hit's score this high counts as fully about the service. */
+const SERVICE_FULL = 24;
+const WEIGHT = { exact: 3, related: 1, service: 4, parentService: 2, coService: 1.5 };
+/** A section with only weak evidence and no tie to the service is not shown. */
+const MIN_UNTIED_SCORE = 2.5;
+
+// Per note version (a NoteFile is replaced when its note changes) and query: the evidence found in it.
+const evidenceCache = new WeakMap<NoteFile, Map<string, Map<number, SectionEvidence>>>();
+
+export class QueryRanker {
+  private readonly cache = new Map<string, { version: number; at: number; hits: QueryHit[] }>();
+
+  constructor(private readonly index: NotesIndex) {}
+
+  rank(query: NoteQuery): QueryHit[] {
+    const cached = this.cache.get(query.key);
+    const now = this.index.clock();
+    if (cached && cached.version === this.index.version) return cached.hits;
+    // While the crawl runs the version moves with every note: re-rank at most every BULK_RERANK_MS.
+    if (cached && this.index.inBulk && now - cached.at < BULK_RERANK_MS) return cached.hits;
+    const hits = rankForQuery(this.index, query);
+    if (this.cache.size >= 64) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(query.key, { version: this.index.version, at: now, hits });
+    return hits;
+  }
+}
+
+export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
+  const serviceHits = query.serviceId ? index.hitsForService(query.serviceId) : [];
+  const byKey = new Map<string, SectionHit>();
+  for (const hit of serviceHits) byKey.set(`${hit.uri}#${hit.section}`, hit);
+  const coKeys = new Set<string>();
+  for (const co of query.coServices) for (const hit of index.hitsForService(co)) coKeys.add(`${hit.uri}#${hit.section}`);
+
+  const notes: NoteFile[] = [];
+  if (query.serviceId) {
+    for (const uri of new Set(serviceHits.map((h) => h.uri))) {
+      const note = index.get(uri);
+      if (note) notes.push(note);
+    }
+  } else if (query.exact.length || query.related.length) for (const note of index.files()) notes.push(note);
+
+  const out: QueryHit[] = [];
+  for (const note of notes) {
+    const evidence = query.exact.length || query.related.length ? evidenceIn(note, query) : undefined;
+    const sections = note.sections;
+    const seen = new Set<number>();
+    const consider = (s: number) => {
+      if (seen.has(s)) return;
+      seen.add(s);
+      const hit = scoreSection(note, sections[s], evidence?.get(s), byKey, coKeys);
+      if (hit) out.push(hit);
+    };
+    if (evidence) for (const s of evidence.keys()) consider(s);
+    for (const hit of serviceHits) if (hit.uri === note.uri) consider(hit.section);
+  }
+  return out.sort(compareHits);
+}
+
+function scoreSection(note: NoteFile, section: Section, evidence: SectionEvidence | undefined, byKey: Map<string, SectionHit>, coKeys: Set<string>): QueryHit | undefined {
+  const key = `${note.uri}#${section.index}`;
+  const serviceHit = byKey.get(key);
+  const service = serviceHit ? Math.min(1, serviceHit.score / SERVICE_FULL) : 0;
+  let parentService = 0;
+  let co = coKeys.has(key);
+  for (let p = section.parent; p >= 0; p = note.sections[p].parent) {
+    const parentHit = byKey.get(`${note.uri}#${p}`);
+    if (parentHit) parentService = Math.max(parentService, Math.min(1, parentHit.score / SERVICE_FULL));
+    if (coKeys.has(`${note.uri}#${p}`)) co = true;
+  }
+  const exact = evidence?.exact ?? 0;
+  const related = evidence?.related ?? 0;
+  const tied = service > 0 || parentService > 0 || exact > 0;
+  const score = WEIGHT.exact * exact + WEIGHT.related * related + WEIGHT.service * service + WEIGHT.parentService * parentService + (co ? WEIGHT.coService : 0);
+  if (!tied && score < MIN_UNTIED_SCORE) return undefined;
+  if (!serviceHit && !evidence) return undefined;
+
+  let block = -1;
+  let anchor = section.headingStart;
+  if (evidence && (exact > 0 || related > 0)) {
+    block = evidence.block;
+  } else if (serviceHit) {
+    block = serviceHit.block;
+  }
+  if (block > 0) anchor = section.blocks[block].start;
+  const hit: QueryHit = { uri: note.uri, section: section.index, score, about: serviceHit?.about ?? exact > 0, anchor, block };
+  // A heading with no body of its own (a container): the excerpt is its first sub-section's opening.
+  if (section.blocks.length === 0) {
+    const child = note.sections.find((s) => s.index > section.index && s.headingStart < section.end && s.blocks.length > 0);
+    if (!child) return undefined;
+    hit.excerptSection = child.index;
+    hit.block = -1;
+  }
+  return hit;
+}
+
+/** Where the query's terms occur in a note, per section (cached per note version and query). */
+function evidenceIn(note: NoteFile, query: NoteQuery): Map<number, SectionEvidence> {
+  let perNote = evidenceCache.get(note);
+  if (!perNote) evidenceCache.set(note, (perNote = new Map()));
+  let found = perNote.get(query.key);
+  if (found) return found;
+  found = new Map();
+  const text = note.text;
+  const sections = note.sections;
+  const blockWeight = new Map<number, Map<number, number>>();
+  const tally = (terms: readonly QueryTerm[], kind: 'exact' | 'related') => {
+    for (const term of terms) {
+      if (!text.includes(term.text)) continue;
+      const counts = new Map<number, { count: number; inHeading: boolean }>();
+      let from = 0;
+      for (let n = 0; n < MAX_OCCURRENCES; n++) {
+        const at = text.indexOf(term.text, from);
+        if (at < 0) break;
+        from = at + term.text.length;
+        if (!atBoundary(text, at, from)) continue;
+        const section = sectionAt(sections, at);
+        if (!section) continue;
+        const inHeading = at < section.headingEnd;
+        if (!inHeading && at >= section.bodyEnd) continue;
+        const c = counts.get(section.index) ?? { count: 0, inHeading: false };
+        c.count++;
+        c.inHeading ||= inHeading;
+        counts.set(section.index, c);
+        if (!inHeading) {
+          const b = blockIndexAt(section, at);
+          if (b >= 0) {
+            let weights = blockWeight.get(section.index);
+            if (!weights) blockWeight.set(section.index, (weights = new Map()));
+            weights.set(b, (weights.get(b) ?? 0) + term.weight * (kind === 'exact' ? 2 : 1));
+          }
+        }
+      }
+      for (const [s, c] of counts) {
+        const e = found!.get(s) ?? { exact: 0, related: 0, block: -1 };
+        e[kind] += term.weight * (1 + Math.log2(Math.min(c.count, 8)) / 2) * (c.inHeading ? 1.5 : 1);
+        found!.set(s, e);
+      }
+    }
+  };
+  tally(query.exact, 'exact');
+  tally(query.related, 'related');
+  for (const [s, weights] of blockWeight) {
+    let best = -1;
+    let bestWeight = 0;
+    for (const [b, w] of weights) if (w > bestWeight || (w === bestWeight && b < best)) [best, bestWeight] = [b, w];
+    const e = found.get(s);
+    if (e) e.block = best;
+  }
+  perNote.set(query.key, found);
+  return found;
+}
+
+const WORD = /[A-Za-z0-9_]/;
+
+/** An ASCII term must not start or end inside an identifier ("Queue" is not evidence inside "QueueUrl"). */
+function atBoundary(text: string, start: number, end: number): boolean {
+  if (WORD.test(text[start]) && start > 0 && WORD.test(text[start - 1])) return false;
+  if (WORD.test(text[end - 1]) && end < text.length && WORD.test(text[end])) return false;
+  return true;
+}
+
+function blockIndexAt(section: Section, offset: number): number {
+  const blocks = section.blocks;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].end <= offset) lo = mid + 1;
+    else if (blocks[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

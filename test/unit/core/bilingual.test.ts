@@ -66,6 +66,10 @@ describe('bilingual: English identifier parts -> Japanese forms (generated table
     assert.deepEqual(bilingualMatches('AWS::Lambda::EventSourceMapping', table)[0], { form: 'イベントソースマッピング', covers: 3, whole: false });
     assert.equal(ja('aws_lambda_event_source_mapping')[0], 'イベントソースマッピング');
     assert.ok(ja('AWS::Lambda::EventSourceMapping').every((f) => !f.includes('ラムダ')));
+    assert.deepEqual(ja('Lambda'), []);
+    assert.deepEqual(ja('Glacier'), []);
+    // an ambiguous service name is still an ordinary word
+    assert.deepEqual(ja('Batch'), ['バッチ']);
     assert.equal(ja('lambda:InvokeFunction')[0], '関数呼び出し');
     assert.equal(ja('MaximumBatchingWindowInSeconds')[0], '最大バッチウィンドウ');
   });

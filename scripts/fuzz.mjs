@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run fuzz [-- --seed N] [-- --runs N] [-- --grep RE]`: the property tests of test/unit/fuzz (note parser,
-// service recogniser, sanitiser, template model, HCL reader) with a RANDOM seed and many runs. `npm test` runs
+// service recogniser, sanitiser, template model, HCL reader, and real hovers over generated hostile notes and
+// templates rendered by marked 14 and markdown-it) with a RANDOM seed and many runs. `npm test` runs
 // the same properties with a fixed seed and few runs. A failure prints fast-check's counterexample and the seed
 // to reproduce it: `npm run fuzz -- --seed <seed> --runs <runs>`.
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// npm run eval:retrieval [-- --split tune|held|all] [--json] [--verbose] [--write-splits]
+// npm run eval:retrieval [-- --split tune|held|all] [--only TEXT] [--json] [--verbose] [--write-splits]
 // Measures note retrieval on the judged query set against the real seed notes (read from $AWS_NOTES_SEEDS or
 // ../shared/seeds; skipped when absent): the product (Go to Definition order + hover entries) and two baselines.
 import * as fs from 'node:fs';
@@ -15,12 +15,13 @@ const SYSTEMS = ['product', 'bm25', 'exact-first'] as const;
 type System = (typeof SYSTEMS)[number];
 
 function parseArgs(argv: string[]) {
-  const args = { split: 'all' as 'tune' | 'held' | 'all', json: false, verbose: false, writeSplits: false };
+  const args = { split: 'all' as 'tune' | 'held' | 'all', json: false, verbose: false, writeSplits: false, only: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
     else if (a === '--verbose') args.verbose = true;
     else if (a === '--write-splits') args.writeSplits = true;
+    else if (a === '--only' || a.startsWith('--only=')) args.only = a.includes('=') ? a.slice(7) : (argv[++i] ?? '');
     else if (a === '--split' || a.startsWith('--split=')) {
       const v = a.includes('=') ? a.slice(8) : argv[++i];
       if (v !== 'tune' && v !== 'held' && v !== 'all') throw new Error(`--split must be tune, held or all (got ${v})`);
@@ -87,7 +88,8 @@ function main(): void {
     process.exitCode = 1;
     return;
   }
-  const selected = queries.filter((q) => args.split === 'all' || q.split === args.split);
+  // --only: queries whose id or category contains the text (while tuning one family of identifiers).
+  const selected = queries.filter((q) => (args.split === 'all' || q.split === args.split) && (!args.only || q.id.includes(args.only) || q.category.includes(args.only)));
   const product = createProduct(seeds, repoRoot);
   const corpus = new SectionCorpus(seeds);
 

@@ -130,11 +130,13 @@ export function buildBilingual({ dataDir, sudachi, known = () => undefined }) {
     origin.set(en, 'sudachi');
   }
   const verbs = [];
+  const suffixes = [];
   for (const entry of CURATED) {
     if (!entry.why) throw new Error(`curated/bilingual.mjs: ${entry.en} has no reason`);
     origin.set(entry.en, terms.has(entry.en) ? 'curated (replaces sudachi)' : 'curated');
     terms.set(entry.en, entry.ja);
     if (entry.verb) verbs.push(entry.en);
+    if (entry.suffix) suffixes.push(entry.en);
   }
 
   const counts = {};
@@ -146,6 +148,7 @@ export function buildBilingual({ dataDir, sudachi, known = () => undefined }) {
   return {
     terms: Object.fromEntries([...terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     verbs: verbs.sort(),
+    suffixes: suffixes.sort(),
     counts,
     stats,
     coverage: { propertyWords: propWords.size, covered: covered.length },
@@ -166,6 +169,7 @@ export function writeBilingual(dataDir) {
       source: `English -> Japanese forms derived from Sudachi's synonym dictionary (SudachiDict synonyms.txt, Copyright (c) Works Applications Co., Ltd., Apache-2.0) via the npm package ${src.pkg}@${src.version} (Apache-2.0), restricted to words of AWS names, plus the reviewed entries of scripts/gen-data/curated/bilingual.mjs (MIT, this project).`,
       counts: built.counts,
       verbs: built.verbs,
+      suffixes: built.suffixes,
       terms: built.terms,
     },
     ['terms'],

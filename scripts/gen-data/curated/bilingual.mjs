@@ -2,7 +2,8 @@
 // cover, or covers only with another sense. An entry REPLACES the derived forms for its key; forms best first.
 // Each entry says why it is here. Keep this list short: add a word only when notes write it in Japanese and no
 // source has it. `verb: true` marks a verb whose Japanese verbal noun follows its object (ReceiveMessage ->
-// メッセージ受信).
+// メッセージ受信). `suffix: true` marks a word whose form is used only after another word (LifecycleConfiguration ->
+// ライフサイクル設定; 設定 alone is in every note).
 
 export const CURATED = [
   // --- nouns and phrases absent from Sudachi ---------------------------------------------------------
@@ -37,6 +38,10 @@ export const CURATED = [
   { en: 'max', ja: ['最大'], why: 'abbreviation of maximum in names (MaxReceiveCount); Sudachi has マックス' },
   { en: 'min', ja: ['最小'], why: 'abbreviation of minimum in names (MinSize); absent from Sudachi' },
   { en: 'batching window', ja: ['バッチウィンドウ', 'バッチウインドウ'], why: 'phrase of MaximumBatchingWindowInSeconds; batching is absent from Sudachi' },
+  { en: 'configuration', ja: ['設定'], suffix: true, why: 'Sudachi has only コンフィグレーション; AWS Japanese writes ～設定 (ライフサイクル設定, エンドポイント設定)' },
+  { en: 'config', ja: ['設定'], suffix: true, why: 'short form of configuration in names (DeadLetterConfig, VpcConfig)' },
+  { en: 'settings', ja: ['設定'], suffix: true, why: 'absent from Sudachi as an English word; ～設定 in AWS Japanese' },
+  { en: 'delay', ja: ['遅延', 'ディレイ'], why: 'Sudachi puts 遅延 in another vocabulary than ディレー; SQS DelaySeconds / 遅延キュー' },
   { en: 'receive', ja: ['受信'], verb: true, why: 'Sudachi has only the sports loanword レシーブ' },
   { en: 'route', ja: ['ルート'], why: 'Sudachi retires the English spelling (expand flag 2); VPC route tables are ルートテーブル' },
   { en: 'health check', ja: ['ヘルスチェック'], why: 'Sudachi retires check (expand flag 2); ELB/Route 53 health checks' },

@@ -80,6 +80,13 @@ describe('bilingual: English identifier parts -> Japanese forms (generated table
     assert.ok(ja('UserPoolClient').includes('ユーザープールクライアント') && ja('UserPoolClient').includes('ユーザプールクライアント'));
   });
 
+  it('a suffix word (configuration -> 設定) only follows another word', () => {
+    assert.deepEqual(ja('LifecycleConfiguration'), ['ライフサイクル設定', 'ライフサイクル']);
+    assert.equal(ja('DeadLetterConfig')[0], 'デッドレター設定');
+    assert.deepEqual(ja('Configuration'), []);
+    assert.deepEqual(ja('VpcConfig'), [], 'no word before it that the table knows');
+  });
+
   it('plural words find their singular entry', () => {
     assert.deepEqual(ja('ListQueues'), ['キュー']);
     assert.equal(ja('Policies')[0], 'ポリシー');
@@ -155,6 +162,14 @@ describe('bilingual: combination rules on a small table', () => {
     assert.deepEqual(m('Fetch'), ['取得']);
   });
 
+  it('a suffix needs a known word before it in the same run', () => {
+    const t2 = createBilingualTable({ terms: { alpha: ['アルファ'], setting: ['設定'] }, suffixes: ['setting'] });
+    assert.deepEqual(japaneseTermsFor('AlphaSetting', t2), ['アルファ設定', 'アルファ']);
+    assert.deepEqual(japaneseTermsFor('Setting', t2), []);
+    assert.deepEqual(japaneseTermsFor('SettingAlpha', t2), ['アルファ']);
+    assert.deepEqual(japaneseTermsFor('AlphaOfSetting', t2), ['アルファ']);
+  });
+
   it('stop-words and unknown words break runs', () => {
     assert.deepEqual(m('AlphaOfBeta'), ['アルファ', 'ベータ', 'ベーター']);
     assert.deepEqual(m('AlphaZzzBeta'), ['アルファ', 'ベータ', 'ベーター']);
@@ -181,7 +196,7 @@ describe('bilingual: generated data/bilingual.json', () => {
       assert.ok(Array.isArray(forms) && forms.length > 0, key);
       for (const f of forms) assert.ok(typeof f === 'string' && f.length >= 2 && /[\u3040-\u30FF\u4E00-\u9FFF]/.test(f) && !/[A-Za-z]/.test(f), `${key}: ${f}`);
     }
-    for (const v of raw.verbs ?? []) assert.ok(raw.terms[v], `verb ${v} has forms`);
+    for (const v of [...(raw.verbs ?? []), ...(raw.suffixes ?? [])]) assert.ok(raw.terms[v], `${v} has forms`);
     assert.equal(Object.values(raw.counts).reduce((a, b) => a + b, 0), keys.length);
   });
 

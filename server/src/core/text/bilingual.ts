@@ -7,11 +7,14 @@ export interface RawBilingualTable {
   terms: Record<string, string[]>;
   /** English verbs whose Japanese form is a verbal noun written after its object (receive -> 受信). */
   verbs?: string[];
+  /** Words whose forms only make sense after another known word (configuration -> 設定: ライフサイクル設定, never 設定 alone). */
+  suffixes?: string[];
 }
 
 export interface BilingualTable {
   readonly terms: ReadonlyMap<string, readonly string[]>;
   readonly verbs: ReadonlySet<string>;
+  readonly suffixes: ReadonlySet<string>;
   /** Longest phrase in words, bounds the phrase search. */
   readonly maxWords: number;
 }
@@ -51,7 +54,8 @@ export function createBilingualTable(raw: RawBilingualTable): BilingualTable {
     terms.set(norm, forms);
     maxWords = Math.max(maxWords, norm.split(' ').length);
   }
-  return { terms, verbs: new Set((raw.verbs ?? []).map((v) => v.toLowerCase())), maxWords };
+  const lower = (list: string[] | undefined) => new Set((list ?? []).map((v) => v.toLowerCase()));
+  return { terms, verbs: lower(raw.verbs), suffixes: lower(raw.suffixes), maxWords };
 }
 
 /** "EventSourceMapping" / "event_source_mapping" / "Event Source Mapping" / "sqs:ReceiveMessage" -> lower-case words. */
@@ -69,6 +73,7 @@ interface Segment {
   words: number;
   forms: readonly string[];
   verb: boolean;
+  suffix: boolean;
 }
 
 /** The table's forms for one English key, trying the singular of a plural (Messages -> message). */
@@ -94,7 +99,7 @@ function segment(words: string[], table: BilingualTable): (Segment | undefined)[
       const span = words.slice(i, i + n);
       if (n === 1 && STOP_WORDS.has(span[0])) break;
       const forms = lookup(table, span.join(' ')) ?? (n > 1 ? lookup(table, span.join('')) : undefined);
-      if (forms) found = { words: n, forms, verb: n === 1 && table.verbs.has(span[0]) };
+      if (forms) found = { words: n, forms, verb: n === 1 && table.verbs.has(span[0]), suffix: n === 1 && table.suffixes.has(span[0]) };
     }
     out.push(found);
     i += found ? found.words : 1;
@@ -147,7 +152,8 @@ export function bilingualMatches(englishPhraseOrIdentifier: string, table: Bilin
     // Maximal runs of adjacent known segments; a stop-word or unknown word ends a run.
     let current: Segment[] = [];
     for (const s of segment(words, table)) {
-      if (s) current.push(s);
+      // a suffix word cannot start a run: it needs a word before it
+      if (s && !(s.suffix && current.length === 0)) current.push(s);
       else if (current.length) {
         runs.push(current);
         current = [];
@@ -168,7 +174,7 @@ export function bilingualMatches(englishPhraseOrIdentifier: string, table: Bilin
   for (const run of [...runs].sort((a, b) => coverage(b) - coverage(a))) {
     if (run.length > 1) for (const f of runForms(run)) add(f, coverage(run));
   }
-  const singles = runs.flat().sort((a, b) => b.words - a.words);
+  const singles = runs.flat().filter((s) => !s.suffix).sort((a, b) => b.words - a.words);
   for (const s of singles) for (const f of s.forms) add(f, s.words);
   return out;
 }

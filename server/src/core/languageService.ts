@@ -18,6 +18,7 @@ import { parseNote } from './notes/parseNote';
 import { identityAt, type Identity, type Recognizer } from './recognize/identities';
 import { ServiceNameMatcher, type TextMode } from './recognize/serviceNameMatcher';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from './settings';
+import { japaneseTermsFor } from './text/bilingual';
 
 /** A feature that may answer a hover before the generic identity hover (e.g. CloudFormation templates). */
 export type HoverProvider = (document: TextDocument, offset: number, ctx: CoreContext) => Hover | null | undefined;
@@ -36,6 +37,14 @@ export interface LanguageServiceOptions {
 
 const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'restructuredtext', 'asciidoc', 'latex']);
 
+/** English words -> Japanese forms from the shipped bilingual table, when the data has one. */
+function bilingualTranslate(data: AwsData): Translate | undefined {
+  return (phrase) => {
+    const table = data.bilingual?.();
+    return table ? japaneseTermsFor(phrase, table) : [];
+  };
+}
+
 export function createLanguageService(options: LanguageServiceOptions) {
   let locale: Locale = options.locale ?? 'en';
   let settings: CoreSettings = options.settings ?? DEFAULT_CORE_SETTINGS;
@@ -45,7 +54,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
   const notes = createNotesLookup(index, options.data, {
     locale: () => locale,
     options: () => settings.hover,
-    translate: options.translate,
+    translate: options.translate ?? bilingualTranslate(options.data),
     servicesIn: (text) => [...new Set(recognizer.names.findAll(text, 'prose').map((m) => m.serviceId))],
     progress: () => progress,
   });
@@ -119,7 +128,11 @@ export function createLanguageService(options: LanguageServiceOptions) {
     },
 
     definition(document: TextDocument, position: Position): Location[] {
-      const provided = ask((p) => p.definition?.(document, document.offsetAt(position), context));
+      const offset = document.offsetAt(position);
+      const provided = ask((p) => p.definition?.(document, offset, context));
+      if (provided?.length) return provided;
+      const query = ask((p) => p.noteQuery?.(document, offset, context));
+      if (query) return noteLocations(index, notes.sections(query));
       if (provided) return provided;
       const identity = identityAtPosition(document, position);
       return identity ? noteLocations(index, notes.sections(notes.forIdentity(identity))) : [];

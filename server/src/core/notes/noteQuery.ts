@@ -54,6 +54,19 @@ export function termQuery(term: string, serviceId: string | undefined, ctx: Quer
 }
 
 export function queryForIdentity(identity: Identity, ctx: QueryContext): NoteQuery {
+  const query = identityQuery(identity, ctx);
+  // A feature of a service (Transit Gateway, ID pool): every name of the feature is evidence too.
+  if (identity.feature && identity.kind !== 'service') {
+    const exact = new Set(query.exact.map((t) => t.text));
+    for (const term of identity.feature.terms) if (!exact.has(term) && term.length >= 2) query.exact.push({ text: term, weight: W.name });
+    query.key += `|feature:${identity.feature.name}`;
+  } else if (identity.feature) {
+    return { key: `feature:${identity.feature.name}`, serviceId: identity.serviceId, exact: identity.feature.terms.filter((t) => t.length >= 2).map((text) => ({ text, weight: W.identifier })), related: [], coServices: [] };
+  }
+  return query;
+}
+
+function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
   const { data } = ctx;
   const serviceId = identity.serviceId;
   const text = identity.text;

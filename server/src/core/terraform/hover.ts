@@ -5,6 +5,7 @@ import type { Hover } from 'vscode-languageserver-types';
 import type { CoreContext } from '../context';
 import { terraformRegistryUrl } from '../features/awsLinks';
 import { notesFirst, type HoverParts } from '../features/hoverLayout';
+import type { NoteQuery } from '../notes/noteQuery';
 import { serviceSummary } from '../features/serviceSummary';
 import { localize } from '../l10n';
 import { localizeMarkdown } from '../markdown/markdownMessage';
@@ -134,10 +135,25 @@ export function argumentHoverMarkdown(tfType: string, kind: string, argument: st
   if (notes.length) line += ` — ${notes.join('; ')}`;
   lines.push('', line);
   if (property?.description) lines.push('', `> ${property.description}`);
-  const serviceId = data.cfnType(origin.cfnType)?.service ?? data.serviceByTfType(tfType)?.id;
-  const fromNotes = ctx.notes.notesMarkdown(ctx.notes.forTerm(origin.property, serviceId, [argument]));
+  const fromNotes = ctx.notes.notesMarkdown(argumentNoteQuery(tfType, argument, ctx));
   const [head, ...rest] = lines;
   return notesFirst(head, fromNotes, [rest.join('\n').trim()]);
+}
+
+/** The notes query for an argument: the CloudFormation property it comes from, the argument itself, their words. */
+export function argumentNoteQuery(tfType: string, argument: string, ctx: CoreContext): NoteQuery {
+  const origin = cfnPropertyForArgument(tfType, argument, ctx.data);
+  const serviceId = (origin && ctx.data.cfnType(origin.cfnType)?.service) ?? ctx.data.serviceByTfType(tfType)?.id;
+  return origin ? ctx.notes.forTerm(origin.property, serviceId, [argument]) : ctx.notes.forTerm(argument, serviceId);
+}
+
+/** What Go to Definition lists in the notes for the argument under the cursor. */
+export function terraformNoteQuery(file: HclFile, offset: number, ctx: CoreContext): NoteQuery | undefined {
+  const container = blockBodyAt(file, offset);
+  if (!container || container.parent || container.type.text !== 'resource') return undefined;
+  const tfType = container.labels[0]?.text ?? '';
+  const name = nameAt(container, offset);
+  return name && isAwsType(tfType) && !META_ARGUMENTS.has(name.text) ? argumentNoteQuery(tfType, name.text, ctx) : undefined;
 }
 
 /** The address `aws_x.name` / `data.aws_x.name` of a traversal and the attribute after it, when it is a reference. */

@@ -5,7 +5,7 @@ import { PROVIDER_NAME, resolveTypeItem, terraformCompletion } from './completio
 import { terraformDefinition } from './definition';
 import { hclFile, isTerraformDocument, isTerraformJsonDocument } from './document';
 import { terraformJsonHover, terraformJsonSymbols } from './jsonSyntax';
-import { terraformHover } from './hover';
+import { terraformHover, terraformNoteQuery } from './hover';
 import { terraformSymbols } from './symbols';
 
 export const terraformProvider: FeatureProvider = {
@@ -25,6 +25,10 @@ export const terraformProvider: FeatureProvider = {
   definition(document, offset) {
     if (!isTerraformDocument(document)) return undefined;
     return terraformDefinition(document, hclFile(document), offset);
+  },
+  noteQuery(document, offset, ctx) {
+    if (!isTerraformDocument(document)) return undefined;
+    return terraformNoteQuery(hclFile(document), offset, ctx);
   },
   documentSymbols(document) {
     if (isTerraformJsonDocument(document)) return terraformJsonSymbols(document);

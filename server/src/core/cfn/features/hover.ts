@@ -7,6 +7,7 @@ import type { Hover } from 'vscode-languageserver-types';
 import type { CoreContext } from '../../context';
 import { cfnDocUrl, terraformRegistryUrl } from '../../features/awsLinks';
 import { notesFirst } from '../../features/hoverLayout';
+import type { NoteQuery } from '../../notes/noteQuery';
 import { cfnTypeParts, describeCfnType, identityHoverMarkdown } from '../../features/identityHover';
 import { localize, type Text } from '../../l10n';
 import { localizeMarkdown } from '../../markdown/markdownMessage';
@@ -141,8 +142,30 @@ function propertyHover(cfnType: string, property: string, ctx: CoreContext): str
     tfLine = `${localize(locale, CM.terraformArgument)}: ${localize(locale, CM.terraformNoArgument, { tf: tf.tfType })}`;
   }
   const docs = `[${localize(locale, M.docs)}](${spec.docUrl ?? type.docUrl ?? cfnDocUrl(cfnType)})`;
-  const notes = ctx.notes.notesMarkdown(ctx.notes.forTerm(property, type.service, tf?.kind === 'argument' ? tf.names : []));
+  const notes = ctx.notes.notesMarkdown(propertyNoteQuery(cfnType, property, ctx)!);
   return notesFirst(head, notes, [joinParts([spec.description, allowed, tfLine, docs])]);
+}
+
+/** The notes query for a property key: the property, the Terraform argument it becomes, its words. */
+export function propertyNoteQuery(cfnType: string, property: string, ctx: CoreContext): NoteQuery | undefined {
+  const type = ctx.data.cfnType(cfnType);
+  if (!type?.properties[property]) return undefined;
+  const tf = propertyToTerraform(cfnType, property, ctx);
+  return ctx.notes.forTerm(property, type.service, tf?.kind === 'argument' ? tf.names : []);
+}
+
+/** What Go to Definition lists in the notes for the property key under the cursor. */
+export function templateNoteQuery(template: CfnTemplate, offset: number, ctx: CoreContext): NoteQuery | undefined {
+  const location = template.nodeAt(offset);
+  if (!location.onKey || !location.pair) return undefined;
+  const path = location.path;
+  const key = location.pair.key;
+  if (path.length === 4 && path[0] === 'Resources' && path[2] === 'Properties') {
+    const type = template.resource(String(path[1]))?.type;
+    return type ? propertyNoteQuery(type, key, ctx) : undefined;
+  }
+  if (path.length === 3 && path[0] === 'Globals' && path[2] === key) return propertyNoteQuery(`AWS::Serverless::${path[1]}`, key, ctx);
+  return undefined;
 }
 
 // Functions --------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { PROVIDER, resolveTemplateCompletion, templateCompletion } from './compl
 import { templateDefinition, templateReferences } from './definition';
 import { templateDiagnostics } from './diagnostics';
 import { templateSymbols } from './documentSymbols';
-import { templateHover } from './hover';
+import { templateHover, templateNoteQuery } from './hover';
 import { TemplateCache } from './templateCache';
 
 export function createCloudFormationProvider(cache = new TemplateCache()): FeatureProvider {
@@ -25,6 +25,10 @@ export function createCloudFormationProvider(cache = new TemplateCache()): Featu
     definition(document, offset) {
       const open = cache.get(document);
       return open ? templateDefinition(document, open.template, offset) : undefined;
+    },
+    noteQuery(document, offset, ctx) {
+      const open = cache.get(document);
+      return open ? templateNoteQuery(open.template, offset, ctx) : undefined;
     },
     references(document, offset) {
       const open = cache.get(document);

@@ -8,7 +8,7 @@ import type { NoteFile } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
 import { foldForSearch, tokenize } from '../notes/textIndex';
 import { foldQuery, scoreFolded } from '../text/fuzzy';
-import { headingKeys } from './workspaceSymbols';
+import { charMask, headingKeys } from './workspaceSymbols';
 
 export interface ScoredSection {
   label: string;
@@ -60,30 +60,87 @@ export function searchSections(index: NotesIndex, query: string, limit = 1000, s
   return results.concat(searchHeadings(index, query, limit - results.length, seen));
 }
 
+/** Per note (keyed by its folded heading keys, which are replaced when the note changes): each heading's key
+ * followed by its ancestors' keys, outermost first, as the fuzzy match reads it, and that string's characters. */
+interface AncestorKeys {
+  full: string[];
+  masks: Uint32Array;
+}
+const ancestorCache = new WeakMap<object, AncestorKeys>();
+
+function ancestorKeys(keys: readonly string[], masks: Uint32Array, levels: ArrayLike<number>): AncestorKeys {
+  const full: string[] = new Array(keys.length).fill('');
+  const fullMasks = new Uint32Array(keys.length);
+  // Ancestors follow the scanners' own heading stack: linear per note.
+  const stack: number[] = [];
+  const joined: string[] = [];
+  const joinedMask: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const level = levels[i];
+    if (level === 0) continue;
+    while (stack.length && levels[stack[stack.length - 1]] >= level) {
+      stack.pop();
+      joined.pop();
+      joinedMask.pop();
+    }
+    const depth = stack.length;
+    const parents = depth ? joined[depth - 1] : '';
+    // Folding `${heading} ${parents}` equals joining the folded parts with a space.
+    full[i] = `${keys[i]} ${parents}`;
+    fullMasks[i] = masks[i] | (depth ? joinedMask[depth - 1] : 0);
+    stack.push(i);
+    joined.push(depth ? `${parents} ${keys[i]}` : keys[i]);
+    joinedMask.push(fullMasks[i]);
+  }
+  return { full, masks: fullMasks };
+}
+
 /** Headings whose text (with their ancestors') holds the query's letters in order, best first. */
 function searchHeadings(index: NotesIndex, query: string, limit: number, skip: ReadonlySet<string>): ScoredSection[] {
   const q = foldQuery(query);
-  const results: ScoredSection[] = [];
+  const qMask = charMask(q);
+  // The best `limit` so far, best first: a one-letter query matches most headings, and only a candidate that
+  // beats the current last one is allocated and inserted.
+  const top: Candidate[] = [];
+  const k = Math.max(0, limit);
   index.forEachNote((note, slot) => {
-    const { headings, levels } = index.headingsOf(note);
-    const { keys } = headingKeys(index, note, slot);
-    let positions: Int32Array | undefined;
-    // Ancestors follow the scanners' own heading stack: linear per note.
-    const stack: number[] = [];
-    for (let i = 0; i < headings.length; i++) {
-      const level = levels[i];
-      if (level === 0) continue;
-      while (stack.length && levels[stack[stack.length - 1]] >= level) stack.pop();
-      const parents = stack.slice();
-      stack.push(i);
-      // Folding `${heading} ${parents}` equals joining the folded parts with a space.
-      const score = q ? scoreFolded(q, `${keys[i]} ${parents.map((j) => keys[j]).join(' ')}`) : 0;
-      if (score < 0 || (skip.size && skip.has(`${note.uri}#${i}`))) continue;
-      positions ??= index.headingPositions(note.uri)!;
-      results.push({ label: headings[i], detail: [note.name, ...parents.map((j) => headings[j]), headings[i]].join(' › '), uri: note.uri, line: positions[i * 4], score });
+    const keys = headingKeys(index, note, slot);
+    let ancestors = ancestorCache.get(keys);
+    if (!ancestors) ancestorCache.set(keys, (ancestors = ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels)));
+    const { full, masks } = ancestors;
+    const heading = keys.heading;
+    for (let i = 0; i < full.length; i++) {
+      if (heading[i] === 0 || (qMask & ~masks[i]) !== 0) continue;
+      const score = q ? scoreFolded(q, full[i]) : 0;
+      if (score < 0 || (top.length === k && score < top[k - 1].score) || (skip.size && skip.has(`${note.uri}#${i}`))) continue;
+      insertTop(top, { score, note, section: i }, k);
     }
   });
-  return results.sort((a, b) => b.score - a.score || a.detail.localeCompare(b.detail)).slice(0, Math.max(0, limit));
+  return top.map(({ score, note, section: i }) => {
+    const { headings } = index.headingsOf(note);
+    return { label: headings[i], detail: [note.name, ...index.parentsOf(note, i), headings[i]].join(' › '), uri: note.uri, line: index.headingPositions(note.uri)![i * 4], score };
+  });
+}
+
+type Candidate = { score: number; note: NoteFile; section: number };
+
+/** Best score first; equal scores by file and position, so the answer never depends on indexing order. */
+function byRank(a: Candidate, b: Candidate): number {
+  return b.score - a.score || (a.note.uri < b.note.uri ? -1 : a.note.uri > b.note.uri ? 1 : a.section - b.section);
+}
+
+/** Inserts `item` into `top` (sorted by byRank) keeping at most `k`. */
+function insertTop(top: Candidate[], item: Candidate, k: number): void {
+  if (k === 0 || (top.length === k && byRank(top[k - 1], item) <= 0)) return;
+  let lo = 0;
+  let hi = top.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byRank(top[mid], item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  top.splice(lo, 0, item);
+  if (top.length > k) top.pop();
 }
 
 /** The query's tokens as strings (ASCII words, CJK bigrams), for finding the matching line. */

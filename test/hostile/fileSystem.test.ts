@@ -234,6 +234,17 @@ describe('a hostile file system', function () {
       assert.equal((await stats(client)).files, 1);
     });
 
+    it('limits passed on by the client are never looser than the defaults while untrusted', async () => {
+      const w = workspace('untrusted-limits');
+      fs.writeFileSync(path.join(w.notes, 'deep.md'), '# 深い\n\n' + '> '.repeat(200) + 'SQS\n');
+      const loose = { notes: { indexUntrustedWorkspaces: true }, limits: { maxNestingDepth: 100000 } };
+      const untrusted = await start('untrusted, loosened limits', { workspace: w.ws, settings: { ...loose, workspaceTrusted: false } });
+      assert.equal((await stats(untrusted)).files, 1);
+      assert.equal(logLines(untrusted, /deep\.md: skipped: quotes or lists nest more than 64 levels/).length, 1, untrusted.logs.join('\n'));
+      const trusted = await start('trusted, loosened limits', { workspace: w.ws, settings: loose });
+      assert.equal((await stats(trusted)).files, 2);
+    });
+
     it('trust granted later: awsNotes/workspaceTrusted re-indexes the workspace', async () => {
       const w = workspace('untrusted-grant');
       const client = await start('untrusted workspace, then trusted', { workspace: w.ws, settings: { workspaceTrusted: false } });

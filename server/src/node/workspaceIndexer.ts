@@ -20,7 +20,7 @@ import { discoverNotes, insideRoots, NoteMatcher, realRoots, refusedRoot, resolv
 import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
 import type { ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
-import type { ServerSettings } from './settings';
+import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 
 export interface IndexProgress {
   done: number;
@@ -80,6 +80,17 @@ const IDLE_MS = 500;
 const MAX_WAIT_MS = 10_000;
 /** …and yields to the event loop after slices of this length. */
 const SLICE_MS = 4;
+
+/** Each limit at most as permissive as its default (a smaller limit is stricter for every one of them). */
+function noLooserThanDefaults(limits: ServerSettings['limits']): ServerSettings['limits'] {
+  const d = DEFAULT_SETTINGS.limits;
+  return {
+    maxFileSize: Math.min(limits.maxFileSize, d.maxFileSize),
+    maxSectionsPerFile: Math.min(limits.maxSectionsPerFile, d.maxSectionsPerFile),
+    parseTimeBudgetMs: Math.min(limits.parseTimeBudgetMs, d.parseTimeBudgetMs),
+    maxNestingDepth: Math.min(limits.maxNestingDepth, d.maxNestingDepth),
+  };
+}
 
 export class WorkspaceIndexer {
   private matcher: NoteMatcher;
@@ -166,7 +177,11 @@ export class WorkspaceIndexer {
     return new NoteMatcher(accepted, this.settings.notes.exclude);
   }
 
-  /** Whether the workspace is trusted (the client says so; other clients: always). Takes effect at `configure`. */
+  /**
+   * Whether the workspace is trusted (the client says so; other clients: always). Takes effect at `configure`.
+   * Untrusted: the limits are never looser than the defaults (VS Code drops the workspace's values of restricted
+   * settings already; this holds even if a client passes them on).
+   */
   setWorkspaceTrusted(trusted: boolean): void {
     this.workspaceTrusted = trusted;
   }
@@ -192,7 +207,7 @@ export class WorkspaceIndexer {
   }
 
   configure(settings: ServerSettings, workspaceFolders: string[] = this.workspaceFolders): void {
-    this.settings = settings;
+    this.settings = this.workspaceTrusted ? settings : { ...settings, limits: noLooserThanDefaults(settings.limits) };
     this.workspaceFolders = workspaceFolders;
     this.matcher = this.createMatcher();
   }

@@ -59,6 +59,26 @@ describe('fast note scanner (differential against remark)', () => {
     assert.ok(outcomes.filter((o) => o === 'same').length >= outcomes.length - 6, outcomes.join(','));
   });
 
+  it('declines only lines that may start a definition: `]:` elsewhere (code, mid-line, tables) stays on the fast path', () => {
+    const fast = [
+      '# H\n\n```python\nx = d[0]: 1\n[a]: b\n```\n', '# H\n\nsee `a[1]: x` and m[0]: y\n', '# H\n\n| k | v |\n|---|---|\n| a[0]: | b |\n',
+      '# H\n\n[not a label\n\ntext ]: x\n', '# H\n\n[a] [b]: c\n', '    [a]: indented code\n\n# H\n',
+    ];
+    for (const text of fast) assert.equal(same(text), 'same', JSON.stringify(text));
+    const declined = [
+      '[a]: https://x\n\n# [a]\n', '# H\n\n> [a]: /u\n', '# H\n\n- [^1]: note\n', '# H\n\n[a\\]b]: /u\n', '# H\n\n[a\nb]: /u\n',
+      '# H\n\ntext\n[^1]: note\n', `# H\n\n[${'x'.repeat(1200)}\n`,
+    ];
+    for (const text of declined) assert.equal(same(text), 'fallback', JSON.stringify(text));
+    // a mixed soup: whatever the fast path answers is remark's answer
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('[a]: /u', '[a]', '[^1]: n', '> [b]: /v', 'x ]: y', '# [a]', '```', '- [a]: u', '', 'text', '[a\\]: b'), { maxLength: 12 }), (lines) => {
+        same(lines.join('\n'));
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
   it('parseNote is the fast path with remark as fallback', () => {
     const text = '<div>\n# x\n</div>\n\n# Heading\n';
     assert.equal(fastScanNote(URI, text), undefined);

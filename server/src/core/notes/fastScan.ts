@@ -2,13 +2,14 @@
 // (ATX/setext headings, fenced/indented code incl. inside lists and quotes, tables, list items, quotes,
 // HTML comments, thematic breaks) in one pass over the lines, producing the same `NoteFile` as remark.
 //
-// It handles a well-defined subset exactly and returns `undefined` for anything outside it (link reference
-// definitions, HTML blocks other than comments, tabs in indentation, lone CR...), so callers fall back to
+// It handles a well-defined subset exactly and returns `undefined` for anything outside it (lines that may start
+// link reference definitions, HTML blocks other than comments, tabs in indentation, lone CR...), so callers fall back to
 // remark for that file. Heading texts with inline markup it cannot resolve alone (links, entities, escapes,
 // emphasis other than a whole-heading wrap) are resolved by remark on the heading text only.
 // Equivalence with remark is proven by the differential tests (test/unit/notes) and `bench/differential.mjs`.
 import type { CodeBlock, NoteFile, Section } from './noteModel';
 import { fileName, inlineText, parseMarkdown } from './remark';
+import { boundInline, countDelimiters, INLINE_BOUND } from './inlineBound';
 import { Slugger } from './slug';
 
 type Kind = 'doc' | 'quote' | 'item' | 'para' | 'fence' | 'icode' | 'table' | 'html' | 'atx' | 'setext' | 'hr';
@@ -88,7 +89,6 @@ export function fastScanNote(uri: string, text: string): NoteFile | undefined {
 
 function scan(uri: string, t: string): NoteFile {
   if (t.charCodeAt(0) === 0xfeff) unsupported();
-  if (t.includes(']:')) unsupported(); // possible link reference / footnote definitions
   if (t.includes('\0')) unsupported();
 
   const doc = node('doc', undefined, 0);
@@ -392,6 +392,9 @@ function scan(uri: string, t: string): NoteFile {
     // 4. text: table row, paragraph continuation (matched or lazy) or a new paragraph
     const sp = countSpaces(pos, le);
     const s = pos + sp;
+    // Link reference / footnote definitions start a line with `[label]:`; they change blocks and heading titles,
+    // so such notes go to remark. Only these lines are looked at (not every `]:`, e.g. in code).
+    if (t.charCodeAt(s) === 91 && definitionAhead(t, s)) unsupported();
     if (first && allMatched && openLeaf?.kind === 'table') {
       extendEnd(openLeaf, le);
       return;
@@ -504,6 +507,23 @@ function countCells(row: string): number {
   return r.split('|').length;
 }
 
+/**
+ * Whether the `[` at `s` may open a definition label: its first `]` (unescaped, before any other `[`) is followed
+ * by `:`. Conservative (true) when no `]` comes within a label's maximum length. Each call stops at the next `[`,
+ * so the calls of one scan read each character at most once or twice.
+ */
+function definitionAhead(t: string, s: number): boolean {
+  const limit = Math.min(t.length, s + 1 + 1000);
+  for (let i = s + 1; i < limit; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 91) return false;
+    else if (c === 93) return t.charCodeAt(i + 1) === 58;
+    else if (c === 10 && (t.charCodeAt(i + 1) === 10 || (t.charCodeAt(i + 1) === 13 && t.charCodeAt(i + 2) === 10))) return false; // a blank line ends any label
+  }
+  return limit < t.length;
+}
+
 function isContainer(b: Node): boolean {
   return b.kind === 'quote' || b.kind === 'item';
 }
@@ -511,9 +531,9 @@ function isContainer(b: Node): boolean {
 function headingTitle(raw: string): string {
   let text = raw;
   if (INLINE_SPECIAL.test(raw)) {
-    const simple = simpleInline(raw);
+    const simple = countDelimiters(raw, INLINE_BOUND) > INLINE_BOUND ? undefined : simpleInline(raw);
     if (simple === undefined) {
-      const root = parseMarkdown(raw);
+      const root = parseMarkdown(boundInline(raw));
       if (root.children.length !== 1 || root.children[0].type !== 'paragraph') unsupported();
       text = inlineText(root.children[0]);
     } else text = simple;
@@ -680,6 +700,7 @@ export interface HeadingScan {
 function titleOrDecline(raw: string): string | undefined {
   let text = raw;
   if (INLINE_SPECIAL.test(raw)) {
+    if (countDelimiters(raw, INLINE_BOUND) > INLINE_BOUND) return undefined;
     const simple = simpleInline(raw);
     if (simple === undefined) return undefined;
     text = simple;

@@ -1,16 +1,20 @@
 // Markdown note -> sections. The fast exact scanner (fastScan.ts) answers for almost every note; unified +
 // remark-parse (+ GFM tables, + CJK-friendly emphasis) is the reference and the fallback for the rest.
-import type { RootContent, Heading } from 'mdast';
+import type { RootContent, Heading, Root } from 'mdast';
 import type { Block, CodeBlock, NoteFile, Section } from './noteModel';
 import { fastScanNote } from './fastScan';
+import { boundInline } from './inlineBound';
 import { fileName, inlineText, parseMarkdown } from './remark';
 import { Slugger } from './slug';
 
 export { fileName, inlineText, markdownProcessor, parseMarkdown } from './remark';
 
-/** Parses a note. Never throws on content. Same result as `parseNoteRemark`, usually much faster. */
+/**
+ * Parses a note. Never throws on content. Same result as `parseNoteRemark`, usually much faster; in linear time
+ * (remark sees inline delimiters bounded per paragraph: `inlineBound.ts`; normal notes are not changed by it).
+ */
 export function parseNote(uri: string, text: string): NoteFile {
-  return fastScanNote(uri, text) ?? parseNoteRemark(uri, text);
+  return fastScanNote(uri, text) ?? noteFromTree(uri, text, parseMarkdown(boundInline(text)));
 }
 
 function startOf(node: RootContent): number {
@@ -23,7 +27,11 @@ function endOf(node: RootContent): number {
 
 /** The reference parser: remark. Never throws on content: remark accepts any string. */
 export function parseNoteRemark(uri: string, text: string): NoteFile {
-  const root = parseMarkdown(text);
+  return noteFromTree(uri, text, parseMarkdown(text));
+}
+
+/** Sections from remark's tree of `text` (or of a same-length text with bounded inline delimiters). */
+function noteFromTree(uri: string, text: string, root: Root): NoteFile {
   const slugger = new Slugger();
   const sections: Section[] = [];
   const codeRanges: number[] = [];

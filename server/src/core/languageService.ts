@@ -18,7 +18,7 @@ import { parseNote } from './notes/parseNote';
 import { identityAt, type Identity, type Recognizer } from './recognize/identities';
 import { ServiceNameMatcher, type TextMode } from './recognize/serviceNameMatcher';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from './settings';
-import { japaneseTermsFor } from './text/bilingual';
+import { bilingualMatches } from './text/bilingual';
 
 /** A feature that may answer a hover before the generic identity hover (e.g. CloudFormation templates). */
 export type HoverProvider = (document: TextDocument, offset: number, ctx: CoreContext) => Hover | null | undefined;
@@ -41,7 +41,7 @@ const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'restructuredtext', 'a
 function bilingualTranslate(data: AwsData): Translate | undefined {
   return (phrase) => {
     const table = data.bilingual?.();
-    return table ? japaneseTermsFor(phrase, table) : [];
+    return table ? bilingualMatches(phrase, table) : [];
   };
 }
 

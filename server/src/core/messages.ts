@@ -27,6 +27,8 @@ export const M = {
   servicePrincipal: { en: 'Service principal of {service}', ja: '{service} のサービスプリンシパル' },
   boto3Client: { en: 'boto3 client for {service}', ja: '{service} の boto3 クライアント' },
   jsPackage: { en: 'AWS SDK for JavaScript v3 package for {service}', ja: '{service} の AWS SDK for JavaScript v3 パッケージ' },
+  boto3Method: { en: 'boto3 method of {service}', ja: '{service} の boto3 メソッド' },
+  sdkCommand: { en: 'AWS SDK for JavaScript v3 command of {service}', ja: '{service} の AWS SDK for JavaScript v3 コマンド' },
   jsClient: { en: 'AWS SDK for JavaScript v3 client for {service}', ja: '{service} の AWS SDK for JavaScript v3 クライアント' },
   equivalents: { en: 'Equivalents', ja: '対応するリソース' },
   noTfEquivalent: { en: 'no direct Terraform equivalent', ja: 'Terraform に直接対応するリソースなし' },

@@ -41,6 +41,13 @@ function describeIdentity(identity: Identity, data: AwsData, locale: Locale, ser
       return one(localize(locale, M.jsPackage, { service: serviceName }));
     case 'jsClient':
       return one(localize(locale, M.jsClient, { service: serviceName }));
+    case 'boto3Method':
+    case 'sdkCommand': {
+      // The operation is allowed by the IAM action of the same name: say so, with its access level and description.
+      const label = localize(locale, identity.kind === 'boto3Method' ? M.boto3Method : M.sdkCommand, { service: serviceName });
+      const action = iamActionParts(identity.action ?? '', data, locale);
+      return { head: `${one(label).head} · ${localize(locale, M.iam)}: ${action.head}`, details: action.details };
+    }
     default:
       return one(serviceName);
   }

@@ -24,8 +24,9 @@ export interface NoteQuery {
   coServices: string[];
 }
 
-/** English words/phrases -> the Japanese forms notes use for them (the bilingual table), best first. */
-export type Translate = (phrase: string) => readonly string[];
+/** English words/phrases -> the Japanese forms notes use for them (the bilingual table), best first; `whole` when a
+ * form stands for the whole phrase (バッチサイズ for BatchSize) rather than one of its words (サイズ). */
+export type Translate = (phrase: string) => readonly { form: string; whole: boolean }[];
 
 export interface QueryContext {
   data: AwsData;
@@ -96,10 +97,15 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       }
       return q.done();
     }
-    case 'iamAction': {
-      const q = builder(`iam:${text}`, serviceId);
-      q.add('exact', text, W.identifier);
-      const [prefix, action = ''] = text.split(':');
+    case 'iamAction':
+    case 'boto3Method':
+    case 'sdkCommand': {
+      // An SDK operation is asked about as the IAM action of the same name, plus the spelling under the cursor.
+      const actionText = identity.action ?? text;
+      const q = builder(`iam:${actionText}`, serviceId);
+      q.add('exact', actionText, W.identifier);
+      if (actionText !== text) q.add('exact', text, W.identifier);
+      const [prefix, action = ''] = actionText.split(':');
       if (!action.includes('*')) {
         const words = camelWords(action);
         // A one-word action ("Invoke", "Publish") is too common a word to be evidence without its prefix.
@@ -178,7 +184,8 @@ function builder(key: string, serviceId: string | undefined) {
         api.add('related', phrase, W.phrase);
         api.add('related', phrase.toLowerCase(), W.phrase);
       }
-      for (const ja of ctx.translate?.(phrase) ?? []) api.add('related', ja, W.translated);
+      // The identifier as written: the table keeps qualifiers (LifecycleConfiguration -> ライフサイクル設定).
+      for (const ja of ctx.translate?.(name) ?? []) api.add('related', ja.form, ja.whole ? W.translated : W.word);
       if (words.length >= 2) for (const w of words) if (w.length >= 4) api.add('related', w.toLowerCase(), W.word);
     },
     done(): NoteQuery {

@@ -2,9 +2,10 @@
 // IAM actions, ARNs, service principals, boto3 clients, JS SDK packages and client classes.
 import type { AwsData } from '../data/awsData';
 import type { FeatureEntry } from '../data/types';
+import { sdkOperationAt } from './sdkOperations';
 import type { NameMatch, ServiceNameMatcher, TextMode } from './serviceNameMatcher';
 
-export type IdentityKind = 'service' | 'cfnType' | 'tfType' | 'iamAction' | 'arn' | 'principal' | 'boto3' | 'jsPackage' | 'jsClient';
+export type IdentityKind = 'service' | 'cfnType' | 'tfType' | 'iamAction' | 'arn' | 'principal' | 'boto3' | 'jsPackage' | 'jsClient' | 'boto3Method' | 'sdkCommand';
 
 export interface Identity {
   kind: IdentityKind;
@@ -20,6 +21,8 @@ export interface Identity {
    * `terms` are every name of the feature (English and Japanese), for finding the notes that discuss it.
    */
   feature?: FeatureRef;
+  /** For an SDK operation (`receive_message`, `ReceiveMessageCommand`): the IAM action of the same name. */
+  action?: string;
 }
 
 export interface FeatureRef {
@@ -233,5 +236,9 @@ export function identityAt(recognizer: Recognizer, text: string, offset: number,
   if (lineEnd < 0) lineEnd = text.length;
   lineEnd = Math.min(lineEnd, offset + 300);
   const identities = scanIdentities(recognizer, text, mode, lineStart, lineEnd);
-  return identities.find((i) => i.start <= offset && offset < i.end) ?? identities.find((i) => i.end === offset);
+  const found = identities.find((i) => i.start <= offset && offset < i.end) ?? identities.find((i) => i.end === offset);
+  if (found || mode !== 'code') return found;
+  // An API operation called through an SDK, resolved from the file's own clients and imports.
+  const operation = sdkOperationAt(recognizer.data, text, offset);
+  return operation && { kind: operation.kind, start: operation.start, end: operation.end, text: operation.text, serviceId: operation.serviceId, action: operation.action };
 }

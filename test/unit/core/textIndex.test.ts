@@ -96,6 +96,20 @@ describe('Text index (Search Notes full text)', () => {
     });
   });
 
+  describe('folding in place', () => {
+    it('folds full-width text of one section without disturbing the sections around it; 5,000 sections stay separate', () => {
+      const index = new TextIndex();
+      const note = parseNote('file:///w.md', '# W\n\n## 前\n\nkinesis の前置き\n\n## 全角\n\nＫＩＮＥＳＩＳ　ストリーム\n\n## 後\n\nKinesis の続き\n');
+      index.add(note);
+      assert.deepEqual(index.search('kinesis', 10)!.map((h) => note.sections[h.section].heading).sort(), ['全角', '前', '後']);
+      assert.deepEqual(index.search('ストリーム', 10)!.map((h) => note.sections[h.section].heading), ['全角']);
+      const many = parseNote('file:///many.md', Array.from({ length: 5000 }, (_, i) => `## 見出し${i}\n\n本文 word${i} ＡＢＣ\n`).join('\n'));
+      index.add(many);
+      assert.deepEqual(index.search('word4321', 10)!.map((h) => many.sections[h.section].heading), ['見出し4321']);
+      assert.equal(index.search('abc', 10000)!.length, 5000);
+    });
+  });
+
   describe('incremental updates', () => {
     it('a changed note is found by its new text only, a removed one not at all, across compactions', () => {
       const service = createLanguageService({ data: miniData() });

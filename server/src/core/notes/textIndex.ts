@@ -69,6 +69,7 @@ function cjkKey(a: number, b: number): number {
 
 // Characters NFKC can change (as in normalize.ts): most note text has none and skips normalize().
 const MAY_CHANGE = /[\u00A0-\u00BF\u2000-\u2BFF\u3000\u3200-\u33FF\uFB00-\uFB4F\uFE30-\uFE6F\uFF00-\uFFEF]/;
+const MAY_CHANGE_G = new RegExp(MAY_CHANGE.source, 'g');
 
 export function foldForSearch(text: string): string {
   return (MAY_CHANGE.test(text) ? text.normalize('NFKC') : text).toLowerCase();
@@ -195,6 +196,15 @@ export class TextIndex {
       if (v === 0) touched.push(id);
       this.scratch[id] = heading ? v | HEADING_BIT : (v & TF_MASK) === TF_MASK ? v : v + 1;
     };
+    // Where the next character NFKC may change is, searched once per stretch (sections come in text order).
+    let next = -2;
+    const foldAt = (from: number, to: number) => {
+      if (next !== -1 && next < from) {
+        MAY_CHANGE_G.lastIndex = from;
+        next = MAY_CHANGE_G.exec(text)?.index ?? -1;
+      }
+      return next >= 0 && next < to;
+    };
     for (let s = 0; s < sections.length; s++) {
       const section = sections[s];
       const sid = this.nextSection++;
@@ -203,9 +213,11 @@ export class TextIndex {
       this.sectionIndex[sid] = s;
       touched.length = 0;
       let length = 0;
-      this.scan(section.heading, (id) => count(id, true));
-      const body = text.slice(section.headingEnd, Math.min(section.bodyEnd, text.length));
-      length += this.scan(body, (id) => count(id, false));
+      this.scan(section.heading, 0, section.heading.length, (id) => count(id, true));
+      // The body is read in place (no copy of the note's text), unless NFKC has something to fold in it.
+      const from = Math.min(section.headingEnd, text.length);
+      const to = Math.min(section.bodyEnd, text.length);
+      length += this.scan(text, from, to, (id) => count(id, false), foldAt(from, to));
       this.sectionLength[sid] = length;
       this.liveTokens += length;
       for (const id of touched) {
@@ -352,11 +364,16 @@ export class TextIndex {
   }
 
   /** The same tokens as `tokenize`, as ids (created as needed), straight from the text; returns how many. */
-  private scan(raw: string, emit: (id: number) => void): number {
-    const text = MAY_CHANGE.test(raw) ? raw.normalize('NFKC') : raw;
-    const n = text.length;
+  private scan(raw: string, from: number, to: number, emit: (id: number) => void, fold = MAY_CHANGE.test(raw.slice(from, to))): number {
+    let text = raw;
+    let i = from;
+    let n = to;
+    if (fold) {
+      text = raw.slice(from, to).normalize('NFKC');
+      i = 0;
+      n = text.length;
+    }
     let count = 0;
-    let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
       const lower = c >= 65 && c <= 90;

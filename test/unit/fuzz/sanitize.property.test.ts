@@ -93,6 +93,7 @@ const RENDERER_HOLES: [string, string][] = [
   ['entities and percent-encoding in URLs', `[a](&#99;ommand:x) [b](command&#58;x) [c](command&colon;x) [d](%63ommand:x) [e](<command:x%0Ay>) &lt;img src=x&gt;`],
   ['mixed-case schemes', '[a](CoMmAnD:workbench.action.quit) [b](JaVaScRiPt:alert(1)) [c](FILE:///etc/passwd) [d](DATA:text/html,x)'],
   ['URL and e-mail literals in text and code', 'see www.evil.example and a@b.example and http://plain.example `www.x.example` `a@b.c` `http://x`'],
+  ['URL literals split over two nodes (a link dropped in between)', 'SQS www.<command:x> and http:[/](command:x)/evil.example and a[@](command:y)b.example'],
   ['raw HTML next to code spans', `~\`<img src=https://t.example/p.png>\`~ <img src="https://t.example/p.png"> \`<a href="${FAKE_OPEN}">\``],
 ];
 

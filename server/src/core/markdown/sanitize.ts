@@ -156,56 +156,95 @@ function longestRun(value: string, ch: string): number {
   return max;
 }
 
-/** Our own emphasis delimiters around rendered content, only where every parser reads them as a pair. */
-function wrap(delimiter: string, inner: string): string {
-  return inner && inner.trim() === inner && !inner.includes('\n') ? `${delimiter}${inner}${delimiter}` : inner;
+// Inline content is rendered as segments: document text (escaped only once adjacent pieces are joined, so that a
+// URL or `www.` literal split over two nodes, e.g. a dropped link between `http:/` and `/x`, is still broken up)
+// and Markdown we wrote ourselves.
+type Segment = { text: string } | { md: string };
+
+function joinSegments(segments: readonly Segment[]): string {
+  let out = '';
+  let text = '';
+  for (const s of segments) {
+    if ('text' in s) text += s.text;
+    else {
+      out += textOut(text) + s.md;
+      text = '';
+    }
+  }
+  return out + textOut(text);
+}
+
+/** Our own delimiters around rendered content, only where every parser reads them as a pair; else the bare content. */
+function wrap(delimiter: string, nodes: readonly Nodes[], inTable: boolean): Segment[] {
+  const segments = inlineSegments(nodes, inTable);
+  const inner = joinSegments(segments);
+  return inner && inner.trim() === inner && !inner.includes('\n') ? [{ md: `${delimiter}${inner}${delimiter}` }] : segments;
+}
+
+/** A dropped link's content, shown as it reads: no space at its ends (as before the link became text). */
+function trimSegments(segments: Segment[]): Segment[] {
+  const out = segments.map((s) => ('text' in s ? { text: s.text.replace(/\s*\n\s*/g, ' ') } : s));
+  const first = out[0];
+  const last = out[out.length - 1];
+  if (first && 'text' in first) out[0] = { text: first.text.trimStart() };
+  if (last && 'text' in last) out[out.length - 1] = { text: (out[out.length - 1] as { text: string }).text.trimEnd() };
+  return out;
 }
 
 function renderInline(nodes: readonly Nodes[], inTable = false): string {
-  let out = '';
+  return joinSegments(inlineSegments(nodes, inTable));
+}
+
+function inlineSegments(nodes: readonly Nodes[], inTable: boolean): Segment[] {
+  const out: Segment[] = [];
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        out += textOut(node.value);
+        out.push({ text: node.value });
         break;
       case 'emphasis':
-        out += wrap('*', renderInline(node.children, inTable));
+        out.push(...wrap('*', node.children, inTable));
         break;
       case 'strong':
-        out += wrap('**', renderInline(node.children, inTable));
+        out.push(...wrap('**', node.children, inTable));
         break;
       case 'delete':
-        out += wrap('~~', renderInline(node.children, inTable));
+        out.push(...wrap('~~', node.children, inTable));
         break;
-      case 'inlineCode':
+      case 'inlineCode': {
         // One line: a line break inside a code span could start a block (a heading, a fence) in another parser.
-        out += inlineCode(node.value.replace(/[\r\n]+/g, ' '), inTable);
+        const value = node.value.replace(/[\r\n]+/g, ' ');
+        const code = inlineCode(value, inTable);
+        out.push(code.startsWith('`') ? { md: code } : { text: value });
         break;
+      }
       case 'break':
-        out += '  \n';
+        out.push({ md: '  \n' });
         break;
       case 'link': {
-        const text = renderInline(node.children, inTable).replace(/\s*\n\s*/g, ' ').trim();
-        if (SAFE_LINK.test(node.url.trim())) out += `[${text || escapeLiteral(node.url.trim())}](${canonicalUrl(node.url)})`;
-        else out += text;
+        const children = inlineSegments(node.children, inTable);
+        if (SAFE_LINK.test(node.url.trim())) {
+          const text = joinSegments(children).replace(/\s*\n\s*/g, ' ').trim();
+          out.push({ md: `[${text || escapeLiteral(node.url.trim())}](${canonicalUrl(node.url)})` });
+        } else out.push(...trimSegments(children));
         break;
       }
       case 'linkReference':
-        out += renderInline(node.children, inTable);
+        out.push(...inlineSegments(node.children, inTable));
         break;
       case 'image':
       case 'imageReference':
         // Never load remote images: show the alt text instead.
-        out += node.alt ? `&#91;${escapeLiteral(node.alt)}&#93;` : '';
+        if (node.alt) out.push({ md: '&#91;' }, { text: node.alt }, { md: '&#93;' });
         break;
       case 'footnoteReference':
-        out += `&#91;^${escapeLiteral(node.label ?? node.identifier)}&#93;`;
+        out.push({ md: '&#91;^' }, { text: node.label ?? node.identifier }, { md: '&#93;' });
         break;
       case 'html':
-        out += textOut(node.value);
+        out.push({ text: node.value });
         break;
       default:
-        out += textOut(plain(node));
+        out.push({ text: plain(node) });
     }
   }
   return out;

@@ -158,6 +158,19 @@ function terraform(t: Template): string {
   ].join('\n');
 }
 
+/** .tf.json: labels and argument keys are any JSON string, and argument keys are shown in hovers. */
+function terraformJson(t: Template): string {
+  return JSON.stringify(
+    {
+      variable: { [t.param]: { description: t.paramDescription, default: t.defaultValue } },
+      resource: { aws_sqs_queue: { [t.queue]: { name: t.defaultValue, visibility_timeout_seconds: 30, [t.tagKey || 'k']: t.tagValue, tags: { [t.tagKey || 'k']: t.tagValue } } } },
+      output: { [t.output]: { description: t.outputDescription, value: `\${aws_sqs_queue.${ident(t.queue)}.arn}` } },
+    },
+    null,
+    2,
+  );
+}
+
 /** Offsets to hover: the start and middle of every word-like token, at most `max`, spread over the text. */
 function hoverOffsets(text: string, max = 48): number[] {
   const offsets: number[] = [];
@@ -209,6 +222,10 @@ describe('renderer-level fuzz: real hovers over hostile notes and templates, ren
 
   it('Terraform', () => {
     fc.assert(fc.property(fc.array(noteText, { minLength: 1, maxLength: 2 }), template, (notes, t) => check(notes, 'file:///ws/main.tf', 'terraform', terraform(t), /aws_sqs_queue/)), params(5));
+  });
+
+  it('Terraform JSON', () => {
+    fc.assert(fc.property(fc.array(noteText, { minLength: 1, maxLength: 2 }), template, (notes, t) => check(notes, 'file:///ws/main.tf.json', 'json', terraformJson(t), /aws_sqs_queue/)), params(4));
   });
 
   it('notes hovered from code and from the notes themselves', () => {

@@ -111,8 +111,11 @@ export function dataVersionOf(dataDir: string | undefined): string {
   try {
     const parts: string[] = [];
     for (const name of fs.readdirSync(dataDir).filter((n) => n.endsWith('.json')).sort()) parts.push(`${name}:${fs.statSync(path.join(dataDir, name)).size}`);
-    const services = path.join(dataDir, 'services.json');
-    if (fs.existsSync(services)) parts.push(crypto.createHash('sha1').update(fs.readFileSync(services)).digest('hex'));
+    // The names the recogniser matches (services and their features) decide the cached hits: hashed, not sized.
+    for (const name of ['services.json', 'features.json']) {
+      const file = path.join(dataDir, name);
+      if (fs.existsSync(file)) parts.push(crypto.createHash('sha1').update(fs.readFileSync(file)).digest('hex'));
+    }
     return crypto.createHash('sha1').update(parts.join('|')).digest('hex').slice(0, 16);
   } catch {
     return 'unknown';

@@ -37,14 +37,18 @@ export function splitSubString(source: string): SubPart[] {
 export function findSubReferences(text: string, range: Range, localNames: ReadonlySet<string>): SubReference[] {
   const refs: SubReference[] = [];
   const source = text.slice(range.start, range.end);
-  const pattern = /\$\{([^}]*)\}/g;
-  for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
-    const inner = match[1];
+  // indexOf rather than /\$\{([^}]*)\}/g: the regex retries at every `${` up to the end when no `}` follows
+  // (quadratic: 50k `${` made every hover take seconds).
+  let close = -1;
+  for (let open = source.indexOf('${'); open >= 0; open = source.indexOf('${', close + 1)) {
+    if (close < open) close = source.indexOf('}', open + 2);
+    if (close < 0) break;
+    const inner = source.slice(open + 2, close);
     if (inner.startsWith('!')) continue;
     const leading = inner.length - inner.trimStart().length;
     const name = inner.trim();
     if (!name) continue;
-    const start = range.start + match.index + 2 + leading;
+    const start = range.start + open + 2 + leading;
     const dot = name.indexOf('.');
     const target = dot < 0 ? name : name.slice(0, dot);
     refs.push({

@@ -44,9 +44,14 @@ function renderPassage(note: NoteFile, hit: QueryHit): RenderedPassage {
   return passage;
 }
 
+/** A section is shown in the hover when its score is at least this share of the best section's. */
+const SHOWN_SCORE_RATIO = 0.5;
+
 export function renderHits(index: NotesIndex, hits: readonly QueryHit[], locale: Locale, maxSections: number): string {
   if (hits.length === 0 || maxSections <= 0) return '';
-  const shown = hits.slice(0, maxSections);
+  // Only sections close to the best one are shown: a weak third entry is noise; Go to Definition lists them all.
+  const floor = hits[0].score * SHOWN_SCORE_RATIO;
+  const shown = hits.slice(0, maxSections).filter((hit, i) => i === 0 || hit.score >= floor);
   const title = hits.length > shown.length ? M.fromYourNotesCounted : M.fromYourNotes;
   const parts = [`**${localize(locale, title, { count: hits.length })}**`];
   for (const hit of shown) {

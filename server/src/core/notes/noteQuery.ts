@@ -60,9 +60,9 @@ export function queryForIdentity(identity: Identity, ctx: QueryContext): NoteQue
   if (identity.feature && identity.kind !== 'service') {
     const exact = new Set(query.exact.map((t) => t.text));
     for (const term of identity.feature.terms) if (!exact.has(term) && term.length >= 2) query.exact.push({ text: term, weight: W.name });
-    query.key += `|feature:${identity.feature.name}`;
+    return withKey(query);
   } else if (identity.feature) {
-    return { key: `feature:${identity.feature.name}`, serviceId: identity.serviceId, exact: identity.feature.terms.filter((t) => t.length >= 2).map((text) => ({ text, weight: W.identifier })), related: [], coServices: [] };
+    return withKey({ key: `feature:${identity.feature.name}`, serviceId: identity.serviceId, exact: identity.feature.terms.filter((t) => t.length >= 2).map((text) => ({ text, weight: W.identifier })), related: [], coServices: [] });
   }
   return query;
 }
@@ -131,6 +131,12 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       if (resourceType) q.words(resourceType, ctx);
       const resourceName = resource.replace(/^[a-z][a-z-]*[:/]/, '');
       if (resourceName.length >= 3 && !/[*?$]/.test(resourceName)) q.add('exact', resourceName, W.name);
+      // A path's last segment names the thing (policy/service-role/AWSLambdaBasicExecutionRole).
+      const last = resourceName.split(/[:/]/).pop() ?? '';
+      if (last !== resourceName && last.length >= 3 && !/[*?$]/.test(last)) {
+        q.add('exact', last, W.name);
+        q.words(last, ctx);
+      }
       q.add('related', 'ARN', W.generic);
       return q.done();
     }
@@ -159,6 +165,12 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       return q.done();
     }
   }
+}
+
+/** The key names every term: two queries share cached evidence only when they look for the same things. */
+function withKey(query: NoteQuery): NoteQuery {
+  const terms = (list: QueryTerm[]) => list.map((t) => `${t.text}^${t.weight}`).join('\u0001');
+  return { ...query, key: [query.key.split('\u0002')[0], query.serviceId ?? '', terms(query.exact), terms(query.related), query.coServices.join(',')].join('\u0002') };
 }
 
 function builder(key: string, serviceId: string | undefined) {
@@ -192,7 +204,7 @@ function builder(key: string, serviceId: string | undefined) {
       // A term found as exact evidence is not also counted as a weaker one.
       for (const term of exact.keys()) related.delete(term);
       const list = (m: Map<string, number>) => [...m].map(([text, weight]) => ({ text, weight }));
-      return { key, serviceId, exact: list(exact), related: list(related), coServices: [...coServices] };
+      return withKey({ key, serviceId, exact: list(exact), related: list(related), coServices: [...coServices] });
     },
   };
   return api;

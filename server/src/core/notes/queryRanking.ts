@@ -16,8 +16,8 @@ export interface QueryHit extends SectionHit {
 }
 
 interface SectionEvidence {
-  exact: number;
-  related: number;
+  /** Per term of the query (exact terms first, then related): occurrences in the section, 0 when none. */
+  counts: Map<number, { count: number; inHeading: boolean }>;
   /** Block holding the strongest evidence (-1: the heading or the start of the body). */
   block: number;
 }
@@ -27,6 +27,9 @@ const MAX_OCCURRENCES = 400;
 /** A service hit's score this high counts as fully about the service. */
 const SERVICE_FULL = 24;
 const WEIGHT = { exact: 3, related: 1, service: 4, parentService: 2, coService: 1.5 };
+/** Evidence this strong (any exact term, or a rare phrase of the identifier) puts a section in the first tier. */
+const EVIDENCE_TIER = 2;
+const EVIDENCE_BONUS = 10;
 /** A section with only weak evidence and no tie to the service is not shown. */
 const MIN_UNTIED_SCORE = 2.5;
 
@@ -57,6 +60,7 @@ export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   for (const hit of serviceHits) byKey.set(`${hit.uri}#${hit.section}`, hit);
   const coKeys = new Set<string>();
   for (const co of query.coServices) for (const hit of index.hitsForService(co)) coKeys.add(`${hit.uri}#${hit.section}`);
+  const terms = [...query.exact.map((t) => ({ ...t, exact: true })), ...query.related.map((t) => ({ ...t, exact: false }))];
 
   const notes: NoteFile[] = [];
   if (query.serviceId) {
@@ -64,28 +68,61 @@ export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
       const note = index.get(uri);
       if (note) notes.push(note);
     }
-  } else if (query.exact.length || query.related.length) for (const note of index.files()) notes.push(note);
+  } else if (terms.length) for (const note of index.files()) notes.push(note);
+
+  // How rare each term is among the candidate sections: サイズ in many sections says less than バージョニング in one.
+  const evidence = new Map<NoteFile, Map<number, SectionEvidence>>();
+  const df = new Array<number>(terms.length).fill(0);
+  let sectionCount = 0;
+  for (const note of notes) {
+    sectionCount += index.headingsOf(note).headings.length;
+    if (!terms.length) continue;
+    const found = evidenceIn(note, query);
+    evidence.set(note, found);
+    for (const e of found.values()) for (const t of e.counts.keys()) df[t]++;
+  }
+  const idf = df.map((d) => (d ? Math.log(1 + sectionCount / d) / Math.log(1 + sectionCount) : 0));
+  const weigh = (e: SectionEvidence | undefined) => {
+    let exact = 0;
+    let related = 0;
+    for (const [t, c] of e?.counts ?? []) {
+      const term = terms[t];
+      const w = term.weight * (1 + Math.log2(Math.min(c.count, 8)) / 2) * (c.inHeading ? 1.5 : 1);
+      if (term.exact) exact += w;
+      else related += w * idf[t];
+    }
+    return { exact, related };
+  };
 
   const out: QueryHit[] = [];
   for (const note of notes) {
-    const evidence = query.exact.length || query.related.length ? evidenceIn(note, query) : undefined;
+    const found = evidence.get(note);
     const sections = note.sections;
     const seen = new Set<number>();
     const consider = (s: number) => {
       if (seen.has(s)) return;
       seen.add(s);
-      const hit = scoreSection(note, sections[s], evidence?.get(s), byKey, coKeys);
+      const e = found?.get(s);
+      const hit = scoreSection(note, sections[s], e, weigh(e), byKey, coKeys);
       if (hit) out.push(hit);
     };
-    if (evidence) for (const s of evidence.keys()) consider(s);
+    if (found) for (const s of found.keys()) consider(s);
     for (const hit of serviceHits) if (hit.uri === note.uri) consider(hit.section);
   }
   return out.sort(compareHits);
 }
 
-function scoreSection(note: NoteFile, section: Section, evidence: SectionEvidence | undefined, byKey: Map<string, SectionHit>, coKeys: Set<string>): QueryHit | undefined {
+function scoreSection(
+  note: NoteFile,
+  section: Section,
+  evidence: SectionEvidence | undefined,
+  { exact, related }: { exact: number; related: number },
+  byKey: Map<string, SectionHit>,
+  coKeys: Set<string>,
+): QueryHit | undefined {
   const key = `${note.uri}#${section.index}`;
   const serviceHit = byKey.get(key);
+  if (!serviceHit && !evidence) return undefined;
   const service = serviceHit ? Math.min(1, serviceHit.score / SERVICE_FULL) : 0;
   let parentService = 0;
   let co = coKeys.has(key);
@@ -94,20 +131,17 @@ function scoreSection(note: NoteFile, section: Section, evidence: SectionEvidenc
     if (parentHit) parentService = Math.max(parentService, Math.min(1, parentHit.score / SERVICE_FULL));
     if (coKeys.has(`${note.uri}#${p}`)) co = true;
   }
-  const exact = evidence?.exact ?? 0;
-  const related = evidence?.related ?? 0;
   const tied = service > 0 || parentService > 0 || exact > 0;
-  const score = WEIGHT.exact * exact + WEIGHT.related * related + WEIGHT.service * service + WEIGHT.parentService * parentService + (co ? WEIGHT.coService : 0);
-  if (!tied && score < MIN_UNTIED_SCORE) return undefined;
-  if (!serviceHit && !evidence) return undefined;
+  const found = WEIGHT.exact * exact + WEIGHT.related * related;
+  if (!tied && found < MIN_UNTIED_SCORE) return undefined;
+  // Sections with evidence for this identifier come first; the service's general sections fill the rest.
+  const tier = found >= EVIDENCE_TIER ? EVIDENCE_BONUS : 0;
+  const score = tier + found + WEIGHT.service * service + WEIGHT.parentService * parentService + (co ? WEIGHT.coService : 0);
 
   let block = -1;
   let anchor = section.headingStart;
-  if (evidence && (exact > 0 || related > 0)) {
-    block = evidence.block;
-  } else if (serviceHit) {
-    block = serviceHit.block;
-  }
+  if (evidence && found > 0) block = evidence.block;
+  else if (serviceHit) block = serviceHit.block;
   if (block > 0) anchor = section.blocks[block].start;
   const hit: QueryHit = { uri: note.uri, section: section.index, score, about: serviceHit?.about ?? exact > 0, anchor, block };
   // A heading with no body of its own (a container): the excerpt is its first sub-section's opening.
@@ -130,9 +164,13 @@ function evidenceIn(note: NoteFile, query: NoteQuery): Map<number, SectionEviden
   const text = note.text;
   const sections = note.sections;
   const blockWeight = new Map<number, Map<number, number>>();
+  let termIndex = 0;
   const tally = (terms: readonly QueryTerm[], kind: 'exact' | 'related') => {
     for (const term of terms) {
-      if (!text.includes(term.text)) continue;
+      if (!text.includes(term.text)) {
+        termIndex++;
+        continue;
+      }
       const counts = new Map<number, { count: number; inHeading: boolean }>();
       let from = 0;
       for (let n = 0; n < MAX_OCCURRENCES; n++) {
@@ -158,10 +196,11 @@ function evidenceIn(note: NoteFile, query: NoteQuery): Map<number, SectionEviden
         }
       }
       for (const [s, c] of counts) {
-        const e = found!.get(s) ?? { exact: 0, related: 0, block: -1 };
-        e[kind] += term.weight * (1 + Math.log2(Math.min(c.count, 8)) / 2) * (c.inHeading ? 1.5 : 1);
+        const e = found!.get(s) ?? { counts: new Map(), block: -1 };
+        e.counts.set(termIndex, c);
         found!.set(s, e);
       }
+      termIndex++;
     }
   };
   tally(query.exact, 'exact');

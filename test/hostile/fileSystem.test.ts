@@ -187,7 +187,15 @@ describe('a hostile file system', function () {
     await hoverSqs(client, 'poisoned cache');
     const warm = (await client.connection.sendRequest('awsNotes/stats')) as { files: number };
     assert.equal(warm.files, 1);
+    assert.equal(logLines(client, /failed its integrity check: ignored and rebuilt/).length, 1, client.logs.join('\n'));
     await eventually(async () => fs.statSync(file).mtimeMs !== mtime, 8000, 50);
+    // The rebuilt cache passes: the next start restores every note from it.
+    await client.stop();
+    clients.splice(0);
+    const third = await start('poisoned cache: after the rebuild', { workspace: w.ws });
+    assert.equal(logLines(third, /integrity check/).length, 0);
+    assert.ok(logLines(third, /1 of 1 notes restored from the cache/).length === 1, third.logs.join('\n'));
+    await hoverSqs(third, 'rebuilt cache');
   });
 
   describe('an untrusted workspace (Restricted Mode)', () => {

@@ -222,7 +222,8 @@ export class WorkspaceIndexer {
     const { onProgress, onHeadings } = typeof callbacks === 'function' ? { onProgress: callbacks, onHeadings: undefined } : callbacks;
     const generation = ++this.generation;
     const started = performance.now();
-    const cached = this.cache ? this.cache.load() : new Map<string, CachedNote>();
+    const loaded = this.cache?.loadDeferred();
+    let cached = loaded?.entries ?? new Map<string, CachedNote>();
     const cacheLoadMs = Math.round(performance.now() - started);
     // Cold start: the worker boots while the folders are walked.
     let worker = cached.size === 0 ? this.startWorker() : undefined;
@@ -251,6 +252,18 @@ export class WorkspaceIndexer {
         }
       }
       if (unverified.size) restoredMs = Math.round(performance.now() - started);
+      // Issue 12: the cache's integrity check ran on the thread pool meanwhile; a cache that fails it (poisoned but
+      // well-formed) is withdrawn, and every note is read and scanned anew (the cache is then rewritten).
+      if (loaded && cached.size > 0 && !(await loaded.verified)) {
+        for (const uri of unverified) {
+          this.index.remove(uri);
+          this.meta.delete(uri);
+        }
+        unverified.clear();
+        cached = new Map();
+        restoredMs = 0;
+        this.log.warnOnce(`cache-integrity:${this.cache?.file}`, `the notes cache ${this.cache?.file} failed its integrity check: ignored and rebuilt`);
+      }
       const found = await discoverNotes(this.matcher, 64, undefined, { followOutside: this.settings.notes.followSymlinksOutside });
       for (const problem of found.problems) this.log.warnOnce(problem, problem);
       const uris = found.files.map((file) => cached.get(file)?.uri ?? toUri(file));

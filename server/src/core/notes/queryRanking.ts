@@ -132,7 +132,8 @@ function scoreSection(
     if (coKeys.has(`${note.uri}#${p}`)) co = true;
   }
   const tied = service > 0 || parentService > 0 || exact > 0;
-  const found = WEIGHT.exact * exact + WEIGHT.related * related;
+  // A container heading (no body of its own: a note's title) is weaker evidence than a passage.
+  const found = (WEIGHT.exact * exact + WEIGHT.related * related) * (section.blocks.length === 0 ? 0.5 : 1);
   if (!tied && found < MIN_UNTIED_SCORE) return undefined;
   // Sections with evidence for this identifier come first; the service's general sections fill the rest.
   const tier = found >= EVIDENCE_TIER ? EVIDENCE_BONUS : 0;
@@ -140,8 +141,10 @@ function scoreSection(
 
   let block = -1;
   let anchor = section.headingStart;
-  if (evidence && found > 0) block = evidence.block;
+  // The passage follows exact evidence; words alone do not move it off a section that is about the service.
+  if (evidence && exact > 0) block = evidence.block;
   else if (serviceHit) block = serviceHit.block;
+  else if (evidence) block = evidence.block;
   if (block > 0) anchor = section.blocks[block].start;
   const hit: QueryHit = { uri: note.uri, section: section.index, score, about: serviceHit?.about ?? exact > 0, anchor, block };
   // A heading with no body of its own (a container): the excerpt is its first sub-section's opening.

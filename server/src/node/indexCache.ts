@@ -28,7 +28,7 @@ import { readNoteSync } from './noteReader';
 /** Bump when the layout of the cache file changes. */
 export const CACHE_FORMAT = 6;
 /** Bump when parsing, mention finding or ranking changes what would be stored. */
-export const INDEX_DATA_VERSION = 2;
+export const INDEX_DATA_VERSION = 3;
 
 export interface CacheVersions {
   server: string;

@@ -24,7 +24,7 @@ interface SectionEvidence {
 
 /** Occurrences of one term counted per section at most this often (a dense note stays linear). */
 const MAX_OCCURRENCES = 400;
-/** A service hit's score this high counts as fully about the service. */
+/** A service hit's score this high counts as fully about the service (or the service's best score, if higher). */
 const SERVICE_FULL = 24;
 const WEIGHT = { exact: 3, related: 1, service: 4, parentService: 2, coService: 1.5 };
 /** Evidence this strong (any exact term, or a rare phrase of the identifier) puts a section in the first tier. */
@@ -58,6 +58,8 @@ export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   const serviceHits = query.serviceId ? index.hitsForService(query.serviceId) : [];
   const byKey = new Map<string, SectionHit>();
   for (const hit of serviceHits) byKey.set(`${hit.uri}#${hit.section}`, hit);
+  // Service relevance relative to the service's best section (the chapter about it scores 1).
+  const serviceFull = Math.max(SERVICE_FULL, serviceHits[0]?.score ?? 0);
   const coKeys = new Set<string>();
   for (const co of query.coServices) for (const hit of index.hitsForService(co)) coKeys.add(`${hit.uri}#${hit.section}`);
   const terms = [...query.exact.map((t) => ({ ...t, exact: true })), ...query.related.map((t) => ({ ...t, exact: false }))];
@@ -103,7 +105,7 @@ export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
       if (seen.has(s)) return;
       seen.add(s);
       const e = found?.get(s);
-      const hit = scoreSection(note, sections[s], e, weigh(e), byKey, coKeys);
+      const hit = scoreSection(note, sections[s], e, weigh(e), byKey, coKeys, serviceFull);
       if (hit) out.push(hit);
     };
     if (found) for (const s of found.keys()) consider(s);
@@ -119,16 +121,17 @@ function scoreSection(
   { exact, related }: { exact: number; related: number },
   byKey: Map<string, SectionHit>,
   coKeys: Set<string>,
+  serviceFull: number,
 ): QueryHit | undefined {
   const key = `${note.uri}#${section.index}`;
   const serviceHit = byKey.get(key);
   if (!serviceHit && !evidence) return undefined;
-  const service = serviceHit ? Math.min(1, serviceHit.score / SERVICE_FULL) : 0;
+  const service = serviceHit ? Math.min(1, serviceHit.score / serviceFull) : 0;
   let parentService = 0;
   let co = coKeys.has(key);
   for (let p = section.parent; p >= 0; p = note.sections[p].parent) {
     const parentHit = byKey.get(`${note.uri}#${p}`);
-    if (parentHit) parentService = Math.max(parentService, Math.min(1, parentHit.score / SERVICE_FULL));
+    if (parentHit) parentService = Math.max(parentService, Math.min(1, parentHit.score / serviceFull));
     if (coKeys.has(`${note.uri}#${p}`)) co = true;
   }
   const tied = service > 0 || parentService > 0 || exact > 0;

@@ -62,10 +62,19 @@ function scoreSection(note: NoteFile, section: Section, mentions: Mention[], men
     score += 12 + Math.min(4, mentionsWithin * 0.4) + (6 - Math.min(section.level, 6)) * 0.25;
     const name = mentions.find((m) => m.inHeading)!;
     const before = note.text.slice(section.headingStart, name.start).replace(/^#+\s*\[?/, '').replace(/^(?:AWS|Amazon)\s*/, '');
-    const after = note.text.slice(name.end, section.headingEnd).replace(/^\]\([^)]*\)/, '').trim();
+    // A link heading `# [Amazon Simple Queue Service (SQS)](url)` names the service as plainly as `# SQS`: the
+    // link target and a parenthesised short name are not words about something else.
+    const after = note.text
+      .slice(name.end, section.headingEnd)
+      .replace(/\]\([^)]*\)/g, '')
+      .replace(/^\s*[（(][^)）]{0,40}[)）]/, '')
+      .replace(/[\]）)]+\s*$/, '')
+      .trim();
     if (before.trim() === '') score += 4;
     // "## SQS とは", "## SQS", "## SQS の基本": the section defines the service.
     if (before.trim() === '' && (after === '' || /^(?:とは|について|の(?:基本|概要|特徴|まとめ))/.test(after))) score += 8;
+    // Substance: a chapter about the service outranks a two-line heading that only names it.
+    score += Math.min(6, (section.bodyEnd - section.headingEnd) / 350);
   }
   const bodyLength = Math.max(200, section.bodyEnd - section.headingEnd);
   score += Math.min(4, (mentions.length * 1000) / bodyLength);

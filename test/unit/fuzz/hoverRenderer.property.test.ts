@@ -213,7 +213,7 @@ describe('renderer-level fuzz: real hovers over hostile notes and templates, ren
   }
 
   it('CloudFormation YAML', () => {
-    fc.assert(fc.property(fc.array(noteText, { minLength: 1, maxLength: 2 }), template, (notes, t) => check(notes, 'file:///ws/template.yaml', 'yaml', yamlTemplate(t), /AWS::SQS::Queue/)), params(8));
+    fc.assert(fc.property(fc.array(noteText, { minLength: 1, maxLength: 2 }), template, (notes, t) => check(notes, 'file:///ws/template.yaml', 'yaml', yamlTemplate(t), /AWS::SQS::Queue/)), params(6));
   });
 
   it('CloudFormation JSON', () => {
@@ -234,7 +234,7 @@ describe('renderer-level fuzz: real hovers over hostile notes and templates, ren
         check(notes, 'file:///ws/worker.py', 'python', `import boto3\nsqs = boto3.client("sqs")  # SQS ${extra.replace(/\n/g, ' ')}\n`, /sqs"/);
         check(notes, 'file:///notes/n1.md', 'markdown', notes[0], /SQS/);
       }),
-      params(6),
+      params(4),
     );
   });
 });

@@ -74,7 +74,7 @@ describe('a hostile file system', function () {
     mkfifo(cache.file);
     const client = await start('FIFO at the cache path', { workspace: w.ws });
     await hoverSqs(client, 'FIFO cache');
-    await eventually(async () => fs.lstatSync(cache.file).isFile(), 8000, 50);
+    await eventually(async () => fs.lstatSync(cache.file).isFile(), 20000, 50); // written once the server is idle
   });
 
   it('a note symlinked to /dev/zero, plus a file event: no hang, memory stays flat', async () => {

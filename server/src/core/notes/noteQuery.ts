@@ -124,17 +124,18 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       q.add('exact', text, W.identifier);
       const parts = text.split(':');
       const prefix = parts.slice(0, 3).join(':') + ':';
-      q.add('exact', prefix, W.name);
+      // Any ARN of the service is weak evidence; the same resource named elsewhere is strong.
+      q.add('exact', prefix, W.generic);
       // The resource ("function:my-fn", "MyQueue", "table/Orders"): the same resource named elsewhere.
       const resource = parts.slice(5).join(':');
       const resourceType = /^([a-z][a-z-]*)[:/]/.exec(resource)?.[1];
       if (resourceType) q.words(resourceType, ctx);
       const resourceName = resource.replace(/^[a-z][a-z-]*[:/]/, '');
-      if (resourceName.length >= 3 && !/[*?$]/.test(resourceName)) q.add('exact', resourceName, W.name);
+      if (resourceName.length >= 3 && !/[*?$]/.test(resourceName)) q.add('exact', resourceName, W.equivalent);
       // A path's last segment names the thing (policy/service-role/AWSLambdaBasicExecutionRole).
       const last = resourceName.split(/[:/]/).pop() ?? '';
       if (last !== resourceName && last.length >= 3 && !/[*?$]/.test(last)) {
-        q.add('exact', last, W.name);
+        q.add('exact', last, W.equivalent);
         q.words(last, ctx);
       }
       q.add('related', 'ARN', W.generic);

@@ -124,11 +124,16 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     await watchNotes();
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin(localize(locale, M.indexing), 0, undefined, false);
+    service.setIndexingProgress({ done: 0, total: 0 });
     const result = await indexer.crawl({
-      onProgress: ({ done, total }) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`),
+      onProgress: ({ done, total }) => {
+        service.setIndexingProgress({ done, total });
+        progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`);
+      },
       onHeadings: ({ files, ms }) => void connection.sendNotification(Notifications.headingsIndexed, { files, ms }),
     });
     progress?.done();
+    service.setIndexingProgress(undefined);
     for (const refused of indexer.refusedRoots) {
       const message = refused.why === 'root' ? M.refusedRootFs : refused.why === 'system' ? M.refusedRootSystem : M.refusedRootHome;
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: localize(locale, message, { path: refused.source }) });
@@ -350,8 +355,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   });
 
   // Notes explorer and pickers.
-  connection.onRequest(Requests.servicesInNotes, () => servicesInNotes(service.index, service.context.data));
-  connection.onRequest(Requests.sectionsForService, ({ serviceId }: { serviceId: string }) => sectionsForService(service.index, serviceId));
+  connection.onRequest(Requests.servicesInNotes, () => servicesInNotes(service.index, service.context.data, service.context.notes));
+  connection.onRequest(Requests.sectionsForService, ({ serviceId, type }: { serviceId: string; type?: string }) =>
+    sectionsForService(service.index, service.context.notes, serviceId, typeof type === 'string' ? type : undefined),
+  );
   connection.onRequest(Requests.notesOutline, () => notesOutline(service.index));
   // Open Section's check (issue 12): only an indexed note, at a line inside it; anything else is refused and logged.
   connection.onRequest(Requests.resolveSection, ({ uri, line }: { uri: string; line: number }) => {

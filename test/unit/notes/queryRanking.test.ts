@@ -190,3 +190,19 @@ describe('SDK operations resolve to their IAM action', () => {
     assert.equal(identity('import { FrobnicateCommand } from "./local";\nnew Frobnicate‸Command()\n', 'typescript'), undefined);
   });
 });
+
+describe('while the first crawl runs', () => {
+  it('a hover that finds nothing yet says so in one line (English and Japanese); nothing once the crawl is done', () => {
+    const s = createLanguageService({ data: loadAwsData() });
+    const hover = () => {
+      const { document, position } = documentWithCursor('file:///ws/a.py', 'python', '# S‸QS worker\n');
+      return (s.hover(document, position)!.contents as { value: string }).value;
+    };
+    s.setIndexingProgress({ done: 3, total: 10 });
+    assert.match(hover(), /Still indexing your notes \(3 of 10\)/);
+    s.setLocale('ja');
+    assert.match(hover(), /ノートをインデックス中（3 \/ 10）/);
+    s.setIndexingProgress(undefined);
+    assert.doesNotMatch(hover(), /インデックス中|Still indexing/);
+  });
+});

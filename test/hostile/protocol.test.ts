@@ -136,6 +136,18 @@ describe('the protocol edge', function () {
     assert.ok(stats.files <= 1, JSON.stringify(stats));
   });
 
+  it('requests without params, as vscode-jsonrpc sends them ([null] or nothing), are answered', async () => {
+    for (const method of ['awsNotes/servicesInNotes', 'awsNotes/notesOutline', 'awsNotes/stats']) {
+      for (const params of [undefined, null, [null], []]) {
+        const answer = await session.request(method, params);
+        assert.equal(answer.error, undefined, `${method} ${JSON.stringify(params)}: ${JSON.stringify(answer.error)}`);
+        assert.ok(answer.result !== undefined, method);
+      }
+    }
+    const refused = await session.request('awsNotes/notesOutline', [{ x: 1 }]);
+    assert.equal(refused.error?.code, -32602);
+  });
+
   it('malformed params (fixed-seed fuzz): InvalidParams errors, no TypeError reaches a handler, the server still answers', async () => {
     const rand = prng(0x12c0ffee);
     const noteUri = pathToFileURL(path.join(ws, 'notes', 'good.md')).href;

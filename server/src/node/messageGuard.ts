@@ -47,7 +47,9 @@ export function createMessageGuard(): MessageGuard {
         if (initialized) return next(refuse(m as never, { code: ErrorCodes.InvalidRequest, message: 'the server is already initialized: a second initialize is refused' }));
       }
       const validate = validatorFor(m.method);
-      const problem = validate ? (Array.isArray(m.params) ? 'params must be an object' : validate(m.params)) : undefined;
+      // vscode-jsonrpc sends `sendRequest(method, undefined)` as `params: [null]`: positional nulls mean "no params".
+      const params = Array.isArray(m.params) && m.params.every((p) => p === null || p === undefined) ? undefined : m.params;
+      const problem = validate ? (Array.isArray(params) ? 'params must be an object' : validate(params)) : undefined;
       if (problem) {
         if (isRequest) return next(refuse(m as never, { code: ErrorCodes.InvalidParams, message: `${m.method}: ${problem}` }));
         refused++;

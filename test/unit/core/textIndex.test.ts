@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { searchSections } from '../../../server/src/core/features/searchSections';
+import { searchSections, searchSections as searchAll } from '../../../server/src/core/features/searchSections';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { parseNote } from '../../../server/src/core/notes/parseNote';
 import { TextIndex, foldForSearch, tokenize } from '../../../server/src/core/notes/textIndex';
@@ -111,9 +111,22 @@ describe('Text index (Search Notes full text)', () => {
   });
 
   describe('incremental updates', () => {
+    it('a search indexes stale notes within its budget; the rest wait, and a later search finds them', () => {
+      const service = createLanguageService({ data: miniData() });
+      for (let i = 0; i < 30; i++) service.index.setText(`file:///s/${i}.md`, `# N${i}\n\n## 共通\n\nGlue のジョブ ${i}\n`);
+      assert.equal(service.index.text.staleCount, 30);
+      const first = searchAll(service.index, 'glue', 1000, 0).filter((r) => r.snippet);
+      assert.equal(first.length, 1, 'a zero budget still indexes one note');
+      assert.equal(service.index.text.staleCount, 29);
+      assert.equal(service.index.text.sync(service.index), 0);
+      assert.equal(searchAll(service.index, 'glue', 1000, 0).filter((r) => r.snippet).length, 30);
+    });
+
     it('a changed note is found by its new text only, a removed one not at all, across compactions', () => {
       const service = createLanguageService({ data: miniData() });
       const index = service.index;
+      // Every stale note is indexed before each search here (the default budget leaves some for idle time).
+      const searchSections = (i: typeof index, q: string) => searchAll(i, q, 1000, Infinity);
       for (let i = 0; i < 60; i++) index.setText(`file:///n/${i}.md`, `# ノート${i}\n\n## 共通\n\nAthena でクエリを書く。番号${i}\n`);
       assert.equal(searchSections(index, 'athena').filter((r) => r.snippet).length, 60);
       index.setText('file:///n/0.md', '# ノート0\n\n## 変更後\n\nRedshift に移行した。\n');

@@ -8,7 +8,7 @@ import { excerpt } from '../notes/excerpt';
 import { breadcrumb, type NoteFile } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
 import { queryForIdentity, serviceQuery, termQuery, type NoteQuery, type QueryContext, type Translate } from '../notes/noteQuery';
-import { QueryRanker, type QueryHit } from '../notes/queryRanking';
+import { firstChildWithBody, QueryRanker, type QueryHit } from '../notes/queryRanking';
 import { LineIndex } from '../text/lineIndex';
 import { openSectionLink } from './noteLinks';
 
@@ -29,7 +29,9 @@ const rendered = new WeakMap<NoteFile, Map<string, RenderedPassage>>();
 function renderPassage(note: NoteFile, hit: QueryHit): RenderedPassage {
   let perNote = rendered.get(note);
   if (!perNote) rendered.set(note, (perNote = new Map()));
-  const from = hit.excerptSection ?? hit.section;
+  // A heading with no body of its own (a container) shows its first sub-section's opening, never an empty entry.
+  const own = note.sections[hit.section];
+  const from = hit.excerptSection ?? (own.blocks.length === 0 ? (firstChildWithBody(note, own)?.index ?? hit.section) : hit.section);
   const key = `${hit.section}:${from}:${hit.block}:${hit.anchor}`;
   let passage = perNote.get(key);
   if (!passage) {

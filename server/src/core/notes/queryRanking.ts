@@ -56,17 +56,30 @@ export class QueryRanker {
 
 export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   const serviceHits = query.serviceId ? index.hitsForService(query.serviceId) : [];
-  const byKey = new Map<string, SectionHit>();
-  for (const hit of serviceHits) byKey.set(`${hit.uri}#${hit.section}`, hit);
   // Service relevance relative to the service's best section (the chapter about it scores 1).
   const serviceFull = Math.max(SERVICE_FULL, serviceHits[0]?.score ?? 0);
-  const coKeys = new Set<string>();
-  for (const co of query.coServices) for (const hit of index.hitsForService(co)) coKeys.add(`${hit.uri}#${hit.section}`);
+  const coSections = new Map<string, Set<number>>();
+  for (const co of query.coServices) {
+    for (const hit of index.hitsForService(co)) {
+      const set = coSections.get(hit.uri);
+      if (set) set.add(hit.section);
+      else coSections.set(hit.uri, new Set([hit.section]));
+    }
+  }
   const terms = [...query.exact.map((t) => ({ ...t, exact: true })), ...query.related.map((t) => ({ ...t, exact: false }))];
+  // A service name alone: the service's own ranking as it is (incremental and cached; containers get their
+  // excerpt when rendered). No copy, no sort: this is every service-name hover, also during a burst of changes.
+  if (!terms.length && !query.coServices.length) return serviceHits;
 
+  const hitsByUri = new Map<string, SectionHit[]>();
+  for (const hit of serviceHits) {
+    const list = hitsByUri.get(hit.uri);
+    if (list) list.push(hit);
+    else hitsByUri.set(hit.uri, [hit]);
+  }
   const notes: NoteFile[] = [];
   if (query.serviceId) {
-    for (const uri of new Set(serviceHits.map((h) => h.uri))) {
+    for (const uri of hitsByUri.keys()) {
       const note = index.get(uri);
       if (note) notes.push(note);
     }
@@ -77,8 +90,8 @@ export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   const df = new Array<number>(terms.length).fill(0);
   let sectionCount = 0;
   for (const note of notes) {
-    sectionCount += index.headingsOf(note).headings.length;
     if (!terms.length) continue;
+    sectionCount += index.headingsOf(note).headings.length;
     const found = evidenceIn(note, query);
     evidence.set(note, found);
     for (const e of found.values()) for (const t of e.counts.keys()) df[t]++;
@@ -100,16 +113,19 @@ export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   for (const note of notes) {
     const found = evidence.get(note);
     const sections = note.sections;
+    const bySection = new Map<number, SectionHit>();
+    for (const hit of hitsByUri.get(note.uri) ?? []) bySection.set(hit.section, hit);
+    const co = coSections.get(note.uri);
     const seen = new Set<number>();
     const consider = (s: number) => {
       if (seen.has(s)) return;
       seen.add(s);
       const e = found?.get(s);
-      const hit = scoreSection(note, sections[s], e, weigh(e), byKey, coKeys, serviceFull);
+      const hit = scoreSection(note, sections[s], e, weigh(e), bySection, co, serviceFull);
       if (hit) out.push(hit);
     };
     if (found) for (const s of found.keys()) consider(s);
-    for (const hit of serviceHits) if (hit.uri === note.uri) consider(hit.section);
+    for (const hit of hitsByUri.get(note.uri) ?? []) consider(hit.section);
   }
   return out.sort(compareHits);
 }
@@ -119,20 +135,19 @@ function scoreSection(
   section: Section,
   evidence: SectionEvidence | undefined,
   { exact, related }: { exact: number; related: number },
-  byKey: Map<string, SectionHit>,
-  coKeys: Set<string>,
+  bySection: Map<number, SectionHit>,
+  coSections: Set<number> | undefined,
   serviceFull: number,
 ): QueryHit | undefined {
-  const key = `${note.uri}#${section.index}`;
-  const serviceHit = byKey.get(key);
+  const serviceHit = bySection.get(section.index);
   if (!serviceHit && !evidence) return undefined;
   const service = serviceHit ? Math.min(1, serviceHit.score / serviceFull) : 0;
   let parentService = 0;
-  let co = coKeys.has(key);
+  let co = coSections?.has(section.index) ?? false;
   for (let p = section.parent; p >= 0; p = note.sections[p].parent) {
-    const parentHit = byKey.get(`${note.uri}#${p}`);
+    const parentHit = bySection.get(p);
     if (parentHit) parentService = Math.max(parentService, Math.min(1, parentHit.score / serviceFull));
-    if (coKeys.has(`${note.uri}#${p}`)) co = true;
+    if (coSections?.has(p)) co = true;
   }
   const tied = service > 0 || parentService > 0 || exact > 0;
   // A container heading (no body of its own: a note's title) is weaker evidence than a passage.
@@ -152,12 +167,20 @@ function scoreSection(
   const hit: QueryHit = { uri: note.uri, section: section.index, score, about: serviceHit?.about ?? exact > 0, anchor, block };
   // A heading with no body of its own (a container): the excerpt is its first sub-section's opening.
   if (section.blocks.length === 0) {
-    const child = note.sections.find((s) => s.index > section.index && s.headingStart < section.end && s.blocks.length > 0);
+    const child = firstChildWithBody(note, section);
     if (!child) return undefined;
     hit.excerptSection = child.index;
     hit.block = -1;
   }
   return hit;
+}
+
+/** The first sub-section of a heading with no body of its own that has one (where a container's excerpt comes from). */
+export function firstChildWithBody(note: NoteFile, section: Section): Section | undefined {
+  for (let c = section.index + 1; c < note.sections.length && note.sections[c].headingStart < section.end; c++) {
+    if (note.sections[c].blocks.length > 0) return note.sections[c];
+  }
+  return undefined;
 }
 
 /** Where the query's terms occur in a note, per section (cached per note version and query). */

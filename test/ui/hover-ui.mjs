@@ -3,7 +3,7 @@
 // driven by playwright-core like a user: open the fixture template, move the real mouse over "SQS",
 // wait for the hover widget (.monaco-hover), check what it shows, click its "Open section" link.
 // Screenshot: test-results/hover.png (also docs/images/hover.png with --update-screenshot).
-// Then, in the same workbench, the notes-first checks of ./notes-first.mjs (three identifiers, notes visible
+// Then, in the same workbench, the notes-first checks of ./notes-first.mjs (four identifiers, notes visible
 // without scrolling; light and dark screenshots). Built-in extensions are left as they are (Markdown enabled).
 //
 // The extension is loaded from this repository as a development extension (workbench `payload`),
@@ -173,7 +173,7 @@ try {
   if (!/\.md/.test(title)) await finish(1, `unexpected tab after clicking Open section: ${title}`);
   console.log('PASS: the hover\'s "Open section" link opened the note');
 
-  // Notes first (issue 13): three identifiers in three files, the first note passage visible without scrolling.
+  // Notes first (issue 13): four identifiers in four files, the first note passage visible without scrolling.
   const failed = await notesFirstChecks({ page, lap, update: UPDATE });
   if (failed) await finish(1, `notes-first: ${failed} check(s) failed`);
   await finish(0, 'all checks passed');

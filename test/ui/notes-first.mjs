@@ -1,6 +1,6 @@
 // Part of `npm run test:ui` (issue 13, "notes first"), run by test/ui/hover-ui.mjs in the same workbench after its
 // own checks. code-server runs with DEFAULT built-ins (the Markdown extension enabled, as a user has it; test:vscode
-// turns it off). The real mouse moves over three identifiers in three files, and the first note passage under
+// turns it off). The real mouse moves over four identifiers in four files (a template, a .tf, TypeScript, an IAM policy), and the first note passage under
 // "From your notes" must be visible without scrolling the hover: its box lies inside the hover's visible viewport
 // and it starts within the first 6 rendered lines. Also: no <img> and no command link other than
 // awsNotes.openSection in the hover DOM. Screenshots: test-results/hover-notes-{dark,light}.png (also docs/images/
@@ -16,11 +16,14 @@ const NOTES_HEADER = 'From your notes';
 const OPEN_SECTION = 'command:awsNotes.openSection';
 const MAX_LINES = 6;
 
-// The three identifiers: file, a text that picks the rendered line, the word to hover, what the hover's head names.
+// The identifiers: file, a text that picks the rendered line, the word to hover, what the hover's head names,
+// and (where a fixture note section is about exactly this identifier) the heading the first shown section must have.
 const TARGETS = [
   { file: 'infra/template.yaml', line: 'Type: AWS::SQS::Queue', word: 'AWS::SQS::Queue', head: 'AWS::SQS::Queue' },
   { file: 'terraform/main.tf', line: 'resource "aws_sqs_queue" "orders"', word: 'aws_sqs_queue', head: 'aws_sqs_queue' },
   { file: 'src/publish.ts', line: 'const client = new SQSClient', word: 'SQSClient', head: 'SQSClient' },
+  { file: 'infra/worker-policy.json', line: '"Action": ["sqs:ReceiveMessage"', word: 'sqs:ReceiveMessage', head: 'sqs:ReceiveMessage',
+    section: 'Lambda 実行ロールと SQS の権限' },
 ];
 
 let page, lap, UPDATE = false;
@@ -111,6 +114,11 @@ async function hoverUntilNotes(target) {
         return t.includes(header) && t.includes(head) && h.querySelector('blockquote') !== null;
       }, { header: NOTES_HEADER, head: target.head }, { timeout: 8000, polling: 100 });
       lap(`${target.word}: hover with notes (attempt ${i})`);
+      // Measure the final widget: other providers (TypeScript's hover) may still be answering ("Loading...").
+      await page.waitForFunction(() => {
+        const h = [...document.querySelectorAll('.monaco-hover')].find((e) => e.getBoundingClientRect().height > 0);
+        return h && !h.innerText.includes('Loading...');
+      }, null, { timeout: 10000, polling: 100 }).catch(() => lap(`${target.word}: another hover provider is still loading`));
       return box;
     } catch {
       const text = await hover.allInnerTexts().catch(() => []);
@@ -189,6 +197,10 @@ async function checkHover(target) {
   console.log(`----- hover over ${target.word} (${m.lines} rendered lines; viewport ${JSON.stringify(m.view)}${m.overflows ? "; scrolls" : ""}) -----\n` +
     `${m.text}\n----- end -----`);
   check(m.quote !== null, `${target.word}: a note excerpt (blockquote) follows "${NOTES_HEADER}"`);
+  if (target.section) {
+    const last = m.crumbText.split(' — ')[0].split(' › ').at(-1)?.trim();
+    check(last === target.section, `${target.word}: the first section shown is "${target.section}"`, m.crumbText);
+  }
   check(inside(m.crumb, m.view), `${target.word}: the first section's breadcrumb "${m.crumbText.slice(0, 60)}" is inside the visible hover`,
     `crumb ${JSON.stringify(m.crumb)} view ${JSON.stringify(m.view)}`);
   check(inside(m.quote, m.view), `${target.word}: the first excerpt is inside the visible hover without scrolling`,

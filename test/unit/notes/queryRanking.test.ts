@@ -206,3 +206,34 @@ describe('while the first crawl runs', () => {
     assert.doesNotMatch(hover(), /インデックス中|Still indexing/);
   });
 });
+
+describe('hostile notes and identifiers (bad input)', () => {
+  const s = createLanguageService({ data: loadAwsData(), providers: [cloudFormationProvider, terraformProvider] });
+  const big = 'SQS のメモ。'.repeat(4 * 1024 * 1024 / 8);
+  s.index.setText('file:///notes/no-headings.md', 'SQS と Lambda の組み合わせ。sqs:ReceiveMessage を実行ロールに付ける。\n'.repeat(50));
+  s.index.setText('file:///notes/only-headings.md', Array.from({ length: 200 }, (_, i) => `## SQS ${i}`).join('\n'));
+  s.index.setText('file:///notes/many.md', Array.from({ length: 5000 }, (_, i) => `## 節 ${i}\n\nSQS のメモ ${i}\n`).join('\n'));
+  s.index.setText('file:///notes/huge-section.md', `# 大きな節\n\n${big}\n`);
+
+  const hover = (uri: string, languageId: string, source: string) => {
+    const { document, position } = documentWithCursor(uri, languageId, source);
+    const started = Date.now();
+    const answer = s.hover(document, position);
+    return { value: answer ? (answer.contents as { value: string }).value : '', ms: Date.now() - started };
+  };
+
+  it('answers on every shape, and an action only its notes list ranks the note that lists it', () => {
+    const first = hover('file:///ws/p.json', 'json', '{ "Action": "sqs:Receive‸Message" }');
+    assert.match(first.value, /no-headings\.md/);
+    assert.ok(first.ms < 5000, `${first.ms} ms`);
+    const service = hover('file:///ws/a.py', 'python', '# S‸QS\n');
+    assert.match(service.value, /From your notes/);
+  });
+
+  it('a 10,000-character identifier and an ARN of wildcards show nothing rather than noise', () => {
+    const long = hover('file:///ws/t.yaml', 'yaml', `Resources:\n  X:\n    Type: AWS::SQS::Q‸${'u'.repeat(10_000)}\n`);
+    assert.doesNotMatch(long.value, /From your notes/);
+    const wild = hover('file:///ws/p.json', 'json', '{ "Resource": "arn:aws:s3:::*‸/*/*" }');
+    assert.doesNotMatch(wild.value, /huge-section|many\.md/);
+  });
+});

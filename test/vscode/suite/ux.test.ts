@@ -255,8 +255,12 @@ describe('VS Code experience: commands, explorer, CodeLens, status', function ()
       assert.ok(titles.includes('⇄ aws_sqs_queue'), titles.join(' | '));
       const notes = atQueue.find((l) => l.command!.command === 'awsNotes.openNotesForService');
       assert.ok(notes, titles.join(' | '));
-      assert.match(notes!.command!.title, /^\d+ notes?$/);
-      assert.deepStrictEqual(notes!.command!.arguments, [{ serviceId: 'sqs' }]);
+      // "N note sections": what a hover on the type counts and Go to Definition lists (issue 13).
+      assert.match(notes!.command!.title, /^\d+ note sections?$/);
+      assert.deepStrictEqual(notes!.command!.arguments, [{ serviceId: 'sqs', type: 'AWS::SQS::Queue' }]);
+      const typePos = positionOf(template, 'AWS::SQS::Queue', 'SQS::Queue');
+      const defs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', template.uri, typePos);
+      assert.equal(Number(/^(\d+)/.exec(notes!.command!.title)![1]), defs.length, 'CodeLens count = Go to Definition count');
       const eq = atQueue.find((l) => l.command!.command === 'awsNotes.showEquivalents')!;
       const [args] = eq.command!.arguments as [{ uri: string; position: { line: number; character: number } }];
       const answer = await ext.commands.equivalents(args);

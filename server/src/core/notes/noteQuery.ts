@@ -22,6 +22,9 @@ export interface NoteQuery {
   related: QueryTerm[];
   /** Services whose co-mention makes a section more relevant (an event source mapping's event sources). */
   coServices: string[];
+  /** Only sections with evidence: an identifier the data does not know (a typo, a 10,000-character name) does
+   * not borrow its service's notes. */
+  evidenceOnly?: boolean;
 }
 
 /** English words/phrases -> the Japanese forms notes use for them (the bilingual table), best first; `whole` when a
@@ -76,6 +79,8 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       return serviceQuery(serviceId);
     case 'cfnType':
     case 'tfType': {
+      const known = identity.kind === 'cfnType' ? !!data.cfnType(text) : !!(data.tfResource(text) || data.tfDataSource(text) || text.startsWith('awscc_'));
+      if (!known) return withKey({ key: `unknown:${text}`, serviceId, exact: [{ text, weight: W.identifier }], related: [], coServices: [], evidenceOnly: true });
       const q = builder(`type:${text}`, serviceId);
       q.add('exact', text, W.identifier);
       const cfnTypes = identity.kind === 'cfnType' ? [text] : data.cfnForTf(text);
@@ -171,7 +176,7 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
 /** The key names every term: two queries share cached evidence only when they look for the same things. */
 function withKey(query: NoteQuery): NoteQuery {
   const terms = (list: QueryTerm[]) => list.map((t) => `${t.text}^${t.weight}`).join('\u0001');
-  return { ...query, key: [query.key.split('\u0002')[0], query.serviceId ?? '', terms(query.exact), terms(query.related), query.coServices.join(',')].join('\u0002') };
+  return { ...query, key: [query.key.split('\u0002')[0], query.serviceId ?? '', terms(query.exact), terms(query.related), query.coServices.join(','), query.evidenceOnly ? 'e' : ''].join('\u0002') };
 }
 
 function builder(key: string, serviceId: string | undefined) {

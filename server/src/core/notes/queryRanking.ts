@@ -69,7 +69,7 @@ export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   const terms = [...query.exact.map((t) => ({ ...t, exact: true })), ...query.related.map((t) => ({ ...t, exact: false }))];
   // A service name alone: the service's own ranking as it is (incremental and cached; containers get their
   // excerpt when rendered). No copy, no sort: this is every service-name hover, also during a burst of changes.
-  if (!terms.length && !query.coServices.length) return serviceHits;
+  if (!terms.length && !query.coServices.length) return query.evidenceOnly ? [] : serviceHits;
 
   const hitsByUri = new Map<string, SectionHit[]>();
   for (const hit of serviceHits) {
@@ -121,7 +121,9 @@ export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
       if (seen.has(s)) return;
       seen.add(s);
       const e = found?.get(s);
-      const hit = scoreSection(note, sections[s], e, weigh(e), bySection, co, serviceFull);
+      const w = weigh(e);
+      if (query.evidenceOnly && w.exact + w.related === 0) return;
+      const hit = scoreSection(note, sections[s], e, w, bySection, co, serviceFull);
       if (hit) out.push(hit);
     };
     if (found) for (const s of found.keys()) consider(s);

@@ -62,6 +62,12 @@ describe('complexity: notes (near-linear growth)', function () {
     it(`remark path: ${name}`, () => assertLinear(`remark ${name}`, (n) => REMARK + make(n), (t) => parseNote(URI, t), 2_000, 2));
   }
 
+  // Larger sizes for the constructs micromark is quadratic on (the sizes above stay small to keep the file fast).
+  it('remark path at larger sizes: closers and `[a](` runs in one paragraph', () => {
+    assertLinear('remark closers (one paragraph)', (n) => REMARK + 'a* '.repeat(n / 3) + '\n', (t) => parseNote(URI, t), 8_000, 1);
+    assertLinear('remark `[a](` runs', (n) => REMARK + '[a]('.repeat(n / 4) + '\n', (t) => parseNote(URI, t), 8_000, 1);
+  });
+
   it('a note with `]:` in code and mid-line stays on the fast path (no remark on the main thread)', () => {
     const text = '# T\n\n```python\nx = d[0]: 1\n```\n\nsee m[0]: y\n'.repeat(50);
     assert.ok(fastScanNote(URI, text));

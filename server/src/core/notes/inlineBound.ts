@@ -54,7 +54,8 @@ export function boundInline(text: string): string {
         if (kind === Kind.Whole) continue;
         if (kind === Kind.Keep && counts[Kind.Keep] <= INLINE_BOUND) continue;
         if (kind === Kind.Code && counts[Kind.Code] <= CODE_BOUND) continue;
-        neutralise(heads > INLINE_BOUND ? chunkLines[k] : chunkLines[k + 1], chunkLines[k + 2]);
+        // An over-bound kept line loses its head too (one `[` left open before a long line is superlinear as well).
+        neutralise(heads > INLINE_BOUND || kind === Kind.Keep ? chunkLines[k] : chunkLines[k + 1], chunkLines[k + 2]);
       }
     }
     chunkLines = [];

@@ -83,7 +83,9 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       if (!known) return withKey({ key: `unknown:${text}`, serviceId, exact: [{ text, weight: W.identifier }], related: [], coServices: [], evidenceOnly: true });
       const q = builder(`type:${text}`, serviceId);
       q.add('exact', text, W.identifier);
-      const cfnTypes = identity.kind === 'cfnType' ? [text] : data.cfnForTf(text);
+      // A SAM type that expands to this resource (AWS::Serverless::SimpleTable for aws_dynamodb_table) is a shortcut,
+      // not the same thing: sections listing SAM types are not about the plain resource.
+      const cfnTypes = identity.kind === 'cfnType' ? [text] : data.cfnForTf(text).filter((t) => !t.startsWith('AWS::Serverless::'));
       const tfTypes = new Set<string>(identity.kind === 'tfType' ? [text] : []);
       for (const cfn of cfnTypes) {
         q.add('exact', cfn, W.equivalent);

@@ -49,11 +49,13 @@ function renderPassage(note: NoteFile, hit: QueryHit): RenderedPassage {
 /** A section is shown in the hover when its score is at least this share of the best section's. */
 const SHOWN_SCORE_RATIO = 0.5;
 
-export function renderHits(index: NotesIndex, hits: readonly QueryHit[], locale: Locale, maxSections: number): string {
+export function renderHits(index: NotesIndex, hits: readonly QueryHit[], locale: Locale, maxSections: number, identifier = false): string {
   if (hits.length === 0 || maxSections <= 0) return '';
   // Only sections close to the best one are shown: a weak third entry is noise; Go to Definition lists them all.
+  // For an identifier that no section holds, one section about its service stands in, not three.
   const floor = hits[0].score * SHOWN_SCORE_RATIO;
-  const shown = hits.slice(0, maxSections).filter((hit, i) => i === 0 || hit.score >= floor);
+  const fillOnly = identifier && !hits[0].evidence;
+  const shown = hits.slice(0, fillOnly ? 1 : maxSections).filter((hit, i) => i === 0 || hit.score >= floor);
   const title = hits.length > shown.length ? M.fromYourNotesCounted : M.fromYourNotes;
   const parts = [`**${localize(locale, title, { count: hits.length })}**`];
   for (const hit of shown) {
@@ -92,7 +94,7 @@ export function createNotesLookup(index: NotesIndex, data: AwsData, lookup: Note
   const queryContext: QueryContext = { data, translate: lookup.translate, servicesIn: lookup.servicesIn };
   const markdown = (query: NoteQuery) => {
     const hits = ranker.rank(query);
-    const block = renderHits(index, hits, lookup.locale(), lookup.options().maxSections);
+    const block = renderHits(index, hits, lookup.locale(), lookup.options().maxSections, query.exact.length + query.related.length > 0);
     if (block) return block;
     const progress = lookup.progress?.();
     return progress ? `_${localize(lookup.locale(), M.stillIndexing, { done: progress.done, total: progress.total })}_` : '';

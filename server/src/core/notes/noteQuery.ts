@@ -38,7 +38,7 @@ export interface QueryContext {
   servicesIn?: (text: string) => readonly string[];
 }
 
-const W = { identifier: 6, equivalent: 4, name: 3, phrase: 2.5, translated: 2.5, word: 0.6, generic: 1 };
+const W = { identifier: 6, equivalent: 4, name: 3, phrase: 2.5, translated: 2.5, oneWord: 1.2, word: 0.6, generic: 1 };
 
 /** Words too common in AWS names to be evidence on their own. */
 const STOP_WORDS = new Set(['get', 'set', 'put', 'list', 'describe', 'create', 'delete', 'update', 'id', 'ids', 'name', 'names', 'type', 'types', 'arn', 'config', 'configuration', 'the', 'of', 'and', 'or', 'to', 'for', 'by', 'in', 'on', 'with', 'aws']);
@@ -205,7 +205,9 @@ function builder(key: string, serviceId: string | undefined) {
         api.add('related', phrase.toLowerCase(), W.phrase);
       }
       // The identifier as written: the table keeps qualifiers (LifecycleConfiguration -> ライフサイクル設定).
-      for (const ja of ctx.translate?.(name) ?? []) api.add('related', ja.form, ja.whole ? W.translated : W.word);
+      // A one-word name (Table, Queue, Function) translates to a common word (テーブル also means a route table).
+      const whole = words.length >= 2 ? W.translated : W.oneWord;
+      for (const ja of ctx.translate?.(name) ?? []) api.add('related', ja.form, ja.whole ? whole : W.word);
       if (words.length >= 2) for (const w of words) if (w.length >= 4) api.add('related', w.toLowerCase(), W.word);
     },
     done(): NoteQuery {

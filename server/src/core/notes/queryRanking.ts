@@ -13,6 +13,8 @@ import { compareHits, type SectionHit } from './ranking';
 export interface QueryHit extends SectionHit {
   /** Section whose blocks the excerpt is cut from (defaults to `section`). */
   excerptSection?: number;
+  /** Whether the section holds evidence for the identifier (false: it fills a slot as a section about the service). */
+  evidence?: boolean;
 }
 
 interface SectionEvidence {
@@ -166,7 +168,7 @@ function scoreSection(
   else if (serviceHit) block = serviceHit.block;
   else if (evidence) block = evidence.block;
   if (block > 0) anchor = section.blocks[block].start;
-  const hit: QueryHit = { uri: note.uri, section: section.index, score, about: serviceHit?.about ?? exact > 0, anchor, block };
+  const hit: QueryHit = { uri: note.uri, section: section.index, score, about: serviceHit?.about ?? exact > 0, anchor, block, evidence: tier > 0 };
   // A heading with no body of its own (a container): the excerpt is its first sub-section's opening.
   if (section.blocks.length === 0) {
     const child = firstChildWithBody(note, section);

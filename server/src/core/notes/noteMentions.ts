@@ -58,7 +58,8 @@ export function sectionAt(sections: readonly Section[], offset: number): Section
   return found;
 }
 
-function blockAt(section: Section, offset: number): number {
+/** Index of the section's block holding `offset`, -1 when none (the heading, or between blocks). */
+export function blockAt(section: Section, offset: number): number {
   const blocks = section.blocks;
   let lo = 0;
   let hi = blocks.length - 1;

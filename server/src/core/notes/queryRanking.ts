@@ -4,7 +4,7 @@
 // section is about the service, also through its parent heading) orders the rest and fills the slots nothing
 // else claims. Body evidence beats a heading that only names the service.
 import type { NoteFile, Section } from './noteModel';
-import { sectionAt } from './noteMentions';
+import { blockAt, sectionAt } from './noteMentions';
 import type { NoteQuery, QueryTerm } from './noteQuery';
 import { BULK_RERANK_MS, type NotesIndex } from './notesIndex';
 import { compareHits, type SectionHit } from './ranking';
@@ -220,7 +220,7 @@ function evidenceIn(note: NoteFile, query: NoteQuery): Map<number, SectionEviden
         c.inHeading ||= inHeading;
         counts.set(section.index, c);
         if (!inHeading) {
-          const b = blockIndexAt(section, at);
+          const b = blockAt(section, at);
           if (b >= 0) {
             let weights = blockWeight.get(section.index);
             if (!weights) blockWeight.set(section.index, (weights = new Map()));
@@ -256,17 +256,4 @@ function atBoundary(text: string, start: number, end: number): boolean {
   if (WORD.test(text[start]) && start > 0 && WORD.test(text[start - 1])) return false;
   if (WORD.test(text[end - 1]) && end < text.length && WORD.test(text[end])) return false;
   return true;
-}
-
-function blockIndexAt(section: Section, offset: number): number {
-  const blocks = section.blocks;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].end <= offset) lo = mid + 1;
-    else if (blocks[mid].start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }

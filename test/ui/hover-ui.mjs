@@ -4,7 +4,9 @@
 // wait for the hover widget (.monaco-hover), check what it shows, click its "Open section" link.
 // Screenshot: test-results/hover.png (also docs/images/hover.png with --update-screenshot).
 // Then, in the same workbench, the notes-first checks of ./notes-first.mjs (four identifiers, notes visible
-// without scrolling; light and dark screenshots). Built-in extensions are left as they are (Markdown enabled).
+// without scrolling; light and dark screenshots), then ./hostile-hover.mjs (a hostile note and template: no image,
+// no raw HTML, no link but Open Section to a workspace note or https in the rendered hover DOM).
+// Built-in extensions are left as they are (Markdown enabled).
 //
 // The extension is loaded from this repository as a development extension (workbench `payload`),
 // or installed from a packaged .vsix with --vsix <file> (or AWS_NOTES_VSIX=<file>).
@@ -17,6 +19,7 @@ import {
   makeTempDir, onAbort, remoteUri, requireEditors, startCodeServer, workbenchUrl,
 } from '../vscode/harness.mjs';
 import { notesFirstChecks } from './notes-first.mjs';
+import { hostileHoverChecks } from './hostile-hover.mjs';
 
 const TAG = 'test:ui';
 const lap = (m) => lap0(TAG, m);
@@ -176,6 +179,10 @@ try {
   // Notes first (issue 13): four identifiers in four files, the first note passage visible without scrolling.
   const failed = await notesFirstChecks({ page, lap, update: UPDATE });
   if (failed) await finish(1, `notes-first: ${failed} check(s) failed`);
+
+  // Untrusted input (issue 12): a hostile note and template written into the workspace, hovered with the mouse.
+  const hostile = await hostileHoverChecks({ page, lap, ws });
+  if (hostile) await finish(1, `hostile hover: ${hostile} check(s) failed`);
   await finish(0, 'all checks passed');
 } catch (e) {
   console.error(e);

@@ -27,6 +27,8 @@ const TARGETS = [
 ];
 
 let page, lap, UPDATE = false;
+/** Lets another module of the same session (./hostile-hover.mjs) use openFile and wordBox on its page. */
+export function bindPage(options) { ({ page, lap } = options); }
 let failures = 0;
 const check = (ok, what, detail = '') => {
   console.log(`${ok ? 'PASS' : 'FAIL'}: ${what}${!ok && detail ? `\n  ${detail}` : ''}`);
@@ -34,7 +36,7 @@ const check = (ok, what, detail = '') => {
 };
 
 /** Viewport box of `word` inside the rendered editor line containing `context`. */
-async function wordBox(context, word) {
+export async function wordBox(context, word) {
   return page.evaluate(({ context, word }) => {
     const norm = (s) => s.replace(/\u00a0/g, ' ');
     for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
@@ -66,7 +68,7 @@ async function wordBox(context, word) {
  * workspace-relative path (resolved directly, without waiting for the file search). Resolves when a rendered
  * line contains `line`. Retried: a list row can be replaced while it is picked on a busy machine.
  */
-async function openFile(file, line) {
+export async function openFile(file, line) {
   const name = path.basename(file);
   const active = page.locator('.tabs-container .tab.active', { hasText: name });
   for (let i = 1; ; i++) {

@@ -32,6 +32,11 @@ const WEIGHT = { exact: 3, related: 1, service: 4, parentService: 2, coService: 
 /** Evidence this strong (any exact term, or a rare phrase of the identifier) puts a section in the first tier. */
 const EVIDENCE_TIER = 2;
 const EVIDENCE_BONUS = 10;
+/** Related evidence this strong picks the passage shown. */
+const PASSAGE_RELATED = 0.5;
+/** What the excerpt of a section's opening shows (see excerpt.ts defaults). */
+const OPENING_BLOCKS = 4;
+const OPENING_CHARS = 420;
 /** A section with only weak evidence and no tie to the service is not shown. */
 const MIN_UNTIED_SCORE = 2.5;
 
@@ -159,12 +164,19 @@ function scoreSection(
   if (!tied && found < MIN_UNTIED_SCORE) return undefined;
   // Sections with evidence for this identifier come first; the service's general sections fill the rest.
   const tier = found >= EVIDENCE_TIER ? EVIDENCE_BONUS : 0;
-  const score = tier + found + WEIGHT.service * service + WEIGHT.parentService * parentService + (co ? WEIGHT.coService : 0);
+  // The parent's relevance stands in for a section's own when that is weaker (a passage under a service's chapter);
+  // it never adds to it (a two-line `### SQS` under `## SQS と SNS` does not outrank the SQS chapter).
+  const serviceScore = Math.max(WEIGHT.service * service, WEIGHT.parentService * parentService);
+  const score = tier + found + serviceScore + (co ? WEIGHT.coService : 0);
 
   let block = -1;
   let anchor = section.headingStart;
-  // The passage follows exact evidence; words alone do not move it off a section that is about the service.
+  // The passage follows exact evidence or a rare phrase of the identifier (可視性タイムアウト); a common word alone
+  // (キュー) does not move it off the opening of a section about the service.
+  // (A word the opening excerpt already shows leaves the heading as the target.)
+  const inOpening = (b: number) => b < OPENING_BLOCKS && (b < 0 || section.blocks[b].end - section.headingEnd <= OPENING_CHARS);
   if (evidence && exact > 0) block = evidence.block;
+  else if (evidence && related >= PASSAGE_RELATED && !inOpening(evidence.block)) block = evidence.block;
   else if (serviceHit) block = serviceHit.block;
   else if (evidence) block = evidence.block;
   if (block > 0) anchor = section.blocks[block].start;

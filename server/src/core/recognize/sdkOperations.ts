@@ -71,7 +71,8 @@ function receiverService(data: AwsData, text: string, dot: number, depth = 0): s
       }
     }
   }
-  return found;
+  // A snippet without the client's creation: a receiver named like a boto3 client (`sqs`, `s3`) is that client.
+  return found ?? (depth === 0 ? data.serviceByBoto3(receiver)?.id : undefined);
 }
 
 /** The service of the `@aws-sdk/client-*` package a command class is imported from. */

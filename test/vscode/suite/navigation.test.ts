@@ -28,7 +28,7 @@ describe('Navigation from code to notes', function () {
   let sqsNote: vscode.TextDocument;
 
   before(async () => {
-    await activateExtension();
+    const api = (await activateExtension()).exports as { indexed(): Promise<unknown> };
     template = await open('infra/template.yaml');
     sqsNote = await vscode.workspace.openTextDocument(wsUri(SQS_NOTE));
     // The launchers disable the built-in Markdown language features: they would add their own heading
@@ -37,15 +37,16 @@ describe('Navigation from code to notes', function () {
       'vscode.markdown-language-features must be disabled for this suite');
     // server ready = it answers a hover with notes
     await hoverUntil(template.uri, positionOf(template, 'pipeline - SQS queue', 'SQS'), (t) => sectionLinks(t).length > 0, 60000);
+    // Rankings are compared once the whole workspace is indexed (a hover mid-crawl answers from what is indexed so far).
+    await api.indexed();
   });
 
   describe('definition', () => {
     it('on SQS: note sections about SQS, best first, each on its heading line or the passage inside it', async () => {
       const locs = await until(() => definitions(template.uri, positionOf(template, 'pipeline - SQS queue', 'SQS')), (l) => l.length > 0);
       assert.ok(locs.length > 0, 'no definition for SQS');
-      // best first: the first target is a section whose heading names the service (ranking decides which)
-      const first = await vscode.workspace.openTextDocument(locs[0].uri);
-      assert.match(first.lineAt(locs[0].range.start.line).text, /^#{1,6}\s.*\bSQS\b/, `best definition's heading should name SQS: ${locs[0].uri.toString()}:${locs[0].range.start.line}`);
+      // VS Code orders definition results by location (file, then line), so "best first" is checked over stdio
+      // (test/protocol/server.test.ts); here: the section about SQS is among the targets.
       assert.ok(locs.some((l) => l.uri.path.endsWith(SQS_NOTE) && l.range.start.line === headingLine(sqsNote, 'SQS と Lambda でつくる非同期処理')),
         `the SQS note's title section should be among the targets: ${JSON.stringify(locs.map((l) => `${l.uri.path}:${l.range.start.line}`))}`);
       // Every target is a heading line, or (a passage deep in a long section) a line mentioning SQS under a heading.
@@ -54,16 +55,19 @@ describe('Navigation from code to notes', function () {
         const text = doc.lineAt(l.range.start.line).text;
         const where = `${vscode.workspace.asRelativePath(l.uri)}:${l.range.start.line}`;
         if (/^#{1,6}\s/.test(text)) continue;
-        assert.match(text, /SQS/, `${where} is neither a heading nor a passage about SQS`);
+        // The passage (a paragraph, a list, a code block from its fence) names SQS within its first lines.
+        const passage = Array.from({ length: Math.min(8, doc.lineCount - l.range.start.line) }, (_, i) => doc.lineAt(l.range.start.line + i).text).join('\n');
+        assert.match(passage, /sqs/i, `${where} is neither a heading nor a passage about SQS`);
         assert.ok([...Array(l.range.start.line).keys()].some((i) => /^#{1,6}\s/.test(doc.lineAt(i).text)), `${where} is not under a heading`);
       }
     });
 
-    it('on DynamoDB in Terraform: the DynamoDB note first', async () => {
+    it('on DynamoDB in Terraform: the DynamoDB note is a target', async () => {
       const tf = await open('terraform/main.tf');
       const locs = await definitions(tf.uri, positionOf(tf, '# DynamoDB table', 'DynamoDB'));
       assert.ok(locs.length > 0, 'no definition for DynamoDB');
-      assert.ok(locs[0].uri.path.endsWith(DDB_NOTE), `got ${locs.map((l) => l.uri.path).join(', ')}`);
+      // (VS Code orders the results by location; the ranking's order is checked over stdio.)
+      assert.ok(locs.some((l) => l.uri.path.endsWith(DDB_NOTE) && l.range.start.line === 0), `got ${locs.map((l) => `${l.uri.path}:${l.range.start.line}`).join(', ')}`);
     });
 
     it('on a non-AWS word: nothing', async () => {

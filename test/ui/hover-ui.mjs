@@ -18,7 +18,7 @@ import {
   ROOT, RESULTS_DIR, buildExtension, copyFixtureWorkspace, freePort, installVsix, lap as lap0, launchChromium,
   makeTempDir, onAbort, remoteUri, requireEditors, startCodeServer, workbenchUrl,
 } from '../vscode/harness.mjs';
-import { notesFirstChecks } from './notes-first.mjs';
+import { notesFirstChecks, wordBox } from './notes-first.mjs';
 import { hostileHoverChecks } from './hostile-hover.mjs';
 
 const TAG = 'test:ui';
@@ -67,35 +67,6 @@ async function finish(code, why) {
 onAbort(() => finish(130, 'signal'));
 setTimeout(() => finish(2, `timeout after ${TIMEOUT_MS} ms`), TIMEOUT_MS).unref();
 
-/** Viewport coordinates of the middle of `word` inside the rendered editor line containing `context`. */
-async function wordBox(page, context, word) {
-  return page.evaluate(({ context, word }) => {
-    const norm = (s) => s.replace(/\u00a0/g, ' ');
-    for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
-      const text = norm(line.textContent ?? '');
-      const c = text.indexOf(context);
-      if (c < 0) continue;
-      let target = text.indexOf(word, c);
-      // walk the text nodes to the one holding the word's middle character
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let offset = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const len = n.textContent.length;
-        if (target < offset + len) {
-          const range = document.createRange();
-          const start = target - offset;
-          range.setStart(n, start);
-          range.setEnd(n, Math.min(len, start + word.length));
-          const r = range.getBoundingClientRect();
-          return { x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width, h: r.height };
-        }
-        offset += len;
-      }
-    }
-    return null;
-  }, { context, word });
-}
-
 try {
   const vsix = vsixArg ? path.resolve(vsixArg) : undefined;
   if (!vsix) buildExtension(TAG);
@@ -138,7 +109,7 @@ try {
   for (let i = 1; i <= attempts; i++) {
     await page.mouse.move(5, 300);
     await page.waitForTimeout(150);
-    const box = await wordBox(page, 'pipeline - SQS queue', 'SQS');
+    const box = await wordBox('pipeline - SQS queue', 'SQS', page);
     if (!box) throw new Error('"SQS" not found in the rendered editor lines');
     await page.mouse.move(box.x, box.y, { steps: 4 });
     try {

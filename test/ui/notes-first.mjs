@@ -36,8 +36,8 @@ const check = (ok, what, detail = '') => {
 };
 
 /** Viewport box of `word` inside the rendered editor line containing `context`. */
-export async function wordBox(context, word) {
-  return page.evaluate(({ context, word }) => {
+export async function wordBox(context, word, on = page) {
+  return on.evaluate(({ context, word }) => {
     const norm = (s) => s.replace(/\u00a0/g, ' ');
     for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
       const text = norm(line.textContent ?? '');

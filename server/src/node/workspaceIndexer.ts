@@ -252,6 +252,9 @@ export class WorkspaceIndexer {
         }
       }
       if (unverified.size) restoredMs = Math.round(performance.now() - started);
+      // The folder walk does not depend on the cache's integrity check: it runs while the check finishes.
+      const discovering = discoverNotes(this.matcher, 64, undefined, { followOutside: this.settings.notes.followSymlinksOutside });
+      discovering.catch(() => undefined); // awaited below; this only keeps an early failure from being reported unhandled
       // Issue 12: the cache's integrity check ran on the thread pool meanwhile; a cache that fails it (poisoned but
       // well-formed) is withdrawn, and every note is read and scanned anew (the cache is then rewritten).
       if (loaded && cached.size > 0 && !(await loaded.verified)) {
@@ -264,7 +267,7 @@ export class WorkspaceIndexer {
         restoredMs = 0;
         this.log.warnOnce(`cache-integrity:${this.cache?.file}`, `the notes cache ${this.cache?.file} failed its integrity check: ignored and rebuilt`);
       }
-      const found = await discoverNotes(this.matcher, 64, undefined, { followOutside: this.settings.notes.followSymlinksOutside });
+      const found = await discovering;
       for (const problem of found.problems) this.log.warnOnce(problem, problem);
       const uris = found.files.map((file) => cached.get(file)?.uri ?? toUri(file));
       const wanted = new Set(uris);

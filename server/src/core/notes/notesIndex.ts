@@ -96,6 +96,15 @@ export class LazyNote implements NoteFile {
     return this.loaded;
   }
 
+  /** Sections and text for a one-off read (the full-text index): built or read without being kept, so a
+   * restored note stays lazy. */
+  peek(): { sections: Section[]; text: string } {
+    return {
+      sections: this.builtSections ?? this.packed.sections(),
+      text: this.loaded ?? this.source()?.(this.uri) ?? '',
+    };
+  }
+
   get textLoaded(): boolean {
     return this.loaded !== undefined;
   }

@@ -4,7 +4,12 @@
 // Incremental per note: `add` tokenises one note's sections, `remove` tombstones them (postings of removed notes
 // are skipped at query time and dropped by a compaction once they outnumber the live ones). Memory is kept
 // compact: one Uint32 per (token, section) posting = section id << 8 | in-heading bit | body count (≤ 127).
-import type { NoteFile } from './noteModel';
+import type { NoteFile, Section } from './noteModel';
+
+/** A note that can be read once without keeping what it builds (LazyNote). */
+interface Peekable {
+  peek(): { sections: Section[]; text: string };
+}
 
 /** Where `sync` finds notes: the notes index (kept abstract so this module does not depend on it). */
 export interface NoteSource {
@@ -184,11 +189,11 @@ export class TextIndex {
   /** Indexes (or re-indexes) one note: each section's heading and own body (code included). */
   add(note: NoteFile): void {
     this.remove(note.uri);
-    const sections = note.sections;
+    // A note restored from the cache is read without keeping its sections and text (it stays lazy).
+    const { sections, text } = (note as Partial<Peekable>).peek?.() ?? note;
     if (this.nextSection + sections.length >= this.maxSectionId) this.compact(true);
     const record: NoteRecord = { uri: note.uri, alive: true, first: this.nextSection, count: sections.length, postings: 0 };
     this.notes.set(note.uri, record);
-    const text = note.text;
     // Per-section counts in a scratch array indexed by token id (a Map per section costs 5x more).
     const touched: number[] = [];
     const count = (id: number, heading: boolean) => {

@@ -21,9 +21,6 @@ export interface NotesLookup {
    * Section link. A one-line "still indexing" while the first crawl runs and nothing is found yet; else empty.
    */
   notesMarkdown(query: NoteQuery): string;
-  /** Shorthands: `notesMarkdown(forService(id))`, `notesMarkdown(forTerm(term, id))`. */
-  notesMarkdownForService(serviceId: string): string;
-  notesMarkdownForTerm(term: string, serviceId?: string): string;
   /** Code blocks in the notes whose language is one of `languages` (e.g. yaml, json, hcl, terraform). */
   codeBlocks(languages: readonly string[]): NoteCodeBlock[];
 }

@@ -9,6 +9,7 @@ import { createLanguageService } from '../core/languageService';
 import { scanIdentities } from '../core/recognize/identities';
 import { breadcrumb } from '../core/notes/noteModel';
 import { excerpt } from '../core/notes/excerpt';
+import { passageOf } from '../core/notes/queryRanking';
 import { LineIndex } from '../core/text/lineIndex';
 import { loadAwsData } from './dataLoader';
 import { stderrLogger } from './logger';
@@ -79,13 +80,14 @@ async function lookup(parsed: Parsed): Promise<number> {
       const sections = notes.sections(notes.forIdentity(identity)).map((hit) => {
         const note = service.index.get(hit.uri)!;
         const section = note.sections[hit.section];
+        const passage = passageOf(note, hit);
         return {
           uri: hit.uri,
           line: new LineIndex(note.text).positionAt(hit.anchor).line,
           breadcrumb: breadcrumb(note, section),
           about: hit.about,
           score: Math.round(hit.score * 100) / 100,
-          excerpt: excerpt(note, note.sections[hit.excerptSection ?? hit.section], hit.block),
+          excerpt: excerpt(note, passage.section, passage.block),
         };
       });
       const entry = service.context.data.service(identity.serviceId)!;

@@ -73,7 +73,7 @@ describe('persistent index cache', () => {
     // Text is read back from the disk when an excerpt needs it.
     const note = warm.service.index.get(toUri(path.join(notes, 'queue.md')))!;
     assert.equal(note.text, QUEUE_NOTE);
-    assert.ok(warm.service.context.notes.notesMarkdownForService('sqs').includes('queue.md'));
+    assert.ok(warm.service.context.notes.notesMarkdown(warm.service.context.notes.forService('sqs')).includes('queue.md'));
   });
 
   it('a different format, data or server version is ignored and rebuilt', async () => {

@@ -27,8 +27,6 @@ export function stubNotes(terms: Record<string, string> = {}, blocks: NoteCodeBl
     sections: () => [],
     sectionCount: () => 0,
     notesMarkdown: markdown,
-    notesMarkdownForService: (id) => markdown(query(`service:${id}`)),
-    notesMarkdownForTerm: (term, serviceId) => markdown(query(serviceId ? `${serviceId}:${term}` : term, term)),
     codeBlocks: (languages) => blocks.filter((b) => languages.includes(b.lang)),
   };
 }

@@ -161,7 +161,7 @@ describe('sanitiser: properties', () => {
         const service = createLanguageService({ data: miniData(), locale: 'en' });
         const uri = 'file:///notes/h%5Bx%5D(command:y).md';
         service.index.setText(uri, `# SQS ${heading.replace(/[\r\n]/g, ' ')}\n\nSQS ${body}\n\n## SQS again\n\n${body} SQS\n`);
-        const markdown = service.context.notes.notesMarkdownForService('sqs');
+        const markdown = service.context.notes.notesMarkdown(service.context.notes.forService('sqs'));
         assertSafe(markdown, new Set(service.index.uris()), heading + ' / ' + body);
       }),
       params(150),

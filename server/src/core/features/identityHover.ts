@@ -86,12 +86,7 @@ export function terraformEquivalents(cfnType: string, data: AwsData, locale: Loc
   return mapping.note ? `${text} — ${mapping.note}` : text;
 }
 
-export function describeTfType(tfType: string, data: AwsData, locale: Locale): string {
-  const { head, details } = tfTypeParts(tfType, data, locale);
-  return details ? `${head}\n\n${details}` : head;
-}
-
-export function tfTypeParts(tfType: string, data: AwsData, locale: Locale): HoverParts {
+function tfTypeParts(tfType: string, data: AwsData, locale: Locale): HoverParts {
   const resource = data.tfResource(tfType);
   const dataSource = resource ? undefined : data.tfDataSource(tfType);
   const kind = resource || tfType.startsWith('awscc_') ? 'resource' : 'data';
@@ -108,11 +103,6 @@ export function tfTypeParts(tfType: string, data: AwsData, locale: Locale): Hove
   }
   lines.push(`[${localize(locale, M.registry)}](${terraformRegistryUrl(tfType, kind)})`);
   return { head, details: lines.join('\n\n') };
-}
-
-export function describeIamAction(text: string, data: AwsData, locale: Locale): string {
-  const { head, details } = iamActionParts(text, data, locale);
-  return details ? `${head}\n\n${details}` : head;
 }
 
 function iamActionParts(text: string, data: AwsData, locale: Locale): HoverParts {

@@ -8,7 +8,7 @@ import { excerpt } from '../notes/excerpt';
 import { breadcrumb, type NoteFile } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
 import { queryForIdentity, serviceQuery, termQuery, type NoteQuery, type QueryContext, type Translate } from '../notes/noteQuery';
-import { firstChildWithBody, QueryRanker, type QueryHit } from '../notes/queryRanking';
+import { passageOf, QueryRanker, type QueryHit } from '../notes/queryRanking';
 import { LineIndex } from '../text/lineIndex';
 import { openSectionLink } from './noteLinks';
 
@@ -30,16 +30,15 @@ function renderPassage(note: NoteFile, hit: QueryHit): RenderedPassage {
   let perNote = rendered.get(note);
   if (!perNote) rendered.set(note, (perNote = new Map()));
   // A heading with no body of its own (a container) shows its first sub-section's opening, never an empty entry.
-  const own = note.sections[hit.section];
-  const from = hit.excerptSection ?? (own.blocks.length === 0 ? (firstChildWithBody(note, own)?.index ?? hit.section) : hit.section);
-  const key = `${hit.section}:${from}:${hit.block}:${hit.anchor}`;
+  const from = passageOf(note, hit);
+  const key = `${hit.section}:${from.section.index}:${from.block}:${hit.anchor}`;
   let passage = perNote.get(key);
   if (!passage) {
     const section = note.sections[hit.section];
     passage = {
       line: new LineIndex(note.text).positionAt(hit.anchor).line,
       heading: escapeMarkdown(breadcrumb(note, section)),
-      excerpt: sanitizeNoteMarkdown(excerpt(note, note.sections[from], hit.block)),
+      excerpt: sanitizeNoteMarkdown(excerpt(note, from.section, from.block)),
     };
     perNote.set(key, passage);
   }
@@ -105,8 +104,6 @@ export function createNotesLookup(index: NotesIndex, data: AwsData, lookup: Note
     forService: (serviceId) => serviceQuery(serviceId),
     sections: (query) => ranker.rank(query),
     notesMarkdown: markdown,
-    notesMarkdownForService: (serviceId) => markdown(serviceQuery(serviceId)),
-    notesMarkdownForTerm: (term, serviceId) => markdown(termQuery(term, serviceId, queryContext)),
     codeBlocks(languages) {
       const wanted = new Set(languages.map((l) => l.toLowerCase()));
       const blocks: NoteCodeBlock[] = [];

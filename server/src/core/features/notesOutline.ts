@@ -46,7 +46,7 @@ export function sectionsForService(index: NotesIndex, notes: NotesLookup, servic
 }
 
 /** The sections of a query (a service, or the resource type a CodeLens sits on), as the hover ranks them. */
-export function sectionsForQuery(index: NotesIndex, notes: NotesLookup, query: NoteQuery, limit = 500): SectionRef[] {
+function sectionsForQuery(index: NotesIndex, notes: NotesLookup, query: NoteQuery, limit = 500): SectionRef[] {
   const lines = new Map<string, LineIndex>();
   const refs: SectionRef[] = [];
   for (const hit of notes.sections(query).slice(0, limit)) {

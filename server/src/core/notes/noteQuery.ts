@@ -3,7 +3,9 @@
 // type looks for itself, its Terraform equivalents and the words of its name (in English and Japanese); the
 // service only decides which notes are candidates and fills the slots that no evidence claims.
 import type { AwsData } from '../data/awsData';
+import { snakeCase } from '../convert/naming';
 import type { Identity } from '../recognize/identities';
+import { identifierWords } from '../text/bilingual';
 
 export interface QueryTerm {
   /** Matched case-sensitively; an ASCII term only at identifier boundaries. */
@@ -52,7 +54,7 @@ export function termQuery(term: string, serviceId: string | undefined, ctx: Quer
   const q = builder(`term:${serviceId ?? ''}:${term}`, serviceId);
   q.add('exact', term, W.identifier);
   for (const e of equivalents) q.add('exact', e, W.equivalent);
-  if (/^[A-Za-z][A-Za-z0-9]*$/.test(term)) q.add('exact', toSnake(term), W.equivalent);
+  if (/^[A-Za-z][A-Za-z0-9]*$/.test(term)) q.add('exact', snakeCase(term), W.equivalent);
   q.words(term, ctx);
   return q.done();
 }
@@ -93,7 +95,7 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
         for (const tf of mapping?.tf ?? []) tfTypes.add(tf);
         // The name's last segment in code and in prose: "EventSourceMapping", "event source mapping".
         const last = cfn.split('::')[2] ?? '';
-        if (camelWords(last).length >= 2) q.add('exact', last, W.name);
+        if (identifierWords(last).length >= 2) q.add('exact', last, W.name);
         q.words(last, ctx);
         const description = data.cfnType(cfn)?.description;
         if (description && ctx.servicesIn) for (const id of ctx.servicesIn(description)) if (id !== serviceId) q.co(id);
@@ -114,11 +116,11 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       if (actionText !== text) q.add('exact', text, W.identifier);
       const [prefix, action = ''] = actionText.split(':');
       if (!action.includes('*')) {
-        const words = camelWords(action);
+        const words = identifierWords(action);
         // A one-word action ("Invoke", "Publish") is too common a word to be evidence without its prefix.
         q.add('exact', action, words.length >= 2 ? W.name : W.generic);
         if (words.length >= 2) {
-          q.add('exact', toSnake(action), W.name);
+          q.add('exact', snakeCase(action), W.name);
           q.add('exact', `${action}Command`, W.name);
         }
         q.add('exact', `${prefix}:${action.replace(/[A-Z][a-z0-9]*$/, '')}*`, W.generic);
@@ -197,7 +199,7 @@ function builder(key: string, serviceId: string | undefined) {
     },
     /** The words of a name: the spaced phrase as written in prose, its Japanese forms, single distinctive words. */
     words(name: string, ctx: QueryContext) {
-      const words = camelWords(name).filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+      const words = identifierWords(name).filter((w) => !STOP_WORDS.has(w.toLowerCase()));
       if (words.length === 0) return;
       const phrase = words.join(' ');
       if (words.length >= 2) {
@@ -218,19 +220,4 @@ function builder(key: string, serviceId: string | undefined) {
     },
   };
   return api;
-}
-
-/** "EventSourceMapping" -> ["Event", "Source", "Mapping"]; "receive_message" -> ["receive", "message"]; "SSEKMSKeyId" -> ["SSE", "KMS", "Key", "Id"]. */
-export function camelWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean);
-}
-
-export function toSnake(name: string): string {
-  return camelWords(name)
-    .map((w) => w.toLowerCase())
-    .join('_');
 }

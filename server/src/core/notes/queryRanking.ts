@@ -11,8 +11,6 @@ import { compareHits, type SectionHit } from './ranking';
 
 /** A ranked section; the excerpt may come from a sub-section when the section itself has no body (a container). */
 export interface QueryHit extends SectionHit {
-  /** Section whose blocks the excerpt is cut from (defaults to `section`). */
-  excerptSection?: number;
   /** Whether the section holds evidence for the identifier (false: it fills a slot as a section about the service). */
   evidence?: boolean;
 }
@@ -49,6 +47,8 @@ export class QueryRanker {
   constructor(private readonly index: NotesIndex) {}
 
   rank(query: NoteQuery): QueryHit[] {
+    // A service name alone is the index's own cached ranking: nothing to keep here (it would crowd out the rest).
+    if (!query.exact.length && !query.related.length && !query.coServices.length) return rankForQuery(this.index, query);
     const cached = this.cache.get(query.key);
     const now = this.index.clock();
     if (cached && cached.version === this.index.version) return cached.hits;
@@ -61,7 +61,7 @@ export class QueryRanker {
   }
 }
 
-export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
+function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   const serviceHits = query.serviceId ? index.hitsForService(query.serviceId) : [];
   // Service relevance relative to the service's best section (the chapter about it scores 1).
   const serviceFull = Math.max(SERVICE_FULL, serviceHits[0]?.score ?? 0);
@@ -98,7 +98,7 @@ export function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   let sectionCount = 0;
   for (const note of notes) {
     if (!terms.length) continue;
-    sectionCount += index.headingsOf(note).headings.length;
+    sectionCount += note.sections.length;
     const found = evidenceIn(note, query);
     evidence.set(note, found);
     for (const e of found.values()) for (const t of e.counts.keys()) df[t]++;
@@ -181,18 +181,20 @@ function scoreSection(
   else if (evidence) block = evidence.block;
   if (block > 0) anchor = section.blocks[block].start;
   const hit: QueryHit = { uri: note.uri, section: section.index, score, about: serviceHit?.about ?? exact > 0, anchor, block, evidence: tier > 0 };
-  // A heading with no body of its own (a container): the excerpt is its first sub-section's opening.
-  if (section.blocks.length === 0) {
-    const child = firstChildWithBody(note, section);
-    if (!child) return undefined;
-    hit.excerptSection = child.index;
-    hit.block = -1;
-  }
+  // A heading with no body of its own (a container) is shown by its first sub-section; with none, not at all.
+  if (section.blocks.length === 0 && !firstChildWithBody(note, section)) return undefined;
   return hit;
 }
 
-/** The first sub-section of a heading with no body of its own that has one (where a container's excerpt comes from). */
-export function firstChildWithBody(note: NoteFile, section: Section): Section | undefined {
+/** Where a hit's excerpt is cut: its own section from the hit's block, or for a heading with no body of its own (a
+ * container) the opening of its first sub-section that has one. Hover and CLI show the same passage. */
+export function passageOf(note: NoteFile, hit: SectionHit): { section: Section; block: number } {
+  const own = note.sections[hit.section];
+  const child = own.blocks.length === 0 ? firstChildWithBody(note, own) : undefined;
+  return child ? { section: child, block: -1 } : { section: own, block: hit.block };
+}
+
+function firstChildWithBody(note: NoteFile, section: Section): Section | undefined {
   for (let c = section.index + 1; c < note.sections.length && note.sections[c].headingStart < section.end; c++) {
     if (note.sections[c].blocks.length > 0) return note.sections[c];
   }

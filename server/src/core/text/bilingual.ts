@@ -60,13 +60,20 @@ export function createBilingualTable(raw: RawBilingualTable): BilingualTable {
 
 /** "EventSourceMapping" / "event_source_mapping" / "Event Source Mapping" / "sqs:ReceiveMessage" -> lower-case words. */
 export function englishWords(identifier: string): string[] {
+  return identifierWords(identifier).map((w) => w.toLowerCase());
+}
+
+/**
+ * The words of an identifier, case kept: "EventSourceMapping" -> ["Event", "Source", "Mapping"], "SSEKMSKeyId" ->
+ * ["SSE", "KMS", "Key", "Id"]. Capped at MAX_INPUT characters: the regexes backtrack over long capital runs.
+ */
+export function identifierWords(identifier: string): string[] {
   return identifier
     .slice(0, MAX_INPUT)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
+    .filter(Boolean);
 }
 
 interface Segment {

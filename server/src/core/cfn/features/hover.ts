@@ -95,7 +95,7 @@ function terraformLine(tf: TfExpression | undefined, ctx: CoreContext): string |
 
 function notesFor(ctx: CoreContext, ...terms: string[]): string | undefined {
   for (const term of terms) {
-    const markdown = ctx.notes.notesMarkdownForTerm(term);
+    const markdown = ctx.notes.notesMarkdown(ctx.notes.forTerm(term));
     if (markdown) return markdown;
   }
   return undefined;

@@ -1,6 +1,7 @@
 // The palette commands: Search Notes, Open Notes for Service, Show Equivalents at Cursor, Convert to
 // Terraform, Open Section. Pickers are built from plain item lists (exported for the tests).
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import type { BaseLanguageClient } from 'vscode-languageclient/node';
 import { NotesModel } from './notesModel';
 import { Requests, type ConvertResult, type EquivalentsAnswer, type OpenSectionArgs, type PositionArgs, type ScoredSection } from './protocol';
@@ -45,12 +46,12 @@ export class Commands {
       try {
         target = await client.sendRequest<OpenSectionArgs | null>(Requests.resolveSection, { uri, line });
       } catch (error) {
-        this.log(vscode.l10n.t('Open Section: could not check the target: {0}', (error as Error).message));
+        this.log(t('Open Section: could not check the target: {0}', (error as Error).message));
       }
     }
     // The server answers with the note's URI as it indexed it (the same file, perhaps spelled differently).
     if (!target || typeof target.uri !== 'string' || typeof target.line !== 'number') {
-      this.log(vscode.l10n.t('Open Section refused {0} (line {1}): not a note section the server indexed', String(uri).slice(0, 300), String(line)));
+      this.log(t('Open Section refused {0} (line {1}): not a note section the server indexed', String(uri).slice(0, 300), String(line)));
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
@@ -83,8 +84,8 @@ export class Commands {
   /** Search Notes. `query` pre-fills the box (used by tests and other commands). */
   searchNotes(query?: unknown): Promise<vscode.TextEditor | undefined> {
     const pick = vscode.window.createQuickPick<SectionPick>();
-    pick.title = vscode.l10n.t('Search Notes');
-    pick.placeholder = vscode.l10n.t('Search notes (e.g. SQS, キュー, 可視性)');
+    pick.title = t('Search Notes');
+    pick.placeholder = t('Search notes (e.g. SQS, キュー, 可視性)');
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
     let generation = 0;
@@ -132,17 +133,17 @@ export class Commands {
     if (!serviceId) {
       const services = await this.model.servicesInNotes();
       if (services.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: your notes do not mention any AWS service yet.'));
+        void vscode.window.showInformationMessage(t('AWS Notes: your notes do not mention any AWS service yet.'));
         return undefined;
       }
       const chosen = await vscode.window.showQuickPick(
         services.map((s) => ({
           label: s.name,
           description: s.shortName && s.shortName !== s.name ? s.shortName : undefined,
-          detail: vscode.l10n.t('{0} sections in {1} notes', s.sections, s.files),
+          detail: t('{0} sections in {1} notes', s.sections, s.files),
           serviceId: s.serviceId,
         })),
-        { title: vscode.l10n.t('Open Notes for Service'), placeHolder: vscode.l10n.t('Pick a service your notes talk about'), matchOnDescription: true },
+        { title: t('Open Notes for Service'), placeHolder: t('Pick a service your notes talk about'), matchOnDescription: true },
       );
       if (!chosen) return undefined;
       serviceId = chosen.serviceId;
@@ -150,14 +151,14 @@ export class Commands {
     const type = typeof args === 'object' && args && typeof (args as { type?: unknown }).type === 'string' ? (args as { type: string }).type : undefined;
     const sections = await this.model.sectionsForService(serviceId, type);
     if (sections.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: no note sections about this service.'));
+      void vscode.window.showInformationMessage(t('AWS Notes: no note sections about this service.'));
       return undefined;
     }
     if (sections.length === 1) return this.openSection(sections[0]);
     const service = (await this.model.servicesInNotes()).find((s) => s.serviceId === serviceId);
     const section = await vscode.window.showQuickPick(
       sections.map((s) => ({ label: s.label, detail: s.detail, uri: s.uri, line: s.line })),
-      { title: service?.name ?? serviceId, placeHolder: vscode.l10n.t('Pick a note section'), matchOnDetail: true },
+      { title: service?.name ?? serviceId, placeHolder: t('Pick a note section'), matchOnDetail: true },
     );
     return section ? this.openSection(section) : undefined;
   }
@@ -172,8 +173,8 @@ export class Commands {
     return answer.equivalents.map((e) => ({
       label: e.value,
       description: e.kind,
-      detail: e.url ? vscode.l10n.t('Enter copies the name · the link button opens the documentation') : vscode.l10n.t('Enter copies the name'),
-      buttons: e.url ? [{ iconPath: new vscode.ThemeIcon('link-external'), tooltip: vscode.l10n.t('Open documentation') }] : [],
+      detail: e.url ? t('Enter copies the name · the link button opens the documentation') : t('Enter copies the name'),
+      buttons: e.url ? [{ iconPath: new vscode.ThemeIcon('link-external'), tooltip: t('Open documentation') }] : [],
       value: e.value,
       url: e.url,
     }));
@@ -183,17 +184,17 @@ export class Commands {
   async showEquivalents(args?: unknown): Promise<string | undefined> {
     const target = positionArgs(args);
     if (!target) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: open a file and put the cursor on an AWS name.'));
+      void vscode.window.showInformationMessage(t('AWS Notes: open a file and put the cursor on an AWS name.'));
       return undefined;
     }
     const answer = await this.equivalents(target);
     if (!answer || answer.equivalents.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: no AWS name at the cursor.'));
+      void vscode.window.showInformationMessage(t('AWS Notes: no AWS name at the cursor.'));
       return undefined;
     }
     const pick = vscode.window.createQuickPick<EquivalentPick>();
-    pick.title = vscode.l10n.t('Equivalents of {0} ({1})', answer.identifier, answer.serviceName);
-    pick.placeholder = vscode.l10n.t('Choose a name to copy it to the clipboard');
+    pick.title = t('Equivalents of {0} ({1})', answer.identifier, answer.serviceName);
+    pick.placeholder = t('Choose a name to copy it to the clipboard');
     pick.matchOnDescription = true;
     pick.items = this.equivalentItems(answer);
     pick.show();
@@ -206,7 +207,7 @@ export class Commands {
         pick.hide();
         if (!chosen) return resolve(undefined);
         await vscode.env.clipboard.writeText(chosen.value);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('$(clippy) Copied {0}', chosen.value), 3000);
+        vscode.window.setStatusBarMessage(t('$(clippy) Copied {0}', chosen.value), 3000);
         resolve(chosen.value);
       });
       pick.onDidHide(() => {
@@ -226,7 +227,7 @@ export class Commands {
     const given = typeof args === 'object' && args ? (args as { uri?: string; resource?: string; offset?: number }) : {};
     const uri = given.uri ?? editor?.document.uri.toString();
     if (!uri) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('AWS Notes: open a CloudFormation template to convert it.'));
+      void vscode.window.showInformationMessage(t('AWS Notes: open a CloudFormation template to convert it.'));
       return undefined;
     }
     const offset = given.offset ?? (editor && editor.document.uri.toString() === uri && !given.resource ? editor.document.offsetAt(editor.selection.start) : undefined);
@@ -234,22 +235,23 @@ export class Commands {
     if (!client?.isRunning()) return undefined;
     const result = await client.sendRequest<ConvertResult>(Requests.convert, { uri, resource: given.resource, offset });
     if (result.error || !result.hcl.trim()) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('AWS Notes: could not convert to Terraform: {0}', result.error ?? vscode.l10n.t('the document is not a CloudFormation template')));
+      void vscode.window.showErrorMessage(t('AWS Notes: could not convert to Terraform: {0}', result.error ?? t('the document is not a CloudFormation template')));
       return { result };
     }
     const document = await untitledTerraform(vscode.Uri.parse(uri), result.resource, result.hcl);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     const count = result.todos.length;
-    const what = result.resource ?? vscode.l10n.t('the template');
+    // The whole template has sentences of its own: Japanese joins 「テンプレート全体を」 without the space a name gets.
+    const what = result.resource;
     const message =
       count === 0
-        ? vscode.l10n.t('AWS Notes: converted {0} to Terraform; nothing left to review.', what)
+        ? what ? t('AWS Notes: converted {0} to Terraform; nothing left to review.', what) : t('AWS Notes: converted the whole template to Terraform; nothing left to review.')
         : count === 1
-          ? vscode.l10n.t('AWS Notes: converted {0} to Terraform; 1 TODO to review.', what)
-          : vscode.l10n.t('AWS Notes: converted {0} to Terraform; {1} TODOs to review.', what, count);
-    const show = vscode.l10n.t('Show TODOs');
+          ? what ? t('AWS Notes: converted {0} to Terraform; 1 TODO to review.', what) : t('AWS Notes: converted the whole template to Terraform; 1 TODO to review.')
+          : what ? t('AWS Notes: converted {0} to Terraform; {1} TODOs to review.', what, count) : t('AWS Notes: converted the whole template to Terraform; {0} TODOs to review.', count);
+    const show = t('Show TODOs');
     void vscode.window.showInformationMessage(message, ...(count > 0 ? [show] : [])).then((choice) => {
-      if (choice === show) void vscode.window.showQuickPick(result.todos, { title: vscode.l10n.t('TODOs left by the conversion'), canPickMany: false });
+      if (choice === show) void vscode.window.showQuickPick(result.todos, { title: t('TODOs left by the conversion'), canPickMany: false });
     });
     return { result, document };
   }

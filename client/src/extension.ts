@@ -1,6 +1,7 @@
 // The VS Code side: starts aws-notes-ls over IPC and adds commands, the notes explorer, CodeLens switch and
 // a status item. Thin by design: every answer comes from the language server.
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import { CodeLensRequest, LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands } from './commands';
 import { NotesExplorer, OPEN_SECTION, type ExplorerNode } from './notesExplorer';
@@ -82,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
       const stats = await client.sendRequest<Stats>(Requests.reindex);
       if (stats) {
         status.indexed(stats);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('AWS Notes: {0} notes, {1} sections', stats.files, stats.sections), 4000);
+        vscode.window.setStatusBarMessage(t('AWS Notes: {0} notes, {1} sections', stats.files, stats.sections), 4000);
       }
       return stats;
     }),
@@ -92,9 +93,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
         typeof value === 'string'
           ? value
           : await vscode.window.showInputBox({
-              title: vscode.l10n.t('Filter the notes explorer'),
-              prompt: vscode.l10n.t('Services, files and headings containing this text (any case, full- or half-width)'),
-              placeHolder: vscode.l10n.t('e.g. SQS, 可視性'),
+              title: t('Filter the notes explorer'),
+              prompt: t('Services, files and headings containing this text (any case, full- or half-width)'),
+              placeHolder: t('e.g. SQS, 可視性'),
               value: explorer.filter,
             });
       if (text !== undefined) explorer.setFilter(text);
@@ -105,6 +106,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('awsNotes.codeLens.enabled')) refreshCodeLenses();
+      // Our own labels follow awsNotes.displayLanguage at once (the server refreshes its CodeLenses itself).
+      if (e.affectsConfiguration('awsNotes.displayLanguage')) {
+        explorer.scheduleRefresh();
+        if (lastStats) status.indexed(lastStats);
+      }
     }),
   );
   void vscode.commands.executeCommand('setContext', 'awsNotes.explorerFiltered', false);
@@ -129,7 +135,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
   } catch (error) {
     // initializationFailedHandler reported it already when the server answered; this covers a server that never came up.
     status.failed();
-    problems.report(vscode.l10n.t('AWS Notes: the language server could not start: {0}', (error as Error).message ?? String(error)), true);
+    problems.report(t('AWS Notes: the language server could not start: {0}', (error as Error).message ?? String(error)), true);
     output.error(`start failed: ${(error as Error).stack ?? error}`);
   }
 

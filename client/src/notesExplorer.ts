@@ -1,6 +1,7 @@
 // The Notes explorer: "By service" (services the notes talk about -> their sections) and "By file" (note
 // files -> heading outline, nested by level). A filter narrows services, files and headings (NFKC, any case).
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import { NotesModel, searchKey } from './notesModel';
 import type { NoteOutline, SectionRef, ServiceInNotes } from './protocol';
 
@@ -37,7 +38,7 @@ export class NotesExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsc
     this.filterText = (value ?? '').trim();
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.filterText !== '');
     if (this.view) {
-      this.view.description = this.filterText ? vscode.l10n.t('Filter: {0}', this.filterText) : undefined;
+      this.view.description = this.filterText ? t('Filter: {0}', this.filterText) : undefined;
     }
     this.changed.fire(undefined);
   }
@@ -59,7 +60,7 @@ export class NotesExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsc
     const q = searchKey(this.filterText);
     if (!node) {
       const outline = await this.model.notesOutline();
-      if (this.view) this.view.message = outline.length === 0 ? vscode.l10n.t('No notes indexed yet. Markdown files in the workspace (or the folders in the awsNotes.notes.paths setting) appear here.') : undefined;
+      if (this.view) this.view.message = outline.length === 0 ? t('No notes indexed yet. Markdown files in the workspace (or the folders in the awsNotes.notes.paths setting) appear here.') : undefined;
       if (outline.length === 0) return [];
       return [{ kind: 'root', root: 'services' }, { kind: 'root', root: 'files' }];
     }
@@ -86,12 +87,12 @@ export class NotesExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsc
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     const filtered = this.filterText !== '';
-    const open = (uri: string, line: number): vscode.Command => ({ command: OPEN_SECTION, title: vscode.l10n.t('Open Section'), arguments: [{ uri, line }] });
+    const open = (uri: string, line: number): vscode.Command => ({ command: OPEN_SECTION, title: t('Open Section'), arguments: [{ uri, line }] });
     // Ids carry the filter so that a filtered tree opens expanded and the unfiltered one keeps its state.
     const idPrefix = filtered ? `f:${this.filterText}|` : '';
     switch (node.kind) {
       case 'root': {
-        const item = new vscode.TreeItem(node.root === 'services' ? vscode.l10n.t('By service') : vscode.l10n.t('By file'), vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(node.root === 'services' ? t('By service') : t('By file'), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `${idPrefix}root:${node.root}`;
         item.iconPath = new vscode.ThemeIcon(node.root === 'services' ? 'cloud' : 'files');
         item.contextValue = `awsNotes.root.${node.root}`;
@@ -101,8 +102,8 @@ export class NotesExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsc
         const s = node.service;
         const item = new vscode.TreeItem(s.shortName && s.shortName !== s.name ? s.shortName : s.name, filtered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${idPrefix}service:${s.serviceId}`;
-        item.description = s.sections === 1 ? vscode.l10n.t('1 section') : vscode.l10n.t('{0} sections', s.sections);
-        item.tooltip = `${s.name}\n${vscode.l10n.t('{0} sections in {1} notes', s.sections, s.files)}`;
+        item.description = s.sections === 1 ? t('1 section') : t('{0} sections', s.sections);
+        item.tooltip = `${s.name}\n${t('{0} sections in {1} notes', s.sections, s.files)}`;
         item.iconPath = new vscode.ThemeIcon('symbol-class');
         item.contextValue = 'awsNotes.service';
         return item;
@@ -124,7 +125,7 @@ export class NotesExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsc
         item.id = `${idPrefix}file:${o.uri}`;
         item.resourceUri = vscode.Uri.parse(o.uri);
         item.iconPath = vscode.ThemeIcon.File;
-        item.description = o.headings.length === 1 ? vscode.l10n.t('1 heading') : vscode.l10n.t('{0} headings', o.headings.length);
+        item.description = o.headings.length === 1 ? t('1 heading') : t('{0} headings', o.headings.length);
         item.tooltip = vscode.workspace.asRelativePath(item.resourceUri);
         item.command = open(o.uri, 0);
         item.contextValue = 'awsNotes.file';

@@ -2,6 +2,7 @@
 // and the one place where server trouble reaches the user: one message with a Show Log button, never a
 // stream of pop-ups while the client restarts a crashing server.
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
 import type { Stats } from './protocol';
 
@@ -20,29 +21,29 @@ export class StatusItem implements vscode.Disposable {
   }
 
   indexing(): void {
-    this.item.text = `$(sync~spin) ${vscode.l10n.t('AWS Notes: indexing…')}`;
-    this.item.tooltip = vscode.l10n.t('AWS Notes is reading your notes. Click to search the notes indexed so far.');
+    this.item.text = `$(sync~spin) ${t('AWS Notes: indexing…')}`;
+    this.item.tooltip = t('AWS Notes is reading your notes. Click to search the notes indexed so far.');
     this.item.command = 'awsNotes.searchNotes';
     this.item.backgroundColor = undefined;
   }
 
   indexed(stats: Stats): void {
     this.stats = stats;
-    this.item.text = `$(book) ${vscode.l10n.t('{0} notes · {1} sections', stats.files, stats.sections)}`;
-    this.item.tooltip = vscode.l10n.t('AWS Notes: {0} notes, {1} sections, {2} services mentioned. Click to search notes.', stats.files, stats.sections, stats.services);
+    this.item.text = `$(book) ${t('{0} notes · {1} sections', stats.files, stats.sections)}`;
+    this.item.tooltip = t('AWS Notes: {0} notes, {1} sections, {2} services mentioned. Click to search notes.', stats.files, stats.sections, stats.services);
     this.item.command = 'awsNotes.searchNotes';
     this.item.backgroundColor = undefined;
   }
 
   restarting(): void {
-    this.item.text = `$(sync~spin) ${vscode.l10n.t('AWS Notes: restarting…')}`;
-    this.item.tooltip = vscode.l10n.t('The AWS Notes language server stopped and is being restarted. Click to show the log.');
+    this.item.text = `$(sync~spin) ${t('AWS Notes: restarting…')}`;
+    this.item.tooltip = t('The AWS Notes language server stopped and is being restarted. Click to show the log.');
     this.item.command = 'awsNotes.showLog';
   }
 
   failed(): void {
-    this.item.text = `$(error) ${vscode.l10n.t('AWS Notes')}`;
-    this.item.tooltip = vscode.l10n.t('The AWS Notes language server is not running. Click to show the log.');
+    this.item.text = `$(error) ${t('AWS Notes')}`;
+    this.item.tooltip = t('The AWS Notes language server is not running. Click to show the log.');
     this.item.command = 'awsNotes.showLog';
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
   }
@@ -88,13 +89,13 @@ export class ProblemReporter implements ErrorHandler {
       return { action: CloseAction.Restart, handled: true };
     }
     this.status.failed();
-    this.report(vscode.l10n.t('AWS Notes: the language server stopped {0} times in a few minutes and will not be restarted.', this.restarts.length), true);
+    this.report(t('AWS Notes: the language server stopped {0} times in a few minutes and will not be restarted.', this.restarts.length), true);
     return { action: CloseAction.DoNotRestart, handled: true };
   }
 
   initializationFailed = (error: unknown): boolean => {
     this.status.failed();
-    this.report(vscode.l10n.t('AWS Notes: the language server could not start: {0}', messageOf(error)), true);
+    this.report(t('AWS Notes: the language server could not start: {0}', messageOf(error)), true);
     return false;
   };
 
@@ -102,8 +103,8 @@ export class ProblemReporter implements ErrorHandler {
   report(message: string, offerRestart = false): void {
     if (this.shown) return;
     this.shown = true;
-    const showLog = vscode.l10n.t('Show Log');
-    const restart = vscode.l10n.t('Restart Server');
+    const showLog = t('Show Log');
+    const restart = t('Restart Server');
     void vscode.window.showErrorMessage(message, showLog, ...(offerRestart ? [restart] : [])).then(async (choice) => {
       this.shown = false;
       if (choice === showLog) this.showLog();

@@ -14,6 +14,8 @@ export interface ClientOptions {
   locale?: string;
   /** Advertise workspace/configuration and dynamic file watching, like VS Code. */
   vscodeLike?: boolean;
+  /** Merged into the advertised `workspace` capabilities (e.g. `codeLens: { refreshSupport: true }`). */
+  workspaceCapabilities?: Record<string, unknown>;
 }
 
 export class TestClient {
@@ -62,8 +64,8 @@ export class TestClient {
       workspaceFolders: [{ uri, name: 'ws' }],
       initializationOptions: this.options.settings,
       capabilities: this.options.vscodeLike
-        ? { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } }, window: { workDoneProgress: true } }
-        : {},
+        ? { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, ...this.options.workspaceCapabilities }, window: { workDoneProgress: true } }
+        : { workspace: { ...this.options.workspaceCapabilities } },
     });
     this.connection.sendNotification('initialized', {});
     await indexed;

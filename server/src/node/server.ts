@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MessageType,
@@ -25,7 +26,7 @@ import { equivalentsFor } from '../core/features/equivalents';
 import { resolveSection } from '../core/features/noteLinks';
 import { notesOutline, sectionsForService, servicesInNotes } from '../core/features/notesOutline';
 import { searchSections } from '../core/features/searchSections';
-import { localize, toLocale, type Locale } from '../core/l10n';
+import { localize, resolveLocale, type Locale } from '../core/l10n';
 import { createLanguageService } from '../core/languageService';
 import { M } from '../core/messages';
 import { findDataDir } from './dataLoader';
@@ -52,12 +53,14 @@ Resources:
 export function startServer(connection: Connection, loadData: () => AwsData, providers: FeatureProvider[] = []): void {
   const documents = new TextDocuments(TextDocument);
   let locale: Locale = 'en';
+  let editorLocale: string | undefined;
   let settings: ServerSettings = normalizeSettings(undefined);
   let workspaceFolders: string[] = [];
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let relativePatterns = false;
   let canReportProgress = false;
+  let canRefreshCodeLenses = false;
   let watcherRegistration: Disposable | undefined;
   const fsWatchers: fs.FSWatcher[] = [];
   let ready: Promise<unknown> = Promise.resolve();
@@ -72,18 +75,20 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   let indexer!: WorkspaceIndexer;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    locale = toLocale(params.locale);
+    editorLocale = params.locale;
     const caps = params.capabilities;
     canPullConfiguration = !!caps.workspace?.configuration;
     canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     canReportProgress = !!caps.window?.workDoneProgress;
+    canRefreshCodeLenses = !!caps.workspace?.codeLens?.refreshSupport;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => toPath(f.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const root = toPath(params.rootUri);
       if (root) workspaceFolders.push(root);
     }
     settings = normalizeSettings(params.initializationOptions as Record<string, unknown>);
+    locale = resolveLocale(settings.displayLanguage, editorLocale);
     service = createLanguageService({ data: loadData(), locale, settings, providers });
     indexer = new WorkspaceIndexer(service.index, settings, workspaceFolders, logger, () => locale);
     // Issue 12: VS Code's client says whether the workspace is trusted; other clients: trusted.
@@ -110,6 +115,11 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     try {
       const raw = await connection.workspace.getConfiguration('awsNotes');
       if (raw) settings = normalizeSettings(raw);
+      // The display language applies at once, to the next hover, CodeLens or message; it never re-indexes.
+      const before = locale;
+      locale = resolveLocale(settings.displayLanguage, editorLocale);
+      service.setLocale(locale);
+      if (locale !== before && canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     } catch (error) {
       logger.warn(`could not read settings: ${(error as Error).message}`);
     }
@@ -246,9 +256,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
 
   connection.onDidChangeConfiguration(() => {
     ready = ready.then(async () => {
-      const before = JSON.stringify(settings);
+      const indexed = () => JSON.stringify({ ...settings, displayLanguage: undefined });
+      const before = indexed();
       await readSettings();
-      if (JSON.stringify(settings) !== before) await reindexAll();
+      if (indexed() !== before) await reindexAll();
     });
   });
 

@@ -1,9 +1,12 @@
 // The `awsNotes` settings as the server reads them (workspace/configuration or initializationOptions).
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { toDisplayLanguage, type DisplayLanguage } from '../core/l10n';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/settings';
 
 export interface ServerSettings extends CoreSettings {
+  /** Language of our own strings; display only, never a reason to re-index. */
+  displayLanguage: DisplayLanguage;
   notes: {
     paths: string[];
     exclude: string[];
@@ -34,6 +37,7 @@ export function defaultCacheDir(): string {
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   ...DEFAULT_CORE_SETTINGS,
+  displayLanguage: 'auto',
   notes: { paths: [], exclude: DEFAULT_EXCLUDE, followSymlinksOutside: false, indexUntrustedWorkspaces: false },
   cache: { dir: '' },
   limits: { maxFileSize: 4 * 1024 * 1024, maxSectionsPerFile: 5000, parseTimeBudgetMs: 2000, maxNestingDepth: 64 },
@@ -57,6 +61,7 @@ export function normalizeSettings(raw: Loose): ServerSettings {
   };
   const d = DEFAULT_SETTINGS;
   return {
+    displayLanguage: toDisplayLanguage(get('displayLanguage')),
     notes: {
       paths: pick(get('notes.paths'), d.notes.paths, isStringArray),
       exclude: pick(get('notes.exclude'), d.notes.exclude, isStringArray),

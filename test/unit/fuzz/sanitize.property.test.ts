@@ -6,7 +6,7 @@ import { createLanguageService } from '../../../server/src/core/languageService'
 import { escapeMarkdown, fencedCode, sanitizeNoteMarkdown } from '../../../server/src/core/markdown/sanitize';
 import { miniData } from '../../helpers/miniData';
 import { markdownish } from './generators';
-import { renderedTargets, renderWithVscodeMarked, unsafeTargets } from './markdownOracle';
+import { renderedTargets, renderWithMarkdownIt, renderWithVscodeMarked, unsafeTargets } from './markdownOracle';
 import { HANG_MS, params } from './params';
 
 const quote = (text: string) => text.split(/\r?\n/).map((l) => (l ? `> ${l}` : '>')).join('\n');
@@ -63,6 +63,20 @@ describe('sanitiser: hostile notes', () => {
     }
     assert.match(out, / m /);
     assert.match(out, / h$/);
+  });
+
+  it('never draws a note\'s thematic break as a rule inside the hover (issue 17), in either renderer', () => {
+    for (const rule of ['---', '***', '___', '- - -', ' * * *', '> ---', '- a\n\n  ---']) {
+      const source = `before\n\n${rule}\n\nafter`;
+      const out = sanitizeNoteMarkdown(source);
+      for (const html of [renderWithVscodeMarked(out), renderWithMarkdownIt(out), renderWithVscodeMarked(quote(out))]) {
+        assert.doesNotMatch(html, /<hr/, `${JSON.stringify(source)} -> ${JSON.stringify(out)}`);
+        assert.match(html, /before[\s\S]*after/);
+      }
+    }
+    // The raw source does draw one (the oracle can see it); a setext underline stays a heading, not a rule.
+    assert.match(renderWithVscodeMarked('before\n\n---\n\nafter'), /<hr/);
+    assert.match(renderWithVscodeMarked(sanitizeNoteMarkdown('Title\n---\nbody')), /<h2[^>]*>Title<\/h2>/);
   });
 
   it('shows very deep nesting as plain text instead of parsing it', () => {

@@ -271,7 +271,9 @@ function renderBlock(node: Nodes): string[] {
     case 'heading':
       return [`${'#'.repeat(node.depth)} ${renderInline(node.children).replace(/\s*\n\s*/g, ' ')}`];
     case 'thematicBreak':
-      return ['* * *'];
+      // A note's `---` would draw a rule inside the hover, where rules separate the hover's own parts: dropped,
+      // the blank line between the blocks around it stays.
+      return [];
     case 'blockquote': {
       const inner = renderBlocks(node.children as Nodes[]);
       return inner.map((l) => (l ? `> ${l}` : '>'));

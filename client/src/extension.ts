@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { t } from './l10n';
 import { CodeLensRequest, LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands } from './commands';
+import { IndexProgressFeature, showMessagesAlsoInLog } from './indexProgress';
+import { symbolMiddleware } from './markdownSymbols';
 import { NotesExplorer, OPEN_SECTION, type ExplorerNode } from './notesExplorer';
 import { NotesModel } from './notesModel';
 import { Notifications, Requests, type Stats } from './protocol';
@@ -19,11 +21,15 @@ export interface AwsNotesApi {
     setFilter(value: string | undefined): void;
   };
   statusText(): string;
+  /** The context key awsNotes.state: `indexing` until the first index, then `noNotes` or `ready` (the explorer's welcome view). */
+  state(): IndexState;
   /** Resolves with the stats of the next `awsNotes/indexed` (or the last one, if any arrived already). */
   indexed(): Promise<Stats>;
 }
 
 let client: LanguageClient | undefined;
+
+export type IndexState = 'indexing' | 'noNotes' | 'ready';
 
 export async function activate(context: vscode.ExtensionContext): Promise<AwsNotesApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -56,9 +62,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
     markdown: { isTrusted: { enabledCommands: [OPEN_SECTION] }, supportHtml: false },
     middleware: {
       provideCodeLenses: (document, token, next) => (codeLensEnabled() ? next(document, token) : []),
+      ...symbolMiddleware(),
     },
   };
   client = new LanguageClient('awsNotes', 'AWS Notes', serverOptions, clientOptions);
+  client.registerFeature(new IndexProgressFeature(client, status));
+  showMessagesAlsoInLog(client, output);
   const current = () => client;
 
   const model = new NotesModel(current);
@@ -69,6 +78,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
   context.subscriptions.push(status, output, explorer, view);
 
   let lastStats: Stats | undefined;
+  let state: IndexState = 'indexing';
+  const setState = (next: IndexState) => {
+    state = next;
+    void vscode.commands.executeCommand('setContext', 'awsNotes.state', next);
+  };
+  setState('indexing');
   const waiting: ((s: Stats) => void)[] = [];
 
   context.subscriptions.push(
@@ -88,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
       return stats;
     }),
     vscode.commands.registerCommand('awsNotes.showLog', showLog),
+    vscode.commands.registerCommand('awsNotes.configureNotesFolders', () => vscode.commands.executeCommand('workbench.action.openSettings', 'awsNotes.notes.paths')),
     vscode.commands.registerCommand('awsNotes.filterExplorer', async (value?: unknown) => {
       const text =
         typeof value === 'string'
@@ -123,6 +139,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
   client.onNotification(Notifications.indexed, (stats: Stats) => {
     lastStats = stats;
     status.indexed(stats);
+    setState(stats.files === 0 ? 'noNotes' : 'ready');
     explorer.scheduleRefresh();
     for (const resolve of waiting.splice(0)) resolve(stats);
   });
@@ -148,6 +165,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
       setFilter: (value) => explorer.setFilter(value),
     },
     statusText: () => status.text,
+    state: () => state,
     indexed: () => (lastStats ? Promise.resolve(lastStats) : new Promise((resolve) => waiting.push(resolve))),
   };
 }

@@ -9,10 +9,10 @@ export const OPEN_SECTION = 'awsNotes.openSection';
 const FILTERED_CONTEXT = 'awsNotes.explorerFiltered';
 
 export type ExplorerNode =
-  | { kind: 'root'; root: 'services' | 'files' }
-  | { kind: 'service'; service: ServiceInNotes }
+  | { kind: 'root'; root: 'services' | 'files'; count?: number }
+  | { kind: 'service'; service: ServiceInNotes; shown?: number }
   | { kind: 'section'; service: string; section: SectionRef }
-  | { kind: 'file'; outline: NoteOutline }
+  | { kind: 'file'; outline: NoteOutline; shown?: number }
   | { kind: 'heading'; outline: NoteOutline; index: number };
 
 interface HeadingTree {
@@ -60,9 +60,20 @@ export class NotesExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsc
     const q = searchKey(this.filterText);
     if (!node) {
       const outline = await this.model.notesOutline();
-      if (this.view) this.view.message = outline.length === 0 ? t('No notes indexed yet. Markdown files in the workspace (or the folders in the awsNotes.notes.paths setting) appear here.') : undefined;
-      if (outline.length === 0) return [];
-      return [{ kind: 'root', root: 'services' }, { kind: 'root', root: 'files' }];
+      // With no notes the view is empty and its welcome content (package.json viewsWelcome, by awsNotes.state) shows
+      // what to do; a filter that matches nothing says so instead of showing two empty groups.
+      if (outline.length === 0) {
+        this.setMessage(undefined);
+        return [];
+      }
+      if (!q) {
+        this.setMessage(undefined);
+        return [{ kind: 'root', root: 'services' }, { kind: 'root', root: 'files' }];
+      }
+      const [services, files] = await Promise.all([this.serviceNodes(q), this.fileNodes(q)]);
+      this.setMessage(services.length + files.length === 0 ? t('Nothing matches “{0}”. Clear the filter to see every note.', this.filterText) : undefined);
+      if (services.length + files.length === 0) return [];
+      return [{ kind: 'root', root: 'services', count: services.length }, { kind: 'root', root: 'files', count: files.length }];
     }
     switch (node.kind) {
       case 'root':
@@ -96,13 +107,15 @@ export class NotesExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsc
         item.id = `${idPrefix}root:${node.root}`;
         item.iconPath = new vscode.ThemeIcon(node.root === 'services' ? 'cloud' : 'files');
         item.contextValue = `awsNotes.root.${node.root}`;
+        if (node.count !== undefined) item.description = node.root === 'services' ? t('{0} services', node.count) : t('{0} files', node.count);
         return item;
       }
       case 'service': {
         const s = node.service;
         const item = new vscode.TreeItem(s.shortName && s.shortName !== s.name ? s.shortName : s.name, filtered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${idPrefix}service:${s.serviceId}`;
-        item.description = s.sections === 1 ? t('1 section') : t('{0} sections', s.sections);
+        item.description =
+          node.shown !== undefined && node.shown !== s.sections ? t('{0} of {1} sections', node.shown, s.sections) : s.sections === 1 ? t('1 section') : t('{0} sections', s.sections);
         item.tooltip = `${s.name}\n${t('{0} sections in {1} notes', s.sections, s.files)}`;
         item.iconPath = new vscode.ThemeIcon('symbol-class');
         item.contextValue = 'awsNotes.service';
@@ -125,7 +138,10 @@ export class NotesExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsc
         item.id = `${idPrefix}file:${o.uri}`;
         item.resourceUri = vscode.Uri.parse(o.uri);
         item.iconPath = vscode.ThemeIcon.File;
-        item.description = o.headings.length === 1 ? t('1 heading') : t('{0} headings', o.headings.length);
+        item.description =
+          node.shown !== undefined && node.shown !== o.headings.length
+            ? t('{0} of {1} headings', node.shown, o.headings.length)
+            : o.headings.length === 1 ? t('1 heading') : t('{0} headings', o.headings.length);
         item.tooltip = vscode.workspace.asRelativePath(item.resourceUri);
         item.command = open(o.uri, 0);
         item.contextValue = 'awsNotes.file';
@@ -145,6 +161,10 @@ export class NotesExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsc
     }
   }
 
+  private setMessage(message: string | undefined): void {
+    if (this.view) this.view.message = message;
+  }
+
   dispose(): void {
     clearTimeout(this.refreshTimer);
     this.changed.dispose();
@@ -155,17 +175,28 @@ export class NotesExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsc
     if (!q) return services.map((service) => ({ kind: 'service', service }));
     const kept: ExplorerNode[] = [];
     for (const service of services) {
-      if (matches(q, service.name, service.shortName, service.serviceId)) kept.push({ kind: 'service', service });
-      else if ((await this.model.sectionsForService(service.serviceId)).some((s) => matches(q, s.label, s.detail))) kept.push({ kind: 'service', service });
+      if (matches(q, service.name, service.shortName, service.serviceId)) {
+        kept.push({ kind: 'service', service });
+        continue;
+      }
+      // The count shown is the filtered one (issue 17), the number of children the node will have.
+      const shown = (await this.model.sectionsForService(service.serviceId)).filter((s) => matches(q, s.label, s.detail)).length;
+      if (shown > 0) kept.push({ kind: 'service', service, shown });
     }
     return kept;
   }
 
   private async fileNodes(q: string): Promise<ExplorerNode[]> {
     const outline = await this.model.notesOutline();
-    return outline
-      .filter((o) => !q || matches(q, o.name) || o.headings.some((h) => matches(q, h.heading)))
-      .map((o) => ({ kind: 'file', outline: o }));
+    const nodes: ExplorerNode[] = [];
+    for (const o of outline) {
+      if (!q || matches(q, o.name)) nodes.push({ kind: 'file', outline: o });
+      else {
+        const shown = o.headings.filter((h) => matches(q, h.heading)).length;
+        if (shown > 0) nodes.push({ kind: 'file', outline: o, shown });
+      }
+    }
+    return nodes;
   }
 
   /** Headings nested directly under `parent` (-1: the file); with a query, only those matching or leading to a match. */

@@ -25,12 +25,23 @@ export class StatusItem implements vscode.Disposable {
     this.item.tooltip = t('AWS Notes is reading your notes. Click to search the notes indexed so far.');
     this.item.command = 'awsNotes.searchNotes';
     this.item.backgroundColor = undefined;
+    this.item.accessibilityInformation = { label: t('AWS Notes: indexing…') };
+  }
+
+  /** The crawl's progress, in this item (issue 17: no second status entry from the language client). */
+  progress(done: number | undefined, total: number | undefined): void {
+    if (done === undefined || !total) return this.indexing();
+    const text = t('AWS Notes: indexing {0} of {1}', done, total);
+    this.item.text = `$(sync~spin) ${text}`;
+    this.item.accessibilityInformation = { label: text };
   }
 
   indexed(stats: Stats): void {
     this.stats = stats;
     this.item.text = `$(book) ${t('{0} notes · {1} sections', stats.files, stats.sections)}`;
     this.item.tooltip = t('AWS Notes: {0} notes, {1} sections, {2} services mentioned. Click to search notes.', stats.files, stats.sections, stats.services);
+    // Screen readers read the text's icon name ("book") otherwise.
+    this.item.accessibilityInformation = { label: t('AWS Notes: {0} notes, {1} sections', stats.files, stats.sections) };
     this.item.command = 'awsNotes.searchNotes';
     this.item.backgroundColor = undefined;
   }
@@ -39,6 +50,7 @@ export class StatusItem implements vscode.Disposable {
     this.item.text = `$(sync~spin) ${t('AWS Notes: restarting…')}`;
     this.item.tooltip = t('The AWS Notes language server stopped and is being restarted. Click to show the log.');
     this.item.command = 'awsNotes.showLog';
+    this.item.accessibilityInformation = { label: t('AWS Notes: restarting…') };
   }
 
   failed(): void {
@@ -46,6 +58,7 @@ export class StatusItem implements vscode.Disposable {
     this.item.tooltip = t('The AWS Notes language server is not running. Click to show the log.');
     this.item.command = 'awsNotes.showLog';
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    this.item.accessibilityInformation = { label: this.item.tooltip as string };
   }
 
   /** Back to the last counts after a restart (until the next `indexed` arrives). */

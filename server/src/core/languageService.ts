@@ -51,12 +51,14 @@ export function createLanguageService(options: LanguageServiceOptions) {
   const recognizer: Recognizer = { data: options.data, names: new ServiceNameMatcher(options.data.services(), options.data.features()) };
   const index = new NotesIndex(recognizer, options.parser ?? parseNote);
   let progress: { done: number; total: number } | undefined;
+  let setupHint = false;
   const notes = createNotesLookup(index, options.data, {
     locale: () => locale,
     options: () => settings.hover,
     translate: options.translate ?? bilingualTranslate(options.data),
     servicesIn: (text) => [...new Set(recognizer.names.findAll(text, 'prose').map((m) => m.serviceId))],
     progress: () => progress,
+    setupHint: () => setupHint,
   });
   const context: CoreContext = {
     data: options.data,
@@ -103,6 +105,10 @@ export function createLanguageService(options: LanguageServiceOptions) {
     /** While the first crawl runs: how far it is (hovers that find nothing say so); undefined when done. */
     setIndexingProgress(value: { done: number; total: number } | undefined) {
       progress = value;
+    },
+    /** No notes folder is configured (and the hint is not switched off): the first hover that finds nothing says how to set one. */
+    setSetupHint(value: boolean) {
+      setupHint = value;
     },
     updateSettings(value: CoreSettings) {
       settings = value;

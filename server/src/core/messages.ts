@@ -8,6 +8,11 @@ export const M = {
   moreSections: { en: '{count} more sections — Go to Definition lists them all', ja: 'ほか {count} セクション — 「定義へ移動」ですべて表示' },
   oneMoreSection: { en: '1 more section — Go to Definition lists it', ja: 'ほか 1 セクション — 「定義へ移動」で表示' },
   stillIndexing: { en: 'Still indexing your notes ({done} of {total}): nothing found in them yet', ja: 'ノートをインデックス中（{done} / {total}）: まだ見つかっていません' },
+  indexingMore: { en: 'Indexing your notes… {done} of {total}: more sections may follow', ja: 'ノートをインデックス中… {done} / {total}: ほかのセクションが加わる場合があります' },
+  notesNotConfigured: {
+    en: 'Notes not configured: set `awsNotes.notes.paths` to your notes folder (shown once; `awsNotes.hover.setupHint` turns it off)',
+    ja: 'ノートのフォルダーが未設定です: `awsNotes.notes.paths` にノートのフォルダーを設定してください（この案内は 1 回だけ表示。`awsNotes.hover.setupHint` でオフ）',
+  },
   details: { en: 'Details', ja: '詳細' },
   docs: { en: 'Docs', ja: 'ドキュメント' },
   registry: { en: 'Registry', ja: 'Registry' },

@@ -90,6 +90,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     settings = normalizeSettings(params.initializationOptions as Record<string, unknown>);
     locale = resolveLocale(settings.displayLanguage, editorLocale);
     service = createLanguageService({ data: loadData(), locale, settings, providers });
+    service.setSetupHint(settings.notes.paths.length === 0 && settings.hover.setupHint);
     indexer = new WorkspaceIndexer(service.index, settings, workspaceFolders, logger, () => locale);
     // Issue 12: VS Code's client says whether the workspace is trusted; other clients: trusted.
     const options = params.initializationOptions as { workspaceTrusted?: unknown } | null | undefined;
@@ -119,6 +120,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       const before = locale;
       locale = resolveLocale(settings.displayLanguage, editorLocale);
       service.setLocale(locale);
+      service.setSetupHint(settings.notes.paths.length === 0 && settings.hover.setupHint);
       if (locale !== before && canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     } catch (error) {
       logger.warn(`could not read settings: ${(error as Error).message}`);
@@ -256,7 +258,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
 
   connection.onDidChangeConfiguration(() => {
     ready = ready.then(async () => {
-      const indexed = () => JSON.stringify({ ...settings, displayLanguage: undefined });
+      const indexed = () => JSON.stringify({ ...settings, displayLanguage: undefined, hover: { ...settings.hover, setupHint: undefined } });
       const before = indexed();
       await readSettings();
       if (indexed() !== before) await reindexAll();

@@ -7,6 +7,8 @@ import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/settings';
 export interface ServerSettings extends CoreSettings {
   /** Language of our own strings; display only, never a reason to re-index. */
   displayLanguage: DisplayLanguage;
+  /** `setupHint`: with no `notes.paths`, the first hover that finds nothing in the notes says how to set them. */
+  hover: CoreSettings['hover'] & { setupHint: boolean };
   notes: {
     paths: string[];
     exclude: string[];
@@ -37,6 +39,7 @@ export function defaultCacheDir(): string {
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   ...DEFAULT_CORE_SETTINGS,
+  hover: { ...DEFAULT_CORE_SETTINGS.hover, setupHint: true },
   displayLanguage: 'auto',
   notes: { paths: [], exclude: DEFAULT_EXCLUDE, followSymlinksOutside: false, indexUntrustedWorkspaces: false },
   cache: { dir: '' },
@@ -69,7 +72,10 @@ export function normalizeSettings(raw: Loose): ServerSettings {
       indexUntrustedWorkspaces: get('notes.indexUntrustedWorkspaces') === true,
     },
     cache: { dir: pick(get('cache.dir'), '', (v) => typeof v === 'string') || defaultCacheDir() },
-    hover: { maxSections: pick(get('hover.maxSections'), d.hover.maxSections, (v) => typeof v === 'number' && v >= 0 && v <= 50) },
+    hover: {
+      maxSections: pick(get('hover.maxSections'), d.hover.maxSections, (v) => typeof v === 'number' && v >= 0 && v <= 50),
+      setupHint: get('hover.setupHint') !== false,
+    },
     limits: {
       maxFileSize: pick(get('limits.maxFileSize'), d.limits.maxFileSize, isPositive),
       maxSectionsPerFile: pick(get('limits.maxSectionsPerFile'), d.limits.maxSectionsPerFile, isPositive),

@@ -86,17 +86,27 @@ export interface NotesLookupOptions {
   servicesIn?: (text: string) => readonly string[];
   /** Whether the first crawl is still running, and how far it is. */
   progress?: () => { done: number; total: number } | undefined;
+  /** No notes folder is configured: the first hover that finds nothing in the notes says how to set one. */
+  setupHint?: () => boolean;
 }
 
 export function createNotesLookup(index: NotesIndex, data: AwsData, lookup: NotesLookupOptions): NotesLookup {
   const ranker = new QueryRanker(index);
   const queryContext: QueryContext = { data, translate: lookup.translate, servicesIn: lookup.servicesIn };
+  // Once per session (per server): a hint repeated on every hover would be noise.
+  let hintShown = false;
   const markdown = (query: NoteQuery) => {
     const hits = ranker.rank(query);
     const block = renderHits(index, hits, lookup.locale(), lookup.options().maxSections, query.exact.length + query.related.length > 0);
-    if (block) return block;
     const progress = lookup.progress?.();
-    return progress ? `_${localize(lookup.locale(), M.stillIndexing, { done: progress.done, total: progress.total })}_` : '';
+    // While the first crawl runs, what is shown may still change: say how far it is.
+    if (block) return progress ? `${block}\n\n_${localize(lookup.locale(), M.indexingMore, { done: progress.done, total: progress.total })}_` : block;
+    if (progress) return `_${localize(lookup.locale(), M.stillIndexing, { done: progress.done, total: progress.total })}_`;
+    if (!hintShown && lookup.setupHint?.()) {
+      hintShown = true;
+      return `_${localize(lookup.locale(), M.notesNotConfigured)}_`;
+    }
+    return '';
   };
   return {
     forIdentity: (identity) => queryForIdentity(identity, queryContext),

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { createAwsData, type AwsData } from '../core/data/awsData';
 import type { CfnResourceType, FeatureEntry, IamAction, ServiceEntry, TfType, TypeMapping } from '../core/data/types';
 import type { RawBilingualTable } from '../core/text/bilingual';
+import type { RawSdkTable } from '../core/data/sdkTable';
 import { cfnDocUrl } from '../core/features/awsLinks';
 
 /** Walks up from `start` until a folder containing data/services.json is found (source tree or dist/). */
@@ -45,5 +46,6 @@ export function loadAwsData(dataDir: string | undefined = findDataDir()): AwsDat
       readJson<{ actions: Record<string, Record<string, IamAction>> }>(dataDir, 'iam-actions.json')?.actions ?? {},
     features: () => readJson<{ features: FeatureEntry[] }>(dataDir, 'features.json')?.features ?? [],
     bilingual: () => readJson<RawBilingualTable>(dataDir, 'bilingual.json'),
+    sdk: () => readJson<RawSdkTable>(dataDir, 'sdk-operations.json'),
   });
 }

@@ -2,6 +2,7 @@
 // start-up pays only for what a request needs.
 import { createBilingualTable, type BilingualTable, type RawBilingualTable } from '../text/bilingual';
 import { createFeatureLookup } from './features';
+import { createSdkTable, type RawSdkTable, type SdkTable } from './sdkTable';
 import type { CfnResourceType, FeatureEntry, IamAction, ServiceEntry, TfType, TypeMapping } from './types';
 
 export interface RawAwsData {
@@ -13,6 +14,8 @@ export interface RawAwsData {
   /** Feature names of services (data/features.json); absent when not shipped. */
   features?: () => FeatureEntry[];
   iamActions: () => Record<string, Record<string, IamAction>>;
+  /** boto3/SDK v3 operations and SAM policy templates (data/sdk-operations.json); absent when not shipped. */
+  sdk?: () => RawSdkTable | undefined;
   /** English -> Japanese forms (data/bilingual.json); absent or undefined when not shipped. */
   bilingual?: () => RawBilingualTable | undefined;
 }
@@ -39,6 +42,8 @@ export interface AwsData {
   serviceByJsPackage(pkg: string): ServiceEntry | undefined;
   serviceByJsClient(className: string): ServiceEntry | undefined;
   serviceByPrincipal(principal: string): ServiceEntry | undefined;
+  /** boto3/SDK v3 operations and SAM policy templates; undefined when the table is not loaded. */
+  sdk(): SdkTable | undefined;
   /** Features of services with their own names and types (Transit Gateway, Event Source Mapping). */
   features(): readonly FeatureEntry[];
   featureByCfnType(cfnType: string): FeatureEntry | undefined;
@@ -103,6 +108,10 @@ export function createAwsData(raw: RawAwsData): AwsData {
   });
   const iam = lazy(raw.iamActions);
   const features = lazy(() => raw.features?.() ?? []);
+  const sdk = lazy(() => {
+    const table = raw.sdk?.();
+    return table ? createSdkTable(table) : undefined;
+  });
   // Only known Terraform types have features (their table names the service).
   const featureLookup = lazy(() => createFeatureLookup(features(), (tf) => (tfResources()[tf] ?? tfDataSources()[tf])?.service));
   const bilingual = lazy(() => {
@@ -144,5 +153,6 @@ export function createAwsData(raw: RawAwsData): AwsData {
     featureByTfType: (tfType) => featureLookup().byTfType(tfType),
     featureByPrincipal: (principal) => featureLookup().byPrincipal(principal),
     bilingual,
+    sdk,
   };
 }

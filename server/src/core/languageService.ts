@@ -12,7 +12,8 @@ import { createNotesLookup } from './features/notesMarkdown';
 import { noteMentionsOfService } from './features/references';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import type { Locale } from './l10n';
-import type { Translate } from './notes/noteQuery';
+import type { NoteQuery, Translate } from './notes/noteQuery';
+import { placeTermsAt } from './notes/placeTerms';
 import { NotesIndex, type NoteParser } from './notes/notesIndex';
 import { parseNote } from './notes/parseNote';
 import { identityAt, type Identity, type Recognizer } from './recognize/identities';
@@ -92,7 +93,22 @@ export function createLanguageService(options: LanguageServiceOptions) {
   function identityAtPosition(document: TextDocument, position: Position): Identity | undefined {
     const text = document.getText();
     const offset = document.offsetAt(position);
-    return identityAt(recognizer, text, offset, modeAt(document, offset));
+    const mode = modeAt(document, offset);
+    const identity = identityAt(recognizer, text, offset, mode);
+    // An ARN or a principal means what its place in a template, policy or program says it is used for.
+    if (identity && mode === 'code' && (identity.kind === 'arn' || identity.kind === 'principal')) identity.place = placeTermsAt(text, offset);
+    return identity;
+  }
+
+  function providedNoteQuery(document: TextDocument, offset: number): NoteQuery | undefined {
+    return ask((p) => p.noteQuery?.(document, offset, context));
+  }
+
+  function noteQueryAt(document: TextDocument, position: Position): NoteQuery | undefined {
+    const query = providedNoteQuery(document, document.offsetAt(position));
+    if (query) return query;
+    const identity = identityAtPosition(document, position);
+    return identity ? notes.forIdentity(identity) : undefined;
   }
 
   return {
@@ -137,12 +153,15 @@ export function createLanguageService(options: LanguageServiceOptions) {
       const offset = document.offsetAt(position);
       const provided = ask((p) => p.definition?.(document, offset, context));
       if (provided?.length) return provided;
-      const query = ask((p) => p.noteQuery?.(document, offset, context));
-      if (query) return noteLocations(index, notes.sections(query));
-      if (provided) return provided;
-      const identity = identityAtPosition(document, position);
-      return identity ? noteLocations(index, notes.sections(notes.forIdentity(identity))) : [];
+      // A provider that answered (even with nothing) owns the position unless it names what to ask the notes.
+      const query = provided ? providedNoteQuery(document, offset) : noteQueryAt(document, position);
+      return query ? noteLocations(index, notes.sections(query)) : (provided ?? []);
     },
+
+    /** What the notes are asked for at a position (a template property, an identifier), and the sections it finds,
+     * best first: the ranking behind hover, Go to Definition and CodeLens, for the CLI and the retrieval eval. */
+    noteQueryAt,
+    sectionsFor: (query: NoteQuery) => notes.sections(query),
 
     references(document: TextDocument, position: Position): Location[] {
       const provided = ask((p) => p.references?.(document, document.offsetAt(position), context));

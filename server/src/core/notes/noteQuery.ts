@@ -5,6 +5,7 @@
 import type { AwsData } from '../data/awsData';
 import { snakeCase } from '../convert/naming';
 import type { Identity } from '../recognize/identities';
+import type { PlaceTerms } from './placeTerms';
 import { identifierWords } from '../text/bilingual';
 
 export interface QueryTerm {
@@ -22,6 +23,9 @@ export interface NoteQuery {
   exact: QueryTerm[];
   /** Weaker evidence: the words of the identifier, in English and Japanese. */
   related: QueryTerm[];
+  /** The identifier's place in the document (the actions beside an ARN, the keys above it): counted only in sections
+   * already tied to the identifier or its service, so a common action (sts:AssumeRole) never brings in notes alone. */
+  place?: QueryTerm[];
   /** Services whose co-mention makes a section more relevant (an event source mapping's event sources). */
   coServices: string[];
   /** Only sections with evidence: an identifier the data does not know (a typo, a 10,000-character name) does
@@ -40,7 +44,15 @@ export interface QueryContext {
   servicesIn?: (text: string) => readonly string[];
 }
 
-const W = { identifier: 6, equivalent: 4, name: 3, phrase: 2.5, translated: 2.5, oneWord: 1.2, word: 0.6, generic: 1 };
+const W = { identifier: 6, equivalent: 4, name: 3, phrase: 2.5, translated: 2.5, oneWord: 1.2, word: 0.6, generic: 1, place: 2 };
+
+const LATIN_CJK_SPACE = /(?<=[A-Za-z0-9])\s+(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])\s+(?=[A-Za-z0-9])/g;
+
+/** A term and, when it spaces Latin from kana/kanji, the same without the space. */
+function spellings(term: string): string[] {
+  const joined = term.replace(LATIN_CJK_SPACE, '');
+  return joined === term ? [term] : [term, joined];
+}
 
 /** Words too common in AWS names to be evidence on their own. */
 const STOP_WORDS = new Set(['get', 'set', 'put', 'list', 'describe', 'create', 'delete', 'update', 'id', 'ids', 'name', 'names', 'type', 'types', 'arn', 'config', 'configuration', 'the', 'of', 'and', 'or', 'to', 'for', 'by', 'in', 'on', 'with', 'aws']);
@@ -60,14 +72,14 @@ export function termQuery(term: string, serviceId: string | undefined, ctx: Quer
 }
 
 export function queryForIdentity(identity: Identity, ctx: QueryContext): NoteQuery {
-  const query = identityQuery(identity, ctx);
+  const query = identity.place ? inPlace(identityQuery(identity, ctx), identity.place, ctx) : identityQuery(identity, ctx);
   // A feature of a service (Transit Gateway, ID pool): every name of the feature is evidence too.
   if (identity.feature && identity.kind !== 'service') {
     const exact = new Set(query.exact.map((t) => t.text));
-    for (const term of identity.feature.terms) if (!exact.has(term) && term.length >= 2) query.exact.push({ text: term, weight: W.name });
+    for (const term of identity.feature.terms.flatMap(spellings)) if (!exact.has(term) && term.length >= 2) query.exact.push({ text: term, weight: W.name });
     return withKey(query);
   } else if (identity.feature) {
-    return withKey({ key: `feature:${identity.feature.name}`, serviceId: identity.serviceId, exact: identity.feature.terms.filter((t) => t.length >= 2).map((text) => ({ text, weight: W.identifier })), related: [], coServices: [] });
+    return withKey({ key: `feature:${identity.feature.name}`, serviceId: identity.serviceId, exact: [...new Set(identity.feature.terms.flatMap(spellings))].filter((t) => t.length >= 2).map((text) => ({ text, weight: W.identifier })), related: [], coServices: [] });
   }
   return query;
 }
@@ -97,8 +109,8 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
         const last = cfn.split('::')[2] ?? '';
         if (identifierWords(last).length >= 2) q.add('exact', last, W.name);
         q.words(last, ctx);
-        const description = data.cfnType(cfn)?.description;
-        if (description && ctx.servicesIn) for (const id of ctx.servicesIn(description)) if (id !== serviceId) q.co(id);
+        const info = data.cfnType(cfn);
+        if (info?.description && ctx.servicesIn) for (const id of ctx.servicesIn(info.description)) if (id !== serviceId) q.co(id);
       }
       for (const tf of tfTypes) {
         q.add('exact', tf, W.equivalent);
@@ -133,8 +145,9 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       q.add('exact', text, W.identifier);
       const parts = text.split(':');
       const prefix = parts.slice(0, 3).join(':') + ':';
-      // Any ARN of the service is weak evidence; the same resource named elsewhere is strong.
-      q.add('exact', prefix, W.generic);
+      // Any ARN of the service is weak evidence (related, never the first tier); the same resource named elsewhere
+      // is strong.
+      q.add('related', prefix, W.generic);
       // The resource ("function:my-fn", "MyQueue", "table/Orders"): the same resource named elsewhere.
       const resource = parts.slice(5).join(':');
       const resourceType = /^([a-z][a-z-]*)[:/]/.exec(resource)?.[1];
@@ -177,10 +190,34 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
   }
 }
 
+/** Keys every template or policy has: they say nothing about what an identifier under them is for. */
+const GRAMMAR_KEYS = new Set(['AWSTemplateFormatVersion', 'Resources', 'Properties', 'Outputs', 'Parameters', 'Mappings', 'Conditions', 'Transform', 'Metadata', 'DependsOn', 'Version', 'Statement', 'Effect', 'Sid']);
+
+/** The identifier's place as weaker evidence: the actions written beside an ARN (a section granting
+ * dynamodb:PutItem is about that table's use) and the multi-word keys it sits under (DeadLetterConfig). */
+function inPlace(query: NoteQuery, place: PlaceTerms, ctx: QueryContext): NoteQuery {
+  const terms = new Map<string, number>();
+  const known = new Set([...query.exact, ...query.related].map((t) => t.text));
+  const add = (text: string, weight: number) => {
+    if (text.length >= 3 && !known.has(text)) terms.set(text, Math.max(weight, terms.get(text) ?? 0));
+  };
+  for (const action of place.actions.slice(0, 12)) {
+    add(action, W.place);
+    const bare = action.split(':')[1] ?? '';
+    if (identifierWords(bare).length >= 2) add(bare, W.place / 2);
+  }
+  for (const key of place.keys.slice(0, 16)) {
+    if (GRAMMAR_KEYS.has(key) || identifierWords(key).filter((w) => !STOP_WORDS.has(w.toLowerCase())).length < 2) continue;
+    add(key, W.place);
+    for (const ja of ctx.translate?.(key) ?? []) if (ja.whole) add(ja.form, W.place / 2);
+  }
+  return withKey({ ...query, place: [...terms].map(([text, weight]) => ({ text, weight })) });
+}
+
 /** The key names every term: two queries share cached evidence only when they look for the same things. */
 function withKey(query: NoteQuery): NoteQuery {
   const terms = (list: QueryTerm[]) => list.map((t) => `${t.text}^${t.weight}`).join('\u0001');
-  return { ...query, key: [query.key.split('\u0002')[0], query.serviceId ?? '', terms(query.exact), terms(query.related), query.coServices.join(','), query.evidenceOnly ? 'e' : ''].join('\u0002') };
+  return { ...query, key: [query.key.split('\u0002')[0], query.serviceId ?? '', terms(query.exact), terms(query.related), terms(query.place ?? []), query.coServices.join(','), query.evidenceOnly ? 'e' : ''].join('\u0002') };
 }
 
 function builder(key: string, serviceId: string | undefined) {
@@ -192,7 +229,9 @@ function builder(key: string, serviceId: string | undefined) {
       const term = text.trim();
       if (term.length < 2) return;
       const into = kind === 'exact' ? exact : related;
-      into.set(term, Math.max(weight, into.get(term) ?? 0));
+      // Japanese writing leaves out the space between Latin and kana/kanji as often as not: VPC エンドポイント is
+      // also VPCエンドポイント.
+      for (const form of spellings(term)) into.set(form, Math.max(weight, into.get(form) ?? 0));
     },
     co(id: string) {
       coServices.add(id);

@@ -38,6 +38,7 @@ const OPENING_CHARS = 420;
 /** A section with only weak evidence and no tie to the service is not shown. */
 const MIN_UNTIED_SCORE = 2.5;
 
+
 // Per note version (a NoteFile is replaced when its note changes) and query: the evidence found in it.
 const evidenceCache = new WeakMap<NoteFile, Map<string, Map<number, SectionEvidence>>>();
 
@@ -48,7 +49,7 @@ export class QueryRanker {
 
   rank(query: NoteQuery): QueryHit[] {
     // A service name alone is the index's own cached ranking: nothing to keep here (it would crowd out the rest).
-    if (!query.exact.length && !query.related.length && !query.coServices.length) return rankForQuery(this.index, query);
+    if (!query.exact.length && !query.related.length && !query.place?.length && !query.coServices.length) return rankForQuery(this.index, query);
     const cached = this.cache.get(query.key);
     const now = this.index.clock();
     if (cached && cached.version === this.index.version) return cached.hits;
@@ -73,7 +74,11 @@ function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
       else coSections.set(hit.uri, new Set([hit.section]));
     }
   }
-  const terms = [...query.exact.map((t) => ({ ...t, exact: true })), ...query.related.map((t) => ({ ...t, exact: false }))];
+  const terms = [
+    ...query.exact.map((t) => ({ ...t, kind: 'exact' as const })),
+    ...query.related.map((t) => ({ ...t, kind: 'related' as const })),
+    ...(query.place ?? []).map((t) => ({ ...t, kind: 'place' as const })),
+  ];
   // A service name alone: the service's own ranking as it is (incremental and cached; containers get their
   // excerpt when rendered). No copy, no sort: this is every service-name hover, also during a burst of changes.
   if (!terms.length && !query.coServices.length) return query.evidenceOnly ? [] : serviceHits;
@@ -107,13 +112,15 @@ function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   const weigh = (e: SectionEvidence | undefined) => {
     let exact = 0;
     let related = 0;
+    let place = 0;
     for (const [t, c] of e?.counts ?? []) {
       const term = terms[t];
       const w = term.weight * (1 + Math.log2(Math.min(c.count, 8)) / 2) * (c.inHeading ? 1.5 : 1);
-      if (term.exact) exact += w;
-      else related += w * idf[t];
+      if (term.kind === 'exact') exact += w;
+      else if (term.kind === 'related') related += w * idf[t];
+      else place += w * idf[t];
     }
-    return { exact, related };
+    return { exact, related, place };
   };
 
   const out: QueryHit[] = [];
@@ -129,7 +136,7 @@ function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
       seen.add(s);
       const e = found?.get(s);
       const w = weigh(e);
-      if (query.evidenceOnly && w.exact + w.related === 0) return;
+      if (query.evidenceOnly && w.exact + w.related + w.place === 0) return;
       const hit = scoreSection(note, sections[s], e, w, bySection, co, serviceFull);
       if (hit) out.push(hit);
     };
@@ -143,7 +150,7 @@ function scoreSection(
   note: NoteFile,
   section: Section,
   evidence: SectionEvidence | undefined,
-  { exact, related }: { exact: number; related: number },
+  { exact, related, place }: { exact: number; related: number; place: number },
   bySection: Map<number, SectionHit>,
   coSections: Set<number> | undefined,
   serviceFull: number,
@@ -160,7 +167,8 @@ function scoreSection(
   }
   const tied = service > 0 || parentService > 0 || exact > 0;
   // A container heading (no body of its own: a note's title) is weaker evidence than a passage.
-  const found = (WEIGHT.exact * exact + WEIGHT.related * related) * (section.blocks.length === 0 ? 0.5 : 1);
+  // The identifier's place (the actions beside it) counts only where the section is already tied to it.
+  const found = (WEIGHT.exact * exact + WEIGHT.related * related + (tied ? WEIGHT.related * place : 0)) * (section.blocks.length === 0 ? 0.5 : 1);
   if (!tied && found < MIN_UNTIED_SCORE) return undefined;
   // Sections with evidence for this identifier come first; the service's general sections fill the rest.
   const tier = found >= EVIDENCE_TIER ? EVIDENCE_BONUS : 0;
@@ -176,7 +184,7 @@ function scoreSection(
   // (A word the opening excerpt already shows leaves the heading as the target.)
   const inOpening = (b: number) => b < OPENING_BLOCKS && (b < 0 || section.blocks[b].end - section.headingEnd <= OPENING_CHARS);
   if (evidence && exact > 0) block = evidence.block;
-  else if (evidence && related >= PASSAGE_RELATED && !inOpening(evidence.block)) block = evidence.block;
+  else if (evidence && related + (tied ? place : 0) >= PASSAGE_RELATED && !inOpening(evidence.block)) block = evidence.block;
   else if (serviceHit) block = serviceHit.block;
   else if (evidence) block = evidence.block;
   if (block > 0) anchor = section.blocks[block].start;
@@ -252,6 +260,7 @@ function evidenceIn(note: NoteFile, query: NoteQuery): Map<number, SectionEviden
   };
   tally(query.exact, 'exact');
   tally(query.related, 'related');
+  tally(query.place ?? [], 'related');
   for (const [s, weights] of blockWeight) {
     let best = -1;
     let bestWeight = 0;

@@ -3,6 +3,7 @@
 import type { AwsData } from '../data/awsData';
 import type { FeatureEntry } from '../data/types';
 import { sdkOperationAt } from './sdkOperations';
+import type { PlaceTerms } from '../notes/placeTerms';
 import type { NameMatch, ServiceNameMatcher, TextMode } from './serviceNameMatcher';
 
 export type IdentityKind = 'service' | 'cfnType' | 'tfType' | 'iamAction' | 'arn' | 'principal' | 'boto3' | 'jsPackage' | 'jsClient' | 'boto3Method' | 'sdkCommand';
@@ -23,6 +24,8 @@ export interface Identity {
   feature?: FeatureRef;
   /** For an SDK operation (`receive_message`, `ReceiveMessageCommand`): the IAM action of the same name. */
   action?: string;
+  /** For an ARN or principal in a template, policy or code: the keys and actions around it (what it is used for). */
+  place?: PlaceTerms;
 }
 
 export interface FeatureRef {

@@ -750,6 +750,7 @@ export function preScanHeadings(t: string): HeadingScan | undefined {
   let nested = -1; // indented fence (maybe inside a list item): the opener's indent
   let nestedChar = 0;
   let nestedLen = 0;
+  let htmlToBlank = false; // inside an HTML block that ends at a blank line (CommonMark kinds 6 and 7)
   let html = false; // inside a multi-line HTML comment
   let htmlClose = -1; // offset of the next `-->` at or after the current line (n: none)
   let runStart = -1; // first line (offset) of the current paragraph-like run
@@ -791,7 +792,9 @@ export function preScanHeadings(t: string): HeadingScan | undefined {
     const indent = i - ls;
     const blank = i === le;
     const c = blank ? -1 : t.charCodeAt(i);
-    if (html) {
+    if (htmlToBlank) {
+      if (blank) htmlToBlank = false;
+    } else if (html) {
       // The next `-->` anywhere ahead, searched again only once passed: one pass over an unclosed comment, not one
       // search to the end of the text per line (quadratic: 800k characters took 4.7 s).
       if (htmlClose < ls) htmlClose = t.indexOf('-->', ls);
@@ -847,16 +850,29 @@ export function preScanHeadings(t: string): HeadingScan | undefined {
         if (j < contentEnd && (j === k || t.charCodeAt(j - 1) === SP)) contentEnd = trimEndOffset(t, k, j);
         let contentStart = k;
         while (contentStart < contentEnd && t.charCodeAt(contentStart) === SP) contentStart++;
-        const title = titleOrDecline(t.slice(contentStart, contentEnd));
+        const title = atxTitle(t.slice(contentStart, contentEnd));
         if (title === undefined) return undefined;
         headings.push(title);
         levels.push(depth);
         pos.push(line, 0, line, le - ls);
       }
-    } else if (c === 60 /* < */) {
-      if (indent > 0 || !t.startsWith('<!--', i) || t.startsWith('<!-->', i) || t.startsWith('<!--->', i)) return undefined;
+    } else if (c === 60 /* < */ && t.startsWith('<!--', i)) {
+      if (indent > 0 || t.startsWith('<!-->', i) || t.startsWith('<!--->', i)) return undefined;
       block();
       html = !lineHasClose(t, i + 4, le);
+    } else if (c === 60) {
+      // Other HTML (seeds: <details>, <img ...>, <br>, XML-like lines): CommonMark HTML blocks of kinds 6 and 7 run
+      // to the next blank line and hide any heading inside them; anything else starting with '<' is paragraph text.
+      // A kind-7 line after a container or table line may be a lazy continuation (micromark lets complete HTML
+      // interrupt a lazy line), and an indented block may belong to a list item: those are declined, not guessed.
+      const kind = htmlBlockKind(t.slice(i, le));
+      if (kind < 0) return undefined;
+      if (indent > 0 && kind > 0 && !(runStart >= 0 && runClean)) return undefined;
+      if (kind === 7 && runStart >= 0 && !runClean) return undefined;
+      if (kind === 6 || (kind === 7 && runStart < 0)) {
+        block();
+        htmlToBlank = true;
+      } else addLine(false);
     } else if ((c === 61 || c === 45) && runOf(i, le, c) > 0 && isBlankFrom(t, i + runOf(i, le, c), le)) {
       // a setext underline, a thematic break or paragraph text
       if (indent > 0) return undefined;
@@ -880,7 +896,8 @@ export function preScanHeadings(t: string): HeadingScan | undefined {
             raw += l + '\n';
           } else raw += l;
         }
-        const title = titleOrDecline(raw.replace(/[ \t]+$/, ''));
+        // One-line setext titles resolve like ATX ones; joined lines (hard breaks) only when plain.
+        const title = lines.length === 1 ? atxTitle(raw.replace(/[ \t]+$/, '')) : titleOrDecline(raw.replace(/[ \t]+$/, ''));
         if (title === undefined) return undefined;
         headings.push(title);
         levels.push(c === 61 ? 1 : 2);
@@ -890,8 +907,9 @@ export function preScanHeadings(t: string): HeadingScan | undefined {
       } else if (c === 45 && runOf(i, le, c) >= 3) block(); // thematic break
       else addLine(false);
     } else {
+      // `[` is plain: a link reference definition always holds `]:`, and that declines the whole note above.
       const plain =
-        indent === 0 && !(c === 62 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || c === 91 || c === 33 || (c >= 48 && c <= 57)) && !lineHas(t, ls, le, 124);
+        indent === 0 && !(c === 62 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || c === 33 || (c >= 48 && c <= 57)) && !lineHas(t, ls, le, 124);
       addLine(plain);
     }
     line++;
@@ -905,6 +923,49 @@ export function preScanHeadings(t: string): HeadingScan | undefined {
     pos.unshift(0, 0, 0, 0);
   }
   return { headings, levels, positions: Int32Array.from(pos) };
+}
+
+/**
+ * An ATX heading's title for the pre-scan. Titles with inline markup that `simpleInline` cannot resolve (link
+ * headings `# [AWS CodeBuild](https://…)`, `Lambda@Edge`, entities) are resolved by remark on this heading's text
+ * only, exactly as the full scan resolves them (`headingTitle`): a per-heading cost, never a declined note.
+ */
+function atxTitle(raw: string): string | undefined {
+  const title = titleOrDecline(raw);
+  if (title !== undefined) return title;
+  try {
+    return headingTitle(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+// CommonMark 0.31 HTML block starts (micromark follows them): kind 6 names and the open/closing tags of kind 7.
+const HTML_KIND6 = new Set(
+  ('address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
+    'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link ' +
+    'main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead ' +
+    'title tr track ul').split(' '),
+);
+const HTML_ATTR = String.raw`(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^"'=<>\`\s]+|'[^'\n]*'|"[^"\n]*"))?)`;
+const HTML_KIND7 = new RegExp(String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*${HTML_ATTR}*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$`);
+
+/**
+ * The HTML block a column-0 line starting with '<' (not `<!--`) may open: 6 or 7 (CommonMark kinds that end at a
+ * blank line; 7 cannot interrupt a paragraph), 0 for none (paragraph text), -1 for kinds the pre-scan leaves to the
+ * full scan (1: script/pre/style/textarea, 3–5: `<?`, `<!X`, `<![CDATA[`).
+ */
+function htmlBlockKind(line: string): number {
+  const c = line.charCodeAt(1);
+  if (c === 63 /* ? */ || c === 33 /* ! */) return -1;
+  const m = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(line);
+  if (!m) return 0;
+  const name = m[1].toLowerCase();
+  const after = line.charCodeAt(m[0].length);
+  const ends = Number.isNaN(after) || after === SP || after === 9 || after === 62 /* > */ || (after === 47 /* / */ && line.charCodeAt(m[0].length + 1) === 62);
+  if (c !== 47 && /^(?:script|pre|style|textarea)$/.test(name) && (ends || after === 47)) return -1;
+  if (ends && HTML_KIND6.has(name)) return 6;
+  return HTML_KIND7.test(line) ? 7 : 0;
 }
 
 function lineHas(t: string, from: number, to: number, ch: number): boolean {

@@ -1,0 +1,1 @@
+export function generateSeedsNote(i: number, seed?: number): string;

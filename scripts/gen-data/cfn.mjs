@@ -6,7 +6,7 @@ import { firstSentence, readJson } from './lib/util.mjs';
 const DOC = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/';
 const ACRONYMS = { Arn: 'ARN', Url: 'URL', Id: 'ID', Ip: 'IP', Dns: 'DNS', Api: 'API', Db: 'DB', Kms: 'KMS', Vpc: 'VPC' };
 
-function typeString(t, typeDefs) {
+export function typeString(t, typeDefs) {
   switch (t.type) {
     case 'string': return 'String';
     case 'integer': return 'Integer';

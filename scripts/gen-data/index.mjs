@@ -12,6 +12,7 @@ import { writeBilingual } from './bilingual.mjs';
 import { writeFeatures } from './features.mjs';
 import { loadSpec } from './spec.mjs';
 import { loadProvider } from './tf.mjs';
+import { buildCfnSchemas, writeCfnSchemas, writeTfSchemas } from './schema.mjs';
 import { writeSdkOperations } from './sdk.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,6 +41,18 @@ if (want('cfn')) {
   const size = writeJson(path.join(dataDir, 'cfn-types.json'), { types: cfn.types }, ['types']);
   console.log(`cfn-types.json: ${Object.keys(cfn.types).length} types, ${size} bytes; without service: ${cfn.unowned.join(' ') || 'none'}`);
 }
+if (want('schema')) {
+  const cfnSchemas = buildCfnSchemas({ spec, types: cfn.types });
+  const cfnSize = writeCfnSchemas(dataDir, cfnSchemas);
+  console.log(`schema/cfn: ${Object.keys(cfnSchemas.chunks).length} files, ${cfnSize} bytes; property type name clashes: ${cfnSchemas.clashes}`);
+  const header = {
+    license: 'MPL-2.0',
+    source: `Derived from the Terraform AWS provider schema (${SOURCES.providerAws.terraformProvider}, MPL-2.0, https://github.com/hashicorp/terraform-provider-aws) via the npm package ${SOURCES.providerAws.pkg}@${SOURCES.providerAws.version} (MPL-2.0). This file, as a whole, is available under the Mozilla Public License 2.0.`,
+  };
+  const tf = writeTfSchemas(dataDir, provider.schemas, header);
+  console.log(`schema/tf: ${tf.files} files, ${tf.size} bytes`);
+}
+
 const withService = (table) => Object.fromEntries(Object.keys(table).sort().map((name) => [name, { service: tfOwner.get(name) ?? '', ...table[name] }]));
 if (want('tf')) {
   const tfData = {

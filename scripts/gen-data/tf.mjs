@@ -16,11 +16,59 @@ function isBlock(type, types) {
   return false;
 }
 
+const PRIMITIVE = { string: 'string', number: 'number', boolean: 'bool', any: 'any', json: 'any', date: 'string' };
+
+/** Terraform type of an attribute from its jsii type: string, number, bool, list(string), map(number)... */
+function attrType(type) {
+  if (!type) return undefined;
+  if (type.primitive) return PRIMITIVE[type.primitive] ?? type.primitive;
+  if (type.union) return attrType(type.union.types.find((t) => t.fqn !== 'cdktn.IResolvable'));
+  if (type.collection) {
+    const element = attrType(type.collection.elementtype) ?? 'any';
+    return type.collection.kind === 'map' ? `map(${element})` : `list(${element})`;
+  }
+  return undefined;
+}
+
+/** The struct of a nested block and whether it holds at most one (a bare struct; lists are `X[] | IResolvable`). */
+function blockStruct(type, types) {
+  if (type?.fqn && types[type.fqn]?.kind === 'interface') return { fqn: type.fqn, single: true };
+  if (type?.union) for (const t of type.union.types) { const s = blockStruct(t, types); if (s) return { ...s, single: false }; }
+  if (type?.collection?.kind === 'array' && type.collection.elementtype.fqn && types[type.collection.elementtype.fqn]?.kind === 'interface') {
+    return { fqn: type.collection.elementtype.fqn, single: false };
+  }
+  return undefined;
+}
+
+/** Arguments and nested blocks of a struct, at every depth: { name: { required, type } | { block, max, min, args } }. */
+function structSchema(properties, types, depth = 0) {
+  const args = {};
+  for (const p of properties ?? []) {
+    const docText = `${p.docs?.remarks ?? ''} ${p.docs?.summary ?? ''}`;
+    const name = docText.match(ANCHOR)?.[1] ?? camelToSnake(p.name);
+    const arg = {};
+    if (!p.optional) arg.required = true;
+    const struct = blockStruct(p.type, types);
+    if (struct && depth < 12) {
+      arg.block = true;
+      if (struct.single) arg.max = 1;
+      if (!p.optional) arg.min = 1;
+      arg.args = structSchema(types[struct.fqn].properties, types, depth + 1);
+    } else {
+      const type = attrType(p.type);
+      if (type) arg.type = type;
+    }
+    args[name] = arg;
+  }
+  return Object.fromEntries(Object.entries(args).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 export function loadProvider(dir) {
   const jsii = JSON.parse(fs.readFileSync(path.join(dir, '.jsii'), 'utf8'));
   const types = jsii.types;
   const resources = {};
   const dataSources = {};
+  const schemas = { resources: {}, dataSources: {} };
   for (const t of Object.values(types)) {
     if (t.kind !== 'class') continue;
     const kind = t.base === 'cdktn.TerraformResource' ? 'resources' : t.base === 'cdktn.TerraformDataSource' ? 'data-sources' : undefined;
@@ -48,6 +96,7 @@ export function loadProvider(dir) {
     attrs.add('id');
     const entry = { args: Object.fromEntries(Object.entries(args).sort(([a], [b]) => a.localeCompare(b))), attrs: [...attrs].sort() };
     (kind === 'resources' ? resources : dataSources)[name] = entry;
+    schemas[kind === 'resources' ? 'resources' : 'dataSources'][name] = { args: structSchema(config?.properties, types), attrs: entry.attrs };
   }
-  return { resources, dataSources, terraformVersionNote: jsii.version };
+  return { resources, dataSources, schemas, terraformVersionNote: jsii.version };
 }

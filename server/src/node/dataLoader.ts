@@ -32,11 +32,44 @@ function readJson<T>(dataDir: string | undefined, file: string): T | undefined {
   return JSON.parse(fs.readFileSync(full, 'utf8')) as T;
 }
 
+/** One file per key, parsed on first use; a file that is not there is remembered as missing. */
+function chunkReader<T>(dataDir: string | undefined, file: (key: string) => string): (key: string) => T | undefined {
+  const chunks = new Map<string, T | undefined>();
+  return (key) => {
+    if (!chunks.has(key)) chunks.set(key, /^[\w-]+$/.test(key) ? readJson<T>(dataDir, file(key)) : undefined);
+    return chunks.get(key);
+  };
+}
+
+/**
+ * Complete schemas (data/schema/, written by scripts/gen-data/schema.mjs): one file per CloudFormation namespace and
+ * per Terraform `aws_<word>_`, read when a type of it is first asked for. Undefined when the folder is not shipped.
+ */
+function schemaReaders(dataDir: string | undefined) {
+  if (!dataDir || !fs.existsSync(path.join(dataDir, 'schema', 'cfn', 'index.json'))) return undefined;
+  const cfnChunk = chunkReader<{ types: Record<string, CfnResourceType> }>(dataDir, (key) => path.join('schema', 'cfn', `${key}.json`));
+  const tfChunk = chunkReader<{ resources?: Record<string, TfType>; dataSources?: Record<string, TfType> }>(dataDir, (key) => path.join('schema', 'tf', `${key}.mpl.json`));
+  const own = <T>(table: Record<string, T> | undefined, name: string) => (table && Object.hasOwn(table, name) ? table[name] : undefined);
+  return {
+    cfnTypeNames: () => readJson<{ names: string[] }>(dataDir, path.join('schema', 'cfn', 'index.json'))?.names ?? [],
+    cfnType: (name: string) => {
+      const type = own(cfnChunk(name.split('::').slice(0, 2).join('-'))?.types, name);
+      if (type) type.docUrl ??= cfnDocUrl(name);
+      return type;
+    },
+    tfSchema: (kind: 'resource' | 'data', name: string) => {
+      const chunk = tfChunk(name.split('_')[1] ?? name);
+      return own(kind === 'data' ? chunk?.dataSources : chunk?.resources, name);
+    },
+  };
+}
+
 export function loadAwsData(dataDir: string | undefined = findDataDir()): AwsData {
   // Both Terraform tables come from one file; parse it once for whichever is asked first.
   let tf: { resources?: Record<string, TfType>; dataSources?: Record<string, TfType> } | undefined;
   const tfFile = () => (tf ??= readJson(dataDir, 'tf-types.mpl.json') ?? {});
   return createAwsData({
+    ...schemaReaders(dataDir),
     services: () => readJson<{ services: ServiceEntry[] }>(dataDir, 'services.json')?.services ?? [],
     cfnTypes: () => withDocUrls(readJson<{ types: Record<string, CfnResourceType> }>(dataDir, 'cfn-types.json')?.types ?? {}),
     tfResources: () => tfFile().resources ?? {},

@@ -8,6 +8,14 @@ import type { CfnResourceType, FeatureEntry, IamAction, ServiceEntry, TfType, Ty
 export interface RawAwsData {
   services: () => ServiceEntry[];
   cfnTypes: () => Record<string, CfnResourceType>;
+  /**
+   * Complete schemas read per type (data/schema/): when given, they answer cfnType / cfnTypeNames instead of the
+   * whole cfnTypes table, so that a hover reads one namespace's file rather than every type.
+   */
+  cfnType?: (name: string) => CfnResourceType | undefined;
+  cfnTypeNames?: () => string[];
+  /** A Terraform type with every nested block and attribute type; absent: the top-level tables stand in. */
+  tfSchema?: (kind: 'resource' | 'data', name: string) => TfType | undefined;
   tfResources: () => Record<string, TfType>;
   tfDataSources: () => Record<string, TfType>;
   mapping: () => Record<string, TypeMapping>;
@@ -26,6 +34,8 @@ export interface AwsData {
   cfnType(name: string): CfnResourceType | undefined;
   cfnTypeNames(): readonly string[];
   tfResource(name: string): TfType | undefined;
+  /** A Terraform resource or data source with its nested blocks (args[].args) where the data has them. */
+  tfSchema(kind: 'resource' | 'data', name: string): TfType | undefined;
   tfDataSource(name: string): TfType | undefined;
   tfResourceNames(): readonly string[];
   tfDataSourceNames(): readonly string[];
@@ -89,7 +99,7 @@ export function createAwsData(raw: RawAwsData): AwsData {
       .sort((a, b) => b.prefix.length - a.prefix.length),
   );
   const cfnTypes = lazy(raw.cfnTypes);
-  const cfnNames = lazy(() => Object.keys(cfnTypes()).sort());
+  const cfnNames = lazy(() => raw.cfnTypeNames?.() ?? Object.keys(cfnTypes()).sort());
   const tfResources = lazy(raw.tfResources);
   const tfDataSources = lazy(raw.tfDataSources);
   const tfResourceNames = lazy(() => Object.keys(tfResources()).sort());
@@ -122,10 +132,11 @@ export function createAwsData(raw: RawAwsData): AwsData {
   return {
     services,
     service: (id) => byId().get(id),
-    cfnType: (name) => cfnTypes()[name],
+    cfnType: (name) => (raw.cfnType ? raw.cfnType(name) : Object.hasOwn(cfnTypes(), name) ? cfnTypes()[name] : undefined),
     cfnTypeNames: cfnNames,
     tfResource: (name) => tfResources()[name],
     tfDataSource: (name) => tfDataSources()[name],
+    tfSchema: (kind, name) => raw.tfSchema?.(kind, name) ?? (kind === 'data' ? tfDataSources()[name] : tfResources()[name]),
     tfResourceNames,
     tfDataSourceNames,
     mappingForCfn: (cfnType) => mapping()[cfnType],

@@ -65,6 +65,14 @@ export interface CfnProperty {
   description?: string;
   allowed?: string[];
   docUrl?: string;
+  /** Update behaviour where the spec has it: a change replaces the resource (or may). */
+  update?: 'replacement' | 'conditional';
+}
+
+/** A nested property type of one resource type (`AWS::Lambda::Function.VpcConfig`), at any depth. */
+export interface CfnPropertyType {
+  description?: string;
+  properties: Record<string, CfnProperty>;
 }
 
 export interface CfnResourceType {
@@ -77,12 +85,23 @@ export interface CfnResourceType {
   attributes: string[];
   /** What !Ref returns, short ("queue URL", "function name"). */
   refReturns?: string;
+  /** The spec's whole description when `description` is its first sentence (complete schemas only). */
+  fullDescription?: string;
+  /** Nested property types by the names `CfnProperty.type` uses (complete schemas only; data/schema/cfn). */
+  propertyTypes?: Record<string, CfnPropertyType>;
 }
 
 export interface TfArgument {
   required?: boolean;
   /** true when the argument is a nested block rather than an attribute. */
   block?: boolean;
+  /** Attribute type: "string", "number", "bool", "list(string)", "map(string)"... (complete schemas only). */
+  type?: string;
+  /** Block repetitions: max 1 for a single block, min 1 for a required one (complete schemas only). */
+  min?: number;
+  max?: number;
+  /** A block's own arguments and blocks, at every depth (complete schemas only; data/schema/tf). */
+  args?: Record<string, TfArgument>;
 }
 
 export interface TfType {

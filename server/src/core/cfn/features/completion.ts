@@ -15,10 +15,11 @@ import { scoreFolded } from '../../text/fuzzy';
 import { searchKey } from '../../text/normalize';
 import { PSEUDO_PARAMETERS } from '../intrinsics';
 import { parseTemplate } from '../parseTemplate';
-import type { CfnTemplate } from '../types';
+import type { CfnNode, CfnTemplate } from '../types';
 import { CM } from './messages';
+import { ownerName, propertiesAtPath, propertyAtPath } from './propertySchema';
 import { PSEUDO_DOCS, RESOURCE_ATTRIBUTES } from './reference';
-import { propertyToTerraform } from './terraform';
+import { answerText, propertyToTerraform } from './terraform';
 import { jsonContext, lineAt, yamlKeyPath, type LineContext } from './textContext';
 
 export const PROVIDER = 'cloudformation';
@@ -243,22 +244,24 @@ function jsonPropertiesSnippet(required: [string, CfnProperty][], keyIndent: num
 
 // Property names ---------------------------------------------------------------------------------------
 
-function propertyItems(site: Site, cfnType: string, present: Set<string>, typed: string, keyIndent: number, quoted: boolean): CompletionList | undefined {
+function propertyItems(site: Site, cfnType: string, present: Set<string>, typed: string, keyIndent: number, quoted: boolean, path: readonly (string | number)[] = []): CompletionList | undefined {
   const { ctx } = site;
   const type = ctx.data.cfnType(cfnType);
-  if (!type) return undefined;
+  const at = type ? (path.length ? propertiesAtPath(type, path) : { owner: '', properties: type.properties }) : undefined;
+  if (!at) return undefined;
   const range = quoted ? jsonKeyRange(site, typed) : wordRange(site, typed, /[\w]/);
   const items: CompletionItem[] = [];
-  Object.entries(type.properties).forEach(([name, p], i) => {
+  Object.entries(at.properties).forEach(([name, p], i) => {
     if (present.has(name) && name !== typed) return;
-    const tf = propertyToTerraform(cfnType, name, ctx);
-    const tfText = tf?.kind === 'argument' ? `Terraform: ${tf.names.join(' + ')}` : tf?.kind === 'resource' ? `Terraform: ${tf.tfType}` : undefined;
+    // The reviewed Terraform mapping knows top-level properties only.
+    const tf = path.length === 0 ? propertyToTerraform(cfnType, name, ctx) : undefined;
+    const tfText = tf && tf.kind !== 'none' ? `Terraform: ${answerText(tf, (n) => n)}` : undefined;
     const doc = [p.description, p.allowed?.length ? `${localize(ctx.locale, CM.allowedValues)}: ${p.allowed.join(', ')}` : undefined, tfText].filter(Boolean).join('\n\n');
     const newText = quoted ? `${name}": ${jsonValue(p, 1)}` : `${name}:${yamlValue(p, 1, keyIndent)}`;
     items.push({
       label: name,
       kind: CompletionItemKind.Property,
-      detail: `${p.type}${p.required ? ` · ${localize(ctx.locale, CM.required)}` : ''}`,
+      detail: `${p.type}${p.required ? ` · ${localize(ctx.locale, CM.required)}` : ''}${at.owner ? ` · ${ownerName(cfnType, at.owner)}` : ''}`,
       documentation: doc ? { kind: 'markdown', value: doc } : undefined,
       sortText: `${p.required ? 0 : 1}${String(i).padStart(3, '0')}`,
       filterText: name,
@@ -268,6 +271,20 @@ function propertyItems(site: Site, cfnType: string, present: Set<string>, typed:
     });
   });
   return list(items);
+}
+
+/**
+ * Keys already written in the mapping at `path` (from the text's indentation, `0` for "the item of this list"),
+ * so that completion does not offer them again: a list step takes the last item starting before the cursor.
+ */
+function keysAt(root: CfnNode | undefined, path: readonly (string | number)[], offset: number): Set<string> {
+  let node = root;
+  for (const step of path) {
+    if (!node) break;
+    if (typeof step === 'number') node = node.kind === 'sequence' ? [...node.items].reverse().find((i) => i.range.start <= offset) : undefined;
+    else node = node.kind === 'mapping' ? node.pairs.find((p) => p.key === step)?.value : undefined;
+  }
+  return new Set(node?.kind === 'mapping' ? node.pairs.map((p) => p.key) : []);
 }
 
 /** In a JSON key string: from after the opening quote to the end of the word and the closing quote. */
@@ -409,8 +426,8 @@ function yamlCompletion(site: Site): CompletionList | undefined {
     if (path.length === 2 && path[0] === 'Resources' && key === 'Type' && !valueLine[4]) {
       return typeItems(site, valueLine[5], String(path[1]), column);
     }
-    if (path.length === 3 && path[0] === 'Resources' && path[2] === 'Properties' && !valueLine[4]) {
-      return valueItems(site, String(path[1]), key, valueLine[5]);
+    if (path.length >= 3 && path[0] === 'Resources' && path[2] === 'Properties' && !valueLine[4]) {
+      return valueItems(site, String(path[1]), [...path.slice(3), key], valueLine[5]);
     }
     if (path.length === 2 && path[0] === 'Resources' && key === 'DependsOn') {
       return namesItems(site, valueLine[5], resourceIds(site, String(path[1])), CompletionItemKind.Reference, localize(site.ctx.locale, CM.resource));
@@ -424,6 +441,12 @@ function yamlCompletion(site: Site): CompletionList | undefined {
   const { path } = yamlKeyPath(site.template.text, site.line.lineStart, column);
   if (keyLine[2] && path.length === 3 && path[0] === 'Resources' && path[2] === 'DependsOn') {
     return namesItems(site, typed, resourceIds(site, String(path[1])), CompletionItemKind.Reference, localize(site.ctx.locale, CM.resource));
+  }
+  // Nested properties at any depth; a `- ` line starts an item of a list of objects.
+  if (path.length > 3 && path[0] === 'Resources' && path[2] === 'Properties') {
+    const type = site.template.resource(String(path[1]))?.type;
+    const present = keyLine[2] ? new Set<string>() : keysAt(site.template.root, path, site.offset);
+    return type ? propertyItems(site, type, present, typed, column, false, path.slice(3)) : undefined;
   }
   if (keyLine[2]) return undefined;
   if (path.length === 3 && path[0] === 'Resources' && path[2] === 'Properties') {
@@ -444,14 +467,15 @@ function yamlCompletion(site: Site): CompletionList | undefined {
   return undefined;
 }
 
-/** Allowed values (and true/false) of a property. */
-function valueItems(site: Site, resourceId: string, property: string, typed: string): CompletionList | undefined {
+/** Allowed values (and true/false) of a property at any depth. */
+function valueItems(site: Site, resourceId: string, path: readonly (string | number)[], typed: string, quote = ''): CompletionList | undefined {
   const type = site.template.resource(resourceId)?.type;
-  const spec = type ? site.ctx.data.cfnType(type)?.properties[property] : undefined;
+  const schema = type ? site.ctx.data.cfnType(type) : undefined;
+  const spec = schema ? propertyAtPath(schema, path)?.spec : undefined;
   const values = spec ? choice(spec) : undefined;
   if (!values) return undefined;
   const range = wordRange(site, typed, /[\w.-]/);
-  return list(values.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: v } })));
+  return list(values.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: v + quote } })));
 }
 
 function globalsKeys(template: CfnTemplate, section: string): string[] {
@@ -510,6 +534,10 @@ function jsonCompletion(site: Site): CompletionList | undefined {
       const keyIndent = /^\s*/.exec(before)![0].length;
       return typeItems(site, typedValue, String(path[1]), keyIndent);
     }
+    if (path.length >= 3 && path[0] === 'Resources' && path[2] === 'Properties' && context.valueOf) {
+      const quoted = site.template.text[context.stringStart ?? -1] === '"';
+      return valueItems(site, String(path[1]), [...path.slice(3), context.valueOf], typedValue, quoted ? q : '');
+    }
     if (path.length >= 2 && path[0] === 'Resources' && (context.valueOf === 'DependsOn' || path[2] === 'DependsOn')) {
       return namesItems(site, typedValue, resourceIds(site, String(path[1])), CompletionItemKind.Reference, localize(site.ctx.locale, CM.resource), q);
     }
@@ -522,6 +550,12 @@ function jsonCompletion(site: Site): CompletionList | undefined {
     const id = String(path[1]);
     const type = site.template.resource(id)?.type ?? typeFromText(site.template.text, id);
     return type ? propertyItems(site, type, presentProperties(site, id), typed, keyIndent, true) : undefined;
+  }
+  if (path.length > 3 && path[0] === 'Resources' && path[2] === 'Properties') {
+    const id = String(path[1]);
+    const type = site.template.resource(id)?.type ?? typeFromText(site.template.text, id);
+    const present = keysAt(site.template.root, path, site.offset);
+    return type ? propertyItems(site, type, present, typed, keyIndent, true, path.slice(3)) : undefined;
   }
   if (path.length === 2 && path[0] === 'Resources') return resourceKeyItems(site, String(path[1]), typed, true);
   if (path.length === 0 && context.path.length === 1) return sectionItems(site, typed, true);

@@ -6,9 +6,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CoreContext } from '../../context';
 import { localize, type Text } from '../../l10n';
-import type { CfnTemplate, Range } from '../types';
+import type { CfnResourceType } from '../../data/types';
+import type { CfnNode, CfnResource, CfnTemplate, Range } from '../types';
 import { CM } from './messages';
 import { declarations, nameRefs, PSEUDO, type NameRef } from './names';
+import { literalTemplate, propertyProblems } from './propertyDiagnostics';
 
 const FULL_TYPE = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
 const MAX_DIAGNOSTICS = 200;
@@ -38,13 +40,17 @@ function checkTypes(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say)
   const names = ctx.data.cfnTypeNames();
   if (names.length === 0) return; // no data: say nothing rather than everything
   const globals = samGlobals(template);
+  const literal = literalTemplate(template);
   for (const resource of template.resources) {
     const type = resource.type;
     if (!type || !resource.typeRange) continue;
     if (!/^(AWS|Alexa)::/.test(type) || type.endsWith('::MODULE')) continue; // custom, registry and module types
     const known = ctx.data.cfnType(type);
     if (!known) {
-      if (!FULL_TYPE.test(type) || names.some((n) => n.length > type.length && n.startsWith(type))) continue; // still typing
+      // SAM adds resource types faster than the spec follows (WebSocketApi, CapacityProvider): not ours to judge.
+      if (type.startsWith('AWS::Serverless::')) continue;
+      // A prefix of a known type is still being typed, unless the resource went on past it (`AWS::SQS::Queu` + Properties).
+      if (!FULL_TYPE.test(type) || (names.some((n) => n.length > type.length && n.startsWith(type)) && !movedOn(template, resource))) continue;
       const suggestion = closest(type, names);
       const message = say(CM.unknownType, { type }) + (suggestion ? sep(ctx) + say(CM.didYouMean, { name: suggestion }) : '');
       add(resource.typeRange, DiagnosticSeverity.Warning, 'cfn-unknown-type', message);
@@ -60,12 +66,61 @@ function checkTypes(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say)
     const present = new Set(resource.propertyPairs.map((p) => p.key));
     if (type.startsWith('AWS::Serverless::')) for (const key of globals.get(type.slice('AWS::Serverless::'.length)) ?? []) present.add(key);
     const missing = Object.entries(known.properties).filter(([name, p]) => p.required && !present.has(name)).map(([name]) => name);
-    if (missing.length === 0) continue;
-    const message = missing.length === 1
-      ? say(CM.missingRequired, { type, property: missing[0] })
-      : say(CM.missingRequiredMany, { type, properties: missing.map((m) => `\`${m}\``).join(', ') });
-    add(resource.idRange, DiagnosticSeverity.Warning, 'cfn-missing-required', message);
+    if (missing.length > 0) {
+      const message = missing.length === 1
+        ? say(CM.missingRequired, { type, property: missing[0] })
+        : say(CM.missingRequiredMany, { type, properties: missing.map((m) => `\`${m}\``).join(', ') });
+      add(resource.idRange, DiagnosticSeverity.Warning, 'cfn-missing-required', message);
+    }
+    if (resource.properties && literal) checkProperties(type, known, resource.properties, add, say);
   }
+}
+
+/** Nested keys and values against the complete schema (propertyDiagnostics.ts). */
+function checkProperties(cfnType: string, known: CfnResourceType, properties: CfnNode, add: Add, say: Say): void {
+  for (const problem of propertyProblems(cfnType, known, properties, closest)) {
+    switch (problem.kind) {
+      case 'unknownKey': {
+        const hint = problem.suggestion ? (say(CM.unknownProperty, { property: '', type: '' }).endsWith('。') ? '' : ' ') + say(CM.didYouMean, { name: problem.suggestion }) : '';
+        add(problem.range, DiagnosticSeverity.Warning, 'cfn-unknown-property', say(CM.unknownProperty, { property: problem.key, type: problem.owner }) + hint);
+        break;
+      }
+      case 'missingKeys':
+        add(problem.range, DiagnosticSeverity.Warning, 'cfn-missing-required', problem.keys.length === 1
+          ? say(CM.missingRequired, { type: problem.owner, property: problem.keys[0] })
+          : say(CM.missingRequiredMany, { type: problem.owner, properties: problem.keys.map((m) => `\`${m}\``).join(', ') }));
+        break;
+      case 'wrongType':
+        add(problem.range, DiagnosticSeverity.Warning, 'cfn-wrong-type', say(CM.wrongType, { property: problem.key, expected: problem.expected }));
+        break;
+      case 'notAllowed':
+        add(problem.range, DiagnosticSeverity.Warning, 'cfn-value-not-allowed', say(CM.valueNotAllowed, {
+          property: problem.key, value: problem.value, list: problem.allowed.slice(0, 12).map((a) => `\`${a}\``).join(', ') + (problem.allowed.length > 12 ? ', …' : ''),
+        }));
+        break;
+    }
+  }
+}
+
+/** The resource has more than its `Type` or another resource follows it: the type is no longer being typed. */
+function movedOn(template: CfnTemplate, resource: CfnResource): boolean {
+  if (resource.node?.kind === 'mapping' && resource.node.pairs.some((p) => p.key !== 'Type')) return true;
+  return template.resources.some((r) => r.range.start > resource.range.end);
+}
+
+/** Loop identifiers of `Fn::ForEach::Name: [Identifier, [...], {...}]` anywhere in the template. */
+function forEachIdentifiers(template: CfnTemplate): Set<string> {
+  const found = new Set<string>();
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 30 || !value || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach((v) => visit(v, depth + 1));
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (key.startsWith('Fn::ForEach::') && Array.isArray(v) && typeof v[0] === 'string') found.add(v[0]);
+      visit(v, depth + 1);
+    }
+  };
+  visit(template.value, 0);
+  return found;
 }
 
 function samGlobals(template: CfnTemplate): Map<string, string[]> {
@@ -92,9 +147,10 @@ function checkNames(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say)
   const samImplicit = (name: string) =>
     template.sam && (/^Serverless(RestApi|HttpApi|DeploymentBucket)/.test(name) || resourceIds.some((id) => name.startsWith(id) && name !== id));
 
+  const loopNames = forEachIdentifiers(template);
   for (const ref of nameRefs(template)) {
     const name = ref.name;
-    if (!name || /[{}$\s]/.test(name)) continue;
+    if (!name || /[{}$&\s]/.test(name) || loopNames.has(name)) continue;
     if (ref.space === 'id') {
       if (ref.use !== 'getatt' && ref.use !== 'dependsOn' && PSEUDO.has(name)) continue;
       if (ref.use === 'sub' && ref.subReference?.attribute === undefined && PSEUDO.has(name)) continue;
@@ -130,7 +186,8 @@ function checkNames(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say)
 function checkAttribute(template: CfnTemplate, ref: NameRef, ctx: CoreContext, add: Add, say: Say): void {
   const resource = template.resource(ref.name)!;
   const type = resource.type ? ctx.data.cfnType(resource.type) : undefined;
-  if (!type || type.attributes.length === 0) return;
+  // SAM types expose the attributes of what they generate (curated lists, never complete).
+  if (!type || type.attributes.length === 0 || resource.type!.startsWith('AWS::Serverless::')) return;
   let attribute: string | undefined;
   let range: Range | undefined;
   if (ref.use === 'getatt') {

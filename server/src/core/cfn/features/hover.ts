@@ -16,12 +16,13 @@ import { M } from '../../messages';
 import { longName } from '../intrinsics';
 import type { CfnIntrinsic, CfnParameter, CfnResource, CfnTemplate, Range } from '../types';
 import { CM } from './messages';
+import { ownerName, propertyAtPath } from './propertySchema';
 import { declaration, declarationAt, nameRefAt, PSEUDO, type Declaration, type NameRef } from './names';
 import {
   CONDITION_FUNCTIONS, FUNCTION_DOCS, PSEUDO_DOCS, RESOURCE_ATTRIBUTES, SAM_EXPANSIONS, SAM_SHORTCUTS, TRANSFORM_DOCS, TRANSFORM_KEY,
 } from './reference';
 import {
-  conditionToTerraform, getAttToTerraform, intrinsicToTerraform, propertyToTerraform, refToTerraform, resourceAddress, type TfExpression,
+  conditionToTerraform, getAttToTerraform, intrinsicToTerraform, propertyToTerraform, refToTerraform, answerArguments, answerText, resourceAddress, type TfExpression,
 } from './terraform';
 
 const inside = (offset: number, r: Range | undefined) => !!r && offset >= r.start && offset <= r.end;
@@ -67,12 +68,13 @@ export function templateHover(document: TextDocument, template: CfnTemplate, off
   if (location.onKey && location.pair) {
     const key = location.pair.key;
     const keyRange = location.pair.keyRange;
-    if (path.length === 4 && path[0] === 'Resources' && path[2] === 'Properties') {
+    // Properties at any depth: `Properties > VpcConfig > SubnetIds`, `Rules > 0 > ExpirationInDays`.
+    if (path.length >= 4 && path[0] === 'Resources' && path[2] === 'Properties') {
       const resource = template.resource(String(path[1]));
-      if (resource?.type) return make(propertyHover(resource.type, key, ctx), keyRange);
+      if (resource?.type) return make(propertyHover(resource.type, path.slice(3), ctx), keyRange);
     }
-    if (path.length === 3 && path[0] === 'Globals' && path[2] === key) {
-      return make(propertyHover(`AWS::Serverless::${path[1]}`, key, ctx), keyRange);
+    if (path.length >= 3 && path[0] === 'Globals' && path[path.length - 1] === key) {
+      return make(propertyHover(`AWS::Serverless::${path[1]}`, path.slice(2), ctx), keyRange);
     }
     if (path.length === 3 && path[0] === 'Resources' && RESOURCE_ATTRIBUTES[key]) {
       return make(`**\`${key}\`** — ${localize(ctx.locale, CM.resourceAttribute)}\n\n${localize(ctx.locale, RESOURCE_ATTRIBUTES[key])}`, keyRange);
@@ -124,34 +126,41 @@ function resourceTypeHover(template: CfnTemplate, type: string, ctx: CoreContext
 
 // Properties -------------------------------------------------------------------------------------------
 
-function propertyHover(cfnType: string, property: string, ctx: CoreContext): string | undefined {
+function propertyHover(cfnType: string, path: readonly (string | number)[], ctx: CoreContext): string | undefined {
   const { data, locale } = ctx;
   const type = data.cfnType(cfnType);
-  const spec = type?.properties[property];
-  if (!type || !spec) return undefined;
-  const head = `**\`${property}\`** — ${localize(locale, CM.property, { type: cfnType })} · \`${spec.type}\` · ${localize(locale, spec.required ? CM.required : CM.optional)}`;
+  const at = type ? propertyAtPath(type, path) : undefined;
+  if (!type || !at) return undefined;
+  const { spec } = at;
+  const property = String(path[path.length - 1]);
+  const owner = ownerName(cfnType, at.owner);
+  const head = `**\`${property}\`** — ${localize(locale, CM.property, { type: owner })} · \`${spec.type}\` · ${localize(locale, spec.required ? CM.required : CM.optional)}`;
   const allowed = spec.allowed?.length ? `${localize(locale, CM.allowedValues)}: ${spec.allowed.map((a) => `\`${a}\``).join(', ')}` : undefined;
-  const tf = propertyToTerraform(cfnType, property, ctx);
+  const update = spec.update ? localize(locale, spec.update === 'replacement' ? CM.updateReplaces : CM.updateMayReplace) : undefined;
+  // The Terraform argument of a top-level property (the reviewed mapping knows those).
+  const tf = path.length === 1 ? propertyToTerraform(cfnType, property, ctx) : undefined;
   let tfLine: string | undefined;
-  if (tf?.kind === 'argument') {
+  if (tf?.kind === 'argument' || tf?.kind === 'oneOf') {
     const link = terraformRegistryUrl(tf.tfType);
-    tfLine = `${localize(locale, CM.terraformArgument)}: ${tf.names.map((n) => `\`${n}\``).join(' + ')} ([\`${tf.tfType}\`](${link}))`;
+    tfLine = `${localize(locale, CM.terraformArgument)}: ${answerText(tf)} ([\`${tf.tfType}\`](${link}))`;
   } else if (tf?.kind === 'resource') {
     tfLine = `${localize(locale, CM.terraformArgument)}: ${localize(locale, CM.terraformSeparate)} [\`${tf.tfType}\`](${terraformRegistryUrl(tf.tfType)})`;
   } else if (tf?.kind === 'none') {
     tfLine = `${localize(locale, CM.terraformArgument)}: ${localize(locale, CM.terraformNoArgument, { tf: tf.tfType })}`;
   }
   const docs = `[${localize(locale, M.docs)}](${spec.docUrl ?? type.docUrl ?? cfnDocUrl(cfnType)})`;
-  const notes = ctx.notes.notesMarkdown(propertyNoteQuery(cfnType, property, ctx)!);
-  return notesFirst(head, notes, [joinParts([spec.description, allowed, tfLine, docs])]);
+  const notes = ctx.notes.notesMarkdown(propertyNoteQuery(cfnType, path, ctx)!);
+  return notesFirst(head, notes, [joinParts([spec.description, allowed, update, tfLine, docs])]);
 }
 
 /** The notes query for a property key: the property, the Terraform argument it becomes, its words. */
-export function propertyNoteQuery(cfnType: string, property: string, ctx: CoreContext): NoteQuery | undefined {
+export function propertyNoteQuery(cfnType: string, path: string | readonly (string | number)[], ctx: CoreContext): NoteQuery | undefined {
+  const keys = typeof path === 'string' ? [path] : path;
   const type = ctx.data.cfnType(cfnType);
-  if (!type?.properties[property]) return undefined;
-  const tf = propertyToTerraform(cfnType, property, ctx);
-  return ctx.notes.forTerm(property, type.service, tf?.kind === 'argument' ? tf.names : []);
+  if (!type || !propertyAtPath(type, keys)) return undefined;
+  const property = String(keys[keys.length - 1]);
+  const tf = keys.length === 1 ? propertyToTerraform(cfnType, property, ctx) : undefined;
+  return ctx.notes.forTerm(property, type.service, answerArguments(tf));
 }
 
 /** What Go to Definition lists in the notes for the property key under the cursor. */
@@ -160,11 +169,11 @@ export function templateNoteQuery(template: CfnTemplate, offset: number, ctx: Co
   if (!location.onKey || !location.pair) return undefined;
   const path = location.path;
   const key = location.pair.key;
-  if (path.length === 4 && path[0] === 'Resources' && path[2] === 'Properties') {
+  if (path.length >= 4 && path[0] === 'Resources' && path[2] === 'Properties') {
     const type = template.resource(String(path[1]))?.type;
-    return type ? propertyNoteQuery(type, key, ctx) : undefined;
+    return type ? propertyNoteQuery(type, path.slice(3), ctx) : undefined;
   }
-  if (path.length === 3 && path[0] === 'Globals' && path[2] === key) return propertyNoteQuery(`AWS::Serverless::${path[1]}`, key, ctx);
+  if (path.length >= 3 && path[0] === 'Globals' && path[path.length - 1] === key) return propertyNoteQuery(`AWS::Serverless::${path[1]}`, path.slice(2), ctx);
   return undefined;
 }
 

@@ -6,6 +6,8 @@ export const CM = {
   required: { en: 'required', ja: '必須' },
   optional: { en: 'optional', ja: '任意' },
   allowedValues: { en: 'Allowed values', ja: '指定できる値' },
+  updateReplaces: { en: 'Changing it replaces the resource.', ja: '変更するとリソースが置き換えられます。' },
+  updateMayReplace: { en: 'Changing it may replace the resource.', ja: '変更するとリソースが置き換えられる場合があります。' },
   terraformArgument: { en: 'Terraform argument', ja: 'Terraform の引数' },
   terraformSeparate: { en: 'a separate Terraform resource', ja: '別の Terraform リソース' },
   terraformNoArgument: { en: 'no direct Terraform argument in `{tf}`', ja: '`{tf}` に直接対応する引数なし' },
@@ -40,6 +42,9 @@ export const CM = {
   unknownCondition: { en: '`{name}` is not a condition of this template.', ja: '`{name}` はこのテンプレートの条件ではありません。' },
   unknownMapping: { en: '`{name}` is not a mapping of this template.', ja: '`{name}` はこのテンプレートのマッピングではありません。' },
   unknownAttribute: { en: '`{type}` has no GetAtt attribute `{attribute}`.', ja: '`{type}` に GetAtt 属性 `{attribute}` はありません。' },
+  unknownProperty: { en: '`{property}` is not a property of `{type}`.', ja: '`{property}` は `{type}` のプロパティではありません。' },
+  wrongType: { en: '`{property}` expects `{expected}`.', ja: '`{property}` には `{expected}` を指定します。' },
+  valueNotAllowed: { en: '`{value}` is not an allowed value of `{property}`. Allowed: {list}', ja: '`{value}` は `{property}` に指定できる値ではありません。指定できる値: {list}' },
   validAttributes: { en: 'Valid: {list}', ja: '使用できる属性: {list}' },
   samNeedsTransform: { en: '`{type}` is a SAM type: add `Transform: AWS::Serverless-2016-10-31`.', ja: '`{type}` は SAM のタイプです。`Transform: AWS::Serverless-2016-10-31` を追加してください。' },
 } satisfies Record<string, Text>;

@@ -80,6 +80,18 @@ describe('cfnFeatures/nested (complete schemas)', () => {
       assert.deepEqual(values, ['Enabled', 'Disabled']);
     });
 
+    it('resource skeletons at the resource-key level (YAML and JSON), none for one letter', () => {
+      const yaml = items(complete("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  sqs‸\n"));
+      const queue = yaml.find((i) => i.label === 'AWS::SQS::Queue');
+      assert.ok(queue && yaml.indexOf(queue) < 5, yaml.slice(0, 5).map((i) => i.label).join());
+      assert.equal((queue!.textEdit as { newText: string }).newText, 'Queue:\n    Type: AWS::SQS::Queue$0');
+      const fn = items(complete("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  lambdafunction‸\n")).find((i) => i.label === 'AWS::Lambda::Function')!;
+      assert.match((fn.textEdit as { newText: string }).newText, /^Function:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n[\s\S]*Role:/);
+      const json = items(complete('{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {\n  "sqs‸"\n}}', 'json')).find((i) => i.label === 'AWS::SQS::Queue')!;
+      assert.equal((json.textEdit as { newText: string }).newText, 'Queue": {\n    "Type": "AWS::SQS::Queue"$0\n  }');
+      assert.deepEqual(labels(complete("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  s‸\n")), []);
+    });
+
     it('JSON: nested keys and enum values', () => {
       const keys = labels(complete('{"Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"VpcConfig": {"‸"}}}}}', 'json'));
       assert.ok(keys.includes('SubnetIds') && !keys.includes('Handler'), keys.join());

@@ -44,9 +44,12 @@ const HOSTS: Record<string, object> = {
   },
 };
 
+/** Where scripts/setup-editors.sh installs the editors (the same EDITORS_DIR as the editor suites). */
+export const EDITORS_DIR = process.env.EDITORS_DIR || path.join(ROOT, '.cache/editors');
+
 /** VS Code's own grammars (every file of the YAML, JSON and Markdown extensions), when a local code-server is installed. */
 export function realHostGrammars(): Record<string, string> | undefined {
-  const ext = path.join(ROOT, '.cache/editors/cs/node_modules/code-server/lib/vscode/extensions');
+  const ext = path.join(EDITORS_DIR, 'cs/node_modules/code-server/lib/vscode/extensions');
   const files: Record<string, string> = {};
   for (const dir of ['yaml', 'json', 'markdown-basics']) {
     const syntaxes = path.join(ext, dir, 'syntaxes');

@@ -120,7 +120,8 @@ const mappingNames = (site: Site) => site.template.mappings.map((m) => m.id);
 
 // Resource types --------------------------------------------------------------------------------------
 
-function typeItems(site: Site, typed: string, resourceId: string | undefined, valueIndent: number): CompletionList {
+/** Type names ranked by fuzzy score against what was typed (all of them, in order, when nothing was). */
+function rankTypes(site: Site, typed: string): { name: string; score: number }[] {
   const { ctx } = site;
   const names = ctx.data.cfnTypeNames();
   let ranked: { name: string; score: number }[];
@@ -137,6 +138,44 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
   } else {
     ranked = names.map((name) => ({ name, score: 0 }));
   }
+  return ranked;
+}
+
+/**
+ * At the resource-key level (`sqs` under `Resources:`), whole resources: a logical id, the type and its required
+ * properties, for editors without VS Code's snippets.
+ */
+function skeletonItems(site: Site, typed: string, column: number, json: boolean): CompletionList {
+  const { ctx } = site;
+  const ranked = rankTypes(site, typed).slice(0, 40);
+  const range = json ? jsonKeyRange(site, typed) : wordRange(site, typed, /[\w]/);
+  const pad = ' '.repeat(column);
+  const inner = ' '.repeat(column + 2);
+  const items = ranked.map(({ name }, index): CompletionItem => {
+    const type = ctx.data.cfnType(name);
+    const id = name.split('::')[2] ?? 'Resource';
+    const required = type ? requiredProperties(type) : [];
+    const newText = json
+      ? `${id}": {\n${inner}"Type": "${snippetEscape(name)}${required.length ? jsonPropertiesSnippet(required, column + 2) : '"$0'}\n${pad}}`
+      : `${id}:\n${inner}Type: ${snippetEscape(name)}${required.length ? yamlPropertiesSnippet(required, column + 2) : '$0'}`;
+    return {
+      label: name,
+      kind: CompletionItemKind.Snippet,
+      detail: type?.description ? shorten(type.description, 80) : undefined,
+      labelDetails: required.length ? { description: localize(ctx.locale, CM.requiredPropertiesSnippet) } : undefined,
+      filterText: typed + ' ' + name,
+      sortText: String(index).padStart(4, '0'),
+      textEdit: { range, newText },
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.asIs,
+    };
+  });
+  return list(items, true);
+}
+
+function typeItems(site: Site, typed: string, resourceId: string | undefined, valueIndent: number): CompletionList {
+  const { ctx } = site;
+  let ranked = rankTypes(site, typed);
   const incomplete = ranked.length > MAX_TYPES;
   ranked = ranked.slice(0, MAX_TYPES);
   const range = wordRange(site, typed, /[\w:]/);
@@ -463,6 +502,7 @@ function yamlCompletion(site: Site): CompletionList | undefined {
     const items = noteBlockItems(site, column);
     return items.length ? list(items) : undefined;
   }
+  if (path.length === 1 && path[0] === 'Resources' && typed.length >= 2 && !typed.includes(':')) return skeletonItems(site, typed, column, false);
   if (path.length === 0 && column === 0) return sectionItems(site, typed, false);
   return undefined;
 }
@@ -558,6 +598,7 @@ function jsonCompletion(site: Site): CompletionList | undefined {
     return type ? propertyItems(site, type, present, typed, keyIndent, true, path.slice(3)) : undefined;
   }
   if (path.length === 2 && path[0] === 'Resources') return resourceKeyItems(site, String(path[1]), typed, true);
+  if (path.length === 1 && path[0] === 'Resources' && typed.length >= 2 && !typed.includes(':')) return skeletonItems(site, typed, keyIndent, true);
   if (path.length === 0 && context.path.length === 1) return sectionItems(site, typed, true);
   return undefined;
 }

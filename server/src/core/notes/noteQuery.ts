@@ -44,7 +44,7 @@ export interface QueryContext {
   servicesIn?: (text: string) => readonly string[];
 }
 
-const W = { identifier: 6, equivalent: 4, name: 3, phrase: 2.5, translated: 2.5, oneWord: 1.2, word: 0.6, generic: 1, place: 2 };
+const W = { identifier: 6, equivalent: 4, name: 3, phrase: 2.5, translated: 2.5, oneWord: 1.2, word: 0.6, generic: 1, place: 2, permission: 2 };
 
 const LATIN_CJK_SPACE = /(?<=[A-Za-z0-9])\s+(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])\s+(?=[A-Za-z0-9])/g;
 
@@ -68,6 +68,10 @@ export function termQuery(term: string, serviceId: string | undefined, ctx: Quer
   for (const e of equivalents) q.add('exact', e, W.equivalent);
   if (/^[A-Za-z][A-Za-z0-9]*$/.test(term)) q.add('exact', snakeCase(term), W.equivalent);
   q.words(term, ctx);
+  // A property that names another service (KmsMasterKeyId, DeadLetterTargetSqsArn) is about working with it.
+  // Short words of a name are acronyms as prose writes them (Kms -> KMS).
+  const prose = identifierWords(term).map((w) => (w.length <= 4 ? w.toUpperCase() : w)).join(' ');
+  if (ctx.servicesIn) for (const id of ctx.servicesIn(prose)) if (id !== serviceId) q.co(id);
   return q.done();
 }
 
@@ -124,7 +128,10 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       // An SDK operation is asked about as the IAM action of the same name, plus the spelling under the cursor.
       const actionText = identity.action ?? text;
       const q = builder(`iam:${actionText}`, serviceId);
-      q.add('exact', actionText, W.identifier);
+      // In code the operation is what matters: its permission (`sqs:SendMessage` in a policy section) is related
+      // evidence, not a first-tier answer about the call.
+      if (identity.kind === 'iamAction') q.add('exact', actionText, W.identifier);
+      else q.add('related', actionText, W.permission);
       if (actionText !== text) q.add('exact', text, W.identifier);
       const [prefix, action = ''] = actionText.split(':');
       if (!action.includes('*')) {

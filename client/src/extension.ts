@@ -6,6 +6,7 @@ import { CodeLensRequest, LanguageClient, RevealOutputChannelOn, State, Transpor
 import { Commands } from './commands';
 import { IndexProgressFeature, showMessagesAlsoInLog } from './indexProgress';
 import { symbolMiddleware } from './markdownSymbols';
+import { registerTemplateSnippets } from './templateSnippets';
 import { NotesExplorer, OPEN_SECTION, type ExplorerNode } from './notesExplorer';
 import { NotesModel } from './notesModel';
 import { Notifications, Requests, type Stats } from './protocol';
@@ -20,7 +21,11 @@ export interface AwsNotesApi {
     treeItem(node: ExplorerNode): vscode.TreeItem;
     setFilter(value: string | undefined): void;
   };
+  /** The notes explorer's message line (a filter with no match), if any. */
+  explorerMessage(): string | undefined;
   statusText(): string;
+  /** The status item's recent texts, oldest first: there is one status item, and it shows the crawl's progress. */
+  statusHistory(): string[];
   /** The context key awsNotes.state: `indexing` until the first index, then `noNotes` or `ready` (the explorer's welcome view). */
   state(): IndexState;
   /** Resolves with the stats of the next `awsNotes/indexed` (or the last one, if any arrived already). */
@@ -75,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
   const explorer = new NotesExplorer(model);
   const view = vscode.window.createTreeView('awsNotes.notesExplorer', { treeDataProvider: explorer, showCollapseAll: true });
   explorer.view = view;
-  context.subscriptions.push(status, output, explorer, view);
+  context.subscriptions.push(status, output, explorer, view, registerTemplateSnippets(context));
 
   let lastStats: Stats | undefined;
   let state: IndexState = 'indexing';
@@ -164,7 +169,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
       treeItem: (node) => explorer.getTreeItem(node),
       setFilter: (value) => explorer.setFilter(value),
     },
+    explorerMessage: () => view.message,
     statusText: () => status.text,
+    statusHistory: () => [...status.history],
     state: () => state,
     indexed: () => (lastStats ? Promise.resolve(lastStats) : new Promise((resolve) => waiting.push(resolve))),
   };

@@ -11,9 +11,10 @@ export const CFN_INJECTION = 'aws-notes.cloudformation.injection';
 export const MD_INJECTION = 'aws-notes.markdown.injection';
 
 /** The grammars the manifest contributes, by scope name, with where they inject. */
-export function contributedGrammars(): { scopeName: string; path: string; injectTo: string[] }[] {
+export function contributedGrammars(): { scopeName: string; path: string; injectTo: string[]; language?: string }[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  return pkg.contributes.grammars;
+  // A grammar for a language (terraform) has no injectTo.
+  return pkg.contributes.grammars.map((g: { injectTo?: string[] }) => ({ ...g, injectTo: g.injectTo ?? [] }));
 }
 
 const HOSTS: Record<string, object> = {

@@ -91,13 +91,15 @@ describe('snippets', () => {
   const ctx: CoreContext = { data, notes, locale: 'en' };
   const provider = createCloudFormationProvider();
 
-  it('are contributed per language in package.json', () => {
+  it('Terraform snippets are contributed for terraform; CloudFormation/SAM ones are not (the client offers them in templates only)', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const contributed = manifest.contributes.snippets as { language: string; path: string }[];
     const byPath = new Map(contributed.map((s) => [s.path, s.language]));
-    assert.equal(byPath.get('./snippets/cloudformation-yaml.json'), 'yaml');
-    assert.equal(byPath.get('./snippets/cloudformation-json.json'), 'json');
+    assert.equal(byPath.get('./snippets/cloudformation-yaml.json'), undefined);
+    assert.equal(byPath.get('./snippets/cloudformation-json.json'), undefined);
+    assert.ok(!contributed.some((s) => s.language === 'yaml' || s.language === 'json'), JSON.stringify(contributed));
     assert.equal(byPath.get('./snippets/terraform.json'), 'terraform');
+    for (const f of ['cloudformation-yaml.json', 'cloudformation-json.json']) assert.ok(fs.existsSync(path.join(SNIPPETS, f)), f);
     for (const s of contributed) assert.ok(fs.existsSync(path.join(ROOT, s.path)), s.path);
   });
 

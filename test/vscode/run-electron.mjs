@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm run test:electron`: the same mocha suite as `npm run test:vscode`, run by @vscode/test-electron in a
-// downloaded desktop VS Code (needs internet: update.code.visualstudio.com). Offline, use test:vscode.
-// Env: VSCODE_VERSION (default "stable"; e.g. "1.91.0" = the engines minimum), SKIP_BUILD=1, KEEP=1,
+// `npm run test:electron`: the same mocha suite as `npm run test:vscode`, run by @vscode/test-electron in a desktop
+// VS Code (Electron): one already installed (VSCODE_EXECUTABLE=/path/to/code, offline), else one it downloads
+// (needs update.code.visualstudio.com, which this project's machines and CI cannot reach: there, test:vscode runs
+// the suite in code-server). test/unit/scripts/runElectron.test.ts checks this script with a stand-in executable.
+// Env: VSCODE_EXECUTABLE, VSCODE_VERSION (download only; default "stable", "1.91.0" = the engines minimum),
+//      SKIP_BUILD=1, KEEP=1, AWS_NOTES_SUITE_OUT (where the suite is bundled; default out/test/vscode),
 //      AWS_NOTES_TEST_GREP, AWS_NOTES_TEST_LATER, AWS_NOTES_TEST_WRONG_EXPECTATION (see run-offline.mjs).
-// On Linux without a display, run it under xvfb-run.
+// On Linux without a display, run it under xvfb-run -a.
 import fs from 'node:fs';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
@@ -18,13 +21,14 @@ let tmp;
 let code = 1;
 try {
   buildExtension(TAG);
-  const extensionTestsPath = await buildSuite(TAG);
+  const extensionTestsPath = await buildSuite(TAG, process.env.AWS_NOTES_SUITE_OUT || undefined);
   tmp = makeTempDir('electron');
   const ws = copyFixtureWorkspace(tmp);
   const udd = path.join(tmp, 'udd');
   fs.mkdirSync(path.join(udd, 'User'), { recursive: true });
   fs.writeFileSync(path.join(udd, 'User/settings.json'), JSON.stringify(BASE_USER_SETTINGS, null, 1));
   code = await runTests({
+    vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
     version: process.env.VSCODE_VERSION || 'stable',
     cachePath: path.join(ROOT, '.vscode-test'), // gitignored, inside the clone
     extensionDevelopmentPath: ROOT,

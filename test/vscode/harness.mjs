@@ -55,19 +55,19 @@ export function buildExtension(tag) {
 }
 
 /** Bundles test/vscode/suite/*.ts into out/test/vscode/suite/*.js (CommonJS; `vscode` stays external). */
-export async function buildSuite(tag) {
+export async function buildSuite(tag, outDir = SUITE_OUT) {
   const { build } = await import('esbuild');
   const dir = path.join(ROOT, 'test/vscode/suite');
   const entryPoints = fs.readdirSync(dir).filter((f) => f === 'index.ts' || /\.(test|later)\.ts$/.test(f)).map((f) => path.join(dir, f));
-  fs.rmSync(SUITE_OUT, { recursive: true, force: true });
+  fs.rmSync(outDir, { recursive: true, force: true });
   await build({
-    entryPoints, outdir: path.join(SUITE_OUT, 'suite'), bundle: true, platform: 'node', format: 'cjs',
+    entryPoints, outdir: path.join(outDir, 'suite'), bundle: true, platform: 'node', format: 'cjs',
     // mocha is bundled (its package is ESM; a bundle also loads in older extension hosts without require(esm))
     target: 'node18', sourcemap: 'inline', external: ['vscode'], logLevel: 'warning',
     logOverride: { 'require-resolve-not-external': 'silent' }, // mocha's parallel mode, unused here
   });
   lap(tag, `suite bundled: ${entryPoints.map((e) => path.basename(e)).join(', ')}`);
-  return path.join(SUITE_OUT, 'suite/index.js');
+  return path.join(outDir, 'suite/index.js');
 }
 
 export function makeTempDir(prefix) {

@@ -8,6 +8,7 @@ import { buildServices } from './services.mjs';
 import { buildCfnTypes } from './cfn.mjs';
 import { buildIamActions } from './iam.mjs';
 import { buildMapping } from './mapping.mjs';
+import { writePropertyMap } from './propertyMap.mjs';
 import { writeBilingual } from './bilingual.mjs';
 import { writeFeatures } from './features.mjs';
 import { loadSpec } from './spec.mjs';
@@ -74,6 +75,7 @@ if (want('mapping')) {
   const size = writeJson(path.join(dataDir, 'mapping.json'), { cfnToTf }, ['cfnToTf']);
   console.log(`mapping.json: ${Object.keys(cfnToTf).length} reviewed entries, ${size} bytes`);
 }
+if (want('property-map')) writePropertyMap(dataDir, { cfnTypes: cfn.types, tfResources: provider.resources });
 // Reads the files written above (the words of AWS names), so it runs last.
 if (want('bilingual')) writeBilingual(dataDir);
 // Feature names (Transit Gateway, Event Source Mapping) from the types, IAM actions and Japanese forms written above.

@@ -29,7 +29,7 @@ export function buildMapping({ cfnTypes, tfResources }) {
     if (awscc) entry.awscc = awscc;
     entry.kind = m.kind ?? (m.tf.length ? 'one-to-one' : 'none');
     if (m.note) entry.note = m.note;
-    if (m.properties) entry.properties = m.properties;
+    // Properties go to data/property-map.json (propertyMap.mjs), parsed into structured form.
     if (m.refAttr) entry.refAttr = m.refAttr;
     if (m.attributes) entry.attributes = m.attributes;
     out[cfnType] = entry;

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createAwsData, type AwsData } from '../core/data/awsData';
-import type { CfnResourceType, FeatureEntry, IamAction, ServiceEntry, TfType, TypeMapping } from '../core/data/types';
+import type { CfnResourceType, FeatureEntry, IamAction, PropertyTarget, ServiceEntry, TfType, TypeMapping } from '../core/data/types';
 import type { RawBilingualTable } from '../core/text/bilingual';
 import type { RawSdkTable } from '../core/data/sdkTable';
 import { cfnDocUrl } from '../core/features/awsLinks';
@@ -75,6 +75,7 @@ export function loadAwsData(dataDir: string | undefined = findDataDir()): AwsDat
     tfResources: () => tfFile().resources ?? {},
     tfDataSources: () => tfFile().dataSources ?? {},
     mapping: () => readJson<{ cfnToTf: Record<string, TypeMapping> }>(dataDir, 'mapping.json')?.cfnToTf ?? {},
+    propertyMap: () => readJson<{ properties: Record<string, Record<string, PropertyTarget>> }>(dataDir, 'property-map.json')?.properties ?? {},
     iamActions: () =>
       readJson<{ actions: Record<string, Record<string, IamAction>> }>(dataDir, 'iam-actions.json')?.actions ?? {},
     features: () => readJson<{ features: FeatureEntry[] }>(dataDir, 'features.json')?.features ?? [],

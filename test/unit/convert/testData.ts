@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createAwsData, type AwsData } from '../../../server/src/core/data/awsData';
-import type { CfnResourceType, TfType, TypeMapping } from '../../../server/src/core/data/types';
+import type { CfnResourceType, PropertyTarget, TfType, TypeMapping } from '../../../server/src/core/data/types';
 
 const DATA = path.resolve(__dirname, '../../../data');
 const read = <T>(file: string, fallback: T): T => {
@@ -14,21 +14,17 @@ const read = <T>(file: string, fallback: T): T => {
 const one = (tf: string, extra: Partial<TypeMapping> = {}): TypeMapping => ({ tf: [tf], kind: 'one-to-one', refAttr: 'id', ...extra });
 
 export const TEST_MAPPING: Record<string, TypeMapping> = {
-  'AWS::SQS::Queue': one('aws_sqs_queue', {
-    refAttr: 'url',
-    attributes: { Arn: 'arn', QueueName: 'name', QueueUrl: 'url' },
-    properties: { ReceiveMessageWaitTimeSeconds: 'receive_wait_time_seconds', MaximumMessageSize: 'max_message_size' },
-  }),
-  'AWS::SQS::QueuePolicy': one('aws_sqs_queue_policy', { properties: { PolicyDocument: 'policy' } }),
+  'AWS::SQS::Queue': one('aws_sqs_queue', { refAttr: 'url', attributes: { Arn: 'arn', QueueName: 'name', QueueUrl: 'url' } }),
+  'AWS::SQS::QueuePolicy': one('aws_sqs_queue_policy'),
   'AWS::Lambda::Function': one('aws_lambda_function', { refAttr: 'function_name', attributes: { Arn: 'arn' } }),
   'AWS::Lambda::EventSourceMapping': one('aws_lambda_event_source_mapping', { refAttr: 'uuid' }),
   'AWS::Lambda::Permission': one('aws_lambda_permission'),
-  'AWS::IAM::Role': one('aws_iam_role', { refAttr: 'name', attributes: { Arn: 'arn', RoleId: 'unique_id' }, properties: { RoleName: 'name' } }),
+  'AWS::IAM::Role': one('aws_iam_role', { refAttr: 'name', attributes: { Arn: 'arn', RoleId: 'unique_id' } }),
   'AWS::DynamoDB::Table': one('aws_dynamodb_table', { refAttr: 'name', attributes: { Arn: 'arn', StreamArn: 'stream_arn' } }),
   'AWS::ApiGatewayV2::Api': one('aws_apigatewayv2_api', { attributes: { ApiEndpoint: 'api_endpoint', ApiId: 'id' } }),
   'AWS::ApiGatewayV2::Integration': one('aws_apigatewayv2_integration'),
   'AWS::ApiGatewayV2::Route': one('aws_apigatewayv2_route'),
-  'AWS::ApiGatewayV2::Stage': one('aws_apigatewayv2_stage', { properties: { StageName: 'name' } }),
+  'AWS::ApiGatewayV2::Stage': one('aws_apigatewayv2_stage'),
   'AWS::EC2::VPC': one('aws_vpc', { attributes: { CidrBlock: 'cidr_block', VpcId: 'id' } }),
   'AWS::EC2::Subnet': one('aws_subnet', { attributes: { SubnetId: 'id' } }),
   'AWS::EC2::InternetGateway': one('aws_internet_gateway'),
@@ -54,7 +50,17 @@ export const TEST_MAPPING: Record<string, TypeMapping> = {
   'AWS::Batch::JobQueue': { tf: [], kind: 'none', awscc: 'awscc_batch_job_queue' },
 };
 
-export function testData(mapping: Record<string, TypeMapping> = TEST_MAPPING): AwsData {
+/** The reviewed property answers of those types (data/property-map.json's form). */
+export const TEST_PROPERTIES: Record<string, Record<string, PropertyTarget>> = {
+  'AWS::SQS::Queue': { ReceiveMessageWaitTimeSeconds: { args: ['receive_wait_time_seconds'] }, MaximumMessageSize: { args: ['max_message_size'] } },
+  'AWS::SQS::QueuePolicy': { PolicyDocument: { args: ['policy'] } },
+  'AWS::IAM::Role': { RoleName: { args: ['name'] } },
+  'AWS::ApiGatewayV2::Stage': { StageName: { args: ['name'] } },
+  'AWS::CloudFront::OriginAccessControl': { OriginAccessControlConfig: { flatten: ['name', 'signing_protocol'] } },
+  'AWS::CloudFront::CloudFrontOriginAccessIdentity': { CloudFrontOriginAccessIdentityConfig: { flatten: ['comment'] } },
+};
+
+export function testData(mapping: Record<string, TypeMapping> = TEST_MAPPING, properties = TEST_PROPERTIES): AwsData {
   const tf = read<{ resources?: Record<string, TfType>; dataSources?: Record<string, TfType> }>('tf-types.mpl.json', {});
   const cfn = read<{ types?: Record<string, CfnResourceType> }>('cfn-types.json', {});
   return createAwsData({
@@ -63,6 +69,7 @@ export function testData(mapping: Record<string, TypeMapping> = TEST_MAPPING): A
     tfResources: () => tf.resources ?? {},
     tfDataSources: () => tf.dataSources ?? {},
     mapping: () => mapping,
+    propertyMap: () => properties,
     iamActions: () => ({}),
   });
 }

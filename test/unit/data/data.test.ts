@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findDataDir, loadAwsData } from '../../../server/src/node/dataLoader';
-import type { CfnResourceType, ServiceEntry, TfType, TypeMapping } from '../../../server/src/core/data/types';
+import type { CfnResourceType, PropertyTarget, ServiceEntry, TfType, TypeMapping } from '../../../server/src/core/data/types';
 
 const dataDir = findDataDir(__dirname)!;
 const read = <T>(f: string): T => JSON.parse(fs.readFileSync(path.join(dataDir, f), 'utf8')) as T;
@@ -11,6 +11,7 @@ const services = read<{ services: ServiceEntry[] }>('services.json').services;
 const cfn = read<{ types: Record<string, CfnResourceType> }>('cfn-types.json').types;
 const tf = read<{ license: string; source: string; resources: Record<string, TfType>; dataSources: Record<string, TfType> }>('tf-types.mpl.json');
 const mapping = read<{ cfnToTf: Record<string, TypeMapping> }>('mapping.json').cfnToTf;
+const propertyMap = read<{ properties: Record<string, Record<string, PropertyTarget>> }>('property-map.json').properties;
 const truth = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/cfn-tf-truth.json'), 'utf8')).pairs as Record<string, string>;
 const serviceIds = new Set(services.map((s) => s.id));
 const byId = new Map(services.map((s) => [s.id, s]));
@@ -103,18 +104,25 @@ describe('data: mapping.json', () => {
         assert.ok(cfn[cfnType].attributes.includes(att), `${cfnType} GetAtt ${att}`);
         assert.ok(names.has(to), `${cfnType} ${att} -> ${to}`);
       }
-      for (const [prop, to] of Object.entries(m.properties ?? {})) {
+    }
+  });
+
+  it('property-map.json: every reviewed property exists and every argument or resource is in the provider schema', () => {
+    for (const [cfnType, properties] of Object.entries(propertyMap)) {
+      const target = tf.resources[mapping[cfnType].tf[0]];
+      for (const [prop, to] of Object.entries(properties)) {
         assert.ok(cfn[cfnType].properties[prop], `${cfnType}.${prop}`);
-        for (const part of to.split(/[|+]/).filter((p) => p !== '…')) {
-          assert.ok(names.has(part) || tf.resources[part] || m.tf.some((t) => tf.resources[t].args[part]), `${cfnType}.${prop} -> ${part}`);
-        }
+        const args = 'args' in to ? to.args : 'oneOf' in to ? to.oneOf.flat() : 'flatten' in to ? to.flatten : [];
+        for (const arg of args) assert.ok(arg in target.args, `${cfnType}.${prop} -> ${arg}`);
+        if ('resource' in to) assert.ok(tf.resources[to.resource], `${cfnType}.${prop} -> ${to.resource}`);
+        if ('none' in to) assert.ok(to.none.length > 10, `${cfnType}.${prop}: a reason`);
       }
     }
   });
 
   it('reviews the ~40 most used types in detail', () => {
     assert.ok(Object.keys(mapping).length >= 300);
-    assert.ok(Object.values(mapping).filter((m) => m.properties && m.refAttr).length >= 40);
+    assert.ok(Object.entries(mapping).filter(([c, m]) => propertyMap[c] && m.refAttr).length >= 40);
   });
 
   it('agrees with the independent truth set on at least 98%', () => {
@@ -133,7 +141,7 @@ describe('data: mapping.json', () => {
     };
     for (const [c, t] of Object.entries(spot)) assert.equal(mapping[c].tf[0], t, c);
     assert.equal(mapping['AWS::SQS::Queue'].refAttr, 'url');
-    assert.equal(mapping['AWS::SQS::Queue'].properties!.VisibilityTimeout, 'visibility_timeout_seconds');
+    assert.deepEqual(propertyMap['AWS::SQS::Queue'].VisibilityTimeout, { args: ['visibility_timeout_seconds'] });
     assert.equal(mapping['AWS::SQS::Queue'].awscc, 'awscc_sqs_queue');
     assert.equal(mapping['AWS::AppSync::GraphQLApi'].awscc, 'awscc_appsync_graph_ql_api');
     assert.equal(mapping['AWS::ApiGatewayV2::Api'].awscc, 'awscc_apigatewayv2_api');

@@ -42,10 +42,15 @@ export function tfTestData(): AwsData {
       aws_iam_policy_document: { service: 'iam', args: { statement: { block: true } }, attrs: ['json'] },
     }),
     mapping: () => ({
-      'AWS::SQS::Queue': { tf: ['aws_sqs_queue'], awscc: 'awscc_sqs_queue', kind: 'one-to-one', properties: { QueueName: 'name', VisibilityTimeout: 'visibility_timeout_seconds' }, refAttr: 'url', attributes: { Arn: 'arn', QueueName: 'name', QueueUrl: 'url' } },
-      'AWS::Lambda::Function': { tf: ['aws_lambda_function'], awscc: 'awscc_lambda_function', kind: 'one-to-one', properties: { Code: 'filename|s3_bucket+s3_key|image_uri' }, refAttr: 'function_name', attributes: { Arn: 'arn' } },
-      'AWS::Events::Rule': { tf: ['aws_cloudwatch_event_rule', 'aws_cloudwatch_event_target'], kind: 'one-to-many', properties: { Targets: 'aws_cloudwatch_event_target' }, refAttr: 'name' },
+      'AWS::SQS::Queue': { tf: ['aws_sqs_queue'], awscc: 'awscc_sqs_queue', kind: 'one-to-one', refAttr: 'url', attributes: { Arn: 'arn', QueueName: 'name', QueueUrl: 'url' } },
+      'AWS::Lambda::Function': { tf: ['aws_lambda_function'], awscc: 'awscc_lambda_function', kind: 'one-to-one', refAttr: 'function_name', attributes: { Arn: 'arn' } },
+      'AWS::Events::Rule': { tf: ['aws_cloudwatch_event_rule', 'aws_cloudwatch_event_target'], kind: 'one-to-many', refAttr: 'name' },
       'AWS::Serverless::Function': { tf: ['aws_lambda_function', 'aws_iam_role'], kind: 'one-to-many', refAttr: 'function_name' },
+    }),
+    propertyMap: () => ({
+      'AWS::SQS::Queue': { QueueName: { args: ['name'] }, VisibilityTimeout: { args: ['visibility_timeout_seconds'] } },
+      'AWS::Lambda::Function': { Code: { oneOf: [['filename'], ['s3_bucket', 's3_key'], ['image_uri']] } },
+      'AWS::Events::Rule': { Targets: { resource: 'aws_cloudwatch_event_target' } },
     }),
     iamActions: () => ({}),
   });

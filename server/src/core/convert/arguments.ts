@@ -3,9 +3,11 @@
 import type { CfnValue, CfnValueMap } from '../cfn';
 import { isFunctionValue, isValueMap } from '../cfn';
 import type { TfType } from '../data/types';
+import { companionLink } from '../knowledge/naming';
+import type { PropertyAnswer, PropertyMapping } from '../knowledge/properties';
 import type { ConvertContext, TfTarget } from './context';
-import { expr, isNoValue } from './expressions';
-import { attr, call, comment, nested, type BodyItem, type Hcl } from './hcl';
+import { address, expr, isNoValue } from './expressions';
+import { attr, call, code, comment, nested, type BodyItem, type Hcl } from './hcl';
 import { singular, snakeCase } from './naming';
 
 /** What a property rule or the generic converter knows about the resource being written. */
@@ -15,8 +17,8 @@ export interface ResourceScope {
   cfnType: string;
   target: TfTarget;
   schema: TfType | undefined;
-  /** CFN property -> TF argument renames from the reviewed mapping. */
-  renames: Record<string, string>;
+  /** The type's property <-> argument mapping (knowledge/properties.ts): the hover reads the same one. */
+  properties: PropertyMapping | undefined;
   /** Adds a companion resource (same condition) for properties Terraform models as separate resources. */
   companion(tfType: string, nameSuffix: string, body: BodyItem[]): string;
 }
@@ -47,33 +49,46 @@ export function tagsValue(ctx: ConvertContext, value: CfnValue): Hcl {
   return expr(ctx, value);
 }
 
-/** Terraform argument for a property: the mapping's rename, snake_case, then a few checked naming conventions. */
-export function argumentName(scope: ResourceScope, property: string): string | undefined {
-  const snake = snakeCase(property);
-  const candidates: (string | undefined)[] = [scope.renames[property], snake];
-  if (!scope.schema) return candidates.find((c): c is string => !!c);
-  // Conventions seen across the provider; each is used only when the schema has the name.
-  candidates.push(
-    snake.replace(/_name$/, ''), // BucketName -> bucket
-    property.endsWith('Name') ? 'name' : undefined, // QueueName -> name
-    snake.replace(/_document$/, ''), // AssumeRolePolicyDocument -> assume_role_policy
-    `${snake}_seconds`, // VisibilityTimeout -> visibility_timeout_seconds
-    snake.replace(/_period$/, '_seconds'), // MessageRetentionPeriod -> message_retention_seconds
-    property.endsWith('Description') ? 'description' : undefined, // GroupDescription -> description
-  );
-  return candidates.find((c): c is string => !!c && c in scope.schema!.args);
+/** What the knowledge layer says a property becomes on this resource. */
+export function propertyAnswer(scope: ResourceScope, property: string): PropertyAnswer {
+  return scope.properties?.answer(property) ?? { kind: 'args', names: [snakeCase(property)], provenance: 'convention', rule: 'snake' };
 }
 
-/** Converts one top-level property to body items. */
-export function argumentItems(scope: ResourceScope, property: string, value: CfnValue): BodyItem[] {
-  const { ctx } = scope;
+/** Terraform argument for a property that becomes exactly one argument. */
+export function argumentName(scope: ResourceScope, property: string): string | undefined {
+  const answer = propertyAnswer(scope, property);
+  return answer.kind === 'args' && answer.names.length === 1 ? answer.names[0] : undefined;
+}
+
+function noArgument(scope: ResourceScope, property: string): BodyItem[] {
+  const message = `${scope.cfnType} property ${property} (${scope.logicalId}) has no ${scope.target.tfType} argument`;
+  scope.ctx.todo(message);
+  return [comment(`TODO: CloudFormation property ${property} has no ${scope.target.tfType} argument`)];
+}
+
+/** Converts one top-level property to body items, as the knowledge layer answers it. */
+export function argumentItems(scope: ResourceScope, property: string, value: CfnValue, wrapper?: string): BodyItem[] {
   if (isNoValue(value)) return [];
-  const name = argumentName(scope, property);
-  if (!name) {
-    const message = `${scope.cfnType} property ${property} (${scope.logicalId}) has no ${scope.target.tfType} argument`;
-    ctx.todo(message);
-    return [comment(`TODO: CloudFormation property ${property} has no ${scope.target.tfType} argument`)];
+  const answer = wrapper && scope.properties ? scope.properties.fieldAnswer(wrapper, property) : propertyAnswer(scope, property);
+  switch (answer.kind) {
+    case 'none':
+      return noArgument(scope, property);
+    case 'resource':
+      return companionItems(scope, property, answer.tfType, value);
+    case 'flatten':
+      if (!isValueMap(value) || isFunctionValue(value)) return noArgument(scope, property);
+      return Object.entries(value).flatMap(([key, v]) => argumentItems(scope, key, v, property));
+    case 'oneOf':
+      return fieldItems(scope, property, value, answer.sets.flat());
+    case 'args':
+      if (answer.names.length > 1) return fieldItems(scope, property, value, answer.names);
+      return valueItems(scope, property, answer.names[0], value);
   }
+}
+
+/** One property value written as argument `name`: tags map, JSON document, block(s) or plain attribute. */
+function valueItems(scope: ResourceScope, property: string, name: string, value: CfnValue): BodyItem[] {
+  const { ctx } = scope;
   const isBlock = scope.schema?.args[name]?.block ?? false;
   if (property === 'Tags' || name === 'tags') return [attr(name, tagsValue(ctx, value))];
   if (isJsonProperty(ctx, scope.cfnType, property) && (isValueMap(value) || Array.isArray(value))) {
@@ -81,6 +96,38 @@ export function argumentItems(scope: ResourceScope, property: string, value: Cfn
   }
   if (isBlock || (!scope.schema && isValueMap(value) && !MAP_KEYS.has(property))) return blockItems(ctx, name, value);
   return [attr(name, expr(ctx, value))];
+}
+
+/**
+ * A property that becomes several arguments (`StreamEncryption` -> encryption_type + kms_key_id, `Content` ->
+ * s3_bucket + s3_key): each field of the object becomes the argument of its snake_case name, when it is one of
+ * the property's arguments; other fields become TODOs.
+ */
+function fieldItems(scope: ResourceScope, property: string, value: CfnValue, names: string[]): BodyItem[] {
+  if (!isValueMap(value) || isFunctionValue(value)) {
+    scope.ctx.todo(`${scope.logicalId}: ${property} is computed; set ${names.join(' / ')}`);
+    return [comment(`TODO: ${property} is computed in CloudFormation; set ${names.join(' / ')}`)];
+  }
+  return Object.entries(value).flatMap(([key, v]) => {
+    if (isNoValue(v)) return [];
+    const name = snakeCase(key);
+    if (names.includes(name)) return valueItems(scope, key, name, v);
+    scope.ctx.todo(`${scope.logicalId}: ${property}.${key} has no ${scope.target.tfType} argument`);
+    return [comment(`TODO: ${property}.${key} has no ${scope.target.tfType} argument`)];
+  });
+}
+
+/** A property Terraform models as its own resource, pointing back at this one (`bucket = aws_s3_bucket.x.id`). */
+function companionItems(scope: ResourceScope, property: string, tfType: string, value: CfnValue): BodyItem[] {
+  const { ctx } = scope;
+  const schema = ctx.data.tfResource(tfType);
+  const link = schema ? companionLink(scope.target.tfType, schema.args) : undefined;
+  if (!isValueMap(value) || isFunctionValue(value) || !link) {
+    ctx.todo(`${scope.logicalId}: ${property} becomes ${tfType}; write it by hand`);
+    return [comment(`TODO: ${property} becomes a separate ${tfType} resource`)];
+  }
+  const id = scope.companion(tfType, snakeCase(property), [attr(link.argument, code(`${address(scope.target)}.${link.attribute}`)), ...blockBody(ctx, value)]);
+  return [comment(`${snakeCase(property)}: see ${tfType}.${id}`)];
 }
 
 /** Object -> one block; list of objects -> repeated blocks; anything else (a function) -> TODO. */

@@ -3,6 +3,7 @@ import { isFunctionValue, isValueMap, splitSubString, type CfnFunctionValue, typ
 import type { ConvertContext, TfTarget } from './context';
 import { block, attr, call, code, list, literal, render, str, type Hcl } from './hcl';
 import { snakeCase } from './naming';
+import { tfAttributeFor } from '../knowledge/attributes';
 
 /** Converts any template value; objects become HCL objects with their keys kept as written. */
 export function expr(ctx: ConvertContext, value: CfnValue | undefined): Hcl {
@@ -125,15 +126,9 @@ export function getAttExpr(ctx: ConvertContext, resource: string, attribute: str
     return todoVariable(ctx, `${snakeCase(resource)}_${snakeCase(attribute)}`, `GetAtt ${resource}.${attribute}: ${resource} was not converted`);
   }
   ctx.use(`resource.${target.tfType}.${target.name}`);
-  let tfAttr = target.attributes[attribute];
-  if (!tfAttr) {
-    tfAttr = snakeCase(attribute.replace(/\./g, '_'));
-    const schema = ctx.data.tfResource(target.tfType);
-    if (schema && !schema.attrs.includes(tfAttr) && !(tfAttr in schema.args)) {
-      ctx.todo(`GetAtt ${resource}.${attribute}: ${target.tfType} has no attribute ${tfAttr}; check the equivalent`);
-    }
-  }
-  return code(`${address(target)}.${tfAttr}`);
+  const tfAttr = tfAttributeFor(ctx.data, target.tfType, target.attributes, attribute);
+  if (!tfAttr.known) ctx.todo(`GetAtt ${resource}.${attribute}: ${target.tfType} has no attribute ${tfAttr.name}; check the equivalent`);
+  return code(`${address(target)}.${tfAttr.name}`);
 }
 
 function subExpr(ctx: ConvertContext, args: CfnValue[]): Hcl {

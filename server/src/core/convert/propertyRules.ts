@@ -11,17 +11,6 @@ export type PropertyRule = (value: CfnValue, scope: ResourceScope, properties: C
 const self = (scope: ResourceScope, attribute: string) => code(`${address(scope.target)}.${attribute}`);
 const maps = (value: CfnValue): CfnValueMap[] => (Array.isArray(value) ? value.filter(isValueMap) : []);
 
-/** Flattens a wrapper object (`DistributionConfig`, `OriginAccessControlConfig`) into the resource body. */
-function flatten(renames: Record<string, string> = {}): PropertyRule {
-  return (value, scope) => {
-    if (!isValueMap(value)) return argumentItems(scope, 'Config', value);
-    return Object.entries(value).flatMap(([key, v]) => {
-      if (renames[key]) return isValueMap(v) || (Array.isArray(v) && v.some(isValueMap)) ? blockItems(scope.ctx, renames[key], v, CLOUDFRONT_RENAMES) : [attr(renames[key], expr(scope.ctx, v))];
-      return argumentItems(scope, key, v);
-    });
-  };
-}
-
 const CLOUDFRONT_RENAMES: Record<string, string> = {
   Origins: 'origin',
   Id: 'origin_id',
@@ -266,8 +255,6 @@ const queuePolicyQueues: PropertyRule = (value, scope) => {
 
 export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::CloudFront::Distribution': { DistributionConfig: distributionConfig },
-  'AWS::CloudFront::OriginAccessControl': { OriginAccessControlConfig: flatten() },
-  'AWS::CloudFront::CloudFrontOriginAccessIdentity': { CloudFrontOriginAccessIdentityConfig: flatten() },
   'AWS::EC2::SecurityGroup': { SecurityGroupIngress: securityGroupRules('ingress'), SecurityGroupEgress: securityGroupRules('egress') },
   'AWS::DynamoDB::Table': {
     KeySchema: dynamoKeySchema,

@@ -6,6 +6,8 @@ import type { ConvertContext, TfTarget } from './context';
 import { address, conditionRef, expr } from './expressions';
 import { attr, block, code, comment, render, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
+import { propertyMapping } from '../knowledge/properties';
+import { refAttribute } from '../knowledge/attributes';
 import { PROPERTY_RULES, RESOURCE_DEFAULTS } from './propertyRules';
 import { planSamResource, convertSamResource } from './sam';
 
@@ -31,7 +33,7 @@ export function planTargets(ctx: ConvertContext): void {
       tfType,
       name: ctx.uniqueName(tfType, snakeCase(id)),
       counted,
-      refAttr: mapping.refAttr ?? 'id',
+      refAttr: refAttribute(ctx.data, type),
       attributes: mapping.attributes ?? {},
     });
   }
@@ -60,7 +62,7 @@ export function scopeFor(
     cfnType,
     target,
     schema: ctx.data.tfResource(target.tfType),
-    renames: ctx.mapping(cfnType)?.properties ?? {},
+    properties: propertyMapping(ctx.data, cfnType, target.tfType),
     companion(tfType, suffix, body) {
       const name = ctx.uniqueName(tfType, `${target.name}_${suffix}`);
       const deps = new Set(ctx.deps);

@@ -3,7 +3,7 @@
 import { createBilingualTable, type BilingualTable, type RawBilingualTable } from '../text/bilingual';
 import { createFeatureLookup } from './features';
 import { createSdkTable, type RawSdkTable, type SdkTable } from './sdkTable';
-import type { CfnResourceType, FeatureEntry, IamAction, ServiceEntry, TfType, TypeMapping } from './types';
+import type { CfnResourceType, FeatureEntry, IamAction, PropertyTarget, ServiceEntry, TfType, TypeMapping } from './types';
 
 export interface RawAwsData {
   services: () => ServiceEntry[];
@@ -19,6 +19,8 @@ export interface RawAwsData {
   tfResources: () => Record<string, TfType>;
   tfDataSources: () => Record<string, TfType>;
   mapping: () => Record<string, TypeMapping>;
+  /** Reviewed property answers per CloudFormation type (data/property-map.json); absent when not shipped. */
+  propertyMap?: () => Record<string, Record<string, PropertyTarget>>;
   /** Feature names of services (data/features.json); absent when not shipped. */
   features?: () => FeatureEntry[];
   iamActions: () => Record<string, Record<string, IamAction>>;
@@ -43,6 +45,8 @@ export interface AwsData {
   mappingForCfn(cfnType: string): TypeMapping | undefined;
   /** Terraform type (aws_* or awscc_*) -> CloudFormation types that map to it. */
   cfnForTf(tfType: string): string[];
+  /** Reviewed property answers of a CloudFormation type; knowledge/properties.ts resolves the rest. */
+  propertyMap(cfnType: string): Readonly<Record<string, PropertyTarget>> | undefined;
   iamActions(prefix: string): Record<string, IamAction> | undefined;
   /** Service owning an IAM prefix ("sqs" -> SQS). */
   serviceByIamPrefix(prefix: string): ServiceEntry | undefined;
@@ -116,6 +120,7 @@ export function createAwsData(raw: RawAwsData): AwsData {
     }
     return map;
   });
+  const propertyMap = lazy(() => raw.propertyMap?.() ?? {});
   const iam = lazy(raw.iamActions);
   const features = lazy(() => raw.features?.() ?? []);
   const sdk = lazy(() => {
@@ -141,6 +146,7 @@ export function createAwsData(raw: RawAwsData): AwsData {
     tfDataSourceNames,
     mappingForCfn: (cfnType) => mapping()[cfnType],
     cfnForTf: (tfType) => reverse().get(tfType) ?? [],
+    propertyMap: (cfnType) => propertyMap()[cfnType],
     iamActions: (prefix) => iam()[prefix.toLowerCase()],
     serviceByIamPrefix: (prefix) => byIam().get(prefix.toLowerCase()),
     serviceByCfnNamespace: (ns) => byCfnNs().get(ns.toLowerCase()),

@@ -120,13 +120,27 @@ export interface TypeMapping {
   /** "one-to-one" | "one-to-many" | "many-to-one" | "none" */
   kind: 'one-to-one' | 'one-to-many' | 'many-to-one' | 'none';
   note?: string;
-  /** CFN property name -> TF argument name (only where it differs from snake_case of the property). */
-  properties?: Record<string, string>;
   /** Which TF attribute a `!Ref` to this resource becomes ("id", "arn", "name", "url"...). */
   refAttr?: string;
   /** CFN GetAtt attribute -> TF attribute. */
   attributes?: Record<string, string>;
 }
+
+/**
+ * A reviewed CloudFormation property -> Terraform answer (data/property-map.json; knowledge/properties.ts resolves
+ * every other property by naming conventions): arguments together, one of several argument sets, a wrapper whose
+ * fields are the resource's own arguments, a separate resource, or none with the reason.
+ */
+export type PropertyTarget = (
+  | { args: string[] }
+  | { oneOf: string[][] }
+  | { flatten: string[] }
+  | { resource: string }
+  | { none: string }
+) & {
+  /** Properties this one cannot be set with (CodeUri / InlineCode): only those may share its arguments. */
+  exclusive?: string[];
+};
 
 export interface IamAction {
   description: string;

@@ -1,9 +1,9 @@
-// Terraform -> CloudFormation, read backwards from the reviewed mapping the converter uses (AwsData.mappingForCfn /
-// cfnForTf) and from the converter's own naming conventions, so hover and conversion always agree.
+// Terraform -> CloudFormation: the inverse of the property and attribute mapping the converter writes with
+// (knowledge/properties.ts, knowledge/attributes.ts), so hover and conversion always agree.
 import type { AwsData } from '../data/awsData';
 import type { TfType } from '../data/types';
-import { argumentName, type ResourceScope } from '../convert/arguments';
-import { snakeCase } from '../convert/naming';
+import { cfnAttributeFor as attributeOrigin, type AttributeOrigin } from '../knowledge/attributes';
+import { propertyForArgument, propertyMapping } from '../knowledge/properties';
 
 export interface CfnRelations {
   /** CloudFormation types this Terraform type is the primary (or awscc) equivalent of. */
@@ -15,7 +15,6 @@ export interface CfnRelations {
 }
 
 const SAM_PREFIX = 'AWS::Serverless::';
-const RESOURCE_NAME = /^aws(?:cc)?_[a-z0-9_]+$/;
 
 export function cfnRelations(tfType: string, data: AwsData): CfnRelations {
   const relations: CfnRelations = { equivalent: [], sam: [], partOf: [] };
@@ -25,7 +24,7 @@ export function cfnRelations(tfType: string, data: AwsData): CfnRelations {
     if (cfn.startsWith(SAM_PREFIX)) relations.sam.push(cfn);
     else if (mapping.tf[0] === tfType || mapping.awscc === tfType) relations.equivalent.push(cfn);
     else {
-      const property = Object.entries(mapping.properties ?? {}).find(([, value]) => value === tfType)?.[0];
+      const property = [...(propertyMapping(data, cfn)?.properties ?? [])].find(([, a]) => a.kind === 'resource' && a.tfType === tfType)?.[0];
       relations.partOf.push({ cfn, property });
     }
   }
@@ -46,65 +45,18 @@ export function schemaFor(tfType: string, data: AwsData, kind: 'resource' | 'dat
   return kind === 'data' ? data.tfDataSource(tfType) : data.tfResource(tfType);
 }
 
-/** The CloudFormation property a Terraform argument of `tfType` corresponds to, if any. */
+/** The CloudFormation property a Terraform argument of `tfType` corresponds to: the inverse of the converter's mapping. */
 export function cfnPropertyForArgument(tfType: string, argument: string, data: AwsData): ArgumentOrigin | undefined {
-  const cfnTypes = cfnRelations(tfType, data).equivalent;
-  const schema = data.tfResource(tfType);
-  for (const cfnType of cfnTypes) {
-    const renames = data.mappingForCfn(cfnType)?.properties ?? {};
-    // 1. The reviewed mapping, including composites "a|b+c".
-    for (const [property, value] of Object.entries(renames)) {
-      if (RESOURCE_NAME.test(value) && !schema?.args[value]) continue; // a separate resource, not an argument
-      const sets = value.split('|');
-      for (const set of sets) {
-        const parts = set.split('+').map((p) => p.trim());
-        if (!parts.includes(argument)) continue;
-        return {
-          cfnType,
-          property,
-          together: parts.filter((p) => p !== argument && p !== '…'),
-          alternatives: sets.filter((s) => s !== set),
-        };
-      }
-    }
-    // 2. The converter's naming conventions for properties the mapping does not rename.
-    const type = data.cfnType(cfnType);
-    if (!type) continue;
-    const scope = { renames: {}, schema: tfType.startsWith('awscc_') ? undefined : schema } as unknown as ResourceScope;
-    for (const property of Object.keys(type.properties)) {
-      if (property in renames) continue;
-      const name = tfType.startsWith('awscc_') ? snakeCase(property) : argumentName(scope, property);
-      if (name === argument) return { cfnType, property, together: [], alternatives: [] };
-    }
-  }
-  return undefined;
+  const source = propertyForArgument(data, cfnRelations(tfType, data).equivalent, tfType, argument);
+  if (!source) return undefined;
+  return { cfnType: source.cfnType, property: source.property, together: source.together, alternatives: source.alternatives.map((set) => set.join('+')) };
 }
 
 /** How CloudFormation reads the same value: `!GetAtt X.Attr` and/or `!Ref X`. */
-export interface AttributeOrigin {
-  cfnType: string;
-  getAtt?: string;
-  ref: boolean;
-}
+export type { AttributeOrigin } from '../knowledge/attributes';
 
 export function cfnAttributeFor(tfType: string, attribute: string, data: AwsData): AttributeOrigin | undefined {
-  for (const cfnType of cfnRelations(tfType, data).equivalent) {
-    const mapping = data.mappingForCfn(cfnType);
-    if (!mapping) continue;
-    const ref = (mapping.refAttr ?? 'id') === attribute;
-    let getAtt = Object.entries(mapping.attributes ?? {}).find(([, tf]) => tf === attribute)?.[0];
-    getAtt ??= data.cfnType(cfnType)?.attributes.find((a) => !(a in (mapping.attributes ?? {})) && snakeCase(a.replace(/\./g, '_')) === attribute);
-    if (getAtt || ref) return { cfnType, getAtt, ref };
-  }
-  return undefined;
+  return attributeOrigin(data, cfnRelations(tfType, data).equivalent, attribute);
 }
 
-/** "orders_dlq" -> "OrdersDlq": the logical id a template would likely use. */
-export function logicalIdFor(name: string): string {
-  const id = name
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join('');
-  return id || 'Resource';
-}
+export { logicalIdFor } from '../knowledge/naming';

@@ -4,7 +4,7 @@ import type { CoreContext } from '../../context';
 import { ConvertContext } from '../../convert/context';
 import { conditionLocal, intrinsic as intrinsicExpr, refExpr, getAttExpr } from '../../convert/expressions';
 import { render, renderBlock, type Hcl } from '../../convert/hcl';
-import { snakeCase } from '../../convert/naming';
+import { propertyMapping } from '../../knowledge/properties';
 import { planTargets } from '../../convert/resources';
 import { toValue } from '../toValue';
 import type { CfnIntrinsic, CfnTemplate } from '../types';
@@ -59,37 +59,36 @@ export function resourceAddress(template: CfnTemplate, id: string, ctx: CoreCont
 
 export type ArgumentAnswer =
   | { kind: 'argument'; tfType: string; names: string[] }
+  | { kind: 'oneOf'; tfType: string; sets: string[][] }
   | { kind: 'resource'; tfType: string }
   | { kind: 'none'; tfType: string };
 
 /**
- * The Terraform argument a CloudFormation property becomes. The reviewed mapping wins; its values may be
- * composites (`hash_key+range_key`, `a|b`) or a separate resource (`aws_*`): only names the Terraform
- * schema has count as arguments. Otherwise snake_case and the converter's naming conventions.
+ * The Terraform argument a CloudFormation property becomes, as the knowledge layer resolves it for the type's
+ * primary Terraform type (the converter writes the same): arguments together, one of several argument sets,
+ * a separate resource, or none.
  */
 export function propertyToTerraform(cfnType: string, property: string, ctx: CoreContext): ArgumentAnswer | undefined {
-  const mapping = ctx.data.mappingForCfn(cfnType);
-  const tfType = mapping?.tf[0];
-  if (!tfType) return undefined;
-  const schema = ctx.data.tfResource(tfType);
-  const mapped = mapping.properties?.[property];
-  if (mapped && /^aws_[a-z0-9_]+$/.test(mapped) && ctx.data.tfResource(mapped)) return { kind: 'resource', tfType: mapped };
-  if (!schema) return undefined;
-  const has = (name: string | undefined): name is string => !!name && /^[a-z][a-z0-9_]*$/.test(name) && name in schema.args;
-  if (mapped) {
-    const parts = mapped.split(/[+|]/).map((p) => p.trim()).filter(has);
-    if (parts.length) return { kind: 'argument', tfType, names: parts };
+  const mapping = propertyMapping(ctx.data, cfnType);
+  if (!mapping || !ctx.data.tfResource(mapping.tfType)) return undefined;
+  const tfType = mapping.tfType;
+  const answer = mapping.answer(property);
+  switch (answer.kind) {
+    case 'args': case 'flatten': return { kind: 'argument', tfType, names: answer.names };
+    case 'oneOf': return { kind: 'oneOf', tfType, sets: answer.sets };
+    case 'resource': return { kind: 'resource', tfType: answer.tfType };
+    default: return { kind: 'none', tfType };
   }
-  const snake = snakeCase(property);
-  const candidates = [
-    snake,
-    snake.replace(/_name$/, ''),
-    property.endsWith('Name') ? 'name' : undefined,
-    snake.replace(/_document$/, ''),
-    `${snake}_seconds`,
-    snake.replace(/_period$/, '_seconds'),
-    property.endsWith('Description') ? 'description' : undefined,
-  ];
-  const found = candidates.find(has);
-  return found ? { kind: 'argument', tfType, names: [found] } : { kind: 'none', tfType };
+}
+
+/** Every Terraform argument name an answer mentions. */
+export function answerArguments(answer: ArgumentAnswer | undefined): string[] {
+  return answer?.kind === 'argument' ? answer.names : answer?.kind === 'oneOf' ? [...new Set(answer.sets.flat())] : [];
+}
+
+/** `a + b | c` with code spans. */
+export function answerText(answer: ArgumentAnswer, quote: (s: string) => string = (s) => `\`${s}\``): string {
+  if (answer.kind === 'argument') return answer.names.map(quote).join(' + ');
+  if (answer.kind === 'oneOf') return answer.sets.map((set) => set.map(quote).join(' + ')).join(' | ');
+  return quote(answer.tfType);
 }

@@ -1,0 +1,73 @@
+// REVIEWED property-level answers that the reviewed type table (tf-mapping.mjs) states too loosely. Each entry
+// replaces that table's answer for one property; forms as in data/property-map.json:
+//   { args: [...] }            the property becomes these arguments together
+//   { oneOf: [[...], [...]] }  one of these argument sets, depending on which fields the value has
+//   { flatten: [...] }         a wrapper object whose fields are the resource's own arguments (examples listed)
+//   { resource: 'aws_...' }    a separate Terraform resource
+//   { none: 'why' }            no Terraform argument
+// `exclusive: [...]` names properties this one cannot be set with (CodeUri / InlineCode): only those may share
+// an argument. SAM types are answered for the resource SAM's expansion puts the property on.
+export const PROPERTY_OVERRIDES = {
+  // Code is either a local package, an S3 object (with an optional version) or an image.
+  // Inline code (ZipFile) is packaged with data "archive_file" into filename + source_code_hash.
+  'AWS::Lambda::Function': { Code: { oneOf: [['filename', 'source_code_hash'], ['s3_bucket', 's3_key', 's3_object_version'], ['image_uri']] } },
+  'AWS::Lambda::LayerVersion': { Content: { oneOf: [['s3_bucket', 's3_key', 's3_object_version']] } },
+  'AWS::CloudFront::OriginAccessControl': { OriginAccessControlConfig: { flatten: ['name', 'origin_access_control_origin_type', 'signing_behavior', 'signing_protocol'] } },
+  'AWS::CloudFront::CloudFrontOriginAccessIdentity': { CloudFrontOriginAccessIdentityConfig: { flatten: ['comment'] } },
+  'AWS::EC2::SecurityGroup': {
+    // The converter writes inline rules, as CloudFormation declares them on the group.
+    SecurityGroupIngress: { args: ['ingress'] },
+    SecurityGroupEgress: { args: ['egress'] },
+  },
+  // The primary target is the internet gateway attachment; a VPN gateway needs aws_vpn_gateway_attachment instead.
+  'AWS::EC2::VPCGatewayAttachment': { VpnGatewayId: { none: 'a VPN gateway is attached with aws_vpn_gateway_attachment (vpn_gateway_id)' } },
+  'AWS::ElastiCache::ServerlessCache': {
+    ServerlessCacheName: { args: ['name'] },
+    FinalSnapshotName: { none: 'Terraform does not take a final snapshot of a serverless cache' },
+  },
+  // The definition is given either as an object or as a string, never both.
+  'AWS::StepFunctions::StateMachine': {
+    Definition: { args: ['definition'], exclusive: ['DefinitionString'] },
+    DefinitionString: { args: ['definition'], exclusive: ['Definition'] },
+  },
+  'AWS::Serverless::Function': {
+    FunctionName: { args: ['function_name'] },
+    Role: { args: ['role'] },
+    CodeUri: { oneOf: [['filename', 'source_code_hash'], ['s3_bucket', 's3_key', 's3_object_version']], exclusive: ['InlineCode', 'ImageUri'] },
+    InlineCode: { args: ['filename', 'source_code_hash'], exclusive: ['CodeUri', 'ImageUri'] },
+    Tracing: { args: ['tracing_config'] },
+    DeadLetterQueue: { args: ['dead_letter_config'] },
+    FunctionUrlConfig: { resource: 'aws_lambda_function_url' },
+    Events: { none: 'each event becomes its own resources (event source mapping, rule and target, subscription, permission, API route)' },
+    Policies: { none: 'attached to the aws_iam_role SAM creates for the function' },
+    PermissionsBoundary: { none: 'set on the aws_iam_role SAM creates for the function' },
+    AssumeRolePolicyDocument: { none: 'the assume_role_policy of the aws_iam_role SAM creates for the function' },
+    VersionDescription: { none: 'describes the version SAM publishes (aws_lambda_alias / published version), not the function' },
+    AutoPublishCodeSha256: { none: 'only changes the version SAM publishes' },
+    AutoPublishAlias: { none: 'SAM publishes a version and an alias (aws_lambda_alias); not converted' },
+    DeploymentPreference: { none: 'CodeDeploy traffic shifting; not converted' },
+    ProvisionedConcurrencyConfig: { none: 'set on the alias (aws_lambda_provisioned_concurrency_config); not converted' },
+    EventInvokeConfig: { none: 'aws_lambda_function_event_invoke_config; not converted' },
+  },
+  'AWS::Serverless::LayerVersion': {
+    LayerName: { args: ['layer_name'] },
+    ContentUri: { oneOf: [['filename', 'source_code_hash'], ['s3_bucket', 's3_key', 's3_object_version']] },
+    RetentionPolicy: { none: 'Terraform keeps old versions with skip_destroy; not converted' },
+  },
+  'AWS::Serverless::SimpleTable': {
+    TableName: { args: ['name'] },
+    PrimaryKey: { args: ['hash_key', 'attribute'] },
+    ProvisionedThroughput: { args: ['billing_mode', 'read_capacity', 'write_capacity'] },
+    SSESpecification: { args: ['server_side_encryption'] },
+  },
+  'AWS::Serverless::HttpApi': {
+    StageName: { resource: 'aws_apigatewayv2_stage' },
+    DefinitionBody: { none: 'not converted; write it as body' },
+    DefinitionUri: { none: 'not converted; read the file into body' },
+  },
+  'AWS::Serverless::Api': {
+    StageName: { resource: 'aws_api_gateway_stage' },
+    DefinitionBody: { none: 'SAM merges it with the routes of the functions\' Api events; the converter writes body from those events' },
+    DefinitionUri: { none: 'not converted; read the file into body' },
+  },
+};

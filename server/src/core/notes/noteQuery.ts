@@ -173,6 +173,9 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
     case 'principal': {
       const q = builder(`principal:${text}`, serviceId);
       q.add('exact', text, W.identifier);
+      // A host that qualifies its service (ecs-tasks, edgelambda) names what assumes the role: its words count.
+      const host = text.split('.')[0];
+      for (const word of host.split('-')) if (word !== host && word.length >= 4 && word !== serviceId) q.words(word, ctx);
       q.add('related', 'Principal', W.generic);
       q.words('Principal', ctx);
       return q.done();

@@ -87,6 +87,18 @@ describe('bilingual: English identifier parts -> Japanese forms (generated table
     assert.deepEqual(ja('VpcConfig'), [], 'no word before it that the table knows');
   });
 
+  it('an -ing word the table lacks is derived from its katakana stem; never from kanji or an unknown stem', () => {
+    const mini = createBilingualTable({ terms: { version: ['バージョン'], cache: ['キャッシュ'], log: ['ログ'], monitor: ['モニター'], encrypt: ['暗号化'] } } as unknown as RawBilingualTable);
+    const forms = (w: string) => bilingualMatches(w, mini).map((m) => m.form);
+    assert.deepEqual(forms('Versioning'), ['バージョニング']);
+    assert.deepEqual(forms('caching'), ['キャッシング']);
+    assert.deepEqual(forms('Logging'), ['ロギング']);
+    assert.deepEqual(forms('Monitoring'), ['モニタリング']);
+    assert.deepEqual(forms('Encrypting'), [], 'a kanji form has no -ing');
+    assert.deepEqual(forms('Thing'), [], 'too short to be a derived word');
+    assert.deepEqual(forms('Tunneling'), [], 'no stem in the table');
+  });
+
   it('plural words find their singular entry', () => {
     assert.deepEqual(ja('ListQueues'), ['キュー']);
     assert.equal(ja('Policies')[0], 'ポリシー');

@@ -124,7 +124,8 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
     }
     case 'iamAction':
     case 'boto3Method':
-    case 'sdkCommand': {
+    case 'sdkCommand':
+    case 'samPolicy': {
       // An SDK operation is asked about as the IAM action of the same name, plus the spelling under the cursor.
       const actionText = identity.action ?? text;
       const q = builder(`iam:${actionText}`, serviceId);

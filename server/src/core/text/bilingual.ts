@@ -83,15 +83,38 @@ interface Segment {
   suffix: boolean;
 }
 
-/** The table's forms for one English key, trying the singular of a plural (Messages -> message). */
+/** The table's forms for one English key, trying the singular of a plural (Messages -> message) and the -ing form of
+ * a word the table knows in katakana (versioning -> バージョニング). */
 function lookup(table: BilingualTable, key: string): readonly string[] | undefined {
   const direct = table.terms.get(key);
   if (direct) return direct;
+  if (key.endsWith('ing') && key.length >= 6 && !key.includes(' ')) return ingForms(table, key);
   const last = key.slice(key.lastIndexOf(' ') + 1);
   if (last.length < 4 || !last.endsWith('s') || last.endsWith('ss')) return undefined;
   const stem = key.slice(0, key.length - 1);
   if (key.endsWith('ies')) return table.terms.get(key.slice(0, -3) + 'y');
   return table.terms.get(stem) ?? (key.endsWith('es') ? table.terms.get(key.slice(0, -2)) : undefined);
+}
+
+/** How katakana loanwords take English -ing: the last mora moves to its i-row and ング follows (バージョン ->
+ * バージョニング, スケール -> スケーリング, ログ -> ロギング, キャッシュ -> キャッシング, ルート -> ルーティング,
+ * モニター -> モニタリング). */
+const ING_ENDINGS: readonly [string, string][] = [
+  ['ッシュ', 'ッシング'], ['ン', 'ニング'], ['ル', 'リング'], ['グ', 'ギング'], ['ト', 'ティング'], ['ド', 'ディング'], ['ク', 'キング'],
+  ['プ', 'ピング'], ['ブ', 'ビング'], ['ス', 'シング'], ['チ', 'チング'], ['ム', 'ミング'], ['ー', 'リング'],
+];
+const KATAKANA = /^[\u30a0-\u30ff]+$/;
+
+function ingForms(table: BilingualTable, key: string): readonly string[] | undefined {
+  const base = key.slice(0, -3);
+  // versioning -> version, caching -> cache, logging -> log
+  const stems = [base, `${base}e`, ...(base.length >= 3 && base.at(-1) === base.at(-2) ? [base.slice(0, -1)] : [])];
+  for (const stem of stems) {
+    const forms = table.terms.get(stem)?.filter((f) => KATAKANA.test(f));
+    const derived = forms?.flatMap((f) => ING_ENDINGS.filter(([end]) => f.endsWith(end)).slice(0, 1).map(([end, ing]) => f.slice(0, -end.length) + ing));
+    if (derived?.length) return derived;
+  }
+  return undefined;
 }
 
 /**

@@ -36,7 +36,7 @@ function describeIdentity(identity: Identity, data: AwsData, locale: Locale, ser
     case 'principal':
       return one(localize(locale, M.servicePrincipal, { service: serviceName }));
     case 'boto3':
-      return one(localize(locale, M.boto3Client, { service: serviceName }));
+      return one(localize(locale, identity.boto3Resource ? M.boto3Resource : M.boto3Client, { service: serviceName }));
     case 'jsPackage':
       return one(localize(locale, M.jsPackage, { service: serviceName }));
     case 'jsClient':
@@ -45,13 +45,24 @@ function describeIdentity(identity: Identity, data: AwsData, locale: Locale, ser
     case 'sdkCommand': {
       // The operation is allowed by the IAM action of the same name: say so, with its access level and description.
       const label = localize(locale, identity.kind === 'boto3Method' ? M.boto3Method : M.sdkCommand, { service: serviceName });
-      const action = iamActionParts(identity.action ?? '', data, locale);
-      return { head: `${one(label).head} · ${localize(locale, M.iam)}: ${action.head}`, details: action.details };
+      const operation = identity.operation ? ` · ${localize(locale, M.apiOperation)} \`${identity.operation}\`` : '';
+      if (!identity.action) return { head: `${one(label).head}${operation} · ${localize(locale, M.iam)}: ${localize(locale, M.noSameNameAction)}`, details: '' };
+      const action = iamActionParts(identity.action, data, locale);
+      return { head: `${one(label).head}${operation} · ${localize(locale, M.iam)}: ${action.head}`, details: action.details };
+    }
+    case 'samPolicy': {
+      // SAM's own list says which actions a template grants (no offline source ships them).
+      const params = data.sdk()?.samPolicyTemplate(identity.text)?.params ?? [];
+      const lines = params.length ? [`${localize(locale, M.parameters)}: ${params.map((p) => `\`${p}\``).join(', ')}`] : [];
+      lines.push(`[${localize(locale, M.samTemplateList)}](${SAM_POLICY_TEMPLATES_URL})`);
+      return { head: one(localize(locale, M.samPolicyTemplate, { service: serviceName })).head, details: lines.join('\n\n') };
     }
     default:
       return one(serviceName);
   }
 }
+
+const SAM_POLICY_TEMPLATES_URL = 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-template-list.html';
 
 function truncate(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;

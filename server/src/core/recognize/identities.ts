@@ -1,12 +1,13 @@
 // One resolver for every way AWS is named in text: service names, CloudFormation types, Terraform types,
-// IAM actions, ARNs, service principals, boto3 clients, JS SDK packages and client classes.
+// IAM actions, ARNs, service principals, boto3 clients and resources, JS SDK packages and client classes, SAM policy
+// templates; in code also SDK operations (recognize/sdkOperations.ts).
 import type { AwsData } from '../data/awsData';
 import type { FeatureEntry } from '../data/types';
 import { sdkOperationAt } from './sdkOperations';
 import type { PlaceTerms } from '../notes/placeTerms';
 import type { NameMatch, ServiceNameMatcher, TextMode } from './serviceNameMatcher';
 
-export type IdentityKind = 'service' | 'cfnType' | 'tfType' | 'iamAction' | 'arn' | 'principal' | 'boto3' | 'jsPackage' | 'jsClient' | 'boto3Method' | 'sdkCommand';
+export type IdentityKind = 'service' | 'cfnType' | 'tfType' | 'iamAction' | 'arn' | 'principal' | 'boto3' | 'jsPackage' | 'jsClient' | 'boto3Method' | 'sdkCommand' | 'samPolicy';
 
 export interface Identity {
   kind: IdentityKind;
@@ -24,6 +25,10 @@ export interface Identity {
   feature?: FeatureRef;
   /** For an SDK operation (`receive_message`, `ReceiveMessageCommand`): the IAM action of the same name. */
   action?: string;
+  /** For an SDK operation: the API operation it calls ("ReceiveMessage"). */
+  operation?: string;
+  /** For `boto3`: made by `boto3.resource(...)` (a resource, not a client). */
+  boto3Resource?: boolean;
   /** For an ARN or principal in a template, policy or code: the keys and actions around it (what it is used for). */
   place?: PlaceTerms;
 }
@@ -111,6 +116,16 @@ const RULES: FormRule[] = [
     span: (m) => [m[0].length - m[2].length - 2, m[0].length],
   },
   {
+    // SAM policy templates by their exact names in the data (`SQSSendMessagePolicy`), only when the name names a service.
+    kind: 'samPolicy',
+    needles: ['Policy'],
+    pattern: /(?<![A-Za-z0-9_$])[A-Z][A-Za-z0-9]*Policy(?![A-Za-z0-9_$])/g,
+    resolve: (m, data) => {
+      const service = data.sdk()?.samPolicyTemplate(m[0])?.service;
+      return service ? data.service(service)?.id : undefined;
+    },
+  },
+  {
     kind: 'jsPackage',
     needles: ['@aws-sdk/'],
     pattern: /@aws-sdk\/((?:client|lib)-[a-z0-9-]+)(?![A-Za-z0-9_])/g,
@@ -158,6 +173,7 @@ export function scanIdentities(recognizer: Recognizer, text: string, mode: TextM
       const last = accepted[accepted.length - 1];
       if ((last && last.start < end && start < last.end) || overlapsSorted(found, start, end)) continue;
       const identity: Identity = { kind: rule.kind, start, end, text: text.slice(start, end), serviceId };
+      if (rule.kind === 'boto3' && m[0].startsWith('resource')) identity.boto3Resource = true;
       const feature = featureOf(recognizer.data, rule.kind, identity.text);
       // A feature's types and principals belong to the feature's service (identity pools: cognito-identity).
       if (feature) {
@@ -243,5 +259,7 @@ export function identityAt(recognizer: Recognizer, text: string, offset: number,
   if (found || mode !== 'code') return found;
   // An API operation called through an SDK, resolved from the file's own clients and imports.
   const operation = sdkOperationAt(recognizer.data, text, offset);
-  return operation && { kind: operation.kind, start: operation.start, end: operation.end, text: operation.text, serviceId: operation.serviceId, action: operation.action };
+  if (!operation) return undefined;
+  const { kind, start, end, text: name, serviceId, action } = operation;
+  return { kind, start, end, text: name, serviceId, operation: operation.operation, ...(action ? { action } : {}) };
 }

@@ -1,8 +1,9 @@
 // API operations called through an SDK: a boto3 method on a client (`sqs.receive_message(...)` where
 // `sqs = boto3.client("sqs")`) and an SDK v3 command class (`ReceiveMessageCommand` imported from
-// `@aws-sdk/client-sqs`). Both name an API operation, which is also the IAM action that allows it: the service
-// comes from the file itself (the client the receiver was made from, the package the command is imported from),
-// and the operation must be one of that service's actions in the IAM data, so ordinary method calls never match.
+// `@aws-sdk/client-sqs`). The client comes from the file itself (what the receiver was made from, the package the
+// command is imported from); the operation must be one of that client's operations in botocore's models
+// (data/sdk-operations.json, boto3's method names by botocore's own rule), so ordinary method calls never match.
+// The IAM action is the action of the operation's name where the IAM data has one (most do; `ListObjectsV2` has none).
 import type { AwsData } from '../data/awsData';
 
 export interface SdkOperation {
@@ -11,8 +12,10 @@ export interface SdkOperation {
   end: number;
   text: string;
   serviceId: string;
-  /** The IAM action with the operation's name: "sqs:ReceiveMessage". */
-  action: string;
+  /** The API operation: "ReceiveMessage". */
+  operation: string;
+  /** The IAM action with the operation's name: "sqs:ReceiveMessage"; undefined when the IAM data has none. */
+  action?: string;
 }
 
 /** How much of a file is searched for the client a receiver was made from (files can be megabytes long). */
@@ -22,16 +25,28 @@ export function sdkOperationAt(data: AwsData, text: string, offset: number): Sdk
   const word = wordAt(text, offset);
   if (!word) return undefined;
   const name = text.slice(word.start, word.end);
+  const sdk = data.sdk();
   if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]{3,}$/.test(name) && text[word.start - 1] === '.' && /^\s*\(/.test(text.slice(word.end, word.end + 20))) {
-    const serviceId = receiverService(data, text, word.start - 1);
-    const action = serviceId && actionNamed(data, serviceId, camelCase(name));
-    return action ? { kind: 'boto3Method', start: word.start, end: word.end, text: name, serviceId: serviceId!, action } : undefined;
+    const client = receiverClient(data, text, word.start - 1);
+    const service = client && data.serviceByBoto3(client);
+    if (!client || !service) return undefined;
+    // Without the operations table (partial data), the IAM action of the method's name stands in.
+    const operation = sdk ? sdk.boto3Operation(client, name) : actionNamed(data, service.iamPrefixes, camelCase(name))?.split(':')[1];
+    if (!operation) return undefined;
+    const action = actionNamed(data, [sdk?.iamPrefixOf(client), ...service.iamPrefixes], operation);
+    return { kind: 'boto3Method', start: word.start, end: word.end, text: name, serviceId: service.id, operation, action };
   }
   const command = /^([A-Z][A-Za-z0-9]+)Command$/.exec(name);
   if (command) {
-    const serviceId = importingPackageService(data, text, name);
-    const action = serviceId && actionNamed(data, serviceId, command[1]);
-    return action ? { kind: 'sdkCommand', start: word.start, end: word.end, text: name, serviceId: serviceId!, action } : undefined;
+    const pkg = importingPackage(text, name);
+    const service = pkg && data.serviceByJsPackage(pkg);
+    if (!pkg || !service) return undefined;
+    const client = sdk?.clientOfJsPackage(pkg);
+    const prefixes = [client && sdk?.iamPrefixOf(client), ...service.iamPrefixes];
+    // The import names the package, so a command newer than the models is still an operation when IAM knows its name.
+    const operation = sdk?.commandOperation(pkg, name) ?? actionNamed(data, prefixes, command[1])?.split(':')[1];
+    if (!operation) return undefined;
+    return { kind: 'sdkCommand', start: word.start, end: word.end, text: name, serviceId: service.id, operation, action: actionNamed(data, prefixes, operation) };
   }
   return undefined;
 }
@@ -47,12 +62,12 @@ function wordAt(text: string, offset: number): { start: number; end: number } | 
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The service of the boto3 client/resource the expression before `dot` was made from. */
-function receiverService(data: AwsData, text: string, dot: number, depth = 0): string | undefined {
+/** The boto3 client name ("sqs") the expression before `dot` was made from, by `client(...)` or `resource(...)`. */
+function receiverClient(data: AwsData, text: string, dot: number, depth = 0): string | undefined {
   const before = text.slice(Math.max(0, dot - 200), dot);
   // boto3.client("sts").get_caller_identity()
   const direct = /(?:client|resource)\(\s*(?:service_name\s*=\s*)?["']([a-z0-9-]+)["'][^()]*\)$/.exec(before);
-  if (direct) return data.serviceByBoto3(direct[1])?.id;
+  if (direct) return direct[1];
   const receiver = /([A-Za-z_][A-Za-z0-9_]*)(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/.exec(before)?.[1];
   if (!receiver || depth > 2) return undefined;
   const context = text.length > CONTEXT_CHARS ? text.slice(Math.max(0, dot - CONTEXT_CHARS), dot) : text;
@@ -61,35 +76,33 @@ function receiverService(data: AwsData, text: string, dot: number, depth = 0): s
   for (const m of context.matchAll(assigned)) {
     const value = m[1];
     const client = /(?:client|resource)\(\s*(?:service_name\s*=\s*)?["']([a-z0-9-]+)["']/.exec(value);
-    if (client) found = data.serviceByBoto3(client[1])?.id;
+    if (client) found = client[1];
     else {
       // table = dynamodb.Table("users"): the receiver of the right-hand side.
       const chained = /^([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_][A-Za-z0-9_]*\s*\(/.exec(value.trim());
       if (chained && chained[1] !== receiver) {
         const at = context.indexOf(chained[1], m.index! + m[0].length - value.length) + chained[1].length;
-        found = receiverService(data, context, at, depth + 1) ?? found;
+        found = receiverClient(data, context, at, depth + 1) ?? found;
       }
     }
   }
   // A snippet without the client's creation: a receiver named like a boto3 client (`sqs`, `s3`) is that client.
-  return found ?? (depth === 0 ? data.serviceByBoto3(receiver)?.id : undefined);
+  return found ?? (depth === 0 && data.serviceByBoto3(receiver) ? receiver : undefined);
 }
 
-/** The service of the `@aws-sdk/client-*` package a command class is imported from. */
-function importingPackageService(data: AwsData, text: string, command: string): string | undefined {
+/** The `@aws-sdk/client-*` package a command class is imported from. */
+function importingPackage(text: string, command: string): string | undefined {
   const context = text.length > CONTEXT_CHARS ? text.slice(0, CONTEXT_CHARS) : text;
   const pattern = new RegExp(`\\{[^}]*\\b${escape(command)}\\b[^}]*\\}\\s*(?:=\\s*require\\(\\s*|from\\s*)["'](@aws-sdk/client-[a-z0-9-]+)["']`);
-  const pkg = pattern.exec(context)?.[1];
-  return pkg ? data.serviceByJsPackage(pkg)?.id : undefined;
+  return pattern.exec(context)?.[1];
 }
 
-function actionNamed(data: AwsData, serviceId: string, operation: string): string | undefined {
-  const service = data.service(serviceId);
-  for (const prefix of service?.iamPrefixes ?? []) {
-    const actions = data.iamActions(prefix);
-    if (!actions) continue;
-    const lower = operation.toLowerCase();
-    const name = Object.keys(actions).find((a) => a.toLowerCase() === lower);
+/** "prefix:Action" for the first prefix whose IAM actions include `operation` (case-insensitive). */
+function actionNamed(data: AwsData, prefixes: readonly (string | undefined)[], operation: string): string | undefined {
+  const lower = operation.toLowerCase();
+  for (const prefix of prefixes) {
+    const actions = prefix ? data.iamActions(prefix) : undefined;
+    const name = actions && Object.keys(actions).find((a) => a.toLowerCase() === lower);
     if (name) return `${prefix}:${name}`;
   }
   return undefined;

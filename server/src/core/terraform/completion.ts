@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import { localize } from '../l10n';
 import { fuzzyScore } from '../text/fuzzy';
 import { schemaFor } from './cfnMapping';
+import { blockSchema } from './blockSchema';
 import { blockBodyAt, isLiteralAt, type HclBlock, type HclFile } from './hclReader';
 import { describeType, isAwsType, META_ARGUMENTS, type BlockKind } from './hover';
 import { TM } from './messages';
@@ -50,7 +51,8 @@ export function terraformCompletion(document: TextDocument, file: HclFile, offse
   const word = /^\s*([\w-]*)$/.exec(before);
   if (word) {
     const block = blockBodyAt(file, offset);
-    if (!block || block.parent || (block.type.text !== 'resource' && block.type.text !== 'data')) return undefined;
+    if (block?.parent) return nestedArgumentItems(file, block, offset, range(offset - word[1].length, offset), ctx);
+    if (!block || (block.type.text !== 'resource' && block.type.text !== 'data')) return undefined;
     // Not inside a multi-line value (tags = {\n  |).
     if (block.body.attributes.some((a) => a.valueStart < offset && offset < a.valueEnd)) return undefined;
     const tfType = block.labels[0]?.text ?? '';
@@ -129,6 +131,29 @@ function argumentItems(block: HclBlock, tfType: string, kind: BlockKind, replace
         textEdit: { range: replace, newText: isBlock ? `${name} {\n  $0\n}` : `${name} = $0` },
       });
     }
+  }
+  return items;
+}
+
+/** Arguments and blocks of a nested block (`vpc_config { | }`), required first, without those already there. */
+function nestedArgumentItems(file: HclFile, block: HclBlock, offset: number, replace: Range, ctx: CoreContext): CompletionItem[] | undefined {
+  if (block.body.attributes.some((a) => a.valueStart < offset && offset < a.valueEnd)) return undefined;
+  const schema = blockSchema(block, ctx.data);
+  if (!schema) return undefined;
+  const present = new Set([...block.body.attributes.map((a) => a.name.text), ...block.body.blocks.map((b) => b.type.text)]);
+  const items: CompletionItem[] = [];
+  for (const [name, arg] of Object.entries(schema.args)) {
+    // A block may repeat unless it is a single one.
+    if (present.has(name) && (!arg.block || arg.max === 1)) continue;
+    const status = localize(ctx.locale, arg.required ? TM.required : TM.optional);
+    items.push({
+      label: name,
+      kind: arg.block ? CompletionItemKind.Module : CompletionItemKind.Property,
+      detail: arg.block ? `${localize(ctx.locale, TM.blockInsert)} (${status})` : `${arg.type ?? ''}${arg.type ? ' · ' : ''}${status}`,
+      sortText: `${arg.required ? '0' : arg.block ? '2' : '1'}_${name}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range: replace, newText: arg.block ? `${name} {\n  $0\n}` : `${name} = $0` },
+    });
   }
   return items;
 }

@@ -12,7 +12,9 @@ import { localizeMarkdown } from '../markdown/markdownMessage';
 import { inlineCode } from '../markdown/sanitize';
 import { cfnAttributeFor, cfnPropertyForArgument, cfnRelations, logicalIdFor, schemaFor } from './cfnMapping';
 import { blockBodyAt, isLiteralAt, traversalAt, type HclBlock, type HclFile, type Span, type Traversal } from './hclReader';
+import { blockSchema } from './blockSchema';
 import { TM } from './messages';
+import { nestedArgumentHover } from './nestedHover';
 
 export type BlockKind = 'resource' | 'data';
 
@@ -46,6 +48,14 @@ export function terraformHover(document: TextDocument, file: HclFile, offset: nu
     if (name && isAwsType(tfType)) {
       return { contents: { kind: 'markdown', value: argumentHoverMarkdown(tfType, container.type.text, name.text, ctx) }, range: range(name) };
     }
+  }
+
+  // An argument or block name in a nested block, at any depth (nestedHover.ts).
+  if (container?.parent) {
+    const name = nameAt(container, offset);
+    const schema = name ? blockSchema(container, ctx.data) : undefined;
+    const value = schema && name ? nestedArgumentHover(schema, name.text, ctx) : undefined;
+    if (value && name) return { contents: { kind: 'markdown', value }, range: range(name) };
   }
 
   // A reference to a resource or data source.

@@ -35,5 +35,16 @@ export const TM = {
   inCloudFormation: { en: 'In CloudFormation', ja: 'CloudFormation では' },
   docs: { en: 'Registry', ja: 'Registry' },
   blockInsert: { en: 'nested block', ja: 'ネストブロック' },
+  // Diagnostics (blocks at any depth, against the provider schema)
+  unknownArgument: { en: '`{name}` is not an argument of `{block}`.', ja: '`{name}` は `{block}` の引数ではありません。' },
+  unknownBlock: { en: '`{name}` is not a block of `{block}`.', ja: '`{name}` は `{block}` のブロックではありません。' },
+  didYouMean: { en: 'Did you mean `{name}`?', ja: '`{name}` の誤りではありませんか？' },
+  missingArgument: { en: '`{block}` requires {names}.', ja: '`{block}` には {names} が必要です。' },
+  blockAsAttribute: { en: '`{name}` is a block: write `{name} { ... }` without `=`.', ja: '`{name}` はブロックです。`=` を付けずに `{name} { ... }` と書きます。' },
+  attributeAsBlock: { en: '`{name}` is an argument, not a block: write `{name} = ...`.', ja: '`{name}` はブロックではなく引数です。`{name} = ...` と書きます。' },
+  duplicateAttribute: { en: '`{name}` is set more than once in this block.', ja: '`{name}` がこのブロックで複数回設定されています。' },
+  tooManyBlocks: { en: '`{name}` may appear at most once in `{block}`.', ja: '`{name}` は `{block}` に 1 つまでしか書けません。' },
+  attributeType: { en: 'type', ja: '型' },
+  atMostOne: { en: 'at most one', ja: '1 つまで' },
   resourceNamed: { en: '`{type}` declared in this file', ja: 'このファイルで宣言された `{type}`' },
 } satisfies Record<string, Text>;

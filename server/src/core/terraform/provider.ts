@@ -3,6 +3,7 @@
 import type { FeatureProvider } from '../featureProvider';
 import { PROVIDER_NAME, resolveTypeItem, terraformCompletion } from './completion';
 import { terraformDefinition } from './definition';
+import { terraformDiagnostics } from './diagnostics';
 import { hclFile, isTerraformDocument, isTerraformJsonDocument } from './document';
 import { terraformJsonHover, terraformJsonSymbols } from './jsonSyntax';
 import { terraformHover, terraformNoteQuery } from './hover';
@@ -29,6 +30,10 @@ export const terraformProvider: FeatureProvider = {
   noteQuery(document, offset, ctx) {
     if (!isTerraformDocument(document)) return undefined;
     return terraformNoteQuery(hclFile(document), offset, ctx);
+  },
+  diagnostics(document, ctx) {
+    if (!isTerraformDocument(document)) return undefined;
+    return terraformDiagnostics(document, hclFile(document), ctx);
   },
   documentSymbols(document) {
     if (isTerraformJsonDocument(document)) return terraformJsonSymbols(document);

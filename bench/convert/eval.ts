@@ -1,0 +1,239 @@
+// npm run eval:convert [-- --json] [--no-terraform] [--only TEXT] [--verbose] [--corpus DIR]
+// Converts every corpus template with the product's converter (the entry `aws-notes convert` uses), then judges the
+// output: HashiCorp's HCL parser (@cdktf/hcl2json) must accept it; every resource block is checked against
+// data/tf-types.mpl.json (check.ts); where `terraform` and a hashicorp/aws mirror exist, `terraform validate -json`
+// is a second oracle, with errors explained by provider version skew (data vs mirror) counted apart.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseTemplate } from '../../server/src/core/cfn';
+import { convertToTerraform } from '../../server/src/core/convert';
+import { snakeCase } from '../../server/src/core/convert/naming';
+import { loadAwsData } from '../../server/src/node/dataLoader';
+import { attribute, RESERVED_VARIABLES, scanHcl, todoCause, validateResource, type Outcome, type ResourceOutcome, type SchemaIssue, type TfSchemaData } from './check';
+import { stubArchiveFiles, terraformAvailable, validateAll, type TfDiag } from './terraform';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parse: hclParse } = require('@cdktf/hcl2json') as { parse: (file: string, hcl: string) => Promise<unknown> };
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+export interface TemplateResult {
+  file: string;
+  sam: boolean;
+  parses: boolean;
+  parseError?: string;
+  resources: ResourceOutcome[];
+  unattributed: string[];
+  blocks: number;
+  validBlocks: number;
+  schemaIssues: SchemaIssue[];
+  reservedVariables: string[];
+  terraform?: { errors: TfDiag[]; skew: TfDiag[] };
+  ms: number;
+}
+
+export async function evaluateTemplate(file: string, text: string, data: ReturnType<typeof loadAwsData>, schema: TfSchemaData) {
+  const format = /\.json$/i.test(file) || /^\s*\{/.test(text) ? 'json' : 'yaml';
+  const template = parseTemplate(text, format);
+  const t0 = performance.now();
+  const { hcl } = convertToTerraform(text, format, data);
+  const ms = performance.now() - t0;
+  const res: TemplateResult = { file, sam: /AWS::Serverless/.test(text), parses: true, resources: [], unattributed: [], blocks: 0, validBlocks: 0, schemaIssues: [], reservedVariables: [], ms };
+  try {
+    await hclParse('main.tf', hcl);
+  } catch (e) {
+    res.parses = false;
+    res.parseError = String((e as Error).message ?? e).split('\n')[0].slice(0, 300);
+  }
+  let scanned;
+  try {
+    scanned = scanHcl(hcl);
+  } catch (e) {
+    res.parses = false;
+    res.parseError ??= `scanner: ${(e as Error).message}`;
+    scanned = { blocks: [], comments: [] };
+  }
+  const resources = template.resources.map((r) => ({ id: r.id, type: r.type ?? '' }));
+  const { outcomes, unattributed } = attribute(resources, scanned, snakeCase);
+  res.resources = outcomes;
+  res.unattributed = unattributed;
+  for (const b of scanned.blocks.filter((x) => x.type === 'resource')) {
+    res.blocks++;
+    const issues = validateResource(b, schema);
+    if (issues.length === 0) res.validBlocks++;
+    res.schemaIssues.push(...issues);
+  }
+  res.reservedVariables = scanned.blocks.filter((b) => b.type === 'variable' && RESERVED_VARIABLES.has(b.labels[0])).map((b) => b.labels[0]);
+  const requiredVariables = scanned.blocks.filter((b) => b.type === 'variable' && !b.attrs.some((a) => a.name === 'default')).map((b) => b.labels[0]);
+  return { res, hcl, requiredVariables };
+}
+
+function isSkew(d: TfDiag, schema: TfSchemaData): boolean {
+  // The data is generated from a newer provider than the mirror: what the data has and the mirror rejects is skew.
+  if (/Invalid resource type/.test(d.summary)) return /resource type "([^"]+)"/.test(d.detail) && !!schema.resources[/resource type "([^"]+)"/.exec(d.detail)![1]];
+  if (!d.resourceType || !d.name || !schema.resources[d.resourceType]) return false;
+  const args = schema.resources[d.resourceType].args;
+  if (/Unsupported (argument|block type)/.test(d.summary)) return d.name in args;
+  if (/Missing required argument/.test(d.summary)) return !args[d.name]?.required;
+  return false;
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '–');
+
+export interface Summary {
+  templates: number;
+  yaml: number;
+  json: number;
+  sam: number;
+  resources: number;
+  outcomes: Record<Outcome, number>;
+  parses: number;
+  blocks: number;
+  validBlocks: number;
+  issuesByKind: Record<string, number>;
+  reservedVariables: number;
+  terraform?: { cli: string; provider: string; validated: number; pass: number; passIgnoringSkew: number; skewErrors: number; errors: number; archiveStubbed: number; topErrors: [string, number][] };
+  todoCauses: [string, number][];
+  notConvertedTypes: [string, number][];
+  droppedTypes: [string, number][];
+  convertMs: number;
+}
+
+function top(counts: Map<string, number>, n: number): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
+}
+const bump = (m: Map<string, number>, k: string, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const opt = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const json = argv.includes('--json');
+  const verbose = argv.includes('--verbose');
+  const corpus = path.resolve(opt('--corpus') ?? path.join(__dirname, 'corpus', 'templates'));
+  const only = opt('--only');
+  const data = loadAwsData();
+  const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'tf-types.mpl.json'), 'utf8')) as TfSchemaData;
+  const files = fs.readdirSync(corpus).filter((f) => /\.(ya?ml|json)$/.test(f) && (!only || f.includes(only))).sort();
+  const log = (s: string) => {
+    if (!json) process.stderr.write(s + '\n');
+  };
+  const results: TemplateResult[] = [];
+  const tfItems: { key: string; hcl: string; requiredVariables: string[] }[] = [];
+  let archiveStubbed = 0;
+  for (const f of files) {
+    const { res, hcl, requiredVariables } = await evaluateTemplate(f, fs.readFileSync(path.join(corpus, f), 'utf8'), data, schema);
+    results.push(res);
+    if (res.parses) {
+      const stub = stubArchiveFiles(hcl);
+      if (stub.stubbed) archiveStubbed++;
+      tfItems.push({ key: f, hcl: stub.hcl, requiredVariables });
+    }
+  }
+  const tf = argv.includes('--no-terraform') ? undefined : terraformAvailable();
+  let tfErrors = new Map<string, number>();
+  if (tf) {
+    log(`terraform ${tf.version}, hashicorp/aws ${tf.provider}: validating ${tfItems.length} templates`);
+    const diags = validateAll(tfItems, 40, verbose ? log : () => {});
+    for (const r of results) {
+      const ds = diags.get(r.file);
+      if (!ds) continue;
+      r.terraform = { errors: ds.filter((d) => !isSkew(d, schema)), skew: ds.filter((d) => isSkew(d, schema)) };
+    }
+    tfErrors = new Map();
+    for (const r of results) for (const d of r.terraform?.errors ?? []) bump(tfErrors, `${d.summary}${d.name ? ` (${d.resourceType ? d.resourceType + '.' : ''}${d.name})` : ''}`);
+  } else log('terraform validate: not available here (needs `terraform` and a hashicorp/aws mirror in TF_MIRROR or /opt/tf-plugins)');
+
+  const all = results.flatMap((r) => r.resources);
+  const outcomes: Record<Outcome, number> = { full: 0, todo: 0, 'not converted': 0, dropped: 0 };
+  for (const r of all) outcomes[r.outcome]++;
+  const causes = new Map<string, number>();
+  for (const t of results) {
+    const ids = t.resources.map((x) => x.id);
+    for (const r of t.resources) for (const c of new Set(r.todos.map((x) => todoCause(x, ids)))) bump(causes, c);
+  }
+  const notConverted = new Map<string, number>();
+  const dropped = new Map<string, number>();
+  for (const r of all) if (r.outcome === 'not converted') bump(notConverted, r.type);
+  for (const r of all) if (r.outcome === 'dropped') bump(dropped, r.type);
+  const issuesByKind: Record<string, number> = {};
+  for (const r of results) for (const i of r.schemaIssues) issuesByKind[i.kind] = (issuesByKind[i.kind] ?? 0) + 1;
+  const validated = results.filter((r) => r.terraform);
+  const summary: Summary = {
+    templates: results.length,
+    yaml: results.filter((r) => !r.file.endsWith('.json')).length,
+    json: results.filter((r) => r.file.endsWith('.json')).length,
+    sam: results.filter((r) => r.sam).length,
+    resources: all.length,
+    outcomes,
+    parses: results.filter((r) => r.parses).length,
+    blocks: results.reduce((s, r) => s + r.blocks, 0),
+    validBlocks: results.reduce((s, r) => s + r.validBlocks, 0),
+    issuesByKind,
+    reservedVariables: results.filter((r) => r.reservedVariables.length).length,
+    terraform: tf
+      ? {
+          cli: tf.version, provider: tf.provider, validated: validated.length,
+          pass: validated.filter((r) => !r.terraform!.errors.length && !r.terraform!.skew.length).length,
+          passIgnoringSkew: validated.filter((r) => !r.terraform!.errors.length).length,
+          skewErrors: validated.reduce((s, r) => s + r.terraform!.skew.length, 0),
+          errors: validated.reduce((s, r) => s + r.terraform!.errors.length, 0),
+          archiveStubbed, topErrors: top(tfErrors, 15),
+        }
+      : undefined,
+    todoCauses: top(causes, 25),
+    notConvertedTypes: top(notConverted, 20),
+    droppedTypes: top(dropped, 20),
+    convertMs: results.reduce((s, r) => s + r.ms, 0),
+  };
+  if (json) {
+    process.stdout.write(JSON.stringify({ summary, templates: verbose ? results : undefined }, null, 2) + '\n');
+    return;
+  }
+  const o = summary.outcomes;
+  const lines = [
+    `Converter corpus: ${summary.templates} templates (${summary.yaml} YAML, ${summary.json} JSON; ${summary.sam} SAM), ${summary.resources} resources; conversion ${summary.convertMs.toFixed(0)} ms in all`,
+    '',
+    '| measure | count | share |',
+    '|---|---:|---:|',
+    `| resources fully converted | ${o.full} | ${pct(o.full, summary.resources)} |`,
+    `| resources converted with TODO | ${o.todo} | ${pct(o.todo, summary.resources)} |`,
+    `| resources not converted (TODO block) | ${o['not converted']} | ${pct(o['not converted'], summary.resources)} |`,
+    `| resources dropped silently | ${o.dropped} | ${pct(o.dropped, summary.resources)} |`,
+    `| templates HashiCorp's parser accepts | ${summary.parses} | ${pct(summary.parses, summary.templates)} |`,
+    `| resource blocks schema-valid (data/tf-types.mpl.json) | ${summary.validBlocks} / ${summary.blocks} | ${pct(summary.validBlocks, summary.blocks)} |`,
+    `| templates with a reserved variable name | ${summary.reservedVariables} | ${pct(summary.reservedVariables, summary.templates)} |`,
+  ];
+  if (summary.terraform) {
+    const t = summary.terraform;
+    lines.push(
+      `| templates passing \`terraform validate\` (${t.cli}, aws ${t.provider}) | ${t.pass} / ${t.validated} | ${pct(t.pass, t.validated)} |`,
+      `| … passing when version-skew errors are set apart | ${t.passIgnoringSkew} / ${t.validated} | ${pct(t.passIgnoringSkew, t.validated)} |`,
+      `| validate errors: real / version skew | ${t.errors} / ${t.skewErrors} | |`,
+    );
+  }
+  lines.push('', 'Schema issues by kind: ' + (Object.entries(summary.issuesByKind).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'));
+  const list = (title: string, xs: [string, number][]) => {
+    if (!xs.length) return;
+    lines.push('', title);
+    for (const [k, v] of xs) lines.push(`  ${String(v).padStart(5)}  ${k}`);
+  };
+  list('TODO causes (resources affected):', summary.todoCauses);
+  list('Not converted, by type:', summary.notConvertedTypes);
+  list('Dropped silently, by type:', summary.droppedTypes);
+  if (summary.terraform) list(`terraform validate errors (not skew; archive_file stubbed in ${summary.terraform.archiveStubbed} templates: the mirror has only hashicorp/aws):`, summary.terraform.topErrors);
+  const schemaTop = new Map<string, number>();
+  for (const r of results) for (const i of r.schemaIssues) bump(schemaTop, `${i.kind}: ${i.resource.split('.')[0]}.${i.path}`);
+  list('Schema issues (top):', top(schemaTop, 15));
+  if (verbose) for (const r of results.filter((x) => !x.parses)) lines.push(`parse error ${r.file}: ${r.parseError}`);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  });
+}

@@ -37,6 +37,7 @@ export const CURATED = [
   { en: 'minimum', ja: ['最小'], why: 'Sudachi has ミニマム; AWS Japanese writes 最小' },
   { en: 'max', ja: ['最大'], why: 'abbreviation of maximum in names (MaxReceiveCount); Sudachi has マックス' },
   { en: 'min', ja: ['最小'], why: 'abbreviation of minimum in names (MinSize); absent from Sudachi' },
+  { en: 'definition', ja: ['定義', 'デフィニション'], why: 'Sudachi has only デフィニション; AWS Japanese writes 定義 (ECS タスク定義, Step Functions のステートマシン定義)' },
   { en: 'batching window', ja: ['バッチウィンドウ', 'バッチウインドウ'], why: 'phrase of MaximumBatchingWindowInSeconds; batching is absent from Sudachi' },
   { en: 'configuration', ja: ['設定'], suffix: true, why: 'Sudachi has only コンフィグレーション; AWS Japanese writes ～設定 (ライフサイクル設定, エンドポイント設定)' },
   { en: 'config', ja: ['設定'], suffix: true, why: 'short form of configuration in names (DeadLetterConfig, VpcConfig)' },

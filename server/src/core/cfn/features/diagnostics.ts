@@ -72,7 +72,9 @@ function checkTypes(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say)
         : say(CM.missingRequiredMany, { type, properties: missing.map((m) => `\`${m}\``).join(', ') });
       add(resource.idRange, DiagnosticSeverity.Warning, 'cfn-missing-required', message);
     }
-    if (resource.properties && literal) checkProperties(type, known, resource.properties, add, say);
+    // SAM's nested shapes in the spec lag behind SAM itself (Auth.UsagePlan, HttpApi.AccessLogSettings): hover and
+    // completion use them, diagnostics do not.
+    if (resource.properties && literal && !type.startsWith('AWS::Serverless::')) checkProperties(type, known, resource.properties, add, say);
   }
 }
 

@@ -1,0 +1,112 @@
+// SDK identity forms from the generated data (data/sdk-operations.json): boto3 methods by botocore's operations
+// and naming rule, SDK v3 command classes, boto3 resources, SAM policy templates; in Python, TypeScript and SAM YAML.
+import * as assert from 'node:assert/strict';
+import { createLanguageService } from '../../../server/src/core/languageService';
+import { xformName } from '../../../server/src/core/data/sdkTable';
+import { identityAt, type Recognizer } from '../../../server/src/core/recognize/identities';
+import { ServiceNameMatcher } from '../../../server/src/core/recognize/serviceNameMatcher';
+import { loadAwsData } from '../../../server/src/node/dataLoader';
+import { documentWithCursor, withCursor } from '../../helpers/cursor';
+
+const data = loadAwsData();
+const recognizer: Recognizer = { data, names: new ServiceNameMatcher(data.services(), data.features()) };
+const at = (source: string) => {
+  const { text, offset } = withCursor(source);
+  const i = identityAt(recognizer, text, offset, 'code');
+  return i && [i.kind, i.serviceId, i.text, i.operation ?? '-', i.action ?? '-'].join(' ');
+};
+
+const PY = `import boto3
+
+sqs = boto3.client("sqs")
+sns = boto3.client("sns")
+s3 = boto3.client("s3")
+events = boto3.client("events")
+lam = boto3.client("lambda")
+`;
+
+describe('SDK identity forms (generated data)', () => {
+  it('names boto3 methods by botocore\'s rule, its listed exceptions included', () => {
+    assert.equal(xformName('ReceiveMessage'), 'receive_message');
+    assert.equal(xformName('ListObjectsV2'), 'list_objects_v2');
+    assert.equal(xformName('DescribeDBInstances'), 'describe_db_instances');
+    assert.equal(xformName('ListWebACLs'), 'list_web_acls');
+    const table = JSON.parse(require('node:fs').readFileSync(require.resolve('../../../data/sdk-operations.json'), 'utf8'));
+    assert.equal(xformName('ExecutePartiQLStatement', table.xformExceptions), 'execute_partiql_statement');
+    assert.notEqual(xformName('ExecutePartiQLStatement'), 'execute_partiql_statement');
+    // Every client's method names are distinct (the rule never folds two operations into one method).
+    for (const [client, c] of Object.entries<{ ops: string }>(table.clients)) {
+      const ops = c.ops.split(' ');
+      assert.equal(new Set(ops.map((o) => xformName(o, table.xformExceptions))).size, ops.length, client);
+    }
+  });
+
+  it('resolves a boto3 method in its client context to the operation and the IAM action', () => {
+    assert.equal(at(PY + 'sqs.receive_m‸essage(QueueUrl=url)'), 'boto3Method sqs receive_message ReceiveMessage sqs:ReceiveMessage');
+    assert.equal(at(PY + 'events.put_ev‸ents(Entries=[])'), 'boto3Method events put_events PutEvents events:PutEvents');
+    assert.equal(at(PY + 'sns.publi‸sh(TopicArn=t, Message=m)'), 'boto3Method sns publish Publish sns:Publish');
+    // CloudWatch signs as `monitoring`; its actions are under `cloudwatch`.
+    assert.equal(at('cw = boto3.client("cloudwatch")\ncw.put_metric_d‸ata(Namespace="x")'), 'boto3Method cloudwatch put_metric_data PutMetricData cloudwatch:PutMetricData');
+    // A resource's object (Table) calls the client's operations.
+    assert.equal(at('ddb = boto3.resource("dynamodb")\ntable = ddb.Table("t")\ntable.put_i‸tem(Item={})'), 'boto3Method dynamodb put_item PutItem dynamodb:PutItem');
+  });
+
+  it('keeps the operation when IAM has no action of its name, without inventing one', () => {
+    assert.equal(at(PY + 's3.list_objects_‸v2(Bucket=b)'), 'boto3Method s3 list_objects_v2 ListObjectsV2 -');
+    assert.equal(at(PY + 'lam.inv‸oke(FunctionName=f)'), 'boto3Method lambda invoke Invoke -');
+  });
+
+  it('negatives: other clients, IAM-only names, no client context, plain functions', () => {
+    // SNS has no SendMessage operation (botocore: Publish); neither is it an SQS call on an SNS client.
+    assert.equal(at(PY + 'sns.send_m‸essage(X=1)'), undefined);
+    // s3:ListBucket is an IAM action, but no boto3 method is called list_bucket.
+    assert.equal(at(PY + 's3.list_buc‸ket(Bucket=b)'), undefined);
+    assert.equal(at(PY + 'worker.receive_m‸essage(QueueUrl=url)'), undefined);
+    assert.equal(at(PY + 'receive_m‸essage(QueueUrl=url)'), undefined);
+    assert.equal(at(PY + 'sqs.receive_m‸essage'), undefined, 'not a call');
+    assert.equal(at(PY + 'sqs.not_an_oper‸ation()'), undefined);
+  });
+
+  it('resolves SDK v3 command classes imported from their package', () => {
+    const ts = 'import { SQSClient, SendMessageCommand, FooBarCommand } from "@aws-sdk/client-sqs";\nimport { ListObjectsV2Command } from "@aws-sdk/client-s3";\n';
+    assert.equal(at(ts + 'await c.send(new SendMessage‸Command({}));'), 'sdkCommand sqs SendMessageCommand SendMessage sqs:SendMessage');
+    assert.equal(at(ts + 'await c.send(new ListObjectsV2‸Command({}));'), 'sdkCommand s3 ListObjectsV2Command ListObjectsV2 -');
+    assert.equal(at(ts + 'new FooBar‸Command({})'), undefined);
+    assert.equal(at('new SendMessage‸Command({})'), undefined, 'no import: nothing says which service');
+    assert.equal(at('import { PublishCommand } from "@aws-sdk/client-sqs";\nnew Publish‸Command({})'), undefined, 'Publish is SNS, not SQS');
+  });
+
+  it('labels boto3.resource(...) as a resource and boto3.client(...) as a client', () => {
+    const service = createLanguageService({ data });
+    const hover = (uri: string, languageId: string, source: string) => {
+      const { document, position } = documentWithCursor(uri, languageId, source);
+      const h = service.hover(document, position);
+      return h ? (h.contents as { value: string }).value : '';
+    };
+    const resource = hover('file:///ws/a.py', 'python', "table = boto3.resource('dynam‸odb').Table('t')");
+    assert.match(resource, /boto3 resource for Amazon DynamoDB/);
+    assert.doesNotMatch(resource, /boto3 client/);
+    assert.match(hover('file:///ws/a.py', 'python', 'c = boto3.client("dynam‸odb")'), /boto3 client for Amazon DynamoDB/);
+
+    const method = hover('file:///ws/a.py', 'python', PY + 'sqs.receive_m‸essage(QueueUrl=url)');
+    assert.match(method, /`receive_message`\*\* — boto3 method of Amazon Simple Queue Service .*API operation `ReceiveMessage` · IAM: \*\*`sqs:ReceiveMessage`\*\* — IAM action \(access level: Read\)/);
+    const noAction = hover('file:///ws/a.py', 'python', PY + 's3.list_objects_‸v2(Bucket=b)');
+    assert.match(noAction, /API operation `ListObjectsV2` · IAM: no IAM action of the same name/);
+    const command = hover('file:///ws/a.ts', 'typescript', 'import { SendMessageCommand } from "@aws-sdk/client-sqs";\nnew SendMessage‸Command({})');
+    assert.match(command, /command of Amazon Simple Queue Service .*`sqs:SendMessage`/);
+  });
+
+  it('recognises SAM policy templates by their names in the data, with service and parameters', () => {
+    const sam = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Policies:\n';
+    assert.equal(at(sam + '        - SQSSendMessage‸Policy:\n            QueueName: !GetAtt Q.QueueName'), 'samPolicy sqs SQSSendMessagePolicy - -');
+    assert.equal(at(sam + '        - DynamoDBCrud‸Policy:\n            TableName: !Ref T'), 'samPolicy dynamodb DynamoDBCrudPolicy - -');
+    assert.equal(at(sam + '        - MyOwnQueue‸Policy: {}'), undefined);
+    assert.equal(at(sam + '        - AWSLambdaBasicExecution‸Role'), undefined);
+    const service = createLanguageService({ data });
+    const { document, position } = documentWithCursor('file:///ws/template.yaml', 'yaml', sam + '        - SQSSendMessage‸Policy:\n            QueueName: !GetAtt Q.QueueName\n');
+    const text = (service.hover(document, position)?.contents as { value: string } | undefined)?.value ?? '';
+    assert.match(text, /`SQSSendMessagePolicy`\*\* — SAM policy template for Amazon Simple Queue Service/);
+    assert.match(text, /Parameters: `QueueName`/);
+    assert.match(text, /serverless-policy-template-list\.html/);
+  });
+});

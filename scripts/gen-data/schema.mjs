@@ -1,7 +1,8 @@
 // Complete schemas, split so that the server reads only what a request needs (issue 15):
 //   data/schema/cfn/index.json          every CloudFormation type name (completion, "did you mean")
-//   data/schema/cfn/<AWS-Ns>.json       the types of one namespace, with full descriptions and their property
-//                                       types at every depth (propertyTypes, keyed by the names the types use)
+//   data/schema/cfn/<AWS-Ns-Name>.json  one type, with full descriptions and its property types at every depth
+//                                       (propertyTypes, keyed by the names the type uses); one file per type so
+//                                       that a first hover reads ~20-100 KB, not a namespace (EC2: 540 KB)
 //   data/schema/tf/<word>.mpl.json      Terraform resources and data sources `aws_<word>_*` with every nested
 //                                       block (nesting, min/max) and attribute type (MPL-2.0, labelled inside)
 // The summary tables (cfn-types.json, tf-types.mpl.json) stay as they are for the generators and the converter.
@@ -47,6 +48,9 @@ function reachableTypes(properties, typeDefs) {
 
 const sorted = (obj) => Object.fromEntries(Object.keys(obj).sort().map((k) => [k, obj[k]]));
 
+/** `AWS::SQS::Queue` -> `AWS-SQS-Queue`: the file a CloudFormation type's schema is in (the loader derives it the same way). */
+export const cfnFile = (name) => name.replace(/::/g, '-');
+
 export function buildCfnSchemas({ spec, types }) {
   const byName = new Map(spec.resources.map((r) => [r.cloudFormationType, r]));
   const chunks = {};
@@ -71,8 +75,7 @@ export function buildCfnSchemas({ spec, types }) {
       // Present even when empty: it tells the server this entry is complete (nested checks may run).
       entry.propertyTypes = sorted(propertyTypes);
     }
-    const chunk = name.split('::').slice(0, 2).join('-');
-    (chunks[chunk] ??= {})[name] = entry;
+    (chunks[cfnFile(name)] ??= {})[name] = entry;
   }
   return { chunks, names: Object.keys(types).sort(), clashes };
 }

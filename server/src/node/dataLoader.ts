@@ -42,8 +42,8 @@ function chunkReader<T>(dataDir: string | undefined, file: (key: string) => stri
 }
 
 /**
- * Complete schemas (data/schema/, written by scripts/gen-data/schema.mjs): one file per CloudFormation namespace and
- * per Terraform `aws_<word>_`, read when a type of it is first asked for. Undefined when the folder is not shipped.
+ * Complete schemas (data/schema/, written by scripts/gen-data/schema.mjs): one file per CloudFormation type and per
+ * Terraform `aws_<word>_`, read when a type of it is first asked for. Undefined when the folder is not shipped.
  */
 function schemaReaders(dataDir: string | undefined) {
   if (!dataDir || !fs.existsSync(path.join(dataDir, 'schema', 'cfn', 'index.json'))) return undefined;
@@ -53,7 +53,7 @@ function schemaReaders(dataDir: string | undefined) {
   return {
     cfnTypeNames: () => readJson<{ names: string[] }>(dataDir, path.join('schema', 'cfn', 'index.json'))?.names ?? [],
     cfnType: (name: string) => {
-      const type = own(cfnChunk(name.split('::').slice(0, 2).join('-'))?.types, name);
+      const type = own(cfnChunk(name.replace(/::/g, '-'))?.types, name);
       if (type) type.docUrl ??= cfnDocUrl(name);
       return type;
     },

@@ -4,6 +4,7 @@
 // service only decides which notes are candidates and fills the slots that no evidence claims.
 import type { AwsData } from '../data/awsData';
 import { snakeCase } from '../convert/naming';
+import { companionOf } from '../knowledge';
 import type { Identity } from '../recognize/identities';
 import type { PlaceTerms } from './placeTerms';
 import { identifierWords } from '../text/bilingual';
@@ -119,6 +120,14 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       for (const tf of tfTypes) {
         q.add('exact', tf, W.equivalent);
         if (cfnTypes.length === 0) q.words(tf.replace(/^aws(?:cc)?_[a-z0-9]+_/, ''), ctx);
+      }
+      // A Terraform resource that is one property of a CloudFormation resource (aws_s3_bucket_versioning): the
+      // property's names are its names (VersioningConfiguration, バージョニング設定).
+      if (identity.kind === 'tfType' && cfnTypes.length === 0) {
+        for (const property of companionOf(data, text)?.properties ?? []) {
+          q.add('exact', property, W.equivalent);
+          q.words(property, ctx);
+        }
       }
       return q.done();
     }
@@ -259,7 +268,8 @@ function builder(key: string, serviceId: string | undefined) {
       // The identifier as written: the table keeps qualifiers (LifecycleConfiguration -> ライフサイクル設定).
       // A one-word name (Table, Queue, Function) translates to a common word (テーブル also means a route table).
       const whole = words.length >= 2 ? W.translated : W.oneWord;
-      for (const ja of ctx.translate?.(name) ?? []) api.add('related', ja.form, ja.whole ? whole : W.word);
+      // With one word left after the generic ones (VersioningConfiguration), that word's form is the whole concept.
+      for (const ja of ctx.translate?.(name) ?? []) api.add('related', ja.form, ja.whole || words.length === 1 ? whole : W.word);
       if (words.length >= 2) for (const w of words) if (w.length >= 4) api.add('related', w.toLowerCase(), W.word);
     },
     done(): NoteQuery {

@@ -71,9 +71,10 @@ if (want('iam')) {
   console.log(`iam-actions.json: ${Object.keys(actions).length} prefixes, ${Object.values(actions).reduce((n, a) => n + Object.keys(a).length, 0)} actions, ${size} bytes`);
 }
 if (want('mapping')) {
-  const cfnToTf = buildMapping({ cfnTypes: cfn.types, tfResources: provider.resources });
+  const cfnToTf = buildMapping({ cfnTypes: cfn.types, tfResources: withService(provider.resources), services });
   const size = writeJson(path.join(dataDir, 'mapping.json'), { cfnToTf }, ['cfnToTf']);
-  console.log(`mapping.json: ${Object.keys(cfnToTf).length} reviewed entries, ${size} bytes`);
+  const count = (p) => Object.values(cfnToTf).filter((e) => e.provenance === p && e.tf.length).length;
+  console.log(`mapping.json: ${count('reviewed')} reviewed, ${count('derived')} derived pairs, ${Object.keys(cfnToTf).length} types, ${size} bytes`);
 }
 if (want('property-map')) writePropertyMap(dataDir, { cfnTypes: cfn.types, tfResources: provider.resources });
 // Reads the files written above (the words of AWS names), so it runs last.

@@ -1,22 +1,15 @@
 // Builds data/mapping.json from the REVIEWED table (curated/tf-mapping.mjs). Fails if any target is
 // missing from the Terraform data, so the table cannot silently drift from the pinned provider.
+// Reviewed pairs first ("reviewed"); every other AWS:: type gets a derived pair when the evidence clears the
+// threshold ("matched by name and schema", with its evidence), else kind "none"; all get their awscc name.
+// Runs under tsx (npm run gen:data) so the derivation is the same TypeScript the held-out test measures.
 import { TF_MAPPING } from './curated/tf-mapping.mjs';
+import { awsccName, deriveTypeEquivalents } from '../../server/src/core/knowledge/typesDerive.ts';
 
-// Tokens the awscc provider keeps as one word when snake-casing resource names.
-const AWSCC_WORDS = [['CloudFront', 'Cloudfront'], ['CloudWatch', 'Cloudwatch'], ['CloudFormation', 'Cloudformation'], ['FSx', 'Fsx'], ['OAuth2', 'Oauth2'], ['OTel', 'Otel']];
+// The awscc naming rule lives with the derivation in the core (one copy); re-exported for older callers.
+export { awsccName };
 
-/** awscc_<service>_<resource>: service segment lower-cased whole, resource snake-cased splitting acronyms. */
-export function awsccName(cfnType) {
-  const [vendor, svc, res] = cfnType.split('::');
-  if (vendor !== 'AWS' || svc === 'Serverless') return undefined;
-  let r = res;
-  for (const [from, to] of AWSCC_WORDS) r = r.split(from).join(to);
-  const words = r.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [r];
-  const snakeRes = words.map((w) => w.toLowerCase()).join('_').replace(/_(\d+)/g, '$1');
-  return `awscc_${svc.toLowerCase()}_${snakeRes}`;
-}
-
-export function buildMapping({ cfnTypes, tfResources }) {
+export function buildMapping({ cfnTypes, tfResources, services }) {
   const out = {};
   const errors = [];
   for (const cfnType of Object.keys(TF_MAPPING).sort()) {
@@ -24,7 +17,7 @@ export function buildMapping({ cfnTypes, tfResources }) {
     const m = typeof raw === 'string' ? { tf: [raw] } : { ...raw };
     if (!cfnTypes[cfnType]) errors.push(`unknown CloudFormation type ${cfnType}`);
     for (const t of m.tf) if (!tfResources[t]) errors.push(`${cfnType}: ${t} is not a hashicorp/aws resource`);
-    const entry = { tf: m.tf };
+    const entry = { tf: m.tf, provenance: 'reviewed' };
     const awscc = awsccName(cfnType);
     if (awscc) entry.awscc = awscc;
     entry.kind = m.kind ?? (m.tf.length ? 'one-to-one' : 'none');
@@ -35,5 +28,15 @@ export function buildMapping({ cfnTypes, tfResources }) {
     out[cfnType] = entry;
   }
   if (errors.length) throw new Error('mapping review table is inconsistent:\n' + errors.join('\n'));
-  return out;
+  const { matches } = deriveTypeEquivalents({ cfnTypes, tfResources, services, reviewed: out });
+  for (const cfnType of Object.keys(cfnTypes).sort()) {
+    if (out[cfnType] || !cfnType.startsWith('AWS::')) continue;
+    const derived = matches[cfnType];
+    const entry = derived ? { tf: [derived.tf], provenance: 'derived', score: derived.score, evidence: derived.evidence } : { tf: [] };
+    const awscc = awsccName(cfnType);
+    if (awscc) entry.awscc = awscc;
+    entry.kind = derived ? 'one-to-one' : 'none';
+    out[cfnType] = entry;
+  }
+  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
 }

@@ -120,6 +120,11 @@ export interface TypeMapping {
   /** "one-to-one" | "one-to-many" | "many-to-one" | "none" */
   kind: 'one-to-one' | 'one-to-many' | 'many-to-one' | 'none';
   note?: string;
+  /** "reviewed" (curated/tf-mapping.mjs) or "derived" (knowledge/typesDerive.ts at generation time). */
+  provenance?: 'reviewed' | 'derived';
+  /** Derived pairs: the score and the evidence it rests on. */
+  score?: number;
+  evidence?: { name: number; props: [number, number]; required: [number, number]; attrs: [number, number] };
   /** Which TF attribute a `!Ref` to this resource becomes ("id", "arn", "name", "url"...). */
   refAttr?: string;
   /** CFN GetAtt attribute -> TF attribute. */

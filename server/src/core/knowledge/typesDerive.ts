@@ -1,0 +1,301 @@
+// Derives CloudFormation -> hashicorp/aws type equivalents from evidence, for types the reviewed table does not
+// cover. Runs at generation time (scripts/gen-data/mapping.mjs) and in the held-out test; never at run time.
+// Evidence: the provider's naming (service prefixes, resource words), the schema of both sides (property names
+// in snake_case vs argument names, required sets, attributes), and conventions learned from the reviewed pairs
+// (which Terraform "service" a CloudFormation service's types live in, e.g. EC2 -> vpc).
+import { singular, snakeCase } from '../convert/naming';
+
+export interface DeriveCfnType {
+  service: string;
+  properties: Record<string, { required?: boolean }>;
+  attributes: string[];
+}
+export interface DeriveTfType {
+  service: string;
+  args: Record<string, { required?: boolean }>;
+  attrs?: string[];
+}
+export interface DeriveService {
+  id: string;
+  tfPrefixes: string[];
+}
+export interface DeriveInput {
+  cfnTypes: Record<string, DeriveCfnType>;
+  tfResources: Record<string, DeriveTfType>;
+  services: DeriveService[];
+  /** Reviewed CFN type -> Terraform types (primary first): learned from, never overridden. */
+  reviewed: Record<string, { tf: string[] }>;
+}
+
+/** Why a pair was matched: shown in the hover and kept in data/mapping.json. */
+export interface MatchEvidence {
+  /** 1 when the resource words equal the Terraform name after its service prefix; token overlap otherwise. */
+  name: number;
+  /** CloudFormation properties that are Terraform arguments after snake_case / total properties. */
+  props: [number, number];
+  /** Terraform required arguments that are CloudFormation properties / total required. */
+  required: [number, number];
+  /** CloudFormation attributes that are Terraform attributes / total attributes. */
+  attrs: [number, number];
+}
+
+export interface DerivedEquivalent {
+  tf: string;
+  score: number;
+  evidence: MatchEvidence;
+}
+
+/**
+ * Accept threshold, chosen on the reviewed table with each quarter hidden in turn (`npm run eval:equivalents`):
+ * pooled precision is flat (98.4 %) from 0.5 to 0.6 (its few errors are one-to-many traps no threshold
+ * removes: IAM::Policy -> aws_iam_policy) and falls below 0.5, while recall falls above it (94.1 % -> 92.8 %).
+ * A schema-only match (MicrosoftAD -> aws_directory_service_directory) clears 0.5 with most properties and the
+ * required arguments shared; an exact provider name clears it always.
+ */
+export const DERIVE_THRESHOLD = 0.5;
+/** The best candidate must beat the runner-up by this much, or the answer is ambiguous and withheld. */
+export const DERIVE_MARGIN = 0.05;
+
+const IGNORED_ARGS = new Set(['id', 'region', 'tags_all']);
+
+function words(snake: string): string[] {
+  return snake.split('_').filter(Boolean).map(singular);
+}
+
+/** Name evidence: 1 when <service prefix><resource> spells the Terraform name (ignoring underscores, with or
+ * without words of the service's own name), else the best word overlap after a prefix. */
+function nameEvidence(tf: string, prefixes: string[], forms: string[][]): number {
+  const flat = tf.replace(/_/g, '');
+  let best = 0;
+  for (const p of prefixes) {
+    if (!tf.startsWith(p)) continue;
+    const head = p.replace(/_/g, '');
+    const rest = words(tf.slice(p.length));
+    for (const form of forms) {
+      if (flat === head + form.join('')) return 1;
+      if (form.length) best = Math.max(best, dice(form, rest));
+    }
+  }
+  return best;
+}
+
+function dice(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const rest = [...b];
+  let common = 0;
+  for (const w of a) {
+    const i = rest.indexOf(w);
+    if (i >= 0) {
+      common++;
+      rest.splice(i, 1);
+    }
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
+/** The argument names a property may become under the provider's usual conventions. */
+export function argumentCandidates(property: string): string[] {
+  const s = snakeCase(property);
+  const out = [s, singular(s), s.replace(/_name$/, ''), s.replace(/_document$/, ''), `${s}_seconds`, s.replace(/_period$/, '_seconds'), s.replace(/_in_seconds$/, '_seconds')];
+  if (/Name$/.test(property)) out.push('name');
+  if (/Description$/.test(property)) out.push('description');
+  if (/Arn$/.test(property)) out.push(s.replace(/_arn$/, '_id'), s.replace(/_arn$/, ''));
+  if (/Id$/.test(property)) out.push(s.replace(/_id$/, '_arn'), s.replace(/_id$/, ''));
+  if (/^Tags$/.test(property)) out.push('tags');
+  return out;
+}
+
+function schemaEvidence(cfn: DeriveCfnType, tf: DeriveTfType): Omit<MatchEvidence, 'name'> {
+  const args = Object.keys(tf.args).filter((a) => !IGNORED_ARGS.has(a));
+  const argSet = new Set(args);
+  const hit = new Set<string>();
+  let props = 0;
+  for (const property of Object.keys(cfn.properties)) {
+    const found = argumentCandidates(property).find((c) => argSet.has(c));
+    if (found) {
+      props++;
+      hit.add(found);
+    }
+  }
+  const required = args.filter((a) => tf.args[a].required);
+  const attrNames = new Set([...(tf.attrs ?? []), ...args]);
+  const attrs = cfn.attributes.filter((a) => {
+    const s = snakeCase(a.replace(/\./g, '_'));
+    return attrNames.has(s) || attrNames.has(s.replace(/^.*_(arn|id|name)$/, '$1'));
+  }).length;
+  return {
+    props: [props, Object.keys(cfn.properties).length],
+    required: [required.filter((a) => hit.has(a)).length, required.length],
+    attrs: [attrs, cfn.attributes.length],
+  };
+}
+
+const ratio = ([n, d]: [number, number], empty: number) => (d ? n / d : empty);
+
+/**
+ * One number from the evidence. The provider's name for the resource (its service prefix + the resource words)
+ * weighs most; the schema confirms it or, when the names differ (SimpleAD -> aws_directory_service_directory),
+ * must carry the match alone. A name match whose schema plainly disagrees (3+ properties, under a fifth
+ * shared) is pulled below the threshold. An exact name always clears it:
+ * the provider's naming convention is the strongest evidence there is (wrapper properties such as
+ * Budget.Budget leave the schema nothing to compare).
+ */
+export function scoreEvidence(e: MatchEvidence, tfArgCount: number): number {
+  const props = ratio(e.props, 0);
+  // Share of the Terraform side explained too, so a tiny resource sharing `name` does not match a big type.
+  const cover = tfArgCount ? Math.min(1, e.props[0] / tfArgCount) : 0;
+  const required = ratio(e.required, 0.5);
+  const attrs = ratio(e.attrs, 0.5);
+  const schema = 0.55 * props + 0.15 * cover + 0.2 * required + 0.1 * attrs;
+  if (e.name === 1) return 0.62 + 0.38 * schema;
+  const contradicts = e.props[1] >= 3 && props < 0.2 ? 0.3 : 0;
+  return 0.3 * e.name + 0.7 * schema - contradicts;
+}
+
+export interface DeriveResult {
+  /** Accepted matches. */
+  matches: Record<string, DerivedEquivalent>;
+  /** Best candidate per type whether accepted or not (for evaluation and threshold choice). */
+  best: Record<string, { first?: DerivedEquivalent; second?: DerivedEquivalent }>;
+}
+
+/** Derives equivalents for `targets` (default: every non-reviewed, non-SAM AWS type). */
+export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], threshold = DERIVE_THRESHOLD): DeriveResult {
+  const prefixesOf = new Map(input.services.map((s) => [s.id, s.tfPrefixes]));
+  const tfByService = new Map<string, string[]>();
+  for (const [name, t] of Object.entries(input.tfResources)) {
+    const list = tfByService.get(t.service) ?? [];
+    list.push(name);
+    tfByService.set(t.service, list);
+  }
+  // Conventions learned from the reviewed pairs: which Terraform services a CloudFormation service's types use.
+  const linked = new Map<string, Set<string>>();
+  for (const [cfn, m] of Object.entries(input.reviewed)) {
+    const cs = input.cfnTypes[cfn]?.service;
+    const ts = m.tf[0] ? input.tfResources[m.tf[0]]?.service : undefined;
+    if (!cs || !ts) continue;
+    const set = linked.get(cs) ?? new Set([cs]);
+    set.add(ts);
+    linked.set(cs, set);
+  }
+  // How often each two-word Terraform prefix (aws_lb_, aws_alb_) names a reviewed primary.
+  const prefixCount = new Map<string, number>();
+  const prefixKey = (tf: string) => tf.split('_').slice(0, 2).join('_');
+  for (const m of Object.values(input.reviewed)) if (m.tf[0]) prefixCount.set(prefixKey(m.tf[0]), (prefixCount.get(prefixKey(m.tf[0])) ?? 0) + 1);
+  const prefixUse = (tf: string) => prefixCount.get(prefixKey(tf)) ?? 0;
+  // Resource words the provider tends to drop
+  // (DBCluster -> aws_neptune_cluster): dropped in at least 3 reviewed pairs and kept in fewer.
+  const dropped = new Map<string, number>();
+  const kept = new Map<string, number>();
+  for (const [cfn, m] of Object.entries(input.reviewed)) {
+    const res = cfn.split('::')[2];
+    if (!m.tf[0] || !res) continue;
+    const tfw = new Set(words(m.tf[0]));
+    for (const w of words(snakeCase(res))) (tfw.has(w) ? kept : dropped).set(w, ((tfw.has(w) ? kept : dropped).get(w) ?? 0) + 1);
+  }
+  const droppable = new Set([...dropped].filter(([w, n]) => n >= 3 && n > (kept.get(w) ?? 0)).map(([w]) => w));
+  const tfNames = Object.keys(input.tfResources);
+  const names = targets ?? Object.keys(input.cfnTypes).filter((n) => n.startsWith('AWS::') && !n.startsWith('AWS::Serverless::') && !input.reviewed[n]);
+  const matches: Record<string, DerivedEquivalent> = {};
+  const best: DeriveResult['best'] = {};
+  for (const cfnName of names) {
+    const cfn = input.cfnTypes[cfnName];
+    if (!cfn) continue;
+    const [, namespace, resource] = cfnName.split('::');
+    if (!resource) continue;
+    const services = linked.get(cfn.service) ?? new Set([cfn.service]);
+    const ns = namespace.toLowerCase();
+    // A word of the service's own name adds nothing (DocDB::DBCluster -> aws_docdb_cluster).
+    const resWords = words(snakeCase(resource));
+    const trimmed = resWords.filter((w) => !ns.includes(w));
+    const scored: DerivedEquivalent[] = [];
+    const forms = [resWords, trimmed, resWords.filter((w) => !droppable.has(w)), trimmed.filter((w) => !droppable.has(w))];
+    const prefixes = ['aws_', `aws_${ns}_`, ...(prefixesOf.get(cfn.service) ?? [])];
+    // Same (or reviewed-linked) service, plus any resource spelled aws_<namespace>... (aws_ecrpublic_ for ECR).
+    const candidates = new Set<string>();
+    for (const service of services) for (const tf of tfByService.get(service) ?? []) candidates.add(tf);
+    for (const tf of tfNames) if (tf.slice(4).replace(/_/g, '').startsWith(ns)) candidates.add(tf);
+    for (const tf of candidates) {
+      const own = [...prefixes, ...(prefixesOf.get(input.tfResources[tf].service) ?? [])].map((p) => (p.endsWith('_') ? p : `${p}_`));
+      const name = nameEvidence(tf, own, forms);
+      const schema = schemaEvidence(cfn, input.tfResources[tf]);
+      const evidence: MatchEvidence = { name: Math.round(name * 100) / 100, ...schema };
+      const argCount = Object.keys(input.tfResources[tf].args).filter((a) => !IGNORED_ARGS.has(a)).length;
+      // Of two exact names (aws_s3_bucket_policy, aws_s3control_bucket_policy) the namespace's own prefix wins.
+      const flat = tf.replace(/_/g, '');
+      const usual = name === 1 && forms.some((f) => flat === `aws${ns}${f.join('')}`) ? 0.1 : 0;
+      scored.push({ tf, score: Math.round((scoreEvidence(evidence, argCount) + usual) * 1000) / 1000, evidence });
+    }
+    // The provider keeps old names as aliases with the same schema (aws_alb_listener = aws_lb_listener): of two
+    // such, the one whose prefix the reviewed table uses stands; the alias neither wins nor blocks it.
+    const argKey = (tf: string) => [tf.split('_').slice(2).join('_'), ...Object.keys(input.tfResources[tf].args).sort(), '|', ...(input.tfResources[tf].attrs ?? [])].join(',');
+    // The provider's name first: an exact name outranks a closer schema under another name (EventBusPolicy ->
+    // aws_cloudwatch_event_bus_policy, not aws_cloudwatch_event_permission).
+    const exact = (d: DerivedEquivalent) => (d.evidence.name === 1 ? 1 : 0);
+    scored.sort((a, b) => exact(b) - exact(a) || b.score - a.score || prefixUse(b.tf) - prefixUse(a.tf) || a.tf.localeCompare(b.tf));
+    const top = scored[0];
+    if (top) for (let i = scored.length - 1; i > 0; i--) if (argKey(scored[i].tf) === argKey(top.tf)) scored.splice(i, 1);
+    const [first, second] = scored;
+    best[cfnName] = { first, second };
+    // An exact name over an inexact one needs no margin; otherwise a close runner-up makes the answer ambiguous.
+    const clear = !second || first.score - second.score >= DERIVE_MARGIN || (first.evidence.name === 1 && second.evidence.name < 1);
+    if (first && first.score >= threshold && clear) matches[cfnName] = first;
+  }
+  return { matches, best };
+}
+
+/** Tokens the awscc provider keeps as one word when snake-casing resource names (its published exceptions). */
+const AWSCC_WORDS: [string, string][] = [['CloudFront', 'Cloudfront'], ['CloudWatch', 'Cloudwatch'], ['CloudFormation', 'Cloudformation'], ['FSx', 'Fsx'], ['OAuth2', 'Oauth2'], ['OTel', 'Otel']];
+
+/** awscc_<service>_<resource>: the service segment lower-cased whole, the resource snake-cased splitting acronyms. */
+export function awsccName(cfnType: string): string | undefined {
+  const [vendor, svc, res, extra] = cfnType.split('::');
+  if (vendor !== 'AWS' || !svc || !res || extra !== undefined || svc === 'Serverless') return undefined;
+  let r = res;
+  for (const [from, to] of AWSCC_WORDS) r = r.split(from).join(to);
+  const parts = r.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [r];
+  const snakeRes = parts.map((w) => w.toLowerCase()).join('_').replace(/_(\d+)/g, '$1');
+  return `awscc_${svc.toLowerCase()}_${snakeRes}`;
+}
+
+/** Deterministic quarter of a name (FNV-1a), for hiding part of the reviewed table from the derivation. */
+export function quarterOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h % 4;
+}
+
+export interface HeldOutReport {
+  hidden: number;
+  answered: number;
+  correct: number;
+  precision: number;
+  recall: number;
+  wrong: { cfn: string; expected: string; derived: string }[];
+  missed: { cfn: string; expected: string; best?: DerivedEquivalent }[];
+}
+
+/**
+ * Hides the reviewed entries of one quarter, derives them from the rest, and compares with the reviewed primary.
+ * A derived answer counts as correct when it is the reviewed primary counterpart.
+ */
+export function heldOutEvaluation(input: DeriveInput, quarter: number, threshold = DERIVE_THRESHOLD): HeldOutReport {
+  const hidden = Object.keys(input.reviewed).filter((n) => n.startsWith('AWS::') && !n.startsWith('AWS::Serverless::') && input.reviewed[n].tf.length > 0 && quarterOf(n) === quarter);
+  const known = Object.fromEntries(Object.entries(input.reviewed).filter(([n]) => !hidden.includes(n)));
+  const { matches, best } = deriveTypeEquivalents({ ...input, reviewed: known }, hidden, threshold);
+  const report: HeldOutReport = { hidden: hidden.length, answered: 0, correct: 0, precision: 1, recall: 1, wrong: [], missed: [] };
+  for (const cfn of hidden) {
+    const expected = input.reviewed[cfn].tf[0];
+    const got = matches[cfn];
+    if (!got) {
+      report.missed.push({ cfn, expected, best: best[cfn]?.first });
+      continue;
+    }
+    report.answered++;
+    if (got.tf === expected) report.correct++;
+    else report.wrong.push({ cfn, expected, derived: got.tf });
+  }
+  report.precision = report.answered ? report.correct / report.answered : 1;
+  report.recall = report.hidden ? report.correct / report.hidden : 1;
+  return report;
+}

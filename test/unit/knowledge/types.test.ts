@@ -1,0 +1,142 @@
+import * as assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cfnEquivalence, classifyCfnType, primaryCfn, primaryTf, tfEquivalence } from '../../../server/src/core/knowledge';
+import { awsccName, deriveTypeEquivalents, heldOutEvaluation, quarterOf, type DeriveInput } from '../../../server/src/core/knowledge/typesDerive';
+import { loadAwsData } from '../../../server/src/node/dataLoader';
+
+const dataDir = path.resolve(__dirname, '../../../data');
+const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dataDir, f), 'utf8'));
+
+describe('knowledge: type equivalents (generated data/mapping.json)', () => {
+  const data = loadAwsData();
+
+  it('keeps reviewed pairs and their one-to-many companions, primary first', () => {
+    const bucket = cfnEquivalence(data, 'AWS::S3::Bucket');
+    assert.equal(bucket.tf[0], 'aws_s3_bucket');
+    assert.equal(bucket.kind, 'one-to-many');
+    assert.deepEqual(bucket.provenance, { source: 'reviewed' });
+    const rule = cfnEquivalence(data, 'AWS::Events::Rule');
+    assert.deepEqual(rule.tf, ['aws_cloudwatch_event_rule', 'aws_cloudwatch_event_target']);
+    assert.equal(primaryTf(data, 'AWS::Events::Rule'), 'aws_cloudwatch_event_rule');
+    assert.equal(primaryCfn(data, 'aws_cloudwatch_event_target'), undefined, 'a companion is not an equivalent');
+    assert.deepEqual(tfEquivalence(data, 'aws_cloudwatch_event_target').companionOf, ['AWS::Events::Rule']);
+  });
+
+  it('Events::Rule never maps to an IoT resource, in the data or in the derivation', () => {
+    assert.ok(!cfnEquivalence(data, 'AWS::Events::Rule').tf.some((t) => t.startsWith('aws_iot')));
+    const input = deriveInput();
+    const { reviewed } = input;
+    const withoutRule = Object.fromEntries(Object.entries(reviewed).filter(([k]) => k !== 'AWS::Events::Rule'));
+    const { matches, best } = deriveTypeEquivalents({ ...input, reviewed: withoutRule }, ['AWS::Events::Rule']);
+    assert.ok(!best['AWS::Events::Rule']?.first?.tf.startsWith('aws_iot'));
+    assert.notEqual(matches['AWS::Events::Rule']?.tf, 'aws_iot_topic_rule');
+  });
+
+  it('derives GameLift::Alias -> aws_gamelift_alias by name and schema, with its evidence', () => {
+    const alias = cfnEquivalence(data, 'AWS::GameLift::Alias');
+    assert.deepEqual(alias.tf, ['aws_gamelift_alias']);
+    assert.equal(alias.provenance?.source, 'derived');
+    if (alias.provenance?.source !== 'derived') return;
+    assert.equal(alias.provenance.evidence.name, 1);
+    assert.deepEqual(alias.provenance.evidence.required, [2, 2], 'name and routing_strategy are CloudFormation properties');
+    assert.equal(primaryCfn(data, 'aws_gamelift_alias'), 'AWS::GameLift::Alias');
+  });
+
+  it('many-to-one: SimpleAD and MicrosoftAD -> aws_directory_service_directory, both listed backwards', () => {
+    assert.equal(primaryTf(data, 'AWS::DirectoryService::SimpleAD'), 'aws_directory_service_directory');
+    assert.equal(primaryTf(data, 'AWS::DirectoryService::MicrosoftAD'), 'aws_directory_service_directory');
+    const back = tfEquivalence(data, 'aws_directory_service_directory').equivalent;
+    assert.ok(back.includes('AWS::DirectoryService::SimpleAD') && back.includes('AWS::DirectoryService::MicrosoftAD'));
+  });
+
+  it('bad input gets a class and never an equivalent', () => {
+    const cases: [string, string][] = [
+      ['Custom::OrderSeeder', 'custom'],
+      ['AWS::CloudFormation::CustomResource', 'custom'],
+      ['Acme::Storage::Bucket::MODULE', 'module'],
+      ['AWS::Foo::Bar', 'unknown'],
+      ['Datadog::Monitors::Monitor', 'thirdParty'],
+      ['not a type', 'unknown'],
+      ['', 'unknown'],
+    ];
+    for (const [type, cls] of cases) {
+      const eq = cfnEquivalence(data, type);
+      assert.equal(eq.class, cls, type);
+      assert.deepEqual(eq.tf, [], type);
+      assert.equal(eq.awscc, undefined, type);
+      assert.equal(eq.provenance, undefined, type);
+      assert.equal(primaryTf(data, type), undefined, type);
+    }
+    assert.equal(classifyCfnType(data, 'AWS::Serverless::Function'), 'sam');
+  });
+
+  it('a type with no hashicorp/aws counterpart says none but still has its awscc name', () => {
+    const names = data.cfnTypeNames().filter((n) => n.startsWith('AWS::') && classifyCfnType(data, n) === 'aws');
+    const none = names.filter((n) => cfnEquivalence(data, n).tf.length === 0);
+    assert.ok(none.length > 0);
+    for (const n of none) {
+      const eq = cfnEquivalence(data, n);
+      assert.equal(eq.kind, 'none');
+      assert.equal(eq.awscc, awsccName(n));
+    }
+    // Every AWS type has its awscc name.
+    for (const n of names) assert.ok(cfnEquivalence(data, n).awscc?.startsWith('awscc_'), n);
+  });
+
+  it('awscc naming rule and its one-word exceptions', () => {
+    assert.equal(awsccName('AWS::AppSync::GraphQLApi'), 'awscc_appsync_graph_ql_api');
+    assert.equal(awsccName('AWS::ApiGatewayV2::Api'), 'awscc_apigatewayv2_api');
+    assert.equal(awsccName('AWS::CloudFront::CloudFrontOriginAccessIdentity'), 'awscc_cloudfront_cloudfront_origin_access_identity');
+    assert.equal(awsccName('AWS::FSx::FileSystem'), 'awscc_fsx_file_system');
+    assert.equal(awsccName('AWS::EC2::VPC'), 'awscc_ec2_vpc');
+    assert.equal(awsccName('AWS::Serverless::Function'), undefined);
+    assert.equal(awsccName('Custom::X'), undefined);
+    assert.equal(awsccName('Acme::Storage::Bucket::MODULE'), undefined);
+  });
+
+  it('every derived pair names a hashicorp/aws resource of the data, and no reviewed pair is overridden', () => {
+    const mapping = read('mapping.json').cfnToTf as Record<string, { tf: string[]; provenance: string }>;
+    const curated = Object.values(mapping).filter((m) => m.provenance === 'reviewed').length;
+    assert.ok(curated >= 397);
+    for (const [cfn, m] of Object.entries(mapping)) {
+      for (const tf of m.tf) assert.ok(data.tfResource(tf), `${cfn} -> ${tf}`);
+      if (m.provenance === 'derived') assert.ok(m.tf.length <= 1, cfn);
+    }
+  });
+});
+
+function deriveInput(): DeriveInput {
+  const mapping = read('mapping.json').cfnToTf as Record<string, { tf: string[]; provenance?: string }>;
+  return {
+    cfnTypes: read('cfn-types.json').types,
+    tfResources: read('tf-types.mpl.json').resources,
+    services: read('services.json').services,
+    reviewed: Object.fromEntries(Object.entries(mapping).filter(([, m]) => m.provenance === 'reviewed')),
+  };
+}
+
+describe('knowledge: derivation measured on a hidden quarter of the reviewed table', () => {
+  const input = deriveInput();
+
+  it('the split is fixed and about a quarter', () => {
+    assert.equal(quarterOf('AWS::SQS::Queue'), quarterOf('AWS::SQS::Queue'));
+    const hidden = Object.keys(input.reviewed).filter((n) => quarterOf(n) === 0).length;
+    const total = Object.keys(input.reviewed).length;
+    assert.ok(hidden > total * 0.15 && hidden < total * 0.35, `${hidden} of ${total}`);
+  });
+
+  it('precision >= 99 % and recall >= 95 % on the hidden quarter', () => {
+    const report = heldOutEvaluation(input, 0);
+    assert.ok(report.hidden >= 80, `hidden ${report.hidden}`);
+    assert.ok(report.precision >= 0.99, `precision ${report.precision}; wrong: ${JSON.stringify(report.wrong)}`);
+    assert.ok(report.recall >= 0.95, `recall ${report.recall}; missed: ${report.missed.map((m) => m.cfn).join(', ')}`);
+  });
+
+  it('the evaluation can fail: a derivation that sees nothing of a service recalls less', () => {
+    // Negative control: without the Terraform resources the hidden quarter cannot be derived.
+    const empty = heldOutEvaluation({ ...input, tfResources: {} }, 0);
+    assert.equal(empty.correct, 0);
+    assert.equal(empty.recall, 0);
+  });
+});

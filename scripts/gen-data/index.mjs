@@ -82,7 +82,7 @@ if (want('bilingual')) writeBilingual(dataDir);
 // Feature names (Transit Gateway, Event Source Mapping) from the types, IAM actions and Japanese forms written above.
 if (want('features')) writeFeatures(dataDir);
 // boto3 / SDK v3 operations and SAM policy templates (recognize/sdkOperations.ts); reads iam-actions.json.
-if (want('sdk')) writeSdkOperations(dataDir, { botoDir: botocoreData(), sdkDir: npmSource('awsSdkV2', ['apis']), iamDir: npmSource('iamData'), spec, services });
+if (want('sdk')) writeSdkOperations(dataDir, { botoDir: botocoreData(), sdkDir: npmSource('awsSdkV2', ['apis']), iamDir: npmSource('iamData'), libDirs: [npmSource('libDynamodb', ['dist-types/commands'])], spec, services });
 export { cfn, spec, provider, services, tfOwner, dataDir, want };
 if (process.env.GEN_REPORT) {
   const unowned = [...new Set([...tfNames, ...Object.keys(provider.dataSources)])].filter((n) => !tfOwner.has(n));

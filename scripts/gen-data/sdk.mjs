@@ -78,7 +78,7 @@ export function buildSamPolicyTemplates(spec, services, iamActions) {
   const holder = [...spec.typeDefs.values()].find((t) => t.name === 'SAMPolicyTemplate');
   if (!holder) throw new Error('service spec: SAMPolicyTemplate not found');
   const out = {};
-  for (const [name, p] of Object.entries(holder.properties).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, p] of Object.entries(holder.properties).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const ref = p.type?.reference?.$ref;
     const service = templateService(name, services, iamActions);
     out[name] = { service: service ?? '', params: Object.keys((ref && spec.typeDefs.get(ref)?.properties) ?? {}) };
@@ -106,14 +106,36 @@ function templateService(name, services, iamActions) {
   return owners.length === 1 ? services.find((s) => s.iamPrefixes.includes(owners[0]))?.id : undefined;
 }
 
-export function writeSdkOperations(dataDir, { botoDir, sdkDir, iamDir, spec, services }) {
+/**
+ * Commands of an SDK v3 library package that wrap a client's commands: lib-dynamodb's `PutCommand` imports
+ * `PutItemCommand as __PutItemCommand` from "@aws-sdk/client-dynamodb". Read from its type declarations.
+ */
+export function buildLibCommands(libDir, clients) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(libDir, 'package.json'), 'utf8')).name;
+  const commands = {};
+  let target;
+  const dir = path.join(libDir, 'dist-types/commands');
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('Command.d.ts')).sort()) {
+    const m = /import \{ ([A-Za-z0-9]+)Command as __\1Command \} from "(@aws-sdk\/client-[a-z0-9-]+)"/.exec(fs.readFileSync(path.join(dir, f), 'utf8'));
+    if (!m) continue;
+    const client = Object.keys(clients).find((c) => clients[c].js === m[2]);
+    if (!client || !clients[client].ops.split(' ').includes(m[1])) continue;
+    if (target && target !== client) throw new Error(`${pkg}: commands of two clients`);
+    target = client;
+    commands[f.replace(/\.d\.ts$/, '')] = m[1];
+  }
+  return { [pkg]: { client: target, commands } };
+}
+
+export function writeSdkOperations(dataDir, { botoDir, sdkDir, iamDir, libDirs = [], spec, services }) {
   const built = buildSdkOperations({ botoDir, sdkDir, iamDir });
+  const libs = Object.assign({}, ...libDirs.map((dir) => buildLibCommands(dir, built.clients)));
   const iamActions = readJson(path.join(dataDir, 'iam-actions.json')).actions;
   const sam = buildSamPolicyTemplates(spec, services, iamActions);
   const file = path.join(dataDir, 'sdk-operations.json');
-  const size = writeJson(file, { xformExceptions: built.exceptions, clients: built.clients, samPolicyTemplates: sam }, ['clients', 'samPolicyTemplates']);
+  const size = writeJson(file, { xformExceptions: built.exceptions, clients: built.clients, libPackages: libs, samPolicyTemplates: sam }, ['clients', 'libPackages', 'samPolicyTemplates']);
   const unowned = Object.keys(sam).filter((n) => !sam[n].service);
-  console.log(`sdk-operations.json: ${built.stats.clients} boto3 clients, ${built.stats.botocoreOps} botocore + ${built.stats.addedFromV2} aws-sdk v2 operations, ${Object.keys(sam).length} SAM policy templates (without service: ${unowned.join(' ') || 'none'}), ${size} bytes`);
+  console.log(`sdk-operations.json: ${built.stats.clients} boto3 clients, ${built.stats.botocoreOps} botocore + ${built.stats.addedFromV2} aws-sdk v2 operations, ${Object.values(libs).reduce((n, l) => n + Object.keys(l.commands).length, 0)} library commands, ${Object.keys(sam).length} SAM policy templates (without service: ${unowned.join(' ') || 'none'}), ${size} bytes`);
 }
 
 // --report: the rule against botocore's own Python, and command classes against a pinned v3 package.

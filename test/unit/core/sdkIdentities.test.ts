@@ -76,6 +76,15 @@ describe('SDK identity forms (generated data)', () => {
     assert.equal(at('import { PublishCommand } from "@aws-sdk/client-sqs";\nnew Publish‸Command({})'), undefined, 'Publish is SNS, not SQS');
   });
 
+  it('resolves the DynamoDB document client\'s commands to the operations they wrap (from lib-dynamodb\'s declarations)', () => {
+    const ts = 'import { DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand as Scan } from "@aws-sdk/lib-dynamodb";\n';
+    assert.equal(at(ts + 'await doc.send(new Put‸Command({ TableName, Item }));'), 'sdkCommand dynamodb PutCommand PutItem dynamodb:PutItem');
+    assert.equal(at(ts + 'await doc.send(new Query‸Command({}));'), 'sdkCommand dynamodb QueryCommand Query dynamodb:Query');
+    // Not in the library: the bare name is not an operation (there is no dynamodb:Put).
+    assert.equal(at('import { PutItemCommand } from "@aws-sdk/client-dynamodb";\nnew Put‸Command({})'), undefined);
+    assert.equal(at('import { PutCommand } from "./local";\nnew Put‸Command({})'), undefined);
+  });
+
   it('labels boto3.resource(...) as a resource and boto3.client(...) as a client', () => {
     const service = createLanguageService({ data });
     const hover = (uri: string, languageId: string, source: string) => {

@@ -17,9 +17,17 @@ export interface SamPolicyTemplate {
   params: string[];
 }
 
+/** An SDK v3 library package whose commands wrap one client's (lib-dynamodb: PutCommand -> PutItem). */
+export interface RawLibPackage {
+  client: string;
+  /** Command class -> the client operation it calls. */
+  commands: Record<string, string>;
+}
+
 export interface RawSdkTable {
   xformExceptions: Record<string, string>;
   clients: Record<string, RawSdkClient>;
+  libPackages?: Record<string, RawLibPackage>;
   samPolicyTemplates: Record<string, SamPolicyTemplate>;
 }
 
@@ -28,7 +36,7 @@ export interface SdkTable {
   boto3Operation(client: string, method: string): string | undefined;
   /** The operation of an SDK v3 command class of a package: ("@aws-sdk/client-sqs", "ReceiveMessageCommand") -> "ReceiveMessage". */
   commandOperation(pkg: string, command: string): string | undefined;
-  /** The boto3 client name of an SDK v3 package. */
+  /** The boto3 client name of an SDK v3 package (client or library). */
   clientOfJsPackage(pkg: string): string | undefined;
   /** The IAM prefix a boto3 client signs with, when known. */
   iamPrefixOf(client: string): string | undefined;
@@ -67,12 +75,14 @@ export function createSdkTable(raw: RawSdkTable): SdkTable {
   return {
     boto3Operation: (client, method) => methodsOf(client).get(method),
     commandOperation: (pkg, command) => {
+      const lib = raw.libPackages && Object.hasOwn(raw.libPackages, pkg) ? raw.libPackages[pkg] : undefined;
+      if (lib) return Object.hasOwn(lib.commands, command) ? lib.commands[command] : undefined;
       const client = clientOfJsPackage(pkg);
       const op = /^(.+)Command$/.exec(command)?.[1];
       if (!client || !op) return undefined;
       return raw.clients[client].ops.split(' ').includes(op) ? op : undefined;
     },
-    clientOfJsPackage,
+    clientOfJsPackage: (pkg) => (raw.libPackages && Object.hasOwn(raw.libPackages, pkg) ? raw.libPackages[pkg].client : clientOfJsPackage(pkg)),
     iamPrefixOf: (client) => (Object.hasOwn(raw.clients, client) ? raw.clients[client].iam : undefined),
     samPolicyTemplate: (name) => (Object.hasOwn(raw.samPolicyTemplates, name) ? raw.samPolicyTemplates[name] : undefined),
   };

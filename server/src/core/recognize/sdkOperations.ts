@@ -39,12 +39,15 @@ export function sdkOperationAt(data: AwsData, text: string, offset: number): Sdk
   const command = /^([A-Z][A-Za-z0-9]+)Command$/.exec(name);
   if (command) {
     const pkg = importingPackage(text, name);
-    const service = pkg && data.serviceByJsPackage(pkg);
+    const client = pkg && sdk?.clientOfJsPackage(pkg);
+    // A library package (lib-dynamodb) belongs to the service of the client its commands wrap.
+    const service = pkg && (data.serviceByJsPackage(pkg) ?? (client ? data.serviceByBoto3(client) : undefined));
     if (!pkg || !service) return undefined;
-    const client = sdk?.clientOfJsPackage(pkg);
     const prefixes = [client && sdk?.iamPrefixOf(client), ...service.iamPrefixes];
     // The import names the package, so a command newer than the models is still an operation when IAM knows its name.
-    const operation = sdk?.commandOperation(pkg, name) ?? actionNamed(data, prefixes, command[1])?.split(':')[1];
+    // A library's command names differ from the operations (PutCommand -> PutItem): only its table answers.
+    const byName = pkg.startsWith('@aws-sdk/lib-') ? undefined : actionNamed(data, prefixes, command[1])?.split(':')[1];
+    const operation = sdk?.commandOperation(pkg, name) ?? byName;
     if (!operation) return undefined;
     return { kind: 'sdkCommand', start: word.start, end: word.end, text: name, serviceId: service.id, operation, action: actionNamed(data, prefixes, operation) };
   }
@@ -90,10 +93,10 @@ function receiverClient(data: AwsData, text: string, dot: number, depth = 0): st
   return found ?? (depth === 0 && data.serviceByBoto3(receiver) ? receiver : undefined);
 }
 
-/** The `@aws-sdk/client-*` package a command class is imported from. */
+/** The `@aws-sdk/client-*` (or `lib-*`) package a command class is imported from. */
 function importingPackage(text: string, command: string): string | undefined {
   const context = text.length > CONTEXT_CHARS ? text.slice(0, CONTEXT_CHARS) : text;
-  const pattern = new RegExp(`\\{[^}]*\\b${escape(command)}\\b[^}]*\\}\\s*(?:=\\s*require\\(\\s*|from\\s*)["'](@aws-sdk/client-[a-z0-9-]+)["']`);
+  const pattern = new RegExp(`\\{[^}]*\\b${escape(command)}\\b[^}]*\\}\\s*(?:=\\s*require\\(\\s*|from\\s*)["'](@aws-sdk/(?:client|lib)-[a-z0-9-]+)["']`);
   return pattern.exec(context)?.[1];
 }
 

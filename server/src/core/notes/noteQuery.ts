@@ -229,7 +229,7 @@ function inPlace(query: NoteQuery, place: PlaceTerms, ctx: QueryContext): NoteQu
   for (const key of place.keys.slice(0, 16)) {
     if (GRAMMAR_KEYS.has(key) || identifierWords(key).filter((w) => !STOP_WORDS.has(w.toLowerCase())).length < 2) continue;
     add(key, W.place);
-    for (const ja of ctx.translate?.(key) ?? []) if (ja.whole) add(ja.form, W.place / 2);
+    for (const ja of ctx.translate?.(key) ?? []) if (ja.whole || ja.form.length >= 5) add(ja.form, W.place / 2);
   }
   return withKey({ ...query, place: [...terms].map(([text, weight]) => ({ text, weight })) });
 }

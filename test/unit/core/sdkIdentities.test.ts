@@ -101,6 +101,11 @@ describe('SDK identity forms (generated data)', () => {
     assert.match(method, /`receive_message`\*\* — boto3 method of Amazon Simple Queue Service .*API operation `ReceiveMessage` · IAM: \*\*`sqs:ReceiveMessage`\*\* — IAM action \(access level: Read\)/);
     const noAction = hover('file:///ws/a.py', 'python', PY + 's3.list_objects_‸v2(Bucket=b)');
     assert.match(noAction, /API operation `ListObjectsV2` · IAM: no IAM action of the same name/);
+    const ja = createLanguageService({ data, locale: 'ja' });
+    const { document, position } = documentWithCursor('file:///ws/a.py', 'python', "t = boto3.resource('dynam‸odb')");
+    const jaText = (ja.hover(document, position)?.contents as { value: string }).value;
+    assert.match(jaText, /Amazon DynamoDB の boto3 リソース/);
+    assert.doesNotMatch(jaText, /クライアント\*\*|boto3 クライアント/);
     const command = hover('file:///ws/a.ts', 'typescript', 'import { SendMessageCommand } from "@aws-sdk/client-sqs";\nnew SendMessage‸Command({})');
     assert.match(command, /command of Amazon Simple Queue Service .*`sqs:SendMessage`/);
   });
@@ -117,5 +122,17 @@ describe('SDK identity forms (generated data)', () => {
     assert.match(text, /`SQSSendMessagePolicy`\*\* — SAM policy template for Amazon Simple Queue Service/);
     assert.match(text, /Parameters: `QueueName`/);
     assert.match(text, /serverless-policy-template-list\.html/);
+  });
+
+  it('shows the notes about the identifier under the cursor first: the template, the operation\'s IAM action', () => {
+    const service = createLanguageService({ data });
+    service.index.setText('file:///notes/sam.md', '# SAM メモ\n\n## キューの作成\n\nSQS のキューは可視性タイムアウトを関数より長くする。\n\n## 送信側の権限\n\nPolicies に SQSSendMessagePolicy を書くだけで送信できる。\n\n## 受信側\n\n実行ロールには sqs:ReceiveMessage と sqs:DeleteMessage が要る。\n');
+    const first = (uri: string, languageId: string, source: string) => {
+      const { document, position } = documentWithCursor(uri, languageId, source);
+      const value = (service.hover(document, position)?.contents as { value: string }).value;
+      return /sam\.md › SAM メモ › ([^\s]+)/.exec(value)?.[1];
+    };
+    assert.equal(first('file:///ws/template.yaml', 'yaml', 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Policies:\n        - SQSSendMessage‸Policy:\n            QueueName: q\n'), '送信側の権限');
+    assert.equal(first('file:///ws/a.py', 'python', PY + 'sqs.receive_m‸essage(QueueUrl=url)'), '受信側');
   });
 });

@@ -50,7 +50,7 @@ if (want('schema')) {
     license: 'MPL-2.0',
     source: `Derived from the Terraform AWS provider schema (${SOURCES.providerAws.terraformProvider}, MPL-2.0, https://github.com/hashicorp/terraform-provider-aws) via the npm package ${SOURCES.providerAws.pkg}@${SOURCES.providerAws.version} (MPL-2.0). This file, as a whole, is available under the Mozilla Public License 2.0.`,
   };
-  const tf = writeTfSchemas(dataDir, provider.schemas, header);
+  const tf = writeTfSchemas(dataDir, provider.schemas, header, tfOwner);
   console.log(`schema/tf: ${tf.files} files, ${tf.size} bytes`);
 }
 

@@ -3,6 +3,7 @@
 //   data/schema/cfn/<AWS-Ns-Name>.json  one type, with full descriptions and its property types at every depth
 //                                       (propertyTypes, keyed by the names the type uses); one file per type so
 //                                       that a first hover reads ~20-100 KB, not a namespace (EC2: 540 KB)
+//   data/schema/tf/index.mpl.json       every Terraform resource and data source name
 //   data/schema/tf/<word>.mpl.json      Terraform resources and data sources `aws_<word>_*` with every nested
 //                                       block (nesting, min/max) and attribute type (MPL-2.0, labelled inside)
 // The summary tables (cfn-types.json, tf-types.mpl.json) stay as they are for the generators and the converter.
@@ -90,13 +91,14 @@ export function writeCfnSchemas(dataDir, { chunks, names }) {
 /** `aws_lambda_function` -> `lambda`: the file a Terraform type's schema is in (the loader derives it the same way). */
 export const tfChunk = (name) => name.split('_')[1] ?? name;
 
-export function writeTfSchemas(dataDir, { resources, dataSources }, header) {
+export function writeTfSchemas(dataDir, { resources, dataSources }, header, owner) {
   const dir = path.join(dataDir, 'schema', 'tf');
+  // The names alone, so that completion and recognition never parse every schema.
+  let size = writeJson(path.join(dir, 'index.mpl.json'), { ...header, resources: Object.keys(resources).sort(), dataSources: Object.keys(dataSources).sort() }, []);
   const chunks = {};
   for (const [kind, table] of [['resources', resources], ['dataSources', dataSources]]) {
-    for (const [name, schema] of Object.entries(table)) ((chunks[tfChunk(name)] ??= { resources: {}, dataSources: {} })[kind])[name] = schema;
+    for (const [name, schema] of Object.entries(table)) ((chunks[tfChunk(name)] ??= { resources: {}, dataSources: {} })[kind])[name] = { service: owner.get(name) ?? '', ...schema };
   }
-  let size = 0;
   for (const [chunk, value] of Object.entries(chunks)) size += writeJson(path.join(dir, `${chunk}.mpl.json`), { ...header, ...value }, ['resources', 'dataSources']);
   return { size, files: Object.keys(chunks).length };
 }

@@ -46,9 +46,11 @@ function chunkReader<T>(dataDir: string | undefined, file: (key: string) => stri
  * Terraform `aws_<word>_`, read when a type of it is first asked for. Undefined when the folder is not shipped.
  */
 function schemaReaders(dataDir: string | undefined) {
-  if (!dataDir || !fs.existsSync(path.join(dataDir, 'schema', 'cfn', 'index.json'))) return undefined;
+  if (!dataDir || !fs.existsSync(path.join(dataDir, 'schema', 'cfn', 'index.json')) || !fs.existsSync(path.join(dataDir, 'schema', 'tf', 'index.mpl.json'))) return undefined;
   const cfnChunk = chunkReader<{ types: Record<string, CfnResourceType> }>(dataDir, (key) => path.join('schema', 'cfn', `${key}.json`));
   const tfChunk = chunkReader<{ resources?: Record<string, TfType>; dataSources?: Record<string, TfType> }>(dataDir, (key) => path.join('schema', 'tf', `${key}.mpl.json`));
+  let index: { resources?: string[]; dataSources?: string[] } | undefined;
+  const tfIndex = () => (index ??= readJson(dataDir, path.join('schema', 'tf', 'index.mpl.json')));
   const own = <T>(table: Record<string, T> | undefined, name: string) => (table && Object.hasOwn(table, name) ? table[name] : undefined);
   return {
     cfnTypeNames: () => readJson<{ names: string[] }>(dataDir, path.join('schema', 'cfn', 'index.json'))?.names ?? [],
@@ -61,6 +63,7 @@ function schemaReaders(dataDir: string | undefined) {
       const chunk = tfChunk(name.split('_')[1] ?? name);
       return own(kind === 'data' ? chunk?.dataSources : chunk?.resources, name);
     },
+    tfTypeNames: (kind: 'resource' | 'data') => tfIndex()?.[kind === 'data' ? 'dataSources' : 'resources'] ?? [],
   };
 }
 

@@ -16,6 +16,8 @@ export interface RawAwsData {
   cfnTypeNames?: () => string[];
   /** A Terraform type with every nested block and attribute type; absent: the top-level tables stand in. */
   tfSchema?: (kind: 'resource' | 'data', name: string) => TfType | undefined;
+  /** Names of every Terraform resource or data source (with tfSchema: so the whole tables are never parsed). */
+  tfTypeNames?: (kind: 'resource' | 'data') => string[];
   tfResources: () => Record<string, TfType>;
   tfDataSources: () => Record<string, TfType>;
   mapping: () => Record<string, TypeMapping>;
@@ -106,8 +108,12 @@ export function createAwsData(raw: RawAwsData): AwsData {
   const cfnNames = lazy(() => raw.cfnTypeNames?.() ?? Object.keys(cfnTypes()).sort());
   const tfResources = lazy(raw.tfResources);
   const tfDataSources = lazy(raw.tfDataSources);
-  const tfResourceNames = lazy(() => Object.keys(tfResources()).sort());
-  const tfDataSourceNames = lazy(() => Object.keys(tfDataSources()).sort());
+  const tfResourceNames = lazy(() => raw.tfTypeNames?.('resource') ?? Object.keys(tfResources()).sort());
+  const tfDataSourceNames = lazy(() => raw.tfTypeNames?.('data') ?? Object.keys(tfDataSources()).sort());
+  // With per-type schemas, one type is read from its file; the summary tables are for data without them.
+  const ownEntry = (table: () => Record<string, TfType>, name: string) => (Object.hasOwn(table(), name) ? table()[name] : undefined);
+  const tfResource = (name: string) => (raw.tfSchema ? raw.tfSchema('resource', name) : ownEntry(tfResources, name));
+  const tfDataSource = (name: string) => (raw.tfSchema ? raw.tfSchema('data', name) : ownEntry(tfDataSources, name));
   const mapping = lazy(raw.mapping);
   const reverse = lazy(() => {
     const map = new Map<string, string[]>();
@@ -128,7 +134,7 @@ export function createAwsData(raw: RawAwsData): AwsData {
     return table ? createSdkTable(table) : undefined;
   });
   // Only known Terraform types have features (their table names the service).
-  const featureLookup = lazy(() => createFeatureLookup(features(), (tf) => (tfResources()[tf] ?? tfDataSources()[tf])?.service));
+  const featureLookup = lazy(() => createFeatureLookup(features(), (tf) => (tfResource(tf) ?? tfDataSource(tf))?.service));
   const bilingual = lazy(() => {
     const table = raw.bilingual?.();
     return table ? createBilingualTable(table) : undefined;
@@ -139,9 +145,9 @@ export function createAwsData(raw: RawAwsData): AwsData {
     service: (id) => byId().get(id),
     cfnType: (name) => (raw.cfnType ? raw.cfnType(name) : Object.hasOwn(cfnTypes(), name) ? cfnTypes()[name] : undefined),
     cfnTypeNames: cfnNames,
-    tfResource: (name) => tfResources()[name],
-    tfDataSource: (name) => tfDataSources()[name],
-    tfSchema: (kind, name) => raw.tfSchema?.(kind, name) ?? (kind === 'data' ? tfDataSources()[name] : tfResources()[name]),
+    tfResource,
+    tfDataSource,
+    tfSchema: (kind, name) => (kind === 'data' ? tfDataSource(name) : tfResource(name)),
     tfResourceNames,
     tfDataSourceNames,
     mappingForCfn: (cfnType) => mapping()[cfnType],
@@ -151,7 +157,7 @@ export function createAwsData(raw: RawAwsData): AwsData {
     serviceByIamPrefix: (prefix) => byIam().get(prefix.toLowerCase()),
     serviceByCfnNamespace: (ns) => byCfnNs().get(ns.toLowerCase()),
     serviceByTfType: (tfType) => {
-      const known = tfResources()[tfType] ?? tfDataSources()[tfType];
+      const known = tfResource(tfType) ?? tfDataSource(tfType);
       if (known) {
         const service = byId().get(known.service);
         if (service) return service;

@@ -13,6 +13,7 @@ export interface HclBlock {
   type: string;
   labels: string[];
   line: number;
+  endLine: number;
   attrs: HclAttr[];
   blocks: HclBlock[];
   /** Comment texts inside this block and its nested blocks, without the `#`/`//` marker. */
@@ -151,8 +152,9 @@ export function scanHcl(text: string): HclFile {
         else throw new Error(`line ${line}: expected a block after ${id[0]}`);
       }
       adv(); // {
-      const block: HclBlock = { type: id[0], labels, line: startLine, attrs: [], blocks: [], comments: [] };
+      const block: HclBlock = { type: id[0], labels, line: startLine, endLine: startLine, attrs: [], blocks: [], comments: [] };
       body(block, true);
+      block.endLine = line;
       into.blocks.push(block);
     }
     if (nested) throw new Error('unclosed block');
@@ -179,7 +181,8 @@ export interface TfArgSpec {
   max_items?: number;
 }
 export interface TfSchemaData {
-  resources: Record<string, { args: Record<string, TfArgSpec> }>;
+  resources: Record<string, { args: Record<string, TfArgSpec>; attrs?: string[] }>;
+  dataSources?: Record<string, { args: Record<string, TfArgSpec>; attrs?: string[] }>;
 }
 export interface SchemaIssue {
   resource: string;
@@ -278,7 +281,7 @@ export function attribute(resources: { id: string; type: string }[], file: HclFi
 /** A TODO text without its specifics (logical ids, quoted names, numbers), so that one cause counts once per kind. */
 export function todoCause(text: string, ids: readonly string[]): string {
   let s = text.replace(/^TODO:?\s*/, '');
-  for (const id of [...ids].sort((a, b) => b.length - a.length)) s = s.replace(new RegExp(`(?<![A-Za-z0-9])${id.replace(/[^A-Za-z0-9]/g, '\\$&')}(?![A-Za-z0-9])`, 'g'), '<id>');
+  for (const id of [...ids].sort((a, b) => b.length - a.length)) s = s.replace(new RegExp(`(?<![A-Za-z0-9:])${id.replace(/[^A-Za-z0-9]/g, '\\$&')}(?![A-Za-z0-9])`, 'g'), '<id>');
   return s
     .replace(/^<id>:\s*/, '')
     .replace(/"[^"]*"/g, '"…"')
@@ -289,3 +292,10 @@ export function todoCause(text: string, ids: readonly string[]): string {
 
 /** Variable names Terraform reserves (a whole-file error; the CLI would refuse the file). */
 export const RESERVED_VARIABLES = new Set(['source', 'version', 'providers', 'count', 'for_each', 'lifecycle', 'depends_on', 'locals']);
+
+/** The resource block holding a line, and whether the line is directly in it (not in a nested block). */
+export function resourceAt(file: HclFile, line: number): { block: HclBlock; topLevel: boolean } | undefined {
+  const block = file.blocks.find((b) => b.type === 'resource' && b.line <= line && line <= b.endLine);
+  if (!block) return undefined;
+  return { block, topLevel: !block.blocks.some((c) => c.line <= line && line <= c.endLine) };
+}

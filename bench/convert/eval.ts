@@ -9,7 +9,7 @@ import { parseTemplate } from '../../server/src/core/cfn';
 import { convertToTerraform } from '../../server/src/core/convert';
 import { snakeCase } from '../../server/src/core/convert/naming';
 import { loadAwsData } from '../../server/src/node/dataLoader';
-import { attribute, RESERVED_VARIABLES, scanHcl, todoCause, validateResource, type Outcome, type ResourceOutcome, type SchemaIssue, type TfSchemaData } from './check';
+import { attribute, RESERVED_VARIABLES, resourceAt, scanHcl, todoCause, validateResource, type HclFile, type Outcome, type ResourceOutcome, type SchemaIssue, type TfSchemaData } from './check';
 import { stubArchiveFiles, terraformAvailable, validateAll, type TfDiag } from './terraform';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -38,14 +38,23 @@ export async function evaluateTemplate(file: string, text: string, data: ReturnT
   const t0 = performance.now();
   const { hcl } = convertToTerraform(text, format, data);
   const ms = performance.now() - t0;
-  const res: TemplateResult = { file, sam: /AWS::Serverless/.test(text), parses: true, resources: [], unattributed: [], blocks: 0, validBlocks: 0, schemaIssues: [], reservedVariables: [], ms };
+  const resources = template.resources.map((r) => ({ id: r.id, type: r.type ?? '' }));
+  const judged = await judgeHcl(file, hcl, resources, schema);
+  judged.res.ms = ms;
+  judged.res.sam = /AWS::Serverless/.test(text);
+  return { ...judged, hcl };
+}
+
+/** Everything the eval says about one converted file, given the template's resources (the same path for tests). */
+export async function judgeHcl(file: string, hcl: string, resources: { id: string; type: string }[], schema: TfSchemaData) {
+  const res: TemplateResult = { file, sam: false, parses: true, resources: [], unattributed: [], blocks: 0, validBlocks: 0, schemaIssues: [], reservedVariables: [], ms: 0 };
   try {
     await hclParse('main.tf', hcl);
   } catch (e) {
     res.parses = false;
     res.parseError = String((e as Error).message ?? e).split('\n')[0].slice(0, 300);
   }
-  let scanned;
+  let scanned: HclFile;
   try {
     scanned = scanHcl(hcl);
   } catch (e) {
@@ -53,7 +62,6 @@ export async function evaluateTemplate(file: string, text: string, data: ReturnT
     res.parseError ??= `scanner: ${(e as Error).message}`;
     scanned = { blocks: [], comments: [] };
   }
-  const resources = template.resources.map((r) => ({ id: r.id, type: r.type ?? '' }));
   const { outcomes, unattributed } = attribute(resources, scanned, snakeCase);
   res.resources = outcomes;
   res.unattributed = unattributed;
@@ -65,14 +73,27 @@ export async function evaluateTemplate(file: string, text: string, data: ReturnT
   }
   res.reservedVariables = scanned.blocks.filter((b) => b.type === 'variable' && RESERVED_VARIABLES.has(b.labels[0])).map((b) => b.labels[0]);
   const requiredVariables = scanned.blocks.filter((b) => b.type === 'variable' && !b.attrs.some((a) => a.name === 'default')).map((b) => b.labels[0]);
-  return { res, hcl, requiredVariables };
+  return { res, requiredVariables, scanned };
 }
 
-function isSkew(d: TfDiag, schema: TfSchemaData): boolean {
-  // The data is generated from a newer provider than the mirror: what the data has and the mirror rejects is skew.
-  if (/Invalid resource type/.test(d.summary)) return /resource type "([^"]+)"/.test(d.detail) && !!schema.resources[/resource type "([^"]+)"/.exec(d.detail)![1]];
-  if (!d.resourceType || !d.name || !schema.resources[d.resourceType]) return false;
-  const args = schema.resources[d.resourceType].args;
+/**
+ * The data is generated from a newer provider than the mirror: what the data has and the mirror rejects is version
+ * skew, not a converter error. Only judged where the data can say: top-level arguments, and attributes of references.
+ */
+function isSkew(d: TfDiag, schema: TfSchemaData, file: HclFile): boolean {
+  const typeNamed = /resource type "([^"]+)"/.exec(d.detail);
+  if (/Invalid (resource|data source) type/.test(d.summary)) return !!typeNamed && !!(schema.resources[typeNamed[1]] ?? schema.dataSources?.[typeNamed[1]]);
+  if (/Unsupported attribute/.test(d.summary) && d.name && d.code) {
+    const ref = new RegExp(`\\b(data\\.)?(aws_[a-z0-9_]+)\\.[A-Za-z0-9_-]+\\.${d.name}\\b`).exec(d.code);
+    if (!ref) return false;
+    const t = ref[1] ? schema.dataSources?.[ref[2]] : schema.resources[ref[2]];
+    return !!t && (d.name in t.args || !!t.attrs?.includes(d.name));
+  }
+  if (!d.name || d.line === undefined) return false;
+  const at = resourceAt(file, d.line);
+  const type = at?.block.labels[0];
+  if (!at?.topLevel || !type || !schema.resources[type]) return false;
+  const args = schema.resources[type].args;
   if (/Unsupported (argument|block type)/.test(d.summary)) return d.name in args;
   if (/Missing required argument/.test(d.summary)) return !args[d.name]?.required;
   return false;
@@ -123,9 +144,11 @@ async function main() {
   const results: TemplateResult[] = [];
   const tfItems: { key: string; hcl: string; requiredVariables: string[] }[] = [];
   let archiveStubbed = 0;
+  const scans = new Map<string, HclFile>();
   for (const f of files) {
-    const { res, hcl, requiredVariables } = await evaluateTemplate(f, fs.readFileSync(path.join(corpus, f), 'utf8'), data, schema);
+    const { res, hcl, requiredVariables, scanned } = await evaluateTemplate(f, fs.readFileSync(path.join(corpus, f), 'utf8'), data, schema);
     results.push(res);
+    scans.set(f, scanned);
     if (res.parses) {
       const stub = stubArchiveFiles(hcl);
       if (stub.stubbed) archiveStubbed++;
@@ -140,7 +163,8 @@ async function main() {
     for (const r of results) {
       const ds = diags.get(r.file);
       if (!ds) continue;
-      r.terraform = { errors: ds.filter((d) => !isSkew(d, schema)), skew: ds.filter((d) => isSkew(d, schema)) };
+      const file = scans.get(r.file)!;
+      r.terraform = { errors: ds.filter((d) => !isSkew(d, schema, file)), skew: ds.filter((d) => isSkew(d, schema, file)) };
     }
     tfErrors = new Map();
     for (const r of results) for (const d of r.terraform?.errors ?? []) bump(tfErrors, `${d.summary}${d.name ? ` (${d.resourceType ? d.resourceType + '.' : ''}${d.name})` : ''}`);

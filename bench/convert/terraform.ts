@@ -13,6 +13,9 @@ export interface TfDiag {
   /** Resource type and the argument/block named, when the message names them. */
   resourceType?: string;
   name?: string;
+  /** Line in the template's HCL, and the snippet's code (for references: `data.aws_region.current.region`). */
+  line?: number;
+  code?: string;
 }
 export interface TfItem {
   key: string;
@@ -37,9 +40,11 @@ export function terraformAvailable(): { version: string; provider: string } | un
 /** The mirror has only hashicorp/aws: archive_file data sources become locals with the same attributes. */
 export function stubArchiveFiles(hcl: string): { hcl: string; stubbed: number } {
   let stubbed = 0;
-  const out = hcl.replace(/^data "archive_file" "([A-Za-z0-9_-]+)" \{\n[\s\S]*?^\}\n?/gm, (_m, name: string) => {
+  const out = hcl.replace(/^data "archive_file" "([A-Za-z0-9_-]+)" \{\n[\s\S]*?^\}\n?/gm, (m, name: string) => {
     stubbed++;
-    return `locals {\n  archive_file_${name} = { output_path = "stub.zip", output_base64sha256 = "stub" }\n}\n`;
+    const stub = `locals {\n  archive_file_${name} = { output_path = "stub.zip", output_base64sha256 = "stub" }\n}\n`;
+    // Same number of lines, so that diagnostics' line numbers still point into the converter's output.
+    return stub + '\n'.repeat(Math.max(0, m.split('\n').length - stub.split('\n').length));
   });
   return { hcl: out.replace(/\bdata\.archive_file\.([A-Za-z0-9_-]+)\./g, 'local.archive_file_$1.'), stubbed };
 }
@@ -49,11 +54,13 @@ function run(dir: string, args: string[], env: NodeJS.ProcessEnv): { stdout: str
   return { stdout: r.stdout ?? '', status: r.status ?? 1 };
 }
 
-function parseDiag(d: { summary?: string; detail?: string; snippet?: { context?: string | null } }): TfDiag {
+type RawDiag = { severity?: string; summary?: string; detail?: string; range?: { filename?: string; start?: { line?: number } }; snippet?: { context?: string | null; code?: string } };
+
+function parseDiag(d: RawDiag): TfDiag {
   const detail = d.detail ?? '';
-  const named = /(?:argument named|Blocks of type|block type) "([^"]+)"/.exec(detail) ?? /The argument "([^"]+)" is required/.exec(detail);
+  const named = /(?:argument named|Blocks of type|block type|attribute named) "([^"]+)"/.exec(detail) ?? /The argument "([^"]+)" is required/.exec(detail);
   const ctx = /resource "([^"]+)"/.exec(d.snippet?.context ?? '');
-  return { summary: d.summary ?? '', detail, resourceType: ctx?.[1], name: named?.[1] };
+  return { summary: d.summary ?? '', detail, resourceType: ctx?.[1], name: named?.[1], line: d.range?.start?.line, code: d.snippet?.code };
 }
 
 /** Validates the items in batches; returns each item's error diagnostics (empty: valid). */
@@ -90,7 +97,7 @@ export function validateAll(items: TfItem[], batchSize = 40, log: (s: string) =>
         let unattributed = 0;
         const init = run(dir, ['init', '-backend=false', '-input=false', '-no-color', '-json'], env);
         runs++;
-        const diags: { severity?: string; summary?: string; detail?: string; range?: { filename?: string }; snippet?: { context?: string | null } }[] = [];
+        const diags: RawDiag[] = [];
         if (init.status !== 0) {
           for (const l of init.stdout.split('\n')) {
             try {

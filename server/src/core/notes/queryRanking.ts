@@ -37,6 +37,8 @@ const OPENING_BLOCKS = 4;
 const OPENING_CHARS = 420;
 /** A section with only weak evidence and no tie to the service is not shown. */
 const MIN_UNTIED_SCORE = 2.5;
+/** A parent this much about the service ties its sub-sections to the identifier's place. */
+const PLACE_PARENT_MIN = 0.5;
 
 
 // Per note version (a NoteFile is replaced when its note changes) and query: the evidence found in it.
@@ -167,8 +169,10 @@ function scoreSection(
   }
   const tied = service > 0 || parentService > 0 || exact > 0;
   // A container heading (no body of its own: a note's title) is weaker evidence than a passage.
-  // The identifier's place (the actions beside it) counts only where the section is already tied to it.
-  const found = (WEIGHT.exact * exact + WEIGHT.related * related + (tied ? WEIGHT.related * place : 0)) * (section.blocks.length === 0 ? 0.5 : 1);
+  // The identifier's place (the actions beside it) counts only where the section is itself tied to it: its own
+  // service relevance or exact evidence, or a parent mostly about the service (not a chapter that mentions it once).
+  const placed = service > 0 || exact > 0 || parentService >= PLACE_PARENT_MIN ? place : 0;
+  const found = (WEIGHT.exact * exact + WEIGHT.related * related + WEIGHT.related * placed) * (section.blocks.length === 0 ? 0.5 : 1);
   if (!tied && found < MIN_UNTIED_SCORE) return undefined;
   // Sections with evidence for this identifier come first; the service's general sections fill the rest.
   const tier = found >= EVIDENCE_TIER ? EVIDENCE_BONUS : 0;
@@ -184,7 +188,7 @@ function scoreSection(
   // (A word the opening excerpt already shows leaves the heading as the target.)
   const inOpening = (b: number) => b < OPENING_BLOCKS && (b < 0 || section.blocks[b].end - section.headingEnd <= OPENING_CHARS);
   if (evidence && exact > 0) block = evidence.block;
-  else if (evidence && related + (tied ? place : 0) >= PASSAGE_RELATED && !inOpening(evidence.block)) block = evidence.block;
+  else if (evidence && related + placed >= PASSAGE_RELATED && !inOpening(evidence.block)) block = evidence.block;
   else if (serviceHit) block = serviceHit.block;
   else if (evidence) block = evidence.block;
   if (block > 0) anchor = section.blocks[block].start;

@@ -94,6 +94,11 @@ function valueItems(scope: ResourceScope, property: string, name: string, value:
   if (isJsonProperty(ctx, scope.cfnType, property) && (isValueMap(value) || Array.isArray(value))) {
     return [attr(name, call('jsonencode', expr(ctx, value)))];
   }
+  if (isBlock && !isValueMap(value) && !Array.isArray(value)) {
+    // A single value in CloudFormation where Terraform has a block (HealthCheckPath -> health_check { path }).
+    ctx.todo(`${scope.logicalId}: ${property} is one value; ${scope.target.tfType} takes it inside the ${name} block`);
+    return [comment(`TODO: ${property} is one value in CloudFormation; Terraform takes it inside a "${name}" block`)];
+  }
   if (isBlock || (!scope.schema && isValueMap(value) && !MAP_KEYS.has(property))) return blockItems(ctx, name, value);
   return [attr(name, expr(ctx, value))];
 }

@@ -108,15 +108,28 @@ export function resourceBody(scope: ResourceScope, resource: CfnValueMap): BodyI
   const note = ctx.data.mappingForCfn(scope.cfnType)?.note;
   if (note) body.push(comment(note));
   const properties = isValueMap(resource.Properties) ? resource.Properties : {};
-  const rules = PROPERTY_RULES[scope.cfnType] ?? {};
+  const written = new Set<string>();
   for (const [property, value] of Object.entries(properties)) {
-    const rule = rules[property];
-    body.push(...(rule ? rule(value, scope, properties) : argumentItems(scope, property, value)));
+    // Properties that exclude each other (Definition / DefinitionString) share arguments: the first one given wins.
+    const rival = scope.properties?.answer(property).exclusive?.find((p) => written.has(p));
+    if (rival) {
+      ctx.todo(`${scope.logicalId}: ${property} and ${rival} exclude each other; ${property} is not converted`);
+      body.push(comment(`TODO: ${property} and ${rival} exclude each other in CloudFormation; ${property} is not converted`));
+      continue;
+    }
+    written.add(property);
+    body.push(...propertyItems(scope, property, value, properties));
   }
   body.push(...(RESOURCE_DEFAULTS[scope.cfnType]?.(scope, properties) ?? []));
   body.push(...requiredNames(scope, body));
   body.push(...resourceAttributes(scope, resource));
   return body;
+}
+
+/** One property: its shape rule when it has one, else as the knowledge layer answers it. */
+export function propertyItems(scope: ResourceScope, property: string, value: CfnValue, properties: CfnValueMap): BodyItem[] {
+  const rule = PROPERTY_RULES[scope.cfnType]?.[property];
+  return rule ? rule(value, scope, properties) : argumentItems(scope, property, value);
 }
 
 /** Names CloudFormation generates but Terraform requires: use the logical id. */

@@ -8,12 +8,13 @@ import { attr, block, call, code, comment, nested, str, type BodyItem, type Hcl 
 import { snakeCase } from './naming';
 import { inlineCode } from './propertyRules';
 import { addResource, scopeFor } from './resources';
+import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
-const IMPLICIT_REST_API = 'ServerlessRestApi';
-const IMPLICIT_HTTP_API = 'ServerlessHttpApi';
+const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;
+const IMPLICIT_HTTP_API = IMPLICIT_HTTP.logicalId!;
 
-function target(ctx: ConvertContext, tfType: string, id: string, counted: boolean, refAttr: string, attributes: Record<string, string>): TfTarget {
-  const t: TfTarget = { tfType, name: ctx.uniqueName(tfType, snakeCase(id)), counted, refAttr, attributes };
+function target(ctx: ConvertContext, id: string, counted: boolean, of: SamTarget): TfTarget {
+  const t: TfTarget = { tfType: of.tfType, name: ctx.uniqueName(of.tfType, snakeCase(id)), counted, refAttr: of.refAttr, attributes: { ...of.attributes } };
   ctx.targets.set(id, t);
   return t;
 }
@@ -21,6 +22,12 @@ function target(ctx: ConvertContext, tfType: string, id: string, counted: boolea
 function globalsFor(ctx: ConvertContext, section: string): CfnValueMap {
   const globals = ctx.template.value.Globals;
   return isValueMap(globals) && isValueMap(globals[section]) ? globals[section] : {};
+}
+
+function resourceProps(ctx: ConvertContext, id: string): CfnValueMap {
+  const resources = ctx.template.value.Resources;
+  const resource = isValueMap(resources) ? resources[id] : undefined;
+  return isValueMap(resource) && isValueMap(resource.Properties) ? resource.Properties : {};
 }
 
 function propertiesOf(ctx: ConvertContext, type: string, resource: CfnValueMap): CfnValueMap {
@@ -33,36 +40,22 @@ function events(props: CfnValueMap): [string, CfnValueMap][] {
   return isValueMap(props.Events) ? Object.entries(props.Events).filter((e): e is [string, CfnValueMap] => isValueMap(e[1])) : [];
 }
 
+/** Targets from knowledge/sam.ts: the main resource, then the implicit ones SAM would add (a role, the implicit APIs). */
 export function planSamResource(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap, counted: boolean): void {
+  const expansion = samExpansion(type);
+  if (!expansion?.converted) return;
   const props = propertiesOf(ctx, type, resource);
-  switch (type) {
-    case 'AWS::Serverless::Function':
-      target(ctx, 'aws_lambda_function', id, counted, 'function_name', { Arn: 'arn' });
-      if (props.Role === undefined) target(ctx, 'aws_iam_role', `${id}Role`, counted, 'name', { Arn: 'arn' });
-      for (const [, event] of events(props)) {
-        const p = isValueMap(event.Properties) ? event.Properties : {};
-        if (event.Type === 'Api' && p.RestApiId === undefined && !ctx.targets.has(IMPLICIT_REST_API)) {
-          target(ctx, 'aws_api_gateway_rest_api', IMPLICIT_REST_API, false, 'id', { RootResourceId: 'root_resource_id' });
-        }
-        if (event.Type === 'HttpApi' && p.ApiId === undefined && !ctx.targets.has(IMPLICIT_HTTP_API)) {
-          target(ctx, 'aws_apigatewayv2_api', IMPLICIT_HTTP_API, false, 'id', { ApiEndpoint: 'api_endpoint' });
-        }
-      }
-      break;
-    case 'AWS::Serverless::SimpleTable':
-      target(ctx, 'aws_dynamodb_table', id, counted, 'name', { Arn: 'arn', StreamArn: 'stream_arn' });
-      break;
-    case 'AWS::Serverless::HttpApi':
-      target(ctx, 'aws_apigatewayv2_api', id, counted, 'id', { ApiEndpoint: 'api_endpoint' });
-      break;
-    case 'AWS::Serverless::Api':
-      target(ctx, 'aws_api_gateway_rest_api', id, counted, 'id', { RootResourceId: 'root_resource_id' });
-      break;
-    case 'AWS::Serverless::LayerVersion':
-      target(ctx, 'aws_lambda_layer_version', id, counted, 'arn', {});
-      break;
-    default:
-      break;
+  target(ctx, id, counted, expansion.main);
+  for (const implicit of expansion.implicit) {
+    if (implicit.suffix !== undefined) {
+      if (implicit.unlessProperty === undefined || props[implicit.unlessProperty] === undefined) target(ctx, `${id}${implicit.suffix}`, counted, implicit);
+      continue;
+    }
+    const wanted = implicit.forEvent;
+    const logicalId = implicit.logicalId!;
+    if (!wanted || ctx.targets.has(logicalId)) continue;
+    const used = events(props).some(([, event]) => event.Type === wanted.type && (!isValueMap(event.Properties) || event.Properties[wanted.unlessProperty] === undefined));
+    if (used) target(ctx, logicalId, false, implicit);
   }
 }
 
@@ -97,7 +90,9 @@ export function convertSamResource(ctx: ConvertContext, id: string, type: string
     case 'AWS::Serverless::HttpApi':
       return convertHttpApi(ctx, id, props, condition);
     case 'AWS::Serverless::Api':
-      return; // written with the functions whose events use it (the OpenAPI body needs them)
+      // Written now without routes, and again (in place) by every function event that adds one to its OpenAPI body.
+      writeRestApi(ctx, id, ctx.targets.get(id)!);
+      return;
     case 'AWS::Serverless::LayerVersion':
       return convertLayer(ctx, id, props, condition);
     default:
@@ -108,7 +103,10 @@ export function convertSamResource(ctx: ConvertContext, id: string, type: string
 function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
   const fn = ctx.targets.get(id)!;
   const later: (() => void)[] = [];
-  const scope = scopeFor(ctx, id, 'AWS::Lambda::Function', fn, condition, later);
+  const scope = scopeFor(ctx, id, 'AWS::Serverless::Function', fn, condition, later);
+  // CodeUri, InlineCode and ImageUri exclude each other; the function's own one wins over a Globals CodeUri.
+  const own = (key: string) => isValueMap(resourceProps(ctx, id)) && resourceProps(ctx, id)[key] !== undefined;
+  const codeKey = ['InlineCode', 'ImageUri', 'CodeUri'].find(own) ?? ['InlineCode', 'ImageUri', 'CodeUri'].find((k) => props[k] !== undefined);
   const policies: Hcl[] = [partitionArn(ctx, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')];
   const statements: Hcl[] = [];
   emit(ctx, id, fn.tfType, fn.name, condition, () => {
@@ -122,10 +120,10 @@ function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, co
         case 'FunctionName': case 'Role': case 'Events': case 'Policies': case 'PermissionsBoundary':
           break;
         case 'CodeUri':
-          body.push(...codeUri(scope, id, value));
+          if (codeKey === key) body.push(...codeUri(scope, id, value));
           break;
         case 'InlineCode':
-          body.push(...inlineCode(scope, value, id, props));
+          if (codeKey === key) body.push(...inlineCode(scope, value, id, props));
           break;
         case 'Tracing':
           body.push(nested('tracing_config', [attr('mode', expr(ctx, value))]));
@@ -139,7 +137,7 @@ function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, co
           policies.push(partitionArn(ctx, ':iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole'));
           break;
         case 'ImageUri':
-          body.push(attr('image_uri', expr(ctx, value)));
+          if (codeKey === key) body.push(attr('image_uri', expr(ctx, value)));
           break;
         case 'FunctionUrlConfig':
           if (isValueMap(value)) {
@@ -150,7 +148,6 @@ function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, co
           }
           break;
         case 'AutoPublishAlias': case 'DeploymentPreference': case 'ProvisionedConcurrencyConfig': case 'EventInvokeConfig':
-        case 'CodeSigningConfigArn': case 'SnapStart': case 'RuntimeManagementConfig':
           body.push(comment(`TODO: SAM ${key} is not converted`));
           ctx.todo(`${id}: SAM ${key} is not converted`);
           break;
@@ -373,12 +370,14 @@ function todoArn(ctx: ConvertContext, id: string): Hcl {
 
 function convertHttpApi(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
   const api = ctx.targets.get(id)!;
+  const scope = scopeFor(ctx, id, 'AWS::Serverless::HttpApi', api, condition, []);
   emit(ctx, id, api.tfType, api.name, condition, () => {
     const body: BodyItem[] = [attr('name', props.Name !== undefined ? expr(ctx, props.Name) : str(id)), attr('protocol_type', str('HTTP'))];
     if (isValueMap(props.CorsConfiguration)) body.push(nested('cors_configuration', blockBody(ctx, props.CorsConfiguration)));
     if (isValueMap(props.Tags)) body.push(attr('tags', expr(ctx, props.Tags)));
-    for (const key of Object.keys(props)) {
-      if (!['Name', 'CorsConfiguration', 'Tags', 'StageName'].includes(key)) body.push(comment(`TODO: SAM HttpApi ${key} is not converted`));
+    // The rest as the knowledge layer answers them (Description -> description; Auth, DefinitionBody -> TODO).
+    for (const [key, value] of Object.entries(props)) {
+      if (!['Name', 'CorsConfiguration', 'Tags', 'StageName'].includes(key)) body.push(...argumentItems(scope, key, value));
     }
     return body;
   });
@@ -448,8 +447,12 @@ function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget): void {
   const index = ctx.units.findIndex((u) => u.key === key);
   if (index >= 0) ctx.units.splice(index, 1);
   const body: BodyItem[] = [attr('name', props.Name !== undefined ? expr(ctx, props.Name) : str(apiId)), attr('body', call('jsonencode', openapi))];
-  for (const k of Object.keys(props)) {
-    if (!['Name', 'StageName'].includes(k)) body.push(comment(`TODO: SAM Api ${k} is not converted`));
+  const scope = scopeFor(ctx, apiId, 'AWS::Serverless::Api', api, undefined, []);
+  for (const [k, value] of Object.entries(props)) {
+    if (['Name', 'StageName'].includes(k)) continue;
+    const items = ctx.collect(() => argumentItems(scope, k, value));
+    body.push(...items.value);
+    for (const dep of items.deps) deps.add(dep);
   }
   const unit = { key, kind: 'resource' as const, logicalId: apiId, block: block('resource', [api.tfType, api.name], body), deps };
   if (index >= 0) ctx.units.splice(index, 0, unit);

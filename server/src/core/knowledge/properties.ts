@@ -9,12 +9,16 @@ import { argumentGuesses, resourceWord, snakeCase, type NamingRule } from './nam
 /** Where an answer comes from: the reviewed table or a naming convention checked against the schema. */
 export type Provenance = 'reviewed' | 'convention';
 
-export type PropertyAnswer =
+export type PropertyAnswer = (
   | { kind: 'args'; names: string[]; provenance: Provenance; rule?: NamingRule }
   | { kind: 'oneOf'; sets: string[][]; provenance: 'reviewed' }
   | { kind: 'flatten'; names: string[]; provenance: 'reviewed' }
   | { kind: 'resource'; tfType: string; provenance: 'reviewed' }
-  | { kind: 'none'; reason: string; provenance: Provenance; takenBy?: string };
+  | { kind: 'none'; reason: string; provenance: Provenance; takenBy?: string }
+) & {
+  /** Properties it cannot be set with; they share its arguments. */
+  exclusive?: readonly string[];
+};
 
 /** The property a Terraform argument comes from. */
 export interface ArgumentSource {
@@ -51,6 +55,11 @@ export function argumentsOf(answer: PropertyAnswer): string[] {
 }
 
 function fromTarget(target: PropertyTarget): PropertyAnswer {
+  const answer = answerOf(target);
+  return target.exclusive ? { ...answer, exclusive: target.exclusive } : answer;
+}
+
+function answerOf(target: PropertyTarget): PropertyAnswer {
   if ('args' in target) return { kind: 'args', names: target.args, provenance: 'reviewed' };
   if ('oneOf' in target) return { kind: 'oneOf', sets: target.oneOf, provenance: 'reviewed' };
   if ('flatten' in target) return { kind: 'flatten', names: target.flatten, provenance: 'reviewed' };

@@ -47,7 +47,9 @@ export function schemaFor(tfType: string, data: AwsData, kind: 'resource' | 'dat
 
 /** The CloudFormation property a Terraform argument of `tfType` corresponds to: the inverse of the converter's mapping. */
 export function cfnPropertyForArgument(tfType: string, argument: string, data: AwsData): ArgumentOrigin | undefined {
-  const source = propertyForArgument(data, cfnRelations(tfType, data).equivalent, tfType, argument);
+  const relations = cfnRelations(tfType, data);
+  // The equivalents first; a SAM type answers for arguments only its expansion sets (ContentUri -> filename).
+  const source = propertyForArgument(data, [...relations.equivalent, ...relations.sam], tfType, argument);
   if (!source) return undefined;
   return { cfnType: source.cfnType, property: source.property, together: source.together, alternatives: source.alternatives.map((set) => set.join('+')) };
 }

@@ -45,7 +45,7 @@ export interface QueryContext {
   servicesIn?: (text: string) => readonly string[];
 }
 
-const W = { identifier: 6, equivalent: 4, name: 3, phrase: 2.5, translated: 2.5, oneWord: 1.2, word: 0.6, generic: 1, place: 2, permission: 2 };
+const W = { identifier: 6, equivalent: 4, name: 3, phrase: 2.5, translated: 2.5, oneWord: 1.2, word: 0.6, generic: 1, place: 2, permission: 2, head: 1.5 };
 
 const LATIN_CJK_SPACE = /(?<=[A-Za-z0-9])\s+(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])\s+(?=[A-Za-z0-9])/g;
 
@@ -271,6 +271,12 @@ function builder(key: string, serviceId: string | undefined) {
       // With one word left after the generic ones (VersioningConfiguration), that word's form is the whole concept.
       for (const ja of ctx.translate?.(name) ?? []) api.add('related', ja.form, ja.whole || words.length === 1 ? whole : W.word);
       if (words.length >= 2) for (const w of words) if (w.length >= 4) api.add('related', w.toLowerCase(), W.word);
+      // The head of a longer name is often what notes call the thing (CapacityProviderStrategy: キャパシティプロバイダー).
+      if (words.length >= 3) {
+        const head = words.slice(0, -1);
+        api.add('related', head.join(' '), W.head);
+        for (const ja of ctx.translate?.(head.join('')) ?? []) if (ja.whole) api.add('related', ja.form, W.head);
+      }
     },
     done(): NoteQuery {
       // A term found as exact evidence is not also counted as a weaker one.

@@ -25,6 +25,15 @@ const EMPTY_QUERY_LIMIT = 2000;
 const QUERY_LIMIT = 300;
 
 export class Commands {
+  private readonly pickerShown = new vscode.EventEmitter<string>();
+  /** Fires with a picker's title when it is shown with its items (the editor tests accept it then, instead of waiting a fixed time). */
+  readonly onDidShowPicker = this.pickerShown.event;
+
+  /** After the picker's show and items went out to the workbench (they are sent a few promise turns later). */
+  private announcePicker(title: string): void {
+    setTimeout(() => this.pickerShown.fire(title), 0);
+  }
+
   constructor(
     private readonly client: () => BaseLanguageClient | undefined,
     private readonly model: NotesModel,
@@ -111,6 +120,7 @@ export class Commands {
     if (typeof query === 'string') pick.value = query;
     const first = update(pick.value);
     pick.show();
+    void first.then(() => this.announcePicker(pick.title ?? ''));
     return new Promise((resolve) => {
       pick.onDidAccept(async () => {
         await first;
@@ -136,7 +146,7 @@ export class Commands {
         void vscode.window.showInformationMessage(t('AWS Notes: your notes do not mention any AWS service yet.'));
         return undefined;
       }
-      const chosen = await vscode.window.showQuickPick(
+      const picked = vscode.window.showQuickPick(
         services.map((s) => ({
           label: s.name,
           description: s.shortName && s.shortName !== s.name ? s.shortName : undefined,
@@ -145,6 +155,8 @@ export class Commands {
         })),
         { title: t('Open Notes for Service'), placeHolder: t('Pick a service your notes talk about'), matchOnDescription: true },
       );
+      this.announcePicker(t('Open Notes for Service'));
+      const chosen = await picked;
       if (!chosen) return undefined;
       serviceId = chosen.serviceId;
     }
@@ -156,10 +168,12 @@ export class Commands {
     }
     if (sections.length === 1) return this.openSection(sections[0]);
     const service = (await this.model.servicesInNotes()).find((s) => s.serviceId === serviceId);
-    const section = await vscode.window.showQuickPick(
+    const sectionPicked = vscode.window.showQuickPick(
       sections.map((s) => ({ label: s.label, detail: s.detail, uri: s.uri, line: s.line })),
       { title: service?.name ?? serviceId, placeHolder: t('Pick a note section'), matchOnDetail: true },
     );
+    this.announcePicker(service?.name ?? serviceId);
+    const section = await sectionPicked;
     return section ? this.openSection(section) : undefined;
   }
 
@@ -198,6 +212,7 @@ export class Commands {
     pick.matchOnDescription = true;
     pick.items = this.equivalentItems(answer);
     pick.show();
+    this.announcePicker(pick.title);
     return new Promise((resolve) => {
       pick.onDidTriggerItemButton(({ item }) => {
         if (item.url) void vscode.env.openExternal(vscode.Uri.parse(item.url));

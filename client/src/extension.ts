@@ -5,6 +5,7 @@ import { t } from './l10n';
 import { CodeLensRequest, LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands } from './commands';
 import { IndexProgressFeature, showMessagesAlsoInLog } from './indexProgress';
+import { completionMiddleware } from './completionRows';
 import { symbolMiddleware } from './markdownSymbols';
 import { registerTemplateSnippets } from './templateSnippets';
 import { NotesExplorer, OPEN_SECTION, type ExplorerNode } from './notesExplorer';
@@ -68,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
     middleware: {
       provideCodeLenses: (document, token, next) => (codeLensEnabled() ? next(document, token) : []),
       ...symbolMiddleware(),
+      ...completionMiddleware(),
     },
   };
   client = new LanguageClient('awsNotes', 'AWS Notes', serverOptions, clientOptions);

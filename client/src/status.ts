@@ -20,8 +20,17 @@ export class StatusItem implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** The last texts shown, oldest first (the editor tests check what was shown while indexing). */
+  readonly history: string[] = [];
+
+  private setText(text: string): void {
+    this.item.text = text;
+    if (this.history[this.history.length - 1] !== text) this.history.push(text);
+    if (this.history.length > 100) this.history.shift();
+  }
+
   indexing(): void {
-    this.item.text = `$(sync~spin) ${t('AWS Notes: indexing…')}`;
+    this.setText(`$(sync~spin) ${t('AWS Notes: indexing…')}`);
     this.item.tooltip = t('AWS Notes is reading your notes. Click to search the notes indexed so far.');
     this.item.command = 'awsNotes.searchNotes';
     this.item.backgroundColor = undefined;
@@ -32,13 +41,13 @@ export class StatusItem implements vscode.Disposable {
   progress(done: number | undefined, total: number | undefined): void {
     if (done === undefined || !total) return this.indexing();
     const text = t('AWS Notes: indexing {0} of {1}', done, total);
-    this.item.text = `$(sync~spin) ${text}`;
+    this.setText(`$(sync~spin) ${text}`);
     this.item.accessibilityInformation = { label: text };
   }
 
   indexed(stats: Stats): void {
     this.stats = stats;
-    this.item.text = `$(book) ${t('{0} notes · {1} sections', stats.files, stats.sections)}`;
+    this.setText(`$(book) ${t('{0} notes · {1} sections', stats.files, stats.sections)}`);
     this.item.tooltip = t('AWS Notes: {0} notes, {1} sections, {2} services mentioned. Click to search notes.', stats.files, stats.sections, stats.services);
     // Screen readers read the text's icon name ("book") otherwise.
     this.item.accessibilityInformation = { label: t('AWS Notes: {0} notes, {1} sections', stats.files, stats.sections) };
@@ -47,14 +56,14 @@ export class StatusItem implements vscode.Disposable {
   }
 
   restarting(): void {
-    this.item.text = `$(sync~spin) ${t('AWS Notes: restarting…')}`;
+    this.setText(`$(sync~spin) ${t('AWS Notes: restarting…')}`);
     this.item.tooltip = t('The AWS Notes language server stopped and is being restarted. Click to show the log.');
     this.item.command = 'awsNotes.showLog';
     this.item.accessibilityInformation = { label: t('AWS Notes: restarting…') };
   }
 
   failed(): void {
-    this.item.text = `$(error) ${t('AWS Notes')}`;
+    this.setText(`$(error) ${t('AWS Notes')}`);
     this.item.tooltip = t('The AWS Notes language server is not running. Click to show the log.');
     this.item.command = 'awsNotes.showLog';
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run package`: a minified build, then a .vsix with @vscode/vsce (no node_modules: everything the
-// extension runs is bundled into dist/). What ships is decided by .vscodeignore (and the SHIPPED list below).
+// extension runs is bundled into dist/). What ships is decided by .vscodeignore (and the SHIPPED list below);
+// README.md ships as scripts/readmeForPackage.mjs writes it.
 //   node scripts/package.mjs           build + package -> aws-notes-<version>.vsix (size printed)
 //   node scripts/package.mjs --icon    (re)draws media/icon.png (128x128, no dependencies) and exits
 import { spawnSync } from 'node:child_process';
@@ -34,9 +35,14 @@ const stage = path.join(ROOT, 'out/vsix-stage');
 if (!fs.existsSync('media/icon.png')) fs.writeFileSync('media/icon.png', drawIcon(128));
 fs.rmSync(stage, { recursive: true, force: true });
 fs.mkdirSync(stage, { recursive: true });
-const SHIPPED = ['package.json', 'package.nls.json', 'package.nls.ja.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE',
-  'THIRD-PARTY-NOTICES.md', 'data', 'syntaxes', 'snippets', 'l10n', 'media', 'docs/images'];
+const SHIPPED = ['package.json', 'package.nls.json', 'package.nls.ja.json', '.vscodeignore', 'CHANGELOG.md', 'LICENSE',
+  'THIRD-PARTY-NOTICES.md', 'data', 'syntaxes', 'snippets', 'l10n', 'media'];
 for (const entry of SHIPPED) if (fs.existsSync(entry)) fs.cpSync(entry, path.join(stage, entry), { recursive: true });
+// The Details page: the README without the developer part, its screenshots from AWS_NOTES_IMAGES_BASE_URL (https) or
+// as captions (VS Code's Details view shows no relative or data: image), see readmeForPackage.mjs.
+const { readmeForPackage } = await import('./readmeForPackage.mjs');
+const imagesBaseUrl = process.env.AWS_NOTES_IMAGES_BASE_URL || undefined;
+fs.writeFileSync(path.join(stage, 'README.md'), readmeForPackage(fs.readFileSync('README.md', 'utf8'), ROOT, { imagesBaseUrl }));
 
 const { bundle } = await import('./build.mjs');
 await bundle({ outdir: path.join(stage, 'dist'), minify: true, sourcemap: false });

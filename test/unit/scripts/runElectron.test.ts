@@ -1,6 +1,6 @@
 // `npm run test:electron` cannot download VS Code on this project's machines, so its script is checked here with a
 // stand-in for the desktop VS Code executable (VSCODE_EXECUTABLE): what it is started with, and that its exit code
-// decides the script's. With a real `code` binary the same command runs the editor suite (README: Development).
+// decides the script's. With a real `code` binary the same command runs the editor suite (CONTRIBUTING.md: Tests).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

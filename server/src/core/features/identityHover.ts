@@ -6,6 +6,7 @@ import { localize, type Locale } from '../l10n';
 import { localizeMarkdown } from '../markdown/markdownMessage';
 import { inlineCode } from '../markdown/sanitize';
 import { M } from '../messages';
+import { cfnEquivalence, classifyCfnType, tfEquivalence, type CfnEquivalence } from '../knowledge';
 import type { Identity } from '../recognize/identities';
 import { cfnDocUrl, terraformRegistryUrl } from './awsLinks';
 import { notesFirst, type HoverParts } from './hoverLayout';
@@ -89,12 +90,30 @@ export function cfnTypeParts(cfnType: string, data: AwsData, locale: Locale): Ho
 }
 
 export function terraformEquivalents(cfnType: string, data: AwsData, locale: Locale): string {
-  const mapping = data.mappingForCfn(cfnType);
-  if (!mapping) return localize(locale, M.noTfEquivalent);
-  const links = mapping.tf.map((tf) => `[\`${tf}\`](${terraformRegistryUrl(tf)})`);
-  if (mapping.awscc) links.push(`[\`${mapping.awscc}\`](${terraformRegistryUrl(mapping.awscc)})`);
+  const eq = cfnEquivalence(data, cfnType);
+  // The provenance belongs to the hashicorp/aws pair; the awscc name follows from the provider's naming rule.
+  const links = eq.tf.map((tf) => `[\`${tf}\`](${terraformRegistryUrl(tf)})`);
+  if (links.length) links[links.length - 1] += ` (${provenanceText(eq, locale)})`;
+  if (eq.awscc) links.push(`[\`${eq.awscc}\`](${terraformRegistryUrl(eq.awscc)})`);
   const text = links.length ? links.join(' · ') : localize(locale, M.noTfEquivalent);
-  return mapping.note ? `${text} — ${mapping.note}` : text;
+  return eq.note ? `${text} — ${eq.note}` : text;
+}
+
+/** "reviewed", or "matched by name and schema: same name…, 4 of 4 properties…, 2 of 2 required…". */
+export function provenanceText(eq: CfnEquivalence, locale: Locale): string {
+  const p = eq.provenance;
+  if (!p || p.source === 'reviewed') return localize(locale, M.tfReviewed);
+  const e = p.evidence;
+  const parts = [localize(locale, e.name === 1 ? M.tfEvidenceName : M.tfEvidenceNoName), localize(locale, M.tfEvidenceProps, { n: e.props[0], d: e.props[1] })];
+  if (e.required[1]) parts.push(localize(locale, M.tfEvidenceRequired, { n: e.required[0], d: e.required[1] }));
+  return `${localize(locale, M.tfDerived)}: ${parts.join(', ')}`;
+}
+
+/** What a type name that is no AWS specification type is: said plainly, with no equivalent. */
+export function cfnTypeClassText(cfnType: string, data: AwsData, locale: Locale): string | undefined {
+  const cls = classifyCfnType(data, cfnType);
+  const label = cls === 'custom' ? M.cfnCustomResource : cls === 'module' ? M.cfnModule : cls === 'thirdParty' ? M.cfnThirdParty : cls === 'unknown' ? M.cfnUnknownType : undefined;
+  return label && `**${inlineCode(truncate(cfnType, 80))}** — ${localize(locale, label)}`;
 }
 
 function tfTypeParts(tfType: string, data: AwsData, locale: Locale): HoverParts {
@@ -102,8 +121,9 @@ function tfTypeParts(tfType: string, data: AwsData, locale: Locale): HoverParts 
   const dataSource = resource ? undefined : data.tfDataSource(tfType);
   const kind = resource || tfType.startsWith('awscc_') ? 'resource' : 'data';
   const label = kind === 'resource' ? M.tfResource : M.tfDataSource;
-  const cfn = data.cfnForTf(tfType);
-  const equivalents = cfn.length ? ` · ${localize(locale, M.cloudFormation)}: ${cfn.map((c) => `\`${c}\``).join(' · ')}` : '';
+  const cfn = tfEquivalence(data, tfType).equivalent;
+  const how = cfn.length === 1 ? ` (${provenanceText(cfnEquivalence(data, cfn[0]), locale)})` : '';
+  const equivalents = cfn.length ? ` · ${localize(locale, M.cloudFormation)}: ${cfn.map((c) => `\`${c}\``).join(' · ')}${how}` : '';
   const head = `**\`${tfType}\`** — ${localize(locale, label)}${equivalents}`;
   const lines: string[] = [];
   const described = resource ?? dataSource;

@@ -8,7 +8,7 @@ import type { CoreContext } from '../../context';
 import { cfnDocUrl, terraformRegistryUrl } from '../../features/awsLinks';
 import { notesFirst } from '../../features/hoverLayout';
 import type { NoteQuery } from '../../notes/noteQuery';
-import { cfnTypeParts, describeCfnType, identityHoverMarkdown } from '../../features/identityHover';
+import { cfnTypeClassText, cfnTypeParts, describeCfnType, identityHoverMarkdown } from '../../features/identityHover';
 import { localize, type Text } from '../../l10n';
 import { localizeMarkdown } from '../../markdown/markdownMessage';
 import { escapeText, fencedCode, inlineCode } from '../../markdown/sanitize';
@@ -107,6 +107,9 @@ function notesFor(ctx: CoreContext, ...terms: string[]): string | undefined {
 
 function resourceTypeHover(template: CfnTemplate, type: string, ctx: CoreContext): string | undefined {
   const { data, locale } = ctx;
+  // Custom resources, modules, third-party and unknown types: say what the name is, never an equivalent.
+  const classText = cfnTypeClassText(type, data, locale);
+  if (classText) return notesFirst(classText, notesFor(ctx, type) ?? '', []);
   const expansion = SAM_EXPANSIONS[type];
   if (expansion) {
     const list = expansion.map((t) => `\`${t}\``).join(', ');

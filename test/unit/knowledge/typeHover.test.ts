@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createCloudFormationProvider } from '../../../server/src/core/cfn/features/provider';
+import { createLanguageService } from '../../../server/src/core/languageService';
+import { terraformProvider } from '../../../server/src/core/terraform/provider';
+import { loadAwsData } from '../../../server/src/node/dataLoader';
+
+// The type hover through the knowledge layer: provenance of every stated equivalent, and bad input said plainly.
+describe('knowledge: type equivalents in the hover', () => {
+  const data = loadAwsData();
+  const service = (locale: 'en' | 'ja' = 'en') => createLanguageService({ data, locale, providers: [createCloudFormationProvider(), terraformProvider] });
+  const en = service();
+  const ja = service('ja');
+
+  function typeHover(svc: ReturnType<typeof service>, type: string): string {
+    const text = `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Thing:\n    Type: ${type}\n`;
+    const doc = TextDocument.create('file:///ws/template.yaml', 'yaml', 1, text);
+    const hover = svc.hover(doc, doc.positionAt(text.indexOf(type) + 2));
+    return hover ? (hover.contents as { value: string }).value : '';
+  }
+  const head = (s: string) => s.split('\n')[0];
+
+  it('a derived pair says it was matched by name and schema, with the evidence (en and ja)', () => {
+    const h = head(typeHover(en, 'AWS::GameLift::Alias'));
+    assert.match(h, /aws_gamelift_alias/);
+    assert.match(h, /matched by name and schema: same name after the service prefix, 4 of 4 properties are arguments, 2 of 2 required arguments are properties/);
+    const hj = head(typeHover(ja, 'AWS::GameLift::Alias'));
+    assert.match(hj, /名前とスキーマで照合: サービス接頭辞の後の名前が一致/);
+    assert.match(hj, /必須引数 2 個中 2 個がプロパティ/);
+  });
+
+  it('a reviewed pair says reviewed, never "matched"', () => {
+    const h = head(typeHover(en, 'AWS::SQS::Queue'));
+    assert.match(h, /aws_sqs_queue`\]\([^)]*\) \(reviewed\)/);
+    assert.doesNotMatch(h, /matched by name/);
+  });
+
+  it('custom resources, modules, third-party and unknown types: what they are, and no equivalent', () => {
+    const cases: [string, RegExp][] = [
+      ['Custom::OrderSeeder', /custom resource/],
+      ['AWS::CloudFormation::CustomResource', /custom resource/],
+      ['Acme::Storage::Bucket::MODULE', /module/],
+      ['Datadog::Monitors::Monitor', /third-party registry type/],
+      ['AWS::Foo::Bar', /not a type of the CloudFormation resource specification/],
+    ];
+    for (const [type, what] of cases) {
+      const h = typeHover(en, type);
+      assert.match(h, what, type);
+      assert.doesNotMatch(h, /aws_[a-z]|awscc_|registry\.terraform\.io/, type);
+    }
+    assert.match(typeHover(ja, 'Custom::OrderSeeder'), /カスタムリソース/);
+  });
+
+  it('a type with no hashicorp/aws counterpart claims none (Lex V2 bot is not the V1 aws_lex_bot)', () => {
+    const h = head(typeHover(en, 'AWS::Lex::Bot'));
+    assert.doesNotMatch(h, /aws_lex_bot/);
+    assert.match(h, /awscc_lex_bot/);
+  });
+
+  it('the Terraform side lists every CloudFormation type it stands for (many-to-one)', () => {
+    const text = 'resource "aws_directory_service_directory" "d" {}\n';
+    const doc = TextDocument.create('file:///ws/main.tf', 'terraform', 1, text);
+    const hover = en.hover(doc, doc.positionAt(text.indexOf('aws_directory') + 3));
+    const value = hover ? (hover.contents as { value: string }).value : '';
+    assert.match(value, /AWS::DirectoryService::SimpleAD/);
+    assert.match(value, /AWS::DirectoryService::MicrosoftAD/);
+  });
+});

@@ -13,7 +13,7 @@ import { planTargets, propertyItems, scopeFor } from '../../../server/src/core/c
 import { PROPERTY_RULES } from '../../../server/src/core/convert/propertyRules';
 import type { AwsData } from '../../../server/src/core/data/awsData';
 import { propertyMapping, type PropertyAnswer } from '../../../server/src/core/knowledge/properties';
-import { samExpansion } from '../../../server/src/core/knowledge/sam';
+import { SAM_CFN_RESOURCES, SAM_EXPANSIONS, samExpansion } from '../../../server/src/core/knowledge/sam';
 import { cfnPropertyForArgument } from '../../../server/src/core/terraform/cfnMapping';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 
@@ -222,5 +222,66 @@ describe('knowledge: hover, Terraform hover and converter agree on every mapped 
     const count = (hcl.match(/^resource "/gm) ?? []).length;
     console.log(`      duplicate check: ${Object.keys(resources).length} CloudFormation resources -> ${count} Terraform resources, ${hcl.length} characters of HCL, parsed`);
     assert.ok(count >= Object.keys(resources).length);
+  });
+});
+
+describe('knowledge: SAM expansions agree with the type table and the four known disagreements stay fixed', () => {
+  const data = loadAwsData();
+  const ctx = { data } as CoreContext;
+
+  it('each converted SAM type: its main Terraform resource is the primary counterpart of the first CloudFormation resource SAM generates, and mapping.json says the same', () => {
+    for (const [samType, expansion] of Object.entries(SAM_EXPANSIONS)) {
+      const first = SAM_CFN_RESOURCES[samType]?.[0];
+      assert.ok(first, samType);
+      assert.equal(data.mappingForCfn(first)?.tf[0], expansion.main.tfType, `${samType} -> ${first}`);
+      const mapping = data.mappingForCfn(samType);
+      assert.equal(mapping?.tf[0], expansion.main.tfType, `mapping.json ${samType}`);
+      assert.equal(mapping?.refAttr ?? 'id', expansion.main.refAttr, `mapping.json ${samType} refAttr`);
+      for (const [att, tf] of Object.entries(mapping?.attributes ?? {})) assert.equal(expansion.main.attributes[att], tf, `${samType} GetAtt ${att}`);
+    }
+  });
+
+  const convert = async (yaml: string) => {
+    const { hcl } = convertToTerraform(yaml, 'yaml', data);
+    return { hcl, json: (await parse('t.tf', hcl)) as { resource: Record<string, Record<string, Record<string, unknown>[]>> } };
+  };
+
+  it('AWS::Lambda::LayerVersion.Content: the hover offers the S3 object, and the converter writes it', async () => {
+    assert.deepEqual(propertyToTerraform('AWS::Lambda::LayerVersion', 'Content', ctx), { kind: 'oneOf', tfType: 'aws_lambda_layer_version', sets: [['s3_bucket', 's3_key', 's3_object_version']] });
+    const { json, hcl } = await convert('Resources:\n  L:\n    Type: AWS::Lambda::LayerVersion\n    Properties:\n      Content: { S3Bucket: b, S3Key: k.zip }\n');
+    assert.equal(json.resource.aws_lambda_layer_version.l[0].s3_bucket, 'b');
+    assert.equal(json.resource.aws_lambda_layer_version.l[0].s3_key, 'k.zip');
+    assert.doesNotMatch(hcl, /TODO/);
+  });
+
+  it('AWS::S3::Bucket.ReplicationConfiguration: a separate resource in the hover and in the converter', async () => {
+    assert.deepEqual(propertyToTerraform('AWS::S3::Bucket', 'ReplicationConfiguration', ctx), { kind: 'resource', tfType: 'aws_s3_bucket_replication_configuration' });
+    const { json } = await convert('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      ReplicationConfiguration: { Role: r, Rules: [{ Status: Enabled, Destination: { Bucket: d } }] }\n');
+    assert.equal(json.resource.aws_s3_bucket.b[0].replication_configuration, undefined);
+    const [replication] = Object.values(json.resource.aws_s3_bucket_replication_configuration);
+    assert.equal(replication[0].bucket, '${aws_s3_bucket.b.id}');
+    assert.equal(replication[0].role, 'r');
+  });
+
+  it('AWS::ElastiCache::ServerlessCache: ServerlessCacheName is name, FinalSnapshotName is not (and the Terraform hover on name says so)', async () => {
+    assert.deepEqual(answerArguments(propertyToTerraform('AWS::ElastiCache::ServerlessCache', 'ServerlessCacheName', ctx)), ['name']);
+    assert.equal(propertyToTerraform('AWS::ElastiCache::ServerlessCache', 'FinalSnapshotName', ctx)?.kind, 'none');
+    assert.equal(cfnPropertyForArgument('aws_elasticache_serverless_cache', 'name', data)?.property, 'ServerlessCacheName');
+    const { json } = await convert('Resources:\n  C:\n    Type: AWS::ElastiCache::ServerlessCache\n    Properties: { ServerlessCacheName: c, FinalSnapshotName: s, Engine: redis }\n');
+    assert.equal(json.resource.aws_elasticache_serverless_cache.c[0].name, 'c');
+  });
+
+  it('SAM function: Description and VersionDescription, Globals CodeUri and InlineCode: one description, one filename', async () => {
+    const { json, hcl } = await convert([
+      'Transform: AWS::Serverless-2016-10-31',
+      'Globals:', '  Function:', '    CodeUri: ./src',
+      'Resources:', '  Fn:', '    Type: AWS::Serverless::Function',
+      '    Properties: { Runtime: python3.12, Handler: app.handler, Description: d, VersionDescription: v, InlineCode: "print(1)" }', '',
+    ].join('\n'));
+    const fn = json.resource.aws_lambda_function.fn[0];
+    assert.equal(fn.description, 'd');
+    assert.equal(fn.filename, '${data.archive_file.fn.output_path}');
+    assert.match(hcl, /TODO: CloudFormation property VersionDescription has no aws_lambda_function argument/);
+    assert.equal(answerArguments(propertyToTerraform('AWS::Serverless::Function', 'VersionDescription', ctx)).length, 0);
   });
 });

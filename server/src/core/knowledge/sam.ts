@@ -71,6 +71,19 @@ export const SAM_EXPANSIONS: Readonly<Record<string, SamExpansion>> = {
   },
 };
 
+/** The CloudFormation resources SAM's transform generates for each SAM type (what the template hover lists). */
+export const SAM_CFN_RESOURCES: Readonly<Record<string, readonly string[]>> = {
+  'AWS::Serverless::Function': ['AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::Lambda::Permission', 'AWS::Lambda::EventSourceMapping', 'AWS::Events::Rule'],
+  'AWS::Serverless::Api': ['AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Stage'],
+  'AWS::Serverless::HttpApi': ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage'],
+  'AWS::Serverless::SimpleTable': ['AWS::DynamoDB::Table'],
+  'AWS::Serverless::LayerVersion': ['AWS::Lambda::LayerVersion'],
+  'AWS::Serverless::StateMachine': ['AWS::StepFunctions::StateMachine', 'AWS::IAM::Role'],
+  'AWS::Serverless::Application': ['AWS::CloudFormation::Stack'],
+  'AWS::Serverless::Connector': ['AWS::IAM::Policy'],
+  'AWS::Serverless::GraphQLApi': ['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::DataSource', 'AWS::AppSync::Resolver'],
+};
+
 export function samExpansion(cfnType: string): SamExpansion | undefined {
   return Object.prototype.hasOwnProperty.call(SAM_EXPANSIONS, cfnType) ? SAM_EXPANSIONS[cfnType] : undefined;
 }

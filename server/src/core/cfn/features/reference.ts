@@ -96,15 +96,5 @@ export const SAM_SHORTCUTS: Record<string, { sam: string; what: Text }> = {
   'AWS::Serverless::Application': { sam: 'AWS::Serverless::Application', what: { en: 'a nested application from the Serverless Application Repository', ja: 'Serverless Application Repository のネストされたアプリケーション' } },
 };
 
-/** What each SAM type becomes in plain CloudFormation. */
-export const SAM_EXPANSIONS: Record<string, string[]> = {
-  'AWS::Serverless::Function': ['AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::Lambda::Permission', 'AWS::Lambda::EventSourceMapping', 'AWS::Events::Rule'],
-  'AWS::Serverless::Api': ['AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Stage'],
-  'AWS::Serverless::HttpApi': ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage'],
-  'AWS::Serverless::SimpleTable': ['AWS::DynamoDB::Table'],
-  'AWS::Serverless::LayerVersion': ['AWS::Lambda::LayerVersion'],
-  'AWS::Serverless::StateMachine': ['AWS::StepFunctions::StateMachine', 'AWS::IAM::Role'],
-  'AWS::Serverless::Application': ['AWS::CloudFormation::Stack'],
-  'AWS::Serverless::Connector': ['AWS::IAM::Policy'],
-  'AWS::Serverless::GraphQLApi': ['AWS::AppSync::GraphQLApi', 'AWS::AppSync::GraphQLSchema', 'AWS::AppSync::DataSource', 'AWS::AppSync::Resolver'],
-};
+// What each SAM type becomes in plain CloudFormation: one list, in knowledge/sam.ts.
+export { SAM_CFN_RESOURCES as SAM_EXPANSIONS } from '../../knowledge/sam';

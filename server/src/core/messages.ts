@@ -67,5 +67,16 @@ export const M = {
   refusedRootSystem: { en: 'AWS Notes: not indexing {path}: it is a system folder (/proc, /sys, /dev). Set awsNotes.notes.paths to your notes folder.', ja: 'AWS Notes: {path} はインデックスしません: システムのフォルダー（/proc、/sys、/dev）です。awsNotes.notes.paths にノートのフォルダーを設定してください。' },
   refusedRootHome: { en: 'AWS Notes: not indexing {path}: it is your whole home folder (it holds credentials). Set awsNotes.notes.paths to a notes folder inside it.', ja: 'AWS Notes: {path} はインデックスしません: ホームフォルダー全体です（認証情報があります）。awsNotes.notes.paths にその中のノートのフォルダーを設定してください。' },
   untrustedWorkspace: { en: 'this workspace is not trusted: its own Markdown files are not indexed as notes (awsNotes.notes.indexUntrustedWorkspaces in your user settings changes that)', ja: 'このワークスペースは信頼されていないため、ワークスペース内の Markdown ファイルはノートとしてインデックスしません（ユーザー設定の awsNotes.notes.indexUntrustedWorkspaces で変更できます）' },
+  // Log lines of the note limits (node/noteGuard.ts) and the crawl (node/workspaceIndexer.ts).
+  skippedNesting: { en: '{label}: skipped: quotes or lists nest more than {max} levels deep (awsNotes.limits.maxNestingDepth)', ja: '{label} をスキップしました: 引用やリストの入れ子が {max} 段を超えています（awsNotes.limits.maxNestingDepth）' },
+  skippedParse: { en: '{label}: skipped: the note could not be parsed ({error}); it is tried again when it changes', ja: '{label} をスキップしました: ノートを解析できませんでした（{error}）。変更されたときに再試行します' },
+  sectionsCapped: { en: '{label}: {total} sections; only the first {max} are indexed (awsNotes.limits.maxSectionsPerFile)', ja: '{label}: セクションが {total} 件あります。最初の {max} 件だけをインデックスします（awsNotes.limits.maxSectionsPerFile）' },
+  parseOverBudget: { en: '{label}: parsing took {ms} ms (budget {budget} ms, awsNotes.limits.parseTimeBudgetMs); it is not parsed again until it changes', ja: '{label}: 解析に {ms} ms かかりました（上限 {budget} ms、awsNotes.limits.parseTimeBudgetMs）。変更されるまで再解析しません' },
+  cacheDirRefused: { en: 'not using the cache directory {dir}: it is inside a note folder or not absolute', ja: 'キャッシュのフォルダー {dir} は使いません: ノートのフォルダーの中にあるか、絶対パスではありません' },
+  cacheIntegrity: { en: 'the notes cache {file} failed its integrity check: ignored and rebuilt', ja: 'ノートのキャッシュ {file} は整合性チェックに失敗しました: 使わずに作り直します' },
+  cacheWriteFailed: { en: 'could not write the notes cache {file}', ja: 'ノートのキャッシュ {file} を書き込めませんでした' },
+  workerNotStarted: { en: 'scan worker not started ({error}); the notes are read on one thread', ja: 'スキャン用ワーカーを起動できませんでした（{error}）。ノートは 1 スレッドで読み込みます' },
+  workerFailed: { en: 'scan worker failed ({error}); the rest of the notes are read on one thread', ja: 'スキャン用ワーカーが失敗しました（{error}）。残りのノートは 1 スレッドで読み込みます' },
+  skippedSymlinkOutside: { en: '{path}: skipped: a symbolic link out of the note folders (awsNotes.notes.followSymlinksOutside)', ja: '{path} をスキップしました: ノートのフォルダーの外を指すシンボリックリンクです（awsNotes.notes.followSymlinksOutside）' },
   openSectionRefused: { en: 'refused to open {uri} line {line}: not an indexed note section', ja: '{uri} の {line} 行目は開きません: インデックス済みのノートのセクションではありません' },
 } satisfies Record<string, Text>;

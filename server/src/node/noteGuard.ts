@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import type { NoteFile } from '../core/notes/noteModel';
 import type { NotesIndex } from '../core/notes/notesIndex';
 import { preScanHeadings } from '../core/notes/fastScan';
+import { localize, type Locale, type Text } from '../core/l10n';
+import { M } from '../core/messages';
 
 export interface NoteLimits {
   maxSectionsPerFile: number;
@@ -125,7 +127,13 @@ export class NoteGuard {
     private readonly index: NotesIndex,
     private readonly limits: () => NoteLimits,
     private readonly warnOnce: (key: string, message: string) => void,
+    /** The log lines' language (awsNotes.displayLanguage or the editor's). */
+    private readonly locale: () => Locale = () => 'en',
   ) {}
+
+  private t(text: Text, args: Record<string, string | number>): string {
+    return localize(this.locale(), text, args);
+  }
 
   /** Parses `text` into the index within the limits; false when the note was skipped. `label` names it in logs. */
   setText(
@@ -146,7 +154,7 @@ export class NoteGuard {
     const tooDeep = pre ? pre.tooDeep : nestingDepth(text, limits.maxNestingDepth) > limits.maxNestingDepth;
     if (tooDeep) {
       this.index.remove(uri);
-      this.warnOnce(`${label}:nesting`, `${label}: skipped: quotes or lists nest more than ${limits.maxNestingDepth} levels deep (awsNotes.limits.maxNestingDepth)`);
+      this.warnOnce(`${label}:nesting`, this.t(M.skippedNesting, { label, max: limits.maxNestingDepth }));
       return false;
     }
     if (options.defer && options.headingsFirst) {
@@ -163,7 +171,7 @@ export class NoteGuard {
           onError: (error) => {
             this.overBudget.set(uri, digest(text));
             if (this.index.get(uri)?.text === text) this.index.remove(uri);
-            this.warnOnce(`${label}:parse`, `${label}: skipped: the note could not be parsed (${error.message}); it is tried again when it changes`);
+            this.warnOnce(`${label}:parse`, this.t(M.skippedParse, { label, error: error.message }));
           },
         });
         return true;
@@ -176,14 +184,14 @@ export class NoteGuard {
     } catch (error) {
       this.overBudget.set(uri, digest(text));
       this.index.remove(uri);
-      this.warnOnce(`${label}:parse`, `${label}: skipped: the note could not be parsed (${(error as Error).message}); it is tried again when it changes`);
+      this.warnOnce(`${label}:parse`, this.t(M.skippedParse, { label, error: (error as Error).message }));
       return false;
     }
     const ms = Math.round(performance.now() - started);
     const total = note.sections.length;
     if (total > limits.maxSectionsPerFile) {
       this.index.setNote(capSections(note, limits.maxSectionsPerFile), options);
-      this.warnOnce(`${label}:sections`, `${label}: ${total} sections; only the first ${limits.maxSectionsPerFile} are indexed (awsNotes.limits.maxSectionsPerFile)`);
+      this.warnOnce(`${label}:sections`, this.t(M.sectionsCapped, { label, total, max: limits.maxSectionsPerFile }));
     }
     if (ms > limits.parseTimeBudgetMs) this.overBudgetParse(uri, label, text, ms);
     return true;
@@ -193,6 +201,6 @@ export class NoteGuard {
     const budget = this.limits().parseTimeBudgetMs;
     this.overBudget.set(uri, digest(text));
     this.slowParses.push({ uri, ms });
-    this.warnOnce(`${label}:budget`, `${label}: parsing took ${ms} ms (budget ${budget} ms, awsNotes.limits.parseTimeBudgetMs); it is not parsed again until it changes`);
+    this.warnOnce(`${label}:budget`, this.t(M.parseOverBudget, { label, ms, budget }));
   }
 }

@@ -142,7 +142,7 @@ export class WorkspaceIndexer {
   ) {
     this.log = onceLogger(logger);
     this.matcher = this.createMatcher();
-    this.guard = new NoteGuard(index, () => this.settings.limits, (key, message) => this.log.warnOnce(key, message)); // issue 9
+    this.guard = new NoteGuard(index, () => this.settings.limits, (key, message) => this.log.warnOnce(key, message), locale); // issue 9
     // Notes restored from the cache read their text from the disk the first time it is needed.
     index.setTextSource((uri) => {
       const file = toPath(uri);
@@ -157,7 +157,7 @@ export class WorkspaceIndexer {
     const roots = this.matcher.roots.map((r) => (r.file ? r.base : `${r.base}${path.sep}${r.pattern ?? ''}`));
     const bases = this.matcher.roots.map((r) => (r.file ? path.dirname(r.base) : r.base));
     if (!dir || !versions || !IndexCache.usable(dir, bases)) {
-      if (dir && versions) this.log.warnOnce(`cache:${dir}`, `not using the cache directory ${dir}: it is inside a note folder or not absolute`);
+      if (dir && versions) this.log.warnOnce(`cache:${dir}`, localize(this.locale(), M.cacheDirRefused, { dir }));
       this.cache = undefined;
       return undefined;
     }
@@ -265,7 +265,7 @@ export class WorkspaceIndexer {
         unverified.clear();
         cached = new Map();
         restoredMs = 0;
-        this.log.warnOnce(`cache-integrity:${this.cache?.file}`, `the notes cache ${this.cache?.file} failed its integrity check: ignored and rebuilt`);
+        this.log.warnOnce(`cache-integrity:${this.cache?.file}`, localize(this.locale(), M.cacheIntegrity, { file: String(this.cache?.file) }));
       }
       const found = await discovering;
       for (const problem of found.problems) this.log.warnOnce(problem, problem);
@@ -325,7 +325,7 @@ export class WorkspaceIndexer {
       worker.unref();
       return worker;
     } catch (error) {
-      this.log.warnOnce('scan-worker', `scan worker not started (${(error as Error).message}); the notes are read on one thread`);
+      this.log.warnOnce('scan-worker', localize(this.locale(), M.workerNotStarted, { error: (error as Error).message }));
       return undefined;
     }
   }
@@ -359,7 +359,7 @@ export class WorkspaceIndexer {
     const fail = (why: string) => {
       if (finished) return;
       finished = true;
-      this.log.warnOnce('scan-worker', `scan worker failed (${why}); the rest of the notes are read on one thread`);
+      this.log.warnOnce('scan-worker', localize(this.locale(), M.workerFailed, { error: why }));
     };
     worker.on('error', (error) => fail(error.message));
     // A normal exit comes after the last message was posted (it is in the port's queue).
@@ -538,7 +538,7 @@ export class WorkspaceIndexer {
     }
     if (!ok) {
       this.cacheDirty = true;
-      this.log.warnOnce(`cache-write:${cache.file}`, `could not write the notes cache ${cache.file}`);
+      this.log.warnOnce(`cache-write:${cache.file}`, localize(this.locale(), M.cacheWriteFailed, { file: cache.file }));
     }
   }
 
@@ -591,7 +591,7 @@ export class WorkspaceIndexer {
     }
     const ok = cache.save(this.cacheEntries());
     if (ok) this.cacheDirty = false;
-    else this.log.warnOnce(`cache-write:${cache.file}`, `could not write the notes cache ${cache.file}`);
+    else this.log.warnOnce(`cache-write:${cache.file}`, localize(this.locale(), M.cacheWriteFailed, { file: cache.file }));
     return ok;
   }
 
@@ -602,7 +602,7 @@ export class WorkspaceIndexer {
     if (this.outsideRoots(file)) {
       // A file event on a link out of the note folders (e.g. to ~/.aws/credentials): never read.
       if (this.index.remove(toUri(file))) this.meta.delete(toUri(file));
-      if (fs.existsSync(file)) this.log.warnOnce(`${file}:outside`, `${file}: skipped: a symbolic link out of the note folders (awsNotes.notes.followSymlinksOutside)`);
+      if (fs.existsSync(file)) this.log.warnOnce(`${file}:outside`, localize(this.locale(), M.skippedSymlinkOutside, { path: file }));
       return false;
     }
     const result = await readNote(file, this.settings.limits.maxFileSize);

@@ -20,7 +20,10 @@ export interface TfDiag {
 export interface TfItem {
   key: string;
   hcl: string;
-  /** Variables without a default: the root passes null so that the module call is complete. */
+  /**
+   * Variables without a default: the root passes an unknown value of any type (a terraform_data output), as a root
+   * module's own variables are during validate; null would fail their validation conditions.
+   */
   requiredVariables: string[];
 }
 
@@ -40,7 +43,7 @@ export function terraformAvailable(): { version: string; provider: string } | un
 /** The mirror has only hashicorp/aws: archive_file data sources become locals with the same attributes. */
 export function stubArchiveFiles(hcl: string): { hcl: string; stubbed: number } {
   let stubbed = 0;
-  const out = hcl.replace(/^data "archive_file" "([A-Za-z0-9_-]+)" \{\n[\s\S]*?^\}\n?/gm, (m, name: string) => {
+  const out = hcl.replace(/^data "archive_file" "([A-Za-z0-9_-]+)" \{\n[\s\S]*?^\}$\n?/gm, (m, name: string) => {
     stubbed++;
     const stub = `locals {\n  archive_file_${name} = { output_path = "stub.zip", output_base64sha256 = "stub" }\n}\n`;
     // Same number of lines, so that diagnostics' line numbers still point into the converter's output.
@@ -86,8 +89,9 @@ export function validateAll(items: TfItem[], batchSize = 40, log: (s: string) =>
           const mod = `t${k}`;
           fs.mkdirSync(path.join(dir, mod));
           fs.writeFileSync(path.join(dir, mod, 'main.tf'), item.hcl);
-          root.push(`module "${mod}" {\n  source = "./${mod}"\n${item.requiredVariables.map((v) => `  ${v} = null\n`).join('')}}\n`);
+          root.push(`module "${mod}" {\n  source = "./${mod}"\n${item.requiredVariables.map((v) => `  ${v} = terraform_data.unknown.output\n`).join('')}}\n`);
         });
+        root.push('resource "terraform_data" "unknown" {}\n');
         fs.writeFileSync(path.join(dir, 'main.tf'), root.join('\n'));
         const byModule = (file: string | undefined, ctx: string | undefined): number | undefined => {
           const m = /^t(\d+)\//.exec(file ?? '') ?? /module "t(\d+)"/.exec(ctx ?? '');

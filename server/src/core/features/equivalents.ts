@@ -1,6 +1,7 @@
 // "Show Equivalents at Cursor": for the AWS identifier under the cursor, its names across CloudFormation,
 // Terraform, IAM and the SDKs, as plain values for a picker.
 import type { AwsData } from '../data/awsData';
+import { cfnEquivalence, tfEquivalence } from '../knowledge';
 import type { Identity } from '../recognize/identities';
 import { cfnDocUrl, terraformRegistryUrl } from './awsLinks';
 
@@ -28,12 +29,16 @@ export function equivalentsFor(identity: Identity, data: AwsData): EquivalentsAn
   };
   let cfnTypes: string[] = [];
   if (identity.kind === 'cfnType') cfnTypes = [identity.text];
-  else if (identity.kind === 'tfType') cfnTypes = data.cfnForTf(identity.text);
+  else if (identity.kind === 'tfType') {
+    // Its equivalents first, then the types it is a companion of or a SAM expansion of.
+    const back = tfEquivalence(data, identity.text);
+    cfnTypes = [...back.equivalent, ...back.companionOf, ...back.sam];
+  }
   for (const cfn of cfnTypes) {
     add('CloudFormation', cfn, data.cfnType(cfn)?.docUrl ?? cfnDocUrl(cfn));
-    const mapping = data.mappingForCfn(cfn);
-    for (const tf of mapping?.tf ?? []) add('Terraform', tf, terraformRegistryUrl(tf));
-    if (mapping?.awscc) add('Terraform (awscc)', mapping.awscc, terraformRegistryUrl(mapping.awscc));
+    const eq = cfnEquivalence(data, cfn);
+    for (const tf of eq.tf) add('Terraform', tf, terraformRegistryUrl(tf));
+    if (eq.awscc) add('Terraform (awscc)', eq.awscc, terraformRegistryUrl(eq.awscc));
   }
   if (identity.kind === 'tfType' && !out.some((e) => e.value === identity.text)) add('Terraform', identity.text, terraformRegistryUrl(identity.text));
   for (const ns of service.cfnNamespaces) add('CloudFormation', `${ns}::*`);

@@ -6,20 +6,15 @@ import type { CodeLens, Position, Range } from 'vscode-languageserver-types';
 import { detectTemplate, parseTemplate } from '../cfn';
 import type { CoreContext } from '../context';
 import type { FeatureProvider } from '../featureProvider';
-import { localize, type Text } from '../l10n';
+import { cfnEquivalence, primaryCfn } from '../knowledge';
+import { localize } from '../l10n';
+import { LENS } from '../messages';
 
 /** Client commands the lenses run (contributed by the VS Code extension). */
 export const LENS_COMMANDS = {
   openNotesForService: 'awsNotes.openNotesForService',
   showEquivalents: 'awsNotes.showEquivalents',
 } as const;
-
-const T = {
-  oneNote: { en: '1 note section', ja: 'ノート 1 セクション' },
-  notes: { en: '{count} note sections', ja: 'ノート {count} セクション' },
-  openNotesTooltip: { en: 'Open what your notes say about {type}', ja: '{type} についてのノートを開く' },
-  equivalentsTooltip: { en: 'Show the equivalents of {type}', ja: '{type} の対応リソースを表示' },
-} satisfies Record<string, Text>;
 
 const TF_RESOURCE = /^[ \t]*resource[ \t]+"(aws_[a-z0-9_]+)"[ \t]+"[^"\n]*"/gm;
 
@@ -46,8 +41,8 @@ export function resourceCodeLenses(document: TextDocument, ctx: CoreContext): Co
       lenses.push({
         range,
         command: {
-          title: count === 1 ? localize(ctx.locale, T.oneNote) : localize(ctx.locale, T.notes, { count }),
-          tooltip: localize(ctx.locale, T.openNotesTooltip, { type: target.type }),
+          title: count === 1 ? localize(ctx.locale, LENS.oneNote) : localize(ctx.locale, LENS.notes, { count }),
+          tooltip: localize(ctx.locale, LENS.openNotesTooltip, { type: target.type }),
           command: LENS_COMMANDS.openNotesForService,
           arguments: [{ serviceId: target.serviceId, type: target.type }],
         },
@@ -58,7 +53,7 @@ export function resourceCodeLenses(document: TextDocument, ctx: CoreContext): Co
         range,
         command: {
           title: `⇄ ${target.equivalent}`,
-          tooltip: localize(ctx.locale, T.equivalentsTooltip, { type: target.type }),
+          tooltip: localize(ctx.locale, LENS.equivalentsTooltip, { type: target.type }),
           command: LENS_COMMANDS.showEquivalents,
           arguments: [{ uri: document.uri, position: target.typePosition }],
         },
@@ -82,13 +77,13 @@ function cloudFormationTargets(document: TextDocument, ctx: CoreContext): LensTa
     if (!resource.type || !resource.typeRange) continue;
     const namespace = resource.type.split('::').slice(0, 2).join('::');
     const serviceId = ctx.data.cfnType(resource.type)?.service ?? ctx.data.serviceByCfnNamespace(namespace)?.id;
-    const mapping = ctx.data.mappingForCfn(resource.type);
+    const eq = cfnEquivalence(ctx.data, resource.type);
     out.push({
       line: document.positionAt(resource.idRange.start).line,
       serviceId,
       type: resource.type,
       typePosition: document.positionAt(resource.typeRange.start),
-      equivalent: mapping?.tf[0] ?? mapping?.awscc,
+      equivalent: eq.tf[0] ?? eq.awscc,
     });
   }
   return out;
@@ -106,24 +101,10 @@ function terraformTargets(document: TextDocument, ctx: CoreContext): LensTarget[
       serviceId: ctx.data.tfResource(type)?.service ?? ctx.data.serviceByTfType(type)?.id,
       type,
       typePosition: document.positionAt(typeOffset),
-      equivalent: primaryCfnType(type, ctx),
+      equivalent: primaryCfn(ctx.data, type),
     });
   }
   return out;
-}
-
-/** The CloudFormation type a Terraform resource stands for best: the one whose primary equivalent it is, plain before SAM. */
-function primaryCfnType(tfType: string, ctx: CoreContext): string | undefined {
-  const score = (cfn: string) => {
-    const mapping = ctx.data.mappingForCfn(cfn);
-    let s = mapping?.tf[0] === tfType ? 4 : 0;
-    if (mapping?.kind === 'one-to-one') s += 2;
-    else if (mapping?.kind === 'one-to-many') s += 1;
-    if (cfn.startsWith('AWS::Serverless::')) s -= 3;
-    return s;
-  };
-  const candidates = ctx.data.cfnForTf(tfType);
-  return candidates.map((c, i) => ({ c, s: score(c), i })).sort((a, b) => b.s - a.s || a.i - b.i)[0]?.c;
 }
 
 export const resourceCodeLensProvider: FeatureProvider = {

@@ -4,6 +4,7 @@ import type { AwsData } from '../data/awsData';
 import type { TfType } from '../data/types';
 import { cfnAttributeFor as attributeOrigin, type AttributeOrigin } from '../knowledge/attributes';
 import { propertyForArgument, propertyMapping } from '../knowledge/properties';
+import { tfEquivalence } from '../knowledge/types';
 
 export interface CfnRelations {
   /** CloudFormation types this Terraform type is the primary (or awscc) equivalent of. */
@@ -14,21 +15,15 @@ export interface CfnRelations {
   partOf: { cfn: string; property?: string }[];
 }
 
-const SAM_PREFIX = 'AWS::Serverless::';
-
+/** The type-level relations come from the knowledge layer (one primary-counterpart rule); the property of a
+ * companion from the property mapping. */
 export function cfnRelations(tfType: string, data: AwsData): CfnRelations {
-  const relations: CfnRelations = { equivalent: [], sam: [], partOf: [] };
-  for (const cfn of data.cfnForTf(tfType)) {
-    const mapping = data.mappingForCfn(cfn);
-    if (!mapping) continue;
-    if (cfn.startsWith(SAM_PREFIX)) relations.sam.push(cfn);
-    else if (mapping.tf[0] === tfType || mapping.awscc === tfType) relations.equivalent.push(cfn);
-    else {
-      const property = [...(propertyMapping(data, cfn)?.properties ?? [])].find(([, a]) => a.kind === 'resource' && a.tfType === tfType)?.[0];
-      relations.partOf.push({ cfn, property });
-    }
-  }
-  return relations;
+  const back = tfEquivalence(data, tfType);
+  const partOf = back.companionOf.map((cfn) => ({
+    cfn,
+    property: [...(propertyMapping(data, cfn)?.properties ?? [])].find(([, a]) => a.kind === 'resource' && a.tfType === tfType)?.[0],
+  }));
+  return { equivalent: back.equivalent, sam: back.sam, partOf };
 }
 
 /** Where a Terraform argument comes from in CloudFormation. */

@@ -9,7 +9,8 @@ import { schemaFor } from './cfnMapping';
 import { blockSchema } from './blockSchema';
 import { blockBodyAt, isLiteralAt, type HclBlock, type HclFile } from './hclReader';
 import { describeType, isAwsType, META_ARGUMENTS, type BlockKind } from './hover';
-import { TM } from './messages';
+import { TM } from '../messages';
+import { cfnEquivalence } from '../knowledge/types';
 
 export const PROVIDER_NAME = 'terraform';
 const MAX_TYPE_ITEMS = 200;
@@ -65,9 +66,9 @@ export function terraformCompletion(document: TextDocument, file: HclFile, offse
 function typeItems(kind: BlockKind, typed: string, replace: Range, ctx: CoreContext): CompletionList {
   const names = new Set(kind === 'data' ? ctx.data.tfDataSourceNames() : ctx.data.tfResourceNames());
   if (kind === 'resource') {
-    // awscc types are known through the mapping (the data holds the hashicorp/aws schema only).
+    // awscc types are known through the knowledge layer's naming rule (the data holds the hashicorp/aws schema only).
     for (const cfn of ctx.data.cfnTypeNames()) {
-      const awscc = ctx.data.mappingForCfn(cfn)?.awscc;
+      const awscc = cfnEquivalence(ctx.data, cfn).awscc;
       if (awscc) names.add(awscc);
     }
   }

@@ -30,8 +30,11 @@ const run = (cmd, args, cwd = ROOT) => {
 // Packaging happens in a staging folder with its own minified bundles (same entry points as `npm run build`), so
 // a concurrent `npm run build` from tests cannot swap readable bundles into the .vsix halfway through.
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
-const out = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
-const stage = path.join(ROOT, 'out/vsix-stage');
+// `--out <file>`: write the .vsix there (the editor tests package into their own temp folder).
+const outArg = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;
+const out = outArg ? path.resolve(outArg) : path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+// One staging folder per run: two packagings at once (a test and a release) must not delete each other's files.
+const stage = path.join(ROOT, `out/vsix-stage-${process.pid}`);
 if (!fs.existsSync('media/icon.png')) fs.writeFileSync('media/icon.png', drawIcon(128));
 fs.rmSync(stage, { recursive: true, force: true });
 fs.mkdirSync(stage, { recursive: true });
@@ -48,6 +51,7 @@ const { bundle } = await import('./build.mjs');
 await bundle({ outdir: path.join(stage, 'dist'), minify: true, sourcemap: false });
 const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
 run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], stage);
+fs.rmSync(stage, { recursive: true, force: true });
 const size = fs.statSync(out).size;
 console.log(`${path.basename(out)}: ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes)`);
 

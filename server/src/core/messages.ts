@@ -1,4 +1,5 @@
-// Labels of the server's user-facing text, English and Japanese side by side.
+// The one message catalogue: every user-facing string of the server, its features and the CLI, English and
+// Japanese side by side (test/unit/core/messages.test.ts keeps each English phrase on one Japanese form).
 import type { Text } from './l10n';
 
 export const M = {
@@ -79,4 +80,142 @@ export const M = {
   workerFailed: { en: 'scan worker failed ({error}); the rest of the notes are read on one thread', ja: 'スキャン用ワーカーが失敗しました（{error}）。残りのノートは 1 スレッドで読み込みます' },
   skippedSymlinkOutside: { en: '{path}: skipped: a symbolic link out of the note folders (awsNotes.notes.followSymlinksOutside)', ja: '{path} をスキップしました: ノートのフォルダーの外を指すシンボリックリンクです（awsNotes.notes.followSymlinksOutside）' },
   openSectionRefused: { en: 'refused to open {uri} line {line}: not an indexed note section', ja: '{uri} の {line} 行目は開きません: インデックス済みのノートのセクションではありません' },
+} satisfies Record<string, Text>;
+
+/** CloudFormation features (cfn/features/*). */
+export const CM = {
+  property: { en: 'property of `{type}`', ja: '`{type}` のプロパティ' },
+  required: { en: 'required', ja: '必須' },
+  optional: { en: 'optional', ja: '省略可' },
+  allowedValues: { en: 'Allowed values', ja: '指定できる値' },
+  updateReplaces: { en: 'Changing it replaces the resource.', ja: '変更するとリソースが置き換えられます。' },
+  updateMayReplace: { en: 'Changing it may replace the resource.', ja: '変更するとリソースが置き換えられる場合があります。' },
+  terraformArgument: { en: 'Terraform argument', ja: 'Terraform の引数' },
+  terraformSeparate: { en: 'a separate Terraform resource', ja: '別の Terraform リソース' },
+  terraformNoArgument: { en: 'no direct Terraform argument in `{tf}`', ja: '`{tf}` に直接対応する引数なし' },
+  terraformExpression: { en: 'Terraform', ja: 'Terraform での書き方' },
+  terraformNeeds: { en: 'needs', ja: '必要な定義' },
+  intrinsic: { en: 'intrinsic function', ja: '組み込み関数' },
+  conditionFunction: { en: 'condition function', ja: '条件関数' },
+  pseudoParameter: { en: 'pseudo parameter', ja: '疑似パラメータ' },
+  parameter: { en: 'parameter', ja: 'パラメータ' },
+  resource: { en: 'resource', ja: 'リソース' },
+  condition: { en: 'condition', ja: '条件' },
+  mapping: { en: 'mapping', ja: 'マッピング' },
+  refReturns: { en: '`!Ref` returns the {what}', ja: '`!Ref` が返すのは {what}' },
+  defaultValue: { en: 'default', ja: 'デフォルト' },
+  attributeOf: { en: 'GetAtt attribute of `{type}`', ja: '`{type}` の GetAtt 属性' },
+  resourceAttribute: { en: 'resource attribute', ja: 'リソース属性' },
+  samShortcut: { en: 'SAM', ja: 'SAM' },
+  samInstead: { en: 'In a SAM template, `{sam}` writes this with less code: {what}', ja: 'SAM テンプレートでは `{sam}` でより短く書けます: {what}' },
+  samExpands: { en: 'SAM expands it into {what}', ja: 'SAM はこれを次のリソースに展開します: {what}' },
+  countFromCondition: { en: 'a resource with this condition gets `count = local.{local} ? 1 : 0`', ja: 'この条件を持つリソースは `count = local.{local} ? 1 : 0` になります' },
+  // Completion
+  requiredPropertiesSnippet: { en: 'with required properties', ja: '必須プロパティ付き' },
+  // Diagnostics
+  unknownType: { en: 'Unknown resource type `{type}`.', ja: '不明なリソースタイプ `{type}` です。' },
+  didYouMean: { en: 'Did you mean `{name}`?', ja: '`{name}` の誤りではありませんか？' },
+  missingRequired: { en: '`{type}` requires the property `{property}`.', ja: '`{type}` にはプロパティ `{property}` が必要です。' },
+  missingRequiredMany: { en: '`{type}` requires the properties {properties}.', ja: '`{type}` にはプロパティ {properties} が必要です。' },
+  unknownRef: { en: '`{name}` is not a parameter, resource or pseudo parameter of this template.', ja: '`{name}` はこのテンプレートのパラメータ、リソース、疑似パラメータのいずれでもありません。' },
+  unknownResource: { en: '`{name}` is not a resource of this template.', ja: '`{name}` はこのテンプレートのリソースではありません。' },
+  getAttOnParameter: { en: '`{name}` is a parameter; `Fn::GetAtt` needs a resource.', ja: '`{name}` はパラメータです。`Fn::GetAtt` にはリソースを指定します。' },
+  unknownCondition: { en: '`{name}` is not a condition of this template.', ja: '`{name}` はこのテンプレートの条件ではありません。' },
+  unknownMapping: { en: '`{name}` is not a mapping of this template.', ja: '`{name}` はこのテンプレートのマッピングではありません。' },
+  unknownAttribute: { en: '`{type}` has no GetAtt attribute `{attribute}`.', ja: '`{type}` に GetAtt 属性 `{attribute}` はありません。' },
+  unknownProperty: { en: '`{property}` is not a property of `{type}`.', ja: '`{property}` は `{type}` のプロパティではありません。' },
+  wrongType: { en: '`{property}` expects `{expected}`.', ja: '`{property}` には `{expected}` を指定します。' },
+  valueNotAllowed: { en: '`{value}` is not an allowed value of `{property}`. Allowed: {list}', ja: '`{value}` は `{property}` に指定できる値ではありません。指定できる値: {list}' },
+  validAttributes: { en: 'Valid: {list}', ja: '使用できる属性: {list}' },
+  samNeedsTransform: { en: '`{type}` is a SAM type: add `Transform: AWS::Serverless-2016-10-31`.', ja: '`{type}` は SAM のタイプです。`Transform: AWS::Serverless-2016-10-31` を追加してください。' },
+} satisfies Record<string, Text>;
+
+/** Terraform features (terraform/*). */
+export const TM = {
+  resource: { en: 'Terraform resource', ja: 'Terraform リソース' },
+  dataSource: { en: 'Terraform data source', ja: 'Terraform データソース' },
+  unknownType: { en: 'not in the provider schema this extension knows', ja: 'この拡張機能が知っているプロバイダースキーマにはありません' },
+  cfnEquivalent: { en: 'CloudFormation', ja: 'CloudFormation' },
+  cfnReadsExisting: { en: 'Reads an existing', ja: '既存のリソースを参照' },
+  samShortcuts: { en: 'SAM resources that create it', ja: 'これを生成する SAM リソース' },
+  partOf: { en: 'Also created from', ja: '次のリソースからも生成' },
+  propertyOf: { en: 'property `{property}` of `{cfn}`', ja: '`{cfn}` のプロパティ `{property}`' },
+  noCfnEquivalent: { en: 'no CloudFormation type maps to it', ja: '対応する CloudFormation タイプはありません' },
+  cfnDescription: { en: 'From the CloudFormation reference', ja: 'CloudFormation リファレンスより' },
+  requiredArguments: { en: 'Required arguments', ja: '必須引数' },
+  none: { en: 'none', ja: 'なし' },
+  argumentOf: { en: 'argument of `{type}`', ja: '`{type}` の引数' },
+  blockOf: { en: 'nested block of `{type}`', ja: '`{type}` のネストブロック' },
+  required: { en: 'required', ja: '必須' },
+  optional: { en: 'optional', ja: '省略可' },
+  notAnArgument: { en: 'not an argument of `{type}` in the provider schema', ja: 'プロバイダースキーマでは `{type}` の引数ではありません' },
+  metaArgument: { en: 'Terraform meta-argument, available on every resource', ja: 'すべてのリソースで使える Terraform のメタ引数' },
+  cfnProperty: { en: 'CloudFormation property', ja: 'CloudFormation プロパティ' },
+  cfnRequired: { en: 'required in CloudFormation', ja: 'CloudFormation では必須' },
+  cfnOptional: { en: 'optional in CloudFormation', ja: 'CloudFormation では省略可' },
+  together: { en: 'together with {args}', ja: '{args} と組み合わせて対応' },
+  alternatives: { en: 'alternatives: {args}', ja: '代わりに使える引数: {args}' },
+  noCfnProperty: { en: 'no CloudFormation property maps to it', ja: '対応する CloudFormation プロパティはありません' },
+  reference: { en: 'reference', ja: '参照' },
+  declaredAt: { en: '`{address}` is declared on line {line} of this file', ja: '`{address}` はこのファイルの {line} 行目で宣言されています' },
+  notDeclared: { en: '`{address}` is not declared in this file', ja: '`{address}` はこのファイルでは宣言されていません' },
+  exportedAttribute: { en: 'attribute `{attr}`: exported (computed) by `{type}`', ja: '属性 `{attr}`: `{type}` がエクスポートする（計算される）値' },
+  argumentAttribute: { en: 'attribute `{attr}`: an argument of `{type}`', ja: '属性 `{attr}`: `{type}` の引数' },
+  unknownAttribute: { en: 'attribute `{attr}`: not known for `{type}`', ja: '属性 `{attr}`: `{type}` には見つかりません' },
+  inCloudFormation: { en: 'In CloudFormation', ja: 'CloudFormation では' },
+  docs: { en: 'Registry', ja: 'Registry' },
+  blockInsert: { en: 'nested block', ja: 'ネストブロック' },
+  // Diagnostics (blocks at any depth, against the provider schema)
+  unknownArgument: { en: '`{name}` is not an argument of `{block}`.', ja: '`{name}` は `{block}` の引数ではありません。' },
+  unknownBlock: { en: '`{name}` is not a block of `{block}`.', ja: '`{name}` は `{block}` のブロックではありません。' },
+  didYouMean: { en: 'Did you mean `{name}`?', ja: '`{name}` の誤りではありませんか？' },
+  missingArgument: { en: '`{block}` requires {names}.', ja: '`{block}` には {names} が必要です。' },
+  blockAsAttribute: { en: '`{name}` is a block: write `{name} { ... }` without `=`.', ja: '`{name}` はブロックです。`=` を付けずに `{name} { ... }` と書きます。' },
+  attributeAsBlock: { en: '`{name}` is an argument, not a block: write `{name} = ...`.', ja: '`{name}` はブロックではなく引数です。`{name} = ...` と書きます。' },
+  duplicateAttribute: { en: '`{name}` is set more than once in this block.', ja: '`{name}` がこのブロックで複数回設定されています。' },
+  tooManyBlocks: { en: '`{name}` may appear at most once in `{block}`.', ja: '`{name}` は `{block}` に 1 つまでしか書けません。' },
+  attributeType: { en: 'type', ja: '型' },
+  atMostOne: { en: 'at most one', ja: '1 つまで' },
+  resourceNamed: { en: '`{type}` declared in this file', ja: 'このファイルで宣言された `{type}`' },
+} satisfies Record<string, Text>;
+
+/** CodeLens above resources (features/resourceCodeLens.ts). */
+export const LENS = {
+  oneNote: { en: '1 note section', ja: 'ノート 1 セクション' },
+  notes: { en: '{count} note sections', ja: 'ノート {count} セクション' },
+  openNotesTooltip: { en: 'Open what your notes say about {type}', ja: '{type} についてのノートを開く' },
+  equivalentsTooltip: { en: 'Show the equivalents of {type}', ja: '{type} の対応リソースを表示' },
+} satisfies Record<string, Text>;
+
+/** The command line (node/cli.ts; the language comes from --lang, else LC_ALL / LC_MESSAGES / LANG). */
+export const CLI = {
+  usage: {
+    en: `usage:
+  aws-notes lookup <term> [--notes PATH]... [--json] [--lang en|ja]
+  aws-notes index [--notes PATH]... [--json]
+  aws-notes convert <template.(yaml|json)> [--resource LogicalId]
+
+--notes defaults to the current directory (every Markdown file under it).`,
+    ja: `使い方:
+  aws-notes lookup <語> [--notes パス]... [--json] [--lang en|ja]
+  aws-notes index [--notes パス]... [--json]
+  aws-notes convert <テンプレート.(yaml|json)> [--resource 論理ID]
+
+--notes を省略するとカレントディレクトリ（その下のすべての Markdown ファイル）を使います。`,
+  },
+  needsValue: { en: '{option} needs a value', ja: '{option} には値が必要です' },
+  unknownOption: { en: 'unknown option {option}', ja: '不明なオプションです: {option}' },
+  notesPathNotFound: { en: 'notes path not found: {path}', ja: 'ノートのパスが見つかりません: {path}' },
+  lookupNeedsTerm: { en: 'lookup needs a term', ja: 'lookup には調べる語を指定してください' },
+  nothingFound: { en: 'no AWS service or identifier found in "{term}"', ja: '「{term}」に AWS のサービスや識別子が見つかりません' },
+  indexSummary: {
+    en: 'files: {files}\nsections: {sections}\nservices: {services}\ntime: {ms} ms',
+    ja: 'ファイル: {files}\nセクション: {sections}\nサービス: {services}\n時間: {ms} ms',
+  },
+  convertNeedsFile: { en: 'convert needs a template file', ja: 'convert にはテンプレートファイルを指定してください' },
+  cannotReadTemplate: { en: 'cannot read template {file}: {reason}', ja: 'テンプレート {file} を読み込めません: {reason}' },
+  noSuchFile: { en: 'no such file', ja: 'ファイルがありません' },
+  isDirectory: { en: 'is a directory', ja: 'ディレクトリです' },
+  noSuchResource: { en: 'no resource {resource} in {file}', ja: '{file} にリソース {resource} はありません' },
+  resourcesAre: { en: ' (resources: {ids})', ja: '（リソース: {ids}）' },
 } satisfies Record<string, Text>;

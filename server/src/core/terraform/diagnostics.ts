@@ -10,7 +10,7 @@ import { localize, type Text } from '../l10n';
 import { blockSchema, blockTitle, META_BLOCKS } from './blockSchema';
 import { allBlocks, type HclBlock, type HclFile, type Span } from './hclReader';
 import { META_ARGUMENTS } from './hover';
-import { TM } from './messages';
+import { TM } from '../messages';
 
 const MAX_DIAGNOSTICS = 200;
 

@@ -13,7 +13,7 @@ import { inlineCode } from '../markdown/sanitize';
 import { cfnAttributeFor, cfnPropertyForArgument, cfnRelations, logicalIdFor, schemaFor } from './cfnMapping';
 import { blockBodyAt, isLiteralAt, traversalAt, type HclBlock, type HclFile, type Span, type Traversal } from './hclReader';
 import { blockSchema } from './blockSchema';
-import { TM } from './messages';
+import { TM } from '../messages';
 import { nestedArgumentHover } from './nestedHover';
 
 export type BlockKind = 'resource' | 'data';

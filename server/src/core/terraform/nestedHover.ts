@@ -7,7 +7,7 @@ import { localize } from '../l10n';
 import { localizeMarkdown } from '../markdown/markdownMessage';
 import { inlineCode } from '../markdown/sanitize';
 import { blockTitle, type BlockSchema } from './blockSchema';
-import { TM } from './messages';
+import { TM } from '../messages';
 
 const code = (s: string) => inlineCode(s) || '""';
 

@@ -16,7 +16,7 @@ import { searchKey } from '../../text/normalize';
 import { PSEUDO_PARAMETERS } from '../intrinsics';
 import { parseTemplate } from '../parseTemplate';
 import type { CfnNode, CfnTemplate } from '../types';
-import { CM } from './messages';
+import { CM, M } from '../../messages';
 import { ownerName, propertiesAtPath, propertyAtPath } from './propertySchema';
 import { PSEUDO_DOCS, RESOURCE_ATTRIBUTES } from './reference';
 import { answerText, propertyToTerraform } from './terraform';
@@ -387,7 +387,7 @@ function noteBlockItems(site: Site, indent: number): CompletionItem[] {
     items.push({
       label: block.breadcrumb,
       kind: CompletionItemKind.Snippet,
-      detail: localize(ctx.locale, CM.fromYourNotes),
+      detail: localize(ctx.locale, M.fromYourNotes),
       // Issue 9: note code is untrusted; a fence it cannot close ("````" used to end it and expose links).
       documentation: { kind: 'markdown', value: fencedCode(block.code, site.json ? 'json' : 'yaml') },
       sortText: `9${block.breadcrumb}`,

@@ -8,7 +8,7 @@ import type { CoreContext } from '../../context';
 import { localize, type Text } from '../../l10n';
 import type { CfnResourceType } from '../../data/types';
 import type { CfnNode, CfnResource, CfnTemplate, Range } from '../types';
-import { CM } from './messages';
+import { CM } from '../../messages';
 import { declarations, nameRefs, PSEUDO, type NameRef } from './names';
 import { literalTemplate, propertyProblems } from './propertyDiagnostics';
 

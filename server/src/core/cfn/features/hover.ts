@@ -15,7 +15,7 @@ import { escapeText, fencedCode, inlineCode } from '../../markdown/sanitize';
 import { M } from '../../messages';
 import { longName } from '../intrinsics';
 import type { CfnIntrinsic, CfnParameter, CfnResource, CfnTemplate, Range } from '../types';
-import { CM } from './messages';
+import { CM } from '../../messages';
 import { ownerName, propertyAtPath } from './propertySchema';
 import { declaration, declarationAt, nameRefAt, PSEUDO, type Declaration, type NameRef } from './names';
 import {

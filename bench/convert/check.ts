@@ -246,6 +246,8 @@ export interface ResourceOutcome {
   outcome: Outcome;
   blocks: string[];
   todos: string[];
+  /** Some block of it fails the schema check or terraform validate (version skew aside). */
+  invalid?: boolean;
 }
 
 /** Terraform names the converter gives a logical id: its snake_case, or that plus a suffix for derived resources. */

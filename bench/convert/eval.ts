@@ -71,9 +71,17 @@ export async function judgeHcl(file: string, hcl: string, resources: { id: strin
     if (issues.length === 0) res.validBlocks++;
     res.schemaIssues.push(...issues);
   }
+  markInvalid(res, res.schemaIssues.map((i) => i.resource));
   res.reservedVariables = scanned.blocks.filter((b) => b.type === 'variable' && RESERVED_VARIABLES.has(b.labels[0])).map((b) => b.labels[0]);
   const requiredVariables = scanned.blocks.filter((b) => b.type === 'variable' && !b.attrs.some((a) => a.name === 'default')).map((b) => b.labels[0]);
   return { res, requiredVariables, scanned };
+}
+
+function markInvalid(res: TemplateResult, blockNames: string[]): void {
+  for (const name of blockNames) {
+    const owner = res.resources.find((r) => r.blocks.includes(name));
+    if (owner) owner.invalid = true;
+  }
 }
 
 /**
@@ -108,12 +116,14 @@ export interface Summary {
   sam: number;
   resources: number;
   outcomes: Record<Outcome, number>;
+  /** Converted (fully or with TODO) but with a block the schema check or terraform validate rejects. */
+  invalid: { full: number; todo: number };
   parses: number;
   blocks: number;
   validBlocks: number;
   issuesByKind: Record<string, number>;
   reservedVariables: number;
-  terraform?: { cli: string; provider: string; validated: number; pass: number; passIgnoringSkew: number; skewErrors: number; errors: number; archiveStubbed: number; topErrors: [string, number][] };
+  terraform?: { cli: string; provider: string; validated: number; pass: number; passIgnoringSkew: number; skewErrors: number; errors: number; archiveStubbed: number; topErrors: [string, number][]; skewTop: [string, number][] };
   todoCauses: [string, number][];
   notConvertedTypes: [string, number][];
   droppedTypes: [string, number][];
@@ -156,7 +166,8 @@ async function main() {
     }
   }
   const tf = argv.includes('--no-terraform') ? undefined : terraformAvailable();
-  let tfErrors = new Map<string, number>();
+  const tfErrors = new Map<string, number>();
+  const skewErrors = new Map<string, number>();
   if (tf) {
     log(`terraform ${tf.version}, hashicorp/aws ${tf.provider}: validating ${tfItems.length} templates`);
     const diags = validateAll(tfItems, 40, verbose ? log : () => {});
@@ -165,9 +176,14 @@ async function main() {
       if (!ds) continue;
       const file = scans.get(r.file)!;
       r.terraform = { errors: ds.filter((d) => !isSkew(d, schema, file)), skew: ds.filter((d) => isSkew(d, schema, file)) };
+      markInvalid(r, r.terraform.errors.flatMap((d) => {
+        const at = d.line === undefined ? undefined : resourceAt(file, d.line);
+        return at ? [`${at.block.labels[0]}.${at.block.labels[1]}`] : [];
+      }));
     }
-    tfErrors = new Map();
-    for (const r of results) for (const d of r.terraform?.errors ?? []) bump(tfErrors, `${d.summary}${d.name ? ` (${d.resourceType ? d.resourceType + '.' : ''}${d.name})` : ''}`);
+    const label = (d: TfDiag) => `${d.summary}${d.name ? ` (${d.resourceType ? d.resourceType + '.' : ''}${d.name})` : ''}: ${d.detail.split('\n')[0].slice(0, 90)}`;
+    for (const r of results) for (const d of r.terraform?.errors ?? []) bump(tfErrors, label(d));
+    for (const r of results) for (const d of r.terraform?.skew ?? []) bump(skewErrors, label(d));
   } else log('terraform validate: not available here (needs `terraform` and a hashicorp/aws mirror in TF_MIRROR or /opt/tf-plugins)');
 
   const all = results.flatMap((r) => r.resources);
@@ -192,6 +208,7 @@ async function main() {
     sam: results.filter((r) => r.sam).length,
     resources: all.length,
     outcomes,
+    invalid: { full: all.filter((r) => r.outcome === 'full' && r.invalid).length, todo: all.filter((r) => r.outcome === 'todo' && r.invalid).length },
     parses: results.filter((r) => r.parses).length,
     blocks: results.reduce((s, r) => s + r.blocks, 0),
     validBlocks: results.reduce((s, r) => s + r.validBlocks, 0),
@@ -204,7 +221,7 @@ async function main() {
           passIgnoringSkew: validated.filter((r) => !r.terraform!.errors.length).length,
           skewErrors: validated.reduce((s, r) => s + r.terraform!.skew.length, 0),
           errors: validated.reduce((s, r) => s + r.terraform!.errors.length, 0),
-          archiveStubbed, topErrors: top(tfErrors, 15),
+          archiveStubbed, topErrors: top(tfErrors, 15), skewTop: top(skewErrors, 5),
         }
       : undefined,
     todoCauses: top(causes, 25),
@@ -222,8 +239,10 @@ async function main() {
     '',
     '| measure | count | share |',
     '|---|---:|---:|',
-    `| resources fully converted | ${o.full} | ${pct(o.full, summary.resources)} |`,
+    `| resources fully converted (no TODO) | ${o.full} | ${pct(o.full, summary.resources)} |`,
+    `| … of which valid (schema${summary.terraform ? ' and terraform validate' : ''}) | ${o.full - summary.invalid.full} | ${pct(o.full - summary.invalid.full, summary.resources)} |`,
     `| resources converted with TODO | ${o.todo} | ${pct(o.todo, summary.resources)} |`,
+    `| resources converted (with or without TODO) but invalid | ${summary.invalid.full + summary.invalid.todo} | ${pct(summary.invalid.full + summary.invalid.todo, summary.resources)} |`,
     `| resources not converted (TODO block) | ${o['not converted']} | ${pct(o['not converted'], summary.resources)} |`,
     `| resources dropped silently | ${o.dropped} | ${pct(o.dropped, summary.resources)} |`,
     `| templates HashiCorp's parser accepts | ${summary.parses} | ${pct(summary.parses, summary.templates)} |`,
@@ -247,6 +266,7 @@ async function main() {
   list('TODO causes (resources affected):', summary.todoCauses);
   list('Not converted, by type:', summary.notConvertedTypes);
   list('Dropped silently, by type:', summary.droppedTypes);
+  if (summary.terraform) list('terraform validate errors set apart as version skew (the data is hashicorp/aws 6.x, the mirror ' + summary.terraform.provider + '):', summary.terraform.skewTop);
   if (summary.terraform) list(`terraform validate errors (not skew; archive_file stubbed in ${summary.terraform.archiveStubbed} templates: the mirror has only hashicorp/aws):`, summary.terraform.topErrors);
   const schemaTop = new Map<string, number>();
   for (const r of results) for (const i of r.schemaIssues) bump(schemaTop, `${i.kind}: ${i.resource.split('.')[0]}.${i.path}`);

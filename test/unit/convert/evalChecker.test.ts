@@ -104,6 +104,12 @@ resource "aws_api_gateway_rest_api" "serverless_rest_api" {}
     const good = await judgeHcl('good.tf', 'resource "aws_sqs_queue" "queue" {\n  name = "a"\n}\n', [{ id: 'Queue', type: 'AWS::SQS::Queue' }], schema);
     assert.equal(good.res.parses, true);
     assert.equal(good.res.validBlocks, 1);
+    assert.equal(good.res.resources[0].invalid, undefined);
+    const misuse = await judgeHcl('misuse.tf', 'resource "aws_sqs_queue" "queue" {\n  redrive_policy {\n    x = 1\n  }\n}\n', [{ id: 'Queue', type: 'AWS::SQS::Queue' }], schema);
+    assert.equal(misuse.res.parses, true, 'HashiCorp\'s parser accepts it: only the schema check catches it');
+    assert.deepEqual(misuse.res.schemaIssues.map((i) => i.kind), ['attribute written as block']);
+    assert.equal(misuse.res.resources[0].outcome, 'full');
+    assert.equal(misuse.res.resources[0].invalid, true);
   });
 
   it('the archive_file stand-in for terraform validate keeps line numbers and rewrites references', () => {

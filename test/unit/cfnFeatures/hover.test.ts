@@ -46,7 +46,7 @@ describe('cfnFeatures/hover', () => {
 
     it('speaks Japanese', () => {
       const text = hoverText(hover(cursorAt(YAML_TEMPLATE, 'VisibilityTimeout', 3), 'yaml', context({ locale: 'ja' })));
-      assert.match(text, /`AWS::SQS::Queue` のプロパティ · `Integer` · 任意/);
+      assert.match(text, /`AWS::SQS::Queue` のプロパティ · `Integer` · 省略可/);
       assert.match(text, /Terraform の引数/);
     });
   });

@@ -1,6 +1,6 @@
 // Diagnostics on valid templates (issue 15): every diagnostic on a template that CloudFormation/SAM would accept is
 // a false positive. Runs the CloudFormation and Terraform providers over the convert corpus
-// (bench/convert/corpus/templates), the test fixtures and the examples, and prints the rate per template and per
+// (bench/convert/corpus/templates), the test fixtures, the examples and the bundled snippets, and prints the rate per template and per
 // resource with the codes found.   npx tsx bench/diagnostics/falsePositives.ts [--list]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,29 +31,51 @@ const walk = (dir: string) => {
 };
 for (const dir of ['bench/convert/corpus/templates', 'test/fixtures/templates', 'test/fixtures/workspace', 'examples/workspace']) walk(path.join(root, dir));
 
+/** The bundled snippets, placeholders filled with their defaults (first choice, default text, or `x`). */
+const snippets: { name: string; text: string; languageId: string }[] = [];
+for (const [file, languageId] of [['cloudformation-yaml.json', 'yaml'], ['cloudformation-json.json', 'json'], ['terraform.json', 'terraform']] as const) {
+  const table = JSON.parse(fs.readFileSync(path.join(root, 'snippets', file), 'utf8')) as Record<string, { body: string[] | string }>;
+  for (const [name, snippet] of Object.entries(table)) {
+    let text = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
+    // Mirrors (`$1` after `${1|true,false|}`) take the placeholder's default, as the editor does.
+    const defaults = new Map<string, string>();
+    for (let i = 0; i < 4; i++) {
+      text = text
+        .replace(/\$\{(\d+)\|([^,|]*)[^|]*\|\}/g, (_, n: string, v: string) => (defaults.set(n, v), v))
+        .replace(/\$\{(\d+):([^${}]*)\}/g, (_, n: string, v: string) => (defaults.set(n, v), v));
+    }
+    text = text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_, a?: string, b?: string) => defaults.get(a ?? b ?? '') ?? 'x');
+    snippets.push({ name: `snippets/${file} › ${name}`, text: text.replace(/\\([$}\\])/g, '$1'), languageId });
+  }
+}
+
 let templates = 0;
+let tfFiles = 0;
 let flagged = 0;
 let resources = 0;
 let diagnostics = 0;
 const byCode = new Map<string, number>();
 const list: string[] = [];
-for (const file of files.sort()) {
-  const text = fs.readFileSync(file, 'utf8');
-  const tf = file.endsWith('.tf');
-  const languageId = tf ? 'terraform' : file.endsWith('.json') ? 'json' : 'yaml';
-  const document = TextDocument.create(`file://${file}`, languageId, 1, text);
+const inputs = [
+  ...files.sort().map((file) => ({ name: path.relative(root, file), text: fs.readFileSync(file, 'utf8'), languageId: file.endsWith('.tf') ? 'terraform' : file.endsWith('.json') ? 'json' : 'yaml' })),
+  ...snippets,
+];
+for (const { name: file, text, languageId } of inputs) {
+  const tf = languageId === 'terraform';
+  const document = TextDocument.create(`file:///bench/${tf ? 'main.tf' : languageId === 'json' ? 'template.json' : 'template.yaml'}`, languageId, 1, text);
   const found = (tf ? terraformProvider : cfn).diagnostics!(document, ctx);
   if (!found) continue; // not a template
   templates++;
+  if (tf) tfFiles++;
   resources += tf ? (text.match(/^(resource|data) "/gm) ?? []).length : (text.match(/^\s*"?Type"?\s*:\s*"?(AWS|Alexa)::/gm) ?? []).length;
   if (found.length) flagged++;
   diagnostics += found.length;
   for (const d of found) {
     byCode.set(String(d.code), (byCode.get(String(d.code)) ?? 0) + 1);
-    list.push(`${path.relative(root, file)}:${d.range.start.line + 1} ${d.code} ${d.message}`);
+    list.push(`${file}:${d.range.start.line + 1} ${d.code} ${d.message}`);
   }
 }
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)} %`;
-console.log(`valid templates: ${templates} (${resources} resources); with any diagnostic: ${flagged} (${pct(flagged, templates)}); diagnostics: ${diagnostics} (${pct(diagnostics, resources)} of resources)`);
+console.log(`valid templates: ${templates}, ${tfFiles} of them Terraform (${resources} resources); with any diagnostic: ${flagged} (${pct(flagged, templates)}); diagnostics: ${diagnostics} (${pct(diagnostics, resources)} of resources)`);
 for (const [code, n] of [...byCode].sort((a, b) => b[1] - a[1])) console.log(`  ${code}: ${n}`);
 if (process.argv.includes('--list')) for (const line of list) console.log(line);

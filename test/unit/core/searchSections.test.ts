@@ -21,4 +21,35 @@ describe('Search Notes (searchSections)', () => {
     assert.equal(searchSections(service.index, 'zzzz').length, 0);
     assert.equal(searchSections(service.index, '', 2).length, 2);
   });
+
+  it('typing on re-scores the last keystroke’s matches: the same answer as a fresh search, also after a change', () => {
+    // Oracle: a fresh language service over the same notes answers each query without any previous keystroke.
+    const notes: Record<string, string> = {
+      'file:///n/a.md': '# Lambda の学習\n\n## Lambda 関数の設定\n\nメモリとタイムアウト。\n\n## レイヤー\n\n共通ライブラリ。\n',
+      'file:///n/b.md': '# Lambda@Edge\n\n## CloudFront と組み合わせる\n\nビューワーリクエスト。\n',
+      'file:///n/c.md': '# Amplify\n\n## Lambda 連携\n\n関数を呼ぶ。\n',
+    };
+    const typing = createLanguageService({ data: miniData() });
+    for (const [uri, text] of Object.entries(notes)) typing.index.setText(uri, text);
+    const fresh = () => {
+      const s = createLanguageService({ data: miniData() });
+      for (const [uri, text] of Object.entries(notes)) s.index.setText(uri, text);
+      return s;
+    };
+    const names = (results: ReturnType<typeof searchSections>) => results.map((r) => `${r.uri}#${r.line}:${r.score.toFixed(3)}`);
+    const word = 'lambdaレイヤ';
+    for (let n = 1; n <= word.length; n++) {
+      assert.deepEqual(names(searchSections(typing.index, word.slice(0, n))), names(searchSections(fresh().index, word.slice(0, n))), word.slice(0, n));
+    }
+    // A note changes between keystrokes: the next keystroke must see the new heading.
+    notes['file:///n/c.md'] = '# Amplify\n\n## Lambda レイヤーの共有\n\n関数を呼ぶ。\n';
+    typing.index.setText('file:///n/c.md', notes['file:///n/c.md']);
+    // (Full-text scores after an update use statistics that still count the old version until compaction: compare
+    // what is found and where.)
+    const places = (results: ReturnType<typeof searchSections>) => results.map((r) => `${r.uri}#${r.line}`).sort();
+    assert.deepEqual(places(searchSections(typing.index, word)), places(searchSections(fresh().index, word)));
+    assert.ok(searchSections(typing.index, word).some((r) => r.uri === 'file:///n/c.md'));
+    // Backspace (a shorter query) is answered from every heading again.
+    assert.deepEqual(places(searchSections(typing.index, 'lam')), places(searchSections(fresh().index, 'lam')));
+  });
 });

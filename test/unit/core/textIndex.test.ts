@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { searchSections, searchSections as searchAll } from '../../../server/src/core/features/searchSections';
+import { SNIPPET_RESULTS, searchSections, searchSections as searchAll } from '../../../server/src/core/features/searchSections';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { parseNote } from '../../../server/src/core/notes/parseNote';
 import { TextIndex, foldForSearch, tokenize } from '../../../server/src/core/notes/textIndex';
@@ -68,7 +68,7 @@ describe('Text index (Search Notes full text)', () => {
     it('needs every word of the query (negatives: words that appear in no single section)', () => {
       const both = searchSections(service.index, 'lambda 課金');
       assert.equal(both[0].label, '料金');
-      assert.ok(!searchSections(service.index, 'kms キュー').some((r) => r.snippet !== undefined), 'no section has both KMS and キュー');
+      assert.ok(!searchSections(service.index, 'kms キュー').some((r) => r.content), 'no section has both KMS and キュー');
       assert.equal(searchSections(service.index, 'zzzz').length, 0);
       assert.equal(searchSections(service.index, 'トピック')[0].label, 'SNS の基本');
       assert.ok(!searchSections(service.index, 'トピック').some((r) => r.label === 'SQS の基本'));
@@ -115,11 +115,20 @@ describe('Text index (Search Notes full text)', () => {
       const service = createLanguageService({ data: miniData() });
       for (let i = 0; i < 30; i++) service.index.setText(`file:///s/${i}.md`, `# N${i}\n\n## 共通\n\nGlue のジョブ ${i}\n`);
       assert.equal(service.index.text.staleCount, 30);
-      const first = searchAll(service.index, 'glue', 1000, 0).filter((r) => r.snippet);
+      const first = searchAll(service.index, 'glue', 1000, 0).filter((r) => r.content);
       assert.equal(first.length, 1, 'a zero budget still indexes one note');
       assert.equal(service.index.text.staleCount, 29);
       assert.equal(service.index.text.sync(service.index), 0);
-      assert.equal(searchAll(service.index, 'glue', 1000, 0).filter((r) => r.snippet).length, 30);
+      assert.equal(searchAll(service.index, 'glue', 1000, 0).filter((r) => r.content).length, 30);
+    });
+
+    it('only the first results carry a snippet (a keystroke never reads hundreds of sections)', () => {
+      const service = createLanguageService({ data: miniData() });
+      for (let i = 0; i < 100; i++) service.index.setText(`file:///m/${i}.md`, `# M${i}\n\n## 共通\n\nAthena でクエリを書く。${i}\n`);
+      const results = searchAll(service.index, 'athena', 1000, Infinity).filter((r) => r.content);
+      assert.equal(results.length, 100);
+      assert.equal(results.filter((r) => r.snippet).length, SNIPPET_RESULTS);
+      assert.ok(results.slice(0, SNIPPET_RESULTS).every((r) => /Athena/.test(r.snippet ?? '')), 'the best results have theirs');
     });
 
     it('a changed note is found by its new text only, a removed one not at all, across compactions', () => {
@@ -128,13 +137,13 @@ describe('Text index (Search Notes full text)', () => {
       // Every stale note is indexed before each search here (the default budget leaves some for idle time).
       const searchSections = (i: typeof index, q: string) => searchAll(i, q, 1000, Infinity);
       for (let i = 0; i < 60; i++) index.setText(`file:///n/${i}.md`, `# ノート${i}\n\n## 共通\n\nAthena でクエリを書く。番号${i}\n`);
-      assert.equal(searchSections(index, 'athena').filter((r) => r.snippet).length, 60);
+      assert.equal(searchSections(index, 'athena').filter((r) => r.content).length, 60);
       index.setText('file:///n/0.md', '# ノート0\n\n## 変更後\n\nRedshift に移行した。\n');
-      assert.equal(searchSections(index, 'athena').filter((r) => r.snippet).length, 59);
+      assert.equal(searchSections(index, 'athena').filter((r) => r.content).length, 59);
       assert.equal(searchSections(index, 'redshift')[0].uri, 'file:///n/0.md');
       // Remove most notes: the dead postings outnumber the live ones and are compacted away.
       for (let i = 1; i < 55; i++) index.remove(`file:///n/${i}.md`);
-      const left = searchSections(index, 'athena').filter((r) => r.snippet);
+      const left = searchSections(index, 'athena').filter((r) => r.content);
       assert.deepEqual(left.map((r) => r.uri).sort(), [55, 56, 57, 58, 59].map((i) => `file:///n/${i}.md`));
       assert.equal(index.text.size, 6);
       assert.ok(index.text.postingCount < 60 * 8, `postings compacted (${index.text.postingCount})`);

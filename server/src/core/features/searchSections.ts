@@ -18,7 +18,9 @@ export interface ScoredSection {
   /** The heading's line. */
   line: number;
   score: number;
-  /** For a content match: the line holding most of the query's words, trimmed (Markdown markers dropped). */
+  /** Found in the section's text by the full-text index (otherwise a fuzzy match of its heading). */
+  content?: boolean;
+  /** For the first content matches: the line holding most of the query's words, trimmed (Markdown markers dropped). */
   snippet?: string;
   /** That line's number. */
   snippetLine?: number;
@@ -27,6 +29,8 @@ export interface ScoredSection {
 /** Stale notes (just added or changed) are indexed before a search for at most this long; the rest stay for idle time. */
 export const SEARCH_SYNC_BUDGET_MS = 15;
 const SNIPPET_CHARS = 120;
+/** Results that carry the line that matches (the first screens of a picker). */
+export const SNIPPET_RESULTS = 40;
 
 export function searchSections(index: NotesIndex, query: string, limit = 1000, syncBudgetMs = SEARCH_SYNC_BUDGET_MS): ScoredSection[] {
   const results: ScoredSection[] = [];
@@ -41,17 +45,20 @@ export function searchSections(index: NotesIndex, query: string, limit = 1000, s
     for (const hit of hits) {
       const note = index.get(hit.uri);
       if (!note) continue;
-      const section = note.sections[hit.section];
+      const { heading, level } = index.headingAt(note, hit.section);
       const positions = index.headingPositions(hit.uri)!;
       const line = positions[hit.section * 4];
-      const snippet = bestLine(note, hit.section, words);
+      // Only the results a picker shows first get a snippet: reading 300 sections' text per keystroke is what made
+      // typing slow (and would build every lazy note's sections).
+      const snippet = results.length < SNIPPET_RESULTS ? bestLine(note, hit.section, words) : undefined;
       seen.add(`${hit.uri}#${hit.section}`);
       results.push({
-        label: section.heading,
-        detail: [note.name, ...section.parents, ...(section.level > 0 ? [section.heading] : [])].join(' › '),
+        label: heading,
+        detail: [note.name, ...index.parentsOf(note, hit.section), ...(level > 0 ? [heading] : [])].join(' › '),
         uri: hit.uri,
         line,
         score: hit.score,
+        content: true,
         ...(snippet ? { snippet: snippet.text, snippetLine: line + snippet.lineOffset } : {}),
       });
     }
@@ -103,19 +110,33 @@ function searchHeadings(index: NotesIndex, query: string, limit: number, skip: R
   // beats the current last one is allocated and inserted.
   const top: Candidate[] = [];
   const k = Math.max(0, limit);
-  index.forEachNote((note, slot) => {
-    const keys = headingKeys(index, note, slot);
-    let ancestors = ancestorCache.get(keys);
-    if (!ancestors) ancestorCache.set(keys, (ancestors = ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels)));
-    const { full, masks } = ancestors;
-    const heading = keys.heading;
-    for (let i = 0; i < full.length; i++) {
-      if (heading[i] === 0 || (qMask & ~masks[i]) !== 0) continue;
-      const score = q ? scoreFolded(q, full[i]) : 0;
-      if (score < 0 || (top.length === k && score < top[k - 1].score) || (skip.size && skip.has(`${note.uri}#${i}`))) continue;
-      insertTop(top, { score, note, section: i }, k);
-    }
-  });
+  // Every heading the query matches, kept for the next keystroke: a heading that matches `lambda` matched `lamb`,
+  // so typing on only re-scores the last keystroke's matches instead of every heading of every note.
+  const matches: HeadingMatches = { version: index.version, q, notes: [], full: [], sections: [] };
+  const consider = (note: NoteFile, full: string, i: number) => {
+    const score = q ? scoreFolded(q, full) : 0;
+    if (score < 0) return;
+    matches.notes.push(note);
+    matches.full.push(full);
+    matches.sections.push(i);
+    if ((top.length === k && score < top[k - 1].score) || (skip.size && skip.has(`${note.uri}#${i}`))) return;
+    insertTop(top, { score, note, section: i }, k);
+  };
+  const previous = lastMatches.get(index);
+  if (previous && previous.q && q.startsWith(previous.q) && previous.version === index.version) {
+    for (let c = 0; c < previous.notes.length; c++) consider(previous.notes[c], previous.full[c], previous.sections[c]);
+  } else {
+    index.forEachNote((note, slot) => {
+      const keys = headingKeys(index, note, slot);
+      let ancestors = ancestorCache.get(keys);
+      if (!ancestors) ancestorCache.set(keys, (ancestors = ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels)));
+      const { full, masks } = ancestors;
+      const heading = keys.heading;
+      for (let i = 0; i < full.length; i++) if (heading[i] !== 0 && (qMask & ~masks[i]) === 0) consider(note, full[i], i);
+    });
+  }
+  if (q) lastMatches.set(index, matches);
+  else lastMatches.delete(index);
   return top.map(({ score, note, section: i }) => {
     const { headings } = index.headingsOf(note);
     return { label: headings[i], detail: [note.name, ...index.parentsOf(note, i), headings[i]].join(' › '), uri: note.uri, line: index.headingPositions(note.uri)![i * 4], score };
@@ -123,6 +144,16 @@ function searchHeadings(index: NotesIndex, query: string, limit: number, skip: R
 }
 
 type Candidate = { score: number; note: NoteFile; section: number };
+
+/** The headings a query matched (parallel arrays), for the index version they were found in. */
+interface HeadingMatches {
+  version: number;
+  q: string;
+  notes: NoteFile[];
+  full: string[];
+  sections: number[];
+}
+const lastMatches = new WeakMap<NotesIndex, HeadingMatches>();
 
 /** Best score first; equal scores by file and position, so the answer never depends on indexing order. */
 function byRank(a: Candidate, b: Candidate): number {

@@ -415,6 +415,12 @@ export class NotesIndex {
     return { headings: note.sections.map((s) => s.heading), levels: note.sections.map((s) => s.level) };
   }
 
+  /** Heading text and level of section `i`, without building a lazy note's sections (or copying a parsed note's). */
+  headingAt(note: NoteFile, i: number): { heading: string; level: number } {
+    if (note instanceof LazyNote && !note.sectionsBuilt) return { heading: note.packed.headings[i], level: note.packed.levels[i] };
+    return note.sections[i];
+  }
+
   /** Heading texts of section `i`'s ancestors (outermost first), without building a lazy note's sections. */
   parentsOf(note: NoteFile, i: number): string[] {
     if (!(note instanceof LazyNote) || note.sectionsBuilt) return note.sections[i].parents;

@@ -3,6 +3,7 @@
 // differential test can use the same notes in memory without touching the disk.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { generateSeedsNote } from './seedsShaped.mjs';
 
 /** mulberry32: small, fast, good enough for generating text. */
 export function rng(seed) {
@@ -187,27 +188,32 @@ export function notePath(dir, i) {
   return path.join(dir, `d${String(Math.floor(i / 100)).padStart(4, '0')}`, `n${String(i).padStart(6, '0')}.md`);
 }
 
+/** Corpus profiles: "seeds" (the structure of real notes, the default since issue 16) and "synthetic" (rounds 1–6). */
+export const PROFILES = { seeds: generateSeedsNote, synthetic: generateNote };
+
 /** Writes notes [0, count) into dir (skips when a manifest says the same corpus is there). The last note gets a unique heading. */
-export function writeCorpus(dir, count, seed = 42) {
+export function writeCorpus(dir, count, seed = 42, profile = 'synthetic') {
+  const generate = PROFILES[profile];
+  if (!generate) throw new Error(`unknown corpus profile ${profile} (${Object.keys(PROFILES).join(', ')})`);
   const manifestFile = path.join(dir, 'corpus.json');
   const last = notePath(dir, count - 1);
   try {
     const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-    if (m.count === count && m.seed === seed && m.version === 2) return m;
+    if (m.count === count && m.seed === seed && m.version === 3 && m.profile === profile) return m;
   } catch {
     /* no corpus yet */
   }
   fs.rmSync(dir, { recursive: true, force: true });
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    let text = generateNote(i, seed);
+    let text = generate(i, seed);
     if (i === count - 1) text += `\n## ${uniqueHeading(seed)}\n\nSQS のメモ。\n`;
     const file = notePath(dir, i);
     if (i % 100 === 0) fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);
     bytes += Buffer.byteLength(text);
   }
-  const manifest = { version: 2, count, seed, bytes, last, unique: uniqueHeading(seed) };
+  const manifest = { version: 3, profile, count, seed, bytes, last, unique: uniqueHeading(seed) };
   fs.writeFileSync(manifestFile, JSON.stringify(manifest));
   return manifest;
 }

@@ -1,7 +1,7 @@
 // The large differential run: fast scanner vs remark on N generated notes (default 5000) plus the hand cases, and
 // the heading pre-scan ("headings first") vs the full scan (parseNote) on the same texts: headings, levels, positions.
-// Run: npx tsx bench/differential.ts [--notes N] [--seed S]
-import { generateNote } from './corpus.mjs';
+// Run: npx tsx bench/differential.ts [--notes N] [--seed S] [--profile seeds|synthetic|both]
+import { PROFILES } from './corpus.mjs';
 import { parseNoteRemark } from '../server/src/core/notes/parseNote';
 import { fastScanNote, preScanHeadings } from '../server/src/core/notes/fastScan';
 import { headingPositions } from '../server/src/core/notes/notesIndex';
@@ -18,7 +18,9 @@ let diff = 0;
 let preSame = 0;
 let preDeclined = 0;
 let preDiff = 0;
-const texts = [...TRICKY, ...Array.from({ length: N }, (_, i) => generateNote(i, seed))];
+const profile = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : 'both';
+const generators = profile === 'both' ? [PROFILES.seeds, PROFILES.synthetic] : [PROFILES[profile as 'seeds' | 'synthetic']];
+const texts = [...TRICKY, ...generators.flatMap((generate) => Array.from({ length: N }, (_, i) => generate(i, seed)))];
 for (const [i, text] of texts.entries()) {
   const pre = preScanHeadings(text);
   if (!pre) preDeclined++;

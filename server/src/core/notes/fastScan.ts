@@ -116,7 +116,7 @@ function scan(uri: string, t: string): NoteFile {
     lineStart = next;
   }
   while (tip !== doc) {
-    if (tip.kind === 'html' && tip.open) {
+    if (tip.kind === 'html' && tip.open && tip.depth !== 7) {
       if (tip.parent !== doc) unsupported();
       tip.end = n;
     }
@@ -230,6 +230,12 @@ function scan(uri: string, t: string): NoteFile {
         openLeaf.lines.push(t.slice(pos + strip, le));
         openLeaf.eols.push(eol);
         extendEnd(openLeaf, le);
+        return;
+      }
+      if (openLeaf.kind === 'html' && openLeaf.depth === 7) {
+        // an HTML block of kind 6/7 (depth 7 marks it): runs to the next blank line
+        if (blank) tip = close(openLeaf);
+        else extendEnd(openLeaf, le);
         return;
       }
       if (openLeaf.kind === 'html') {
@@ -354,7 +360,18 @@ function scan(uri: string, t: string): NoteFile {
           if (t.slice(s + 4, le).includes('-->')) tip = close(h);
           return;
         }
-        unsupported();
+        // HTML blocks of kinds 6/7 at the top level (seeds: <details>, <img ...>, <br>); in containers or next to a
+        // lazy paragraph line (where micromark's rules for kind 7 differ) remark decides. Other '<' lines are text.
+        const kind = htmlBlockKind(t.slice(s, le));
+        if (kind < 0) unsupported();
+        if (kind === 6 || (kind === 7 && !interrupting)) {
+          if (cont !== doc || !first || (!allMatched && tipIsPara())) unsupported();
+          const h = add(cont, 'html', pos); // remark's HTML node starts with the line's indentation
+          h.depth = 7;
+          extendEnd(h, le);
+          return;
+        }
+        break;
       }
       if ((c === 42 || c === 45 || c === 95) && isThematicBreak(s, le, c)) {
         const b = add(cont, 'hr', s);
@@ -545,6 +562,10 @@ function headingTitle(raw: string): string {
 function simpleInline(raw: string): string | undefined {
   const m = /^(\*\*|__|\*|_)([^\s*_][^*_]*?)\1$/.exec(raw);
   if (m && !/\s$/.test(m[2]) && !INLINE_SPECIAL.test(m[2])) return m[2];
+  // A whole-heading link with a plain label (`# [AWS CodeBuild](https://…)`, most chapters of real notes): its
+  // text is the label. The destination has no space, parenthesis, '<' or '\', so it is an inline link as written.
+  const link = /^\[([^[\]]*)\]\(([^\s()<>\\]*)\)$/.exec(raw);
+  if (link && !INLINE_SPECIAL.test(link[1])) return link[1];
   // Code spans only: the text outside them must hold nothing inline-special. ':' and '!' alone are not (only in
   // autolink literals and in `![...](...)`, both caught below), so headings like "AWS::SQS::Queue とは" stay fast.
   let out = '';
@@ -586,7 +607,10 @@ function simpleInline(raw: string): string | undefined {
   }
   // Brackets alone are literal here: fastScan declines notes with link reference definitions, so only an inline
   // link/image (`](`), a footnote call (`[^`) or a definition-like `]:` needs remark ("tags: [aws, sqs]" does not).
-  if (/[\\&<*_~@]|\]\(|\[\^|\]:|www\.|\b(?:https?|mailto|xmpp):/i.test(outside)) return undefined;
+  if (/[\\&<*_~]|\]\(|\[\^|\]:|www\.|\b(?:https?|mailto|xmpp):/i.test(outside)) return undefined;
+  // '@' only makes a GFM email autolink with a '.' after it (`Lambda@Edge` stays text).
+  const at = outside.indexOf('@');
+  if (at >= 0 && outside.indexOf('.', at) >= 0) return undefined;
   return out;
 }
 

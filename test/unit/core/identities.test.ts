@@ -22,6 +22,9 @@ describe('identity resolver', () => {
     assert.equal(at('"Action": "sqs:Send‸Message"'), 'iamAction sqs sqs:SendMessage');
     assert.equal(at('"Action": "sqs:Get‸*"'), 'iamAction sqs sqs:Get*');
     assert.equal(at('"Resource": "arn:aws:sqs:ap-northeast-1:1‸23456789012:jobs"'), 'arn sqs arn:aws:sqs:ap-northeast-1:123456789012:jobs');
+    // A quoted ARN runs to its quote (the legacy CloudFront principal has spaces); an unquoted one stops at a space.
+    assert.equal(at('"AWS": "arn:aws:sqs::cloudfront:user/CloudFront Origin Access Identity E2Q‸WRUHAPOMQZL"'), 'arn sqs arn:aws:sqs::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL');
+    assert.equal(at('see arn:aws:sqs:ap-northeast-1:1:jobs and then‸ more'), undefined);
     assert.equal(at('Principal: { Service: lambda.amazon‸aws.com }'), 'principal lambda lambda.amazonaws.com');
     assert.equal(at('sqs = boto3.client("s‸qs")'), 'boto3 sqs "sqs"');
     assert.equal(at("table = boto3.resource('dynam‸odb')"), "boto3 dynamodb 'dynamodb'");

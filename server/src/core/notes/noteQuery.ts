@@ -171,6 +171,12 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       if (resourceType) q.words(resourceType, ctx);
       const resourceName = resource.replace(/^[a-z][a-z-]*[:/]/, '');
       if (resourceName.length >= 3 && !/[*?$]/.test(resourceName)) q.add('exact', resourceName, W.equivalent);
+      // A name written in words ends in an id ("CloudFront Origin Access Identity E2QWRUHAPOMQZL"): the words name it.
+      const named = /^([A-Za-z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]*)+) [A-Z0-9]{8,}$/.exec(resourceName.split('/').pop() ?? '')?.[1];
+      if (named) {
+        q.add('exact', named, W.equivalent);
+        q.words(named, ctx);
+      }
       // A path's last segment names the thing (policy/service-role/AWSLambdaBasicExecutionRole).
       const last = resourceName.split(/[:/]/).pop() ?? '';
       if (last !== resourceName && last.length >= 3 && !/[*?$]/.test(last)) {

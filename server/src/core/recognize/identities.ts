@@ -92,8 +92,13 @@ const RULES: FormRule[] = [
   {
     kind: 'arn',
     needles: ['arn:aws'],
-    pattern: /(?<![A-Za-z0-9_])arn:aws(?:-cn|-us-gov|-iso[a-z-]*)?:([a-z0-9-]+):[^\s"'`<>()[\]{},]*/g,
-    resolve: (m, data) => data.serviceByIamPrefix(m[1])?.id ?? data.services().find((s) => s.arnNamespace === m[1])?.id,
+    // A quoted ARN runs to its closing quote: the legacy CloudFront principal
+    // "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2Q…" has spaces.
+    pattern: /(?<=")arn:aws(?:-cn|-us-gov|-iso[a-z-]*)?:([a-z0-9-]+):[^"\n<>{}]{0,200}(?=")|(?<![A-Za-z0-9_])arn:aws(?:-cn|-us-gov|-iso[a-z-]*)?:([a-z0-9-]+):[^\s"'`<>()[\]{},]*/g,
+    resolve: (m, data) => {
+      const service = m[1] ?? m[2];
+      return data.serviceByIamPrefix(service)?.id ?? data.services().find((s) => s.arnNamespace === service)?.id;
+    },
   },
   {
     kind: 'iamAction',

@@ -127,13 +127,38 @@ export function buildLibCommands(libDir, clients) {
   return { [pkg]: { client: target, commands } };
 }
 
+/**
+ * 94 % of operations share their name with an IAM action of the client's prefix: those are stored as a bitmap over
+ * the prefix's actions in iam-actions.json (sorted; `n` = how many, so that a stale pairing is detected), and only
+ * the rest by name. Cuts the file from 335 KB to a tenth; sdkTable.ts unpacks one client on first use.
+ */
+export function packOperations(clients, iamActions, services) {
+  const owner = new Map(services.flatMap((s) => s.boto3.map((b) => [b, s])));
+  const packed = {};
+  for (const [name, c] of Object.entries(clients)) {
+    const prefix = c.iam ?? owner.get(name)?.iamPrefixes[0];
+    const actions = prefix && iamActions[prefix] ? Object.keys(iamActions[prefix]).sort() : [];
+    const ops = new Set(c.ops.split(' '));
+    const bytes = new Uint8Array(Math.ceil(actions.length / 8));
+    actions.forEach((a, i) => {
+      if (ops.has(a)) bytes[i >> 3] |= 1 << (i & 7), ops.delete(a);
+    });
+    const entry = { js: c.js };
+    if (prefix && actions.length) Object.assign(entry, { iam: prefix, n: actions.length, has: Buffer.from(bytes).toString('base64') });
+    entry.ops = [...ops].sort().join(' ');
+    packed[name] = entry;
+  }
+  return packed;
+}
+
 export function writeSdkOperations(dataDir, { botoDir, sdkDir, iamDir, libDirs = [], spec, services }) {
   const built = buildSdkOperations({ botoDir, sdkDir, iamDir });
   const libs = Object.assign({}, ...libDirs.map((dir) => buildLibCommands(dir, built.clients)));
   const iamActions = readJson(path.join(dataDir, 'iam-actions.json')).actions;
   const sam = buildSamPolicyTemplates(spec, services, iamActions);
+  const clients = packOperations(built.clients, iamActions, services);
   const file = path.join(dataDir, 'sdk-operations.json');
-  const size = writeJson(file, { xformExceptions: built.exceptions, clients: built.clients, libPackages: libs, samPolicyTemplates: sam }, ['clients', 'libPackages', 'samPolicyTemplates']);
+  const size = writeJson(file, { xformExceptions: built.exceptions, clients, libPackages: libs, samPolicyTemplates: sam }, ['clients', 'libPackages', 'samPolicyTemplates']);
   const unowned = Object.keys(sam).filter((n) => !sam[n].service);
   console.log(`sdk-operations.json: ${built.stats.clients} boto3 clients, ${built.stats.botocoreOps} botocore + ${built.stats.addedFromV2} aws-sdk v2 operations, ${Object.values(libs).reduce((n, l) => n + Object.keys(l.commands).length, 0)} library commands, ${Object.keys(sam).length} SAM policy templates (without service: ${unowned.join(' ') || 'none'}), ${size} bytes`);
 }

@@ -131,7 +131,7 @@ export function createAwsData(raw: RawAwsData): AwsData {
   const features = lazy(() => raw.features?.() ?? []);
   const sdk = lazy(() => {
     const table = raw.sdk?.();
-    return table ? createSdkTable(table) : undefined;
+    return table ? createSdkTable(table, (prefix) => { const actions = iam()[prefix]; return actions && Object.keys(actions); }) : undefined;
   });
   // Only known Terraform types have features (their table names the service).
   const featureLookup = lazy(() => createFeatureLookup(features(), (tf) => (tfResource(tf) ?? tfDataSource(tf))?.service));

@@ -129,9 +129,16 @@ export function buildLibCommands(libDir, clients) {
 
 /**
  * 94 % of operations share their name with an IAM action of the client's prefix: those are stored as a bitmap over
- * the prefix's actions in iam-actions.json (sorted; `n` = how many, so that a stale pairing is detected), and only
+ * the prefix's actions in iam-actions.json (sorted; `sum` = FNV-1a of those names, so that a stale pairing is detected), and only
  * the rest by name. Cuts the file from 335 KB to a tenth; sdkTable.ts unpacks one client on first use.
  */
+/** FNV-1a, 32 bits, hex (mirrored in sdkTable.ts). */
+export function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
+}
+
 export function packOperations(clients, iamActions, services) {
   const owner = new Map(services.flatMap((s) => s.boto3.map((b) => [b, s])));
   const packed = {};
@@ -144,7 +151,7 @@ export function packOperations(clients, iamActions, services) {
       if (ops.has(a)) bytes[i >> 3] |= 1 << (i & 7), ops.delete(a);
     });
     const entry = { js: c.js };
-    if (prefix && actions.length) Object.assign(entry, { iam: prefix, n: actions.length, has: Buffer.from(bytes).toString('base64') });
+    if (prefix && actions.length) Object.assign(entry, { iam: prefix, sum: fnv1a(actions.join(' ')), has: Buffer.from(bytes).toString('base64') });
     entry.ops = [...ops].sort().join(' ');
     packed[name] = entry;
   }

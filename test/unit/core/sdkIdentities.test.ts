@@ -2,7 +2,7 @@
 // and naming rule, SDK v3 command classes, boto3 resources, SAM policy templates; in Python, TypeScript and SAM YAML.
 import * as assert from 'node:assert/strict';
 import { createLanguageService } from '../../../server/src/core/languageService';
-import { xformName } from '../../../server/src/core/data/sdkTable';
+import { createSdkTable, fnv1a, xformName } from '../../../server/src/core/data/sdkTable';
 import { identityAt, type Recognizer } from '../../../server/src/core/recognize/identities';
 import { ServiceNameMatcher } from '../../../server/src/core/recognize/serviceNameMatcher';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
@@ -46,6 +46,13 @@ describe('SDK identity forms (generated data)', () => {
     assert.ok(count > 14_000, `${count} operations`);
     assert.ok(data.sdk()!.operations('sqs').includes('ReceiveMessage') && data.sdk()!.operations('sqs').includes('SendMessageBatch'));
     assert.ok(!data.sdk()!.operations('sqs').includes('SendMessageBatchs'));
+  });
+
+  it('ignores an operation bitmap made over other IAM data instead of naming wrong operations', () => {
+    const raw = { xformExceptions: {}, clients: { q: { js: '@aws-sdk/client-q', iam: 'q', sum: fnv1a('Alpha Beta'), has: 'Ag==', ops: 'Gamma' } }, samPolicyTemplates: {} };
+    assert.deepEqual([...createSdkTable(raw, () => ['Alpha', 'Beta']).operations('q')].sort(), ['Beta', 'Gamma']);
+    assert.deepEqual(createSdkTable(raw, () => ['Alpha', 'Bravo']).operations('q'), ['Gamma']);
+    assert.deepEqual(createSdkTable(raw, () => undefined).operations('q'), ['Gamma']);
   });
 
   it('resolves a boto3 method in its client context to the operation and the IAM action', () => {

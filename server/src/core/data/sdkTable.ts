@@ -6,8 +6,8 @@ export interface RawSdkClient {
   js: string;
   /** The client's IAM prefix, when the IAM data knows it. */
   iam?: string;
-  /** How many actions `iam` has in iam-actions.json (the bitmap's length, to detect a stale pairing). */
-  n?: number;
+  /** FNV-1a of the prefix's sorted action names joined by ' ' (the bitmap's index, to detect a stale pairing). */
+  sum?: string;
   /** Base64 bitmap over the prefix's action names, sorted: bit i set = an operation of exactly that name. */
   has?: string;
   /** The other operations, space-separated: "ChangeMessageVisibilityBatch ...". */
@@ -76,12 +76,19 @@ function decodeBase64(text: string): Uint8Array {
   return out;
 }
 
+/** FNV-1a, 32 bits, hex: the same as scripts/gen-data/sdk.mjs. */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
+}
+
 /** The client operations, unpacked: the bitmap's IAM action names plus the listed rest. */
 function operationsOf(entry: RawSdkClient, actionNames: (prefix: string) => readonly string[] | undefined): string[] {
   const ops = entry.ops.split(' ').filter(Boolean);
   const names = entry.iam && entry.has ? [...(actionNames(entry.iam) ?? [])].sort() : [];
   // A bitmap made over another version of iam-actions.json would name wrong operations: ignore it.
-  if (entry.has && names.length === entry.n) {
+  if (entry.has && fnv1a(names.join(' ')) === entry.sum) {
     const bytes = decodeBase64(entry.has);
     names.forEach((name, i) => {
       if (bytes[i >> 3] & (1 << (i & 7))) ops.push(name);

@@ -44,8 +44,13 @@ const PLACE_PARENT_MIN = 0.5;
 // Per note version (a NoteFile is replaced when its note changes) and query: the evidence found in it.
 const evidenceCache = new WeakMap<NoteFile, Map<string, Map<number, SectionEvidence>>>();
 
+/** While crawling, a stale ranking is kept this many times as long as the last re-ranking took. */
+export const BULK_RERANK_SHARE = 9;
+
 export class QueryRanker {
   private readonly cache = new Map<string, { version: number; at: number; hits: QueryHit[] }>();
+  /** During a crawl: no stale query is re-ranked before this time (issue 16, see rank). */
+  private quietUntil = 0;
 
   constructor(private readonly index: NotesIndex) {}
 
@@ -56,8 +61,15 @@ export class QueryRanker {
     const now = this.index.clock();
     if (cached && cached.version === this.index.version) return cached.hits;
     // While the crawl runs the version moves with every note: re-rank at most every BULK_RERANK_MS.
-    if (cached && this.index.inBulk && now - cached.at < BULK_RERANK_MS) return cached.hits;
+    // Issue 16: at 10k notes one ranking costs tens of ms, so re-ranking every hovered identifier every 250 ms took
+    // a third of the crawl's main thread (profile: rankForQuery, tally, evidenceIn); after each re-ranking, stale
+    // answers are kept for BULK_RERANK_SHARE times as long as it took (rankings ≤ ~10 % of the thread while crawling).
+    if (cached && this.index.inBulk && (now - cached.at < BULK_RERANK_MS || now < this.quietUntil)) return cached.hits;
     const hits = rankForQuery(this.index, query);
+    if (this.index.inBulk) {
+      const after = this.index.clock();
+      this.quietUntil = after + BULK_RERANK_SHARE * (after - now);
+    }
     if (this.cache.size >= 64) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(query.key, { version: this.index.version, at: now, hits });
     return hits;

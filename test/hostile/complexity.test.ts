@@ -52,6 +52,11 @@ const noteConstructs: Record<string, (n: number) => string> = {
   '`]:` definitions': (n) => '# T\n\n' + Array.from({ length: n / 16 }, (_, i) => `[l${i}]: /u${i}`).join('\n') + '\n',
   'nested lists/quotes': (n) => '# T\n\n' + '- a\n  - b\n    > c\n'.repeat(n / 20),
   'long lines': (n) => '# T\n\n' + 'word SQS '.repeat(n / 9) + '\n',
+  // issue 16: real-shaped notes (HTML blocks to a blank line, kind-7 tags with many attributes, link headings, many short sections)
+  'html blocks': (n) => '# T\n\n' + '<details>\n# x\n<br>\n\n'.repeat(n / 20),
+  'html attributes': (n) => '# T\n\n<a' + ' b=c'.repeat(n / 4) + '\n# h\n',
+  'link headings': (n) => '# [AWS X](https://example.com/a)\n\ntext\n\n'.repeat(n / 44),
+  'many short sections': (n) => '## s\n\nSQS\n\n'.repeat(n / 12),
 };
 
 describe('complexity: notes (near-linear growth)', function () {

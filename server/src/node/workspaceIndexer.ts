@@ -272,6 +272,8 @@ export class WorkspaceIndexer {
       const uris = found.files.map((file) => cached.get(file)?.uri ?? toUri(file));
       const wanted = new Set(uris);
       for (const uri of this.index.uris()) {
+        // An unsaved note open in the editor stays; one the settings no longer include (notes.paths/exclude changed) goes.
+        if (this.openInEditor.has(uri) && !this.isNoteUri(uri)) this.openInEditor.delete(uri);
         if (!wanted.has(uri) && !this.openInEditor.has(uri)) {
           this.index.remove(uri);
           this.meta.delete(uri);

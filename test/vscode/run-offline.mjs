@@ -6,15 +6,23 @@
 // honours only with `--vscode-option enable-smoke-test-driver`. When the suite's run() settles, the
 // workbench calls window.codeAutomationExit(code): that code is ours.
 //
+// By default the extension under test is the one a user gets (issue 17): `npm run package` builds the .vsix, which is
+// installed into a fresh profile with `--install-extension`, with default settings and the built-in extensions
+// enabled (the Markdown extension answers symbols too). extensionDevelopmentPath is then test/vscode/test-host, an
+// empty extension (VS Code loads an extensionTestsPath only next to a development extension).
+// `--dev` (or AWS_NOTES_DEV=1): the development path instead (this repository as the development extension).
+//
 // Exit codes: 0 pass, 1 tests failed, 2 timeout, 3 harness error, 4 editors missing.
-// Env: TEST_TIMEOUT_MS (default 300000), SKIP_BUILD=1, KEEP=1 (keep the temp dir), ALL_CONSOLE=1 (no log filter),
+// Env: TEST_TIMEOUT_MS (default 600000: packaging, install and ~100 tests on a shared 2-core machine), SKIP_BUILD=1 (no build; with a .vsix already packaged, no packaging either),
+//      AWS_NOTES_VSIX=<file> (install this .vsix), KEEP=1 (keep the temp dir), ALL_CONSOLE=1 (no log filter),
 //      AWS_NOTES_TEST_GREP=<regexp> (mocha grep), AWS_NOTES_TEST_LATER=1 (also run the not-yet-implemented features),
 //      AWS_NOTES_TEST_WRONG_EXPECTATION=1 (harness self-check: one hover test expects a wrong string and must fail).
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
+import { spawnSync } from 'node:child_process';
 import {
-  DISABLED_BUILTINS, ROOT, RESULTS_DIR, buildExtension, buildSuite, copyFixtureWorkspace, freePort, lap as lap0, launchChromium,
+  DISABLED_BUILTINS, ROOT, RESULTS_DIR, buildExtension, buildSuite, copyFixtureWorkspace, freePort, installVsix, lap as lap0, launchChromium,
   makeTempDir, onAbort, remoteUri, requireEditors, startCodeServer, workbenchUrl,
 } from './harness.mjs';
 
@@ -22,14 +30,29 @@ const TAG = 'test:vscode';
 const lap = (m) => lap0(TAG, m);
 // AWS_NOTES_EXT_PATH: another extension folder (harness debugging only); default: this repository.
 const EXT_PATH = path.resolve(process.env.AWS_NOTES_EXT_PATH || ROOT);
-const TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 300000);
+const DEV = process.argv.includes('--dev') || process.env.AWS_NOTES_DEV === '1' || !!process.env.AWS_NOTES_EXT_PATH;
+const TEST_HOST = path.join(ROOT, 'test/vscode/test-host');
+
+/** The .vsix to install: AWS_NOTES_VSIX, else `npm run package` into the temp folder (SKIP_BUILD=1: the repository's last one, if any). */
+function packagedVsix(dir) {
+  if (process.env.AWS_NOTES_VSIX) return path.resolve(process.env.AWS_NOTES_VSIX);
+  const { name, version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const last = path.join(ROOT, `${name}-${version}.vsix`);
+  if (process.env.SKIP_BUILD === '1' && fs.existsSync(last)) return last;
+  const vsix = path.join(dir, `${name}-${version}.vsix`);
+  lap('packaging the extension (npm run package)');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/package.mjs'), '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0 || !fs.existsSync(vsix)) throw new Error(`npm run package failed (${r.status})`);
+  return vsix;
+}
+const TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 600000);
 // Workbench/code-server chatter that says nothing about our tests.
 const NOISE = /AgentHost|ChatModelSelection|Creating a socket|connection token|grace-time|Service Worker|AccountPolicyGate|builtin extensions cache|ENOTFOUND|open-vsx\.org|marketplace|getaddrinfo|Extension host agent|\[perf\]|DeprecationWarning|punycode|Using the default|gallery|ExperimentService|Error fetching|[Cc]opilot|Chat model provider|chatParticipant|Failed to retrieve configuration properties|navigator is now a global/;
 
 requireEditors();
 
 /**
- * Built-in extensions whose providers answer the same requests as ours (DISABLED_BUILTINS) are disabled the
+ * Built-in extensions that only add noise offline (DISABLED_BUILTINS) are disabled the
  * way the Extensions view does it: the web workbench keeps the globally disabled list under
  * `extensionsIdentifiers/disabled` in its IndexedDB state (code-server ignores `--disable-extension`).
  * A first, plain load of the workbench creates those databases in the throwaway Chromium profile.
@@ -91,16 +114,22 @@ async function finish(code, why) {
 onAbort(() => finish(130, 'signal'));
 
 try {
-  if (EXT_PATH === ROOT) buildExtension(TAG);
-  const testsPath = await buildSuite(TAG);
+  if (DEV && EXT_PATH === ROOT) buildExtension(TAG);
   tmp = makeTempDir('vscode');
+  const vsix = DEV ? undefined : packagedVsix(tmp);
+  const testsPath = await buildSuite(TAG);
   const ws = copyFixtureWorkspace(tmp);
+  if (vsix) {
+    lap(`installing ${path.relative(ROOT, vsix)} into a fresh profile`);
+    installVsix({ tmp, vsix });
+  }
   const port = await freePort();
   server = await startCodeServer({
     tag: TAG, tmp, port, locale: 'en',
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'], // else the workbench ignores the payload's dev/test entries
     env: { // reaches the extension host, so the suite sees it
       AWS_NOTES_TEST_WORKSPACE: ws,
+      AWS_NOTES_TEST_INSTALLED: vsix ? path.join(tmp, 'exts') : '',
       AWS_NOTES_TEST_LATER: process.env.AWS_NOTES_TEST_LATER || '',
       AWS_NOTES_TEST_GREP: process.env.AWS_NOTES_TEST_GREP || '',
       AWS_NOTES_TEST_WRONG_EXPECTATION: process.env.AWS_NOTES_TEST_WRONG_EXPECTATION || '',
@@ -122,11 +151,11 @@ try {
   await page.exposeFunction('codeAutomationExit', (code) => finish(code === 0 ? 0 : 1, `codeAutomationExit(${code}) from the workbench`));
 
   const payload = [
-    ['extensionDevelopmentPath', remoteUri(port, EXT_PATH)],
+    ['extensionDevelopmentPath', remoteUri(port, vsix ? TEST_HOST : EXT_PATH)],
     ['extensionTestsPath', remoteUri(port, testsPath)],
     ['skipWelcome', 'true'],
   ];
-  await disableBuiltins(page, port, ws);
+  if (DISABLED_BUILTINS.length) await disableBuiltins(page, port, ws);
   lap(`open workbench on ${ws} with the test payload`);
   await page.goto(workbenchUrl(port, ws, payload));
 } catch (e) {

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AwsNotesApi } from '../../../client/src/extension';
-import { activateExtension, hoverText, hoverUntil, hovers, open, positionOf, sectionLinks, sleep, until } from './helpers';
+import { activateExtension, hoverText, hoverUntil, hovers, open, positionOf, sectionLinks, until } from './helpers';
 
 const SQS = 'Amazon Simple Queue Service';
 const RECOVERY_BOUND_MS = 30000;
@@ -56,7 +56,6 @@ describe('Recovery from a crashed language server', function () {
       async () => vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', t.uri, positionOf(t, 'pipeline - SQS queue', 'SQS')),
       (d) => (d ?? []).length > 0, 15000);
     assert.ok((defs ?? []).length > 0, 'no definitions after restart');
-    await sleep(10);
     const text = hoverText(await hovers(t.uri, positionOf(t, 'pipeline - SQS queue', 'SQS')));
     assert.ok(text.includes(SQS));
   });

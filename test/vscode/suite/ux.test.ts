@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AwsNotesApi } from '../../../client/src/extension';
 import type { ExplorerNode } from '../../../client/src/notesExplorer';
-import { EXTENSION_ID, activateExtension, headingLine, hoverUntil, open, positionOf, sectionLinks, sleep, until, wsUri } from './helpers';
+import { EXTENSION_ID, activateExtension, headingLine, hoverUntil, open, positionOf, sectionLinks, until, wsUri } from './helpers';
 
 const SQS_NOTE = 'notes/messaging/sqs-lambda.md';
 
@@ -14,10 +14,23 @@ async function api(): Promise<AwsNotesApi> {
   return vscode.extensions.getExtension<AwsNotesApi>(EXTENSION_ID)!.exports;
 }
 
+/** Resolves when the extension shows its next picker (with its items). Listens at once: call before the command. */
+function pickerShown(): Promise<string> {
+  const ext = vscode.extensions.getExtension<AwsNotesApi>(EXTENSION_ID)!.exports;
+  return new Promise((resolve) => {
+    const listener = ext.commands.onDidShowPicker((title) => {
+      listener.dispose();
+      resolve(title);
+    });
+  });
+}
+
 /** Runs a command that shows a quick pick, waits for the picker, accepts the active item, returns the command's result. */
 async function runAndAccept<T>(command: string, ...args: unknown[]): Promise<T> {
+  const shown = pickerShown();
   const result = vscode.commands.executeCommand<T>(command, ...args);
-  await sleep(1500);
+  // A command that needs no picker (one section only) finishes without showing one.
+  if ((await Promise.race([shown, result.then(() => undefined)])) === undefined) return result;
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   return result;
 }
@@ -95,8 +108,9 @@ describe('VS Code experience: commands, explorer, CodeLens, status', function ()
       await closeAllEditors();
       const services = await ext.commands['model'].servicesInNotes();
       assert.ok(services.some((s) => s.serviceId === 'sqs') && services.some((s) => s.serviceId === 'dynamodb'), JSON.stringify(services));
+      const shown = pickerShown();
       const done = vscode.commands.executeCommand('awsNotes.openNotesForService');
-      await sleep(1500);
+      assert.strictEqual(await shown, 'Open Notes for Service');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.strictEqual(await done, undefined);
     });

@@ -92,6 +92,13 @@ describe('cfnFeatures/nested (complete schemas)', () => {
       assert.deepEqual(labels(complete("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  s‸\n")), []);
     });
 
+    it('list items: enum values after `- ` under a list of enums, nothing under a list of free strings', () => {
+      const base = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  T:\n    Type: AWS::CleanRooms::ConfiguredTable\n    Properties:\n";
+      assert.deepEqual([...labels(complete(base + '      SelectedAnalysisMethods:\n        - ‸\n'))].sort(), ['DIRECT_JOB', 'DIRECT_QUERY']);
+      const fn = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n";
+      assert.deepEqual(labels(complete(fn + '      Layers:\n        - ‸\n')), []);
+    });
+
     it('JSON: nested keys and enum values', () => {
       const keys = labels(complete('{"Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"VpcConfig": {"‸"}}}}}', 'json'));
       assert.ok(keys.includes('SubnetIds') && !keys.includes('Handler'), keys.join());

@@ -53,6 +53,8 @@ describe('terraform: nested blocks (complete schema)', () => {
 }
 `)!;
     assert.match(deep.text, /argument of `aws_s3_bucket_lifecycle_configuration › rule › expiration` \(optional · type `number`\)/);
+    const top = hover(LAMBDA.replace('  function_name', '  function_‸name'))!;
+    assert.match(top.text, /argument of `aws_lambda_function` \(required · type `string`\)/);
     const block = hover(LAMBDA.replace('  vpc_config {', '  vpc_‸config {'))!;
     assert.match(block.text, /nested block of `aws_lambda_function`/);
   });

@@ -125,7 +125,8 @@ export function argumentHoverMarkdown(tfType: string, kind: string, argument: st
   if (schema && !arg) lines.push(`**${code(argument)}** — ${localizeMarkdown(locale, TM.notAnArgument, { type: tfType })}`);
   else {
     const what = localizeMarkdown(locale, arg?.block ? TM.blockOf : TM.argumentOf, { type: tfType });
-    const status = arg ? ` (${localize(locale, arg.required ? TM.required : TM.optional)})` : '';
+    const type = arg?.type ? ` · ${localize(locale, TM.attributeType)} ${code(arg.type)}` : '';
+    const status = arg ? ` (${localize(locale, arg.required ? TM.required : TM.optional)}${type})` : '';
     lines.push(`**${code(argument)}** — ${what}${status}`);
   }
   if (kind !== 'resource') return lines.join('\n');

@@ -485,7 +485,10 @@ function yamlCompletion(site: Site): CompletionList | undefined {
   if (path.length > 3 && path[0] === 'Resources' && path[2] === 'Properties') {
     const type = site.template.resource(String(path[1]))?.type;
     const present = keyLine[2] ? new Set<string>() : keysAt(site.template.root, path, site.offset);
-    return type ? propertyItems(site, type, present, typed, column, false, path.slice(3)) : undefined;
+    const keys = type ? propertyItems(site, type, present, typed, column, false, path.slice(3)) : undefined;
+    // `- ` under a list of enum values (`Architectures:`): the values.
+    if (!keys && type && keyLine[2]) return valueItems(site, String(path[1]), path.slice(3), typed);
+    return keys;
   }
   if (keyLine[2]) return undefined;
   if (path.length === 3 && path[0] === 'Resources' && path[2] === 'Properties') {

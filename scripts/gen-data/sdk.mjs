@@ -39,14 +39,15 @@ export function xformName(name, exceptions) {
 /** The v3 package of a service id: `@aws-sdk/client-` + the id in lower case, words joined by '-'. */
 const jsPackageOf = (serviceId) => `@aws-sdk/client-${serviceId.toLowerCase().replace(/\s+/g, '-')}`;
 
-export function buildSdkOperations({ botoDir, sdkDir, iamDir }) {
+export function buildSdkOperations({ botoDir, sdkDir, iamDir, boto3Names = [] }) {
   const exceptions = xformExceptions(botoDir);
   const iamPrefixes = new Set(Object.keys(readJson(path.join(iamDir, 'data/serviceNames.json'))));
   // Newer operations: aws-sdk v2's models (frozen 2025) by service id, latest API version.
   const v2 = new Map();
+  const v2Meta = new Map();
   for (const f of fs.readdirSync(path.join(sdkDir, 'apis')).filter((f) => f.endsWith('.min.json')).sort()) {
     const api = readJson(path.join(sdkDir, 'apis', f));
-    if (api.metadata?.serviceId) v2.set(api.metadata.serviceId, Object.keys(api.operations ?? {}));
+    if (api.metadata?.serviceId) v2.set(api.metadata.serviceId, Object.keys(api.operations ?? {})), v2Meta.set(api.metadata.serviceId, api.metadata);
   }
   const clients = {};
   const stats = { clients: 0, botocoreOps: 0, addedFromV2: 0 };
@@ -66,7 +67,20 @@ export function buildSdkOperations({ botoDir, sdkDir, iamDir }) {
     clients[folder] = entry;
     stats.clients++;
   }
-  return { exceptions, clients, stats };
+  // Clients newer than this botocore (bedrock-runtime) that services.json names: boto3 names a client after its
+  // service id in lower case, words joined by '-'; their operations come from aws-sdk v2 alone.
+  stats.fromV2Only = [];
+  for (const [serviceId, ops] of v2) {
+    const name = serviceId.toLowerCase().replace(/\s+/g, '-');
+    if (clients[name] || !boto3Names.includes(name)) continue;
+    const md = v2Meta.get(serviceId);
+    const entry = { ops: [...ops].sort().join(' '), js: jsPackageOf(serviceId) };
+    const iam = [md.signingName, md.endpointPrefix].find((p) => p && iamPrefixes.has(p));
+    if (iam) entry.iam = iam;
+    clients[name] = entry;
+    stats.fromV2Only.push(name);
+  }
+  return { exceptions, clients: Object.fromEntries(Object.keys(clients).sort().map((k) => [k, clients[k]])), stats };
 }
 
 /**
@@ -159,7 +173,7 @@ export function packOperations(clients, iamActions, services) {
 }
 
 export function writeSdkOperations(dataDir, { botoDir, sdkDir, iamDir, libDirs = [], spec, services }) {
-  const built = buildSdkOperations({ botoDir, sdkDir, iamDir });
+  const built = buildSdkOperations({ botoDir, sdkDir, iamDir, boto3Names: services.flatMap((s) => s.boto3) });
   const libs = Object.assign({}, ...libDirs.map((dir) => buildLibCommands(dir, built.clients)));
   const iamActions = readJson(path.join(dataDir, 'iam-actions.json')).actions;
   const sam = buildSamPolicyTemplates(spec, services, iamActions);
@@ -167,7 +181,7 @@ export function writeSdkOperations(dataDir, { botoDir, sdkDir, iamDir, libDirs =
   const file = path.join(dataDir, 'sdk-operations.json');
   const size = writeJson(file, { xformExceptions: built.exceptions, clients, libPackages: libs, samPolicyTemplates: sam }, ['clients', 'libPackages', 'samPolicyTemplates']);
   const unowned = Object.keys(sam).filter((n) => !sam[n].service);
-  console.log(`sdk-operations.json: ${built.stats.clients} boto3 clients, ${built.stats.botocoreOps} botocore + ${built.stats.addedFromV2} aws-sdk v2 operations, ${Object.values(libs).reduce((n, l) => n + Object.keys(l.commands).length, 0)} library commands, ${Object.keys(sam).length} SAM policy templates (without service: ${unowned.join(' ') || 'none'}), ${size} bytes`);
+  console.log(`sdk-operations.json: ${built.stats.clients} boto3 clients, ${built.stats.botocoreOps} botocore + ${built.stats.addedFromV2} aws-sdk v2 operations (clients only there: ${built.stats.fromV2Only.join(' ') || 'none'}), ${Object.values(libs).reduce((n, l) => n + Object.keys(l.commands).length, 0)} library commands, ${Object.keys(sam).length} SAM policy templates (without service: ${unowned.join(' ') || 'none'}), ${size} bytes`);
 }
 
 // --report: the rule against botocore's own Python, and command classes against a pinned v3 package.

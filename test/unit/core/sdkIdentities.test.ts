@@ -61,6 +61,9 @@ describe('SDK identity forms (generated data)', () => {
     assert.equal(at(PY + 'sns.publi‸sh(TopicArn=t, Message=m)'), 'boto3Method sns publish Publish sns:Publish');
     // CloudWatch signs as `monitoring`; its actions are under `cloudwatch`.
     assert.equal(at('cw = boto3.client("cloudwatch")\ncw.put_metric_d‸ata(Namespace="x")'), 'boto3Method cloudwatch put_metric_data PutMetricData cloudwatch:PutMetricData');
+    // A client newer than botocore 1.29 (its operations from aws-sdk v2's models).
+    assert.equal(at('br = boto3.client("bedrock-runtime")\nbr.invoke_m‸odel(modelId=m, body=b)'), 'boto3Method bedrock invoke_model InvokeModel bedrock:InvokeModel');
+    assert.equal(at('br = boto3.client("bedrock-runtime")\nbr.conve‸rse(modelId=m)'), 'boto3Method bedrock converse Converse -');
     // A resource's object (Table) calls the client's operations.
     assert.equal(at('ddb = boto3.resource("dynamodb")\ntable = ddb.Table("t")\ntable.put_i‸tem(Item={})'), 'boto3Method dynamodb put_item PutItem dynamodb:PutItem');
   });

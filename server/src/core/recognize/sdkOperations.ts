@@ -30,8 +30,8 @@ export function sdkOperationAt(data: AwsData, text: string, offset: number): Sdk
     const client = receiverClient(data, text, word.start - 1);
     const service = client && data.serviceByBoto3(client);
     if (!client || !service) return undefined;
-    // Without the operations table (partial data), the IAM action of the method's name stands in.
-    const operation = sdk ? sdk.boto3Operation(client, name) : actionNamed(data, service.iamPrefixes, camelCase(name))?.split(':')[1];
+    // Without the client's operations (partial data, a client newer than the models), the IAM action of the method's name stands in.
+    const operation = sdk?.operations(client).length ? sdk.boto3Operation(client, name) : actionNamed(data, service.iamPrefixes, camelCase(name))?.split(':')[1];
     if (!operation) return undefined;
     const action = actionNamed(data, [sdk?.iamPrefixOf(client), ...service.iamPrefixes], operation);
     return { kind: 'boto3Method', start: word.start, end: word.end, text: name, serviceId: service.id, operation, action };

@@ -18,12 +18,31 @@ export type Shape =
   | { kind: 'primitive'; name: string }
   | { kind: 'open' };
 
+/** Members of a union at the top level only: `Map<Boolean|String>` is one map, `List<X>|Json` two members. */
+export function unionMembers(typeString: string): string[] {
+  const members: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < typeString.length; i++) {
+    const c = typeString[i];
+    if (c === '<') depth++;
+    else if (c === '>') depth--;
+    else if (c === '|' && depth === 0) {
+      members.push(typeString.slice(start, i));
+      start = i + 1;
+    }
+  }
+  members.push(typeString.slice(start));
+  return members;
+}
+
 export function shapeOf(type: CfnResourceType, typeString: string, unions: 'open' | 'structured' = 'open'): Shape {
-  if (typeString.includes('|')) {
+  const members = unionMembers(typeString);
+  if (members.length > 1) {
     // `List<KeySchema>|Json` (a type the spec widened): validation cannot tell which member is meant, but hover and
     // completion can follow the structured one.
     if (unions === 'open') return { kind: 'open' };
-    for (const member of typeString.split('|')) {
+    for (const member of members) {
       const shape = shapeOf(type, member);
       if (shape.kind === 'object' || shape.kind === 'list' || shape.kind === 'map') return shape;
     }

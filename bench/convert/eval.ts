@@ -181,7 +181,8 @@ async function main() {
         return at ? [`${at.block.labels[0]}.${at.block.labels[1]}`] : [];
       }));
     }
-    const label = (d: TfDiag) => `${d.summary}${d.name ? ` (${d.resourceType ? d.resourceType + '.' : ''}${d.name})` : ''}: ${d.detail.split('\n')[0].slice(0, 90)}`;
+    // A reference's attribute is named alone: the enclosing resource is not the type that lacks it.
+    const label = (d: TfDiag) => `${d.summary}${d.name ? ` (${d.resourceType && !/Unsupported attribute/.test(d.summary) ? d.resourceType + '.' : ''}${d.name})` : ''}: ${d.detail.split('\n')[0].slice(0, 90)}`;
     for (const r of results) for (const d of r.terraform?.errors ?? []) bump(tfErrors, label(d));
     for (const r of results) for (const d of r.terraform?.skew ?? []) bump(skewErrors, label(d));
   } else log('terraform validate: not available here (needs `terraform` and a hashicorp/aws mirror in TF_MIRROR or /opt/tf-plugins)');

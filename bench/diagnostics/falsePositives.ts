@@ -1,7 +1,9 @@
 // Diagnostics on valid templates (issue 15): every diagnostic on a template that CloudFormation/SAM would accept is
 // a false positive. Runs the CloudFormation and Terraform providers over the convert corpus
 // (bench/convert/corpus/templates), the test fixtures, the examples and the bundled snippets, and prints the rate per template and per
-// resource with the codes found.   npx tsx bench/diagnostics/falsePositives.ts [--list]
+// resource with the codes found. `--mutations` then misspells one nested key per YAML template (below a
+// non-SAM resource's Properties) and counts how often that key is reported.
+//   npx tsx bench/diagnostics/falsePositives.ts [--list] [--mutations]
 import fs from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -79,3 +81,33 @@ const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)
 console.log(`valid templates: ${templates}, ${tfFiles} of them Terraform (${resources} resources); with any diagnostic: ${flagged} (${pct(flagged, templates)}); diagnostics: ${diagnostics} (${pct(diagnostics, resources)} of resources)`);
 for (const [code, n] of [...byCode].sort((a, b) => b[1] - a[1])) console.log(`  ${code}: ${n}`);
 if (process.argv.includes('--list')) for (const line of list) console.log(line);
+
+if (process.argv.includes('--mutations')) {
+  let tried = 0;
+  let caught = 0;
+  for (const { name, text, languageId } of inputs) {
+    if (languageId !== 'yaml') continue;
+    const lines = text.split('\n');
+    // The first key at least two levels under `Properties:` of a resource whose type is not SAM's.
+    let type = '';
+    let propsIndent = -1;
+    let target = -1;
+    for (let i = 0; i < lines.length && target < 0; i++) {
+      const t = /^\s+Type:\s*['"]?([\w:]+)/.exec(lines[i]);
+      if (t) type = t[1];
+      const props = /^(\s+)Properties:\s*$/.exec(lines[i]);
+      if (props) propsIndent = props[1].length;
+      const key = /^(\s+)(?:- )?([A-Z][A-Za-z0-9]+):/.exec(lines[i]);
+      if (key && propsIndent >= 0 && key[1].length >= propsIndent + 4 && /^AWS::/.test(type) && !type.startsWith('AWS::Serverless::')) target = i;
+    }
+    if (target < 0) continue;
+    const mutated = [...lines];
+    mutated[target] = mutated[target].replace(/([A-Z][A-Za-z0-9]+):/, '$1Xx:');
+    const document = TextDocument.create('file:///bench/mutated.yaml', 'yaml', 1, mutated.join('\n'));
+    const found = cfn.diagnostics!(document, ctx) ?? [];
+    tried++;
+    if (found.some((d) => d.code === 'cfn-unknown-property' && d.range.start.line === target)) caught++;
+    else if (process.argv.includes('--list')) console.log(`missed: ${name}:${target + 1} ${mutated[target].trim()}`);
+  }
+  console.log(`misspelt nested keys reported: ${caught} of ${tried} (${pct(caught, tried)})`);
+}

@@ -217,9 +217,11 @@ class Server {
     const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
     return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
   }
-  async stop() {
+  /** `patient`: the cold server before the warm starts may be finishing its cache write (slow on a loaded machine). */
+  async stop(patient = false) {
+    const grace = patient ? 30000 : 2000;
     try {
-      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, grace))]);
       this.conn.sendNotification('exit');
     } catch {
       /* already gone */
@@ -228,7 +230,7 @@ class Server {
       const timer = setTimeout(() => {
         this.proc.kill();
         r();
-      }, 3000);
+      }, grace + 1000);
       this.proc.once('exit', () => {
         clearTimeout(timer);
         r();
@@ -422,7 +424,7 @@ async function benchSize(count, profile) {
     result.rssPeakMb = server.rssPeakMb();
     result.rssIndexedMb = server.rssNowMb();
     await new Promise((r) => setTimeout(r, 1500)); // let the cache write finish
-    await server.stop();
+    await server.stop(true);
 
     const warms = [];
     for (let i = 0; i < runs; i++) {

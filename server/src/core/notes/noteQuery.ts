@@ -3,7 +3,7 @@
 // type looks for itself, its Terraform equivalents and the words of its name (in English and Japanese); the
 // service only decides which notes are candidates and fills the slots that no evidence claims.
 import type { AwsData } from '../data/awsData';
-import { snakeCase } from '../convert/naming';
+import { snakeCase } from '../knowledge/naming';
 import { companionOf } from '../knowledge';
 import type { Identity } from '../recognize/identities';
 import type { PlaceTerms } from './placeTerms';

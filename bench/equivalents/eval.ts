@@ -10,7 +10,9 @@ const read = (f: string) => JSON.parse(fs.readFileSync(path.join(root, 'data', f
 const cfnTypes = read('cfn-types.json').types;
 const tfResources = read('tf-types.mpl.json').resources;
 const services = read('services.json').services;
-const mapping: Record<string, { tf: string[]; provenance?: string }> = read('mapping.json').cfnToTf;
+// --mapping FILE: count coverage of another mapping.json (e.g. the one before the derivation).
+const other = process.argv.indexOf('--mapping');
+const mapping: Record<string, { tf: string[]; provenance?: string }> = (other > 0 ? JSON.parse(fs.readFileSync(process.argv[other + 1], 'utf8')) : read('mapping.json')).cfnToTf;
 const reviewed = Object.fromEntries(Object.entries(mapping).filter(([, m]) => (m.provenance ?? 'reviewed') === 'reviewed'));
 const input: DeriveInput = { cfnTypes, tfResources, services, reviewed };
 const verbose = process.argv.includes('--verbose');

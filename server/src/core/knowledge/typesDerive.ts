@@ -64,12 +64,15 @@ function words(snake: string): string[] {
 
 /** Name evidence: 1 when <service prefix><resource> spells the Terraform name (ignoring underscores, with or
  * without words of the service's own name), else the best word overlap after a prefix. */
-function nameEvidence(tf: string, prefixes: string[], forms: string[][]): number {
-  const flat = tf.replace(/_/g, '');
+function nameEvidence(tf: string, prefixes: string[], forms: string[][], nsHead: string): number {
+  // Compared word by word in singular form on both sides (VPCDHCPOptionsAssociation = aws_vpc_dhcp_options_association).
+  const flat = words(tf).join('');
+  // aws_route53_resolver_firewall_domain_list spells Route53Resolver::FirewallDomainList without a listed prefix.
+  for (const form of forms) if (flat === nsHead + form.join('')) return 1;
   let best = 0;
   for (const p of prefixes) {
     if (!tf.startsWith(p)) continue;
-    const head = p.replace(/_/g, '');
+    const head = words(p).join('');
     const rest = words(tf.slice(p.length));
     for (const form of forms) {
       if (flat === head + form.join('')) return 1;
@@ -213,17 +216,18 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     const prefixes = ['aws_', `aws_${ns}_`, ...(prefixesOf.get(cfn.service) ?? [])];
     // Same (or reviewed-linked) service, plus any resource spelled aws_<namespace>... (aws_ecrpublic_ for ECR).
     const candidates = new Set<string>();
+    const restWords = new Map<string, string[]>();
     for (const service of services) for (const tf of tfByService.get(service) ?? []) candidates.add(tf);
     for (const tf of tfNames) if (tf.slice(4).replace(/_/g, '').startsWith(ns)) candidates.add(tf);
     for (const tf of candidates) {
       const own = [...prefixes, ...(prefixesOf.get(input.tfResources[tf].service) ?? [])].map((p) => (p.endsWith('_') ? p : `${p}_`));
-      const name = nameEvidence(tf, own, forms);
+      const name = nameEvidence(tf, own, forms, words(`aws_${ns}`).join(''));
+      restWords.set(tf, words(tf.slice(own.filter((p) => tf.startsWith(p) && p.length < tf.length).reduce((a, b) => (b.length > a.length ? b : a), 'aws_').length)));
       const schema = schemaEvidence(cfn, input.tfResources[tf]);
       const evidence: MatchEvidence = { name: Math.round(name * 100) / 100, ...schema };
       const argCount = Object.keys(input.tfResources[tf].args).filter((a) => !IGNORED_ARGS.has(a)).length;
       // Of two exact names (aws_s3_bucket_policy, aws_s3control_bucket_policy) the namespace's own prefix wins.
-      const flat = tf.replace(/_/g, '');
-      const usual = name === 1 && forms.some((f) => flat === `aws${ns}${f.join('')}`) ? 0.1 : 0;
+      const usual = name === 1 && forms.some((f) => words(tf).join('') === words(`aws_${ns}`).join('') + f.join('')) ? 0.1 : 0;
       scored.push({ tf, score: Math.round((scoreEvidence(evidence, argCount) + usual) * 1000) / 1000, evidence });
     }
     // The provider keeps old names as aliases with the same schema (aws_alb_listener = aws_lb_listener): of two
@@ -235,10 +239,12 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     scored.sort((a, b) => exact(b) - exact(a) || b.score - a.score || prefixUse(b.tf) - prefixUse(a.tf) || a.tf.localeCompare(b.tf));
     const top = scored[0];
     if (top) for (let i = scored.length - 1; i > 0; i--) if (argKey(scored[i].tf) === argKey(top.tf)) scored.splice(i, 1);
-    const [first, second] = scored;
-    best[cfnName] = { first, second };
+    // Only candidates whose name could be this type compete: an implausible one neither wins nor blocks.
+    const eligible = scored.filter((d) => d.evidence.name === 1 || plausible(d, restWords.get(d.tf) ?? [], resWords, ns, droppable));
+    const [first, second] = eligible;
+    best[cfnName] = { first: first ?? scored[0], second };
     // An exact name over an inexact one needs no margin; otherwise a close runner-up makes the answer ambiguous.
-    const clear = !second || first.score - second.score >= DERIVE_MARGIN || (first.evidence.name === 1 && second.evidence.name < 1);
+    const clear = !first || !second || first.score - second.score >= DERIVE_MARGIN || (first.evidence.name === 1 && second.evidence.name < 1);
     if (first && first.score >= threshold && clear) matches[cfnName] = first;
   }
   return { matches, best };
@@ -256,6 +262,23 @@ export function awsccName(cfnType: string): string | undefined {
   const parts = r.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [r];
   const snakeRes = parts.map((w) => w.toLowerCase()).join('_').replace(/_(\d+)/g, '$1');
   return `awscc_${svc.toLowerCase()}_${snakeRes}`;
+}
+
+/**
+ * An inexact name must not name a different thing: every word of the CloudFormation name is in the Terraform
+ * name (DatabaseSnapshot, FlowAlias are not the database or the flow; DBClusterParameterGroup is not
+ * aws_db_parameter_group; SmsTemplate is not aws_pinpoint_email_template), which may add up to two context
+ * words (SecurityGroupIngress -> aws_vpc_security_group_ingress_rule). Otherwise only a schema that agrees
+ * almost whole stands for the name (SimpleAD -> aws_directory_service_directory: 8 of 9 properties, both required).
+ */
+function plausible(d: DerivedEquivalent, tfWords: string[], resWords: string[], ns: string, droppable: Set<string>): boolean {
+  const neutral = (w: string) => ns.includes(w) || droppable.has(w);
+  const cfnExtra = resWords.filter((w) => !tfWords.includes(w) && !neutral(w));
+  const tfExtra = tfWords.filter((w) => !resWords.includes(w) && !neutral(w));
+  const consistent = cfnExtra.length === 0 && tfExtra.length <= 2;
+  const [p, pTotal] = d.evidence.props;
+  const [r, rTotal] = d.evidence.required;
+  return consistent || (pTotal >= 4 && p / pTotal >= 0.85 && r === rTotal);
 }
 
 /** Deterministic quarter of a name (FNV-1a), for hiding part of the reviewed table from the derivation. */

@@ -3,7 +3,7 @@
 import type { CfnValue, CfnValueMap } from '../cfn';
 import { isFunctionValue, isValueMap } from '../cfn';
 import type { TfType } from '../data/types';
-import { companionLink } from '../knowledge/naming';
+import { companionLink, withoutDocument } from '../knowledge/naming';
 import type { PropertyAnswer, PropertyMapping } from '../knowledge/properties';
 import type { ConvertContext, TfTarget } from './context';
 import { address, expr, isNoValue } from './expressions';
@@ -157,7 +157,7 @@ export function blockBody(ctx: ConvertContext, value: CfnValueMap, renames: Reco
     if (key === 'Tags') {
       items.push(attr('tags', tagsValue(ctx, v)));
     } else if (JSON_PROPERTIES.has(key) && (isValueMap(v) || Array.isArray(v))) {
-      items.push(attr(renamed ?? snakeCase(key).replace(/_document$/, ''), call('jsonencode', expr(ctx, v))));
+      items.push(attr(renamed ?? withoutDocument(snakeCase(key)), call('jsonencode', expr(ctx, v))));
     } else if (isValueMap(v) && !MAP_KEYS.has(key) && isBlockLike(v)) {
       items.push(nested(renamed ?? snakeCase(key), blockBody(ctx, v, renames)));
     } else if (Array.isArray(v) && v.length > 0 && v.every((x) => isValueMap(x) && isBlockLike(x))) {

@@ -40,6 +40,11 @@ export function singular(name: string): string {
   return name;
 }
 
+/** A JSON document property's argument drops "_document" (PolicyDocument -> policy), at any depth. */
+export function withoutDocument(snake: string): string {
+  return snake.replace(/_document$/, '');
+}
+
 /** Which convention produced an argument name; earlier rules are stronger evidence. */
 export type NamingRule = 'snake' | 'strip-name' | 'name' | 'strip-document' | 'seconds' | 'period-seconds' | 'description';
 
@@ -60,7 +65,7 @@ export function argumentGuesses(property: string): ArgumentGuess[] {
     [snake, 'snake'],
     [snake.replace(/_name$/, ''), 'strip-name'], // BucketName -> bucket
     [property.endsWith('Name') ? 'name' : undefined, 'name'], // QueueName -> name
-    [snake.replace(/_document$/, ''), 'strip-document'], // AssumeRolePolicyDocument -> assume_role_policy
+    [withoutDocument(snake), 'strip-document'], // AssumeRolePolicyDocument -> assume_role_policy
     [`${snake}_seconds`, 'seconds'], // VisibilityTimeout -> visibility_timeout_seconds
     [snake.replace(/_period$/, '_seconds'), 'period-seconds'], // MessageRetentionPeriod -> message_retention_seconds
     [property.endsWith('Description') ? 'description' : undefined, 'description'], // GroupDescription -> description

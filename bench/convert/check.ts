@@ -8,6 +8,8 @@ export interface HclAttr {
   line: number;
   /** The expression text holds "TODO" (a placeholder written as a value). */
   todo: boolean;
+  /** The expression's text (for the literal-shape type check). */
+  expr: string;
 }
 export interface HclBlock {
   type: string;
@@ -135,7 +137,7 @@ export function scanHcl(text: string): HclFile {
         adv();
         const expr = skipExpression();
         if (!into.attrs) throw new Error(`line ${startLine}: attribute ${id[0]} outside a block`);
-        into.attrs.push({ name: id[0], line: startLine, todo: /\bTODO\b/.test(expr) });
+        into.attrs.push({ name: id[0], line: startLine, todo: /\bTODO\b/.test(expr), expr: expr.trim() });
         continue;
       }
       const labels: string[] = [];
@@ -179,6 +181,9 @@ export interface TfArgSpec {
   nested?: { args?: Record<string, TfArgSpec> };
   maxItems?: number;
   max_items?: number;
+  max?: number;
+  /** Terraform type of an attribute when the data has it: string, number, bool, list(...), set(...), map(...), any. */
+  type?: string;
 }
 export interface TfSchemaData {
   resources: Record<string, { args: Record<string, TfArgSpec>; attrs?: string[] }>;
@@ -187,7 +192,7 @@ export interface TfSchemaData {
 export interface SchemaIssue {
   resource: string;
   path: string;
-  kind: 'unknown type' | 'unknown argument' | 'unknown block' | 'block written as attribute' | 'attribute written as block' | 'missing required' | 'duplicate attribute' | 'too many blocks';
+  kind: 'unknown type' | 'unknown argument' | 'unknown block' | 'block written as attribute' | 'attribute written as block' | 'missing required' | 'duplicate attribute' | 'too many blocks' | 'wrong value type';
 }
 
 const META_ATTRS = new Set(['count', 'for_each', 'depends_on', 'provider']);
@@ -213,6 +218,7 @@ export function validateResource(block: HclBlock, data: TfSchemaData): SchemaIss
       const spec = args[a.name];
       if (!spec) issues.push({ resource: where, path: `${path}${a.name}`, kind: 'unknown argument' });
       else if (spec.block) issues.push({ resource: where, path: `${path}${a.name}`, kind: 'block written as attribute' });
+      else if (spec.type && !literalFits(a.expr, spec.type)) issues.push({ resource: where, path: `${path}${a.name}`, kind: 'wrong value type' });
     }
     const blockCounts = new Map<string, number>();
     for (const child of b.blocks) {
@@ -223,7 +229,7 @@ export function validateResource(block: HclBlock, data: TfSchemaData): SchemaIss
       if (!spec) issues.push({ resource: where, path: `${path}${childName}`, kind: 'unknown block' });
       else if (!spec.block) issues.push({ resource: where, path: `${path}${childName}`, kind: 'attribute written as block' });
       else {
-        const max = spec.maxItems ?? spec.max_items;
+        const max = spec.maxItems ?? spec.max_items ?? spec.max;
         if (max !== undefined && child.type !== 'dynamic' && blockCounts.get(childName) === max + 1) issues.push({ resource: where, path: `${path}${childName}`, kind: 'too many blocks' });
         const inner = nestedArgs(spec);
         if (inner && child.type !== 'dynamic') check(child, inner, `${path}${childName}.`, false);
@@ -236,6 +242,36 @@ export function validateResource(block: HclBlock, data: TfSchemaData): SchemaIss
   };
   check(block, schema.args, '', true);
   return issues;
+}
+
+/**
+ * Whether a literal's shape can be the attribute's type (Terraform converts "true" to bool and "5" to number, so those
+ * pass). References, function calls and conditionals are not judged: only what is certainly wrong is reported.
+ */
+export function literalFits(expr: string, type: string): boolean {
+  const kind = type.replace(/\(.*$/, '');
+  if (kind === 'any') return true;
+  const str = /^"(?:[^"\\]|\\.)*"$/.test(expr) || /^<<-?[A-Za-z]/.test(expr) || /^jsonencode\(/.test(expr);
+  const literal = str ? 'string' : /^\[/.test(expr) ? 'tuple' : /^\{/.test(expr) ? 'object' : /^(true|false)$/.test(expr) ? 'bool' : /^-?\d+(\.\d+)?$/.test(expr) ? 'number' : undefined;
+  if (!literal) return true;
+  // A ternary or an operator after the literal makes it an expression (`"a" == var.b ? ...`).
+  if (literal !== 'string' && literal !== 'tuple' && literal !== 'object' && /\s/.test(expr)) return true;
+  switch (kind) {
+    case 'string':
+      return literal !== 'tuple' && literal !== 'object';
+    case 'number':
+      return literal === 'number' || (literal === 'string' && /^"-?\d+(\.\d+)?"$/.test(expr));
+    case 'bool':
+      return literal === 'bool' || /^"(true|false)"$/.test(expr);
+    case 'list':
+    case 'set':
+      return literal === 'tuple';
+    case 'map':
+    case 'object':
+      return literal === 'object';
+    default:
+      return true;
+  }
 }
 
 // ------------------------------------------------------------------------------------------------ classification

@@ -77,6 +77,29 @@ export async function judgeHcl(file: string, hcl: string, resources: { id: strin
   return { res, requiredVariables, scanned };
 }
 
+/**
+ * The Terraform schema: data/schema/tf/*.mpl.json (nested blocks, min/max, attribute types) when present, else the
+ * top-level data/tf-types.mpl.json.
+ */
+export function loadSchema(): { schema: TfSchemaData; source: string } {
+  const dir = path.join(repoRoot, 'data', 'schema', 'tf');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.mpl.json') && f !== 'index.mpl.json') : [];
+  if (files.length) {
+    const schema: TfSchemaData = { resources: {}, dataSources: {} };
+    for (const f of files) {
+      const part = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Partial<TfSchemaData>;
+      if (part.resources && !Array.isArray(part.resources)) Object.assign(schema.resources, part.resources);
+      if (part.dataSources && !Array.isArray(part.dataSources)) Object.assign(schema.dataSources!, part.dataSources);
+    }
+    // Types only the top-level file has still count as known.
+    const flat = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'tf-types.mpl.json'), 'utf8')) as TfSchemaData;
+    for (const [k, v] of Object.entries(flat.resources)) schema.resources[k] ??= v;
+    for (const [k, v] of Object.entries(flat.dataSources ?? {})) schema.dataSources![k] ??= v;
+    return { schema, source: `data/schema/tf (${files.length} files: nested blocks, attribute types)` };
+  }
+  return { schema: JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'tf-types.mpl.json'), 'utf8')) as TfSchemaData, source: 'data/tf-types.mpl.json (top level only)' };
+}
+
 function markInvalid(res: TemplateResult, blockNames: string[]): void {
   for (const name of blockNames) {
     const owner = res.resources.find((r) => r.blocks.includes(name));
@@ -146,7 +169,8 @@ async function main() {
   const corpus = path.resolve(opt('--corpus') ?? path.join(__dirname, 'corpus', 'templates'));
   const only = opt('--only');
   const data = loadAwsData();
-  const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'tf-types.mpl.json'), 'utf8')) as TfSchemaData;
+  const { schema, source: schemaSource } = loadSchema();
+  if (!json) process.stderr.write(`schema: ${schemaSource}\n`);
   const files = fs.readdirSync(corpus).filter((f) => /\.(ya?ml|json)$/.test(f) && (!only || f.includes(only))).sort();
   const log = (s: string) => {
     if (!json) process.stderr.write(s + '\n');
@@ -247,7 +271,7 @@ async function main() {
     `| resources not converted (TODO block) | ${o['not converted']} | ${pct(o['not converted'], summary.resources)} |`,
     `| resources dropped silently | ${o.dropped} | ${pct(o.dropped, summary.resources)} |`,
     `| templates HashiCorp's parser accepts | ${summary.parses} | ${pct(summary.parses, summary.templates)} |`,
-    `| resource blocks schema-valid (data/tf-types.mpl.json) | ${summary.validBlocks} / ${summary.blocks} | ${pct(summary.validBlocks, summary.blocks)} |`,
+    `| resource blocks schema-valid (${schemaSource.replace(/ \(.*/, '')}) | ${summary.validBlocks} / ${summary.blocks} | ${pct(summary.validBlocks, summary.blocks)} |`,
     `| templates with a reserved variable name | ${summary.reservedVariables} | ${pct(summary.reservedVariables, summary.templates)} |`,
   ];
   if (summary.terraform) {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { attribute, resourceAt, scanHcl, todoCause, validateResource, type TfSchemaData } from '../../../bench/convert/check';
-import { evaluateTemplate, judgeHcl } from '../../../bench/convert/eval';
+import { attribute, literalFits, resourceAt, scanHcl, todoCause, validateResource, type TfSchemaData } from '../../../bench/convert/check';
+import { evaluateTemplate, judgeHcl, loadSchema } from '../../../bench/convert/eval';
 import { stubArchiveFiles, terraformAvailable, validateAll } from '../../../bench/convert/terraform';
 import { snakeCase } from '../../../server/src/core/convert/naming';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
@@ -59,6 +59,40 @@ resource "aws_sqs_queue" "ok" {
     const nested: TfSchemaData = { resources: { aws_x: { args: { rule: { block: true, maxItems: 1, args: { days: { required: true }, mode: {} } } } } } };
     const file = scanHcl('resource "aws_x" "a" {\n  rule {\n    mode = "x"\n    dayz = 1\n  }\n  rule {\n    days = 1\n  }\n}\n');
     assert.deepEqual(validateResource(file.blocks[0], nested).map((i) => `${i.kind}: ${i.path}`).sort(), ['missing required: rule.days', 'too many blocks: rule', 'unknown argument: rule.dayz']);
+  });
+
+  it('judges literal values against attribute types, never references or functions', () => {
+    assert.equal(literalFits('"internet-facing"', 'bool'), false);
+    assert.equal(literalFits('"true"', 'bool'), true);
+    assert.equal(literalFits('[aws_iam_role.r.name]', 'string'), false);
+    assert.equal(literalFits('{\n    a = 1\n  }', 'string'), false);
+    assert.equal(literalFits('[\n    { Name = "x" }\n  ]', 'map(string)'), false);
+    assert.equal(literalFits('"30"', 'number'), true);
+    assert.equal(literalFits('"thirty"', 'number'), false);
+    assert.equal(literalFits('aws_iam_role.r.name', 'list(string)'), true);
+    assert.equal(literalFits('jsonencode({ a = 1 })', 'string'), true);
+    assert.equal(literalFits('var.x ? "a" : "b"', 'bool'), true);
+  });
+
+  it('with the nested Terraform schema (data/schema/tf), wrong nested names and value types are caught', function () {
+    const { schema: full, source } = loadSchema();
+    if (!source.startsWith('data/schema/tf')) this.skip();
+    const file = scanHcl(`resource "aws_cloudwatch_log_metric_filter" "f" {
+  name = "errors"
+  pattern = "ERROR"
+  log_group_name = "/app"
+  metric_transformation {
+    metric_name = "Errors"
+    namespace = "app"
+    value = "1"
+  }
+}
+resource "aws_lb" "lb" {
+  internal = "internet-facing"
+}
+`);
+    assert.deepEqual(validateResource(file.blocks[0], full).map((i) => `${i.kind}: ${i.path}`).sort(), ['missing required: metric_transformation.name', 'unknown argument: metric_transformation.metric_name']);
+    assert.deepEqual(validateResource(file.blocks[1], full).map((i) => `${i.kind}: ${i.path}`), ['wrong value type: internal']);
   });
 
   it('classifies resources: full, with TODO (comment or value), not converted, dropped silently', () => {

@@ -13,7 +13,7 @@ import { noteMentionsOfService } from './features/references';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import type { Locale } from './l10n';
 import type { NoteQuery, Translate } from './notes/noteQuery';
-import { placeTermsAt } from './notes/placeTerms';
+import { placeTermsAt } from './recognize/placeTerms';
 import { NotesIndex, type NoteParser } from './notes/notesIndex';
 import { parseNote } from './notes/parseNote';
 import { identityAt, type Identity, type Recognizer } from './recognize/identities';

@@ -2,7 +2,7 @@
 // and how the ranking uses it: only in sections already tied to the identifier or its service.
 import * as assert from 'node:assert/strict';
 import { createLanguageService } from '../../../server/src/core/languageService';
-import { placeTermsAt } from '../../../server/src/core/notes/placeTerms';
+import { placeTermsAt } from '../../../server/src/core/recognize/placeTerms';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 import { documentWithCursor } from '../../helpers/cursor';
 

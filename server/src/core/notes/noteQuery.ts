@@ -6,7 +6,7 @@ import type { AwsData } from '../data/awsData';
 import { snakeCase } from '../knowledge/naming';
 import { companionOf } from '../knowledge';
 import type { Identity } from '../recognize/identities';
-import type { PlaceTerms } from './placeTerms';
+import type { PlaceTerms } from '../recognize/placeTerms';
 import { identifierWords } from '../text/bilingual';
 
 export interface QueryTerm {

@@ -4,7 +4,7 @@
 import type { AwsData } from '../data/awsData';
 import type { FeatureEntry } from '../data/types';
 import { sdkOperationAt } from './sdkOperations';
-import type { PlaceTerms } from '../notes/placeTerms';
+import type { PlaceTerms } from './placeTerms';
 import type { NameMatch, ServiceNameMatcher, TextMode } from './serviceNameMatcher';
 
 export type IdentityKind = 'service' | 'cfnType' | 'tfType' | 'iamAction' | 'arn' | 'principal' | 'boto3' | 'jsPackage' | 'jsClient' | 'boto3Method' | 'sdkCommand' | 'samPolicy';

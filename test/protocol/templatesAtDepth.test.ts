@@ -40,7 +40,9 @@ describe('templates at every depth over stdio', function () {
     const ws = path.join(root, 'ws');
     fs.mkdirSync(ws, { recursive: true });
     client = new TestClient({ workspace: ws });
-    client.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => diagnostics.set(p.uri, p.diagnostics));
+    client.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+      diagnostics.set(p.uri, p.diagnostics);
+    });
     await client.start();
   });
 
@@ -63,13 +65,13 @@ describe('templates at every depth over stdio', function () {
     const value = await client.hoverText(uri, client.positionOf(TEMPLATE, 'ZipFile', 2));
     assert.match(value ?? '', /property of `AWS::Lambda::Function\.Code`/);
     const found = await eventually(async () => diagnostics.get(uri)?.find((d) => d.code === 'cfn-unknown-property'));
-    assert.match(found.message, /`SubnetIdz` is not a property of `AWS::Lambda::Function\.VpcConfig`\. Did you mean `SubnetIds`\?/);
+    assert.match(String(found.message), /`SubnetIdz` is not a property of `AWS::Lambda::Function\.VpcConfig`\. Did you mean `SubnetIds`\?/);
   });
 
   it('reports an unknown argument inside a Terraform nested block', async () => {
     const uri = client.open('main.tf', 'terraform', TF);
     const found = await eventually(async () => diagnostics.get(uri)?.find((d) => d.code === 'tf-unknown-argument'));
     assert.equal(found.range.start.line, 4);
-    assert.match(found.message, /Did you mean `subnet_ids`\?/);
+    assert.match(String(found.message), /Did you mean `subnet_ids`\?/);
   });
 });

@@ -173,6 +173,12 @@ describe('cfnFeatures/nested (complete schemas)', () => {
       assert.deepEqual(codes(macro), []);
     });
 
+    it('in Japanese with a Japanese editor', () => {
+      const { document } = doc(LAMBDA.replace('        SubnetIds', '        SubnetId'));
+      const [d] = p.diagnostics!(document, context({ locale: 'ja' })) ?? [];
+      assert.equal(d.message, '`SubnetId` は `AWS::Lambda::Function.VpcConfig` のプロパティではありません。`SubnetIds` の誤りではありませんか？');
+    });
+
     it('JSON: nested unknown key and wrong type', () => {
       const json = '{"Resources": {"F": {"Type": "AWS::SQS::Queue", "Properties": {"RedrivePolicy": {"maxReceiveCount": 3}, "FifoQueue": "yes"}}}}';
       assert.deepEqual(codes(json, 'json'), ['cfn-wrong-type:0']);

@@ -183,6 +183,16 @@ describe('SDK operations resolve to their IAM action', () => {
     assert.equal(id?.action, 'sqs:SendMessage');
   });
 
+  it('an operation with no IAM action of its name finds the notes that name the operation', () => {
+    const s3 = createLanguageService({ data: loadAwsData(), providers: [cloudFormationProvider, terraformProvider] });
+    s3.index.setText('file:///notes/s3.md', '# S3\n\nバケットの学習。料金と整合性。\n\n## オブジェクト一覧\n\nListObjectsV2 でページングしながら一覧を取る。\n');
+    const { document, position } = documentWithCursor('file:///ws/a.py', 'python', 'import boto3\ns3 = boto3.client("s3")\ns3.list_obje‸cts_v2(Bucket="b")\n');
+    const query = s3.noteQueryAt(document, position)!;
+    assert.ok(query.exact.some((t) => t.text === 'ListObjectsV2'), JSON.stringify(query.exact));
+    assert.ok(!query.exact.some((t) => t.text.includes(':')), 'no invented IAM action');
+    assert.equal(s3.definition(document, position)[0].range.start.line, 4);
+  });
+
   it('negatives: ordinary method calls, unknown receivers, commands of no AWS package', () => {
     assert.equal(identity('import json\njson.lo‸ads(body)\n'), undefined);
     assert.equal(identity('queue.receive_mes‸sage()\n'), undefined);

@@ -135,6 +135,16 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
     case 'boto3Method':
     case 'sdkCommand':
     case 'samPolicy': {
+      // An operation with no IAM action of its name (list_objects_v2 -> ListObjectsV2): the call and its words.
+      if (!identity.action && identity.kind !== 'iamAction' && !text.includes(':')) {
+        const q = builder(`op:${serviceId}:${text}`, serviceId);
+        q.add('exact', text, W.identifier);
+        if (identity.operation) {
+          q.add('exact', identity.operation, W.name);
+          q.words(identity.operation, ctx);
+        }
+        return q.done();
+      }
       // An SDK operation is asked about as the IAM action of the same name, plus the spelling under the cursor.
       const actionText = identity.action ?? text;
       const q = builder(`iam:${actionText}`, serviceId);

@@ -4,6 +4,7 @@ import type { AwsData } from '../data/awsData';
 import type { TypeMapping } from '../data/types';
 import type { CfnTemplate, CfnValueMap } from '../cfn';
 import type { HclBlock } from './hcl';
+import { primaryTf } from '../knowledge/types';
 
 /** Where a CloudFormation logical id lives in the Terraform output. */
 export interface TfTarget {
@@ -50,9 +51,9 @@ export class ConvertContext {
     this.mappings = section('Mappings');
   }
 
+  /** The type's mapping when the knowledge layer gives it a hashicorp/aws primary (custom, module, unknown: never). */
   mapping(cfnType: string): TypeMapping | undefined {
-    const m = this.data.mappingForCfn(cfnType);
-    return m && m.kind !== 'none' && m.tf.length > 0 ? m : undefined;
+    return primaryTf(this.data, cfnType) ? this.data.mappingForCfn(cfnType) : undefined;
   }
 
   /** Reserves a unique resource name for a Terraform type. */

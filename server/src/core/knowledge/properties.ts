@@ -5,6 +5,7 @@
 import type { AwsData } from '../data/awsData';
 import type { PropertyTarget, TfType } from '../data/types';
 import { argumentGuesses, resourceWord, snakeCase, type NamingRule } from './naming';
+import { primaryTf } from './types';
 
 /** Where an answer comes from: the reviewed table or a naming convention checked against the schema. */
 export type Provenance = 'reviewed' | 'convention';
@@ -71,8 +72,7 @@ const cache = new WeakMap<AwsData, Map<string, PropertyMapping | undefined>>();
 
 /** The primary hashicorp/aws type of a CloudFormation type, when the reviewed table has one. */
 export function primaryTfType(data: AwsData, cfnType: string): string | undefined {
-  const m = data.mappingForCfn(cfnType);
-  return m && m.kind !== 'none' ? m.tf[0] : undefined;
+  return primaryTf(data, cfnType); // the one primary-counterpart rule (knowledge/types.ts)
 }
 
 /**

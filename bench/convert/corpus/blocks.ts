@@ -782,7 +782,7 @@ export function samApi(t: T, auth: 'none' | 'cognito' | 'lambda' | 'iam' | 'apik
     props.Auth = { DefaultAuthorizer: 'TokenAuth', Authorizers: { TokenAuth: { FunctionArn: att(authFn, 'Arn'), ...(r.chance(0.5) ? { Identity: { Header: 'Authorization', ReauthorizeEvery: 300 } } : {}) } } };
   } else if (auth === 'iam') props.Auth = { DefaultAuthorizer: 'AWS_IAM' };
   else if (auth === 'apikey') props.Auth = { ApiKeyRequired: true, UsagePlan: { CreateUsagePlan: 'PER_API', Quota: { Limit: 5000, Period: 'MONTH' } } };
-  if (r.chance(0.15)) props.Domain = { DomainName: t.param('ApiDomainName', { Type: 'String' }), CertificateArn: t.param('CertificateArn', { Type: 'String' }) };
+  if (r.chance(0.35)) props.Domain = { DomainName: t.param('ApiDomainName', { Type: 'String' }), CertificateArn: t.param('CertificateArn', { Type: 'String' }) };
   const id = t.add(r.chance(0.5) ? 'Api' : 'RestApi', 'AWS::Serverless::Api', props);
   t.w.samApi = id;
   return id;
@@ -797,7 +797,7 @@ export function samHttpApi(t: T, jwt: boolean): string {
     const pool = t.w.userPool ? String(t.w.userPool) : (cognito(t), String(t.w.userPool));
     props.Auth = { DefaultAuthorizer: 'OAuth2', Authorizers: { OAuth2: { IdentitySource: '$request.header.Authorization', JwtConfiguration: { issuer: sub(`https://cognito-idp.\${AWS::Region}.amazonaws.com/\${${pool}}`), audience: [ref(String(t.w.userPoolClient))] } } } };
   }
-  if (r.chance(0.2)) props.Domain = { DomainName: t.param('HttpDomainName', { Type: 'String' }), CertificateArn: t.param('CertificateArn', { Type: 'String' }) };
+  if (r.chance(0.35)) props.Domain = { DomainName: t.param('HttpDomainName', { Type: 'String' }), CertificateArn: t.param('CertificateArn', { Type: 'String' }) };
   if (r.chance(0.2)) props.AccessLogSettings = { DestinationArn: att(t.add('HttpApiLogs', 'AWS::Logs::LogGroup'), 'Arn'), Format: '$context.requestId $context.status' };
   const id = t.add('HttpApi', 'AWS::Serverless::HttpApi', props);
   t.w.samHttpApi = id;

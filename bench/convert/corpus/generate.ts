@@ -36,9 +36,11 @@ const SCENARIOS: Scenario[] = [
   sc('sam-worker', true, (t) => `${t.app} queue worker`, (t) => { B.samGlobals(t); B.queue(t, 'WorkQueue'); B.table(t); B.samFunction(t, 'WorkerFunction', ['SQS'], { destinations: t.rng.chance(0.3) }); }),
   sc('sam-events', true, (t) => `${t.app} event handlers`, (t) => {
     if (t.rng.chance(0.5)) B.samGlobals(t);
+    // Two event types per variant in turn, so that nine variants cover all eighteen; sometimes a third at random.
     const all = [...B.samEventTypes];
-    const picked = new Set<B.SamEvent>();
-    for (let i = 0; i < t.rng.int(1, 3); i++) picked.add(t.rng.pick(all));
+    const v = Number(t.w.variant);
+    const picked = new Set<B.SamEvent>([all[(2 * v) % all.length], all[(2 * v + 1) % all.length]]);
+    if (t.rng.chance(0.3)) picked.add(t.rng.pick(all));
     for (const e of picked) B.samFunction(t, `${e}Function`, [e]);
   }),
   sc('sam-deploy', true, (t) => `${t.app} function with gradual deployment`, (t) => { B.samGlobals(t); const layer = B.samExtras(t); B.samFunction(t, 'LiveFunction', ['Api'], { alias: true, deploy: t.rng.chance(0.7), url: t.rng.chance(0.3), layer }); }),
@@ -72,9 +74,10 @@ function decorate(t: B.T): void {
   if (r.chance(0.15)) t.out('StackRegion', B.ref('AWS::Region'));
 }
 
-function build(s: Scenario, seed: number): { text: string; ext: 'yaml' | 'json' } {
+function build(s: Scenario, seed: number, variant: number): { text: string; ext: 'yaml' | 'json' } {
   const rng = new B.Rng(seed);
   const t = new B.T(rng, rng.pick(APPS), s.sam);
+  t.w.variant = variant;
   s.build(t);
   decorate(t);
   const template: Record<string, unknown> = {};
@@ -101,7 +104,7 @@ if (require.main === module) {
   let n = 0;
   for (const [si, s] of SCENARIOS.entries()) {
     for (let v = 1; v <= perScenario; v++) {
-      const { text, ext } = build(s, 1000 * (si + 1) + v);
+      const { text, ext } = build(s, 1000 * (si + 1) + v, v - 1);
       fs.writeFileSync(path.join(CORPUS_DIR, `${s.name}-${String(v).padStart(2, '0')}.${ext}`), text);
       n++;
     }

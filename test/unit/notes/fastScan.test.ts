@@ -45,10 +45,11 @@ describe('fast note scanner (differential against remark)', () => {
     );
   });
 
-  it('matches remark on 200 seeds-shaped notes (fixed seed) with at most 1 % left to remark', () => {
+  it('matches remark on 100 seeds-shaped notes (fixed seed) with at most 1 % left to remark', function () {
+    this.timeout(120000); // remark on every note: slow on a loaded machine
     let fallback = 0;
-    for (let i = 0; i < 200; i++) if (same(generateSeedsNote(i, 16)) === 'fallback') fallback++;
-    assert.ok(fallback <= 2, `${fallback} of 200 left to remark`);
+    for (let i = 0; i < 100; i++) if (same(generateSeedsNote(i, 16)) === 'fallback') fallback++;
+    assert.ok(fallback <= 1, `${fallback} of 100 left to remark`);
   });
 
   it('matches remark around HTML blocks (kinds 6/7 end at a blank line; others are text or remark\'s)', () => {

@@ -27,17 +27,19 @@ describe('heading pre-scan (differential against the full scan)', () => {
     assert.ok(outcomes.includes('same'));
   });
 
-  it('matches the full scan on 300 generated notes and answers for most of them', () => {
+  it('matches the full scan on 300 generated notes and answers for most of them', function () {
+    this.timeout(120000); // two full parses per note: slow on a loaded machine
     let same = 0;
     for (let i = 0; i < 300; i++) if (check(generateNote(i, 11)) === 'same') same++;
     assert.ok(same >= 240, `only ${same} of 300 pre-scanned`);
   });
 
-  it('matches the full scan on 300 seeds-shaped notes (fixed seed) and declines at most 1 % of them', () => {
+  it('matches the full scan on 150 seeds-shaped notes (fixed seed) and declines at most 1 % of them', function () {
+    this.timeout(120000); // two full parses per note (fast scan and remark): slow on a loaded machine
     // Link headings, Lambda@Edge, HTML blocks, <br> tables, setext, nested fences, CRLF (bench/seedsShaped.mjs).
     let declined = 0;
-    for (let i = 0; i < 300; i++) if (check(generateSeedsNote(i, 16)) === 'declined') declined++;
-    assert.ok(declined <= 3, `${declined} of 300 declined`);
+    for (let i = 0; i < 150; i++) if (check(generateSeedsNote(i, 16)) === 'declined') declined++;
+    assert.ok(declined <= 1, `${declined} of 150 declined`);
   });
 
   it('resolves link headings, @ and HTML blocks per heading instead of declining the note', () => {

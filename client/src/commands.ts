@@ -250,7 +250,9 @@ export class Commands {
     if (!client?.isRunning()) return undefined;
     const result = await client.sendRequest<ConvertResult>(Requests.convert, { uri, resource: given.resource, offset });
     if (result.error || !result.hcl.trim()) {
-      void vscode.window.showErrorMessage(t('AWS Notes: could not convert to Terraform: {0}', result.error ?? t('the document is not a CloudFormation template')));
+      const message = t('AWS Notes: could not convert to Terraform: {0}', result.error ?? t('the document is not a CloudFormation template'));
+      this.log(message);
+      void vscode.window.showErrorMessage(message);
       return { result };
     }
     const document = await untitledTerraform(vscode.Uri.parse(uri), result.resource, result.hcl);

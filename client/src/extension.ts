@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
   const problems = new ProblemReporter(status, showLog, async () => {
     status.indexing();
     await client?.restart();
-  });
+  }, undefined, undefined, (message) => output.error(message));
   const codeLensEnabled = () => vscode.workspace.getConfiguration('awsNotes').get<boolean>('codeLens.enabled', true);
 
   const clientOptions: LanguageClientOptions = {

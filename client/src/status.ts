@@ -95,6 +95,8 @@ export class ProblemReporter implements ErrorHandler {
     private readonly restart: () => Promise<void>,
     private readonly maxRestarts = 4,
     private readonly windowMs = 3 * 60 * 1000,
+    /** Every problem also goes to the log (issue 17), even when its message is not shown again. */
+    private readonly log: (message: string) => void = () => {},
   ) {}
 
   error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
@@ -123,6 +125,7 @@ export class ProblemReporter implements ErrorHandler {
 
   /** One message per session (a later, different failure may show again once the user acted on it). */
   report(message: string, offerRestart = false): void {
+    this.log(message);
     if (this.shown) return;
     this.shown = true;
     const showLog = t('Show Log');

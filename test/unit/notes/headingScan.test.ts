@@ -8,6 +8,9 @@ import { preScanHeadings } from '../../../server/src/core/notes/fastScan';
 import { headingPositions } from '../../../server/src/core/notes/notesIndex';
 import { parseNote, parseNoteRemark } from '../../../server/src/core/notes/parseNote';
 import { TRICKY } from './trickyNotes';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { seedsDir } from '../../../bench/retrieval/seeds';
 
 const URI = 'file:///notes/n.md';
 
@@ -40,6 +43,14 @@ describe('heading pre-scan (differential against the full scan)', () => {
     let declined = 0;
     for (let i = 0; i < 150; i++) if (check(generateSeedsNote(i, 16)) === 'declined') declined++;
     assert.ok(declined <= 1, `${declined} of 150 declined`);
+  });
+
+  it('pre-scans every real seed note exactly (read at run time from $AWS_NOTES_SEEDS or ../shared/seeds; skipped without them)', function () {
+    const dir = seedsDir(path.resolve(__dirname, '../../..'));
+    if (!dir) this.skip();
+    this.timeout(120000);
+    const files = fs.readdirSync(dir!).filter((f) => !f.startsWith('.'));
+    for (const f of files) assert.equal(check(fs.readFileSync(path.join(dir!, f), 'utf8')), 'same', f);
   });
 
   it('resolves link headings, @ and HTML blocks per heading instead of declining the note', () => {

@@ -3,7 +3,7 @@
 // Evidence: the provider's naming (service prefixes, resource words), the schema of both sides (property names
 // in snake_case vs argument names, required sets, attributes), and conventions learned from the reviewed pairs
 // (which Terraform "service" a CloudFormation service's types live in, e.g. EC2 -> vpc).
-import { singular, snakeCase } from '../convert/naming';
+import { singular, snakeCase } from './naming';
 
 export interface DeriveCfnType {
   service: string;

@@ -54,6 +54,12 @@ run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-re
 fs.rmSync(stage, { recursive: true, force: true });
 const size = fs.statSync(out).size;
 console.log(`${path.basename(out)}: ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes)`);
+// The package budget (issue 15): the per-type schemas must stay lazily read data, not a bloated download.
+const MAX_VSIX_BYTES = 15 * 1024 * 1024;
+if (size > MAX_VSIX_BYTES) {
+  console.error(`${path.basename(out)} is over the ${MAX_VSIX_BYTES / 1024 / 1024} MB budget`);
+  process.exit(1);
+}
 
 /** The icon: a note page with ruled lines on the AWS-console navy, orange fold. RGBA, 4x supersampled. */
 function drawIcon(size) {

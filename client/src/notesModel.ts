@@ -73,4 +73,4 @@ export class NotesModel {
 }
 
 /** NFKC + lower case, so ＳＱＳ finds SQS and filters ignore case: the server's own search key. */
-export { searchKey } from '../../server/src/core/text/normalize';
+export { searchKey } from '../../shared/normalize';

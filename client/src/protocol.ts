@@ -1,2 +1,2 @@
 // The language server's custom requests and notifications, as defined once on the server side.
-export * from '../../server/src/protocol';
+export * from '../../shared/protocol';

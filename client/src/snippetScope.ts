@@ -1,7 +1,7 @@
 // Issue 17: CloudFormation/SAM snippets only where they belong. Contributed statically for `yaml`/`json`, VS Code
 // offered them in every workflow, docker-compose file and Kubernetes manifest. Which snippets a document gets is
 // decided here (no `vscode` import: unit-tested), with the server core's own template detection.
-import { detectTemplate } from '../../server/src/core/cfn/detectTemplate';
+import { detectTemplate } from '../../shared/detectTemplate';
 
 export type SnippetScope =
   /** A CloudFormation/SAM template: every snippet of its format. */

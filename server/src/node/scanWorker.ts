@@ -6,7 +6,7 @@
 // cap, parse budget, full scan and mentions stay on the main thread). See `WorkspaceIndexer.crawl`.
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { preScanHeadings } from '../core/notes/fastScan';
-import { searchKey } from '../core/text/normalize';
+import { searchKey } from '../../../shared/normalize';
 import { nestingDepth } from './noteGuard';
 import { readNoteSync, type SyncReadResult } from './noteReader';
 

@@ -34,7 +34,7 @@ import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
 import { normalizeSettings, type ServerSettings } from './settings';
 import { toPath, toUri, WorkspaceIndexer } from './workspaceIndexer';
-import { Notifications, Requests, type ConvertResult } from '../protocol';
+import { Notifications, Requests, type ConvertResult } from '../../../shared/protocol';
 
 export { Requests, Notifications };
 

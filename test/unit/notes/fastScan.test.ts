@@ -7,7 +7,7 @@ import { generateSeedsNote } from '../../../bench/seedsShaped.mjs';
 import { fastScanNote } from '../../../server/src/core/notes/fastScan';
 import { parseNote, parseNoteRemark } from '../../../server/src/core/notes/parseNote';
 import { fastFold } from '../../../server/src/core/recognize/serviceNameMatcher';
-import { foldNfkc } from '../../../server/src/core/text/normalize';
+import { foldNfkc } from '../../../shared/normalize';
 import { TRICKY } from './trickyNotes';
 
 const URI = 'file:///notes/n.md';

@@ -4,21 +4,10 @@ import type { AwsData } from '../data/awsData';
 import { cfnEquivalence, tfEquivalence } from '../knowledge';
 import type { Identity } from '../recognize/identities';
 import { cfnDocUrl, terraformRegistryUrl } from './awsLinks';
+import type { Equivalent, EquivalentsAnswer } from '../../../../shared/protocol';
+export type { Equivalent, EquivalentsAnswer };
 
-export interface Equivalent {
-  /** "CloudFormation", "Terraform", "Terraform (awscc)", "IAM", "boto3", "JS SDK v3", "Principal" */
-  kind: string;
-  value: string;
-  url?: string;
-}
 
-export interface EquivalentsAnswer {
-  identifier: string;
-  identityKind: string;
-  serviceId: string;
-  serviceName: string;
-  equivalents: Equivalent[];
-}
 
 export function equivalentsFor(identity: Identity, data: AwsData): EquivalentsAnswer | undefined {
   const service = data.service(identity.serviceId);

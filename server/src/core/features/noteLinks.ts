@@ -2,14 +2,11 @@
 // Issue 12: the trusted command checks its arguments: before opening, the client asks the server
 // (`awsNotes/resolveSection`) whether the URI is a note the server indexed and the line is inside it.
 import type { NotesIndex } from '../notes/notesIndex';
+import type { OpenSectionArgs } from '../../../../shared/protocol';
+export type { OpenSectionArgs };
 
 export const OPEN_SECTION_COMMAND = 'awsNotes.openSection';
 
-export interface OpenSectionArgs {
-  uri: string;
-  /** Zero-based line to reveal at the top of the editor. */
-  line: number;
-}
 
 export function openSectionLink(args: OpenSectionArgs): string {
   return `command:${OPEN_SECTION_COMMAND}?${encodeURIComponent(JSON.stringify([args]))}`;

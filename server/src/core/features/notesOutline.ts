@@ -6,27 +6,11 @@ import type { NoteQuery } from '../notes/noteQuery';
 import { breadcrumb } from '../notes/noteModel';
 import type { NotesIndex } from '../notes/notesIndex';
 import { LineIndex } from '../text/lineIndex';
+import type { SectionRef, ServiceInNotes, NoteOutline } from '../../../../shared/protocol';
+export type { SectionRef, ServiceInNotes, NoteOutline };
 
-export interface SectionRef {
-  label: string;
-  detail: string;
-  uri: string;
-  line: number;
-}
 
-export interface ServiceInNotes {
-  serviceId: string;
-  name: string;
-  shortName?: string;
-  sections: number;
-  files: number;
-}
 
-export interface NoteOutline {
-  uri: string;
-  name: string;
-  headings: { heading: string; level: number; line: number; parent: number }[];
-}
 
 export function servicesInNotes(index: NotesIndex, data: AwsData, notes: NotesLookup): ServiceInNotes[] {
   return index

@@ -9,22 +9,9 @@ import type { NotesIndex } from '../notes/notesIndex';
 import { foldForSearch, tokenize } from '../notes/textIndex';
 import { foldQuery, scoreFolded } from '../text/fuzzy';
 import { charMask, headingKeys } from './workspaceSymbols';
+import type { ScoredSection } from '../../../../shared/protocol';
+export type { ScoredSection };
 
-export interface ScoredSection {
-  label: string;
-  /** Breadcrumb "file.md › H1 › H2". */
-  detail: string;
-  uri: string;
-  /** The heading's line. */
-  line: number;
-  score: number;
-  /** Found in the section's text by the full-text index (otherwise a fuzzy match of its heading). */
-  content?: boolean;
-  /** For the first content matches: the line holding most of the query's words, trimmed (Markdown markers dropped). */
-  snippet?: string;
-  /** That line's number. */
-  snippetLine?: number;
-}
 
 /** Stale notes (just added or changed) are indexed before a search for at most this long; the rest stay for idle time. */
 export const SEARCH_SYNC_BUDGET_MS = 15;

@@ -5,7 +5,7 @@ import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types'
 import type { NoteFile } from '../notes/noteModel';
 import type { NoteSlot, NotesIndex } from '../notes/notesIndex';
 import { foldQuery, scoreFolded } from '../text/fuzzy';
-import { searchKey } from '../text/normalize';
+import { searchKey } from '../../../../shared/normalize';
 
 interface HeadingKeys {
   /** Folded keys of a note's headings, in section order ('' for the preamble). */

@@ -3,7 +3,7 @@
 // case-sensitively at ASCII word boundaries, and names that are ordinary words (Config, Batch) count in code
 // only with an "AWS "/"Amazon " prefix.
 import type { FeatureEntry, ServiceEntry } from '../data/types';
-import { foldNfkc, type FoldedText } from '../text/normalize';
+import { foldNfkc, type FoldedText } from '../../../../shared/normalize';
 
 export type TextMode = 'prose' | 'code';
 

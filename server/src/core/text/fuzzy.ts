@@ -1,6 +1,6 @@
 // Letters-in-order fuzzy matching on NFKC-folded, lower-cased text (so ＳＱＳ finds SQS and
 // Japanese substrings work). Returns a score (higher is better) or -1.
-import { searchKey } from './normalize';
+import { searchKey } from '../../../../shared/normalize';
 
 /** Folds a query once for many candidates: NFKC, lower case, no spaces. */
 export function foldQuery(query: string): string {

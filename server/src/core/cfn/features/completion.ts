@@ -12,7 +12,7 @@ import { describeCfnType } from '../../features/identityHover';
 import { localize } from '../../l10n';
 import { fencedCode } from '../../markdown/sanitize';
 import { scoreFolded } from '../../text/fuzzy';
-import { searchKey } from '../../text/normalize';
+import { searchKey } from '../../../../../shared/normalize';
 import { PSEUDO_PARAMETERS } from '../intrinsics';
 import { parseTemplate } from '../parseTemplate';
 import type { CfnNode, CfnTemplate } from '../types';

@@ -2,7 +2,7 @@
 // text one after another. A small LRU keeps the last few documents; the text is compared too, because
 // in-memory documents (tests, untitled files) may reuse a version number.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { detectTemplate, type TemplateKind } from '../detectTemplate';
+import { detectTemplate, type TemplateKind } from '../../../../../shared/detectTemplate';
 import { parseTemplate } from '../parseTemplate';
 import type { CfnTemplate } from '../types';
 

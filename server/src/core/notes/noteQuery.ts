@@ -4,7 +4,7 @@
 // service only decides which notes are candidates and fills the slots that no evidence claims.
 import type { AwsData } from '../data/awsData';
 import { snakeCase } from '../knowledge/naming';
-import { companionOf } from '../knowledge';
+import { cfnEquivalence, companionOf, tfEquivalence } from '../knowledge';
 import type { Identity } from '../recognize/identities';
 import type { PlaceTerms } from '../recognize/placeTerms';
 import { identifierWords } from '../text/bilingual';
@@ -104,12 +104,11 @@ function identityQuery(identity: Identity, ctx: QueryContext): NoteQuery {
       q.add('exact', text, W.identifier);
       // A SAM type that expands to this resource (AWS::Serverless::SimpleTable for aws_dynamodb_table) is a shortcut,
       // not the same thing: sections listing SAM types are not about the plain resource.
-      const cfnTypes = identity.kind === 'cfnType' ? [text] : data.cfnForTf(text).filter((t) => !t.startsWith('AWS::Serverless::'));
+      const cfnTypes = identity.kind === 'cfnType' ? [text] : tfEquivalence(data, text).equivalent;
       const tfTypes = new Set<string>(identity.kind === 'tfType' ? [text] : []);
       for (const cfn of cfnTypes) {
         q.add('exact', cfn, W.equivalent);
-        const mapping = data.mappingForCfn(cfn);
-        for (const tf of mapping?.tf ?? []) tfTypes.add(tf);
+        for (const tf of cfnEquivalence(data, cfn).tf) tfTypes.add(tf);
         // The name's last segment in code and in prose: "EventSourceMapping", "event source mapping".
         const last = cfn.split('::')[2] ?? '';
         if (identifierWords(last).length >= 2) q.add('exact', last, W.name);

@@ -2,8 +2,8 @@
 // has are emitted; the rest become TODO comments naming the CloudFormation property.
 import type { CfnValue, CfnValueMap } from '../cfn';
 import { isFunctionValue, isValueMap } from '../cfn';
-import type { TfType } from '../data/types';
-import { companionLink, withoutDocument } from '../knowledge/naming';
+import type { TfArgument, TfType } from '../data/types';
+import { argumentGuesses, companionLink, withoutDocument } from '../knowledge/naming';
 import type { PropertyAnswer, PropertyMapping } from '../knowledge/properties';
 import type { ConvertContext, TfTarget } from './context';
 import { address, expr, isNoValue } from './expressions';
@@ -99,8 +99,71 @@ function valueItems(scope: ResourceScope, property: string, name: string, value:
     ctx.todo(`${scope.logicalId}: ${property} is one value; ${scope.target.tfType} takes it inside the ${name} block`);
     return [comment(`TODO: ${property} is one value in CloudFormation; Terraform takes it inside a "${name}" block`)];
   }
-  if (isBlock || (!scope.schema && isValueMap(value) && !MAP_KEYS.has(property))) return blockItems(ctx, name, value);
+  if (isBlock || (!scope.schema && isValueMap(value) && !MAP_KEYS.has(property))) return blockItems(ctx, name, value, {}, scope.schema?.args[name]?.args);
+  return shapedAttr(ctx, name, value, scope.schema?.args[name]);
+}
+
+/** A `{Name, Value}` / `{Key, Value}` pair list (alarm dimensions, tags): what Terraform writes as a map. */
+function pairList(value: CfnValue): CfnValueMap[] | undefined {
+  if (!Array.isArray(value) || value.length === 0 || !value.every(isValueMap)) return undefined;
+  const pairs = value as CfnValueMap[];
+  return pairs.every((p) => Object.keys(p).length === 2 && (p.Name !== undefined || p.Key !== undefined) && p.Value !== undefined) ? pairs : undefined;
+}
+
+/** PascalCase keys -> camelCase, at every depth where the keys are CloudFormation's (not user data): the API's JSON. */
+function apiJson(value: CfnValue): CfnValue {
+  if (Array.isArray(value)) return value.map(apiJson);
+  if (!isValueMap(value) || isFunctionValue(value)) return value;
+  const keep = !isBlockLike(value);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [keep ? k : k[0].toLowerCase() + k.slice(1), apiJson(v)]));
+}
+
+/**
+ * An attribute written in the shape its Terraform type wants, where CloudFormation's differs: a pair list for a
+ * map, a one-item list for a string (Roles -> role), a structure for a JSON string (ContainerDefinitions).
+ * A list of several values for a one-value argument keeps the first, with a TODO naming the rest.
+ */
+export function shapedAttr(ctx: ConvertContext, name: string, value: CfnValue, arg: TfArgument | undefined): BodyItem[] {
+  const type = arg?.type;
+  const pairs = pairList(value);
+  if (type?.startsWith('map') && pairs) {
+    const entries = pairs.map((p) => ({ key: typeof (p.Name ?? p.Key) === 'string' ? String(p.Name ?? p.Key) : expr(ctx, p.Name ?? p.Key), value: expr(ctx, p.Value) }));
+    return [attr(name, { k: 'object', entries })];
+  }
+  if (type === 'string' && Array.isArray(value)) {
+    if (value.length > 0 && value.every(isValueMap) && !value.some(isFunctionValue)) return [attr(name, call('jsonencode', expr(ctx, apiJson(value))))];
+    if (value.length === 1) return [attr(name, expr(ctx, value[0]))];
+    if (value.length > 1) {
+      ctx.todo(`${name} takes one value; ${value.length} were given`);
+      return [comment(`TODO: ${name} takes one value in Terraform; CloudFormation gave ${value.length}: write one resource per value`), attr(name, expr(ctx, value[0]))];
+    }
+  }
+  if (type === 'string' && isValueMap(value) && !isFunctionValue(value)) return [attr(name, call('jsonencode', expr(ctx, apiJson(value))))];
+  // ENABLED / DISABLED switches (AssignPublicIp) are booleans in Terraform.
+  if (type === 'bool' && typeof value === 'string' && /^(enabled|disabled)$/i.test(value)) return [attr(name, code(String(/^enabled$/i.test(value))))];
   return [attr(name, expr(ctx, value))];
+}
+
+/** Word prefixes of a field the block name already says (metric_transformation.MetricName -> name). */
+function withoutBlockWords(snake: string, blockName: string | undefined): string[] {
+  if (!blockName) return [];
+  const words = new Set(blockName.split('_'));
+  const parts = snake.split('_');
+  const out: string[] = [];
+  for (let i = 1; i < parts.length && words.has(parts[i - 1]); i++) out.push(parts.slice(i).join('_'));
+  return out;
+}
+
+/** The argument of a nested schema a CloudFormation field lands on, by the naming conventions; undefined: none. */
+function fieldName(key: string, fields: Record<string, TfArgument>, blockName: string | undefined, list: boolean): string | undefined {
+  const snake = snakeCase(key);
+  const candidates = [
+    ...argumentGuesses(key).map((g) => g.name),
+    ...(list ? [singular(snake)] : []),
+    ...withoutBlockWords(snake, blockName),
+    snake.replace(/_/g, ''), // BuildSpec -> buildspec
+  ];
+  return candidates.find((c) => c in fields);
 }
 
 /**
@@ -131,25 +194,27 @@ function companionItems(scope: ResourceScope, property: string, tfType: string, 
     ctx.todo(`${scope.logicalId}: ${property} becomes ${tfType}; write it by hand`);
     return [comment(`TODO: ${property} becomes a separate ${tfType} resource`)];
   }
-  const id = scope.companion(tfType, snakeCase(property), [attr(link.argument, code(`${address(scope.target)}.${link.attribute}`)), ...blockBody(ctx, value)]);
+  const id = scope.companion(tfType, snakeCase(property), [attr(link.argument, code(`${address(scope.target)}.${link.attribute}`)), ...blockBody(ctx, value, {}, schema?.args)]);
   return [comment(`${snakeCase(property)}: see ${tfType}.${id}`)];
 }
 
 /** Object -> one block; list of objects -> repeated blocks; anything else (a function) -> TODO. */
-export function blockItems(ctx: ConvertContext, name: string, value: CfnValue, renames: Record<string, string> = {}): BodyItem[] {
-  if (isValueMap(value)) return [nested(name, blockBody(ctx, value, renames))];
-  if (Array.isArray(value) && value.every(isValueMap)) {
-    return (value as CfnValueMap[]).map((item) => nested(name, blockBody(ctx, item, renames)));
+export function blockItems(ctx: ConvertContext, name: string, value: CfnValue, renames: Record<string, string> = {}, fields?: Record<string, TfArgument>): BodyItem[] {
+  if (isValueMap(value) && !isFunctionValue(value)) return [nested(name, blockBody(ctx, value, renames, fields, name))];
+  if (Array.isArray(value) && value.every(isValueMap) && !value.some(isFunctionValue)) {
+    return (value as CfnValueMap[]).map((item) => nested(name, blockBody(ctx, item, renames, fields, name)));
   }
   ctx.todo(`block ${name} is computed by a function; write it as a dynamic block`);
   return [comment(`TODO: ${name} is computed by a function in CloudFormation; use a dynamic "${name}" block`)];
 }
 
 /**
- * Body of a nested block without a nested schema: keys in snake_case (or renamed), objects as nested blocks
- * except user-data maps and JSON documents, lists of objects as repeated blocks with a singular name.
+ * Body of a nested block. Without a nested schema: keys in snake_case (or renamed), objects as nested blocks
+ * except user-data maps and JSON documents, lists of objects as repeated blocks with a singular name. With one
+ * (data/schema/tf), each field lands on the argument the naming conventions find in it, shaped by its type.
  */
-export function blockBody(ctx: ConvertContext, value: CfnValueMap, renames: Record<string, string> = {}): BodyItem[] {
+export function blockBody(ctx: ConvertContext, value: CfnValueMap, renames: Record<string, string> = {}, fields?: Record<string, TfArgument>, blockName?: string): BodyItem[] {
+  if (fields && Object.keys(fields).length > 0) return schemaBody(ctx, value, renames, fields, blockName);
   const items: BodyItem[] = [];
   for (const [key, v] of Object.entries(value)) {
     if (isNoValue(v)) continue;
@@ -168,6 +233,43 @@ export function blockBody(ctx: ConvertContext, value: CfnValueMap, renames: Reco
     }
   }
   return items;
+}
+
+/** A nested block's body against its schema: conventions, then the shapes Terraform flattens, else a TODO. */
+function schemaBody(ctx: ConvertContext, value: CfnValueMap, renames: Record<string, string>, fields: Record<string, TfArgument>, blockName: string | undefined): BodyItem[] {
+  const items: BodyItem[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (isNoValue(v)) continue;
+    const name = renames[key] ?? fieldName(key, fields, blockName, Array.isArray(v));
+    const arg = name ? fields[name] : undefined;
+    if (name && arg?.block) {
+      items.push(...blockItems(ctx, name, v, renames, arg.args));
+    } else if (name && JSON_PROPERTIES.has(key) && (isValueMap(v) || Array.isArray(v))) {
+      items.push(attr(name, call('jsonencode', expr(ctx, v))));
+    } else if (name) {
+      items.push(...shapedAttr(ctx, name, v, arg));
+    } else {
+      items.push(...unmatchedField(ctx, key, v, renames, fields, blockName));
+    }
+  }
+  return items;
+}
+
+/**
+ * A field with no argument of its name: `XInDays` where Terraform has an `x { days }` block (lifecycle
+ * ExpirationInDays), or a wrapper Terraform flattens (network_configuration.AwsvpcConfiguration); else a TODO.
+ */
+function unmatchedField(ctx: ConvertContext, key: string, v: CfnValue, renames: Record<string, string>, fields: Record<string, TfArgument>, blockName: string | undefined): BodyItem[] {
+  const snake = snakeCase(key);
+  const days = /^(.+)_in_days$/.exec(snake);
+  const inner = days ? fields[days[1]] : undefined;
+  const dayArg = inner?.block ? Object.keys(inner.args ?? {}).find((a) => a === 'days' || a.endsWith('_days')) : undefined;
+  if (days && dayArg) return [nested(days[1], [attr(dayArg, expr(ctx, v))])];
+  if (isValueMap(v) && !isFunctionValue(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => fieldName(k, fields, blockName, Array.isArray(v[k])) !== undefined)) {
+    return schemaBody(ctx, v, renames, fields, blockName);
+  }
+  ctx.todo(`${key} has no argument in Terraform's ${blockName ?? 'block'}`);
+  return [comment(`TODO: ${key} has no argument in Terraform's "${blockName ?? 'block'}" block`)];
 }
 
 /** PascalCase keys mean a CloudFormation property type (a block); other keys are user data (a map). */

@@ -3,7 +3,7 @@
 import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
 import { argumentItems, blockBody, blockItems, type ResourceScope } from './arguments';
 import { address, expr } from './expressions';
-import { attr, call, code, comment, nested, str, type BodyItem } from './hcl';
+import { attr, call, code, comment, nested, render, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
 
 export type PropertyRule = (value: CfnValue, scope: ResourceScope, properties: CfnValueMap) => BodyItem[];
@@ -253,6 +253,12 @@ const queuePolicyQueues: PropertyRule = (value, scope) => {
   return [comment('TODO: one aws_sqs_queue_policy per queue'), attr('queue_url', expr(scope.ctx, Array.isArray(value) ? value[0] : value))];
 };
 
+/** ELBv2 Scheme (internal | internet-facing) -> internal, a bool; a computed scheme is compared, not copied. */
+const loadBalancerScheme: PropertyRule = (value, scope) => {
+  if (typeof value === 'string') return [attr('internal', code(String(value === 'internal')))];
+  return [attr('internal', code(`${render(expr(scope.ctx, value))} == "internal"`))];
+};
+
 export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::CloudFront::Distribution': { DistributionConfig: distributionConfig },
   'AWS::EC2::SecurityGroup': { SecurityGroupIngress: securityGroupRules('ingress'), SecurityGroupEgress: securityGroupRules('egress') },
@@ -272,6 +278,7 @@ export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::SNS::Topic': { Subscription: topicSubscriptions },
   'AWS::Lambda::Function': { Code: lambdaCode },
   'AWS::SQS::QueuePolicy': { Queues: queuePolicyQueues },
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': { Scheme: loadBalancerScheme },
 };
 
 /** Extra items a resource type needs whatever its properties say. */

@@ -161,12 +161,52 @@ function resourceAttributes(scope: ResourceScope, resource: CfnValueMap): BodyIt
       return `${t.tfType}.${t.name}`;
     });
   if (refs.length) items.push(attr('depends_on', code(`[${refs.join(', ')}]`)));
-  if (resource.DeletionPolicy === 'Retain' || resource.DeletionPolicy === 'RetainExceptOnCreate') {
-    items.push(comment('DeletionPolicy Retain: Terraform has no equivalent; prevent_destroy blocks deletion instead.'));
+  items.push(...retentionPolicies(scope, resource));
+  for (const key of ['CreationPolicy', 'UpdatePolicy', 'Metadata']) {
+    if (resource[key] !== undefined) items.push(comment(`TODO: ${key} has no Terraform equivalent`));
+  }
+  return items;
+}
+
+
+/**
+ * DeletionPolicy / UpdateReplacePolicy. Retain (either): Terraform cannot keep a resource it stops managing, but
+ * `prevent_destroy` refuses any plan that would delete or replace it. Snapshot on deletion: the final snapshot
+ * arguments where the type has them. Delete is Terraform's own behaviour. What has no equivalent is a precise TODO.
+ */
+export function retentionPolicies(scope: ResourceScope, resource: CfnValueMap): BodyItem[] {
+  const { ctx } = scope;
+  const items: BodyItem[] = [];
+  const deletion = resource.DeletionPolicy;
+  const replace = resource.UpdateReplacePolicy;
+  const retainDelete = deletion === 'Retain' || deletion === 'RetainExceptOnCreate';
+  const retainReplace = replace === 'Retain';
+  if (retainDelete || retainReplace) {
+    const which = [retainDelete ? `DeletionPolicy ${String(deletion)}` : '', retainReplace ? 'UpdateReplacePolicy Retain' : ''].filter(Boolean).join(', ');
+    items.push(comment(`${which}: Terraform cannot leave the resource behind; prevent_destroy refuses to delete or replace it instead.`));
     items.push({ t: 'block', block: block('lifecycle', [], [attr('prevent_destroy', code('true'))]) });
   }
-  for (const key of ['UpdateReplacePolicy', 'CreationPolicy', 'UpdatePolicy', 'Metadata']) {
-    if (resource[key] !== undefined) items.push(comment(`TODO: ${key} has no Terraform equivalent`));
+  if (deletion === 'Snapshot') {
+    const args = scope.schema?.args ?? {};
+    if ('final_snapshot_identifier' in args) {
+      items.push(comment('DeletionPolicy Snapshot: a final snapshot before deletion.'));
+      if ('skip_final_snapshot' in args) items.push(attr('skip_final_snapshot', code('false')));
+      items.push(attr('final_snapshot_identifier', str(`${scope.target.name.replace(/_/g, '-')}-final`)));
+    } else {
+      ctx.todo(`${scope.logicalId}: DeletionPolicy Snapshot has no ${scope.target.tfType} argument`);
+      items.push(comment(`TODO: DeletionPolicy Snapshot: ${scope.target.tfType} takes no final snapshot; take one (e.g. aws_ebs_snapshot) before destroying`));
+    }
+  }
+  if (replace === 'Snapshot') {
+    ctx.todo(`${scope.logicalId}: UpdateReplacePolicy Snapshot has no Terraform equivalent`);
+    items.push(comment('TODO: UpdateReplacePolicy Snapshot: Terraform takes no snapshot when it replaces a resource; snapshot it before applying a replacing change'));
+  }
+  for (const key of ['DeletionPolicy', 'UpdateReplacePolicy'] as const) {
+    const v = resource[key];
+    if (v !== undefined && !['Retain', 'RetainExceptOnCreate', 'Snapshot', 'Delete'].includes(v as string)) {
+      ctx.todo(`${scope.logicalId}: ${key} is computed`);
+      items.push(comment(`TODO: ${key} is computed in CloudFormation; Terraform's lifecycle takes literal values only`));
+    }
   }
   return items;
 }

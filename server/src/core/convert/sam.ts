@@ -4,7 +4,7 @@ import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
 import { argumentItems, blockBody, type ResourceScope } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
 import { address, expr, pseudoParameter } from './expressions';
-import { attr, block, call, code, comment, nested, str, type BodyItem, type Hcl } from './hcl';
+import { attr, block, call, code, comment, nested, render, str, type BodyItem, type Hcl } from './hcl';
 import { snakeCase } from './naming';
 import { inlineCode } from './propertyRules';
 import { addResource, scopeFor } from './resources';
@@ -126,7 +126,7 @@ function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, co
           if (codeKey === key) body.push(...inlineCode(scope, value, id, props));
           break;
         case 'Tracing':
-          body.push(nested('tracing_config', [attr('mode', expr(ctx, value))]));
+          body.push(...tracingConfig(ctx, value));
           if (value === 'Active') policies.push(partitionArn(ctx, ':iam::aws:policy/AWSXrayWriteOnlyAccess'));
           break;
         case 'DeadLetterQueue':
@@ -273,12 +273,12 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
   const p = isValueMap(event.Properties) ? event.Properties : {};
   const base = `${fn.name}_${snakeCase(eventId)}`;
   const fnRef = (a: string) => code(`${address(fn)}.${a}`);
-  const permission = (principal: string, sourceArn: Hcl) =>
+  const permission = (principal: string, sourceArn: Hcl | undefined) =>
     emit(ctx, id, 'aws_lambda_permission', ctx.uniqueName('aws_lambda_permission', base), condition, () => [
       attr('action', str('lambda:InvokeFunction')),
       attr('function_name', fnRef('function_name')),
       attr('principal', str(principal)),
-      attr('source_arn', sourceArn),
+      sourceArn ? attr('source_arn', sourceArn) : comment('TODO: set source_arn to the execution ARN of the API this event names, followed by "/*/*"; without it any API may invoke the function'),
     ]);
   switch (event.Type) {
     case 'SQS': case 'DynamoDB': case 'Kinesis': case 'MQ': case 'MSK': {
@@ -337,7 +337,7 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
   }
 }
 
-type Permission = (principal: string, sourceArn: Hcl) => void;
+type Permission = (principal: string, sourceArn: Hcl | undefined) => void;
 
 function httpApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, base: string, p: CfnValueMap, condition: CfnValue | undefined, permission: Permission): void {
   if (p.ApiId === undefined && !ctx.hasUnit(`resource.aws_apigatewayv2_api.${ctx.targets.get(IMPLICIT_HTTP_API)!.name}`)) {
@@ -363,9 +363,20 @@ function httpApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, base: strin
   permission('apigateway.amazonaws.com', executionArn ? { k: 'template', parts: [executionArn, '/*/*'] } : (todoArn(ctx, id)));
 }
 
-function todoArn(ctx: ConvertContext, id: string): Hcl {
+/** No API in this template to point at: the permission is written without source_arn and a TODO says what to set. */
+function todoArn(ctx: ConvertContext, id: string): undefined {
   ctx.todo(`${id}: set the API execution ARN for the Lambda permission`);
-  return str('TODO: API execution ARN/*/*');
+  return undefined;
+}
+
+/**
+ * SAM Tracing (Active | PassThrough | Disabled) -> tracing_config.mode, which takes Active or PassThrough only:
+ * Disabled is Lambda's default (no block); a computed value is mapped in the expression.
+ */
+export function tracingConfig(ctx: ConvertContext, value: CfnValue): BodyItem[] {
+  if (value === 'Disabled') return [comment('Tracing Disabled: Lambda\'s default (mode PassThrough), no tracing_config')];
+  if (value === 'Active' || value === 'PassThrough') return [nested('tracing_config', [attr('mode', str(value))])];
+  return [nested('tracing_config', [attr('mode', code(`${render(expr(ctx, value))} == "Active" ? "Active" : "PassThrough"`))])];
 }
 
 function convertHttpApi(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { t } from './l10n';
 import type { BaseLanguageClient } from 'vscode-languageclient/node';
 import { NotesModel } from './notesModel';
-import { Requests, type ConvertResult, type EquivalentsAnswer, type OpenSectionArgs, type PositionArgs, type ScoredSection } from './protocol';
+import { Requests, type ConvertResult, type EquivalentsAnswer, type OpenSectionArgs, type PositionArgs } from './protocol';
 
 export interface SectionPick extends vscode.QuickPickItem {
   uri: string;
@@ -53,7 +53,7 @@ export class Commands {
     let target: OpenSectionArgs | null = null;
     if (typeof uri === 'string' && typeof line === 'number' && client?.isRunning()) {
       try {
-        target = await client.sendRequest<OpenSectionArgs | null>(Requests.resolveSection, { uri, line });
+        target = await client.sendRequest(Requests.resolveSection, { uri, line });
       } catch (error) {
         this.log(t('Open Section: could not check the target: {0}', (error as Error).message));
       }
@@ -76,7 +76,7 @@ export class Commands {
     const client = this.client();
     if (!client?.isRunning()) return [];
     const [sections, services] = await Promise.all([
-      client.sendRequest<ScoredSection[]>(Requests.searchSections, { query, limit: query ? QUERY_LIMIT : EMPTY_QUERY_LIMIT }),
+      client.sendRequest(Requests.searchSections, { query, limit: query ? QUERY_LIMIT : EMPTY_QUERY_LIMIT }),
       this.model.servicesByHeading(),
     ]);
     return (sections ?? []).map((s) => ({
@@ -180,7 +180,7 @@ export class Commands {
   async equivalents(args: PositionArgs): Promise<EquivalentsAnswer | null> {
     const client = this.client();
     if (!client?.isRunning()) return null;
-    return (await client.sendRequest<EquivalentsAnswer | null>(Requests.equivalents, args)) ?? null;
+    return (await client.sendRequest(Requests.equivalents, args)) ?? null;
   }
 
   equivalentItems(answer: EquivalentsAnswer): EquivalentPick[] {
@@ -248,7 +248,7 @@ export class Commands {
     const offset = given.offset ?? (editor && editor.document.uri.toString() === uri && !given.resource ? editor.document.offsetAt(editor.selection.start) : undefined);
     const client = this.client();
     if (!client?.isRunning()) return undefined;
-    const result = await client.sendRequest<ConvertResult>(Requests.convert, { uri, resource: given.resource, offset });
+    const result = await client.sendRequest(Requests.convert, { uri, resource: given.resource, offset });
     if (result.error || !result.hcl.trim()) {
       const message = t('AWS Notes: could not convert to Terraform: {0}', result.error ?? t('the document is not a CloudFormation template'));
       this.log(message);

@@ -102,7 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
     vscode.commands.registerCommand('awsNotes.reindex', async () => {
       if (!client?.isRunning()) return undefined;
       status.indexing();
-      const stats = await client.sendRequest<Stats>(Requests.reindex);
+      const stats = await client.sendRequest(Requests.reindex);
       if (stats) {
         status.indexed(stats);
         vscode.window.setStatusBarMessage(t('AWS Notes: {0} notes, {1} sections', stats.files, stats.sections), 4000);
@@ -143,7 +143,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AwsNot
     for (const editor of vscode.window.visibleTextEditors) feature?.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
   }
 
-  client.onNotification(Notifications.indexed, (stats: Stats) => {
+  client.onNotification(Notifications.indexed, (stats) => {
     lastStats = stats;
     status.indexed(stats);
     setState(stats.files === 0 ? 'noNotes' : 'ready');

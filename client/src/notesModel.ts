@@ -19,18 +19,18 @@ export class NotesModel {
   }
 
   servicesInNotes(): Promise<ServiceInNotes[]> {
-    return (this.services ??= this.request<ServiceInNotes[]>(Requests.servicesInNotes, undefined, []));
+    return (this.services ??= this.request((client) => client.sendRequest(Requests.servicesInNotes), []));
   }
 
   notesOutline(): Promise<NoteOutline[]> {
-    return (this.outline ??= this.request<NoteOutline[]>(Requests.notesOutline, undefined, []));
+    return (this.outline ??= this.request((client) => client.sendRequest(Requests.notesOutline), []));
   }
 
   /** The sections about a service, or about one resource type of it (a CodeLens): the hover's list. */
   sectionsForService(serviceId: string, type?: string): Promise<SectionRef[]> {
     const key = type ? `${serviceId}|${type}` : serviceId;
     let answer = this.sections.get(key);
-    if (!answer) this.sections.set(key, (answer = this.request<SectionRef[]>(Requests.sectionsForService, type ? { serviceId, type } : { serviceId }, [])));
+    if (!answer) this.sections.set(key, (answer = this.request((client) => client.sendRequest(Requests.sectionsForService, type ? { serviceId, type } : { serviceId }), [])));
     return answer;
   }
 
@@ -61,11 +61,12 @@ export class NotesModel {
     })());
   }
 
-  private async request<T>(method: string, params: unknown, empty: T): Promise<T> {
+  /** `send`'s answer, or `empty` when there is no running server or it fails. */
+  private async request<R>(send: (client: BaseLanguageClient) => Promise<R>, empty: R): Promise<R> {
     const client = this.client();
     if (!client || !client.isRunning()) return empty;
     try {
-      return (await client.sendRequest<T>(method, params)) ?? empty;
+      return (await send(client)) ?? empty;
     } catch {
       return empty; // the server restarted or is stopping; the next `indexed` notification refreshes
     }

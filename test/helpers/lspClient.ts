@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import type { Hover, Location, Position } from 'vscode-languageserver-types';
+import { Notifications } from '../../shared/protocol';
 
 export const SERVER_BIN = path.resolve(__dirname, '../../bin/aws-notes-ls.js');
 
@@ -37,7 +38,7 @@ export class TestClient {
     this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
       this.messages.push(m);
     });
-    this.connection.onNotification('awsNotes/indexed', () => {
+    this.connection.onNotification(Notifications.indexed, () => {
       this.indexedCount++;
       for (const resolve of this.indexedResolvers.splice(0)) resolve();
     });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Requests, type StatsAnswer } from '../../shared/protocol';
 import { TestClient, type ClientOptions } from '../helpers/lspClient';
 
 /** Generous bound for one hover while the server chews on hostile input (CI machines are slow; not a benchmark). */
@@ -52,8 +53,8 @@ export async function hoverSqs(client: TestClient, input: string, expect: RegExp
   return value;
 }
 
-export async function stats(client: TestClient): Promise<{ files: number; sections: number; pid: number }> {
-  return (await client.connection.sendRequest('awsNotes/stats')) as { files: number; sections: number; pid: number };
+export async function stats(client: TestClient): Promise<StatsAnswer> {
+  return client.connection.sendRequest(Requests.stats);
 }
 
 /** Starts a server and records how long the first index took. */

@@ -3,6 +3,8 @@
 // (a 50 MB query is refused before anything folds or matches it). A validator returns why the params are bad, or
 // undefined when they are fine. Methods without a validator pass through unchanged.
 
+import { Notifications, Requests } from '../../../shared/protocol';
+
 export type Validator = (params: unknown) => string | undefined;
 
 /** Longest URI accepted (a path is at most 4 KB on Linux; percent-encoding can triple it). */
@@ -110,17 +112,23 @@ const checks: Record<string, Check> = {
   '$/cancelRequest': object({ id }),
   '$/setTrace': object({ value: string(16) }),
   'window/workDoneProgress/cancel': object({ token: id }),
-  'awsNotes/reindex': nothing,
-  'awsNotes/workspaceTrusted': nothing,
-  'awsNotes/stats': nothing,
-  'awsNotes/servicesInNotes': nothing,
-  'awsNotes/notesOutline': nothing,
-  'awsNotes/searchSections': object({ query: string(MAX_QUERY), limit: optional(int) }),
-  'awsNotes/convert': object({ uri, resource: optional(string(MAX_NAME)), offset: optional(int) }),
-  'awsNotes/sectionsForService': object({ serviceId: string(MAX_NAME), type: optional(string(MAX_NAME)) }),
-  'awsNotes/equivalents': object({ uri, position }),
-  'awsNotes/resolveSection': object({ uri, line: int }),
 };
+
+// Our own messages, keyed by the shared protocol's names: the compiler insists every custom request has a validator.
+const customRequests: { [K in keyof typeof Requests]: Check } = {
+  reindex: nothing,
+  stats: nothing,
+  servicesInNotes: nothing,
+  notesOutline: nothing,
+  searchSections: object({ query: string(MAX_QUERY), limit: optional(int) }),
+  convert: object({ uri, resource: optional(string(MAX_NAME)), offset: optional(int) }),
+  sectionsForService: object({ serviceId: string(MAX_NAME), type: optional(string(MAX_NAME)) }),
+  equivalents: object({ uri, position }),
+  resolveSection: object({ uri, line: int }),
+};
+for (const [key, check] of Object.entries(customRequests)) checks[Requests[key as keyof typeof Requests].method] = check;
+// The only notification a client sends us (indexed and headingsIndexed go the other way).
+checks[Notifications.workspaceTrusted.method] = nothing;
 
 /** The validator of `method`, or undefined when the method has none (its params pass through). */
 export function validatorFor(method: string): Validator | undefined {

@@ -15,7 +15,6 @@ import {
   type Disposable,
   type InitializeParams,
   type InitializeResult,
-  type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsData } from '../core/data/awsData';
@@ -34,7 +33,8 @@ import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
 import { normalizeSettings, type ServerSettings } from './settings';
 import { toPath, toUri, WorkspaceIndexer } from './workspaceIndexer';
-import { Notifications, Requests, type ConvertResult } from '../../../shared/protocol';
+import type { ConvertResult } from '../../../shared/protocol';
+import { Notifications, Requests } from './protocolTypes';
 
 export { Requests, Notifications };
 
@@ -347,10 +347,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   });
   // `pid` (issue 9): lets editor tests find the server process to prove crash recovery.
   connection.onRequest(Requests.stats, () => ({ ...service.index.stats(), pid: process.pid }));
-  connection.onRequest(Requests.searchSections, ({ query, limit }: { query: string; limit?: number }) => searchSections(service.index, query, limit));
+  connection.onRequest(Requests.searchSections, ({ query, limit }) => searchSections(service.index, query, limit));
 
   // Convert to Terraform: a whole template, or one resource (the one under the cursor, or named).
-  connection.onRequest(Requests.convert, ({ uri, resource, offset }: { uri: string; resource?: string; offset?: number }): ConvertResult => {
+  connection.onRequest(Requests.convert, ({ uri, resource, offset }): ConvertResult => {
     const doc = documents.get(uri);
     if (!doc) return { hcl: '', todos: [], error: 'document not open' };
     const format = doc.languageId === 'json' || /\.json$/i.test(uri) ? 'json' : 'yaml';
@@ -369,12 +369,12 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
 
   // Notes explorer and pickers.
   connection.onRequest(Requests.servicesInNotes, () => servicesInNotes(service.index, service.context.data, service.context.notes));
-  connection.onRequest(Requests.sectionsForService, ({ serviceId, type }: { serviceId: string; type?: string }) =>
+  connection.onRequest(Requests.sectionsForService, ({ serviceId, type }) =>
     sectionsForService(service.index, service.context.notes, serviceId, typeof type === 'string' ? type : undefined),
   );
   connection.onRequest(Requests.notesOutline, () => notesOutline(service.index));
   // Open Section's check (issue 12): only an indexed note, at a line inside it; anything else is refused and logged.
-  connection.onRequest(Requests.resolveSection, ({ uri, line }: { uri: string; line: number }) => {
+  connection.onRequest(Requests.resolveSection, ({ uri, line }) => {
     let answer = resolveSection(service.index, uri, line);
     // The same file spelled by another client's URI encoding (VS Code's Uri.toString escapes differently).
     const file = !answer.ok && answer.why === 'not-indexed' ? toPath(uri) : undefined;
@@ -387,7 +387,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     indexer.setWorkspaceTrusted(true);
     ready = ready.then(() => reindexAll());
   });
-  connection.onRequest(Requests.equivalents, ({ uri, position }: { uri: string; position: Position }) =>
+  connection.onRequest(Requests.equivalents, ({ uri, position }) =>
     withDocument(uri, null, (doc) => {
       const identity = service.identityAt(doc, position);
       return identity ? (equivalentsFor(identity, service.context.data) ?? null) : null;

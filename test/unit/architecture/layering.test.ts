@@ -40,6 +40,8 @@ function violations(files: string[], bad: (spec: string, resolved: string | unde
 
 const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'util', 'events', 'stream', 'net', 'http', 'https', 'zlib', 'readline', 'process', 'buffer', 'assert', 'perf_hooks', 'v8', 'vm']);
 const PURE_PACKAGES = /^(vscode-languageserver-types|vscode-languageserver-textdocument|vscode-uri)(\/|$)/;
+/** shared/ may build typed messages with the protocol package's root (pure) entry, and nothing else of VS Code's. */
+const SHARED_PACKAGES = /^vscode-languageserver-protocol$/;
 
 describe('layering (import rules)', () => {
   it('the specifier reader sees every form of import', () => {
@@ -73,8 +75,26 @@ describe('layering (import rules)', () => {
     assert.deepEqual(violations(clientFiles, (_spec, resolved) => !!resolved && resolved.startsWith(server)), []);
     const sharedFiles = sources(path.join(ROOT, 'shared'));
     assert.ok(sharedFiles.length >= 3, 'shared/ exists');
-    const found = violations(sharedFiles, (spec, resolved) => (resolved ? resolved.startsWith(server) || resolved.startsWith(client) : spec.startsWith('node:') || NODE_BUILTINS.has(spec) || /^vscode/.test(spec)));
+    const found = violations(sharedFiles, (spec, resolved) =>
+      resolved ? resolved.startsWith(server) || resolved.startsWith(client) : spec.startsWith('node:') || NODE_BUILTINS.has(spec) || (/^vscode/.test(spec) && !SHARED_PACKAGES.test(spec)),
+    );
     assert.deepEqual(found, []);
+  });
+
+  it('the protocol package shared/ may import is pure: its root entry is the common part, which requires no Node and no VS Code', () => {
+    // shared/protocol.ts builds its typed messages with vscode-languageserver-protocol; its root entry (not /node or
+    // /browser) is lib/common, whose only packages are vscode-jsonrpc's and vscode-languageserver-types' root entries.
+    const entry = require.resolve('vscode-languageserver-protocol', { paths: [path.join(ROOT, 'shared')] });
+    assert.match(entry.split(path.sep).join('/'), /\/vscode-languageserver-protocol\/lib\/common\/api\.js$/);
+    const jsonrpc = require.resolve('vscode-jsonrpc', { paths: [path.dirname(entry)] });
+    assert.match(jsonrpc.split(path.sep).join('/'), /\/vscode-jsonrpc\/lib\/common\/api\.js$/);
+    const files = [path.dirname(entry), path.dirname(jsonrpc)].flatMap((dir) => sources(dir).filter((f) => f.endsWith('.js')));
+    assert.ok(files.length > 20, 'the common parts exist');
+    const found = violations(files, (spec) => !spec.startsWith('.') && !/^(vscode-jsonrpc|vscode-languageserver-types)$/.test(spec));
+    assert.deepEqual(found, []);
+    // Negative: the Node entry is not allowed in shared/ (it pulls in net, child_process, ...).
+    assert.equal(SHARED_PACKAGES.test('vscode-languageserver-protocol/node'), false);
+    assert.equal(SHARED_PACKAGES.test('vscode-languageserver-protocol'), true);
   });
 
   it('negative: a feature importing the knowledge layer is fine, the knowledge layer importing a feature is not', () => {

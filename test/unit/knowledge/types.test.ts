@@ -47,6 +47,16 @@ describe('knowledge: type equivalents (generated data/mapping.json)', () => {
     assert.equal(primaryCfn(data, 'aws_gamelift_alias'), 'AWS::GameLift::Alias');
   });
 
+  it('a half-shared name stands when the schema agrees, never when a word is swapped for another', () => {
+    // Words left out, schema agrees: matched by schema.
+    assert.equal(primaryTf(data, 'AWS::EC2::GatewayRouteTableAssociation'), 'aws_route_table_association');
+    assert.equal(primaryTf(data, 'AWS::LakeFormation::PrincipalPermissions'), 'aws_lakeformation_permissions');
+    // A sibling under a swapped word (app block / image, log / metric, payment / oauth2) is not the type.
+    assert.equal(primaryTf(data, 'AWS::AppStream::AppBlockBuilder'), undefined);
+    assert.equal(primaryTf(data, 'AWS::CloudWatch::LogAlarm'), undefined);
+    assert.equal(primaryTf(data, 'AWS::BedrockAgentCore::PaymentCredentialProvider'), undefined);
+  });
+
   it('many-to-one: SimpleAD and MicrosoftAD -> aws_directory_service_directory, both listed backwards', () => {
     assert.equal(primaryTf(data, 'AWS::DirectoryService::SimpleAD'), 'aws_directory_service_directory');
     assert.equal(primaryTf(data, 'AWS::DirectoryService::MicrosoftAD'), 'aws_directory_service_directory');

@@ -197,6 +197,15 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     for (const w of words(snakeCase(res))) (tfw.has(w) ? kept : dropped).set(w, ((tfw.has(w) ? kept : dropped).get(w) ?? 0) + 1);
   }
   const droppable = new Set([...dropped].filter(([w, n]) => n >= 3 && n > (kept.get(w) ?? 0)).map(([w]) => w));
+  // Head nouns (the last word of the CloudFormation name) the reviewed primaries leave out (Attachment).
+  const headDropped = new Map<string, number>();
+  for (const [cfn, m] of Object.entries(input.reviewed)) {
+    const res = cfn.split('::')[2];
+    if (!m.tf[0] || !res) continue;
+    const head = words(snakeCase(res)).pop();
+    if (head && !words(m.tf[0]).includes(head)) headDropped.set(head, (headDropped.get(head) ?? 0) + 1);
+  }
+  const droppableHeads = new Set([...headDropped].filter(([, n]) => n >= 2).map(([w]) => w));
   const tfNames = Object.keys(input.tfResources);
   const names = targets ?? Object.keys(input.cfnTypes).filter((n) => n.startsWith('AWS::') && !n.startsWith('AWS::Serverless::') && !input.reviewed[n]);
   const matches: Record<string, DerivedEquivalent> = {};
@@ -240,11 +249,17 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     const top = scored[0];
     if (top) for (let i = scored.length - 1; i > 0; i--) if (argKey(scored[i].tf) === argKey(top.tf)) scored.splice(i, 1);
     // Only candidates whose name could be this type compete: an implausible one neither wins nor blocks.
-    const eligible = scored.filter((d) => d.evidence.name === 1 || plausible(d, restWords.get(d.tf) ?? [], resWords, ns, droppable));
+    const level = new Map(scored.map((d) => [d, d.evidence.name === 1 ? 'name' : plausible(d, restWords.get(d.tf) ?? [], resWords, ns, droppable, droppableHeads)]));
+    const eligible = scored.filter((d) => level.get(d));
     const [first, second] = eligible;
     best[cfnName] = { first: first ?? scored[0], second };
     // An exact name over an inexact one needs no margin; otherwise a close runner-up makes the answer ambiguous.
-    const clear = !first || !second || first.score - second.score >= DERIVE_MARGIN || (first.evidence.name === 1 && second.evidence.name < 1);
+    // A match by schema (the name only half shared) must clear every other candidate, eligible or not, by twice
+    // the margin: a similar resource under a sibling name (aws_image_builder for AppBlockBuilder) makes it a guess.
+    const bySchema = first && level.get(first) === 'schema';
+    const runnerUp = bySchema ? scored.find((d) => d !== first) : second;
+    const margin = bySchema ? 2 * DERIVE_MARGIN : DERIVE_MARGIN;
+    const clear = !first || !runnerUp || first.score - runnerUp.score >= margin || (first.evidence.name === 1 && runnerUp.evidence.name < 1);
     if (first && first.score >= threshold && clear) matches[cfnName] = first;
   }
   return { matches, best };
@@ -271,14 +286,26 @@ export function awsccName(cfnType: string): string | undefined {
  * words (SecurityGroupIngress -> aws_vpc_security_group_ingress_rule). Otherwise only a schema that agrees
  * almost whole stands for the name (SimpleAD -> aws_directory_service_directory: 8 of 9 properties, both required).
  */
-function plausible(d: DerivedEquivalent, tfWords: string[], resWords: string[], ns: string, droppable: Set<string>): boolean {
+function plausible(d: DerivedEquivalent, tfWords: string[], resWords: string[], ns: string, droppable: Set<string>, droppableHeads: Set<string>): 'name' | 'schema' | false {
   const neutral = (w: string) => ns.includes(w) || droppable.has(w);
   const cfnExtra = resWords.filter((w) => !tfWords.includes(w) && !neutral(w));
   const tfExtra = tfWords.filter((w) => !resWords.includes(w) && !neutral(w));
   const consistent = cfnExtra.length === 0 && tfExtra.length <= 2;
   const [p, pTotal] = d.evidence.props;
   const [r, rTotal] = d.evidence.required;
-  return consistent || (pTotal >= 4 && p / pTotal >= 0.85 && r === rTotal);
+  // A name sharing half its words is enough when the schema agrees: most properties are arguments and every
+  // required argument is a property (SubnetRouteTableAssociation -> aws_route_table_association,
+  // FunctionConfiguration -> aws_appsync_function). The margin below still withholds two such candidates.
+  const head = resWords[resWords.length - 1];
+  // ...but the head noun must survive, or be one the reviewed primaries drop (DBProxyTargetGroup is no
+  // aws_db_proxy_target; UserPoolUICustomizationAttachment is aws_cognito_user_pool_ui_customization).
+  const headOk = tfWords.includes(head) || droppableHeads.has(head);
+  // A word swapped for another (AppBlockBuilder / aws_appstream_image_builder, LogAlarm / metric_alarm) names a
+  // sibling, not the same thing: words may only be left out.
+  const swapped = cfnExtra.some((w) => !droppableHeads.has(w)) && tfExtra.length > 0;
+  const agrees = headOk && !swapped && d.evidence.name >= 0.5 && pTotal >= 2 && p / pTotal >= 0.6 && rTotal >= 1 && r === rTotal;
+  if (consistent || (pTotal >= 4 && p / pTotal >= 0.85 && r === rTotal)) return 'name';
+  return agrees ? 'schema' : false;
 }
 
 /** Deterministic quarter of a name (FNV-1a), for hiding part of the reviewed table from the derivation. */

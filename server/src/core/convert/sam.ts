@@ -3,7 +3,7 @@
 import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
 import { argumentItems, blockBody, type ResourceScope } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
-import { address, expr, pseudoParameter } from './expressions';
+import { address, expr, isRef, pseudoParameter } from './expressions';
 import { attr, block, call, code, comment, nested, render, str, type BodyItem, type Hcl } from './hcl';
 import { snakeCase } from './naming';
 import { inlineCode } from './propertyRules';
@@ -344,7 +344,9 @@ function httpApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, base: strin
     convertHttpApi(ctx, IMPLICIT_HTTP_API, {}, undefined);
   }
   const apiId = p.ApiId !== undefined ? expr(ctx, p.ApiId) : code(`${address(ctx.targets.get(IMPLICIT_HTTP_API)!)}.id`);
-  const apiTarget = p.ApiId !== undefined && isValueMap(p.ApiId) ? undefined : ctx.targets.get(IMPLICIT_HTTP_API);
+  // An ApiId that is a !Ref to an HTTP API of this template points at it; any other value names an API elsewhere.
+  const refTarget = isRef(p.ApiId) ? ctx.targets.get(String(p.ApiId.args[0])) : undefined;
+  const apiTarget = p.ApiId === undefined ? ctx.targets.get(IMPLICIT_HTTP_API) : refTarget?.tfType === 'aws_apigatewayv2_api' ? refTarget : undefined;
   const integration = ctx.uniqueName('aws_apigatewayv2_integration', base);
   emit(ctx, id, 'aws_apigatewayv2_integration', integration, condition, () => [
     attr('api_id', apiId),
@@ -359,7 +361,7 @@ function httpApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, base: strin
     attr('route_key', str(routeKey)),
     attr('target', { k: 'template', parts: ['integrations/', code(`aws_apigatewayv2_integration.${integration}${typeof condition === 'string' ? '[0]' : ''}.id`)] }),
   ]);
-  const executionArn = apiTarget && p.ApiId === undefined ? code(`${address(apiTarget)}.execution_arn`) : undefined;
+  const executionArn = apiTarget ? code(`${address(apiTarget)}.execution_arn`) : undefined;
   permission('apigateway.amazonaws.com', executionArn ? { k: 'template', parts: [executionArn, '/*/*'] } : (todoArn(ctx, id)));
 }
 

@@ -122,6 +122,45 @@ describe('Text index (Search Notes full text)', () => {
       assert.equal(searchAll(service.index, 'glue', 1000, 0).filter((r) => r.content).length, 30);
     });
 
+    it('mayContain never rules out a note that holds the term (property test over substrings of the notes)', () => {
+      // As the notes ranking matches: an ASCII end of the term not inside a longer identifier.
+      const WORD = /[A-Za-z0-9_]/;
+      const holdsAtBoundary = (text: string, term: string) => {
+        for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+          const end = at + term.length;
+          const startOk = !(WORD.test(term[0]) && at > 0 && WORD.test(text[at - 1]));
+          const endOk = !(WORD.test(term[term.length - 1]) && end < text.length && WORD.test(text[end]));
+          if (startOk && endOk) return true;
+        }
+        return false;
+      };
+      const service = createLanguageService({ data: miniData() });
+      const texts: Record<string, string> = {};
+      const words = ['SQS', 'キュー', 'sqs:ReceiveMessage', 'VisibilityTimeout', 'Lambda', '可視性タイムアウト', 'arn:aws:sqs:', 'ＤｙｎａｍｏＤＢ', 'dead letter', 'DLQ'];
+      for (let i = 0; i < 40; i++) {
+        const pick = (k: number) => words[(i * 7 + k * 3) % words.length];
+        texts[`file:///p/${i}.md`] = `# ${pick(0)} メモ ${i}\n\n${pick(1)} と ${pick(2)} の話。\n\n## ${pick(3)}\n\n\`${pick(4)}\` を使う。\n`;
+      }
+      for (const [uri, text] of Object.entries(texts)) service.index.setText(uri, text);
+      // Half indexed, half still stale: both must be answered.
+      service.index.text.sync(service.index, (() => { let n = 0; return () => ++n >= 20; })());
+      assert.ok(service.index.text.staleCount > 0);
+      let ruledOut = 0;
+      for (const text of Object.values(texts)) {
+        for (let from = 0; from < text.length; from += 5) {
+          const term = text.slice(from, from + 2 + (from % 9));
+          if (term.trim().length < 2) continue;
+          const may = service.index.text.mayContain(term);
+          for (const [uri, other] of Object.entries(texts)) {
+            if (holdsAtBoundary(other, term)) assert.ok(!may || may(uri), `${uri} holds ${JSON.stringify(term)} but was ruled out`);
+            else if (may && !may(uri)) ruledOut++;
+          }
+        }
+      }
+      assert.ok(ruledOut > 1000, `the filter rules notes out (${ruledOut})`);
+      assert.equal(service.index.text.mayContain('zzqqxx')!('file:///p/1.md'), false, 'a word no indexed note has');
+    });
+
     it('only the first results carry a snippet (a keystroke never reads hundreds of sections)', () => {
       const service = createLanguageService({ data: miniData() });
       for (let i = 0; i < 100; i++) service.index.setText(`file:///m/${i}.md`, `# M${i}\n\n## 共通\n\nAthena でクエリを書く。${i}\n`);

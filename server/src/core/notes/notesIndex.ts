@@ -415,6 +415,11 @@ export class NotesIndex {
     return { headings: note.sections.map((s) => s.heading), levels: note.sections.map((s) => s.level) };
   }
 
+  /** How many sections a note has, without building a lazy note's sections. */
+  sectionCountOf(note: NoteFile): number {
+    return note instanceof LazyNote && !note.sectionsBuilt ? note.packed.headings.length : note.sections.length;
+  }
+
   /** Heading text and level of section `i`, without building a lazy note's sections (or copying a parsed note's). */
   headingAt(note: NoteFile, i: number): { heading: string; level: number } {
     if (note instanceof LazyNote && !note.sectionsBuilt) return { heading: note.packed.headings[i], level: note.packed.levels[i] };

@@ -333,6 +333,36 @@ export class TextIndex {
     return best.map((sid) => ({ uri: this.sectionNote[sid]!.uri, section: this.sectionIndex[sid], score: scores[sid] }));
   }
 
+  /**
+   * Which notes may contain `term` as the notes ranking matches it (not starting or ending inside a longer ASCII
+   * identifier): a necessary condition, so the ranking's exact scan reads only these notes. Every
+   * note whose sections hold the term's rarest token, and every note not indexed here yet. Undefined when the term
+   * has no token to look up (then every note may).
+   */
+  mayContain(term: string): ((uri: string) => boolean) | undefined {
+    // A term NFKC would change (full-width letters) can sit inside a longer folded word: no filter for it.
+    if (MAY_CHANGE.test(term)) return undefined;
+    let rarest = -1;
+    let absent = false;
+    tokenize(foldForSearch(term), (token, _atEnd, single) => {
+      // A lone CJK character of the term may sit inside a longer run of the text (no lone token there).
+      if (single || absent) return;
+      const id = this.lookup(token);
+      if (id === undefined) absent = true;
+      else if (rarest < 0 || this.lengths[id] < this.lengths[rarest]) rarest = id;
+    });
+    const stale = this.stale;
+    if (absent) return (uri) => stale.has(uri);
+    if (rarest < 0) return undefined;
+    const notes = new Set<string>();
+    const list = this.postings[rarest];
+    for (let p = 0; p < this.lengths[rarest]; p++) {
+      const note = this.sectionNote[list[p] >>> 8];
+      if (note) notes.add(note.uri);
+    }
+    return (uri) => notes.has(uri) || stale.has(uri);
+  }
+
   /** The query's token groups, or undefined when it has none. */
   groups(query: string): Group[] | undefined {
     const groups: Group[] = [];

@@ -1,6 +1,7 @@
 // Bundles the VS Code client, the language server, its scan worker and the CLI with esbuild (CommonJS, Node 20).
 // `npm run build` writes readable bundles with source maps to dist/; scripts/package.mjs calls `bundle` for the
 // minified .vsix build, so both always ship the same entry points.
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -14,13 +15,25 @@ export const ENTRIES = {
   scanWorker: 'server/src/node/scanWorker.ts',
 };
 
+// shared/protocol.ts builds its typed messages with vscode-languageserver-protocol, which vscode-languageserver pins
+// at another version than the client's: the server's bundles take vscode-languageserver's copy, so they carry one
+// protocol + vscode-jsonrpc, not two (~105 KB minified). The API used there (message type classes) is the same.
+const serverProtocol = {
+  name: 'server-protocol',
+  setup(b) {
+    const require = createRequire(import.meta.url);
+    const own = createRequire(require.resolve('vscode-languageserver')).resolve('vscode-languageserver-protocol');
+    b.onResolve({ filter: /^vscode-languageserver-protocol$/ }, () => ({ path: own }));
+  },
+};
+
 export async function bundle({ outdir = path.join(ROOT, 'dist'), minify = false, sourcemap = true } = {}) {
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify, sourcemap, logLevel: 'warning', absWorkingDir: ROOT };
   if (minify) common.legalComments = 'none';
   const { client, ...node } = ENTRIES;
   await Promise.all([
     build({ ...common, entryPoints: { client }, outdir, external: ['vscode'] }),
-    build({ ...common, entryPoints: node, outdir }),
+    build({ ...common, entryPoints: node, outdir, plugins: [serverProtocol] }),
   ]);
 }
 

@@ -13,6 +13,7 @@ import { findDataDir } from '../../server/src/node/dataLoader';
 import { dataVersionOf, IndexCache } from '../../server/src/node/indexCache';
 import { DEFAULT_SETTINGS } from '../../server/src/node/settings';
 import { cleanup, hoverSqs, logLines, makeWorkspace, record, startClient, stats } from './helpers';
+import { Notifications, Requests } from '../../shared/protocol';
 
 const mkfifo = (p: string) => execFileSync('mkfifo', [p]);
 
@@ -107,7 +108,7 @@ describe('a hostile file system', function () {
     const hover = await hoverSqs(client, 'symlinks out of the notes');
     assert.doesNotMatch(hover, /secret-token/);
     assert.equal((await stats(client)).files, 3);
-    const search = (await client.connection.sendRequest('awsNotes/searchSections', { query: 'SQS', limit: 50 })) as { label: string }[];
+    const search = await client.connection.sendRequest(Requests.searchSections, { query: 'SQS', limit: 50 });
     assert.ok(!search.some((s) => /の鍵|もう一つ/.test(s.label)), JSON.stringify(search));
     assert.ok(logLines(client, /creds\.md: skipped: a symbolic link out of the note folders/).length >= 1, client.logs.join('\n'));
     await client.stop();
@@ -185,7 +186,7 @@ describe('a hostile file system', function () {
     const mtime = fs.statSync(file).mtimeMs;
     const client = await start('poisoned cache: warm start', { workspace: w.ws });
     await hoverSqs(client, 'poisoned cache');
-    const warm = (await client.connection.sendRequest('awsNotes/stats')) as { files: number };
+    const warm = await client.connection.sendRequest(Requests.stats);
     assert.equal(warm.files, 1);
     assert.equal(logLines(client, /failed its integrity check: ignored and rebuilt/).length, 1, client.logs.join('\n'));
     await eventually(async () => fs.statSync(file).mtimeMs !== mtime, 8000, 50);
@@ -258,7 +259,7 @@ describe('a hostile file system', function () {
       const client = await start('untrusted workspace, then trusted', { workspace: w.ws, settings: { workspaceTrusted: false } });
       assert.equal((await stats(client)).files, 0);
       const indexed = client.waitForIndex();
-      client.connection.sendNotification('awsNotes/workspaceTrusted');
+      client.connection.sendNotification(Notifications.workspaceTrusted);
       await indexed;
       assert.equal((await stats(client)).files, 1);
     });

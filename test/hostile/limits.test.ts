@@ -10,6 +10,7 @@ import { NoteGuard, type NoteLimits } from '../../server/src/node/noteGuard';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/node/settings';
 import { miniData } from '../helpers/miniData';
 import { cleanup, hoverSqs, logLines, makeWorkspace, startClient } from './helpers';
+import { Requests } from '../../shared/protocol';
 
 function guarded(limits: Partial<NoteLimits>, slowMs = 0) {
   const data = miniData();
@@ -112,7 +113,7 @@ describe('limits', function () {
       assert.equal(lines.length, 1, JSON.stringify(lines));
       assert.match(lines[0], /parsing took \d+ ms \(budget 1 ms/);
       await hoverSqs(client, 'note over a 1 ms parse budget', /SQS/);
-      await client.connection.sendRequest('awsNotes/reindex');
+      await client.connection.sendRequest(Requests.reindex);
       assert.equal(logLines(client, 'slow.md').length, 1);
     } finally {
       await client.stop();

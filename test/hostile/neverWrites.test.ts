@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { eventually, TestClient } from '../helpers/lspClient';
 import { cleanup, GOOD_NOTE, hoverSqs, logLines, makeWorkspace, startClient, stats } from './helpers';
+import { Requests } from '../../shared/protocol';
 
 type Snapshot = Record<string, { size: number; mtimeMs: number; kind: string }>;
 
@@ -46,7 +47,7 @@ describe('never writes into the workspace', function () {
       const template = client.open('template.yaml', 'yaml');
       await client.hoverText(template, { line: 2, character: 16 });
       await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: template } });
-      await client.connection.sendRequest('awsNotes/convert', { uri: template });
+      await client.connection.sendRequest(Requests.convert, { uri: template });
       const tf = client.open('main.tf', 'terraform');
       await client.hoverText(tf, { line: 0, character: 12 });
       // edit a note in the editor, save, close
@@ -58,7 +59,7 @@ describe('never writes into the workspace', function () {
       client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: note } });
       client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: note } });
       client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: note, type: 2 }] });
-      await client.connection.sendRequest('awsNotes/reindex');
+      await client.connection.sendRequest(Requests.reindex);
       await client.connection.sendRequest('workspace/symbol', { query: 'SQS' });
       // let the delayed work happen (the cache save comes ~2 s after the last change; diagnostics)
       await eventually(async () => fs.existsSync(path.join(w.root, '.cache')), 8000, 100);

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TestClient } from '../helpers/lspClient';
 import { cleanup, hoverSqs, logLines, makeWorkspace, record, startClient, stats } from './helpers';
+import { Requests } from '../../shared/protocol';
 
 const MB = 1024 * 1024;
 
@@ -89,7 +90,7 @@ describe('hostile notes over stdio', function () {
     it('re-indexing the same bad files logs nothing new and still answers', async () => {
       const before = client.logs.length;
       const started = performance.now();
-      await client.connection.sendRequest('awsNotes/reindex');
+      await client.connection.sendRequest(Requests.reindex);
       record('bad-files folder', 'reindex request', performance.now() - started);
       assert.deepEqual(client.logs.slice(before).filter((l) => /skipped|not a text file|over the limit|dangling/.test(l)), []);
       await hoverSqs(client, 'bad-files folder after reindex');

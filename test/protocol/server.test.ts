@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { eventually, TestClient } from '../helpers/lspClient';
 import { HOSTILE_NOTE, LONG_NOTE, QUEUE_NOTE } from '../helpers/notesFixtures';
+import { Requests } from '../../shared/protocol';
 
 function makeWorkspace(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-notes-proto-'));
@@ -203,7 +204,7 @@ describe('aws-notes-ls with bad input', function () {
     const client = new TestClient({ workspace: ws, settings: { limits: { maxFileSize: 1_000_000 } } });
     try {
       await client.start();
-      const stats = (await client.connection.sendRequest('awsNotes/stats')) as { files: number };
+      const stats = await client.connection.sendRequest(Requests.stats);
       assert.equal(stats.files, 3); // queue.md, long.md, latin1.md
       const logs = client.logs.join('\n');
       assert.match(logs, /binary\.md: not a text file/);

@@ -4,7 +4,7 @@
 // threshold ("matched by name and schema", with its evidence), else kind "none"; all get their awscc name.
 // Runs under tsx (npm run gen:data) so the derivation is the same TypeScript the held-out test measures.
 import { TF_MAPPING } from './curated/tf-mapping.mjs';
-import { awsccName, deriveTypeEquivalents } from '../../server/src/core/knowledge/typesDerive.ts';
+import { awsccName, deriveTfToCfn, deriveTypeEquivalents } from '../../server/src/core/knowledge/typesDerive.ts';
 
 // The awscc naming rule lives with the derivation in the core (one copy); re-exported for older callers.
 export { awsccName };
@@ -38,5 +38,15 @@ export function buildMapping({ cfnTypes, tfResources, services }) {
     entry.kind = derived ? 'one-to-one' : 'none';
     out[cfnType] = entry;
   }
+  // Terraform -> CloudFormation for hashicorp/aws resources no type names (aws_servicecatalog_constraint):
+  // kept on the CloudFormation entry as `fromTf` (one table, read whole), many-to-one allowed.
+  const taken = new Set(Object.values(out).flatMap((e) => e.tf));
+  for (const [tf, r] of Object.entries(deriveTfToCfn({ cfnTypes, tfResources, services, reviewed: reviewedOnly(out) }, taken))) {
+    for (const cfnType of r.cfn) (out[cfnType].fromTf ??= {})[tf] = { score: r.score, evidence: r.evidence };
+  }
   return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
+}
+
+function reviewedOnly(out) {
+  return Object.fromEntries(Object.entries(out).filter(([, e]) => e.provenance === 'reviewed'));
 }

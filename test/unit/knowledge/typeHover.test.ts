@@ -57,6 +57,21 @@ describe('knowledge: type equivalents in the hover', () => {
     assert.match(h, /awscc_lex_bot/);
   });
 
+  it('a Terraform resource no type names shows the types matched from its side, with the evidence', () => {
+    const tfHover = (type: string) => {
+      const text = `resource "${type}" "x" {}\n`;
+      const doc = TextDocument.create('file:///ws/main.tf', 'terraform', 1, text);
+      const hover = en.hover(doc, doc.positionAt(text.indexOf(type) + 3));
+      return hover ? head((hover.contents as { value: string }).value) : '';
+    };
+    const h = tfHover('aws_servicecatalog_product');
+    assert.match(h, /AWS::ServiceCatalog::CloudFormationProduct/);
+    assert.match(h, /matched by name and schema: /);
+    assert.doesNotMatch(tfHover('aws_lex_bot'), /AWS::Lex::Bot/);
+    assert.match(tfHover('aws_sqs_queue'), /AWS::SQS::Queue/);
+    assert.doesNotMatch(tfHover('aws_sqs_queue'), /matched by name/);
+  });
+
   it('the Terraform side lists every CloudFormation type it stands for (many-to-one)', () => {
     const text = 'resource "aws_directory_service_directory" "d" {}\n';
     const doc = TextDocument.create('file:///ws/main.tf', 'terraform', 1, text);

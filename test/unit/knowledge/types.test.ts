@@ -64,6 +64,21 @@ describe('knowledge: type equivalents (generated data/mapping.json)', () => {
     assert.ok(back.includes('AWS::DirectoryService::SimpleAD') && back.includes('AWS::DirectoryService::MicrosoftAD'));
   });
 
+  it('Terraform -> CloudFormation for resources no type names: matched from the Terraform side, many-to-one', () => {
+    const constraint = tfEquivalence(data, 'aws_servicecatalog_constraint');
+    assert.deepEqual(constraint.equivalent, []);
+    assert.deepEqual(constraint.matched?.cfn, ['AWS::ServiceCatalog::LaunchNotificationConstraint', 'AWS::ServiceCatalog::LaunchTemplateConstraint', 'AWS::ServiceCatalog::ResourceUpdateConstraint']);
+    assert.equal(constraint.matched?.provenance.source, 'derived');
+    assert.equal(primaryCfn(data, 'aws_servicecatalog_constraint'), undefined, 'matched is not a primary: the converter never writes it');
+    assert.deepEqual(tfEquivalence(data, 'aws_servicecatalog_product').matched?.cfn, ['AWS::ServiceCatalog::CloudFormationProduct']);
+    // Never beside a type's own answer, never a sibling service's exact name, never a swapped head noun.
+    assert.equal(tfEquivalence(data, 'aws_sqs_queue').matched, undefined);
+    assert.equal(tfEquivalence(data, 'aws_s3_bucket_versioning').matched, undefined, 'a companion says what it is a companion of');
+    for (const tf of ['aws_lex_bot', 'aws_redshiftserverless_usage_limit', 'aws_waf_rule_group', 'aws_route53_resolver_firewall_rule', 'aws_cloudcontrolapi_resource', 'aws_s3control_bucket', 'aws_default_vpc']) {
+      assert.equal(tfEquivalence(data, tf).matched, undefined, tf);
+    }
+  });
+
   it('bad input gets a class and never an equivalent', () => {
     const cases: [string, string][] = [
       ['Custom::OrderSeeder', 'custom'],

@@ -125,6 +125,8 @@ export interface TypeMapping {
   /** Derived pairs: the score and the evidence it rests on. */
   score?: number;
   evidence?: { name: number; props: [number, number]; required: [number, number]; attrs: [number, number] };
+  /** hashicorp/aws resources no type names that stand for this one, matched from the Terraform side. */
+  fromTf?: Record<string, { score: number; evidence: { name: number; props: [number, number]; required: [number, number]; attrs: [number, number] } }>;
   /** Which TF attribute a `!Ref` to this resource becomes ("id", "arn", "name", "url"...). */
   refAttr?: string;
   /** CFN GetAtt attribute -> TF attribute. */

@@ -100,7 +100,7 @@ export function terraformEquivalents(cfnType: string, data: AwsData, locale: Loc
 }
 
 /** "reviewed", or "matched by name and schema: same name…, 4 of 4 properties…, 2 of 2 required…". */
-export function provenanceText(eq: CfnEquivalence, locale: Locale): string {
+export function provenanceText(eq: Pick<CfnEquivalence, 'provenance'>, locale: Locale): string {
   const p = eq.provenance;
   if (!p || p.source === 'reviewed') return localize(locale, M.tfReviewed);
   const e = p.evidence;
@@ -121,8 +121,10 @@ function tfTypeParts(tfType: string, data: AwsData, locale: Locale): HoverParts 
   const dataSource = resource ? undefined : data.tfDataSource(tfType);
   const kind = resource || tfType.startsWith('awscc_') ? 'resource' : 'data';
   const label = kind === 'resource' ? M.tfResource : M.tfDataSource;
-  const cfn = tfEquivalence(data, tfType).equivalent;
-  const how = cfn.length === 1 ? ` (${provenanceText(cfnEquivalence(data, cfn[0]), locale)})` : '';
+  const back = tfEquivalence(data, tfType);
+  // No type names it: the types it was matched to from the Terraform side, with that evidence.
+  const cfn = back.equivalent.length ? back.equivalent : (back.matched?.cfn ?? []);
+  const how = back.matched && !back.equivalent.length ? ` (${provenanceText(back.matched, locale)})` : cfn.length === 1 ? ` (${provenanceText(cfnEquivalence(data, cfn[0]), locale)})` : '';
   const equivalents = cfn.length ? ` · ${localize(locale, M.cloudFormation)}: ${cfn.map((c) => `\`${c}\``).join(' · ')}${how}` : '';
   const head = `**\`${tfType}\`** — ${localize(locale, label)}${equivalents}`;
   const lines: string[] = [];

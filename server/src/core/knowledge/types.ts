@@ -65,6 +65,29 @@ export interface TfEquivalence {
   sam: string[];
   /** CloudFormation types that create it as a companion (S3 bucket -> aws_s3_bucket_versioning). */
   companionOf: string[];
+  /**
+   * When no type names it: the types it was matched to from the Terraform side (aws_servicecatalog_constraint ->
+   * the three constraint types), with the evidence. Not a primary: the converter never writes it for them.
+   */
+  matched?: { cfn: string[]; provenance: Extract<TypeProvenance, { source: 'derived' }> };
+}
+
+// Reverse index of the `fromTf` entries, built once per data set.
+const fromTfIndex = new WeakMap<AwsData, Map<string, { cfn: string[]; provenance: Extract<TypeProvenance, { source: 'derived' }> }>>();
+function matchedFromTf(data: AwsData, tfType: string): TfEquivalence['matched'] {
+  let index = fromTfIndex.get(data);
+  if (!index) {
+    index = new Map();
+    for (const cfn of data.cfnTypeNames()) {
+      for (const [tf, m] of Object.entries(data.mappingForCfn(cfn)?.fromTf ?? {})) {
+        const entry = index.get(tf) ?? { cfn: [], provenance: { source: 'derived' as const, score: m.score, evidence: m.evidence } };
+        entry.cfn.push(cfn);
+        index.set(tf, entry);
+      }
+    }
+    fromTfIndex.set(data, index);
+  }
+  return index.get(tfType);
 }
 
 /**
@@ -85,6 +108,10 @@ export function tfEquivalence(data: AwsData, tfType: string): TfEquivalence {
     return (eq.kind === 'one-to-one' ? 2 : eq.kind === 'one-to-many' ? 1 : 0) + (eq.provenance?.source === 'reviewed' ? 4 : 0);
   };
   out.equivalent = out.equivalent.map((c, i) => ({ c, r: rank(c), i })).sort((a, b) => b.r - a.r || a.i - b.i).map((x) => x.c);
+  if (!out.equivalent.length && !out.companionOf.length) {
+    const matched = matchedFromTf(data, tfType);
+    if (matched) out.matched = matched;
+  }
   return out;
 }
 

@@ -163,7 +163,7 @@ export interface DeriveResult {
 }
 
 /** Derives equivalents for `targets` (default: every non-reviewed, non-SAM AWS type). */
-export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], threshold = DERIVE_THRESHOLD): DeriveResult {
+export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], threshold = DERIVE_THRESHOLD, reverse?: ReverseSink): DeriveResult {
   const prefixesOf = new Map(input.services.map((s) => [s.id, s.tfPrefixes]));
   const tfByService = new Map<string, string[]>();
   for (const [name, t] of Object.entries(input.tfResources)) {
@@ -252,6 +252,27 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     const level = new Map(scored.map((d) => [d, d.evidence.name === 1 ? 'name' : plausible(d, restWords.get(d.tf) ?? [], resWords, ns, droppable, droppableHeads)]));
     const eligible = scored.filter((d) => level.get(d));
     const [first, second] = eligible;
+    // Terraform -> CloudFormation: the same evidence, the name read from the Terraform side (its words must be
+    // the type's, or its head noun kept with the schema agreeing).
+    if (reverse) {
+      for (const d of scored) {
+        if (!reverse.targets.has(d.tf) || d.score < threshold) continue;
+        // The Terraform head noun must be the type's own (aws_waf_rule_group is no WAF::Rule), and a reviewed
+        // type's Terraform side is decided by its review (aws_lex_bot is Lex V1, not AWS::Lex::Bot).
+        // Two exact names the forward direction could not tell apart (aws_lex_bot, aws_lexv2models_bot) stay unsaid.
+        const tfWords = restWords.get(d.tf) ?? [];
+        const [cfnHead, beforeHead] = [resWords[resWords.length - 1], resWords[resWords.length - 2]];
+        const tfHead = tfWords[tfWords.length - 1];
+        const sameHead = tfHead === cfnHead || (droppableHeads.has(cfnHead) && tfHead === beforeHead);
+        // An exact name under another prefix, beside the type's own exact match, is another service's resource
+        // (aws_redshiftserverless_usage_limit beside aws_redshift_usage_limit).
+        const exactTaken = first && first.tf !== d.tf && first.evidence.name === 1 && d.evidence.name === 1;
+        const ambiguous = first && second && first.evidence.name === 1 && second.evidence.name === 1 && first.score - second.score < DERIVE_MARGIN;
+        if (input.reviewed[cfnName] || !sameHead || exactTaken || ambiguous) continue;
+        const back = d.evidence.name === 1 ? 'name' : plausible(d, resWords, tfWords, ns, droppable, new Set());
+        if (back) (reverse.found[d.tf] ??= []).push({ cfn: cfnName, tf: d.tf, score: d.score, evidence: d.evidence, level: back });
+      }
+    }
     best[cfnName] = { first: first ?? scored[0], second };
     // An exact name over an inexact one needs no margin; otherwise a close runner-up makes the answer ambiguous.
     // A match by schema (the name only half shared) must clear every other candidate, eligible or not, by twice
@@ -263,6 +284,43 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     if (first && first.score >= threshold && clear) matches[cfnName] = first;
   }
   return { matches, best };
+}
+
+interface ReverseSink {
+  targets: Set<string>;
+  found: Record<string, (DerivedEquivalent & { cfn: string; level: 'name' | 'schema' })[]>;
+}
+
+export interface DerivedReverse {
+  /** CloudFormation types, best first (several when they tie: aws_security_group_rule is ingress or egress). */
+  cfn: string[];
+  score: number;
+  evidence: MatchEvidence;
+}
+
+/**
+ * Terraform -> CloudFormation for hashicorp/aws resources that are no CloudFormation type's counterpart
+ * (aws_rds_cluster_instance -> AWS::RDS::DBInstance). Many-to-one is the point: several Terraform resources may
+ * stand for one type. `taken` holds every Terraform type some CloudFormation type already names.
+ */
+export function deriveTfToCfn(input: DeriveInput, taken: Set<string>, threshold = DERIVE_THRESHOLD): Record<string, DerivedReverse> {
+  const targets = new Set(Object.keys(input.tfResources).filter((t) => !taken.has(t)));
+  const sink: ReverseSink = { targets, found: {} };
+  const all = Object.keys(input.cfnTypes).filter((n) => n.startsWith('AWS::') && !n.startsWith('AWS::Serverless::'));
+  deriveTypeEquivalents(input, all, threshold, sink);
+  const out: Record<string, DerivedReverse> = {};
+  for (const tf of Object.keys(sink.found).sort()) {
+    const list = sink.found[tf].sort((a, b) => (b.evidence.name === 1 ? 1 : 0) - (a.evidence.name === 1 ? 1 : 0) || b.score - a.score || a.cfn.localeCompare(b.cfn));
+    const [first] = list;
+    // Same rule as the forward direction: a match by schema needs twice the margin over the next type,
+    // unless the next ties it (then both are listed).
+    const ties = list.filter((d) => first.score - d.score < 0.01 && d.level === first.level);
+    const next = list.find((d) => !ties.includes(d));
+    const margin = first.level === 'schema' ? 2 * DERIVE_MARGIN : DERIVE_MARGIN;
+    if (next && first.score - next.score < margin && !(first.evidence.name === 1 && next.evidence.name < 1)) continue;
+    out[tf] = { cfn: ties.map((d) => d.cfn).slice(0, 3), score: first.score, evidence: first.evidence };
+  }
+  return out;
 }
 
 /** Tokens the awscc provider keeps as one word when snake-casing resource names (its published exceptions). */

@@ -4,7 +4,7 @@ import type { AwsData } from '../data/awsData';
 import type { TfType } from '../data/types';
 import { cfnAttributeFor as attributeOrigin, type AttributeOrigin } from '../knowledge/attributes';
 import { propertyForArgument, propertyMapping } from '../knowledge/properties';
-import { tfEquivalence } from '../knowledge/types';
+import { tfEquivalence, type TfEquivalence } from '../knowledge/types';
 
 export interface CfnRelations {
   /** CloudFormation types this Terraform type is the primary (or awscc) equivalent of. */
@@ -13,6 +13,8 @@ export interface CfnRelations {
   sam: string[];
   /** Other CloudFormation types that produce this type as a companion, with the property doing so when known. */
   partOf: { cfn: string; property?: string }[];
+  /** No type names it: the types matched from the Terraform side, with the evidence (knowledge/types.ts). */
+  matched?: TfEquivalence['matched'];
 }
 
 /** The type-level relations come from the knowledge layer (one primary-counterpart rule); the property of a
@@ -23,7 +25,7 @@ export function cfnRelations(tfType: string, data: AwsData): CfnRelations {
     cfn,
     property: [...(propertyMapping(data, cfn)?.properties ?? [])].find(([, a]) => a.kind === 'resource' && a.tfType === tfType)?.[0],
   }));
-  return { equivalent: back.equivalent, sam: back.sam, partOf };
+  return { equivalent: back.equivalent, sam: back.sam, partOf, ...(back.matched ? { matched: back.matched } : {}) };
 }
 
 /** Where a Terraform argument comes from in CloudFormation. */

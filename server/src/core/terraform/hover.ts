@@ -7,6 +7,7 @@ import { terraformRegistryUrl } from '../features/awsLinks';
 import { notesFirst, type HoverParts } from '../features/hoverLayout';
 import type { NoteQuery } from '../notes/noteQuery';
 import { serviceSummary } from '../features/serviceSummary';
+import { provenanceText } from '../features/identityHover';
 import { localize } from '../l10n';
 import { localizeMarkdown } from '../markdown/markdownMessage';
 import { inlineCode } from '../markdown/sanitize';
@@ -96,6 +97,9 @@ function describeTypeParts(tfType: string, kind: BlockKind, ctx: CoreContext): H
   let head = `**${code(tfType)}** — ${localize(locale, kind === 'data' ? TM.dataSource : TM.resource)}`;
   if (kind === 'data') {
     if (relations.equivalent.length) head += ` · ${localize(locale, TM.cfnReadsExisting)}: ${list(relations.equivalent)}`;
+  } else if (!relations.equivalent.length && relations.matched) {
+    // Matched from the Terraform side only: said with its evidence, like a derived pair in the CloudFormation hover.
+    head += ` · ${localize(locale, TM.cfnEquivalent)}: ${list(relations.matched.cfn)} (${provenanceText(relations.matched, locale)})`;
   } else head += ` · ${localize(locale, TM.cfnEquivalent)}: ${relations.equivalent.length ? list(relations.equivalent) : localize(locale, TM.noCfnEquivalent)}`;
   const lines: string[] = [];
   const description = kind === 'resource' ? relations.equivalent.map((c) => data.cfnType(c)?.description).find(Boolean) : undefined;

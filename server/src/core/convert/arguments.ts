@@ -161,6 +161,7 @@ function fieldName(key: string, fields: Record<string, TfArgument>, blockName: s
     ...argumentGuesses(key).map((g) => g.name),
     ...(list ? [singular(snake)] : []),
     ...withoutBlockWords(snake, blockName),
+    ...withoutBlockWords(snake.replace(/_in_days$/, '_days'), blockName), // transition.TransitionInDays -> days
     snake.replace(/_/g, ''), // BuildSpec -> buildspec
   ];
   return candidates.find((c) => c in fields);
@@ -268,8 +269,9 @@ function unmatchedField(ctx: ConvertContext, key: string, v: CfnValue, renames: 
   if (isValueMap(v) && !isFunctionValue(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => fieldName(k, fields, blockName, Array.isArray(v[k])) !== undefined)) {
     return schemaBody(ctx, v, renames, fields, blockName);
   }
-  ctx.todo(`${key} has no argument in Terraform's ${blockName ?? 'block'}`);
-  return [comment(`TODO: ${key} has no argument in Terraform's "${blockName ?? 'block'}" block`)];
+  const where = blockName ? `argument in Terraform's "${blockName}" block` : 'Terraform argument';
+  ctx.todo(`${key} has no ${where}`);
+  return [comment(`TODO: ${key} has no ${where}`)];
 }
 
 /** PascalCase keys mean a CloudFormation property type (a block); other keys are user data (a map). */

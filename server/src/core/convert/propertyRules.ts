@@ -1,8 +1,8 @@
 // Conversion rules the mapping data cannot express: properties that become differently shaped blocks,
 // flattened wrappers, or separate Terraform resources. Everything else goes through the generic converter.
-import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
 import { argumentItems, blockBody, blockItems, type ResourceScope } from './arguments';
-import { address, expr } from './expressions';
+import { address, expr, isNoValue } from './expressions';
 import { attr, call, code, comment, nested, render, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
 
@@ -136,7 +136,37 @@ function bucketCompanion(tfType: string, suffix: string, build: (value: CfnValue
   };
 }
 
+/** S3 notification targets: {Event, Function|Queue|Topic, Filter.S3Key.Rules} -> lambda_function / queue / topic blocks. */
+const NOTIFICATION_TARGETS: [string, string, string][] = [
+  ['LambdaConfigurations', 'lambda_function', 'Function'],
+  ['QueueConfigurations', 'queue', 'Queue'],
+  ['TopicConfigurations', 'topic', 'Topic'],
+];
+
+function notificationBody(v: CfnValueMap, s: ResourceScope): BodyItem[] {
+  const body: BodyItem[] = [];
+  for (const [property, blockName, target] of NOTIFICATION_TARGETS) {
+    if (v[property] === undefined) continue;
+    if (!Array.isArray(v[property])) body.push(comment(`TODO: ${property} is computed; write ${blockName} blocks`));
+    for (const c of maps(v[property])) {
+      const items: BodyItem[] = [attr(`${blockName}_arn`, expr(s.ctx, c[target])), attr('events', expr(s.ctx, [c.Event]))];
+      const filter = isValueMap(c.Filter) && isValueMap(c.Filter.S3Key) ? maps(c.Filter.S3Key.Rules) : [];
+      for (const rule of filter) {
+        const kind = typeof rule.Name === 'string' ? rule.Name.toLowerCase() : '';
+        if (kind === 'prefix' || kind === 'suffix') items.push(attr(`filter_${kind}`, expr(s.ctx, rule.Value)));
+      }
+      body.push(nested(blockName, items));
+    }
+  }
+  if (isValueMap(v.EventBridgeConfiguration)) body.push(attr('eventbridge', expr(s.ctx, v.EventBridgeConfiguration.EventBridgeEnabled ?? true)));
+  for (const key of Object.keys(v)) {
+    if (!NOTIFICATION_TARGETS.some(([p]) => p === key) && key !== 'EventBridgeConfiguration') body.push(comment(`TODO: NotificationConfiguration.${key} is not converted`));
+  }
+  return body;
+}
+
 const bucketRules: Record<string, PropertyRule> = {
+  NotificationConfiguration: bucketCompanion('aws_s3_bucket_notification', 'notification_configuration', notificationBody),
   VersioningConfiguration: bucketCompanion('aws_s3_bucket_versioning', 'versioning', (v, s) => [
     nested('versioning_configuration', [attr('status', expr(s.ctx, v.Status))]),
   ]),
@@ -259,6 +289,71 @@ const loadBalancerScheme: PropertyRule = (value, scope) => {
   return [attr('internal', code(`${render(expr(scope.ctx, value))} == "internal"`))];
 };
 
+/** Target group health-check properties: flat in CloudFormation, one health_check block in Terraform. */
+const HEALTH_CHECK_FIELDS: Record<string, string> = {
+  HealthCheckEnabled: 'enabled',
+  HealthCheckIntervalSeconds: 'interval',
+  HealthCheckPath: 'path',
+  HealthCheckPort: 'port',
+  HealthCheckProtocol: 'protocol',
+  HealthCheckTimeoutSeconds: 'timeout',
+  HealthyThresholdCount: 'healthy_threshold',
+  UnhealthyThresholdCount: 'unhealthy_threshold',
+  Matcher: 'matcher',
+};
+
+/** The first health-check property given writes the block with all of them; the others write nothing. */
+const healthCheck = (property: string): PropertyRule => (_value, scope, properties) => {
+  const given = Object.keys(properties).filter((k) => k in HEALTH_CHECK_FIELDS && !isNoValue(properties[k]));
+  if (given[0] !== property) return [];
+  return [nested('health_check', given.flatMap((key) => {
+    const v = properties[key];
+    if (key !== 'Matcher') return [attr(HEALTH_CHECK_FIELDS[key], expr(scope.ctx, v))];
+    // Matcher {HttpCode | GrpcCode} -> matcher, one string.
+    const code = isValueMap(v) ? v.HttpCode ?? v.GrpcCode : undefined;
+    return code !== undefined ? [attr('matcher', expr(scope.ctx, code))] : [comment('TODO: Matcher has no HttpCode or GrpcCode')];
+  }))];
+};
+const healthCheckRules: Record<string, PropertyRule> = Object.fromEntries(Object.keys(HEALTH_CHECK_FIELDS).map((k) => [k, healthCheck(k)]));
+
+/**
+ * ECS DeploymentConfiguration: Terraform lifts most fields to the service as deployment_<field>
+ * (deployment_maximum_percent, deployment_circuit_breaker {...}); the rest stay in deployment_configuration.
+ */
+const ecsDeployment: PropertyRule = (value, scope) => {
+  if (!isValueMap(value) || isFunctionValue(value)) return argumentItems(scope, 'DeploymentConfiguration', value);
+  const args = scope.schema?.args ?? {};
+  const items: BodyItem[] = [];
+  const rest: CfnValueMap = {};
+  for (const [key, v] of Object.entries(value)) {
+    const snake = snakeCase(key);
+    const lifted = snake.startsWith('deployment_') ? snake : `deployment_${snake}`;
+    const arg = args[lifted];
+    if (!arg) rest[key] = v;
+    else if (arg.block) items.push(...blockItems(scope.ctx, lifted, v, {}, arg.args));
+    else items.push(attr(lifted, expr(scope.ctx, v)));
+  }
+  if (Object.keys(rest).length > 0) items.push(...blockItems(scope.ctx, 'deployment_configuration', rest, {}, args.deployment_configuration?.args));
+  return items;
+};
+
+/**
+ * Listener-rule conditions, old ({Field, Values}) or current ({Field, PathPatternConfig: {Values}}) shape ->
+ * condition { path_pattern { values } }: the Field names the block.
+ */
+const listenerConditions: PropertyRule = (value, scope) => {
+  const fields = scope.schema?.args.condition?.args ?? {};
+  if (!Array.isArray(value)) return blockItems(scope.ctx, 'condition', value, {}, fields);
+  return maps(value).map((condition) => {
+    const field = typeof condition.Field === 'string' ? condition.Field.replace(/-/g, '_') : undefined;
+    const inner = field ? fields[field] : undefined;
+    if (!field || !inner?.block) return comment(`TODO: listener-rule condition ${String(condition.Field ?? '(computed)')} is not converted`);
+    const config = Object.entries(condition).find(([k]) => k.endsWith('Config'))?.[1];
+    const body = isValueMap(config) ? { ...config } : condition.Values !== undefined ? { Values: condition.Values } : {};
+    return nested('condition', blockItems(scope.ctx, field, body, {}, inner.args));
+  });
+};
+
 export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::CloudFront::Distribution': { DistributionConfig: distributionConfig },
   'AWS::EC2::SecurityGroup': { SecurityGroupIngress: securityGroupRules('ingress'), SecurityGroupEgress: securityGroupRules('egress') },
@@ -279,6 +374,9 @@ export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::Lambda::Function': { Code: lambdaCode },
   'AWS::SQS::QueuePolicy': { Queues: queuePolicyQueues },
   'AWS::ElasticLoadBalancingV2::LoadBalancer': { Scheme: loadBalancerScheme },
+  'AWS::ElasticLoadBalancingV2::TargetGroup': healthCheckRules,
+  'AWS::ElasticLoadBalancingV2::ListenerRule': { Conditions: listenerConditions },
+  'AWS::ECS::Service': { DeploymentConfiguration: ecsDeployment },
 };
 
 /** Extra items a resource type needs whatever its properties say. */

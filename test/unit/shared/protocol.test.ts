@@ -2,6 +2,8 @@
 // every custom request the server handles has a parameter validator; the server's copies of the typed messages
 // (built with its own vscode-jsonrpc) keep the names and the number of params.
 import * as assert from 'node:assert/strict';
+import type { BaseLanguageClient } from 'vscode-languageclient/node';
+import type { Connection } from 'vscode-languageserver/node';
 import { validatorFor } from '../../../server/src/node/paramValidators';
 import * as Server from '../../../server/src/node/protocolTypes';
 import { Notifications, Requests } from '../../../shared/protocol';
@@ -62,3 +64,19 @@ describe('shared protocol (typed requests and notifications)', () => {
     assert.equal(validatorFor('awsNotes/nonexistent'), undefined);
   });
 });
+
+// Compile-time checks (`npm run typecheck`): each marked line must fail to compile, else tsc reports the unused
+// expect-error directive. Never called: the types are the test.
+export async function wrongUsesDoNotCompile(client: BaseLanguageClient, connection: Connection): Promise<void> {
+  // @ts-expect-error the query must be a string
+  await client.sendRequest(Requests.searchSections, { query: 1 });
+  // @ts-expect-error stats answers Stats, not a string
+  const answer: string = await client.sendRequest(Requests.stats);
+  void answer;
+  // @ts-expect-error a convert handler must answer todos too
+  connection.onRequest(Server.Requests.convert, ({ uri }) => ({ hcl: uri }));
+  // @ts-expect-error resolveSection's params have no such field
+  connection.onRequest(Server.Requests.resolveSection, ({ nope }) => nope);
+  // @ts-expect-error the indexed notification carries Stats
+  connection.sendNotification(Server.Notifications.indexed, { files: 1 });
+}

@@ -256,4 +256,94 @@ ${attrs}    Properties:
     assert.match(hcl, /# TODO: NoSuchField has no argument in Terraform's "metric_transformation" block/);
     assert.doesNotMatch(hcl, /no_such_field/);
   });
+
+  it('target group: the HealthCheck* properties become one health_check block, Matcher its HttpCode', async () => {
+    const hcl = convert(resources(`  Tg:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties:
+      Port: 80
+      Protocol: HTTP
+      HealthCheckPath: /health
+      HealthCheckIntervalSeconds: 15
+      HealthyThresholdCount: 3
+      UnhealthyThresholdCount: 4
+      Matcher:
+        HttpCode: "200-299"
+`));
+    const tg = (await parsed(hcl)).resource.aws_lb_target_group.tg[0];
+    assert.equal(tg.health_check.length, 1);
+    assert.deepEqual(tg.health_check[0], { path: '/health', interval: 15, healthy_threshold: 3, unhealthy_threshold: 4, matcher: '200-299' });
+    assert.doesNotMatch(hcl, /TODO|health_check_path|healthy_threshold_count/);
+    const none = convert(resources(`  Tg:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties:
+      Port: 80
+`));
+    assert.doesNotMatch(none, /health_check/);
+  });
+
+  it('S3 NotificationConfiguration: LambdaConfigurations -> lambda_function blocks with events and key filters', async () => {
+    const hcl = convert(resources(`  Uploads:
+    Type: AWS::S3::Bucket
+    Properties:
+      NotificationConfiguration:
+        LambdaConfigurations:
+          - Event: s3:ObjectCreated:*
+            Function: arn:aws:lambda:us-east-1:123456789012:function:thumbs
+            Filter:
+              S3Key:
+                Rules:
+                  - Name: prefix
+                    Value: images/
+        QueueConfigurations:
+          - Event: s3:ObjectRemoved:*
+            Queue: arn:aws:sqs:us-east-1:123456789012:removed
+`));
+    const n = Object.values<any>((await parsed(hcl)).resource.aws_s3_bucket_notification)[0][0];
+    assert.deepEqual(n.lambda_function, [{ lambda_function_arn: 'arn:aws:lambda:us-east-1:123456789012:function:thumbs', events: ['s3:ObjectCreated:*'], filter_prefix: 'images/' }]);
+    assert.deepEqual(n.queue, [{ queue_arn: 'arn:aws:sqs:us-east-1:123456789012:removed', events: ['s3:ObjectRemoved:*'] }]);
+    assert.doesNotMatch(hcl, /lambda_configuration|TODO/);
+  });
+
+  it('listener-rule conditions: Field names the block, in the current and the pre-2019 shape', async () => {
+    const hcl = convert(resources(`  Rule:
+    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+    Properties:
+      ListenerArn: arn:listener
+      Priority: 1
+      Conditions:
+        - Field: path-pattern
+          PathPatternConfig:
+            Values: [/api/*]
+        - Field: host-header
+          Values: [example.com]
+      Actions:
+        - Type: forward
+          TargetGroupArn: arn:tg
+`));
+    const conditions = (await parsed(hcl)).resource.aws_lb_listener_rule.rule[0].condition;
+    assert.deepEqual(conditions, [{ path_pattern: [{ values: ['/api/*'] }] }, { host_header: [{ values: ['example.com'] }] }]);
+    assert.doesNotMatch(hcl, /field =|path_pattern_config|TODO/);
+  });
+
+  it('ECS DeploymentConfiguration: fields Terraform lifts to the service become deployment_*', async () => {
+    const hcl = convert(resources(`  Svc:
+    Type: AWS::ECS::Service
+    Properties:
+      Cluster: main
+      TaskDefinition: app:1
+      DeploymentConfiguration:
+        MaximumPercent: 200
+        MinimumHealthyPercent: 50
+        DeploymentCircuitBreaker:
+          Enable: true
+          Rollback: false
+`));
+    const svc = (await parsed(hcl)).resource.aws_ecs_service.svc[0];
+    assert.equal(svc.deployment_maximum_percent, 200);
+    assert.equal(svc.deployment_minimum_healthy_percent, 50);
+    assert.deepEqual(svc.deployment_circuit_breaker, [{ enable: true, rollback: false }]);
+    assert.equal(svc.deployment_configuration, undefined);
+    assert.doesNotMatch(hcl, /TODO|\n  maximum_percent = /);
+  });
 });

@@ -2,7 +2,7 @@
 // (each quarter hidden in turn), and how many CloudFormation types with a natural aws_* counterpart still say "none".
 import fs from 'node:fs';
 import path from 'node:path';
-import { DERIVE_THRESHOLD, heldOutEvaluation, type DeriveInput } from '../../server/src/core/knowledge/typesDerive';
+import { DERIVE_THRESHOLD, deriveTfToCfn, heldOutEvaluation, quarterOf, type DeriveInput } from '../../server/src/core/knowledge/typesDerive';
 import { snakeCase } from '../../server/src/core/convert/naming';
 
 const root = path.resolve(__dirname, '../..');
@@ -12,7 +12,7 @@ const tfResources = read('tf-types.mpl.json').resources;
 const services = read('services.json').services;
 // --mapping FILE: count coverage of another mapping.json (e.g. the one before the derivation).
 const other = process.argv.indexOf('--mapping');
-const mapping: Record<string, { tf: string[]; provenance?: string }> = (other > 0 ? JSON.parse(fs.readFileSync(process.argv[other + 1], 'utf8')) : read('mapping.json')).cfnToTf;
+const mapping: Record<string, { tf: string[]; provenance?: string; fromTf?: Record<string, unknown> }> = (other > 0 ? JSON.parse(fs.readFileSync(process.argv[other + 1], 'utf8')) : read('mapping.json')).cfnToTf;
 const reviewed = Object.fromEntries(Object.entries(mapping).filter(([, m]) => (m.provenance ?? 'reviewed') === 'reviewed'));
 const input: DeriveInput = { cfnTypes, tfResources, services, reviewed };
 const verbose = process.argv.includes('--verbose');
@@ -59,3 +59,32 @@ for (const name of cfnNames) {
 console.log(`CloudFormation AWS:: types: ${cfnNames.length}; with a hashicorp/aws equivalent in mapping.json: ${mappedTypes}`);
 console.log(`types with a natural aws_* counterpart: ${natural}; still "none": ${stillNone}`);
 if (verbose || stillNone <= 30) for (const n of none) console.log(`  none: ${n}`);
+
+// Terraform -> CloudFormation (fromTf): the same held-out quarters read backwards. A hidden reviewed pair's
+// Terraform primary is treated as named by no type; correct = the reverse derivation lists the reviewed type.
+let rh = 0, ra = 0, rc = 0;
+for (let q = 0; q < 4; q++) {
+  const hiddenPairs = Object.entries(reviewed).filter(([n, m]) => n.startsWith('AWS::') && !n.startsWith('AWS::Serverless::') && m.tf.length && quarterOf(n) === q);
+  const known = Object.fromEntries(Object.entries(reviewed).filter(([n]) => !hiddenPairs.some(([h]) => h === n)));
+  const taken = new Set(Object.values(known).flatMap((m) => m.tf));
+  const back = deriveTfToCfn({ ...input, reviewed: known }, taken);
+  let h = 0, a = 0, c = 0;
+  const seen = new Set<string>();
+  for (const [cfn, m] of hiddenPairs) {
+    if (taken.has(m.tf[0]) || seen.has(m.tf[0])) continue; // a primary another kept type also names, or counted once
+    seen.add(m.tf[0]);
+    h++;
+    const got = back[m.tf[0]];
+    if (!got) continue;
+    a++;
+    if (got.cfn.includes(cfn) || got.cfn.some((x) => reviewed[x]?.tf[0] === m.tf[0])) c++;
+    else console.log(`  reverse WRONG ${m.tf[0]}: derived ${got.cfn.join(' | ')}, reviewed ${cfn}`);
+  }
+  rh += h; ra += a; rc += c;
+  console.log(`reverse quarter ${q}: hidden ${h}, answered ${a}, correct ${c}`);
+}
+console.log(`reverse, all quarters: hidden ${rh}, precision ${(100 * rc / ra).toFixed(1)} %, recall ${(100 * rc / rh).toFixed(1)} %`);
+const fromTf = new Set(Object.values(mapping).flatMap((m) => Object.keys(m.fromTf ?? {})));
+const named = new Set(Object.values(mapping).flatMap((m) => m.tf));
+const unnamed = Object.keys(tfResources).filter((t) => !named.has(t));
+console.log(`hashicorp/aws resources: ${Object.keys(tfResources).length}; named by no CloudFormation type: ${unnamed.length}; of those matched from the Terraform side: ${unnamed.filter((t) => fromTf.has(t)).length}`);

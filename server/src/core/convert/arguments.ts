@@ -154,6 +154,12 @@ function withoutBlockWords(snake: string, blockName: string | undefined): string
   return out;
 }
 
+/** One pair of adjacent words written as one word: "cloud_front_x" -> "cloudfront_x", "front_x"... */
+function joinedPairs(snake: string): string[] {
+  const parts = snake.split('_');
+  return parts.slice(1).map((_, i) => [...parts.slice(0, i), parts[i] + parts[i + 1], ...parts.slice(i + 2)].join('_'));
+}
+
 /** The argument of a nested schema a CloudFormation field lands on, by the naming conventions; undefined: none. */
 function fieldName(key: string, fields: Record<string, TfArgument>, blockName: string | undefined, list: boolean): string | undefined {
   const snake = snakeCase(key);
@@ -163,6 +169,7 @@ function fieldName(key: string, fields: Record<string, TfArgument>, blockName: s
     ...withoutBlockWords(snake, blockName),
     ...withoutBlockWords(snake.replace(/_in_days$/, '_days'), blockName), // transition.TransitionInDays -> days
     snake.replace(/_/g, ''), // BuildSpec -> buildspec
+    ...joinedPairs(snake), // CloudFrontDefaultCertificate -> cloudfront_default_certificate
   ];
   return candidates.find((c) => c in fields);
 }

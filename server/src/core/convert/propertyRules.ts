@@ -44,7 +44,7 @@ const distributionConfig: PropertyRule = (value, scope) => {
     }
     return origin;
   });
-  const items = blockBody(scope.ctx, config, CLOUDFRONT_RENAMES).filter(
+  const items = blockBody(scope.ctx, config, CLOUDFRONT_RENAMES, scope.schema?.args).filter(
     (item) => item.t !== 'attr' || scope.schema === undefined || item.name in scope.schema.args,
   );
   const has = (name: string) => items.some((i) => (i.t === 'block' ? i.block.type : i.t === 'attr' ? i.name : '') === name);

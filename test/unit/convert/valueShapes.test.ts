@@ -346,4 +346,38 @@ ${attrs}    Properties:
     assert.equal(svc.deployment_configuration, undefined);
     assert.doesNotMatch(hcl, /TODO|\n  maximum_percent = /);
   });
+
+  it('ELBv2 attribute lists: dotted keys land on the arguments and blocks Terraform has; unknown keys become TODOs', async () => {
+    const hcl = convert(resources(`  Lb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Subnets: [subnet-1]
+      LoadBalancerAttributes:
+        - Key: idle_timeout.timeout_seconds
+          Value: "60"
+        - Key: deletion_protection.enabled
+          Value: "true"
+        - Key: access_logs.s3.bucket
+          Value: logs
+        - Key: made.up.key
+          Value: x
+  Tg:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties:
+      Port: 80
+      TargetGroupAttributes:
+        - Key: stickiness.enabled
+          Value: "true"
+        - Key: stickiness.lb_cookie.duration_seconds
+          Value: "3600"
+`));
+    const json = await parsed(hcl);
+    const lb = json.resource.aws_lb.lb[0];
+    assert.equal(lb.idle_timeout, 60);
+    assert.equal(lb.enable_deletion_protection, true);
+    assert.deepEqual(lb.access_logs, [{ bucket: 'logs' }]);
+    assert.deepEqual(json.resource.aws_lb_target_group.tg[0].stickiness, [{ enabled: true, cookie_duration: 3600 }]);
+    assert.match(hcl, /# TODO: LoadBalancerAttributes made\.up\.key has no aws_lb argument/);
+    assert.doesNotMatch(hcl, /made_up|load_balancer_attributes|key = /);
+  });
 });

@@ -354,6 +354,44 @@ const listenerConditions: PropertyRule = (value, scope) => {
   });
 };
 
+/**
+ * ELBv2 `[{Key: "idle_timeout.timeout_seconds", Value: "60"}]` attribute lists -> the arguments Terraform has for
+ * them, found from the dotted key against the schema: the whole key or its first part (idle_timeout,
+ * load_balancing_algorithm_type), enable_<part> for `.enabled` (enable_deletion_protection), or a field of the
+ * block the first part names (stickiness.lb_cookie.duration_seconds -> stickiness { cookie_duration }).
+ */
+const elbAttributes = (property: string): PropertyRule => (value, scope) => {
+  const args = scope.schema?.args ?? {};
+  if (!Array.isArray(value)) return [comment(`TODO: ${property} is computed in CloudFormation; set its arguments by hand`)];
+  const items: BodyItem[] = [];
+  const blocks = new Map<string, BodyItem[]>();
+  const typed = (type: string | undefined, v: CfnValue) =>
+    (type === 'bool' && (v === 'true' || v === 'false')) || (type === 'number' && typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) ? code(String(v)) : expr(scope.ctx, v);
+  for (const entry of maps(value)) {
+    const key = typeof entry.Key === 'string' ? entry.Key : '';
+    const segs = key.split('.');
+    const last = segs[segs.length - 1];
+    const flat = [segs.join('_'), segs[0], last === 'enabled' && segs.length > 1 ? `enable_${segs[segs.length - 2]}` : '', last === 'enabled' ? `enable_${segs[0]}` : '']
+      .find((n) => n && args[n] && !args[n].block);
+    if (flat) {
+      items.push(attr(flat, typed(args[flat].type, entry.Value)));
+      continue;
+    }
+    const inner = args[segs[0]]?.block ? args[segs[0]].args ?? {} : undefined;
+    const rest = segs.slice(1).join('_');
+    const field = inner && [last, rest, rest.replace(/^lb_/, '').replace(/_seconds$/, '')].find((n) => n in inner && !inner[n].block);
+    if (inner && field) {
+      if (!blocks.has(segs[0])) blocks.set(segs[0], []);
+      blocks.get(segs[0])!.push(attr(field, typed(inner[field].type, entry.Value)));
+      continue;
+    }
+    scope.ctx.todo(`${scope.logicalId}: ${property} ${key || '(computed key)'} has no ${scope.target.tfType} argument`);
+    items.push(comment(`TODO: ${property} ${key || '(computed key)'} has no ${scope.target.tfType} argument`));
+  }
+  for (const [name, body] of blocks) items.push(nested(name, body));
+  return items;
+};
+
 export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::CloudFront::Distribution': { DistributionConfig: distributionConfig },
   'AWS::EC2::SecurityGroup': { SecurityGroupIngress: securityGroupRules('ingress'), SecurityGroupEgress: securityGroupRules('egress') },
@@ -373,8 +411,8 @@ export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::SNS::Topic': { Subscription: topicSubscriptions },
   'AWS::Lambda::Function': { Code: lambdaCode },
   'AWS::SQS::QueuePolicy': { Queues: queuePolicyQueues },
-  'AWS::ElasticLoadBalancingV2::LoadBalancer': { Scheme: loadBalancerScheme },
-  'AWS::ElasticLoadBalancingV2::TargetGroup': healthCheckRules,
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': { Scheme: loadBalancerScheme, LoadBalancerAttributes: elbAttributes('LoadBalancerAttributes') },
+  'AWS::ElasticLoadBalancingV2::TargetGroup': { ...healthCheckRules, TargetGroupAttributes: elbAttributes('TargetGroupAttributes') },
   'AWS::ElasticLoadBalancingV2::ListenerRule': { Conditions: listenerConditions },
   'AWS::ECS::Service': { DeploymentConfiguration: ecsDeployment },
 };

@@ -2,7 +2,7 @@
 // (each quarter hidden in turn), and how many CloudFormation types with a natural aws_* counterpart still say "none".
 import fs from 'node:fs';
 import path from 'node:path';
-import { DERIVE_THRESHOLD, deriveTfToCfn, heldOutEvaluation, quarterOf, type DeriveInput } from '../../server/src/core/knowledge/typesDerive';
+import { DERIVE_THRESHOLD, heldOutEvaluation, heldOutReverseEvaluation, type DeriveInput } from '../../server/src/core/knowledge/typesDerive';
 import { snakeCase } from '../../server/src/core/convert/naming';
 
 const root = path.resolve(__dirname, '../..');
@@ -64,24 +64,10 @@ if (verbose || stillNone <= 30) for (const n of none) console.log(`  none: ${n}`
 // Terraform primary is treated as named by no type; correct = the reverse derivation lists the reviewed type.
 let rh = 0, ra = 0, rc = 0;
 for (let q = 0; q < 4; q++) {
-  const hiddenPairs = Object.entries(reviewed).filter(([n, m]) => n.startsWith('AWS::') && !n.startsWith('AWS::Serverless::') && m.tf.length && quarterOf(n) === q);
-  const known = Object.fromEntries(Object.entries(reviewed).filter(([n]) => !hiddenPairs.some(([h]) => h === n)));
-  const taken = new Set(Object.values(known).flatMap((m) => m.tf));
-  const back = deriveTfToCfn({ ...input, reviewed: known }, taken);
-  let h = 0, a = 0, c = 0;
-  const seen = new Set<string>();
-  for (const [cfn, m] of hiddenPairs) {
-    if (taken.has(m.tf[0]) || seen.has(m.tf[0])) continue; // a primary another kept type also names, or counted once
-    seen.add(m.tf[0]);
-    h++;
-    const got = back[m.tf[0]];
-    if (!got) continue;
-    a++;
-    if (got.cfn.includes(cfn) || got.cfn.some((x) => reviewed[x]?.tf[0] === m.tf[0])) c++;
-    else console.log(`  reverse WRONG ${m.tf[0]}: derived ${got.cfn.join(' | ')}, reviewed ${cfn}`);
-  }
-  rh += h; ra += a; rc += c;
-  console.log(`reverse quarter ${q}: hidden ${h}, answered ${a}, correct ${c}`);
+  const r = heldOutReverseEvaluation(input, q);
+  rh += r.hidden; ra += r.answered; rc += r.correct;
+  console.log(`reverse quarter ${q}: hidden ${r.hidden}, answered ${r.answered}, correct ${r.correct}`);
+  for (const w of r.wrong) console.log(`  reverse WRONG ${w.expected}: derived ${w.derived}, reviewed ${w.cfn}`);
 }
 console.log(`reverse, all quarters: hidden ${rh}, precision ${(100 * rc / ra).toFixed(1)} %, recall ${(100 * rc / rh).toFixed(1)} %`);
 const fromTf = new Set(Object.values(mapping).flatMap((m) => Object.keys(m.fromTf ?? {})));

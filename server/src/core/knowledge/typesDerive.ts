@@ -407,3 +407,35 @@ export function heldOutEvaluation(input: DeriveInput, quarter: number, threshold
   report.recall = report.hidden ? report.correct / report.hidden : 1;
   return report;
 }
+
+/**
+ * The reverse derivation on the same hidden quarter: each hidden reviewed pair's Terraform primary is treated as
+ * named by no type; correct when the types matched to it include the reviewed one.
+ */
+export function heldOutReverseEvaluation(input: DeriveInput, quarter: number): HeldOutReport {
+  const hiddenPairs = Object.entries(input.reviewed).filter(([n, m]) => n.startsWith('AWS::') && !n.startsWith('AWS::Serverless::') && m.tf.length > 0 && quarterOf(n) === quarter);
+  const hiddenNames = new Set(hiddenPairs.map(([n]) => n));
+  const known = Object.fromEntries(Object.entries(input.reviewed).filter(([n]) => !hiddenNames.has(n)));
+  const taken = new Set(Object.values(known).flatMap((m) => m.tf));
+  const back = deriveTfToCfn({ ...input, reviewed: known }, taken);
+  const report: HeldOutReport = { hidden: 0, answered: 0, correct: 0, precision: 1, recall: 1, wrong: [], missed: [] };
+  const seen = new Set<string>();
+  for (const [cfn, m] of hiddenPairs) {
+    const tf = m.tf[0];
+    // A primary a visible type also names is not unnamed; a primary of two hidden types counts once.
+    if (taken.has(tf) || seen.has(tf)) continue;
+    seen.add(tf);
+    report.hidden++;
+    const got = back[tf];
+    if (!got) {
+      report.missed.push({ cfn, expected: tf });
+      continue;
+    }
+    report.answered++;
+    if (got.cfn.some((x) => input.reviewed[x]?.tf[0] === tf)) report.correct++;
+    else report.wrong.push({ cfn, expected: tf, derived: got.cfn.join(' | ') });
+  }
+  report.precision = report.answered ? report.correct / report.answered : 1;
+  report.recall = report.hidden ? report.correct / report.hidden : 1;
+  return report;
+}

@@ -51,6 +51,9 @@ describe('knowledge: type equivalents (generated data/mapping.json)', () => {
     // Words left out, schema agrees: matched by schema.
     assert.equal(primaryTf(data, 'AWS::EC2::GatewayRouteTableAssociation'), 'aws_route_table_association');
     assert.equal(primaryTf(data, 'AWS::LakeFormation::PrincipalPermissions'), 'aws_lakeformation_permissions');
+    // The provider's abbreviations: a word cut short, initials.
+    assert.equal(primaryTf(data, 'AWS::Lightsail::LoadBalancer'), 'aws_lightsail_lb');
+    assert.equal(primaryTf(data, 'AWS::Route53Resolver::ResolverQueryLoggingConfig'), 'aws_route53_resolver_query_log_config');
     // A sibling under a swapped word (app block / image, log / metric, payment / oauth2) is not the type.
     assert.equal(primaryTf(data, 'AWS::AppStream::AppBlockBuilder'), undefined);
     assert.equal(primaryTf(data, 'AWS::CloudWatch::LogAlarm'), undefined);

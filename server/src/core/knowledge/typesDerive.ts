@@ -77,9 +77,27 @@ function nameEvidence(tf: string, prefixes: string[], forms: string[][], nsHead:
     for (const form of forms) {
       if (flat === head + form.join('')) return 1;
       if (form.length) best = Math.max(best, dice(form, rest));
+      // The provider's abbreviations: a word cut short (app, config) or the initials of words (lb).
+      if (form.length && abbreviates(rest, form)) best = Math.max(best, ABBREVIATED);
     }
   }
   return best;
+}
+
+/** Name evidence of a Terraform name that spells the resource words abbreviated (CodeDeploy::Application ->
+ * aws_codedeploy_app, LoadBalancer -> aws_lb): below an exact name, and treated as consistent by plausible(). */
+const ABBREVIATED = 0.9;
+
+function abbreviates(tf: string[], cfn: string[]): boolean {
+  if (tf.join('') === cfn.join('')) return false;
+  const go = (i: number, j: number): boolean => {
+    if (i === tf.length || j === cfn.length) return i === tf.length && j === cfn.length;
+    const w = tf[i];
+    if (w === cfn[j] || (w.length >= 3 && cfn[j].startsWith(w))) return go(i + 1, j + 1);
+    for (let k = 2; k <= Math.min(4, cfn.length - j); k++) if (w === cfn.slice(j, j + k).map((x) => x[0]).join('')) return go(i + 1, j + k);
+    return false;
+  };
+  return go(0, 0);
 }
 
 function dice(a: string[], b: string[]): number {
@@ -348,7 +366,7 @@ function plausible(d: DerivedEquivalent, tfWords: string[], resWords: string[], 
   const neutral = (w: string) => ns.includes(w) || droppable.has(w);
   const cfnExtra = resWords.filter((w) => !tfWords.includes(w) && !neutral(w));
   const tfExtra = tfWords.filter((w) => !resWords.includes(w) && !neutral(w));
-  const consistent = cfnExtra.length === 0 && tfExtra.length <= 2;
+  const consistent = (cfnExtra.length === 0 && tfExtra.length <= 2) || d.evidence.name === ABBREVIATED;
   const [p, pTotal] = d.evidence.props;
   const [r, rTotal] = d.evidence.required;
   // A name sharing half its words is enough when the schema agrees: most properties are arguments and every

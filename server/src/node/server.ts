@@ -24,7 +24,7 @@ import { convertToTerraform } from '../core/convert/convertToTerraform';
 import { equivalentsFor } from '../core/features/equivalents';
 import { resolveSection } from '../core/features/noteLinks';
 import { notesOutline, sectionsForService, servicesInNotes } from '../core/features/notesOutline';
-import { searchSections } from '../core/features/searchSections';
+import { prepareHeadingSearch, searchSections } from '../core/features/searchSections';
 import { localize, resolveLocale, type Locale } from '../core/l10n';
 import { createLanguageService } from '../core/languageService';
 import { M } from '../core/messages';
@@ -174,7 +174,9 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     const slice = () => {
       const until = performance.now() + 8;
       const left = service.index.text.sync(service.index, () => performance.now() > until);
-      if (left > 0) setImmediate(slice);
+      // Then the heading keys of the fuzzy heading pass, in the same slices.
+      const ready = left === 0 && prepareHeadingSearch(service.index, () => performance.now() > until);
+      if (!ready) setImmediate(slice);
       else textSyncRunning = false;
     };
     setTimeout(slice, 100).unref?.();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { searchSections } from '../../../server/src/core/features/searchSections';
+import { prepareHeadingSearch, searchSections } from '../../../server/src/core/features/searchSections';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { miniData } from '../../helpers/miniData';
 import { QUEUE_NOTE } from '../../helpers/notesFixtures';
@@ -39,7 +39,7 @@ describe('Search Notes (searchSections)', () => {
     const names = (results: ReturnType<typeof searchSections>) => results.map((r) => `${r.uri}#${r.line}:${r.score.toFixed(3)}`);
     const word = 'lambdaレイヤ';
     for (let n = 1; n <= word.length; n++) {
-      assert.deepEqual(names(searchSections(typing.index, word.slice(0, n))), names(searchSections(fresh().index, word.slice(0, n))), word.slice(0, n));
+      assert.deepEqual(names(searchSections(typing.index, word.slice(0, n), 1000, Infinity)), names(searchSections(fresh().index, word.slice(0, n), 1000, Infinity)), word.slice(0, n));
     }
     // A note changes between keystrokes: the next keystroke must see the new heading.
     notes['file:///n/c.md'] = '# Amplify\n\n## Lambda レイヤーの共有\n\n関数を呼ぶ。\n';
@@ -47,9 +47,23 @@ describe('Search Notes (searchSections)', () => {
     // (Full-text scores after an update use statistics that still count the old version until compaction: compare
     // what is found and where.)
     const places = (results: ReturnType<typeof searchSections>) => results.map((r) => `${r.uri}#${r.line}`).sort();
-    assert.deepEqual(places(searchSections(typing.index, word)), places(searchSections(fresh().index, word)));
-    assert.ok(searchSections(typing.index, word).some((r) => r.uri === 'file:///n/c.md'));
+    assert.deepEqual(places(searchSections(typing.index, word, 1000, Infinity)), places(searchSections(fresh().index, word, 1000, Infinity)));
+    assert.ok(searchSections(typing.index, word, 1000, Infinity).some((r) => r.uri === 'file:///n/c.md'));
     // Backspace (a shorter query) is answered from every heading again.
-    assert.deepEqual(places(searchSections(typing.index, 'lam')), places(searchSections(fresh().index, 'lam')));
+    assert.deepEqual(places(searchSections(typing.index, 'lam', 1000, Infinity)), places(searchSections(fresh().index, 'lam', 1000, Infinity)));
+  });
+
+  it('heading keys prepared in idle slices: stops when told, finishes later, answers unchanged', () => {
+    const s = createLanguageService({ data: miniData() });
+    for (let i = 0; i < 200; i++) s.index.setText(`file:///w/${i}.md`, `# ノート ${i}\n\n## SQS の可視性 ${i}\n\n本文。\n`);
+    const fresh = createLanguageService({ data: miniData() });
+    for (let i = 0; i < 200; i++) fresh.index.setText(`file:///w/${i}.md`, `# ノート ${i}\n\n## SQS の可視性 ${i}\n\n本文。\n`);
+    let calls = 0;
+    assert.equal(prepareHeadingSearch(s.index, () => ++calls >= 1), false, 'stopped after the first 64 notes');
+    assert.equal(prepareHeadingSearch(s.index), true);
+    const names = (r: ReturnType<typeof searchSections>) => r.map((x) => `${x.uri}#${x.line}:${x.score}`);
+    // (Every stale note is indexed before the search: the default budget would make the comparison timing-dependent.)
+    assert.deepEqual(names(searchSections(s.index, 'sqs 可視', 1000, Infinity)), names(searchSections(fresh.index, 'sqs 可視', 1000, Infinity)));
+    assert.deepEqual(names(searchSections(s.index, 'ノート', 1000, Infinity)), names(searchSections(fresh.index, 'ノート', 1000, Infinity)));
   });
 });

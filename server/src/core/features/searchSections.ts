@@ -89,6 +89,23 @@ function ancestorKeys(keys: readonly string[], masks: Uint32Array, levels: Array
   return { full, masks: fullMasks };
 }
 
+/**
+ * Builds the per-note heading keys the fuzzy heading pass reads, for notes that have none yet, until `shouldStop`
+ * says so (checked every 64 notes); true when every note has them. Run in idle time so that the first keystroke of
+ * the first search does not pay for 10,000 notes at once.
+ */
+export function prepareHeadingSearch(index: NotesIndex, shouldStop: () => boolean = () => false): boolean {
+  let done = true;
+  let n = 0;
+  index.forEachNote((note, slot) => {
+    if (!done) return;
+    const keys = headingKeys(index, note, slot);
+    if (!ancestorCache.has(keys)) ancestorCache.set(keys, ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels));
+    if (++n % 64 === 0 && shouldStop()) done = false;
+  });
+  return done;
+}
+
 /** Headings whose text (with their ancestors') holds the query's letters in order, best first. */
 function searchHeadings(index: NotesIndex, query: string, limit: number, skip: ReadonlySet<string>): ScoredSection[] {
   const q = foldQuery(query);

@@ -21,6 +21,13 @@ export const PROPERTY_OVERRIDES = {
   },
   // The primary target is the internet gateway attachment; a VPN gateway needs aws_vpn_gateway_attachment instead.
   'AWS::EC2::VPCGatewayAttachment': { VpnGatewayId: { none: 'a VPN gateway is attached with aws_vpn_gateway_attachment (vpn_gateway_id)' } },
+  // ResourceType says which target argument ResourceId becomes; the log group is given by ARN in Terraform.
+  'AWS::EC2::FlowLog': {
+    ResourceId: { oneOf: [['vpc_id'], ['subnet_id'], ['eni_id'], ['transit_gateway_id'], ['transit_gateway_attachment_id']] },
+    ResourceType: { none: 'selects which argument ResourceId becomes (vpc_id, subnet_id, eni_id...)' },
+    LogGroupName: { args: ['log_destination'] },
+    DeliverLogsPermissionArn: { args: ['iam_role_arn'] },
+  },
   'AWS::ElastiCache::ServerlessCache': {
     ServerlessCacheName: { args: ['name'] },
     FinalSnapshotName: { none: 'Terraform does not take a final snapshot of a serverless cache' },

@@ -380,4 +380,32 @@ ${attrs}    Properties:
     assert.match(hcl, /# TODO: LoadBalancerAttributes made\.up\.key has no aws_lb argument/);
     assert.doesNotMatch(hcl, /made_up|load_balancer_attributes|key = /);
   });
+
+  it('flow log: ResourceType picks the target argument for ResourceId, a template log group gives log_destination its ARN', async () => {
+    const flow = (type: string, group: string) => convert(resources(`  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.0.0.0/16
+  Logs:
+    Type: AWS::Logs::LogGroup
+  Flow:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      ResourceId: !Ref Vpc
+      ResourceType: ${type}
+      TrafficType: ALL
+      LogGroupName: ${group}
+      DeliverLogsPermissionArn: arn:aws:iam::123456789012:role/flow
+`));
+    const hcl = flow('VPC', '!Ref Logs');
+    const f = (await parsed(hcl)).resource.aws_flow_log.flow[0];
+    assert.equal(f.vpc_id, '${aws_vpc.vpc.id}');
+    assert.equal(f.log_destination, '${aws_cloudwatch_log_group.logs.arn}');
+    assert.equal(f.iam_role_arn, 'arn:aws:iam::123456789012:role/flow');
+    assert.doesNotMatch(hcl, /resource_id|resource_type|log_group_name|TODO/);
+    const subnet = flow('Subnet', 'outside-group');
+    assert.match(subnet, /subnet_id = aws_vpc\.vpc\.id/);
+    assert.match(subnet, /# TODO: LogGroupName "outside-group" -> log_destination takes the log group's ARN/);
+    assert.doesNotMatch(subnet, /log_destination = /);
+  });
 });

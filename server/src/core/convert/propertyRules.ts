@@ -2,7 +2,7 @@
 // flattened wrappers, or separate Terraform resources. Everything else goes through the generic converter.
 import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
 import { argumentItems, blockBody, blockItems, type ResourceScope } from './arguments';
-import { address, expr, isNoValue } from './expressions';
+import { address, expr, isNoValue, isRef } from './expressions';
 import { attr, call, code, comment, nested, render, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
 
@@ -392,6 +392,27 @@ const elbAttributes = (property: string): PropertyRule => (value, scope) => {
   return items;
 };
 
+/** Flow log ResourceType names which one of Terraform's target arguments ResourceId goes to. */
+const FLOW_LOG_TARGETS: Record<string, string> = {
+  VPC: 'vpc_id', Subnet: 'subnet_id', NetworkInterface: 'eni_id', TransitGateway: 'transit_gateway_id', TransitGatewayAttachment: 'transit_gateway_attachment_id',
+};
+
+const flowLogResource: PropertyRule = (value, scope, properties) => {
+  const type = properties.ResourceType;
+  const target = typeof type === 'string' ? FLOW_LOG_TARGETS[type] : undefined;
+  if (target) return [attr(target, expr(scope.ctx, value))];
+  scope.ctx.todo(`${scope.logicalId}: flow log ResourceType ${typeof type === 'string' ? type : '(computed)'} has no aws_flow_log argument`);
+  return [comment(`TODO: ResourceId goes to one of vpc_id / subnet_id / eni_id / transit_gateway_id / transit_gateway_attachment_id, as ResourceType says`)];
+};
+
+/** LogGroupName -> log_destination, which takes the log group's ARN: known when the group is in this template. */
+const flowLogGroup: PropertyRule = (value, scope) => {
+  const target = isRef(value) ? scope.ctx.targets.get(String(value.args[0])) : undefined;
+  if (target?.tfType === 'aws_cloudwatch_log_group') return [attr('log_destination', code(`${address(target)}.arn`))];
+  scope.ctx.todo(`${scope.logicalId}: LogGroupName names a log group outside the template; log_destination takes its ARN`);
+  return [comment(`TODO: LogGroupName ${typeof value === 'string' ? `"${value}" ` : ''}-> log_destination takes the log group's ARN`)];
+};
+
 export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::CloudFront::Distribution': { DistributionConfig: distributionConfig },
   'AWS::EC2::SecurityGroup': { SecurityGroupIngress: securityGroupRules('ingress'), SecurityGroupEgress: securityGroupRules('egress') },
@@ -415,6 +436,11 @@ export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::ElasticLoadBalancingV2::TargetGroup': { ...healthCheckRules, TargetGroupAttributes: elbAttributes('TargetGroupAttributes') },
   'AWS::ElasticLoadBalancingV2::ListenerRule': { Conditions: listenerConditions },
   'AWS::ECS::Service': { DeploymentConfiguration: ecsDeployment },
+  'AWS::EC2::FlowLog': {
+    ResourceId: flowLogResource,
+    ResourceType: () => [], // read by ResourceId
+    LogGroupName: flowLogGroup,
+  },
 };
 
 /** Extra items a resource type needs whatever its properties say. */

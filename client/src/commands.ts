@@ -146,15 +146,17 @@ export class Commands {
         void vscode.window.showInformationMessage(t('AWS Notes: your notes do not mention any AWS service yet.'));
         return undefined;
       }
-      const chosen = await this.pickOne(
+      const picked = vscode.window.showQuickPick(
         services.map((s) => ({
           label: s.name,
           description: s.shortName && s.shortName !== s.name ? s.shortName : undefined,
           detail: t('{0} sections in {1} notes', s.sections, s.files),
           serviceId: s.serviceId,
         })),
-        { title: t('Open Notes for Service'), placeholder: t('Pick a service your notes talk about'), matchOnDescription: true },
+        { title: t('Open Notes for Service'), placeHolder: t('Pick a service your notes talk about'), matchOnDescription: true },
       );
+      this.announcePicker(t('Open Notes for Service'));
+      const chosen = await picked;
       if (!chosen) return undefined;
       serviceId = chosen.serviceId;
     }
@@ -166,30 +168,13 @@ export class Commands {
     }
     if (sections.length === 1) return this.openSection(sections[0]);
     const service = (await this.model.servicesInNotes()).find((s) => s.serviceId === serviceId);
-    const section = await this.pickOne(
+    const sectionPicked = vscode.window.showQuickPick(
       sections.map((s) => ({ label: s.label, detail: s.detail, uri: s.uri, line: s.line })),
-      { title: service?.name ?? serviceId, placeholder: t('Pick a note section'), matchOnDetail: true },
+      { title: service?.name ?? serviceId, placeHolder: t('Pick a note section'), matchOnDetail: true },
     );
+    this.announcePicker(service?.name ?? serviceId);
+    const section = await sectionPicked;
     return section ? this.openSection(section) : undefined;
-  }
-
-  /** A quick pick of fixed items; Enter before the list got focus takes the first item (as Search Notes does). */
-  private pickOne<T extends vscode.QuickPickItem>(items: T[], options: { title: string; placeholder: string; matchOnDescription?: boolean; matchOnDetail?: boolean }): Promise<T | undefined> {
-    const pick = vscode.window.createQuickPick<T>();
-    Object.assign(pick, options);
-    pick.items = items;
-    return new Promise((resolve) => {
-      pick.onDidAccept(() => {
-        resolve(pick.selectedItems[0] ?? pick.activeItems[0] ?? (pick.value ? undefined : pick.items[0]));
-        pick.hide();
-      });
-      pick.onDidHide(() => {
-        resolve(undefined);
-        pick.dispose();
-      });
-      pick.show();
-      this.announcePicker(options.title);
-    });
   }
 
   async equivalents(args: PositionArgs): Promise<EquivalentsAnswer | null> {

@@ -44,8 +44,7 @@ export function schemaFor(tfType: string, data: AwsData, kind: 'resource' | 'dat
 
 /** The CloudFormation property a Terraform argument of `tfType` corresponds to: the inverse of the converter's mapping. */
 export function cfnPropertyForArgument(tfType: string, argument: string, data: AwsData): ArgumentOrigin | undefined {
-  // (The type-level equivalents only: the companions' property scan of cfnRelations is not needed here.)
-  const relations = tfEquivalence(data, tfType);
+  const relations = cfnRelations(tfType, data);
   // The equivalents first; a SAM type answers for arguments only its expansion sets (ContentUri -> filename).
   const source = propertyForArgument(data, [...relations.equivalent, ...relations.sam], tfType, argument);
   if (!source) return undefined;
@@ -56,7 +55,7 @@ export function cfnPropertyForArgument(tfType: string, argument: string, data: A
 export type { AttributeOrigin } from '../knowledge/attributes';
 
 export function cfnAttributeFor(tfType: string, attribute: string, data: AwsData): AttributeOrigin | undefined {
-  return attributeOrigin(data, tfEquivalence(data, tfType).equivalent, attribute);
+  return attributeOrigin(data, cfnRelations(tfType, data).equivalent, attribute);
 }
 
 export { logicalIdFor } from '../knowledge/naming';

@@ -54,6 +54,12 @@ export function propertyAnswer(scope: ResourceScope, property: string): Property
   return scope.properties?.answer(property) ?? { kind: 'args', names: [snakeCase(property)], provenance: 'convention', rule: 'snake' };
 }
 
+/** Terraform argument for a property that becomes exactly one argument. */
+export function argumentName(scope: ResourceScope, property: string): string | undefined {
+  const answer = propertyAnswer(scope, property);
+  return answer.kind === 'args' && answer.names.length === 1 ? answer.names[0] : undefined;
+}
+
 function noArgument(scope: ResourceScope, property: string): BodyItem[] {
   const message = `${scope.cfnType} property ${property} (${scope.logicalId}) has no ${scope.target.tfType} argument`;
   scope.ctx.todo(message);

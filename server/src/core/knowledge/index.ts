@@ -9,5 +9,5 @@ export type { PropertyAnswer, PropertyMapping, ArgumentSource, Provenance } from
 export { snakeCase, singular, argumentGuesses, companionLink, logicalIdFor } from './naming';
 export { refAttribute, tfAttributeFor, cfnAttributeFor, conventionalAttribute } from './attributes';
 export type { AttributeOrigin } from './attributes';
-export { samExpansion, SAM_EXPANSIONS } from './sam';
+export { samExpansion, samTypesCreating, SAM_EXPANSIONS } from './sam';
 export type { SamExpansion, SamTarget, SamImplicit } from './sam';

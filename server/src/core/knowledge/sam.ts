@@ -88,3 +88,9 @@ export function samExpansion(cfnType: string): SamExpansion | undefined {
   return Object.prototype.hasOwnProperty.call(SAM_EXPANSIONS, cfnType) ? SAM_EXPANSIONS[cfnType] : undefined;
 }
 
+/** SAM types whose expansion creates `tfType` (as its main resource or an implicit one). */
+export function samTypesCreating(tfType: string): string[] {
+  return Object.entries(SAM_EXPANSIONS)
+    .filter(([, e]) => e.main.tfType === tfType || e.implicit.some((i) => i.tfType === tfType))
+    .map(([cfn]) => cfn);
+}

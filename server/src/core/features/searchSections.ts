@@ -5,7 +5,7 @@
 // in the crawl's phase 1 are searched without building their sections; folded keys are the ones workspace
 // symbols cache.
 import type { NoteFile } from '../notes/noteModel';
-import type { NoteSlot, NotesIndex } from '../notes/notesIndex';
+import type { NotesIndex } from '../notes/notesIndex';
 import { foldForSearch, tokenize } from '../notes/textIndex';
 import { foldQuery, scoreFolded } from '../text/fuzzy';
 import { charMask, headingKeys } from './workspaceSymbols';
@@ -59,20 +59,10 @@ export function searchSections(index: NotesIndex, query: string, limit = 1000, s
 interface AncestorKeys {
   full: string[];
   masks: Uint32Array;
-  /** 1 where the entry is a heading (0: the text before the first heading). */
-  heading: Uint8Array;
 }
 const ancestorCache = new WeakMap<object, AncestorKeys>();
 
-/** A note's keys for the fuzzy heading pass: each heading with its ancestors, and which entries are headings. */
-function headingSearchKeys(index: NotesIndex, note: NoteFile, slot: NoteSlot): AncestorKeys {
-  const keys = headingKeys(index, note, slot);
-  let ancestors = ancestorCache.get(keys);
-  if (!ancestors) ancestorCache.set(keys, (ancestors = { ...ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels), heading: keys.heading }));
-  return ancestors;
-}
-
-function ancestorKeys(keys: readonly string[], masks: Uint32Array, levels: ArrayLike<number>): Omit<AncestorKeys, 'heading'> {
+function ancestorKeys(keys: readonly string[], masks: Uint32Array, levels: ArrayLike<number>): AncestorKeys {
   const full: string[] = new Array(keys.length).fill('');
   const fullMasks = new Uint32Array(keys.length);
   // Ancestors follow the scanners' own heading stack: linear per note.
@@ -109,7 +99,8 @@ export function prepareHeadingSearch(index: NotesIndex, shouldStop: () => boolea
   let n = 0;
   index.forEachNote((note, slot) => {
     if (!done) return;
-    headingSearchKeys(index, note, slot);
+    const keys = headingKeys(index, note, slot);
+    if (!ancestorCache.has(keys)) ancestorCache.set(keys, ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels));
     if (++n % 64 === 0 && shouldStop()) done = false;
   });
   return done;
@@ -140,7 +131,11 @@ function searchHeadings(index: NotesIndex, query: string, limit: number, skip: R
     for (let c = 0; c < previous.notes.length; c++) consider(previous.notes[c], previous.full[c], previous.sections[c]);
   } else {
     index.forEachNote((note, slot) => {
-      const { full, masks, heading } = headingSearchKeys(index, note, slot);
+      const keys = headingKeys(index, note, slot);
+      let ancestors = ancestorCache.get(keys);
+      if (!ancestors) ancestorCache.set(keys, (ancestors = ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels)));
+      const { full, masks } = ancestors;
+      const heading = keys.heading;
       for (let i = 0; i < full.length; i++) if (heading[i] !== 0 && (qMask & ~masks[i]) === 0) consider(note, full[i], i);
     });
   }

@@ -40,6 +40,7 @@ const MIN_UNTIED_SCORE = 2.5;
 /** A parent this much about the service ties its sub-sections to the identifier's place. */
 const PLACE_PARENT_MIN = 0.5;
 
+
 // Per note version (a NoteFile is replaced when its note changes) and query: the evidence found in it.
 const evidenceCache = new WeakMap<NoteFile, Map<string, Map<number, SectionEvidence>>>();
 
@@ -55,7 +56,7 @@ export class QueryRanker {
 
   rank(query: NoteQuery): QueryHit[] {
     // A service name alone is the index's own cached ranking: nothing to keep here (it would crowd out the rest).
-    if (serviceOnly(query)) return rankForQuery(this.index, query);
+    if (!query.exact.length && !query.related.length && !query.place?.length && !query.coServices.length) return rankForQuery(this.index, query);
     const cached = this.cache.get(query.key);
     const now = this.index.clock();
     if (cached && cached.version === this.index.version) return cached.hits;
@@ -73,11 +74,6 @@ export class QueryRanker {
     this.cache.set(query.key, { version: this.index.version, at: now, hits });
     return hits;
   }
-}
-
-/** A query with nothing to look for but its service: answered by the service's own ranking. */
-function serviceOnly(query: NoteQuery): boolean {
-  return !query.exact.length && !query.related.length && !query.place?.length && !query.coServices.length;
 }
 
 function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
@@ -99,7 +95,7 @@ function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   ];
   // A service name alone: the service's own ranking as it is (incremental and cached; containers get their
   // excerpt when rendered). No copy, no sort: this is every service-name hover, also during a burst of changes.
-  if (serviceOnly(query)) return query.evidenceOnly ? [] : serviceHits;
+  if (!terms.length && !query.coServices.length) return query.evidenceOnly ? [] : serviceHits;
 
   const hitsByUri = new Map<string, SectionHit[]>();
   for (const hit of serviceHits) {
@@ -120,17 +116,12 @@ function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
   const df = new Array<number>(terms.length).fill(0);
   let sectionCount = 0;
   // The full-text index says which notes can hold a term at all: the exact scan reads only those (a 10,000-note
-  // first hover was ~300 ms of `includes` over every candidate note's text for every term). Asked only for notes
-  // whose evidence is not cached yet (a re-ranking during the crawl reads just the new notes).
-  const filters: ((((uri: string) => boolean) | undefined) | null)[] = new Array(terms.length).fill(null);
-  const mayHold: MayHold = (t, uri) => {
-    if (filters[t] === null) filters[t] = index.text.mayContain(terms[t].text);
-    return filters[t]?.(uri) ?? true;
-  };
+  // first hover was ~300 ms of `includes` over every candidate note's text for every term).
+  const filters = terms.length ? terms.map((t) => index.text.mayContain(t.text)) : [];
   for (const note of notes) {
     if (!terms.length) continue;
     sectionCount += index.sectionCountOf(note);
-    const found = evidenceIn(note, query, mayHold);
+    const found = evidenceIn(note, query, filters);
     evidence.set(note, found);
     for (const e of found.values()) for (const t of e.counts.keys()) df[t]++;
   }
@@ -238,19 +229,17 @@ function firstChildWithBody(note: NoteFile, section: Section): Section | undefin
 }
 
 /** Where the query's terms occur in a note, per section (cached per note version and query). */
-/** Whether term `t` of the query can occur in the note at `uri` (false only when it certainly does not). */
-type MayHold = (t: number, uri: string) => boolean;
-
-function evidenceIn(note: NoteFile, query: NoteQuery, mayHold: MayHold): Map<number, SectionEvidence> {
+function evidenceIn(note: NoteFile, query: NoteQuery, filters: readonly (((uri: string) => boolean) | undefined)[] = []): Map<number, SectionEvidence> {
   let perNote = evidenceCache.get(note);
   if (!perNote) evidenceCache.set(note, (perNote = new Map()));
   let found = perNote.get(query.key);
   if (found) return found;
   found = new Map();
   // A note none of whose terms can occur (the full-text index says so) is not read at all: a lazy note stays lazy.
+  const candidate = (t: number) => !filters[t] || filters[t]!(note.uri);
   const termCount = query.exact.length + query.related.length + (query.place?.length ?? 0);
   let any = false;
-  for (let t = 0; t < termCount && !any; t++) any = mayHold(t, note.uri);
+  for (let t = 0; t < termCount && !any; t++) any = candidate(t);
   if (!any) {
     perNote.set(query.key, found);
     return found;
@@ -261,7 +250,8 @@ function evidenceIn(note: NoteFile, query: NoteQuery, mayHold: MayHold): Map<num
   let termIndex = 0;
   const tally = (terms: readonly QueryTerm[], kind: 'exact' | 'related') => {
     for (const term of terms) {
-      if (!mayHold(termIndex, note.uri) || !text.includes(term.text)) {
+      const filter = filters[termIndex];
+      if ((filter && !filter(note.uri)) || !text.includes(term.text)) {
         termIndex++;
         continue;
       }

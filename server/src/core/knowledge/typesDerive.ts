@@ -37,6 +37,8 @@ export interface MatchEvidence {
   required: [number, number];
   /** CloudFormation attributes that are Terraform attributes / total attributes. */
   attrs: [number, number];
+  /** When the name is another namespace's spelling of the same resource name: that reviewed pair. */
+  analogy?: string;
 }
 
 export interface DerivedEquivalent {
@@ -59,7 +61,17 @@ export const DERIVE_MARGIN = 0.05;
 const IGNORED_ARGS = new Set(['id', 'region', 'tags_all']);
 
 function words(snake: string): string[] {
-  return snake.split('_').filter(Boolean).map(singular);
+  return snake.split('_').filter(Boolean).map((w) => stem(singular(w)));
+}
+
+/**
+ * One form for the inflections a name and its counterpart spell differently (ScheduledAction / schedule,
+ * AggregationAuthorization / aggregate_authorization, Association / associate): a verb ending is cut when
+ * four letters or more remain. Both sides are compared in this form only, so the cut never has to be a word.
+ */
+export function stem(w: string): string {
+  for (const end of ['ion', 'ing', 'ed', 'e']) if (w.endsWith(end) && w.length - end.length >= 4) return w.slice(0, -end.length);
+  return w;
 }
 
 /** Name evidence: 1 when <service prefix><resource> spells the Terraform name (ignoring underscores, with or
@@ -123,22 +135,31 @@ export function argumentCandidates(property: string): string[] {
   if (/Arn$/.test(property)) out.push(s.replace(/_arn$/, '_id'), s.replace(/_arn$/, ''));
   if (/Id$/.test(property)) out.push(s.replace(/_id$/, '_arn'), s.replace(/_id$/, ''));
   if (/^Tags$/.test(property)) out.push('tags');
+  // A reference named by its noun alone (Cluster) is the argument that names its kind (cluster_name, _id, _arn).
+  if (!/(Name|Id|Arn)$/.test(property)) out.push(`${s}_name`, `${s}_id`, `${s}_arn`);
   return out;
 }
 
-function schemaEvidence(cfn: DeriveCfnType, tf: DeriveTfType): Omit<MatchEvidence, 'name'> {
+function schemaEvidence(cfn: DeriveCfnType, tf: DeriveTfType, resourceName = ''): Omit<MatchEvidence, 'name'> {
   const args = Object.keys(tf.args).filter((a) => !IGNORED_ARGS.has(a));
   const argSet = new Set(args);
+  // One word in one provider, two in the other (AutoScalingGroupName / autoscaling_group_name): compared
+  // without word breaks when no candidate is an argument as spelled.
+  const joined = new Map(args.map((a) => [a.replace(/_/g, ''), a]));
   const hit = new Set<string>();
   let props = 0;
   for (const property of Object.keys(cfn.properties)) {
-    const found = argumentCandidates(property).find((c) => argSet.has(c));
+    const candidates = argumentCandidates(property);
+    const found = candidates.find((c) => argSet.has(c)) ?? candidates.map((c) => joined.get(c.replace(/_/g, ''))).find(Boolean);
     if (found) {
       props++;
       hit.add(found);
     }
   }
-  const required = args.filter((a) => tf.args[a].required);
+  // A required argument naming the resource itself (scheduled_action_name) is the physical name CloudFormation
+  // generates when no property gives it: not evidence against the pair when no property matches it.
+  const ownName = words(snakeCase(resourceName)).join('') + 'name';
+  const required = args.filter((a) => tf.args[a].required && (hit.has(a) || words(a).join('') !== ownName));
   const attrNames = new Set([...(tf.attrs ?? []), ...args]);
   const attrs = cfn.attributes.filter((a) => {
     const s = snakeCase(a.replace(/\./g, '_'));
@@ -224,6 +245,7 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     if (head && !words(m.tf[0]).includes(head)) headDropped.set(head, (headDropped.get(head) ?? 0) + 1);
   }
   const droppableHeads = new Set([...headDropped].filter(([, n]) => n >= 2).map(([w]) => w));
+  const { learnedPrefixes, analogies } = learnConventions(input, prefixesOf);
   const tfNames = Object.keys(input.tfResources);
   const names = targets ?? Object.keys(input.cfnTypes).filter((n) => n.startsWith('AWS::') && !n.startsWith('AWS::Serverless::') && !input.reviewed[n]);
   const matches: Record<string, DerivedEquivalent> = {};
@@ -240,18 +262,35 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     const trimmed = resWords.filter((w) => !ns.includes(w));
     const scored: DerivedEquivalent[] = [];
     const forms = [resWords, trimmed, resWords.filter((w) => !droppable.has(w)), trimmed.filter((w) => !droppable.has(w))];
-    const prefixes = ['aws_', `aws_${ns}_`, ...(prefixesOf.get(cfn.service) ?? [])];
+    // The same resource name spelled as another namespace's reviewed counterpart spells it (DocDB::DBInstance ->
+    // aws_docdb_cluster_instance, so Neptune::DBInstance -> aws_neptune_cluster_instance).
+    // A longer name may start with it (DocDB::DBCluster -> cluster, so RDS::DBClusterParameterGroup ->
+    // cluster_parameter_group).
+    const analogous = analogiesFor(analogies, resWords, ns);
+    const plainForms = forms.slice();
+    const prefixes = ['aws_', `aws_${ns}_`, ...(prefixesOf.get(cfn.service) ?? []), ...(learnedPrefixes.get(ns) ?? [])];
     // Same (or reviewed-linked) service, plus any resource spelled aws_<namespace>... (aws_ecrpublic_ for ECR).
     const candidates = new Set<string>();
     const restWords = new Map<string, string[]>();
+    const restAlts = new Map<string, string[][]>();
     for (const service of services) for (const tf of tfByService.get(service) ?? []) candidates.add(tf);
-    for (const tf of tfNames) if (tf.slice(4).replace(/_/g, '').startsWith(ns)) candidates.add(tf);
+    for (const tf of tfNames) if (tf.slice(4).replace(/_/g, '').startsWith(ns) || (learnedPrefixes.get(ns) ?? []).some((p) => tf.startsWith(p))) candidates.add(tf);
+    const nsHead = words(`aws_${ns}`).join('');
+    const ownPrefixes = (tf: string) => [...prefixes, ...(prefixesOf.get(input.tfResources[tf].service) ?? [])].map((p) => (p.endsWith('_') ? p : `${p}_`));
+    // An analogy only speaks when the type's own name spells no resource (RDS::DBInstance is aws_db_instance,
+    // whatever DocDB does).
+    if (![...candidates].some((tf) => nameEvidence(tf, ownPrefixes(tf), plainForms, nsHead) === 1)) forms.push(...analogous.map((a) => a.words));
     for (const tf of candidates) {
-      const own = [...prefixes, ...(prefixesOf.get(input.tfResources[tf].service) ?? [])].map((p) => (p.endsWith('_') ? p : `${p}_`));
-      const name = nameEvidence(tf, own, forms, words(`aws_${ns}`).join(''));
-      restWords.set(tf, words(tf.slice(own.filter((p) => tf.startsWith(p) && p.length < tf.length).reduce((a, b) => (b.length > a.length ? b : a), 'aws_').length)));
-      const schema = schemaEvidence(cfn, input.tfResources[tf]);
-      const evidence: MatchEvidence = { name: Math.round(name * 100) / 100, ...schema };
+      const own = ownPrefixes(tf);
+      const name = nameEvidence(tf, own, forms, nsHead);
+      const analogy = name === 1 && forms.length > plainForms.length && nameEvidence(tf, own, plainForms, nsHead) < 1 ? analogous.find((a) => nameEvidence(tf, own, [a.words], nsHead) === 1) : undefined;
+      // The words after each prefix the name has, longest prefix first: a long service prefix may hold words of
+      // the type's own name (aws_ec2_transit_gateway_ for EC2::TransitGatewayAttachment).
+      const alts = own.filter((p) => tf.startsWith(p) && p.length < tf.length).sort((a, b) => b.length - a.length).map((p) => words(tf.slice(p.length)));
+      restWords.set(tf, alts[0] ?? words(tf.slice(4)));
+      restAlts.set(tf, alts.length ? alts : [words(tf.slice(4))]);
+      const schema = schemaEvidence(cfn, input.tfResources[tf], resource);
+      const evidence: MatchEvidence = { name: Math.round(name * 100) / 100, ...schema, ...(analogy ? { analogy: analogy.example } : {}) };
       const argCount = Object.keys(input.tfResources[tf].args).filter((a) => !IGNORED_ARGS.has(a)).length;
       // Of two exact names (aws_s3_bucket_policy, aws_s3control_bucket_policy) the namespace's own prefix wins.
       const usual = name === 1 && forms.some((f) => words(tf).join('') === words(`aws_${ns}`).join('') + f.join('')) ? 0.1 : 0;
@@ -267,7 +306,12 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     const top = scored[0];
     if (top) for (let i = scored.length - 1; i > 0; i--) if (argKey(scored[i].tf) === argKey(top.tf)) scored.splice(i, 1);
     // Only candidates whose name could be this type compete: an implausible one neither wins nor blocks.
-    const level = new Map(scored.map((d) => [d, d.evidence.name === 1 ? 'name' : plausible(d, restWords.get(d.tf) ?? [], resWords, ns, droppable, droppableHeads)]));
+    const levelOf = (d: DerivedEquivalent) => {
+      if (d.evidence.name === 1) return 'name';
+      const levels = (restAlts.get(d.tf) ?? [[]]).map((rest) => plausible(d, rest, resWords, ns, droppable, droppableHeads));
+      return levels.includes('name') ? 'name' : levels.includes('schema') ? 'schema' : false;
+    };
+    const level = new Map(scored.map((d) => [d, levelOf(d)]));
     const eligible = scored.filter((d) => level.get(d));
     const [first, second] = eligible;
     // Terraform -> CloudFormation: the same evidence, the name read from the Terraform side (its words must be
@@ -302,6 +346,65 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     if (first && first.score >= threshold && clear) matches[cfnName] = first;
   }
   return { matches, best };
+}
+
+/**
+ * Conventions read off the reviewed pairs. Prefixes: what a namespace's counterparts put before the resource
+ * words (Logs::LogGroup -> aws_cloudwatch_log_group gives Logs the prefix aws_cloudwatch_). Analogies: a
+ * resource name whose counterpart adds or changes words (DocDB::DBInstance -> cluster_instance), kept per
+ * resource name so another namespace's type of that name can be spelled the same way.
+ */
+function learnConventions(input: DeriveInput, prefixesOf: Map<string, string[]>) {
+  const learnedPrefixes = new Map<string, Set<string>>();
+  const pairs: { ns: string; resource: string; tf: string; cfn: string; forms: string[][] }[] = [];
+  for (const [cfn, m] of Object.entries(input.reviewed)) {
+    const [vendor, namespace, resource] = cfn.split('::');
+    const tf = m.tf[0];
+    if (vendor !== 'AWS' || !resource || !tf || !input.cfnTypes[cfn]) continue;
+    const ns = namespace.toLowerCase();
+    const resWords = words(snakeCase(resource));
+    const forms = [resWords, resWords.filter((w) => !ns.includes(w))].filter((f) => f.length);
+    pairs.push({ ns, resource, tf, cfn, forms });
+    const tokens = tf.split('_');
+    const tfWords = words(tf);
+    for (const f of forms) {
+      if (tfWords.length <= f.length + 1 || tfWords.slice(-f.length).join(' ') !== f.join(' ')) continue;
+      const prefix = `${tokens.slice(0, tokens.length - f.length).join('_')}_`;
+      const set = learnedPrefixes.get(ns) ?? new Set<string>();
+      set.add(prefix);
+      learnedPrefixes.set(ns, set);
+      break;
+    }
+  }
+  const analogies: Analogy[] = [];
+  for (const { ns, resource, tf, cfn, forms } of pairs) {
+    const known = ['aws_', `aws_${ns}_`, ...(prefixesOf.get(input.cfnTypes[cfn].service) ?? []).map((p) => (p.endsWith('_') ? p : `${p}_`)), ...(learnedPrefixes.get(ns) ?? [])];
+    const prefix = known.filter((p) => tf.startsWith(p) && p.length < tf.length).reduce((a, b) => (b.length > a.length ? b : a), 'aws_');
+    const rest = words(tf.slice(prefix.length));
+    // Only a spelling the plain name does not already give is an analogy.
+    if (!rest.length || forms.some((f) => f.join(' ') === rest.join(' '))) continue;
+    analogies.push({ ns, from: forms[0], words: rest, example: `${cfn} -> ${tf}` });
+  }
+  return { learnedPrefixes: new Map([...learnedPrefixes].map(([k, v]) => [k, [...v]])), analogies };
+}
+
+interface Analogy {
+  ns: string;
+  /** The resource words of the reviewed type. */
+  from: string[];
+  /** What its counterpart spells after the namespace's prefix. */
+  words: string[];
+  example: string;
+}
+
+/** The spellings other namespaces' reviewed pairs suggest for these resource words, whole or as their start. */
+function analogiesFor(analogies: Analogy[], resWords: string[], ns: string): { words: string[]; example: string }[] {
+  const out: { words: string[]; example: string }[] = [];
+  for (const a of analogies) {
+    if (a.ns === ns || a.from.length > resWords.length || a.from.some((w, i) => resWords[i] !== w)) continue;
+    out.push({ words: [...a.words, ...resWords.slice(a.from.length)], example: a.example });
+  }
+  return out;
 }
 
 interface ReverseSink {

@@ -197,6 +197,12 @@ export class NoteGuard {
     return true;
   }
 
+  /** A full scan of `text` ran elsewhere (the scan worker) and took `ms`: the same budget applies as here. */
+  parsedElsewhere(uri: string, label: string, text: string, ms: number): void {
+    const rounded = Math.round(ms);
+    if (rounded > this.limits().parseTimeBudgetMs) this.overBudgetParse(uri, label, text, rounded);
+  }
+
   private overBudgetParse(uri: string, label: string, text: string, ms: number): void {
     const budget = this.limits().parseTimeBudgetMs;
     this.overBudget.set(uri, digest(text));

@@ -2,11 +2,19 @@
 // phase-1 files (claimed from a counter shared with the main thread, so the two share the work whatever each
 // costs) and does what the main thread would do with them before they are exposed: read (size limit, binary
 // detection, UTF-8 decoding), the nesting pre-check and the heading pre-scan. It posts back the text, the read's
-// fstat and the pre-scan; the main thread exposes those notes like the ones it pre-scanned itself (the section
-// cap, parse budget, full scan and mentions stay on the main thread). See `WorkspaceIndexer.crawl`.
+// fstat and the pre-scan; the main thread exposes those notes like the ones it pre-scanned itself. Given the data
+// directory (`mentions`), it then does phase 2 of the notes it pre-scanned (issue 16: hovers never wait for
+// indexing): the full scan, mention finding and ranking, sent back as packed arrays with the parse time (the main
+// thread applies the parse budget). See `WorkspaceIndexer.crawl`.
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { preScanHeadings } from '../core/notes/fastScan';
 import { searchKey } from '../../../shared/normalize';
+import type { Recognizer } from '../core/recognize/identities';
+import { ServiceNameMatcher } from '../core/recognize/serviceNameMatcher';
+import { mentionHits, type PackedHits } from '../core/notes/notesIndex';
+import { packSections, type PackedSections } from '../core/notes/packedSections';
+import { parseNote } from '../core/notes/parseNote';
+import { loadAwsData } from './dataLoader';
 import { nestingDepth } from './noteGuard';
 import { readNoteSync, type SyncReadResult } from './noteReader';
 
@@ -19,6 +27,17 @@ export interface ScanJob {
   maxNestingDepth: number;
   /** Where the results go (the main thread takes them synchronously, between its own batches). */
   port: MessagePort;
+  /** Phase 2 in the worker too: the URIs (as the index knows them), the data the main thread recognises with, the section cap. */
+  mentions?: { uris: string[]; dataDir: string; maxSectionsPerFile: number };
+}
+
+/** Phase 2 of one note, done in the worker. */
+export interface IndexedInWorker {
+  i: number;
+  parseMs: number;
+  /** Undefined when the full scan threw: the main thread scans the note itself (and reports it). */
+  sections?: PackedSections;
+  hits?: PackedHits;
 }
 
 export interface ScannedNote {
@@ -32,7 +51,8 @@ export interface ScannedNote {
   keys?: string[];
 }
 
-export type WorkerMessage = { type: 'batch'; notes: ScannedNote[] } | { type: 'done' };
+/** `scanned`: phase 1 is over (every file claimed was posted); `indexed` batches follow when asked for; then `done`. */
+export type WorkerMessage = { type: 'batch'; notes: ScannedNote[] } | { type: 'scanned' } | { type: 'indexed'; notes: IndexedInWorker[] } | { type: 'done' };
 
 /** Phase 1 of one file, as the worker does it (exported for tests). */
 export function scanFile(file: string, i: number, maxFileSize: number, maxNestingDepth: number): ScannedNote {
@@ -49,15 +69,47 @@ export function scanFile(file: string, i: number, maxFileSize: number, maxNestin
 function run(job: ScanJob): void {
   const counter = new Int32Array(job.counter);
   const total = job.files.length;
+  /** Notes this worker pre-scanned (their phase 2 is done here when asked for). */
+  const mine: { i: number; text: string }[] = [];
   for (;;) {
     const start = Atomics.add(counter, 0, job.batch);
     if (start >= total) break;
     const end = Math.min(total, start + job.batch);
     const notes: ScannedNote[] = [];
-    for (let i = start; i < end; i++) notes.push(scanFile(job.files[i], i, job.maxFileSize, job.maxNestingDepth));
+    for (let i = start; i < end; i++) {
+      const note = scanFile(job.files[i], i, job.maxFileSize, job.maxNestingDepth);
+      notes.push(note);
+      if (job.mentions && note.read.ok && note.scan && note.scan.headings.length <= job.mentions.maxSectionsPerFile) mine.push({ i, text: note.read.text });
+    }
     job.port.postMessage({ type: 'batch', notes } satisfies WorkerMessage);
   }
+  job.port.postMessage({ type: 'scanned' } satisfies WorkerMessage);
+  if (job.mentions) {
+    const data = loadAwsData(job.mentions.dataDir);
+    const recognizer: Recognizer = { data, names: new ServiceNameMatcher(data.services(), data.features()) };
+    let batch: IndexedInWorker[] = [];
+    for (let k = 0; k < mine.length; k++) {
+      batch.push(indexInWorker(recognizer, job.mentions.uris[mine[k].i], mine[k].i, mine[k].text));
+      mine[k].text = ''; // the text's copy here is not needed any more
+      if (batch.length === job.batch || k === mine.length - 1) {
+        job.port.postMessage({ type: 'indexed', notes: batch } satisfies WorkerMessage);
+        batch = [];
+      }
+    }
+  }
   job.port.postMessage({ type: 'done' } satisfies WorkerMessage);
+}
+
+/** Phase 2 of one note as `NotesIndex.indexPending` does it: full scan, mentions, per-service ranking, packed. */
+export function indexInWorker(recognizer: Recognizer, uri: string, i: number, text: string): IndexedInWorker {
+  const started = performance.now();
+  try {
+    const note = parseNote(uri, text);
+    const parseMs = performance.now() - started;
+    return { i, parseMs, sections: packSections(note.sections, note.codeRanges), hits: mentionHits(recognizer, note) };
+  } catch {
+    return { i, parseMs: performance.now() - started };
+  }
 }
 
 parentPort?.once('message', (job: ScanJob) => run(job));

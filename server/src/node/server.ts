@@ -92,6 +92,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     service = createLanguageService({ data: loadData(), locale, settings, providers });
     service.setSetupHint(settings.notes.paths.length === 0 && settings.hover.setupHint);
     indexer = new WorkspaceIndexer(service.index, settings, workspaceFolders, logger, () => locale);
+    // Issue 16: the scan worker does phase 2 too, recognising mentions with the data `loadData` reads (main.ts).
+    indexer.scanWorker.dataDir = findDataDir();
     // Issue 12: VS Code's client says whether the workspace is trusted; other clients: trusted.
     const options = params.initializationOptions as { workspaceTrusted?: unknown } | null | undefined;
     indexer.setWorkspaceTrusted(options?.workspaceTrusted !== false);

@@ -19,7 +19,8 @@ import { onceLogger } from './logger';
 import { discoverNotes, insideRoots, NoteMatcher, realRoots, refusedRoot, resolveRoots, type NoteRoot } from './noteDiscovery';
 import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
-import type { ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
+import type { IndexedInWorker, ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
+import type { NoteFile } from '../core/notes/noteModel';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 
 export interface IndexProgress {
@@ -115,10 +116,16 @@ export class WorkspaceIndexer {
    * sources run unbundled, as in unit tests) reads and pre-scans a share of the notes when there are at least
    * `minNotes` to read (below that a worker's start-up does not pay). `script: undefined` turns it off.
    */
-  scanWorker: { script: string | undefined; minNotes: number } = {
+  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string } = {
     script: process.env.AWS_NOTES_SCAN_WORKER === '0' ? undefined : path.join(__dirname, 'scanWorker.js'),
     minNotes: 500,
   };
+  /**
+   * Issue 16: with `scanWorker.dataDir` (the data the index recognises mentions with, loaded there too) the worker
+   * does the whole crawl, phase 2 included, and this thread only applies its packed results in slices of this
+   * length: requests never queue behind a scan. Without it the worker shares phase 1 only.
+   */
+  static readonly APPLY_SLICE_MS = 3;
   /** While the worker's share of a crawl is being read: notes whose file events came in (its reads of them are older). */
   private touchedDuringCrawl: Set<string> | undefined;
   /** Set when phase 1 of the last crawl used the worker (for tests and stats). */
@@ -286,7 +293,8 @@ export class WorkspaceIndexer {
       }
       // Phase 1 on two cores: the worker and this thread claim batches of files; whatever the worker could not do
       // (it failed) is done here below.
-      const doneByWorker = worker ? await this.phase1WithWorker(worker, generation, found.files, uris, maxFileSize, onProgress) : undefined;
+      const session = worker ? await this.phase1WithWorker(worker, generation, found.files, uris, maxFileSize, onProgress) : undefined;
+      const doneByWorker = session?.done;
       worker = undefined;
       // Phase 1: structure. Synchronous stats and reads: small files, no thread-pool round trip per file.
       for (let i = 0; i < found.files.length; i++) {
@@ -302,7 +310,9 @@ export class WorkspaceIndexer {
       }
       const headingsMs = Math.round(performance.now() - started);
       if (generation === this.generation) onHeadings?.({ files: this.index.size, ms: headingsMs });
-      // Phase 2: mentions and rankings of the notes that were scanned, in slices of ~8 ms.
+      // Phase 2 in the worker (when it does it): its results are applied in short slices until it is done.
+      if (session?.phase2) await session.phase2(generation);
+      // Phase 2 here: mentions and rankings of the notes that are still pending, in slices of ~8 ms.
       while (generation === this.generation && this.index.pendingCount > 0) {
         const sliceEnd = performance.now() + 8;
         this.index.indexPending(() => performance.now() > sliceEnd);
@@ -333,10 +343,12 @@ export class WorkspaceIndexer {
   }
 
   /**
-   * Phase 1 of a cold crawl with the scan worker: both threads claim batches of files from a shared counter; this
-   * thread reads and pre-scans its batches as the single-thread crawl does, and exposes the worker's notes (read,
-   * nesting-checked and pre-scanned there) as they arrive. Returns which files are done (all of them unless the
-   * worker failed or the crawl was superseded); the worker is terminated (its heap freed) before it returns.
+   * Phase 1 of a cold crawl with the scan worker: both threads claim batches of files from a shared counter (this
+   * thread only when the worker does not do phase 2 as well); this thread reads and pre-scans its batches as the
+   * single-thread crawl does, and exposes the worker's notes (read, nesting-checked and pre-scanned there) as they
+   * arrive. Returns which files are done (all of them unless the worker failed or the crawl was superseded) and,
+   * when the worker goes on with phase 2, `phase2`, which applies its results until it is done; the worker is
+   * terminated (its heap freed) once it has nothing more to send.
    */
   private async phase1WithWorker(
     worker: Worker,
@@ -345,28 +357,33 @@ export class WorkspaceIndexer {
     uris: string[],
     maxFileSize: number,
     onProgress: ((p: IndexProgress) => void) | undefined,
-  ): Promise<Uint8Array> {
+  ): Promise<{ done: Uint8Array; phase2?: (generation: number) => Promise<void> }> {
     this.lastCrawlUsedWorker = true;
     const done = new Uint8Array(files.length);
     const touched = (this.touchedDuringCrawl = new Set<string>());
     const maxNestingDepth = this.settings.limits.maxNestingDepth;
     const counter = new Int32Array(new SharedArrayBuffer(4));
     const batch = 16;
-    // The worker's results are taken from the port synchronously, between this thread's own batches and within its
-    // ~8 ms slices: a burst of queued messages never holds up a request.
+    const dataDir = this.scanWorker.dataDir;
+    /** The note each of the worker's files became (its phase-2 result applies to that very note only). */
+    const exposed: (NoteFile | undefined)[] = dataDir ? new Array(files.length) : [];
+    // The worker's results are taken from the port synchronously, between this thread's own batches and within
+    // short slices: a burst of queued messages never holds up a request.
     const { port1, port2 } = new MessageChannel();
     let count = 0;
+    let scanned = false;
     let finished = false;
     let exited = false;
     const fail = (why: string) => {
       if (finished) return;
-      finished = true;
+      scanned = finished = true;
       this.log.warnOnce('scan-worker', localize(this.locale(), M.workerFailed, { error: why }));
     };
     worker.on('error', (error) => fail(error.message));
     // A normal exit comes after the last message was posted (it is in the port's queue).
     worker.on('exit', (code) => (code === 0 ? (exited = true) : fail(`exit ${code}`)));
     let lastYield = performance.now();
+    const slice = dataDir ? WorkspaceIndexer.APPLY_SLICE_MS : 8;
     /** Applies the worker's results until the slice is over; false when nothing was queued. */
     const drain = (): boolean => {
       let any = false;
@@ -376,51 +393,89 @@ export class WorkspaceIndexer {
         any = true;
         const message = received.message as WorkerMessage;
         if (message.type === 'done') {
-          finished = true;
+          scanned = finished = true;
           return any;
         }
-        for (const note of message.notes) {
-          if (generation === this.generation) this.applyScanned(files[note.i], uris[note.i], note, maxNestingDepth, touched);
-          done[note.i] = 1;
-          count++;
+        if (message.type === 'scanned') scanned = true;
+        else if (message.type === 'batch') {
+          for (const note of message.notes) {
+            if (generation === this.generation) {
+              this.applyScanned(files[note.i], uris[note.i], note, maxNestingDepth, touched);
+              if (dataDir) exposed[note.i] = this.index.get(uris[note.i]);
+            }
+            done[note.i] = 1;
+            count++;
+          }
+        } else if (generation === this.generation) {
+          for (const note of message.notes) this.applyIndexed(files[note.i], exposed[note.i], note);
         }
-        if (performance.now() - lastYield > 8) return any;
+        if (performance.now() - lastYield > slice) return any;
       }
     };
-    try {
-      const job: ScanJob = { files, counter: counter.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: port2 };
-      worker.postMessage(job, [port2]);
-      let own = true;
-      while (generation === this.generation) {
-        if (own) {
-          const start = Atomics.add(counter, 0, batch);
-          if (start >= files.length) own = false;
-          else {
-            const end = Math.min(files.length, start + batch);
-            for (let i = start; i < end; i++) {
-              this.restoreOrRead(files[i], uris[i], undefined, maxFileSize);
-              done[i] = 1;
-              count++;
-            }
-          }
-        }
-        const any = drain();
-        if (!own && (finished || exited) && !any) break;
-        if (performance.now() - lastYield > 8 || (!own && !any)) {
-          onProgress?.({ done: count, total: files.length });
-          // Waiting for the worker's last batches: a timer, not a busy loop.
-          await (own || any ? yieldToEventLoop() : new Promise<void>((resolve) => setTimeout(resolve, 1)));
-          lastYield = performance.now();
-        }
-      }
-      drain();
-    } finally {
+    const close = () => {
       worker.removeAllListeners();
       port1.close();
       void worker.terminate();
       this.touchedDuringCrawl = undefined;
+    };
+    /** Drains until `over()`, yielding after each slice (a 1 ms timer while nothing is queued, not a busy loop). */
+    const pump = async (own: () => boolean, over: () => boolean) => {
+      while (generation === this.generation) {
+        const mine = own();
+        const any = drain();
+        if (!mine && over() && !any) break;
+        if (performance.now() - lastYield > slice || (!mine && !any)) {
+          onProgress?.({ done: count, total: files.length });
+          await (mine || any ? yieldToEventLoop() : new Promise<void>((resolve) => setTimeout(resolve, 1)));
+          lastYield = performance.now();
+        }
+      }
+    };
+    let keepOpen = false;
+    try {
+      const job: ScanJob = {
+        files, counter: counter.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: port2,
+        mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile } : undefined,
+      };
+      worker.postMessage(job, [port2]);
+      // When the worker does phase 2 too, this thread reads nothing itself (requests never wait for a scan).
+      let own = !dataDir;
+      const claim = () => {
+        if (!own) return false;
+        const start = Atomics.add(counter, 0, batch);
+        if (start >= files.length) return (own = false);
+        const end = Math.min(files.length, start + batch);
+        for (let i = start; i < end; i++) {
+          this.restoreOrRead(files[i], uris[i], undefined, maxFileSize);
+          done[i] = 1;
+          count++;
+        }
+        return true;
+      };
+      await pump(claim, () => scanned || exited);
+      drain();
+      if (!dataDir || finished || exited || generation !== this.generation) return { done };
+      keepOpen = true;
+      return {
+        done,
+        phase2: async (gen: number) => {
+          try {
+            if (gen === generation) await pump(() => false, () => finished || exited);
+            drain();
+          } finally {
+            close();
+          }
+        },
+      };
+    } finally {
+      if (!keepOpen) close();
     }
-    return done;
+  }
+
+  /** Applies the worker's phase 2 of a note to the note it exposed in phase 1 (if the index still holds it). */
+  private applyIndexed(file: string, note: NoteFile | undefined, result: IndexedInWorker): void {
+    if (!note || !result.sections || !result.hits) return; // not applied: the note stays pending for this thread
+    if (this.index.setMentionsIndexed(note, result.sections, result.hits)) this.guard.parsedElsewhere(note.uri, file, note.text, result.parseMs);
   }
 
   /** Exposes a note the scan worker read and pre-scanned, unless an editor or a file event has a newer text of it. */

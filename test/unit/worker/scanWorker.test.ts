@@ -7,7 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { foldedHeadingKeys, workspaceSymbols } from '../../../server/src/core/features/workspaceSymbols';
+import { findDataDir, loadAwsData } from '../../../server/src/node/dataLoader';
 import { normalizeSettings } from '../../../server/src/node/settings';
+import { parseNote } from '../../../server/src/core/notes/parseNote';
 import { WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
 import { miniData } from '../../helpers/miniData';
 import { HOSTILE_NOTE, LONG_NOTE, QUEUE_NOTE } from '../../helpers/notesFixtures';
@@ -79,13 +81,14 @@ describe('scan worker (cold crawl on two threads)', function () {
   });
   after(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
 
-  async function crawl(script: string | undefined, minNotes = 0) {
+  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = []) {
     const warnings: string[] = [];
     const logger = { info() {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
-    const service = createLanguageService({ data: miniData() });
+    const parser = (uri: string, text: string) => (parsed.push(uri), parseNote(uri, text));
+    const service = createLanguageService({ data: dataDir ? loadAwsData(dataDir) : miniData(), parser });
     const settings = normalizeSettings({ notes: { paths: [notes] }, limits: { maxFileSize: 2000, maxSectionsPerFile: 30, maxNestingDepth: 50 } });
     const indexer = new WorkspaceIndexer(service.index, settings, [tmp], logger as never, () => 'en');
-    indexer.scanWorker = { script, minNotes };
+    indexer.scanWorker = { script, minNotes, dataDir };
     const result = await indexer.crawl();
     return { service, indexer, result, warnings };
   }
@@ -102,6 +105,29 @@ describe('scan worker (cold crawl on two threads)', function () {
     }
     assert.deepEqual(parallel.warnings.sort(), single.warnings.sort());
     assert.ok(single.warnings.some((w) => /deep\.md/.test(w)) && single.warnings.some((w) => /many\.md/.test(w)));
+  });
+
+  it('with the data directory, the worker does phase 2 too (this thread reads and scans nothing): the same index', async () => {
+    const dataDir = findDataDir();
+    if (!dataDir) return assert.fail('no data directory');
+    const parsedHere: string[] = [];
+    const single = await crawl(undefined, 0, dataDir, parsedHere);
+    const parsed: string[] = [];
+    const parallel = await crawl(WORKER, 0, dataDir, parsed);
+    assert.equal(parallel.indexer.lastCrawlUsedWorker, true);
+    const a = snapshot(parallel.service) as { notes: { hits: unknown }[] };
+    assert.deepEqual(a, snapshot(single.service));
+    // Not vacuous: the notes mention services (hits came back from the worker).
+    assert.ok(a.notes.filter((n) => n.hits && (n.hits as { services: string[] }).services.length > 0).length > 500);
+    assert.deepEqual(parallel.warnings.sort(), single.warnings.sort());
+    // Full scans on this thread: only the notes the worker leaves to it (over the section cap, not pre-scanned).
+    assert.ok(parsedHere.length >= 700, `${parsedHere.length}`);
+    assert.ok(parsed.length < 40, `${parsed.length} notes scanned on the request thread`);
+    // Rankings and queries over the two indexes agree (the notes lookup reads sections rebuilt from packed arrays).
+    for (const service of ['sqs', 'lambda', 's3']) {
+      assert.deepEqual(parallel.service.index.hitsForService(service), single.service.index.hitsForService(service));
+      assert.ok(single.service.index.hitsForService(service).length > 0, service);
+    }
   });
 
   it('notes changed or deleted while the worker reads end up matching the disk', async () => {

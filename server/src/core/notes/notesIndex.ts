@@ -8,9 +8,11 @@
 //
 // A note's text may be lazy (notes restored from the persistent cache): `LazyNote.text` asks the text source
 // (the disk, in the server) the first time it is needed and keeps it.
+import { monotonicNow } from '../clock';
 import type { Recognizer } from '../recognize/identities';
 import type { NoteFile, Section } from './noteModel';
 import { findMentions, type Mention } from './noteMentions';
+import { unpackSections, type PackedSections } from './packedSections';
 import { parseNote } from './parseNote';
 import { compareHits, rankSections, type SectionHit } from './ranking';
 import { TextIndex } from './textIndex';
@@ -128,7 +130,7 @@ export class NotesIndex {
   constructor(
     private readonly recognizer: Recognizer,
     private readonly parse: NoteParser = parseNote,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = monotonicNow,
   ) {}
 
   onDidChange(listener: () => void): void {
@@ -206,14 +208,14 @@ export class NotesIndex {
     let full: NoteFile | undefined;
     const parsed = () => {
       if (!full) {
-        const started = performance.now();
+        const started = this.now();
         try {
           full = this.parse(uri, text);
         } catch (error) {
           hooks.onError?.(error as Error);
           throw error;
         }
-        hooks.onParsed?.(performance.now() - started);
+        hooks.onParsed?.(this.now() - started);
       }
       return full;
     };
@@ -248,30 +250,34 @@ export class NotesIndex {
   }
 
   private indexMentions(entry: IndexedNote): void {
-    const byService = groupByService(findMentions(this.recognizer, entry.note));
-    const services = [...byService.keys()];
-    let count = 0;
-    const ranked: SectionHit[][] = [];
-    for (const serviceId of services) {
-      const hits = rankSections(entry.note, byService.get(serviceId)!);
-      ranked.push(hits);
-      count += hits.length;
-    }
-    const data = new Float64Array(count * HIT_FIELDS);
-    let at = 0;
-    ranked.forEach((hits, s) => {
-      for (const hit of hits) {
-        data[at++] = s;
-        data[at++] = hit.section;
-        data[at++] = hit.score;
-        data[at++] = hit.about ? 1 : 0;
-        data[at++] = hit.anchor;
-        data[at++] = hit.block;
-      }
-    });
-    entry.hits = { services, data };
+    entry.hits = mentionHits(this.recognizer, entry.note);
     entry.positions ??= headingPositions(entry.note);
     this.addHits(entry);
+  }
+
+  /**
+   * Phase 2 done elsewhere (the scan worker): `note`'s sections and hits, computed from its text off this thread.
+   * Applied only while the index still holds that very note (not replaced by an editor or a file event) and its
+   * mentions are not indexed yet; the note keeps its text, heading positions and search keys. False otherwise.
+   */
+  setMentionsIndexed(note: NoteFile, sections: PackedSections, hits: PackedHits): boolean {
+    const entry = this.notes.get(note.uri);
+    if (!entry || entry.note !== note || entry.hits || !(note instanceof LazyNote) || !note.textLoaded) return false;
+    let built: Section[] | undefined;
+    const packed: PackedStructure = {
+      sections: () => (built ??= unpackSections(sections)),
+      codeRanges: () => Array.from(sections.codeRanges),
+      headings: note.packed.headings,
+      levels: note.packed.levels,
+    };
+    entry.note = new LazyNote(note.uri, note.name, packed, () => this.textSource, note.text);
+    entry.hits = hits;
+    entry.positions ??= headingPositions(entry.note);
+    this.pending.delete(note.uri);
+    this.text.markStale(note.uri);
+    this.addHits(entry);
+    this.version++;
+    return true;
   }
 
   private addHits(entry: IndexedNote): void {
@@ -451,6 +457,32 @@ export class NotesIndex {
     }
     return { files: this.notes.size, sections, services: this.servicesMentioned().length };
   }
+}
+
+/** A note's mentions, ranked per service and packed (phase 2 of one note; also run by the scan worker). */
+export function mentionHits(recognizer: Recognizer, note: NoteFile): PackedHits {
+  const byService = groupByService(findMentions(recognizer, note));
+  const services = [...byService.keys()];
+  let count = 0;
+  const ranked: SectionHit[][] = [];
+  for (const serviceId of services) {
+    const hits = rankSections(note, byService.get(serviceId)!);
+    ranked.push(hits);
+    count += hits.length;
+  }
+  const data = new Float64Array(count * HIT_FIELDS);
+  let at = 0;
+  ranked.forEach((hits, s) => {
+    for (const hit of hits) {
+      data[at++] = s;
+      data[at++] = hit.section;
+      data[at++] = hit.score;
+      data[at++] = hit.about ? 1 : 0;
+      data[at++] = hit.anchor;
+      data[at++] = hit.block;
+    }
+  });
+  return { services, data };
 }
 
 function unpackInto(uri: string, packed: PackedHits, serviceId: string, into: SectionHit[]): void {

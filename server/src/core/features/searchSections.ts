@@ -4,8 +4,9 @@
 // The heading pass reads headings, levels and positions only, so notes restored from the cache or pre-scanned
 // in the crawl's phase 1 are searched without building their sections; folded keys are the ones workspace
 // symbols cache.
+import { monotonicNow } from '../clock';
 import type { NoteFile } from '../notes/noteModel';
-import type { NotesIndex } from '../notes/notesIndex';
+import type { NoteSlot, NotesIndex } from '../notes/notesIndex';
 import { foldForSearch, tokenize } from '../notes/textIndex';
 import { foldQuery, scoreFolded } from '../text/fuzzy';
 import { charMask, headingKeys } from './workspaceSymbols';
@@ -21,11 +22,11 @@ export const SNIPPET_RESULTS = 40;
 
 export function searchSections(index: NotesIndex, query: string, limit = 1000, syncBudgetMs = SEARCH_SYNC_BUDGET_MS): ScoredSection[] {
   const results: ScoredSection[] = [];
-  const seen = new Set<string>();
+  const found: string[] = [];
   if (query.trim()) {
     if (index.text.staleCount > 0) {
-      const until = performance.now() + syncBudgetMs;
-      index.text.sync(index, () => performance.now() > until);
+      const until = monotonicNow() + syncBudgetMs;
+      index.text.sync(index, () => monotonicNow() > until);
     }
     const hits = index.text.search(query, limit) ?? [];
     const words = queryWords(query);
@@ -33,24 +34,23 @@ export function searchSections(index: NotesIndex, query: string, limit = 1000, s
       const note = index.get(hit.uri);
       if (!note) continue;
       const { heading, level } = index.headingAt(note, hit.section);
-      const positions = index.headingPositions(hit.uri)!;
-      const line = positions[hit.section * 4];
+      const line = index.headingPositions(hit.uri)![hit.section * 4];
       // Only the results a picker shows first get a snippet: reading 300 sections' text per keystroke is what made
-      // typing slow (and would build every lazy note's sections).
-      const snippet = results.length < SNIPPET_RESULTS ? bestLine(note, hit.section, words) : undefined;
-      seen.add(`${hit.uri}#${hit.section}`);
-      results.push({
-        label: heading,
-        detail: [note.name, ...index.parentsOf(note, hit.section), ...(level > 0 ? [heading] : [])].join(' › '),
-        uri: hit.uri,
-        line,
-        score: hit.score,
-        content: true,
-        ...(snippet ? { snippet: snippet.text, snippetLine: line + snippet.lineOffset } : {}),
-      });
+      // typing slow; the section's stretch comes from kept heading positions (no lazy note's sections are built).
+      const snippet = results.length < SNIPPET_RESULTS ? bestLine(index.sectionText(note, hit.section), words) : undefined;
+      const parents = index.parentsOf(note, hit.section);
+      const result: ScoredSection = { label: heading, detail: breadcrumb(note.name, parents, level > 0 ? heading : undefined), uri: hit.uri, line, score: hit.score, content: true };
+      if (snippet) {
+        result.snippet = snippet.text;
+        result.snippetLine = line + snippet.lineOffset;
+      }
+      results.push(result);
+      found.push(`${hit.uri}#${hit.section}`);
     }
     if (results.length >= limit) return results.slice(0, limit);
   }
+  // The fuzzy pass skips what the full text found (only built when that pass runs).
+  const seen = new Set(found);
   return results.concat(searchHeadings(index, query, limit - results.length, seen));
 }
 
@@ -91,71 +91,106 @@ function ancestorKeys(keys: readonly string[], masks: Uint32Array, levels: Array
 
 /**
  * Builds the per-note heading keys the fuzzy heading pass reads, for notes that have none yet, until `shouldStop`
- * says so (checked every 64 notes); true when every note has them. Run in idle time so that the first keystroke of
- * the first search does not pay for 10,000 notes at once.
+ * says so (checked every 64 notes), then the flat heading table; true when it is ready. Run in idle time so that
+ * the first keystroke of the first search does not pay for 10,000 notes at once.
  */
 export function prepareHeadingSearch(index: NotesIndex, shouldStop: () => boolean = () => false): boolean {
   let done = true;
   let n = 0;
   index.forEachNote((note, slot) => {
     if (!done) return;
-    const keys = headingKeys(index, note, slot);
-    if (!ancestorCache.has(keys)) ancestorCache.set(keys, ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels));
+    noteAncestors(index, note, slot);
     if (++n % 64 === 0 && shouldStop()) done = false;
   });
+  if (done) headingTable(index);
   return done;
+}
+
+function noteAncestors(index: NotesIndex, note: NoteFile, slot: NoteSlot): AncestorKeys & { heading: Uint8Array } {
+  const keys = headingKeys(index, note, slot);
+  let ancestors = ancestorCache.get(keys);
+  if (!ancestors) ancestorCache.set(keys, (ancestors = ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels)));
+  return { ...ancestors, heading: keys.heading };
+}
+
+/** Every heading of every note in one flat table (its folded key with its ancestors', that string's characters,
+ * where it is), for one index version: a keystroke is then one loop over arrays, not a walk over 10,000 notes. */
+interface HeadingTable {
+  version: number;
+  full: string[];
+  masks: Uint32Array;
+  notes: NoteFile[];
+  sections: Int32Array;
+}
+const tables = new WeakMap<NotesIndex, HeadingTable>();
+
+function headingTable(index: NotesIndex): HeadingTable {
+  const cached = tables.get(index);
+  if (cached && cached.version === index.version) return cached;
+  const full: string[] = [];
+  const masks: number[] = [];
+  const notes: NoteFile[] = [];
+  const sections: number[] = [];
+  index.forEachNote((note, slot) => {
+    const ancestors = noteAncestors(index, note, slot);
+    for (let i = 0; i < ancestors.full.length; i++) {
+      if (ancestors.heading[i] === 0) continue;
+      full.push(ancestors.full[i]);
+      masks.push(ancestors.masks[i]);
+      notes.push(note);
+      sections.push(i);
+    }
+  });
+  const table = { version: index.version, full, masks: Uint32Array.from(masks), notes, sections: Int32Array.from(sections) };
+  tables.set(index, table);
+  return table;
 }
 
 /** Headings whose text (with their ancestors') holds the query's letters in order, best first. */
 function searchHeadings(index: NotesIndex, query: string, limit: number, skip: ReadonlySet<string>): ScoredSection[] {
   const q = foldQuery(query);
   const qMask = charMask(q);
+  const table = headingTable(index);
+  const { full, masks, notes, sections } = table;
   // The best `limit` so far, best first: a one-letter query matches most headings, and only a candidate that
   // beats the current last one is allocated and inserted.
   const top: Candidate[] = [];
   const k = Math.max(0, limit);
-  // Every heading the query matches, kept for the next keystroke: a heading that matches `lambda` matched `lamb`,
-  // so typing on only re-scores the last keystroke's matches instead of every heading of every note.
-  const matches: HeadingMatches = { version: index.version, q, notes: [], full: [], sections: [] };
-  const consider = (note: NoteFile, full: string, i: number) => {
-    const score = q ? scoreFolded(q, full) : 0;
-    if (score < 0) return;
-    matches.notes.push(note);
-    matches.full.push(full);
-    matches.sections.push(i);
-    if ((top.length === k && score < top[k - 1].score) || (skip.size && skip.has(`${note.uri}#${i}`))) return;
-    insertTop(top, { score, note, section: i }, k);
-  };
+  // Every heading the query matches (rows of the table), kept for the next keystroke: a heading that matches
+  // `lambda` matched `lamb`, so typing on only re-scores the last keystroke's matches.
   const previous = lastMatches.get(index);
-  if (previous && previous.q && q.startsWith(previous.q) && previous.version === index.version) {
-    for (let c = 0; c < previous.notes.length; c++) consider(previous.notes[c], previous.full[c], previous.sections[c]);
-  } else {
-    index.forEachNote((note, slot) => {
-      const keys = headingKeys(index, note, slot);
-      let ancestors = ancestorCache.get(keys);
-      if (!ancestors) ancestorCache.set(keys, (ancestors = ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels)));
-      const { full, masks } = ancestors;
-      const heading = keys.heading;
-      for (let i = 0; i < full.length; i++) if (heading[i] !== 0 && (qMask & ~masks[i]) === 0) consider(note, full[i], i);
-    });
+  const narrowing = !!previous && !!previous.q && q.startsWith(previous.q) && previous.table === table;
+  const candidates = narrowing ? previous.count : full.length;
+  const rows = new Int32Array(candidates);
+  let count = 0;
+  for (let c = 0; c < candidates; c++) {
+    const row = narrowing ? previous.rows[c] : c;
+    if ((qMask & ~masks[row]) !== 0) continue;
+    const score = q ? scoreFolded(q, full[row]) : 0;
+    if (score < 0) continue;
+    rows[count++] = row;
+    if (top.length === k && score < top[k - 1].score) continue;
+    const note = notes[row];
+    const section = sections[row];
+    if (skip.size && skip.has(`${note.uri}#${section}`)) continue;
+    insertTop(top, { score, note, section }, k);
   }
-  if (q) lastMatches.set(index, matches);
+  if (q) lastMatches.set(index, { table, q, rows, count });
   else lastMatches.delete(index);
   return top.map(({ score, note, section: i }) => {
-    const { headings } = index.headingsOf(note);
-    return { label: headings[i], detail: [note.name, ...index.parentsOf(note, i), headings[i]].join(' › '), uri: note.uri, line: index.headingPositions(note.uri)![i * 4], score };
+    const { heading } = index.headingAt(note, i);
+    return { label: heading, detail: [note.name, ...index.parentsOf(note, i), heading].join(' › '), uri: note.uri, line: index.headingPositions(note.uri)![i * 4], score };
   });
 }
 
 type Candidate = { score: number; note: NoteFile; section: number };
 
-/** The headings a query matched (parallel arrays), for the index version they were found in. */
+/** The rows of a heading table a query matched (the first `count` of `rows`). */
 interface HeadingMatches {
-  version: number;
+  table: HeadingTable;
   q: string;
-  notes: NoteFile[];
-  full: string[];
-  sections: number[];
+  rows: Int32Array;
+  count: number;
 }
 const lastMatches = new WeakMap<NotesIndex, HeadingMatches>();
 
@@ -186,15 +221,14 @@ function queryWords(query: string): string[] {
 }
 
 /** The section's own line (heading last) that holds the most distinct query words. */
-function bestLine(note: NoteFile, sectionIndex: number, words: readonly string[]): { text: string; lineOffset: number } | undefined {
-  const section = note.sections[sectionIndex];
-  const text = note.text;
-  const end = Math.min(section.bodyEnd, text.length);
+function bestLine(section: { text: string; start: number; end: number }, words: readonly string[]): { text: string; lineOffset: number } | undefined {
+  const text = section.text;
+  const end = Math.min(section.end, text.length);
   let best: { text: string; lineOffset: number; count: number; at: number } | undefined;
   let lineOffset = 0;
-  let start = section.headingStart;
+  let start = section.start;
   // A 4 MB section is scanned at most this far: the snippet is a convenience, not worth a slow keystroke.
-  const stop = Math.min(end, section.headingStart + 200_000);
+  const stop = Math.min(end, section.start + 200_000);
   while (start <= stop) {
     let lineEnd = text.indexOf('\n', start);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
@@ -218,6 +252,13 @@ function bestLine(note: NoteFile, sectionIndex: number, words: readonly string[]
   }
   if (!best) return undefined;
   return { text: trimLine(best.text, best.at), lineOffset: best.lineOffset };
+}
+
+/** "file.md › parent › heading" (the preamble has no heading of its own). */
+function breadcrumb(name: string, parents: readonly string[], heading: string | undefined): string {
+  let out = name;
+  for (const p of parents) out += ` › ${p}`;
+  return heading === undefined ? out : `${out} › ${heading}`;
 }
 
 /** A line without Markdown markers, cut to SNIPPET_CHARS around the match. */

@@ -32,6 +32,8 @@ interface IndexedNote {
   hits: PackedHits | undefined;
   /** Heading ranges [startLine, startChar, endLine, endChar] per section, computed on first use. */
   positions: Int32Array | undefined;
+  /** Where each section's heading starts in the text (see `sectionText`), derived on first use. */
+  starts?: Int32Array;
   /** Filled by the workspace-symbol search (its folded heading keys); dropped with the entry when the note changes. */
   searchKeys?: unknown;
 }
@@ -135,6 +137,26 @@ export class NotesIndex {
 
   onDidChange(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Deferred work of views derived from the index (query rankings), run in the crawl's idle slices. */
+  private readonly background: ((shouldStop: () => boolean, settle: boolean) => boolean)[] = [];
+
+  onBackgroundWork(task: (shouldStop: () => boolean, settle: boolean) => boolean): void {
+    this.background.push(task);
+  }
+
+  /**
+   * Runs deferred work until `shouldStop`; `settle`: the index will not change any more (the crawl's end), so
+   * stale derived views are redone. True while work is left.
+   */
+  backgroundWork(shouldStop: () => boolean, settle = false): boolean {
+    let left = false;
+    for (const task of this.background) {
+      if (shouldStop()) return true;
+      left = task(shouldStop, settle) || left;
+    }
+    return left;
   }
 
   /** Where lazy notes (restored from a cache) get their text. */
@@ -355,6 +377,22 @@ export class NotesIndex {
     return (entry.positions ??= headingPositions(entry.note));
   }
 
+  /**
+   * Section `i`'s own stretch of its note's text, [heading start, body end): from the sections when they are built,
+   * else from the kept heading positions, so a restored or pre-scanned note's sections are not built for a snippet.
+   */
+  sectionText(note: NoteFile, i: number): { text: string; start: number; end: number } {
+    const entry = this.notes.get(note.uri);
+    if (!(note instanceof LazyNote) || note.sectionsBuilt || !entry || entry.note !== note) {
+      const section = note.sections[i];
+      return { text: note.text, start: section.headingStart, end: section.bodyEnd };
+    }
+    const text = note.text;
+    const starts = (entry.starts ??= headingStarts(text, (entry.positions ??= headingPositions(note))));
+    // A section's own body ends where the next heading starts (of any level).
+    return { text, start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : text.length };
+  }
+
   /** Ranked sections for a service, best first. */
   hitsForService(serviceId: string): SectionHit[] {
     const ranking = this.rankings.get(serviceId);
@@ -534,6 +572,29 @@ export function headingPositions(note: NoteFile): Int32Array {
     advance(Math.min(section.headingEnd, text.length));
     out[s * 4 + 2] = line;
     out[s * 4 + 3] = Math.min(section.headingEnd, text.length) - lineStart;
+  }
+  return out;
+}
+
+/** Text offsets of the heading starts that `positions` (see `headingPositions`) gives as lines and characters:
+ * one pass over the lines up to the last heading, with the same line breaks (\n, \r\n, lone \r). */
+export function headingStarts(text: string, positions: Int32Array): Int32Array {
+  const count = positions.length >> 2;
+  const out = new Int32Array(count);
+  let line = 0;
+  let lineStart = 0;
+  let i = 0;
+  for (let s = 0; s < count; s++) {
+    const target = positions[s * 4];
+    for (; line < target && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    out[s] = Math.min(lineStart + positions[s * 4 + 1], text.length);
   }
   return out;
 }

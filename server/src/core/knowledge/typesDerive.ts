@@ -127,9 +127,13 @@ function dice(a: string[], b: string[]): number {
 }
 
 /** The argument names a property may become under the provider's usual conventions. */
-export function argumentCandidates(property: string): string[] {
+export function argumentCandidates(property: string, resource = ''): string[] {
   const s = snakeCase(property);
-  const out = [s, singular(s), s.replace(/_name$/, ''), s.replace(/_document$/, ''), `${s}_seconds`, s.replace(/_period$/, '_seconds'), s.replace(/_in_seconds$/, '_seconds')];
+  // The type's leading words repeated on a property (DBInstanceClass on DBInstance, DBClusterIdentifier) are
+  // left out by the provider: instance_class, cluster_identifier.
+  const lead = snakeCase(resource).split('_')[0];
+  const stripped = lead && s.startsWith(`${lead}_`) ? [s.slice(lead.length + 1)] : [];
+  const out = [s, ...stripped, singular(s), s.replace(/_name$/, ''), s.replace(/_document$/, ''), `${s}_seconds`, s.replace(/_period$/, '_seconds'), s.replace(/_in_seconds$/, '_seconds')];
   if (/Name$/.test(property)) out.push('name');
   if (/Description$/.test(property)) out.push('description');
   if (/Arn$/.test(property)) out.push(s.replace(/_arn$/, '_id'), s.replace(/_arn$/, ''));
@@ -149,7 +153,7 @@ function schemaEvidence(cfn: DeriveCfnType, tf: DeriveTfType, resourceName = '')
   const hit = new Set<string>();
   let props = 0;
   for (const property of Object.keys(cfn.properties)) {
-    const candidates = argumentCandidates(property);
+    const candidates = argumentCandidates(property, resourceName);
     const found = candidates.find((c) => argSet.has(c)) ?? candidates.map((c) => joined.get(c.replace(/_/g, ''))).find(Boolean);
     if (found) {
       props++;
@@ -312,7 +316,9 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
       return levels.includes('name') ? 'name' : levels.includes('schema') ? 'schema' : false;
     };
     const level = new Map(scored.map((d) => [d, levelOf(d)]));
-    const eligible = scored.filter((d) => level.get(d));
+    // A name that could be this type outranks a schema that agrees under a name that could not
+    // (DBProxyTargetGroup: aws_db_proxy_default_target_group before aws_db_proxy_target).
+    const eligible = scored.filter((d) => level.get(d) === 'name').concat(scored.filter((d) => level.get(d) === 'schema'));
     const [first, second] = eligible;
     // Terraform -> CloudFormation: the same evidence, the name read from the Terraform side (its words must be
     // the type's, or its head noun kept with the schema agreeing).
@@ -342,7 +348,10 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     const bySchema = first && level.get(first) === 'schema';
     const runnerUp = bySchema ? scored.find((d) => d !== first) : second;
     const margin = bySchema ? 2 * DERIVE_MARGIN : DERIVE_MARGIN;
-    const clear = !first || !runnerUp || first.score - runnerUp.score >= margin || (first.evidence.name === 1 && runnerUp.evidence.name < 1);
+    // Two candidates one word apart (ipv4 / ipv6, ingress / egress), neither word the type's: the type is both, and
+    // choosing one would be a guess.
+    const variant = first && eligible.some((d) => d !== first && first.score - d.score < 2 * DERIVE_MARGIN && oneWordApart(restWords.get(d.tf) ?? [], restWords.get(first.tf) ?? [], resWords));
+    const clear = !variant && (!first || !runnerUp || first.score - runnerUp.score >= margin || (first.evidence.name === 1 && runnerUp.evidence.name < 1) || (level.get(first) === 'name' && level.get(runnerUp) !== 'name'));
     if (first && first.score >= threshold && clear) matches[cfnName] = first;
   }
   return { matches, best };
@@ -382,10 +391,17 @@ function learnConventions(input: DeriveInput, prefixesOf: Map<string, string[]>)
     const prefix = known.filter((p) => tf.startsWith(p) && p.length < tf.length).reduce((a, b) => (b.length > a.length ? b : a), 'aws_');
     const rest = words(tf.slice(prefix.length));
     // Only a spelling the plain name does not already give is an analogy.
-    if (!rest.length || forms.some((f) => f.join(' ') === rest.join(' '))) continue;
+    // (A word of the namespace left out counts: DocDB::DBCluster -> cluster speaks for RDS and Neptune.)
+    if (!rest.length || forms[0].join(' ') === rest.join(' ')) continue;
     analogies.push({ ns, from: forms[0], words: rest, example: `${cfn} -> ${tf}` });
   }
   return { learnedPrefixes: new Map([...learnedPrefixes].map(([k, v]) => [k, [...v]])), analogies };
+}
+
+function oneWordApart(a: string[], b: string[], own: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const diff = a.map((w, i) => [w, b[i]]).filter(([x, y]) => x !== y);
+  return diff.length === 1 && !own.includes(diff[0][0]) && !own.includes(diff[0][1]);
 }
 
 interface Analogy {
@@ -484,7 +500,12 @@ function plausible(d: DerivedEquivalent, tfWords: string[], resWords: string[], 
   const swapped = cfnExtra.some((w) => !droppableHeads.has(w)) && tfExtra.length > 0;
   const agrees = headOk && !swapped && d.evidence.name >= 0.5 && pTotal >= 2 && p / pTotal >= 0.6 && rTotal >= 1 && r === rTotal;
   if (consistent || (pTotal >= 4 && p / pTotal >= 0.85 && r === rTotal)) return 'name';
-  return agrees ? 'schema' : false;
+  // The head noun alone left out or renamed, every other word kept, and the schema agreeing on most properties
+  // and every required argument: the provider's noun for the same thing (NetworkAclEntry / network_acl_rule,
+  // ...CustomizationAttachment / ..._customization). A swapped word before the head (LogAlarm / metric_alarm)
+  // or two words (AppBlockBuilder / image_builder) name a sibling.
+  const headRenamed = cfnExtra.length === 1 && cfnExtra[0] === head && tfExtra.length <= 1 && resWords.length >= 2 && pTotal >= 3 && p / pTotal >= 0.7 && rTotal >= 1 && r === rTotal;
+  return agrees || headRenamed ? 'schema' : false;
 }
 
 /** Deterministic quarter of a name (FNV-1a), for hiding part of the reviewed table from the derivation. */

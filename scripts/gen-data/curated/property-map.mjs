@@ -32,6 +32,30 @@ export const PROPERTY_OVERRIDES = {
     ServerlessCacheName: { args: ['name'] },
     FinalSnapshotName: { none: 'Terraform does not take a final snapshot of a serverless cache' },
   },
+  // DirectPut is Terraform's default; KinesisStreamAsSource is said by kinesis_source_configuration. `destination`
+  // names the *DestinationConfiguration given instead (the converter writes it).
+  'AWS::KinesisFirehose::DeliveryStream': { DeliveryStreamType: { none: 'DirectPut is the default; KinesisStreamAsSource is said by kinesis_source_configuration' } },
+  // ElastiCache: Terraform drops the "Cache" prefix and "Preferred"; the cluster's name is its id.
+  'AWS::ElastiCache::CacheCluster': {
+    ClusterName: { args: ['cluster_id'] },
+    CacheNodeType: { args: ['node_type'] },
+    CacheParameterGroupName: { args: ['parameter_group_name'] },
+    CacheSubnetGroupName: { args: ['subnet_group_name'] },
+    VpcSecurityGroupIds: { args: ['security_group_ids'] },
+    PreferredAvailabilityZone: { args: ['availability_zone'] },
+    PreferredMaintenanceWindow: { args: ['maintenance_window'] },
+  },
+  'AWS::ElastiCache::ReplicationGroup': {
+    CacheNodeType: { args: ['node_type'] },
+    CacheParameterGroupName: { args: ['parameter_group_name'] },
+    CacheSubnetGroupName: { args: ['subnet_group_name'] },
+    PreferredMaintenanceWindow: { args: ['maintenance_window'] },
+  },
+  // A group's or user's policies are separate resources, as a role's are.
+  'AWS::IAM::Group': { ManagedPolicyArns: { resource: 'aws_iam_group_policy_attachment' }, Policies: { resource: 'aws_iam_group_policy' } },
+  'AWS::IAM::User': { ManagedPolicyArns: { resource: 'aws_iam_user_policy_attachment' }, Policies: { resource: 'aws_iam_user_policy' } },
+  // The check's settings are the resource's own arguments in Terraform.
+  'AWS::Route53::HealthCheck': { HealthCheckConfig: { flatten: ['type', 'fqdn', 'ip_address', 'port', 'resource_path', 'request_interval', 'failure_threshold', 'search_string'] } },
   // The definition is given either as an object or as a string, never both.
   'AWS::StepFunctions::StateMachine': {
     Definition: { args: ['definition'], exclusive: ['DefinitionString'] },

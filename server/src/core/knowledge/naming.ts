@@ -46,7 +46,7 @@ export function withoutDocument(snake: string): string {
 }
 
 /** Which convention produced an argument name; earlier rules are stronger evidence. */
-export type NamingRule = 'snake' | 'strip-name' | 'name' | 'strip-document' | 'seconds' | 'period-seconds' | 'description';
+export type NamingRule = 'snake' | 'strip-name' | 'name' | 'strip-document' | 'seconds' | 'period-seconds' | 'description' | 'initials';
 
 export interface ArgumentGuess {
   name: string;
@@ -69,6 +69,7 @@ export function argumentGuesses(property: string): ArgumentGuess[] {
     [`${snake}_seconds`, 'seconds'], // VisibilityTimeout -> visibility_timeout_seconds
     [snake.replace(/_period$/, '_seconds'), 'period-seconds'], // MessageRetentionPeriod -> message_retention_seconds
     [property.endsWith('Description') ? 'description' : undefined, 'description'], // GroupDescription -> description
+    [snake.split('_').length >= 3 ? snake.split('_').map((w) => w[0]).join('') : undefined, 'initials'], // FullyQualifiedDomainName -> fqdn
   ];
   const seen = new Set<string>();
   const out: ArgumentGuess[] = [];

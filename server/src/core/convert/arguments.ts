@@ -161,7 +161,7 @@ function joinedPairs(snake: string): string[] {
 }
 
 /** The argument of a nested schema a CloudFormation field lands on, by the naming conventions; undefined: none. */
-function fieldName(key: string, fields: Record<string, TfArgument>, blockName: string | undefined, list: boolean): string | undefined {
+export function fieldName(key: string, fields: Record<string, TfArgument>, blockName: string | undefined, list: boolean): string | undefined {
   const snake = snakeCase(key);
   const candidates = [
     ...argumentGuesses(key).map((g) => g.name),
@@ -171,6 +171,9 @@ function fieldName(key: string, fields: Record<string, TfArgument>, blockName: s
     snake.replace(/_/g, ''), // BuildSpec -> buildspec
     ...joinedPairs(snake), // CloudFrontDefaultCertificate -> cloudfront_default_certificate
   ];
+  // A document given as text names the document: LifecyclePolicyText -> lifecycle_policy -> policy.
+  const text = /^(.+)_(text|document|body)$/.exec(snake)?.[1];
+  if (text) candidates.push(text, ...withoutBlockWords(text, blockName));
   return candidates.find((c) => c in fields);
 }
 
@@ -202,7 +205,7 @@ function companionItems(scope: ResourceScope, property: string, tfType: string, 
     ctx.todo(`${scope.logicalId}: ${property} becomes ${tfType}; write it by hand`);
     return [comment(`TODO: ${property} becomes a separate ${tfType} resource`)];
   }
-  const id = scope.companion(tfType, snakeCase(property), [attr(link.argument, code(`${address(scope.target)}.${link.attribute}`)), ...blockBody(ctx, value, {}, schema?.args)]);
+  const id = scope.companion(tfType, snakeCase(property), [attr(link.argument, code(`${address(scope.target)}.${link.attribute}`)), ...blockBody(ctx, value, {}, schema?.args, tfType.replace(/^aws_/, ''))]);
   return [comment(`${snakeCase(property)}: see ${tfType}.${id}`)];
 }
 

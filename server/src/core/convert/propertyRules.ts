@@ -1,7 +1,7 @@
 // Conversion rules the mapping data cannot express: properties that become differently shaped blocks,
 // flattened wrappers, or separate Terraform resources. Everything else goes through the generic converter.
 import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
-import { argumentItems, blockBody, blockItems, type ResourceScope } from './arguments';
+import { argumentItems, argumentName, blockBody, blockItems, type ResourceScope } from './arguments';
 import { address, expr, isNoValue, isRef } from './expressions';
 import { attr, call, code, comment, nested, render, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
@@ -192,25 +192,34 @@ const bucketRules: Record<string, PropertyRule> = {
   ),
 };
 
-/** IAM inline and managed policies become their own resources (the role arguments are deprecated). */
-const rolePolicies: PropertyRule = (value, scope) =>
-  maps(value).map((policy) => {
+/**
+ * IAM inline and managed policies of a role, group or user become their own resources (the inline arguments are
+ * deprecated): aws_iam_<principal>_policy and aws_iam_<principal>_policy_attachment, pointing at it by name.
+ */
+const principalWord = (scope: ResourceScope) => scope.target.tfType.replace(/^aws_iam_/, '');
+
+const inlinePolicies: PropertyRule = (value, scope) => {
+  if (!Array.isArray(value)) return [comment('TODO: Policies is computed; write one aws_iam_*_policy per policy')];
+  const kind = principalWord(scope);
+  return maps(value).map((policy) => {
     const suffix = typeof policy.PolicyName === 'string' ? snakeCase(policy.PolicyName) : 'policy';
-    const name = scope.companion('aws_iam_role_policy', suffix, [
+    const name = scope.companion(`aws_iam_${kind}_policy`, suffix, [
       attr('name', expr(scope.ctx, policy.PolicyName)),
-      attr('role', self(scope, 'id')),
+      attr(kind, self(scope, kind === 'role' ? 'id' : 'name')),
       attr('policy', call('jsonencode', expr(scope.ctx, policy.PolicyDocument))),
     ]);
-    return comment(`inline policy: see aws_iam_role_policy.${name}`);
+    return comment(`inline policy: see aws_iam_${kind}_policy.${name}`);
   });
+};
 
 const managedPolicyArns: PropertyRule = (value, scope) => {
-  if (!Array.isArray(value)) return [comment('TODO: ManagedPolicyArns is computed; attach with aws_iam_role_policy_attachment')];
+  const kind = principalWord(scope);
+  if (!Array.isArray(value)) return [comment(`TODO: ManagedPolicyArns is computed; attach with aws_iam_${kind}_policy_attachment`)];
   return value.map((arn, index) => {
     const match = typeof arn === 'string' ? /policy\/(?:.*\/)?([^/]+)$/.exec(arn) : null;
     const suffix = match ? snakeCase(match[1]) : `policy_${index + 1}`;
-    const name = scope.companion('aws_iam_role_policy_attachment', suffix, [attr('role', self(scope, 'name')), attr('policy_arn', expr(scope.ctx, arn))]);
-    return comment(`managed policy: see aws_iam_role_policy_attachment.${name}`);
+    const name = scope.companion(`aws_iam_${kind}_policy_attachment`, suffix, [attr(kind, self(scope, 'name')), attr('policy_arn', expr(scope.ctx, arn))]);
+    return comment(`managed policy: see aws_iam_${kind}_policy_attachment.${name}`);
   });
 };
 
@@ -427,7 +436,9 @@ export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
     SSESpecification: dynamoSse,
   },
   'AWS::S3::Bucket': bucketRules,
-  'AWS::IAM::Role': { Policies: rolePolicies, ManagedPolicyArns: managedPolicyArns },
+  'AWS::IAM::Role': { Policies: inlinePolicies, ManagedPolicyArns: managedPolicyArns },
+  'AWS::IAM::Group': { Policies: inlinePolicies, ManagedPolicyArns: managedPolicyArns },
+  'AWS::IAM::User': { Policies: inlinePolicies, ManagedPolicyArns: managedPolicyArns },
   'AWS::Events::Rule': { Targets: eventTargets },
   'AWS::SNS::Topic': { Subscription: topicSubscriptions },
   'AWS::Lambda::Function': { Code: lambdaCode },
@@ -436,6 +447,8 @@ export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::ElasticLoadBalancingV2::TargetGroup': { ...healthCheckRules, TargetGroupAttributes: elbAttributes('TargetGroupAttributes') },
   'AWS::ElasticLoadBalancingV2::ListenerRule': { Conditions: listenerConditions },
   'AWS::ECS::Service': { DeploymentConfiguration: ecsDeployment },
+  // DirectPut is the default and KinesisStreamAsSource is said by kinesis_source_configuration: nothing to write.
+  'AWS::KinesisFirehose::DeliveryStream': { DeliveryStreamType: () => [] },
   'AWS::EC2::FlowLog': {
     ResourceId: flowLogResource,
     ResourceType: () => [], // read by ResourceId
@@ -443,7 +456,21 @@ export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   },
 };
 
+/**
+ * Firehose: Terraform's required `destination` names the destination block written (extended_s3_configuration ->
+ * "extended_s3"); CloudFormation says it by which *DestinationConfiguration is given.
+ */
+const firehoseDestination = (scope: ResourceScope, properties: CfnValueMap): BodyItem[] => {
+  if (!scope.schema?.args.destination) return [];
+  for (const property of Object.keys(properties).filter((p) => p.endsWith('DestinationConfiguration'))) {
+    const name = argumentName(scope, property);
+    if (name?.endsWith('_configuration') && scope.schema.args[name]?.block) return [attr('destination', str(name.replace(/_configuration$/, '')))];
+  }
+  return [];
+};
+
 /** Extra items a resource type needs whatever its properties say. */
 export const RESOURCE_DEFAULTS: Record<string, (scope: ResourceScope, properties: CfnValueMap) => BodyItem[]> = {
   'AWS::EC2::SecurityGroup': securityGroupDefaults,
+  'AWS::KinesisFirehose::DeliveryStream': firehoseDestination,
 };

@@ -3,13 +3,14 @@
 import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
 import { argumentItems, type ResourceScope } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
-import { address, conditionRef, expr } from './expressions';
+import { address, conditionRef, expr, isRef } from './expressions';
 import { attr, block, code, comment, render, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
-import { propertyMapping } from '../knowledge/properties';
+import { argumentsOf, propertyMapping } from '../knowledge/properties';
 import { refAttribute } from '../knowledge/attributes';
 import { PROPERTY_RULES, RESOURCE_DEFAULTS } from './propertyRules';
 import { planSamResource, convertSamResource } from './sam';
+import { principalItem, principalsOf, sharedProperties, type Principal } from './principals';
 
 export function resourceEntries(ctx: ConvertContext): [string, CfnValueMap][] {
   const resources = ctx.template.value.Resources;
@@ -28,7 +29,8 @@ export function planTargets(ctx: ConvertContext): void {
     }
     const mapping = ctx.mapping(type);
     if (!mapping) continue;
-    const tfType = mapping.tf[0];
+    // A type split by principal (AWS::IAM::Policy) lives where its first principal's resource is.
+    const tfType = principalsOf(ctx, type, isValueMap(resource.Properties) ? resource.Properties : {})[0]?.tfType ?? mapping.tf[0];
     ctx.targets.set(id, {
       tfType,
       name: ctx.uniqueName(tfType, snakeCase(id)),
@@ -97,14 +99,36 @@ function convertResource(ctx: ConvertContext, id: string, type: string, resource
   }
   const later: (() => void)[] = [];
   const scope = scopeFor(ctx, id, type, target, resource.Condition, later);
-  const { value: body, deps } = ctx.collect(() => resourceBody(scope, resource));
-  addResource(ctx, id, target.tfType, target.name, resource.Condition, body, deps);
+  const principals = principalsOf(ctx, type, isValueMap(resource.Properties) ? resource.Properties : {});
+  if (principals.length) {
+    convertPerPrincipal(ctx, id, type, resource, target, principals, later);
+  } else {
+    const { value: body, deps } = ctx.collect(() => resourceBody(scope, resource));
+    addResource(ctx, id, target.tfType, target.name, resource.Condition, body, deps);
+  }
   for (const add of later) add();
 }
 
-export function resourceBody(scope: ResourceScope, resource: CfnValueMap): BodyItem[] {
+/**
+ * One resource per principal, each of the alternative type that takes it; the first is the logical id's
+ * target. The primary type's property answers hold for its alternatives (name, policy), so they are read there.
+ */
+function convertPerPrincipal(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap, main: TfTarget, principals: Principal[], later: (() => void)[]): void {
+  const shared = { ...resource, Properties: sharedProperties(isValueMap(resource.Properties) ? resource.Properties : {}, principals) };
+  let first = true;
+  principals.forEach((principal) => principal.values.forEach((value, index) => {
+    const name = first ? main.name : ctx.uniqueName(principal.tfType, `${main.name}_${principalItem(ctx, principal, value, index).suffix}`);
+    first = false;
+    const target: TfTarget = { ...main, tfType: principal.tfType, name };
+    const scope = { ...scopeFor(ctx, id, type, target, resource.Condition, later), properties: propertyMapping(ctx.data, type) };
+    const { value: body, deps } = ctx.collect(() => resourceBody(scope, shared, [principalItem(ctx, principal, value, index).item]));
+    addResource(ctx, id, principal.tfType, name, resource.Condition, body, deps);
+  }));
+}
+
+export function resourceBody(scope: ResourceScope, resource: CfnValueMap, head: BodyItem[] = []): BodyItem[] {
   const { ctx } = scope;
-  const body: BodyItem[] = [];
+  const body: BodyItem[] = [...head];
   const note = ctx.data.mappingForCfn(scope.cfnType)?.note;
   if (note) body.push(comment(note));
   const properties = isValueMap(resource.Properties) ? resource.Properties : {};
@@ -129,7 +153,37 @@ export function resourceBody(scope: ResourceScope, resource: CfnValueMap): BodyI
 /** One property: its shape rule when it has one, else as the knowledge layer answers it. */
 export function propertyItems(scope: ResourceScope, property: string, value: CfnValue, properties: CfnValueMap): BodyItem[] {
   const rule = PROPERTY_RULES[scope.cfnType]?.[property];
-  return rule ? rule(value, scope, properties) : argumentItems(scope, property, value);
+  if (rule) return rule(value, scope, properties);
+  return (scope.properties?.answer(property).kind === 'none' && inheritedArguments(scope, value, properties)) || argumentItems(scope, property, value);
+}
+
+/**
+ * A reference with no argument of its own to another resource of the template that already carries required
+ * arguments of this one under the same names (ScalingTargetId -> the scalable target's resource_id,
+ * scalable_dimension, service_namespace): those arguments are read from it. Names are never copied.
+ */
+function inheritedArguments(scope: ResourceScope, value: CfnValue, properties: CfnValueMap): BodyItem[] | undefined {
+  const target = isRef(value) ? scope.ctx.targets.get(String(value.args[0])) : undefined;
+  const other = target ? scope.ctx.data.tfResource(target.tfType) : undefined;
+  if (!target || !other || !scope.schema) return undefined;
+  const claimed = new Set(Object.keys(properties).flatMap((p) => argumentsOf(scope.properties?.answer(p) ?? { kind: 'none', reason: '', provenance: 'convention' })));
+  const names = Object.entries(scope.schema.args)
+    .filter(([name, arg]) => arg.required && !arg.block && !claimed.has(name) && !isNameArgument(name) && other.args[name] && !other.args[name].block)
+    .map(([name]) => name);
+  if (names.length === 0) return undefined;
+  scope.ctx.use(`resource.${target.tfType}.${target.name}`);
+  return names.map((name) => attr(name, code(`${address(target)}.${name}`)));
+}
+
+const isNameArgument = (name: string) => name === 'name' || name.endsWith('_name') || name === 'tags';
+
+/**
+ * The resource's own identifier when Terraform requires it and CloudFormation generates it
+ * (aws_elasticache_cluster.cluster_id): the logical id in the lowercase-and-hyphens form such ids accept.
+ */
+function ownIdentifier(tfType: string, name: string): boolean {
+  const m = /^(.+)_id$/.exec(name);
+  return !!m && `${tfType}_`.endsWith(`_${m[1]}_`);
 }
 
 /** Names CloudFormation generates but Terraform requires: use the logical id. */
@@ -139,6 +193,8 @@ function requiredNames(scope: ResourceScope, body: BodyItem[]): BodyItem[] {
     if (!arg.required || body.some((b) => b.t === 'attr' && b.name === name) || body.some((b) => b.t === 'block' && b.block.type === name)) continue;
     if (name === 'name' || name.endsWith('_name')) {
       items.push(comment(`CloudFormation generates this name; Terraform requires one.`), attr(name, str(scope.logicalId)));
+    } else if (ownIdentifier(scope.target.tfType, name)) {
+      items.push(comment(`CloudFormation generates this identifier; Terraform requires one.`), attr(name, str(snakeCase(scope.logicalId).replace(/_/g, '-'))));
     } else {
       items.push(comment(`TODO: required argument ${name} has no CloudFormation value`));
       scope.ctx.todo(`${scope.logicalId}: required ${scope.target.tfType} argument ${name} is not set`);

@@ -1,0 +1,223 @@
+// Converter rules driven by the Terraform schema and the reviewed mapping, each with its negative: wrappers
+// Terraform flattens, abbreviations, arguments read from a referenced resource, generated identifiers, one
+// resource per IAM principal, Firehose's destination.
+import { strict as assert } from 'node:assert';
+import { convertToTerraform } from '../../../server/src/core/convert';
+import { loadAwsData } from '../../../server/src/node/dataLoader';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parse } = require('@cdktf/hcl2json') as { parse: (file: string, hcl: string) => Promise<any> };
+
+describe('convert: schema-driven rules', () => {
+  const data = loadAwsData();
+  const convert = (body: string) => convertToTerraform(`AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${body}`, 'yaml', data);
+  const parsed = async (hcl: string) => parse('main.tf', hcl);
+
+  before(function () {
+    if (!data.tfResource('aws_route53_health_check')?.args.fqdn || !data.mappingForCfn('AWS::IAM::Policy')) this.skip();
+  });
+
+  it('a wrapper whose fields are the resource\'s own arguments is flattened (fqdn by initials)', async () => {
+    const { hcl, todos } = convert(`  Check:
+    Type: AWS::Route53::HealthCheck
+    Properties:
+      HealthCheckConfig:
+        Type: HTTPS
+        FullyQualifiedDomainName: example.com
+        ResourcePath: /health
+        FailureThreshold: 3
+`);
+    const check = (await parsed(hcl)).resource.aws_route53_health_check.check[0];
+    assert.equal(check.type, 'HTTPS');
+    assert.equal(check.fqdn, 'example.com');
+    assert.equal(check.resource_path, '/health');
+    assert.equal(check.failure_threshold, 3);
+    assert.doesNotMatch(hcl, /health_check_config|TODO/);
+    assert.deepEqual(todos, []);
+  });
+
+  it('negative: a wrapper field with no argument is a TODO, never an invented argument', () => {
+    const { hcl } = convert(`  Check:
+    Type: AWS::Route53::HealthCheck
+    Properties:
+      HealthCheckConfig:
+        Type: HTTPS
+        NoSuchFieldOne: 1
+        NoSuchFieldTwo: 2
+`);
+    assert.match(hcl, /type = "HTTPS"/);
+    assert.match(hcl, /TODO: CloudFormation property NoSuchFieldOne has no aws_route53_health_check argument/);
+    assert.doesNotMatch(hcl, /no_such_field/);
+  });
+
+  it('a policy given as text lands on the companion\'s policy argument (ECR LifecyclePolicyText)', async () => {
+    const { hcl } = convert(`  Repo:
+    Type: AWS::ECR::Repository
+    Properties:
+      RepositoryName: app
+      LifecyclePolicy:
+        LifecyclePolicyText: '{"rules":[]}'
+`);
+    const policy = Object.values((await parsed(hcl)).resource.aws_ecr_lifecycle_policy)[0] as any[];
+    assert.equal(policy[0].policy, '{"rules":[]}');
+    assert.match(policy[0].repository, /aws_ecr_repository\.repo/);
+    assert.doesNotMatch(hcl, /LifecyclePolicyText has no|lifecycle_policy_text/);
+  });
+
+  it('a reference with no argument supplies the required arguments the referenced resource carries (ScalingTargetId)', async () => {
+    const { hcl } = convert(`  Target:
+    Type: AWS::ApplicationAutoScaling::ScalableTarget
+    Properties:
+      MaxCapacity: 4
+      MinCapacity: 1
+      ResourceId: service/main/web
+      ScalableDimension: ecs:service:DesiredCount
+      ServiceNamespace: ecs
+  Policy:
+    Type: AWS::ApplicationAutoScaling::ScalingPolicy
+    Properties:
+      PolicyName: cpu
+      PolicyType: TargetTrackingScaling
+      ScalingTargetId: !Ref Target
+      TargetTrackingScalingPolicyConfiguration:
+        TargetValue: 50
+        PredefinedMetricSpecification:
+          PredefinedMetricType: ECSServiceAverageCPUUtilization
+`);
+    const policy = (await parsed(hcl)).resource.aws_appautoscaling_policy.policy[0];
+    assert.equal(policy.resource_id, '${aws_appautoscaling_target.target.resource_id}');
+    assert.equal(policy.scalable_dimension, '${aws_appautoscaling_target.target.scalable_dimension}');
+    assert.equal(policy.service_namespace, '${aws_appautoscaling_target.target.service_namespace}');
+    assert.equal(policy.name, 'cpu', 'names are never read from the referenced resource');
+    assert.doesNotMatch(hcl, /ScalingTargetId|TODO/);
+  });
+
+  it('negative: a reference to a resource without those arguments, or a literal id, stays a TODO', () => {
+    for (const target of ['!Ref Queue', 'service/main/web|ecs:service:DesiredCount|ecs']) {
+      const { hcl } = convert(`  Queue:
+    Type: AWS::SQS::Queue
+  Policy:
+    Type: AWS::ApplicationAutoScaling::ScalingPolicy
+    Properties:
+      PolicyName: cpu
+      ScalingTargetId: ${target}
+`);
+      assert.match(hcl, /TODO: CloudFormation property ScalingTargetId has no aws_appautoscaling_policy argument/, target);
+      assert.match(hcl, /TODO: required argument resource_id has no CloudFormation value/, target);
+      assert.doesNotMatch(hcl, /resource_id = aws_sqs_queue/, target);
+    }
+  });
+
+  it('the resource\'s own identifier, generated by CloudFormation, is the logical id in lowercase and hyphens', async () => {
+    const { hcl } = convert(`  SessionCache:
+    Type: AWS::ElastiCache::CacheCluster
+    Properties:
+      Engine: redis
+      CacheNodeType: cache.t3.micro
+      NumCacheNodes: 1
+      CacheSubnetGroupName: cache-subnets
+      VpcSecurityGroupIds: [sg-1]
+`);
+    const cluster = (await parsed(hcl)).resource.aws_elasticache_cluster.session_cache[0];
+    assert.equal(cluster.cluster_id, 'session-cache');
+    assert.equal(cluster.node_type, 'cache.t3.micro');
+    assert.equal(cluster.subnet_group_name, 'cache-subnets');
+    assert.deepEqual(cluster.security_group_ids, ['sg-1']);
+    assert.doesNotMatch(hcl, /TODO/);
+  });
+
+  it('negative: an identifier that is not the resource\'s own (a subnet\'s vpc_id) is not invented', () => {
+    const { hcl } = convert(`  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties:
+      CidrBlock: 10.0.0.0/24
+`);
+    assert.match(hcl, /TODO: required argument vpc_id has no CloudFormation value/);
+    assert.doesNotMatch(hcl, /vpc_id = "subnet"/);
+  });
+
+  it('IAM::Policy: one resource per principal, of the type that takes it (role, group, user)', async () => {
+    const { hcl } = convert(`  Admins:
+    Type: AWS::IAM::Group
+  Alice:
+    Type: AWS::IAM::User
+  Worker:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {}
+  Reader:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {}
+  ReadPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: read
+      Roles: [!Ref Worker, !Ref Reader]
+      Groups: [!Ref Admins]
+      Users: [!Ref Alice]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement: [{ Effect: Allow, Action: "s3:GetObject", Resource: "*" }]
+`);
+    const r = (await parsed(hcl)).resource;
+    assert.deepEqual(Object.keys(r.aws_iam_role_policy).sort(), ['read_policy', 'read_policy_reader']);
+    assert.equal(r.aws_iam_role_policy.read_policy[0].role, '${aws_iam_role.worker.name}');
+    assert.equal(r.aws_iam_role_policy.read_policy_reader[0].role, '${aws_iam_role.reader.name}');
+    assert.equal(r.aws_iam_group_policy.read_policy_admins[0].group, '${aws_iam_group.admins.name}');
+    assert.equal(r.aws_iam_user_policy.read_policy_alice[0].user, '${aws_iam_user.alice.name}');
+    for (const p of [r.aws_iam_role_policy.read_policy_reader[0], r.aws_iam_group_policy.read_policy_admins[0]]) {
+      assert.equal(p.name, 'read');
+      assert.match(p.policy, /jsonencode/);
+    }
+    assert.doesNotMatch(hcl, /TODO|Groups has no|takes one value/);
+  });
+
+  it('IAM::Policy naming only a group lives in aws_iam_group_policy; negative: no aws_iam_role_policy without role', async () => {
+    const { hcl } = convert(`  OnlyGroup:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: g
+      Groups: [devs]
+      PolicyDocument: { Version: "2012-10-17", Statement: [] }
+`);
+    const r = (await parsed(hcl)).resource;
+    assert.equal(r.aws_iam_group_policy.only_group[0].group, 'devs');
+    assert.equal(r.aws_iam_role_policy, undefined);
+  });
+
+  it('IAM group and user: ManagedPolicyArns and Policies become their own attachment and policy resources', async () => {
+    const { hcl } = convert(`  Devs:
+    Type: AWS::IAM::Group
+    Properties:
+      ManagedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]
+      Policies:
+        - PolicyName: extra
+          PolicyDocument: { Version: "2012-10-17", Statement: [] }
+`);
+    const r = (await parsed(hcl)).resource;
+    const attachment = Object.values(r.aws_iam_group_policy_attachment)[0] as any[];
+    assert.equal(attachment[0].group, '${aws_iam_group.devs.name}');
+    assert.equal(attachment[0].policy_arn, 'arn:aws:iam::aws:policy/ReadOnlyAccess');
+    const inline = Object.values(r.aws_iam_group_policy)[0] as any[];
+    assert.equal(inline[0].group, '${aws_iam_group.devs.name}');
+    assert.doesNotMatch(hcl, /TODO|aws_iam_role_policy/);
+  });
+
+  it('Firehose: destination names the destination block; DeliveryStreamType is not written as one', async () => {
+    const { hcl } = convert(`  Stream:
+    Type: AWS::KinesisFirehose::DeliveryStream
+    Properties:
+      DeliveryStreamType: KinesisStreamAsSource
+      KinesisStreamSourceConfiguration:
+        KinesisStreamARN: arn:aws:kinesis:us-east-1:123456789012:stream/s
+        RoleARN: arn:aws:iam::123456789012:role/r
+      ExtendedS3DestinationConfiguration:
+        BucketARN: arn:aws:s3:::b
+        RoleARN: arn:aws:iam::123456789012:role/r
+`);
+    const stream = (await parsed(hcl)).resource.aws_kinesis_firehose_delivery_stream.stream[0];
+    assert.equal(stream.destination, 'extended_s3');
+    assert.doesNotMatch(hcl, /KinesisStreamAsSource|DeliveryStreamType/);
+  });
+});

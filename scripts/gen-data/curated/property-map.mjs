@@ -51,6 +51,8 @@ export const PROPERTY_OVERRIDES = {
     CacheSubnetGroupName: { args: ['subnet_group_name'] },
     PreferredMaintenanceWindow: { args: ['maintenance_window'] },
   },
+  // One source_access_configuration block per entry.
+  'AWS::Lambda::EventSourceMapping': { SourceAccessConfigurations: { args: ['source_access_configuration'] } },
   // A group's or user's policies are separate resources, as a role's are.
   'AWS::IAM::Group': { ManagedPolicyArns: { resource: 'aws_iam_group_policy_attachment' }, Policies: { resource: 'aws_iam_group_policy' } },
   'AWS::IAM::User': { ManagedPolicyArns: { resource: 'aws_iam_user_policy_attachment' }, Policies: { resource: 'aws_iam_user_policy' } },

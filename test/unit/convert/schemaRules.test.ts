@@ -220,4 +220,46 @@ describe('convert: schema-driven rules', () => {
     assert.equal(stream.destination, 'extended_s3');
     assert.doesNotMatch(hcl, /KinesisStreamAsSource|DeliveryStreamType/);
   });
+
+  it('SAM Kafka and MQ events: the event source mapping SAM generates, in Terraform\'s blocks', async () => {
+    const { hcl } = convertToTerraform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Consumer:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: s3://bucket/code.zip
+      Events:
+        Managed:
+          Type: MSK
+          Properties:
+            Stream: arn:aws:kafka:us-east-1:123456789012:cluster/c/1
+            Topics: [orders]
+            StartingPosition: LATEST
+            ConsumerGroupId: billing
+        SelfManaged:
+          Type: SelfManagedKafka
+          Properties:
+            KafkaBootstrapServers: [b1:9092, b2:9092]
+            Topics: [orders]
+            ConsumerGroupId: audit
+            SourceAccessConfigurations:
+              - Type: BASIC_AUTH
+                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:s
+`, 'yaml', data);
+    const mappings = (await parsed(hcl)).resource.aws_lambda_event_source_mapping;
+    const managed = mappings.consumer_managed[0];
+    assert.equal(managed.event_source_arn, 'arn:aws:kafka:us-east-1:123456789012:cluster/c/1');
+    assert.equal(managed.amazon_managed_kafka_event_source_config[0].consumer_group_id, 'billing');
+    const selfManaged = mappings.consumer_self_managed[0];
+    assert.equal(selfManaged.self_managed_kafka_event_source_config[0].consumer_group_id, 'audit');
+    assert.equal(selfManaged.source_access_configuration[0].type, 'BASIC_AUTH');
+    assert.match(selfManaged.self_managed_event_source[0].endpoints.KAFKA_BOOTSTRAP_SERVERS, /join\(",", \["b1:9092", "b2:9092"\]\)/);
+    assert.equal(selfManaged.event_source_arn, undefined);
+    // Negative: the old shapes (a list attribute, consumer_group_id at the top level) are gone.
+    assert.doesNotMatch(hcl, /source_access_configurations/);
+    assert.doesNotMatch(hcl, /^  consumer_group_id/m, 'consumer_group_id only inside its Kafka config block');
+    assert.doesNotMatch(hcl, /TODO/);
+  });
 });

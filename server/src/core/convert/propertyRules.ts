@@ -422,7 +422,22 @@ const flowLogGroup: PropertyRule = (value, scope) => {
   return [comment(`TODO: LogGroupName ${typeof value === 'string' ? `"${value}" ` : ''}-> log_destination takes the log group's ARN`)];
 };
 
+/**
+ * SelfManagedEventSource.Endpoints {KafkaBootstrapServers: [..]} -> endpoints = { KAFKA_BOOTSTRAP_SERVERS = "a,b" }:
+ * Terraform keeps the API's key and its comma-joined string.
+ */
+const selfManagedEventSource: PropertyRule = (value, scope) => {
+  const endpoints = isValueMap(value) && isValueMap(value.Endpoints) && !isFunctionValue(value.Endpoints) ? value.Endpoints : undefined;
+  if (!endpoints) return argumentItems(scope, 'SelfManagedEventSource', value);
+  const entries = Object.entries(endpoints).map(([key, v]) => ({
+    key: snakeCase(key).toUpperCase(),
+    value: Array.isArray(v) ? call('join', str(','), expr(scope.ctx, v)) : expr(scope.ctx, v),
+  }));
+  return [nested('self_managed_event_source', [attr('endpoints', { k: 'object', entries })])];
+};
+
 export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
+  'AWS::Lambda::EventSourceMapping': { SelfManagedEventSource: selfManagedEventSource },
   'AWS::CloudFront::Distribution': { DistributionConfig: distributionConfig },
   'AWS::EC2::SecurityGroup': { SecurityGroupIngress: securityGroupRules('ingress'), SecurityGroupEgress: securityGroupRules('egress') },
   'AWS::DynamoDB::Table': {

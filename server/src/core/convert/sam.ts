@@ -7,7 +7,7 @@ import { address, expr, isRef, pseudoParameter } from './expressions';
 import { attr, block, call, code, comment, nested, render, str, type BodyItem, type Hcl } from './hcl';
 import { snakeCase } from './naming';
 import { inlineCode } from './propertyRules';
-import { addResource, scopeFor } from './resources';
+import { addResource, resourceBody, scopeFor } from './resources';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
 const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;
@@ -77,6 +77,7 @@ const SOURCE_POLICIES: Record<string, string> = {
   SQS: 'service-role/AWSLambdaSQSQueueExecutionRole',
   DynamoDB: 'service-role/AWSLambdaDynamoDBExecutionRole',
   Kinesis: 'service-role/AWSLambdaKinesisExecutionRole',
+  MSK: 'service-role/AWSLambdaMSKExecutionRole',
 };
 
 export function convertSamResource(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap): void {
@@ -281,19 +282,14 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
       sourceArn ? attr('source_arn', sourceArn) : comment('TODO: set source_arn to the execution ARN of the API this event names, followed by "/*/*"; without it any API may invoke the function'),
     ]);
   switch (event.Type) {
-    case 'SQS': case 'DynamoDB': case 'Kinesis': case 'MQ': case 'MSK': {
-      const source = event.Type === 'SQS' ? p.Queue : event.Type === 'MQ' ? p.Broker : p.Stream;
-      emit(ctx, id, 'aws_lambda_event_source_mapping', ctx.uniqueName('aws_lambda_event_source_mapping', base), condition, () => {
-        const body: BodyItem[] = [attr('event_source_arn', expr(ctx, source)), attr('function_name', fnRef('arn'))];
-        for (const [key, value] of Object.entries(p)) {
-          if (['Queue', 'Stream', 'Broker'].includes(key)) continue;
-          if (key === 'FilterCriteria' && isValueMap(value)) body.push(nested('filter_criteria', blockBody(ctx, value)));
-          else if (key === 'ScalingConfig' && isValueMap(value)) body.push(nested('scaling_config', blockBody(ctx, value)));
-          else if (isValueMap(value)) body.push(comment(`TODO: event property ${key} is not converted`));
-          else body.push(attr(snakeCase(key), expr(ctx, value)));
-        }
-        return body;
-      });
+    case 'SQS': case 'DynamoDB': case 'Kinesis': case 'MQ': case 'MSK': case 'SelfManagedKafka': case 'DocumentDB': {
+      // The event source mapping SAM generates, converted like any AWS::Lambda::EventSourceMapping.
+      const name = ctx.uniqueName('aws_lambda_event_source_mapping', base);
+      const mapping: TfTarget = { tfType: 'aws_lambda_event_source_mapping', name, counted: typeof condition === 'string', refAttr: 'uuid', attributes: {} };
+      const later: (() => void)[] = [];
+      const scope = scopeFor(ctx, id, 'AWS::Lambda::EventSourceMapping', mapping, condition, later);
+      emit(ctx, id, mapping.tfType, name, condition, () => resourceBody(scope, { Properties: eventSourceMappingProperties(String(event.Type), p) }, [attr('function_name', fnRef('arn'))]));
+      for (const add of later) add();
       return;
     }
     case 'Schedule': case 'EventBridgeRule': case 'CloudWatchEvent': {
@@ -335,6 +331,25 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
     default:
       samTodo(ctx, id, `event ${eventId} of type ${String(event.Type)} is not converted`);
   }
+}
+
+/**
+ * A SAM stream/queue event's properties as the AWS::Lambda::EventSourceMapping SAM generates from them: the
+ * source (Queue, Stream, Broker, Cluster) is EventSourceArn, ConsumerGroupId goes into the Kafka config of its
+ * kind, KafkaBootstrapServers into SelfManagedEventSource, and OnFailure loses SAM's own Type field.
+ */
+export function eventSourceMappingProperties(type: string, p: CfnValueMap): CfnValueMap {
+  const out: CfnValueMap = {};
+  for (const [key, value] of Object.entries(p)) {
+    if (['Queue', 'Stream', 'Broker', 'Cluster'].includes(key)) out.EventSourceArn = value;
+    else if (key === 'ConsumerGroupId') out[type === 'SelfManagedKafka' ? 'SelfManagedKafkaEventSourceConfig' : 'AmazonManagedKafkaEventSourceConfig'] = { ConsumerGroupId: value };
+    else if (key === 'KafkaBootstrapServers') out.SelfManagedEventSource = { Endpoints: { KafkaBootstrapServers: value } };
+    else if (key === 'DestinationConfig' && isValueMap(value) && isValueMap(value.OnFailure)) {
+      const { Type: _samType, ...onFailure } = value.OnFailure;
+      out.DestinationConfig = { ...value, OnFailure: onFailure };
+    } else out[key] = value;
+  }
+  return out;
 }
 
 type Permission = (principal: string, sourceArn: Hcl | undefined) => void;

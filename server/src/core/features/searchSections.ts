@@ -152,10 +152,9 @@ function searchHeadings(index: NotesIndex, query: string, limit: number, skip: R
   const qMask = charMask(q);
   const table = headingTable(index);
   const { full, masks, notes, sections } = table;
-  // The best `limit` so far, best first: a one-letter query matches most headings, and only a candidate that
-  // beats the current last one is allocated and inserted.
-  const top: Candidate[] = [];
-  const k = Math.max(0, limit);
+  // The best `limit` so far: a one-letter query matches most headings, and only a candidate that beats the
+  // current worst one is allocated and enters.
+  const top = new TopK(Math.max(0, limit));
   // Every heading the query matches (rows of the table), kept for the next keystroke: a heading that matches
   // `lambda` matched `lamb`, so typing on only re-scores the last keystroke's matches.
   const previous = lastMatches.get(index);
@@ -169,17 +168,17 @@ function searchHeadings(index: NotesIndex, query: string, limit: number, skip: R
     const score = q ? scoreFolded(q, full[row]) : 0;
     if (score < 0) continue;
     rows[count++] = row;
-    if (top.length === k && score < top[k - 1].score) continue;
+    if (top.full && score < top.worst.score) continue;
     const note = notes[row];
     const section = sections[row];
     if (skip.size && skip.has(`${note.uri}#${section}`)) continue;
-    insertTop(top, { score, note, section }, k);
+    top.offer({ score, note, section });
   }
   if (q) lastMatches.set(index, { table, q, rows, count });
   else lastMatches.delete(index);
-  return top.map(({ score, note, section: i }) => {
+  return top.sorted().map(({ score, note, section: i }) => {
     const { heading } = index.headingAt(note, i);
-    return { label: heading, detail: [note.name, ...index.parentsOf(note, i), heading].join(' › '), uri: note.uri, line: index.headingPositions(note.uri)![i * 4], score };
+    return { label: heading, detail: breadcrumb(note.name, index.parentsOf(note, i), heading), uri: note.uri, line: index.headingPositions(note.uri)![i * 4], score };
   });
 }
 
@@ -199,18 +198,54 @@ function byRank(a: Candidate, b: Candidate): number {
   return b.score - a.score || (a.note.uri < b.note.uri ? -1 : a.note.uri > b.note.uri ? 1 : a.section - b.section);
 }
 
-/** Inserts `item` into `top` (sorted by byRank) keeping at most `k`. */
-function insertTop(top: Candidate[], item: Candidate, k: number): void {
-  if (k === 0 || (top.length === k && byRank(top[k - 1], item) <= 0)) return;
-  let lo = 0;
-  let hi = top.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byRank(top[mid], item) <= 0) lo = mid + 1;
-    else hi = mid;
+/**
+ * The best `k` candidates offered (by byRank), in a binary heap with the worst at the root: O(log k) per candidate
+ * that enters, where a sorted insert moved up to `k` entries (a one-letter query offers tens of thousands).
+ */
+class TopK {
+  private readonly heap: Candidate[] = [];
+  constructor(private readonly k: number) {}
+
+  get full(): boolean {
+    return this.heap.length >= this.k;
   }
-  top.splice(lo, 0, item);
-  if (top.length > k) top.pop();
+
+  get worst(): Candidate {
+    return this.heap[0];
+  }
+
+  offer(item: Candidate): void {
+    const heap = this.heap;
+    if (this.k === 0) return;
+    if (heap.length < this.k) {
+      // Sift up: a parent ranks after (or equal to) its children.
+      let i = heap.push(item) - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (byRank(heap[parent], heap[i]) >= 0) break;
+        [heap[parent], heap[i]] = [heap[i], heap[parent]];
+        i = parent;
+      }
+      return;
+    }
+    if (byRank(item, heap[0]) >= 0) return;
+    heap[0] = item;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const right = left + 1;
+      const child = right < heap.length && byRank(heap[right], heap[left]) > 0 ? right : left;
+      if (byRank(heap[child], heap[i]) <= 0) break;
+      [heap[child], heap[i]] = [heap[i], heap[child]];
+      i = child;
+    }
+  }
+
+  /** Best first. */
+  sorted(): Candidate[] {
+    return [...this.heap].sort(byRank);
+  }
 }
 
 /** The query's tokens as strings (ASCII words, CJK bigrams), for finding the matching line. */

@@ -81,6 +81,8 @@ const IDLE_MS = 500;
 const MAX_WAIT_MS = 10_000;
 /** …and yields to the event loop after slices of this length. */
 const SLICE_MS = 4;
+/** The end of a crawl redoes stale query rankings for at most this long. */
+const SETTLE_MS = 3000;
 
 /** Each limit at most as permissive as its default (a smaller limit is stricter for every one of them). */
 function noLooserThanDefaults(limits: ServerSettings['limits']): ServerSettings['limits'] {
@@ -245,6 +247,7 @@ export class WorkspaceIndexer {
       }
     };
     this.index.beginBulk();
+    let bulkEnded = false;
     try {
       // Phase 0 (a start with a cache): every cached note is searchable at once, before the folders are walked;
       // phase 1 then verifies each one (stat; content hash) and replaces or drops what changed on disk.
@@ -316,6 +319,16 @@ export class WorkspaceIndexer {
       while (generation === this.generation && this.index.pendingCount > 0) {
         const sliceEnd = performance.now() + 8;
         this.index.indexPending(() => performance.now() > sliceEnd);
+        this.index.backgroundWork(() => performance.now() > sliceEnd);
+        await yieldToEventLoop();
+      }
+      // The index is complete (bulk mode ends: rankings are exact again): rankings requests asked for meanwhile are
+      // redone in slices, so the first request after the crawl finds them fresh instead of re-ranking 10k notes itself.
+      this.index.endBulk();
+      bulkEnded = true;
+      // (At most for SETTLE_MS: file events arriving meanwhile would make them stale again.)
+      const settleUntil = performance.now() + SETTLE_MS;
+      while (generation === this.generation && performance.now() < settleUntil && this.index.backgroundWork(((end) => () => performance.now() > end)(performance.now() + WorkspaceIndexer.APPLY_SLICE_MS), true)) {
         await yieldToEventLoop();
       }
       onProgress?.({ done: found.files.length, total: found.files.length });
@@ -324,7 +337,7 @@ export class WorkspaceIndexer {
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
       if (worker) void worker.terminate();
-      this.index.endBulk();
+      if (!bulkEnded) this.index.endBulk();
     }
   }
 
@@ -424,9 +437,11 @@ export class WorkspaceIndexer {
         const mine = own();
         const any = drain();
         if (!mine && over() && !any) break;
+        // Nothing to apply: the rest of the slice goes to rankings that requests left unfinished.
+        const more = !mine && !any && this.index.backgroundWork(() => performance.now() - lastYield > slice);
         if (performance.now() - lastYield > slice || (!mine && !any)) {
           onProgress?.({ done: count, total: files.length });
-          await (mine || any ? yieldToEventLoop() : new Promise<void>((resolve) => setTimeout(resolve, 1)));
+          await (mine || any || more ? yieldToEventLoop() : new Promise<void>((resolve) => setTimeout(resolve, 1)));
           lastYield = performance.now();
         }
       }

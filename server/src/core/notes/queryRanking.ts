@@ -46,13 +46,34 @@ const evidenceCache = new WeakMap<NoteFile, Map<string, Map<number, SectionEvide
 
 /** While crawling, a stale ranking is kept this many times as long as the last re-ranking took. */
 export const BULK_RERANK_SHARE = 9;
+/**
+ * While crawling, a ranking runs in the request for at most this long; the rest runs in the crawl's idle slices
+ * (`NotesIndex.backgroundWork`), and the request is answered from what is ranked already (issue 16: hovers never
+ * wait for indexing).
+ */
+export const BULK_RANK_BUDGET_MS = 4;
+
+/** A ranking in progress (resumable): the index version it started at. */
+interface RankJob {
+  query: NoteQuery;
+  version: number;
+  /** Started while crawling: it may read a service ranking up to BULK_RERANK_MS old, so it is never final. */
+  bulk: boolean;
+  steps: Generator<void, QueryHit[]>;
+}
 
 export class QueryRanker {
   private readonly cache = new Map<string, { version: number; at: number; hits: QueryHit[] }>();
   /** During a crawl: no stale query is re-ranked before this time (issue 16, see rank). */
   private quietUntil = 0;
+  /** Rankings started during a crawl and not finished within a request's budget. */
+  private readonly jobs = new Map<string, RankJob>();
+  /** How long a request may rank while the crawl runs (tests set 0: one step). */
+  budgetMs = BULK_RANK_BUDGET_MS;
 
-  constructor(private readonly index: NotesIndex) {}
+  constructor(private readonly index: NotesIndex) {
+    index.onBackgroundWork((shouldStop, settle) => this.work(shouldStop, settle));
+  }
 
   rank(query: NoteQuery): QueryHit[] {
     // A service name alone is the index's own cached ranking: nothing to keep here (it would crowd out the rest).
@@ -60,23 +81,96 @@ export class QueryRanker {
     const cached = this.cache.get(query.key);
     const now = this.index.clock();
     if (cached && cached.version === this.index.version) return cached.hits;
+    if (!this.index.inBulk) {
+      // Outside a crawl the answer is exact: a ranking left unfinished by the crawl is finished (or restarted) here.
+      const job = this.jobs.get(query.key);
+      this.jobs.delete(query.key);
+      const hits = job && !job.bulk && job.version === this.index.version ? finish(job.steps) : rankForQuery(this.index, query);
+      this.store(query, this.index.version, now, hits);
+      return hits;
+    }
     // While the crawl runs the version moves with every note: re-rank at most every BULK_RERANK_MS.
     // Issue 16: at 10k notes one ranking costs tens of ms, so re-ranking every hovered identifier every 250 ms took
     // a third of the crawl's main thread (profile: rankForQuery, tally, evidenceIn); after each re-ranking, stale
     // answers are kept for BULK_RERANK_SHARE times as long as it took (rankings ≤ ~10 % of the thread while crawling).
-    if (cached && this.index.inBulk && (now - cached.at < BULK_RERANK_MS || now < this.quietUntil)) return cached.hits;
-    const hits = rankForQuery(this.index, query);
-    if (this.index.inBulk) {
-      const after = this.index.clock();
-      this.quietUntil = after + BULK_RERANK_SHARE * (after - now);
+    if (cached && (now - cached.at < BULK_RERANK_MS || now < this.quietUntil)) return cached.hits;
+    // A ranking runs here for BULK_RANK_BUDGET_MS at most; what it has not done by then continues in the crawl's
+    // idle slices, and the request gets the last ranking, or (the first time) the service's own sections.
+    let job = this.jobs.get(query.key);
+    if (!job) this.jobs.set(query.key, (job = { query, version: this.index.version, bulk: true, steps: rankSteps(this.index, query) }));
+    const hits = this.advance(job, budget(this.budgetMs), now);
+    const after = this.index.clock();
+    this.quietUntil = after + BULK_RERANK_SHARE * (after - now);
+    if (hits) return hits;
+    return cached?.hits ?? (query.evidenceOnly || !query.serviceId ? [] : this.index.hitsForService(query.serviceId));
+  }
+
+  /** Advances a job until `shouldStop`; its hits (also cached) when it finished. */
+  private advance(job: RankJob, shouldStop: () => boolean, at?: number): QueryHit[] | undefined {
+    for (let step = job.steps.next(); ; step = job.steps.next()) {
+      if (step.done) {
+        this.jobs.delete(job.query.key);
+        this.store(job.query, job.version, at ?? this.index.clock(), step.value);
+        return step.value;
+      }
+      if (shouldStop()) return undefined;
     }
-    if (this.cache.size >= 64) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(query.key, { version: this.index.version, at: now, hits });
-    return hits;
+  }
+
+  /**
+   * The crawl's idle slices: unfinished rankings go on. With `settle` (the crawl is over and its bulk mode ended:
+   * service rankings are exact again) every stale ranking is redone from scratch, so the first request after the
+   * crawl finds it fresh and exact. True while work is left.
+   */
+  private work(shouldStop: () => boolean, settle: boolean): boolean {
+    if (settle && !this.index.inBulk) {
+      for (const [key, job] of this.jobs) if (job.bulk || job.version !== this.index.version) this.jobs.delete(key);
+      for (const [key, cached] of this.cache) {
+        const query = this.queries.get(key);
+        if (cached.version !== this.index.version && query && !this.jobs.has(key)) {
+          this.jobs.set(key, { query, version: this.index.version, bulk: false, steps: rankSteps(this.index, query) });
+        }
+      }
+    }
+    for (const job of [...this.jobs.values()]) if (!this.advance(job, shouldStop)) return true;
+    return this.jobs.size > 0;
+  }
+
+  /** The query of each cached ranking (to redo it when the crawl settles). */
+  private readonly queries = new Map<string, NoteQuery>();
+
+  private store(query: NoteQuery, version: number, at: number, hits: QueryHit[]): void {
+    const key = query.key;
+    this.queries.set(key, query);
+    if (this.cache.size >= 64 && !this.cache.has(key)) {
+      const oldest = this.cache.keys().next().value!;
+      this.cache.delete(oldest);
+      this.queries.delete(oldest);
+    }
+    this.cache.set(key, { version, at, hits });
   }
 }
 
+/** Runs a resumable ranking to its end. */
+function finish(steps: Generator<void, QueryHit[]>): QueryHit[] {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A deadline `ms` from now, on the real clock (the index's clock is the tests' to move). */
+function budget(ms: number): () => boolean {
+  const end = performance.now() + ms;
+  return () => performance.now() > end;
+}
+
 function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
+  return finish(rankSteps(index, query));
+}
+
+/** The ranking, yielding between notes (resumable in slices while the crawl runs). */
+function* rankSteps(index: NotesIndex, query: NoteQuery): Generator<void, QueryHit[]> {
   const serviceHits = query.serviceId ? index.hitsForService(query.serviceId) : [];
   // Service relevance relative to the service's best section (the chapter about it scores 1).
   const serviceFull = Math.max(SERVICE_FULL, serviceHits[0]?.score ?? 0);
@@ -124,6 +218,7 @@ function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
     const found = evidenceIn(note, query, filters);
     evidence.set(note, found);
     for (const e of found.values()) for (const t of e.counts.keys()) df[t]++;
+    yield;
   }
   const idf = df.map((d) => (d ? Math.log(1 + sectionCount / d) / Math.log(1 + sectionCount) : 0));
   const weigh = (e: SectionEvidence | undefined) => {
@@ -159,6 +254,7 @@ function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
     };
     if (found) for (const s of found.keys()) consider(s);
     for (const hit of hitsByUri.get(note.uri) ?? []) consider(hit.section);
+    yield;
   }
   return out.sort(compareHits);
 }

@@ -121,9 +121,15 @@ const mappingNames = (site: Site) => site.template.mappings.map((m) => m.id);
 // Resource types --------------------------------------------------------------------------------------
 
 /** Type names ranked by fuzzy score against what was typed (all of them, in order, when nothing was). */
-function rankTypes(site: Site, typed: string): { name: string; score: number }[] {
+function rankTypes(site: Site, typed: string): readonly { name: string; score: number }[] {
   const { ctx } = site;
   const names = ctx.data.cfnTypeNames();
+  // Issue 16: the same word is completed again and again while typing on (and by every `Type: AWS::`): the ranking
+  // of ~1,800 names (a sort) is kept per typed text.
+  let byTyped = rankedByNames.get(names);
+  if (!byTyped) rankedByNames.set(names, (byTyped = new Map()));
+  const known = byTyped.get(typed);
+  if (known) return known;
   let ranked: { name: string; score: number }[];
   if (typed) {
     // The ~1,800 names are folded once per data load; the typed text once per request (same scores as fuzzyScore).
@@ -138,8 +144,12 @@ function rankTypes(site: Site, typed: string): { name: string; score: number }[]
   } else {
     ranked = names.map((name) => ({ name, score: 0 }));
   }
+  if (byTyped.size >= 64) byTyped.delete(byTyped.keys().next().value!);
+  byTyped.set(typed, ranked);
   return ranked;
 }
+
+const rankedByNames = new WeakMap<readonly string[], Map<string, readonly { name: string; score: number }[]>>();
 
 /**
  * At the resource-key level (`sqs` under `Resources:`), whole resources: a logical id, the type and its required
@@ -196,7 +206,7 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
     };
     const required = type ? requiredProperties(type) : [];
     if (!hasProperties && required.length > 0 && resourceId !== undefined) {
-      const body = site.json ? jsonPropertiesSnippet(required, valueIndent) : yamlPropertiesSnippet(required, valueIndent);
+      const body = propertiesSnippet(type!, required, site.json, valueIndent);
       item.textEdit = { range: site.json ? withClosingQuote(site, range) : range, newText: lead + snippetEscape(name) + body };
       item.insertTextFormat = InsertTextFormat.Snippet;
       item.insertTextMode = InsertTextMode.asIs;
@@ -221,6 +231,18 @@ function requiredProperties(type: CfnResourceType): [string, CfnProperty][] {
   let required = requiredByType.get(type);
   if (!required) requiredByType.set(type, (required = Object.entries(type.properties).filter(([, p]) => p.required)));
   return required;
+}
+
+const snippetsByType = new WeakMap<CfnResourceType, Map<string, string>>();
+
+/** The required properties' snippet of a type, per syntax and indentation (built once: 300 types per completion). */
+function propertiesSnippet(type: CfnResourceType, required: [string, CfnProperty][], json: boolean, indent: number): string {
+  let byLayout = snippetsByType.get(type);
+  if (!byLayout) snippetsByType.set(type, (byLayout = new Map()));
+  const key = `${json ? 'j' : 'y'}${indent}`;
+  let body = byLayout.get(key);
+  if (body === undefined) byLayout.set(key, (body = json ? jsonPropertiesSnippet(required, indent) : yamlPropertiesSnippet(required, indent)));
+  return body;
 }
 
 function withClosingQuote(site: Site, range: LspRange): LspRange {

@@ -51,6 +51,20 @@ export const PROPERTY_OVERRIDES = {
     CacheSubnetGroupName: { args: ['subnet_group_name'] },
     PreferredMaintenanceWindow: { args: ['maintenance_window'] },
   },
+  // SAM state machine: the aws_sfn_state_machine SAM's expansion creates (its role and events are separate).
+  'AWS::Serverless::StateMachine': {
+    Name: { args: ['name'] },
+    Role: { args: ['role_arn'] },
+    Definition: { args: ['definition'], exclusive: ['DefinitionUri'] },
+    DefinitionUri: { args: ['definition'], exclusive: ['Definition'] },
+    DefinitionSubstitutions: { none: 'substituted into the definition (jsonencode or templatefile variables)' },
+    Type: { args: ['type'] },
+    Logging: { args: ['logging_configuration'] },
+    Tracing: { args: ['tracing_configuration'] },
+    Policies: { none: 'attached to the aws_iam_role SAM creates for the state machine' },
+    PermissionsBoundary: { none: 'set on the aws_iam_role SAM creates for the state machine' },
+    Events: { none: 'each event becomes its own resources (rule and target with a role, API route)' },
+  },
   // One source_access_configuration block per entry.
   'AWS::Lambda::EventSourceMapping': { SourceAccessConfigurations: { args: ['source_access_configuration'] } },
   // A group's or user's policies are separate resources, as a role's are.

@@ -66,8 +66,8 @@ export const SAM_EXPANSIONS: Readonly<Record<string, SamExpansion>> = {
   },
   'AWS::Serverless::StateMachine': {
     main: { tfType: 'aws_sfn_state_machine', refAttr: 'arn', attributes: { Arn: 'arn', Name: 'name' } },
-    implicit: [ROLE],
-    converted: false,
+    implicit: [ROLE, IMPLICIT_REST_API],
+    converted: true,
   },
 };
 

@@ -10,7 +10,7 @@ import { convertToTerraform } from '../../server/src/core/convert';
 import { snakeCase } from '../../server/src/core/convert/naming';
 import { loadAwsData } from '../../server/src/node/dataLoader';
 import { attribute, RESERVED_VARIABLES, resourceAt, scanHcl, todoCause, validateResource, type HclFile, type Outcome, type ResourceOutcome, type SchemaIssue, type TfSchemaData } from './check';
-import { stubArchiveFiles, terraformAvailable, validateAll, type TfDiag } from './terraform';
+import { stubArchiveFiles, terraformAvailable, validateAll, type TfDiag, type TfItem } from './terraform';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse: hclParse } = require('@cdktf/hcl2json') as { parse: (file: string, hcl: string) => Promise<unknown> };
@@ -100,6 +100,20 @@ export function loadSchema(): { schema: TfSchemaData; source: string } {
   return { schema: JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'tf-types.mpl.json'), 'utf8')) as TfSchemaData, source: 'data/tf-types.mpl.json (top level only)' };
 }
 
+/**
+ * The files a converted template reads with file()/templatefile() under path.module, from the corpus's project
+ * folder (what sits next to the template in a SAM project, e.g. statemachine/*.asl.json). A file the project
+ * lacks stays missing, and terraform validate reports it.
+ */
+export function projectFiles(hcl: string, projectDir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const m of hcl.matchAll(/\b(?:templatefile|file)\("\$\{path\.module\}\/([^"$]+)"/g)) {
+    const full = path.join(projectDir, m[1]);
+    if (full.startsWith(projectDir + path.sep) && fs.existsSync(full)) files[m[1]] = fs.readFileSync(full, 'utf8');
+  }
+  return files;
+}
+
 function markInvalid(res: TemplateResult, blockNames: string[]): void {
   for (const name of blockNames) {
     const owner = res.resources.find((r) => r.blocks.includes(name));
@@ -176,7 +190,7 @@ async function main() {
     if (!json) process.stderr.write(s + '\n');
   };
   const results: TemplateResult[] = [];
-  const tfItems: { key: string; hcl: string; requiredVariables: string[] }[] = [];
+  const tfItems: TfItem[] = [];
   let archiveStubbed = 0;
   const scans = new Map<string, HclFile>();
   for (const f of files) {
@@ -186,7 +200,7 @@ async function main() {
     if (res.parses) {
       const stub = stubArchiveFiles(hcl);
       if (stub.stubbed) archiveStubbed++;
-      tfItems.push({ key: f, hcl: stub.hcl, requiredVariables });
+      tfItems.push({ key: f, hcl: stub.hcl, requiredVariables, files: projectFiles(hcl, path.join(corpus, '..', 'project')) });
     }
   }
   const tf = argv.includes('--no-terraform') ? undefined : terraformAvailable();

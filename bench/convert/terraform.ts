@@ -18,6 +18,8 @@ export interface TfDiag {
   code?: string;
 }
 export interface TfItem {
+  /** Files next to main.tf, by path relative to the module (what file()/templatefile() read). */
+  files?: Record<string, string>;
   key: string;
   hcl: string;
   /**
@@ -89,6 +91,11 @@ export function validateAll(items: TfItem[], batchSize = 40, log: (s: string) =>
           const mod = `t${k}`;
           fs.mkdirSync(path.join(dir, mod));
           fs.writeFileSync(path.join(dir, mod, 'main.tf'), item.hcl);
+          // The project's own files the configuration reads (a state machine definition), as in a real checkout.
+          for (const [rel, text] of Object.entries(item.files ?? {})) {
+            fs.mkdirSync(path.dirname(path.join(dir, mod, rel)), { recursive: true });
+            fs.writeFileSync(path.join(dir, mod, rel), text);
+          }
           root.push(`module "${mod}" {\n  source = "./${mod}"\n${item.requiredVariables.map((v) => `  ${v} = terraform_data.unknown.output\n`).join('')}}\n`);
         });
         root.push('resource "terraform_data" "unknown" {}\n');

@@ -189,7 +189,11 @@ describe('convert/convertToTerraform fixtures', () => {
     assert.deepEqual([table.hash_key, table.billing_mode, table.attribute[0].type], ['pk', 'PAY_PER_REQUEST', 'S']);
     assert.equal(json.output.consumer_role_arn[0].value, '${aws_iam_role.consumer_function_role.arn}');
     assert.ok(todos.some((t) => t.includes('event Uploads of type S3')));
-    assert.ok(todos.some((t) => t.includes('AWS::Serverless::StateMachine')));
+    // The state machine is converted now: its definition file through templatefile(), its own role.
+    assert.ok(!todos.some((t) => t.includes('AWS::Serverless::StateMachine')));
+    const machine = Object.values<any>(json.resource.aws_sfn_state_machine)[0][0];
+    assert.match(machine.definition, /templatefile\("\$\{path\.module\}\/statemachine\.asl\.json"/);
+    assert.match(machine.role_arn, /aws_iam_role\.\w+_role\.arn/);
   });
 
   it('--resource converts one logical id with only what it uses', async () => {

@@ -8,6 +8,7 @@ import { attr, block, call, code, comment, nested, render, str, type BodyItem, t
 import { snakeCase } from './naming';
 import { inlineCode } from './propertyRules';
 import { addResource, resourceBody, scopeFor } from './resources';
+import { convertStateMachine } from './samStateMachine';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
 const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;
@@ -19,7 +20,7 @@ function target(ctx: ConvertContext, id: string, counted: boolean, of: SamTarget
   return t;
 }
 
-function globalsFor(ctx: ConvertContext, section: string): CfnValueMap {
+export function globalsFor(ctx: ConvertContext, section: string): CfnValueMap {
   const globals = ctx.template.value.Globals;
   return isValueMap(globals) && isValueMap(globals[section]) ? globals[section] : {};
 }
@@ -36,7 +37,7 @@ function propertiesOf(ctx: ConvertContext, type: string, resource: CfnValueMap):
   return { ...globalsFor(ctx, section), ...own };
 }
 
-function events(props: CfnValueMap): [string, CfnValueMap][] {
+export function events(props: CfnValueMap): [string, CfnValueMap][] {
   return isValueMap(props.Events) ? Object.entries(props.Events).filter((e): e is [string, CfnValueMap] => isValueMap(e[1])) : [];
 }
 
@@ -60,17 +61,17 @@ export function planSamResource(ctx: ConvertContext, id: string, type: string, r
 }
 
 /** A resource unit built from body items with dependency tracking. */
-function emit(ctx: ConvertContext, id: string, tfType: string, name: string, condition: CfnValue | undefined, build: () => BodyItem[]): void {
+export function emit(ctx: ConvertContext, id: string, tfType: string, name: string, condition: CfnValue | undefined, build: () => BodyItem[]): void {
   const { value, deps } = ctx.collect(build);
   addResource(ctx, id, tfType, name, condition, value, deps);
 }
 
-function samTodo(ctx: ConvertContext, id: string, message: string): void {
+export function samTodo(ctx: ConvertContext, id: string, message: string): void {
   ctx.todo(`${id}: ${message}`);
   ctx.add({ key: `todo.${id}.${ctx.todos.length}`, kind: 'todo', logicalId: id, block: block('#', [], [comment(`TODO: ${id}: ${message}`)]), deps: new Set() });
 }
 
-const partitionArn = (ctx: ConvertContext, rest: string): Hcl => ({ k: 'template', parts: ['arn:', pseudoParameter(ctx, 'AWS::Partition')!, rest] });
+export const partitionArn = (ctx: ConvertContext, rest: string): Hcl => ({ k: 'template', parts: ['arn:', pseudoParameter(ctx, 'AWS::Partition')!, rest] });
 
 /** Managed policies SAM attaches for event sources and features. */
 const SOURCE_POLICIES: Record<string, string> = {
@@ -96,6 +97,8 @@ export function convertSamResource(ctx: ConvertContext, id: string, type: string
       return;
     case 'AWS::Serverless::LayerVersion':
       return convertLayer(ctx, id, props, condition);
+    case 'AWS::Serverless::StateMachine':
+      return convertStateMachine(ctx, id, props, condition);
     default:
       samTodo(ctx, id, `${type} is not converted; write its Terraform resources by hand`);
   }
@@ -169,26 +172,35 @@ function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, co
       const source = SOURCE_POLICIES[String(event.Type)];
       if (source) policies.push(partitionArn(ctx, `:iam::aws:policy/${source}`));
     }
-    emit(ctx, id, role.tfType, role.name, condition, () => [
-      attr('assume_role_policy', call('jsonencode', expr(ctx, {
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }))),
-      ...(props.PermissionsBoundary !== undefined ? [attr('permissions_boundary', expr(ctx, props.PermissionsBoundary))] : []),
-    ]);
-    policies.forEach((arn, index) => {
-      const name = ctx.uniqueName('aws_iam_role_policy_attachment', `${role.name}_${index + 1}`);
-      emit(ctx, id, 'aws_iam_role_policy_attachment', name, condition, () => [attr('role', code(`${address(role)}.name`)), attr('policy_arn', arn)]);
-    });
-    if (statements.length) {
-      const name = ctx.uniqueName('aws_iam_role_policy', `${role.name}_policy`);
-      emit(ctx, id, 'aws_iam_role_policy', name, condition, () => [
-        attr('role', code(`${address(role)}.id`)),
-        attr('policy', call('jsonencode', { k: 'object', entries: [{ key: 'Version', value: str('2012-10-17') }, { key: 'Statement', value: { k: 'list', items: statements } }] })),
-      ]);
-    }
+    serviceRole(ctx, id, role, 'lambda.amazonaws.com', policies, statements, props.PermissionsBoundary, condition);
   }
   for (const [eventId, event] of events(props)) convertEvent(ctx, id, fn, eventId, event, condition);
+}
+
+/** The role SAM creates for a resource: trusted by `service`, with managed policy attachments and one inline policy. */
+export function serviceRole(ctx: ConvertContext, id: string, role: TfTarget, service: Hcl | string, managed: Hcl[], statements: Hcl[], boundary: CfnValue | undefined, condition: CfnValue | undefined): void {
+  emit(ctx, id, role.tfType, role.name, condition, () => [
+    attr('assume_role_policy', call('jsonencode', { k: 'object', entries: [
+      { key: 'Version', value: str('2012-10-17') },
+      { key: 'Statement', value: { k: 'list', items: [{ k: 'object', entries: [
+        { key: 'Effect', value: str('Allow') },
+        { key: 'Principal', value: { k: 'object', entries: [{ key: 'Service', value: typeof service === 'string' ? str(service) : service }] } },
+        { key: 'Action', value: str('sts:AssumeRole') },
+      ] }] } },
+    ] })),
+    ...(boundary !== undefined ? [attr('permissions_boundary', expr(ctx, boundary))] : []),
+  ]);
+  managed.forEach((arn, index) => {
+    const name = ctx.uniqueName('aws_iam_role_policy_attachment', `${role.name}_${index + 1}`);
+    emit(ctx, id, 'aws_iam_role_policy_attachment', name, condition, () => [attr('role', code(`${address(role)}.name`)), attr('policy_arn', arn)]);
+  });
+  if (statements.length) {
+    const name = ctx.uniqueName('aws_iam_role_policy', `${role.name}_policy`);
+    emit(ctx, id, 'aws_iam_role_policy', name, condition, () => [
+      attr('role', code(`${address(role)}.id`)),
+      attr('policy', call('jsonencode', { k: 'object', entries: [{ key: 'Version', value: str('2012-10-17') }, { key: 'Statement', value: { k: 'list', items: statements } }] })),
+    ]);
+  }
 }
 
 function codeUri(scope: ResourceScope, id: string, value: CfnValue): BodyItem[] {
@@ -245,10 +257,20 @@ const POLICY_TEMPLATES: Record<string, (p: CfnValueMap) => CfnValueMap[]> = {
   }],
   S3ReadPolicy: (p) => [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:GetLifecycleConfiguration'], Resource: [sub(BUCKET_ARN, { name: p.BucketName }), sub(`${BUCKET_ARN}/*`, { name: p.BucketName })] }],
   S3CrudPolicy: (p) => [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:PutObject', 's3:PutObjectAcl', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:DeleteObject'], Resource: [sub(BUCKET_ARN, { name: p.BucketName }), sub(`${BUCKET_ARN}/*`, { name: p.BucketName })] }],
+  DynamoDBWritePolicy: (p) => [{
+    Effect: 'Allow',
+    Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+    Resource: [sub(TABLE_ARN, { name: p.TableName }), sub(`${TABLE_ARN}/index/*`, { name: p.TableName })],
+  }],
+  SSMParameterReadPolicy: (p) => [
+    { Effect: 'Allow', Action: 'ssm:DescribeParameters', Resource: '*' },
+    { Effect: 'Allow', Action: ['ssm:GetParameters', 'ssm:GetParameter', 'ssm:GetParametersByPath'], Resource: sub('arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${name}', { name: p.ParameterName }) },
+  ],
+  StepFunctionsExecutionPolicy: (p) => [{ Effect: 'Allow', Action: ['states:StartExecution'], Resource: sub('arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${name}', { name: p.StateMachineName }) }],
   LambdaInvokePolicy: (p) => [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: sub('arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${name}*', { name: p.FunctionName }) }],
 };
 
-function samPolicy(ctx: ConvertContext, id: string, policy: CfnValue, arns: Hcl[], statements: Hcl[]): void {
+export function samPolicy(ctx: ConvertContext, id: string, policy: CfnValue, arns: Hcl[], statements: Hcl[]): void {
   if (typeof policy === 'string') {
     arns.push(policy.startsWith('arn:') ? str(policy) : partitionArn(ctx, `:iam::aws:policy/${policy}`));
     return;
@@ -435,10 +457,17 @@ function restApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, p: CfnValue
   void condition;
 }
 
-interface RestRoute { path: string; method: string; uri: Hcl; deps: string[] }
+export interface RestRoute {
+  path: string;
+  method: string;
+  uri: Hcl;
+  deps: string[];
+  /** The whole x-amazon-apigateway-integration when it is not a Lambda proxy (a state machine's StartExecution). */
+  integration?: Hcl;
+}
 const REST_ROUTES = new WeakMap<ConvertContext, Map<string, RestRoute[]>>();
 
-function restApiPaths(ctx: ConvertContext, apiId: string): RestRoute[] {
+export function restApiPaths(ctx: ConvertContext, apiId: string): RestRoute[] {
   const byApi = REST_ROUTES.get(ctx) ?? new Map<string, RestRoute[]>();
   REST_ROUTES.set(ctx, byApi);
   const routes = byApi.get(apiId) ?? [];
@@ -447,7 +476,7 @@ function restApiPaths(ctx: ConvertContext, apiId: string): RestRoute[] {
 }
 
 /** (Re)writes the REST API with an OpenAPI body of every route seen so far, plus deployment and stage. */
-function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget): void {
+export function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget): void {
   const routes = restApiPaths(ctx, apiId);
   const resources = ctx.template.value.Resources;
   const explicit = isValueMap(resources) && isValueMap(resources[apiId]) ? resources[apiId] : undefined;
@@ -458,7 +487,7 @@ function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget): void {
     byPath.set(route.path, methods);
     methods.push({
       key: route.method,
-      value: { k: 'object', entries: [{ key: 'x-amazon-apigateway-integration', value: { k: 'object', entries: [
+      value: { k: 'object', entries: [{ key: 'x-amazon-apigateway-integration', value: route.integration ?? { k: 'object', entries: [
         { key: 'type', value: str('aws_proxy') },
         { key: 'httpMethod', value: str('POST') },
         { key: 'uri', value: route.uri },

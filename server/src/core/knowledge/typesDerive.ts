@@ -39,6 +39,8 @@ export interface MatchEvidence {
   attrs: [number, number];
   /** When the name is another namespace's spelling of the same resource name: that reviewed pair. */
   analogy?: string;
+  /** Terraform -> CloudFormation: the type's own counterpart whose name this one's generalises (one-to-many). */
+  generalOf?: string;
 }
 
 export interface DerivedEquivalent {
@@ -318,7 +320,8 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     const level = new Map(scored.map((d) => [d, levelOf(d)]));
     // A name that could be this type outranks a schema that agrees under a name that could not
     // (DBProxyTargetGroup: aws_db_proxy_default_target_group before aws_db_proxy_target).
-    const eligible = scored.filter((d) => level.get(d) === 'name').concat(scored.filter((d) => level.get(d) === 'schema'));
+    const named = (d: DerivedEquivalent) => level.get(d) === 'name' && d.score >= threshold;
+    const eligible = scored.filter(named).concat(scored.filter((d) => level.get(d) && !named(d)));
     const [first, second] = eligible;
     // Terraform -> CloudFormation: the same evidence, the name read from the Terraform side (its words must be
     // the type's, or its head noun kept with the schema agreeing).
@@ -351,7 +354,7 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     // Two candidates one word apart (ipv4 / ipv6, ingress / egress), neither word the type's: the type is both, and
     // choosing one would be a guess.
     const variant = first && eligible.some((d) => d !== first && first.score - d.score < 2 * DERIVE_MARGIN && oneWordApart(restWords.get(d.tf) ?? [], restWords.get(first.tf) ?? [], resWords));
-    const clear = !variant && (!first || !runnerUp || first.score - runnerUp.score >= margin || (first.evidence.name === 1 && runnerUp.evidence.name < 1) || (level.get(first) === 'name' && level.get(runnerUp) !== 'name'));
+    const clear = !variant && (!first || !runnerUp || first.score - runnerUp.score >= margin || (first.evidence.name === 1 && runnerUp.evidence.name < 1) || (named(first) && !named(runnerUp)));
     if (first && first.score >= threshold && clear) matches[cfnName] = first;
   }
   return { matches, best };
@@ -364,7 +367,7 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
  * resource name so another namespace's type of that name can be spelled the same way.
  */
 function learnConventions(input: DeriveInput, prefixesOf: Map<string, string[]>) {
-  const learnedPrefixes = new Map<string, Set<string>>();
+  const learnedPrefixes = new Map<string, Map<string, number>>();
   const pairs: { ns: string; resource: string; tf: string; cfn: string; forms: string[][] }[] = [];
   for (const [cfn, m] of Object.entries(input.reviewed)) {
     const [vendor, namespace, resource] = cfn.split('::');
@@ -379,15 +382,18 @@ function learnConventions(input: DeriveInput, prefixesOf: Map<string, string[]>)
     for (const f of forms) {
       if (tfWords.length <= f.length + 1 || tfWords.slice(-f.length).join(' ') !== f.join(' ')) continue;
       const prefix = `${tokens.slice(0, tokens.length - f.length).join('_')}_`;
-      const set = learnedPrefixes.get(ns) ?? new Set<string>();
-      set.add(prefix);
-      learnedPrefixes.set(ns, set);
+      const seen = learnedPrefixes.get(ns) ?? new Map<string, number>();
+      seen.set(prefix, (seen.get(prefix) ?? 0) + 1);
+      learnedPrefixes.set(ns, seen);
       break;
     }
   }
+  // A one-word prefix is a provider service (EC2::DHCPOptions -> aws_vpc_); a longer one seen once may hold a
+  // word of that one name (CloudWatch::Alarm -> aws_cloudwatch_metric_alarm), so it must be seen twice.
+  const prefixesLearned = new Map([...learnedPrefixes].map(([ns, seen]) => [ns, [...seen].filter(([p, n]) => n >= 2 || p.split('_').length === 3).map(([p]) => p)]));
   const analogies: Analogy[] = [];
   for (const { ns, resource, tf, cfn, forms } of pairs) {
-    const known = ['aws_', `aws_${ns}_`, ...(prefixesOf.get(input.cfnTypes[cfn].service) ?? []).map((p) => (p.endsWith('_') ? p : `${p}_`)), ...(learnedPrefixes.get(ns) ?? [])];
+    const known = ['aws_', `aws_${ns}_`, ...(prefixesOf.get(input.cfnTypes[cfn].service) ?? []).map((p) => (p.endsWith('_') ? p : `${p}_`)), ...(prefixesLearned.get(ns) ?? [])];
     const prefix = known.filter((p) => tf.startsWith(p) && p.length < tf.length).reduce((a, b) => (b.length > a.length ? b : a), 'aws_');
     const rest = words(tf.slice(prefix.length));
     // Only a spelling the plain name does not already give is an analogy.
@@ -395,7 +401,7 @@ function learnConventions(input: DeriveInput, prefixesOf: Map<string, string[]>)
     if (!rest.length || forms[0].join(' ') === rest.join(' ')) continue;
     analogies.push({ ns, from: forms[0], words: rest, example: `${cfn} -> ${tf}` });
   }
-  return { learnedPrefixes: new Map([...learnedPrefixes].map(([k, v]) => [k, [...v]])), analogies };
+  return { learnedPrefixes: prefixesLearned, analogies };
 }
 
 function oneWordApart(a: string[], b: string[], own: string[]): boolean {
@@ -445,7 +451,12 @@ export function deriveTfToCfn(input: DeriveInput, taken: Set<string>, threshold 
   const sink: ReverseSink = { targets, found: {} };
   const all = Object.keys(input.cfnTypes).filter((n) => n.startsWith('AWS::') && !n.startsWith('AWS::Serverless::'));
   deriveTypeEquivalents(input, all, threshold, sink);
+  const { matches } = deriveTypeEquivalents(input, all.filter((n) => !input.reviewed[n]), threshold);
+  const primaries: Record<string, string> = {};
+  for (const [cfn, m] of Object.entries(input.reviewed)) if (m.tf[0]) primaries[cfn] = m.tf[0];
+  for (const [cfn, m] of Object.entries(matches)) primaries[cfn] ??= m.tf;
   const out: Record<string, DerivedReverse> = {};
+  for (const [tf, r] of Object.entries(reverseByConvention(input, targets, primaries, threshold))) if (!sink.found[tf]) out[tf] = r;
   for (const tf of Object.keys(sink.found).sort()) {
     const list = sink.found[tf].sort((a, b) => (b.evidence.name === 1 ? 1 : 0) - (a.evidence.name === 1 ? 1 : 0) || b.score - a.score || a.cfn.localeCompare(b.cfn));
     const [first] = list;
@@ -458,6 +469,75 @@ export function deriveTfToCfn(input: DeriveInput, taken: Set<string>, threshold 
     out[tf] = { cfn: ties.map((d) => d.cfn).slice(0, 3), score: first.score, evidence: first.evidence };
   }
   return out;
+}
+
+/**
+ * Terraform -> CloudFormation by the conventions the reviewed pairs show, for resources no type names, including
+ * types whose own counterpart is reviewed:
+ * - an analogy: RDS::DBInstance has aws_db_instance, but aws_rds_cluster_instance spells DBInstance the way
+ *   DocDB and Neptune's reviewed pairs do (a DB instance in a cluster);
+ * - a general form: aws_security_group_rule is aws_vpc_security_group_ingress_rule and ..._egress_rule with the
+ *   distinguishing words left out, so it stands for both SecurityGroupIngress and SecurityGroupEgress.
+ */
+function reverseByConvention(input: DeriveInput, targets: Set<string>, primaries: Record<string, string>, threshold: number): Record<string, DerivedReverse> {
+  const prefixesOf = new Map(input.services.map((s) => [s.id, s.tfPrefixes]));
+  const { learnedPrefixes, analogies } = learnConventions(input, prefixesOf);
+  const found = new Map<string, DerivedEquivalent[]>();
+  const consider = (tf: string, cfn: string, name: number, extra: Partial<MatchEvidence>) => {
+    const evidence: MatchEvidence = { name, ...schemaEvidence(input.cfnTypes[cfn], input.tfResources[tf], cfn.split('::')[2]), ...extra };
+    const argCount = Object.keys(input.tfResources[tf].args).filter((a) => !IGNORED_ARGS.has(a)).length;
+    const score = Math.round(scoreEvidence(evidence, argCount) * 1000) / 1000;
+    if (score < threshold) return;
+    const list = found.get(tf) ?? [];
+    list.push({ tf: cfn, score, evidence });
+    found.set(tf, list);
+  };
+  const targetList = [...targets];
+  for (const cfn of Object.keys(input.cfnTypes)) {
+    const [vendor, namespace, resource] = cfn.split('::');
+    if (vendor !== 'AWS' || namespace === 'Serverless' || !resource) continue;
+    const ns = namespace.toLowerCase();
+    const analogous = analogiesFor(analogies, words(snakeCase(resource)), ns);
+    if (!analogous.length) continue;
+    const prefixes = [`aws_${ns}_`, ...(prefixesOf.get(input.cfnTypes[cfn].service) ?? []), ...(learnedPrefixes.get(ns) ?? [])].map((p) => (p.endsWith('_') ? p : `${p}_`));
+    const nsHead = words(`aws_${ns}`).join('');
+    for (const tf of targetList) {
+      if (!prefixes.some((p) => tf.startsWith(p))) continue;
+      const a = analogous.find((x) => nameEvidence(tf, prefixes, [x.words], nsHead) === 1);
+      if (a) consider(tf, cfn, 1, { analogy: a.example });
+    }
+  }
+  const byService = new Map<string, string[]>();
+  for (const tf of targetList) byService.set(input.tfResources[tf].service, [...(byService.get(input.tfResources[tf].service) ?? []), tf]);
+  for (const [cfn, primary] of Object.entries(primaries)) {
+    const pw = words(primary.slice(4));
+    for (const tf of byService.get(input.tfResources[primary]?.service ?? '') ?? []) {
+      const tw = words(tf.slice(4));
+      // Two words at least (aws_vpc is no general form of every aws_vpc_* resource), at most two left out.
+      if (tw.length < 2 || pw.length - tw.length < 1 || pw.length - tw.length > 2 || !subsequence(tw, pw)) continue;
+      // The head noun stays (aws_lb_listener is no general form of aws_lb_listener_rule).
+      if (tw[tw.length - 1] !== pw[pw.length - 1]) continue;
+      consider(tf, cfn, Math.round(dice(tw, pw) * 100) / 100, { generalOf: primary });
+    }
+  }
+  const out: Record<string, DerivedReverse> = {};
+  for (const [tf, list] of found) {
+    // A general form stands for its variants only when there are several, one word apart (ingress / egress):
+    // aws_s3control_access_point_policy is no general form of the one multi-region policy.
+    const general = list.filter((d) => d.evidence.generalOf);
+    const variants = general.length >= 2 && general.some((a) => general.some((b) => a !== b && oneWordApart(words(a.evidence.generalOf!.slice(4)), words(b.evidence.generalOf!.slice(4)), [])));
+    if (!variants) list.splice(0, list.length, ...list.filter((d) => !d.evidence.generalOf));
+    if (!list.length) continue;
+    list.sort((a, b) => b.score - a.score || a.tf.localeCompare(b.tf));
+    out[tf] = { cfn: [...new Set(list.map((d) => d.tf))].slice(0, 3), score: list[0].score, evidence: list[0].evidence };
+  }
+  return out;
+}
+
+function subsequence(short: string[], long: string[]): boolean {
+  let i = 0;
+  for (const w of long) if (w === short[i]) i++;
+  return i === short.length;
 }
 
 /** Tokens the awscc provider keeps as one word when snake-casing resource names (its published exceptions). */

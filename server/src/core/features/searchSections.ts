@@ -6,7 +6,7 @@
 // symbols cache.
 import { monotonicNow } from '../clock';
 import type { NoteFile } from '../notes/noteModel';
-import type { NoteSlot, NotesIndex } from '../notes/notesIndex';
+import type { NotesIndex } from '../notes/notesIndex';
 import { foldForSearch, tokenize } from '../notes/textIndex';
 import { foldQuery, scoreFolded } from '../text/fuzzy';
 import { charMask, headingKeys } from './workspaceSymbols';
@@ -91,32 +91,29 @@ function ancestorKeys(keys: readonly string[], masks: Uint32Array, levels: Array
 
 /**
  * Builds the per-note heading keys the fuzzy heading pass reads, for notes that have none yet, until `shouldStop`
- * says so (checked every 64 notes), then the flat heading table; true when it is ready. Run in idle time so that
- * the first keystroke of the first search does not pay for 10,000 notes at once.
+ * says so (checked every 64 notes that needed work, so every slice makes progress), then the flat heading table;
+ * true when it is ready. Run in idle time so that the first keystroke does not pay for 10,000 notes at once.
  */
 export function prepareHeadingSearch(index: NotesIndex, shouldStop: () => boolean = () => false): boolean {
   let done = true;
   let n = 0;
   index.forEachNote((note, slot) => {
     if (!done) return;
-    noteAncestors(index, note, slot);
+    const keys = headingKeys(index, note, slot);
+    if (ancestorCache.has(keys)) return;
+    ancestorCache.set(keys, ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels));
     if (++n % 64 === 0 && shouldStop()) done = false;
   });
   if (done) headingTable(index);
   return done;
 }
 
-function noteAncestors(index: NotesIndex, note: NoteFile, slot: NoteSlot): AncestorKeys & { heading: Uint8Array } {
-  const keys = headingKeys(index, note, slot);
-  let ancestors = ancestorCache.get(keys);
-  if (!ancestors) ancestorCache.set(keys, (ancestors = ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels)));
-  return { ...ancestors, heading: keys.heading };
-}
-
 /** Every heading of every note in one flat table (its folded key with its ancestors', that string's characters,
- * where it is), for one index version: a keystroke is then one loop over arrays, not a walk over 10,000 notes. */
+ * where it is): a keystroke is then one loop over arrays, not a walk over 10,000 notes. */
 interface HeadingTable {
   version: number;
+  /** Each note's heading keys (slot order) the table was built from: same keys, same table. */
+  built: unknown[];
   full: string[];
   masks: Uint32Array;
   notes: NoteFile[];
@@ -127,23 +124,44 @@ const tables = new WeakMap<NotesIndex, HeadingTable>();
 function headingTable(index: NotesIndex): HeadingTable {
   const cached = tables.get(index);
   if (cached && cached.version === index.version) return cached;
+  // Most changes after the crawl touch no heading (a note's mentions indexed): checking each note's keys is
+  // cheaper than a rebuild and keeps the last keystroke's matches usable.
+  if (cached && sameHeadings(index, cached.built)) {
+    cached.version = index.version;
+    return cached;
+  }
+  const built: unknown[] = [];
   const full: string[] = [];
   const masks: number[] = [];
   const notes: NoteFile[] = [];
   const sections: number[] = [];
   index.forEachNote((note, slot) => {
-    const ancestors = noteAncestors(index, note, slot);
+    const keys = headingKeys(index, note, slot);
+    built.push(keys);
+    let ancestors = ancestorCache.get(keys);
+    if (!ancestors) ancestorCache.set(keys, (ancestors = ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels)));
     for (let i = 0; i < ancestors.full.length; i++) {
-      if (ancestors.heading[i] === 0) continue;
+      if (keys.heading[i] === 0) continue;
       full.push(ancestors.full[i]);
       masks.push(ancestors.masks[i]);
       notes.push(note);
       sections.push(i);
     }
   });
-  const table = { version: index.version, full, masks: Uint32Array.from(masks), notes, sections: Int32Array.from(sections) };
+  const table = { version: index.version, built, full, masks: Uint32Array.from(masks), notes, sections: Int32Array.from(sections) };
   tables.set(index, table);
   return table;
+}
+
+/** Whether every note still has the heading keys (the same object, in the same order) a table was built from. */
+function sameHeadings(index: NotesIndex, built: readonly unknown[]): boolean {
+  if (index.size !== built.length) return false;
+  let i = 0;
+  let same = true;
+  index.forEachNote((_note, slot) => {
+    if (same && slot.searchKeys !== built[i++]) same = false;
+  });
+  return same;
 }
 
 /** Headings whose text (with their ancestors') holds the query's letters in order, best first. */
@@ -176,7 +194,9 @@ function searchHeadings(index: NotesIndex, query: string, limit: number, skip: R
   }
   if (q) lastMatches.set(index, { table, q, rows, count });
   else lastMatches.delete(index);
-  return top.sorted().map(({ score, note, section: i }) => {
+  return top.sorted().map(({ score, note: kept, section: i }) => {
+    // (A note replaced by its own indexed version keeps its keys and the table: answer with the current object.)
+    const note = index.get(kept.uri) ?? kept;
     const { heading } = index.headingAt(note, i);
     return { label: heading, detail: breadcrumb(note.name, index.parentsOf(note, i), heading), uri: note.uri, line: index.headingPositions(note.uri)![i * 4], score };
   });

@@ -46,7 +46,13 @@ describe('Untrusted notes in hovers (real editor)', function () {
     text = await hoverUntil(t.uri, pos, (x) => x.includes(token), 15000);
     raw = await hovers(t.uri, pos);
   });
-  after(() => fs.rmSync(wsUri(rel).fsPath, { force: true }));
+  // The next suites rank SQS sections: they must not see this note half-removed (ranked first, then refused).
+  after(async () => {
+    fs.rmSync(wsUri(rel).fsPath, { force: true });
+    const t = await open('infra/template.yaml');
+    const gone = await hoverUntil(t.uri, positionOf(t, 'pipeline - SQS queue', 'SQS'), (x) => !x.includes(token) && sectionLinks(x).length > 0, 15000);
+    assert.ok(!gone.includes(token), `the deleted malicious note is still in the hover:\n${gone}`);
+  });
 
   it('the malicious note is in the hover (so the checks below look at it)', () => {
     assert.ok(text.includes(token), `malicious note not in hover:\n${text}`);

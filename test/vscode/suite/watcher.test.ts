@@ -83,6 +83,9 @@ describe('Notes written while the editor is open', function () {
       assert.ok(text.includes(tok), `note in new folder not in hover after ${Date.now() - t0} ms:\n${text}`);
     } finally {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
+      // The next suites count notes: wait until the removal reached the index.
+      const gone = await hoverUntil(t.uri, pos, (x) => x.includes('Amazon Simple Notification Service') && !x.includes(tok), 10000);
+      assert.ok(!gone.includes(tok), `the removed folder's note is still in the hover:\n${gone}`);
     }
   });
 });

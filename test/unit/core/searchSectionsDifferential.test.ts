@@ -9,7 +9,9 @@ import { createLanguageService } from '../../../server/src/core/languageService'
 import { preScanHeadings } from '../../../server/src/core/notes/fastScan';
 import type { NoteFile } from '../../../server/src/core/notes/noteModel';
 import type { NotesIndex } from '../../../server/src/core/notes/notesIndex';
-import { headingPositions } from '../../../server/src/core/notes/notesIndex';
+import { headingPositions, mentionHits } from '../../../server/src/core/notes/notesIndex';
+import { packSections } from '../../../server/src/core/notes/packedSections';
+import type { Recognizer } from '../../../server/src/core/recognize/identities';
 import { parseNote } from '../../../server/src/core/notes/parseNote';
 import { foldForSearch, tokenize } from '../../../server/src/core/notes/textIndex';
 import { foldQuery, scoreFolded } from '../../../server/src/core/text/fuzzy';
@@ -208,5 +210,18 @@ describe('Search Notes: fast path = straightforward reference (generated notes)'
     // Scores after an update use statistics that still count the old version: compare places and texts.
     const places = (rs: ScoredSection[]) => rs.map((r) => `${r.uri}#${r.line} ${r.detail} ${r.snippet ?? ''}@${r.snippetLine ?? ''}`).sort();
     assert.deepEqual(places(got), places(reference(index, changed, 'キュ', 300)));
+  });
+
+  it('sections and hits from the scan worker applied after the text index holds the notes: nothing to re-index, same answers', () => {
+    const index = build(notes, 'headings first');
+    index.text.sync(index);
+    const recognizer = (index as unknown as { recognizer: Recognizer }).recognizer;
+    for (const uri of Object.keys(notes)) {
+      const note = index.get(uri)!;
+      const full = parseNote(uri, notes[uri]);
+      assert.ok(index.setMentionsIndexed(note, packSections(full.sections, full.codeRanges), mentionHits(recognizer, full)));
+    }
+    assert.equal(index.text.staleCount, 0);
+    for (const query of ['キュー', 'sqs vis', 'ＤｙｎａｍｏＤＢ', 'バ']) assert.deepEqual(searchSections(index, query, 300, 0), reference(index, notes, query, 300), query);
   });
 });

@@ -296,7 +296,8 @@ export class NotesIndex {
     entry.hits = hits;
     entry.positions ??= headingPositions(entry.note);
     this.pending.delete(note.uri);
-    this.text.markStale(note.uri);
+    // Not stale for Search Notes: the same text, sectioned by the same parser; re-indexing all 10,000 notes after
+    // the crawl made every keystroke pay the full-text index's sync budget.
     this.addHits(entry);
     this.version++;
     return true;

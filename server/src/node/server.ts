@@ -29,6 +29,7 @@ import { localize, resolveLocale, type Locale } from '../core/l10n';
 import { createLanguageService } from '../core/languageService';
 import { M } from '../core/messages';
 import { findDataDir } from './dataLoader';
+import { warmUpMarkdown } from '../core/markdown/warmUp';
 import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
 import { normalizeSettings, type ServerSettings } from './settings';
@@ -49,6 +50,9 @@ Resources:
   Fn:
     Type: AWS::Lambda::Function
 `;
+
+/** Sample texts the sanitiser's warm-up parses (its parser is optimised after ~100 of them). */
+const WARM_UP_ROUNDS = 160;
 
 export function startServer(connection: Connection, loadData: () => AwsData, providers: FeatureProvider[] = []): void {
   const documents = new TextDocuments(TextDocument);
@@ -139,6 +143,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin(localize(locale, M.indexing), 0, undefined, false);
     service.setIndexingProgress({ done: 0, total: 0 });
+    // Issue 16: the crawl runs on the scan worker; the idle request thread warms up what hovers need meanwhile.
+    warmUpSoon();
     const result = await indexer.crawl({
       onProgress: ({ done, total }) => {
         service.setIndexingProgress({ done, total });
@@ -197,6 +203,13 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       } catch {
         /* a warm-up only */
       }
+      // The sanitiser's parser, until it is optimised: one sample text per turn of the event loop.
+      let rounds = 0;
+      const round = () => {
+        warmUpMarkdown(rounds);
+        if (++rounds < WARM_UP_ROUNDS) setImmediate(round);
+      };
+      setImmediate(round);
     }, 50);
     timer.unref?.();
   }

@@ -322,15 +322,15 @@ export class WorkspaceIndexer {
         this.index.backgroundWork(() => performance.now() > sliceEnd);
         await yieldToEventLoop();
       }
-      // The index is complete (bulk mode ends: rankings are exact again): rankings requests asked for meanwhile are
-      // redone in slices, so the first request after the crawl finds them fresh instead of re-ranking 10k notes itself.
-      this.index.endBulk();
-      bulkEnded = true;
+      // The index is complete: rankings requests asked for meanwhile are redone exactly in slices (requests still get
+      // bounded answers), so the first request after the crawl finds them fresh instead of re-ranking 10k notes.
       // (At most for SETTLE_MS: file events arriving meanwhile would make them stale again.)
       const settleUntil = performance.now() + SETTLE_MS;
       while (generation === this.generation && performance.now() < settleUntil && this.index.backgroundWork(((end) => () => performance.now() > end)(performance.now() + WorkspaceIndexer.APPLY_SLICE_MS), true)) {
         await yieldToEventLoop();
       }
+      this.index.endBulk();
+      bulkEnded = true;
       onProgress?.({ done: found.files.length, total: found.files.length });
       if (generation === this.generation) this.saveCacheSoon(fromCache === found.files.length && cached.size === found.files.length ? -1 : 300);
       const stats = this.index.stats();

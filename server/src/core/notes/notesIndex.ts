@@ -151,6 +151,9 @@ export class NotesIndex {
    * stale derived views are redone. True while work is left.
    */
   backgroundWork(shouldStop: () => boolean, settle = false): boolean {
+    // Settling: the index is complete, its service rankings must not lag any more (the query rankings redone now
+    // read them), though the crawl's bulk mode goes on until they are done.
+    if (settle) this.exact = true;
     let left = false;
     for (const task of this.background) {
       if (shouldStop()) return true;
@@ -171,7 +174,11 @@ export class NotesIndex {
 
   endBulk(): void {
     this.bulk = Math.max(0, this.bulk - 1);
+    if (this.bulk === 0) this.exact = false;
   }
+
+  /** Set while a crawl settles (see backgroundWork): service rankings are exact although the bulk mode is on. */
+  private exact = false;
 
   /** Whether a bulk update (the crawl) runs: derived rankings may then lag by up to BULK_RERANK_MS. */
   get inBulk(): boolean {
@@ -407,7 +414,7 @@ export class NotesIndex {
     }
     if (ranking.dirty.size === 0) return ranking.hits;
     // While the crawl runs, serve the previous ranking and re-rank at most every BULK_RERANK_MS.
-    if (this.bulk > 0 && now - ranking.at < BULK_RERANK_MS) return ranking.hits;
+    if (this.bulk > 0 && !this.exact && now - ranking.at < BULK_RERANK_MS) return ranking.hits;
     // Incremental: drop the changed files' hits, merge their new (sorted) hits in. O(n + m log m).
     const dirty = ranking.dirty;
     const fresh: SectionHit[] = [];

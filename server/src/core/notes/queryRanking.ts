@@ -118,12 +118,12 @@ export class QueryRanker {
   }
 
   /**
-   * The crawl's idle slices: unfinished rankings go on. With `settle` (the crawl is over and its bulk mode ended:
-   * service rankings are exact again) every stale ranking is redone from scratch, so the first request after the
-   * crawl finds it fresh and exact. True while work is left.
+   * The crawl's idle slices: unfinished rankings go on. With `settle` (the crawl is over: the index serves exact
+   * service rankings again) every stale ranking is redone from scratch, so the first request after the crawl finds
+   * it fresh and exact; requests meanwhile still get bounded answers. True while work is left.
    */
   private work(shouldStop: () => boolean, settle: boolean): boolean {
-    if (settle && !this.index.inBulk) {
+    if (settle) {
       for (const [key, job] of this.jobs) if (job.bulk || job.version !== this.index.version) this.jobs.delete(key);
       for (const [key, cached] of this.cache) {
         const query = this.queries.get(key);

@@ -90,13 +90,14 @@ export function createLanguageService(options: LanguageServiceOptions) {
     return 'prose';
   }
 
-  function identityAtPosition(document: TextDocument, position: Position): Identity | undefined {
+  /** `withPlace`: also read what surrounds an ARN or principal (for the notes query of hover and definition). */
+  function identityAtPosition(document: TextDocument, position: Position, withPlace = false): Identity | undefined {
     const text = document.getText();
     const offset = document.offsetAt(position);
     const mode = modeAt(document, offset);
     const identity = identityAt(recognizer, text, offset, mode);
     // An ARN or a principal means what its place in a template, policy or program says it is used for.
-    if (identity && mode === 'code' && (identity.kind === 'arn' || identity.kind === 'principal')) identity.place = placeTermsAt(text, offset);
+    if (withPlace && identity && mode === 'code' && (identity.kind === 'arn' || identity.kind === 'principal')) identity.place = placeTermsAt(text, offset);
     return identity;
   }
 
@@ -107,7 +108,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
   function noteQueryAt(document: TextDocument, position: Position): NoteQuery | undefined {
     const query = providedNoteQuery(document, document.offsetAt(position));
     if (query) return query;
-    const identity = identityAtPosition(document, position);
+    const identity = identityAtPosition(document, position, true);
     return identity ? notes.forIdentity(identity) : undefined;
   }
 
@@ -139,7 +140,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
         const answer = provider(document, offset, context);
         if (answer) return answer;
       }
-      const identity = identityAtPosition(document, position);
+      const identity = identityAtPosition(document, position, true);
       if (!identity) return null;
       const value = identityHoverMarkdown(identity, context);
       if (!value) return null;

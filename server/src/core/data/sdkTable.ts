@@ -99,16 +99,18 @@ function operationsOf(entry: RawSdkClient, actionNames: (prefix: string) => read
 
 /** `actionNames(prefix)`: the IAM action names of a prefix (iam-actions.json), which the operation bitmaps index. */
 export function createSdkTable(raw: RawSdkTable, actionNames: (prefix: string) => readonly string[] | undefined): SdkTable {
-  // Per client, built on first use: method name -> operation.
-  const methods = new Map<string, Map<string, string>>();
-  const methodsOf = (client: string) => {
-    let map = methods.get(client);
-    if (!map) {
+  // Per client, built on first use: method name -> operation, and the operations themselves (a recognised boto3
+  // call or SDK command asks on every hover: no array built per call).
+  const clients = new Map<string, { methods: Map<string, string>; operations: readonly string[]; operationSet: ReadonlySet<string> }>();
+  const clientOf = (client: string) => {
+    let found = clients.get(client);
+    if (!found) {
       const entry = Object.hasOwn(raw.clients, client) ? raw.clients[client] : undefined;
-      map = new Map((entry ? operationsOf(entry, actionNames) : []).map((op) => [xformName(op, raw.xformExceptions), op]));
-      methods.set(client, map);
+      const methods = new Map((entry ? operationsOf(entry, actionNames) : []).map((op) => [xformName(op, raw.xformExceptions), op]));
+      const operations = [...methods.values()];
+      clients.set(client, (found = { methods, operations, operationSet: new Set(operations) }));
     }
-    return map;
+    return found;
   };
   let byJs: Map<string, string> | undefined;
   const clientOfJsPackage = (pkg: string) => {
@@ -120,15 +122,15 @@ export function createSdkTable(raw: RawSdkTable, actionNames: (prefix: string) =
     return byJs.get(pkg);
   };
   return {
-    boto3Operation: (client, method) => methodsOf(client).get(method),
-    operations: (client) => [...methodsOf(client).values()],
+    boto3Operation: (client, method) => clientOf(client).methods.get(method),
+    operations: (client) => clientOf(client).operations,
     commandOperation: (pkg, command) => {
       const lib = raw.libPackages && Object.hasOwn(raw.libPackages, pkg) ? raw.libPackages[pkg] : undefined;
       if (lib) return Object.hasOwn(lib.commands, command) ? lib.commands[command] : undefined;
       const client = clientOfJsPackage(pkg);
       const op = /^(.+)Command$/.exec(command)?.[1];
       if (!client || !op) return undefined;
-      return [...methodsOf(client).values()].includes(op) ? op : undefined;
+      return clientOf(client).operationSet.has(op) ? op : undefined;
     },
     clientOfJsPackage: (pkg) => (raw.libPackages && Object.hasOwn(raw.libPackages, pkg) ? raw.libPackages[pkg].client : clientOfJsPackage(pkg)),
     iamPrefixOf: (client) => (Object.hasOwn(raw.clients, client) ? raw.clients[client].iam : undefined),

@@ -29,7 +29,8 @@ export function placeTermsAt(text: string, offset: number): PlaceTerms {
   const ancestors: Line[] = [];
   let limit = own.indent;
   let blockTop = -1;
-  for (let i = lines.indexOf(own) - 1; i >= 0 && limit > 0; i--) {
+  const ownAt = lines.indexOf(own);
+  for (let i = ownAt - 1; i >= 0 && limit > 0; i--) {
     const line = lines[i];
     if (line.blank || line.indent >= limit) continue;
     ancestors.push(line);
@@ -42,7 +43,7 @@ export function placeTermsAt(text: string, offset: number): PlaceTerms {
   const block: Line[] = [];
   for (let i = blockTop + 1; i < lines.length; i++) {
     const line = lines[i];
-    if (!line.blank && line.indent <= blockIndent && i > lines.indexOf(own)) break;
+    if (!line.blank && line.indent <= blockIndent && i > ownAt) break;
     if (!line.blank) block.push(line);
   }
   return termsOf([...ancestors, ...block]);

@@ -44,7 +44,8 @@ export function schemaFor(tfType: string, data: AwsData, kind: 'resource' | 'dat
 
 /** The CloudFormation property a Terraform argument of `tfType` corresponds to: the inverse of the converter's mapping. */
 export function cfnPropertyForArgument(tfType: string, argument: string, data: AwsData): ArgumentOrigin | undefined {
-  const relations = cfnRelations(tfType, data);
+  // (The type-level equivalents only: the companions' property scan of cfnRelations is not needed here.)
+  const relations = tfEquivalence(data, tfType);
   // The equivalents first; a SAM type answers for arguments only its expansion sets (ContentUri -> filename).
   const source = propertyForArgument(data, [...relations.equivalent, ...relations.sam], tfType, argument);
   if (!source) return undefined;
@@ -55,7 +56,7 @@ export function cfnPropertyForArgument(tfType: string, argument: string, data: A
 export type { AttributeOrigin } from '../knowledge/attributes';
 
 export function cfnAttributeFor(tfType: string, attribute: string, data: AwsData): AttributeOrigin | undefined {
-  return attributeOrigin(data, cfnRelations(tfType, data).equivalent, attribute);
+  return attributeOrigin(data, tfEquivalence(data, tfType).equivalent, attribute);
 }
 
 export { logicalIdFor } from '../knowledge/naming';

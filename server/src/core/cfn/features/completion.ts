@@ -17,7 +17,7 @@ import { PSEUDO_PARAMETERS } from '../intrinsics';
 import { parseTemplate } from '../parseTemplate';
 import type { CfnNode, CfnTemplate } from '../types';
 import { CM, M } from '../../messages';
-import { ownerName, propertiesAtPath, propertyAtPath } from './propertySchema';
+import { ownerName, PRIMITIVE_TYPES, propertiesAtPath, propertyAtPath } from './propertySchema';
 import { PSEUDO_DOCS, RESOURCE_ATTRIBUTES } from './reference';
 import { answerText, propertyToTerraform } from './terraform';
 import { jsonContext, lineAt, yamlKeyPath, type LineContext } from './textContext';
@@ -258,7 +258,6 @@ function snippetEscape(text: string): string {
   return text.replace(/[$}\\]/g, '\\$&');
 }
 
-const PRIMITIVES = new Set(['String', 'Integer', 'Long', 'Double', 'Number', 'Boolean', 'Timestamp']);
 
 function choice(p: CfnProperty): string[] | undefined {
   if (p.allowed?.length) return p.allowed;
@@ -275,7 +274,7 @@ function yamlValue(p: CfnProperty, n: number, indent: number): string {
   const values = choice(p);
   if (values) return ` ${choiceSnippet(n, values)}`;
   if (p.type.startsWith('List<') || p.type === 'Tags') return `\n${' '.repeat(indent + 2)}- \${${n}}`;
-  if (PRIMITIVES.has(p.type) || p.type.includes('|')) return ` \${${n}}`;
+  if (PRIMITIVE_TYPES.has(p.type) || p.type.includes('|')) return ` \${${n}}`;
   return `\n${' '.repeat(indent + 2)}\${${n}}`;
 }
 
@@ -291,7 +290,7 @@ function jsonValue(p: CfnProperty, n: number): string {
   if (values) return p.type === 'Boolean' ? choiceSnippet(n, values) : `"${choiceSnippet(n, values)}"`;
   if (p.type.startsWith('List<') || p.type === 'Tags') return `[\${${n}}]`;
   if (p.type === 'String' || p.type.includes('|')) return `"\${${n}}"`;
-  if (PRIMITIVES.has(p.type)) return `\${${n}}`;
+  if (PRIMITIVE_TYPES.has(p.type)) return `\${${n}}`;
   return `{\${${n}}}`;
 }
 

@@ -74,16 +74,16 @@ function checkTypes(template: CfnTemplate, ctx: CoreContext, add: Add, say: Say)
     }
     // SAM's nested shapes in the spec lag behind SAM itself (Auth.UsagePlan, HttpApi.AccessLogSettings): hover and
     // completion use them, diagnostics do not.
-    if (resource.properties && literal && !type.startsWith('AWS::Serverless::')) checkProperties(type, known, resource.properties, add, say);
+    if (resource.properties && literal && !type.startsWith('AWS::Serverless::')) checkProperties(type, known, resource.properties, add, say, sep(ctx));
   }
 }
 
 /** Nested keys and values against the complete schema (propertyDiagnostics.ts). */
-function checkProperties(cfnType: string, known: CfnResourceType, properties: CfnNode, add: Add, say: Say): void {
+function checkProperties(cfnType: string, known: CfnResourceType, properties: CfnNode, add: Add, say: Say, gap: string): void {
   for (const problem of propertyProblems(cfnType, known, properties, closest)) {
     switch (problem.kind) {
       case 'unknownKey': {
-        const hint = problem.suggestion ? (say(CM.unknownProperty, { property: '', type: '' }).endsWith('。') ? '' : ' ') + say(CM.didYouMean, { name: problem.suggestion }) : '';
+        const hint = problem.suggestion ? gap + say(CM.didYouMean, { name: problem.suggestion }) : '';
         add(problem.range, DiagnosticSeverity.Warning, 'cfn-unknown-property', say(CM.unknownProperty, { property: problem.key, type: problem.owner }) + hint);
         break;
       }

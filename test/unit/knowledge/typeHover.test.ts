@@ -51,9 +51,10 @@ describe('knowledge: type equivalents in the hover', () => {
     assert.match(typeHover(ja, 'Custom::OrderSeeder'), /カスタムリソース/);
   });
 
-  it('a type with no hashicorp/aws counterpart claims none (Lex V2 bot is not the V1 aws_lex_bot)', () => {
+  it('Lex V2 bot is not the V1 aws_lex_bot: the derivation names aws_lexv2models_bot', () => {
     const h = head(typeHover(en, 'AWS::Lex::Bot'));
-    assert.doesNotMatch(h, /aws_lex_bot/);
+    assert.doesNotMatch(h, /aws_lex_bot\b/);
+    assert.match(h, /aws_lexv2models_bot/);
     assert.match(h, /awscc_lex_bot/);
   });
 
@@ -70,6 +71,28 @@ describe('knowledge: type equivalents in the hover', () => {
     assert.doesNotMatch(tfHover('aws_lex_bot'), /AWS::Lex::Bot/);
     assert.match(tfHover('aws_sqs_queue'), /AWS::SQS::Queue/);
     assert.doesNotMatch(tfHover('aws_sqs_queue'), /matched by name/);
+  });
+
+  it('a Terraform resource matched by convention says which: an analogy, or the general form of variants', () => {
+    const tfHover = (type: string, svc = en) => {
+      const text = `resource "${type}" "x" {}\n`;
+      const doc = TextDocument.create('file:///ws/main.tf', 'terraform', 1, text);
+      const hover = svc.hover(doc, doc.positionAt(text.indexOf(type) + 3));
+      return hover ? head((hover.contents as { value: string }).value) : '';
+    };
+    const rule = tfHover('aws_security_group_rule');
+    assert.match(rule, /AWS::EC2::SecurityGroupIngress/);
+    assert.match(rule, /AWS::EC2::SecurityGroupEgress/);
+    assert.match(rule, /the general form of aws_vpc_security_group_(ingress|egress)_rule/);
+    assert.match(tfHover('aws_security_group_rule', ja), /の一般形/);
+    const instance = tfHover('aws_rds_cluster_instance');
+    assert.match(instance, /AWS::RDS::DBInstance/);
+    assert.match(instance, /named the way AWS::(DocDB|Neptune)::DBInstance -> aws_(docdb|neptune)_cluster_instance is/);
+    // One multi-region variant makes no general form: the access point policy is not claimed for it.
+    assert.doesNotMatch(tfHover('aws_s3control_access_point_policy'), /MultiRegionAccessPointPolicy/);
+    // The CloudFormation side keeps its own reviewed primary.
+    assert.match(head(typeHover(en, 'AWS::RDS::DBInstance')), /aws_db_instance/);
+    assert.doesNotMatch(head(typeHover(en, 'AWS::RDS::DBInstance')), /aws_rds_cluster_instance/);
   });
 
   it('the Terraform side lists every CloudFormation type it stands for (many-to-one)', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cfnEquivalence, classifyCfnType, primaryCfn, primaryTf, tfEquivalence } from '../../../server/src/core/knowledge';
-import { awsccName, deriveTypeEquivalents, heldOutEvaluation, heldOutReverseEvaluation, quarterOf, type DeriveInput } from '../../../server/src/core/knowledge/typesDerive';
+import { argumentCandidates, awsccName, deriveTypeEquivalents, heldOutEvaluation, heldOutReverseEvaluation, quarterOf, stem, type DeriveInput } from '../../../server/src/core/knowledge/typesDerive';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 
 const dataDir = path.resolve(__dirname, '../../../data');
@@ -82,6 +82,56 @@ describe('knowledge: type equivalents (generated data/mapping.json)', () => {
     }
   });
 
+  it('Terraform -> CloudFormation by convention: analogy and general form, both listed backwards only', () => {
+    // aws_rds_cluster_instance spells DBInstance as DocDB and Neptune's reviewed pairs do.
+    const instance = tfEquivalence(data, 'aws_rds_cluster_instance');
+    assert.deepEqual(instance.matched?.cfn, ['AWS::RDS::DBInstance']);
+    assert.match(instance.matched?.provenance.evidence.analogy ?? '', /^AWS::(DocDB|Neptune)::DBInstance -> aws_(docdb|neptune)_cluster_instance$/);
+    assert.equal(primaryTf(data, 'AWS::RDS::DBInstance'), 'aws_db_instance', 'an analogy never replaces a type\'s own name');
+    // aws_security_group_rule: the ingress and egress rules with their distinguishing words left out.
+    const rule = tfEquivalence(data, 'aws_security_group_rule');
+    assert.deepEqual([...(rule.matched?.cfn ?? [])].sort(), ['AWS::EC2::SecurityGroupEgress', 'AWS::EC2::SecurityGroupIngress']);
+    assert.match(rule.matched?.provenance.evidence.generalOf ?? '', /^aws_vpc_security_group_(ingress|egress)_rule$/);
+    assert.equal(primaryCfn(data, 'aws_security_group_rule'), undefined, 'the converter never writes it');
+    // One variant is no family: the access point policy is not the multi-region one's general form.
+    assert.equal(tfEquivalence(data, 'aws_s3control_access_point_policy').matched, undefined);
+    // aws_lb_listener is no general form of aws_lb_listener_rule (the head noun differs), nor aws_vpc of anything.
+    for (const tf of ['aws_lb_listener', 'aws_vpc', 'aws_db_instance']) assert.equal(tfEquivalence(data, tf).matched, undefined, tf);
+  });
+
+  it('conventions learned from the reviewed pairs: one-word prefixes, analogies, stems, renamed head nouns', () => {
+    // EC2::DHCPOptions -> aws_vpc_dhcp_options teaches aws_vpc_ for EC2.
+    assert.equal(primaryTf(data, 'AWS::EC2::IPAMPool'), 'aws_vpc_ipam_pool');
+    // RDS::DBParameterGroup -> aws_db_parameter_group: Neptune's DBParameterGroup drops "db" the same way.
+    const neptune = cfnEquivalence(data, 'AWS::Neptune::DBParameterGroup');
+    assert.deepEqual(neptune.tf, ['aws_neptune_parameter_group']);
+    assert.equal(neptune.provenance?.source === 'derived' && neptune.provenance.evidence.analogy, 'AWS::RDS::DBParameterGroup -> aws_db_parameter_group');
+    // The head noun renamed with the schema agreeing; a word swapped before it is a sibling (still none).
+    assert.equal(primaryTf(data, 'AWS::ACMPCA::CertificateAuthorityActivation'), 'aws_acmpca_certificate_authority_certificate');
+    // (LogAlarm also shows that a multi-word prefix seen once is no convention: CloudWatch::Alarm ->
+    // aws_cloudwatch_metric_alarm does not make "alarm" after aws_cloudwatch_metric_ its name.)
+    assert.equal(primaryTf(data, 'AWS::CloudWatch::LogAlarm'), undefined);
+    assert.equal(primaryTf(data, 'AWS::AppStream::AppBlockBuilder'), undefined);
+    // Two exact names (Lex V1 and V2): the schema tells them apart.
+    assert.equal(primaryTf(data, 'AWS::Lex::Bot'), 'aws_lexv2models_bot');
+    assert.notEqual(primaryTf(data, 'AWS::Lex::Bot'), 'aws_lex_bot');
+    assert.equal(stem('scheduled'), stem('schedule'));
+    assert.equal(stem('aggregation'), stem('aggregate'));
+    assert.equal(stem('rule'), 'rule', 'too short to cut');
+    assert.notEqual(stem('set'), stem('setting'));
+    assert.ok(argumentCandidates('DBInstanceClass', 'DBInstance').includes('instance_class'));
+    assert.ok(argumentCandidates('Cluster').includes('cluster_name'));
+    assert.ok(!argumentCandidates('ClusterName').includes('cluster_name_name'));
+  });
+
+  it('variants one word apart are withheld, not guessed (VPCCidrBlock: ipv4 or ipv6 association)', () => {
+    const input = deriveInput();
+    const reviewed = Object.fromEntries(Object.entries(input.reviewed).filter(([k]) => k !== 'AWS::EC2::VPCCidrBlock'));
+    const { matches, best } = deriveTypeEquivalents({ ...input, reviewed }, ['AWS::EC2::VPCCidrBlock']);
+    assert.match(best['AWS::EC2::VPCCidrBlock']?.first?.tf ?? '', /^aws_vpc_ipv[46]_cidr_block_association$/);
+    assert.equal(matches['AWS::EC2::VPCCidrBlock'], undefined);
+  });
+
   it('bad input gets a class and never an equivalent', () => {
     const cases: [string, string][] = [
       ['Custom::OrderSeeder', 'custom'],
@@ -159,22 +209,22 @@ describe('knowledge: derivation measured on a hidden quarter of the reviewed tab
   });
 
   // Targets: precision >= 99 %, recall >= 95 %. Measured (npm run eval:equivalents, BENCHMARKS.md): precision
-  // 100 % and recall 91.7 % (77 of 84) on this quarter. The recall target is NOT met: the misses are one-to-many
-  // and renamed types (Lambda::Version -> aws_lambda_function, Route53::HostedZone -> aws_route53_zone) that
-  // the name-consistency rule declines rather than guess. The assertion holds the measured floor, not the target.
-  it('precision >= 99 % on the hidden quarter; recall at its measured floor (91 %, target 95 % not met)', () => {
+  // 100 % and recall 95.2 % (80 of 84) on this quarter, which no rule was tuned on; quarters 1-3 (tuned on):
+  // 99.3 % / 95.4 %. The misses are one-to-many and renamed types (Lambda::Version -> aws_lambda_function,
+  // Route53::HostedZone -> aws_route53_zone) that the name-consistency rule declines rather than guess.
+  it('precision >= 99 % and recall >= 95 % on the hidden quarter', () => {
     const report = heldOutEvaluation(input, 0);
     assert.ok(report.hidden >= 80, `hidden ${report.hidden}`);
     assert.ok(report.precision >= 0.99, `precision ${report.precision}; wrong: ${JSON.stringify(report.wrong)}`);
-    assert.ok(report.recall >= 0.91, `recall ${report.recall}; missed: ${report.missed.map((m) => m.cfn).join(', ')}`);
+    assert.ok(report.recall >= 0.95, `recall ${report.recall}; missed: ${report.missed.map((m) => m.cfn).join(', ')}`);
   });
 
-  // Measured (npm run eval:equivalents): 74 of 80 on this quarter, none wrong; pooled 99.4 % / 90.2 %.
-  it('reverse (Terraform -> CloudFormation) on the hidden quarter: precision >= 99 %, recall at its floor (90 %)', () => {
+  // Measured (npm run eval:equivalents): 74 of 80 on this quarter, none wrong; pooled 99.7 % / 92.1 %.
+  it('reverse (Terraform -> CloudFormation) on the hidden quarter: precision >= 99 %, recall at its floor (92 %)', () => {
     const report = heldOutReverseEvaluation(input, 0);
     assert.ok(report.hidden >= 70, `hidden ${report.hidden}`);
     assert.ok(report.precision >= 0.99, `precision ${report.precision}; wrong: ${JSON.stringify(report.wrong)}`);
-    assert.ok(report.recall >= 0.9, `recall ${report.recall}; missed: ${report.missed.map((m) => m.expected).join(', ')}`);
+    assert.ok(report.recall >= 0.92, `recall ${report.recall}; missed: ${report.missed.map((m) => m.expected).join(', ')}`);
     assert.equal(heldOutReverseEvaluation({ ...input, tfResources: {} }, 0).correct, 0, 'negative control');
   });
 

@@ -112,6 +112,18 @@ export interface TfType {
   attrs: string[];
 }
 
+/** Why a derived pair was matched (knowledge/typesDerive.ts MatchEvidence). */
+export interface TypeEvidence {
+  name: number;
+  props: [number, number];
+  required: [number, number];
+  attrs: [number, number];
+  /** The name spelled as another namespace's reviewed pair spells the same resource name. */
+  analogy?: string;
+  /** Terraform -> CloudFormation: the general form of this type's own counterpart (and its variants). */
+  generalOf?: string;
+}
+
 export interface TypeMapping {
   /** hashicorp/aws equivalents, first is the primary. Empty when none. */
   tf: string[];
@@ -124,9 +136,9 @@ export interface TypeMapping {
   provenance?: 'reviewed' | 'derived';
   /** Derived pairs: the score and the evidence it rests on. */
   score?: number;
-  evidence?: { name: number; props: [number, number]; required: [number, number]; attrs: [number, number] };
+  evidence?: TypeEvidence;
   /** hashicorp/aws resources no type names that stand for this one, matched from the Terraform side. */
-  fromTf?: Record<string, { score: number; evidence: { name: number; props: [number, number]; required: [number, number]; attrs: [number, number] } }>;
+  fromTf?: Record<string, { score: number; evidence: TypeEvidence }>;
   /** Which TF attribute a `!Ref` to this resource becomes ("id", "arn", "name", "url"...). */
   refAttr?: string;
   /** CFN GetAtt attribute -> TF attribute. */

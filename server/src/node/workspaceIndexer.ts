@@ -731,10 +731,16 @@ export class WorkspaceIndexer {
     const uri = toUri(file);
     this.touchedDuringCrawl?.add(uri);
     if (deleted) {
-      if (!this.openInEditor.has(uri) && this.index.remove(uri)) {
-        this.meta.delete(uri);
-        this.saveCacheSoon();
+      // A deleted folder is reported as one event (the watcher does not list what was inside): drop its notes too.
+      const under = uri.endsWith('/') ? uri : `${uri}/`;
+      const gone = this.index.has(uri) ? [uri] : this.index.uris().filter((u) => u.startsWith(under));
+      let removed = false;
+      for (const u of gone) {
+        if (this.openInEditor.has(u) || !this.index.remove(u)) continue;
+        this.meta.delete(u);
+        removed = true;
       }
+      if (removed) this.saveCacheSoon();
       return;
     }
     if (this.matcher.matches(file)) await this.indexFile(file);

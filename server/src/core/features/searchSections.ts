@@ -80,7 +80,7 @@ function ancestorKeys(keys: readonly string[], masks: Uint32Array, levels: Array
     const depth = stack.length;
     const parents = depth ? joined[depth - 1] : '';
     // Folding `${heading} ${parents}` equals joining the folded parts with a space.
-    full[i] = `${keys[i]} ${parents}`;
+    full[i] = flat(`${keys[i]} ${parents}`);
     fullMasks[i] = masks[i] | (depth ? joinedMask[depth - 1] : 0);
     stack.push(i);
     joined.push(depth ? `${parents} ${keys[i]}` : keys[i]);
@@ -90,9 +90,19 @@ function ancestorKeys(keys: readonly string[], masks: Uint32Array, levels: Array
 }
 
 /**
+ * `s` as one flat string: a concatenation is a rope that the engine flattens (copies) the first time it is searched,
+ * which made the first keystroke of each letter pay for tens of thousands of copies; here it happens in idle time.
+ * (Converting to a number reads, and so flattens, the whole string.)
+ */
+function flat(s: string): string {
+  void Number(s);
+  return s;
+}
+
+/**
  * Builds the per-note heading keys the fuzzy heading pass reads, for notes that have none yet, until `shouldStop`
- * says so (checked every 64 notes that needed work, so every slice makes progress), then the flat heading table;
- * true when it is ready. Run in idle time so that the first keystroke does not pay for 10,000 notes at once.
+ * says so (checked every 64 notes that needed work, so every slice makes progress), then the flat heading table
+ * and a warm-up; true when all is ready. Run in idle time so that the first keystroke does not pay for 10,000 notes at once.
  */
 export function prepareHeadingSearch(index: NotesIndex, shouldStop: () => boolean = () => false): boolean {
   let done = true;
@@ -104,8 +114,24 @@ export function prepareHeadingSearch(index: NotesIndex, shouldStop: () => boolea
     ancestorCache.set(keys, ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels));
     if (++n % 64 === 0 && shouldStop()) done = false;
   });
-  if (done) headingTable(index);
-  return done;
+  if (!done) return false;
+  headingTable(index);
+  return warmUp(index);
+}
+
+/** Queries run once per index in idle slices (one per slice) after the table is built: the first keystrokes of a
+ * session otherwise ran the passes over every heading before the engine had optimised them (3-10x slower). */
+const WARM_UP = ['e', 'の', 'lambda', 'キュー'];
+const warmed = new WeakMap<NotesIndex, number>();
+
+function warmUp(index: NotesIndex): boolean {
+  const step = warmed.get(index) ?? 0;
+  if (step >= WARM_UP.length) return true;
+  warmed.set(index, step + 1);
+  searchSections(index, WARM_UP[step], SNIPPET_RESULTS, 0);
+  // (Answers never depend on an earlier query; forget it anyway so the next keystroke starts as without warm-up.)
+  lastMatches.delete(index);
+  return false;
 }
 
 /** Every heading of every note in one flat table (its folded key with its ancestors', that string's characters,

@@ -446,5 +446,6 @@ export const TF_MAPPING = {
   'AWS::Serverless::Api': { tf: ['aws_api_gateway_rest_api', 'aws_api_gateway_deployment', 'aws_api_gateway_stage'], kind: 'one-to-many', refAttr: 'id' },
   'AWS::Serverless::HttpApi': { tf: ['aws_apigatewayv2_api', 'aws_apigatewayv2_stage'], kind: 'one-to-many', refAttr: 'id' },
   'AWS::Serverless::StateMachine': { tf: ['aws_sfn_state_machine', 'aws_iam_role'], kind: 'one-to-many', refAttr: 'arn' },
+  'AWS::Serverless::Connector': { tf: ['aws_iam_role_policy'], note: "The IAM policy the connector's profile implies, inline on the source's role." },
   'AWS::Serverless::LayerVersion': { tf: ['aws_lambda_layer_version'], refAttr: 'arn' },
 };

@@ -69,6 +69,12 @@ export const SAM_EXPANSIONS: Readonly<Record<string, SamExpansion>> = {
     implicit: [ROLE, IMPLICIT_REST_API],
     converted: true,
   },
+  // The IAM policy its connector profile implies, on the source's role (knowledge/connectors.ts).
+  'AWS::Serverless::Connector': {
+    main: { tfType: 'aws_iam_role_policy', refAttr: 'id', attributes: {} },
+    implicit: [],
+    converted: true,
+  },
 };
 
 /** The CloudFormation resources SAM's transform generates for each SAM type (what the template hover lists). */

@@ -9,6 +9,8 @@ import { snakeCase } from './naming';
 import { inlineCode } from './propertyRules';
 import { addResource, resourceBody, scopeFor } from './resources';
 import { convertStateMachine } from './samStateMachine';
+import { convertConnector } from './samConnector';
+import { applicationTarget, convertApplication } from './samApplication';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
 const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;
@@ -43,6 +45,10 @@ export function events(props: CfnValueMap): [string, CfnValueMap][] {
 
 /** Targets from knowledge/sam.ts: the main resource, then the implicit ones SAM would add (a role, the implicit APIs). */
 export function planSamResource(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap, counted: boolean): void {
+  if (type === 'AWS::Serverless::Application') {
+    target(ctx, id, counted, applicationTarget(propertiesOf(ctx, type, resource).Location));
+    return;
+  }
   const expansion = samExpansion(type);
   if (!expansion?.converted) return;
   const props = propertiesOf(ctx, type, resource);
@@ -99,6 +105,10 @@ export function convertSamResource(ctx: ConvertContext, id: string, type: string
       return convertLayer(ctx, id, props, condition);
     case 'AWS::Serverless::StateMachine':
       return convertStateMachine(ctx, id, props, condition);
+    case 'AWS::Serverless::Connector':
+      return convertConnector(ctx, id, props, condition);
+    case 'AWS::Serverless::Application':
+      return convertApplication(ctx, id, props, condition);
     default:
       samTodo(ctx, id, `${type} is not converted; write its Terraform resources by hand`);
   }

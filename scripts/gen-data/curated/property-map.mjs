@@ -65,6 +65,19 @@ export const PROPERTY_OVERRIDES = {
     PermissionsBoundary: { none: 'set on the aws_iam_role SAM creates for the state machine' },
     Events: { none: 'each event becomes its own resources (rule and target with a role, API route)' },
   },
+  // Names the provider spells differently (OAuth, URLs, minutes), and wrappers it flattens.
+  'AWS::Cognito::UserPoolClient': {
+    AllowedOAuthFlows: { args: ['allowed_oauth_flows'] },
+    AllowedOAuthFlowsUserPoolClient: { args: ['allowed_oauth_flows_user_pool_client'] },
+    AllowedOAuthScopes: { args: ['allowed_oauth_scopes'] },
+    CallbackURLs: { args: ['callback_urls'] },
+    LogoutURLs: { args: ['logout_urls'] },
+  },
+  'AWS::Cognito::UserPool': { Policies: { flatten: ['password_policy'] } },
+  'AWS::CodeBuild::Project': { TimeoutInMinutes: { args: ['build_timeout'] }, QueuedTimeoutInMinutes: { args: ['queued_timeout'] } },
+  'AWS::EFS::FileSystem': { FileSystemTags: { args: ['tags'] } },
+  'AWS::ApiGatewayV2::Authorizer': { IdentitySource: { args: ['identity_sources'] } },
+  'AWS::EC2::LaunchTemplate': { LaunchTemplateData: { flatten: ['image_id', 'instance_type', 'user_data', 'iam_instance_profile', 'block_device_mappings', 'metadata_options'] } },
   // One source_access_configuration block per entry.
   'AWS::Lambda::EventSourceMapping': { SourceAccessConfigurations: { args: ['source_access_configuration'] } },
   // A group's or user's policies are separate resources, as a role's are.
@@ -91,10 +104,10 @@ export const PROPERTY_OVERRIDES = {
     AssumeRolePolicyDocument: { none: 'the assume_role_policy of the aws_iam_role SAM creates for the function' },
     VersionDescription: { none: 'describes the version SAM publishes (aws_lambda_alias / published version), not the function' },
     AutoPublishCodeSha256: { none: 'only changes the version SAM publishes' },
-    AutoPublishAlias: { none: 'SAM publishes a version and an alias (aws_lambda_alias); not converted' },
+    AutoPublishAlias: { resource: 'aws_lambda_alias' },
     DeploymentPreference: { none: 'CodeDeploy traffic shifting; not converted' },
-    ProvisionedConcurrencyConfig: { none: 'set on the alias (aws_lambda_provisioned_concurrency_config); not converted' },
-    EventInvokeConfig: { none: 'aws_lambda_function_event_invoke_config; not converted' },
+    ProvisionedConcurrencyConfig: { none: 'set on the alias AutoPublishAlias publishes (aws_lambda_provisioned_concurrency_config); alone, SAM rejects it' },
+    EventInvokeConfig: { resource: 'aws_lambda_function_event_invoke_config' },
   },
   'AWS::Serverless::LayerVersion': {
     LayerName: { args: ['layer_name'] },

@@ -177,4 +177,44 @@ describe('convert: SAM StateMachine, Connector, Application', () => {
     assert.deepEqual(todos.filter((t) => t.startsWith('Auth') || t.startsWith('Nested')), ['Auth: the capabilities the repository application declares are not known offline']);
     assert.doesNotMatch(hcl, /not converted/);
   });
+
+  it('AutoPublishAlias: publish = true and an alias on the published version; provisioned concurrency and invoke config on it', async () => {
+    const { hcl, todos } = sam(`  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: s3://bucket/api.zip
+      AutoPublishAlias: live
+      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 }
+      EventInvokeConfig:
+        MaximumRetryAttempts: 1
+        DestinationConfig: { OnFailure: { Type: SQS, Destination: arn:aws:sqs:us-east-1:123456789012:dlq } }
+`);
+    const r = (await parsed(hcl)).resource;
+    assert.equal(r.aws_lambda_function.api[0].publish, true);
+    const alias = r.aws_lambda_alias.api_alias[0];
+    assert.equal(alias.name, 'live');
+    assert.equal(alias.function_version, '${aws_lambda_function.api.version}');
+    const concurrency = r.aws_lambda_provisioned_concurrency_config.api_concurrency[0];
+    assert.equal(concurrency.qualifier, 'live');
+    assert.equal(concurrency.provisioned_concurrent_executions, 2);
+    const invoke = r.aws_lambda_function_event_invoke_config.api_invoke_config[0];
+    assert.equal(invoke.maximum_retry_attempts, 1);
+    assert.equal(invoke.destination_config[0].on_failure[0].destination, 'arn:aws:sqs:us-east-1:123456789012:dlq');
+    assert.deepEqual(todos, []);
+  });
+
+  it('negative: provisioned concurrency without AutoPublishAlias is a TODO, no config and no alias', () => {
+    const { hcl } = sam(`  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: s3://bucket/api.zip
+      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 }
+`);
+    assert.match(hcl, /TODO: ProvisionedConcurrencyConfig applies to the alias SAM publishes/);
+    assert.doesNotMatch(hcl, /aws_lambda_provisioned_concurrency_config|aws_lambda_alias|publish = true/);
+  });
 });

@@ -1,6 +1,6 @@
 // SAM (AWS::Serverless::*) -> the resources SAM itself would create: functions with their role, managed
 // policies and event sources; simple tables; HTTP and REST APIs. Unhandled parts become TODO comments.
-import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
 import { argumentItems, blockBody, type ResourceScope } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
 import { address, expr, isRef, pseudoParameter } from './expressions';
@@ -161,8 +161,38 @@ function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, co
             ]);
           }
           break;
-        case 'AutoPublishAlias': case 'DeploymentPreference': case 'ProvisionedConcurrencyConfig': case 'EventInvokeConfig':
-          body.push(comment(`TODO: SAM ${key} is not converted`));
+        case 'AutoPublishAlias':
+          // SAM publishes a version on every code change and points the alias at it.
+          body.push(attr('publish', code('true')));
+          scope.companion('aws_lambda_alias', 'alias', [
+            attr('name', expr(ctx, value)),
+            attr('function_name', code(`${address(fn)}.function_name`)),
+            attr('function_version', code(`${address(fn)}.version`)),
+          ]);
+          break;
+        case 'ProvisionedConcurrencyConfig':
+          if (props.AutoPublishAlias === undefined || !isValueMap(value)) {
+            body.push(comment('TODO: ProvisionedConcurrencyConfig applies to the alias SAM publishes; set AutoPublishAlias'));
+            ctx.todo(`${id}: ProvisionedConcurrencyConfig without AutoPublishAlias`);
+            break;
+          }
+          scope.companion('aws_lambda_provisioned_concurrency_config', 'concurrency', [
+            attr('function_name', code(`${address(fn)}.function_name`)),
+            attr('qualifier', expr(ctx, props.AutoPublishAlias)),
+            attr('provisioned_concurrent_executions', expr(ctx, value.ProvisionedConcurrentExecutions)),
+          ]);
+          break;
+        case 'EventInvokeConfig':
+          if (isValueMap(value) && !isFunctionValue(value)) {
+            scope.companion('aws_lambda_function_event_invoke_config', 'invoke_config', [
+              attr('function_name', code(`${address(fn)}.function_name`)),
+              ...(props.AutoPublishAlias !== undefined ? [attr('qualifier', expr(ctx, props.AutoPublishAlias))] : []),
+              ...eventInvokeConfig(ctx, value),
+            ]);
+          } else body.push(...argumentItems(scope, key, value));
+          break;
+        case 'DeploymentPreference':
+          body.push(comment(`TODO: SAM ${key} (CodeDeploy traffic shifting) is not converted: write aws_codedeploy_app / aws_codedeploy_deployment_group for the alias`));
           ctx.todo(`${id}: SAM ${key} is not converted`);
           break;
         default:
@@ -185,6 +215,21 @@ function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, co
     serviceRole(ctx, id, role, 'lambda.amazonaws.com', policies, statements, props.PermissionsBoundary, condition);
   }
   for (const [eventId, event] of events(props)) convertEvent(ctx, id, fn, eventId, event, condition);
+}
+
+/** EventInvokeConfig {MaximumEventAgeInSeconds, MaximumRetryAttempts, DestinationConfig: {OnSuccess|OnFailure: {Type, Destination}}}. */
+function eventInvokeConfig(ctx: ConvertContext, value: CfnValueMap): BodyItem[] {
+  const items: BodyItem[] = [];
+  if (value.MaximumEventAgeInSeconds !== undefined) items.push(attr('maximum_event_age_in_seconds', expr(ctx, value.MaximumEventAgeInSeconds)));
+  if (value.MaximumRetryAttempts !== undefined) items.push(attr('maximum_retry_attempts', expr(ctx, value.MaximumRetryAttempts)));
+  const destinations = isValueMap(value.DestinationConfig) ? value.DestinationConfig : {};
+  const blocks: BodyItem[] = [];
+  for (const [key, name] of [['OnSuccess', 'on_success'], ['OnFailure', 'on_failure']] as const) {
+    const d = destinations[key];
+    if (isValueMap(d) && d.Destination !== undefined) blocks.push(nested(name, [attr('destination', expr(ctx, d.Destination))]));
+  }
+  if (blocks.length) items.push(nested('destination_config', blocks));
+  return items;
 }
 
 /** The role SAM creates for a resource: trusted by `service`, with managed policy attachments and one inline policy. */

@@ -42,7 +42,17 @@ export function buildMapping({ cfnTypes, tfResources, services }) {
   // kept on the CloudFormation entry as `fromTf` (one table, read whole), many-to-one allowed.
   const taken = new Set(Object.values(out).flatMap((e) => e.tf));
   for (const [tf, r] of Object.entries(deriveTfToCfn({ cfnTypes, tfResources, services, reviewed: reviewedOnly(out) }, taken))) {
-    for (const cfnType of r.cfn) (out[cfnType].fromTf ??= {})[tf] = { score: r.score, evidence: r.evidence };
+    for (const cfnType of r.cfn) {
+      const entry = out[cfnType];
+      // A type that says "none" while the Terraform side names it has that resource as its equivalent: one-to-one,
+      // or many-to-one when it stands for several (aws_servicecatalog_constraint for the three constraint types).
+      // Not for a general form or an analogy beside a type's own counterpart (those stay `fromTf`).
+      if (!entry.tf.length && !entry.fromTf && !r.evidence.generalOf) {
+        Object.assign(entry, { tf: [tf], provenance: 'derived', score: r.score, evidence: r.evidence, kind: r.cfn.length > 1 ? 'many-to-one' : 'one-to-one' });
+        continue;
+      }
+      (entry.fromTf ??= {})[tf] = { score: r.score, evidence: r.evidence };
+    }
   }
   return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
 }

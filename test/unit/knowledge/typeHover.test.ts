@@ -65,9 +65,12 @@ describe('knowledge: type equivalents in the hover', () => {
       const hover = en.hover(doc, doc.positionAt(text.indexOf(type) + 3));
       return hover ? head((hover.contents as { value: string }).value) : '';
     };
-    const h = tfHover('aws_servicecatalog_product');
-    assert.match(h, /AWS::ServiceCatalog::CloudFormationProduct/);
+    const h = tfHover('aws_security_group_rule');
+    assert.match(h, /AWS::EC2::SecurityGroupIngress/);
     assert.match(h, /matched by name and schema: /);
+    // A type that said "none" while matched from the Terraform side now has it, with its evidence.
+    assert.match(tfHover('aws_servicecatalog_product'), /AWS::ServiceCatalog::CloudFormationProduct/);
+    assert.match(head(typeHover(en, 'AWS::ServiceCatalog::CloudFormationProduct')), /aws_servicecatalog_product.*matched by name and schema/);
     assert.doesNotMatch(tfHover('aws_lex_bot'), /AWS::Lex::Bot/);
     assert.match(tfHover('aws_sqs_queue'), /AWS::SQS::Queue/);
     assert.doesNotMatch(tfHover('aws_sqs_queue'), /matched by name/);

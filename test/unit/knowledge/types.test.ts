@@ -67,13 +67,23 @@ describe('knowledge: type equivalents (generated data/mapping.json)', () => {
     assert.ok(back.includes('AWS::DirectoryService::SimpleAD') && back.includes('AWS::DirectoryService::MicrosoftAD'));
   });
 
-  it('Terraform -> CloudFormation for resources no type names: matched from the Terraform side, many-to-one', () => {
+  it('Terraform -> CloudFormation for resources no type names: a type that said none takes it (many-to-one)', () => {
+    // The three constraint types said "none" while aws_servicecatalog_constraint was matched to them from its
+    // side: a false "none". They now have it as their equivalent, many-to-one, with the evidence.
     const constraint = tfEquivalence(data, 'aws_servicecatalog_constraint');
-    assert.deepEqual(constraint.equivalent, []);
-    assert.deepEqual(constraint.matched?.cfn, ['AWS::ServiceCatalog::LaunchNotificationConstraint', 'AWS::ServiceCatalog::LaunchTemplateConstraint', 'AWS::ServiceCatalog::ResourceUpdateConstraint']);
-    assert.equal(constraint.matched?.provenance.source, 'derived');
-    assert.equal(primaryCfn(data, 'aws_servicecatalog_constraint'), undefined, 'matched is not a primary: the converter never writes it');
-    assert.deepEqual(tfEquivalence(data, 'aws_servicecatalog_product').matched?.cfn, ['AWS::ServiceCatalog::CloudFormationProduct']);
+    assert.deepEqual([...constraint.equivalent].sort(), ['AWS::ServiceCatalog::LaunchNotificationConstraint', 'AWS::ServiceCatalog::LaunchTemplateConstraint', 'AWS::ServiceCatalog::ResourceUpdateConstraint']);
+    assert.equal(constraint.matched, undefined);
+    const launch = cfnEquivalence(data, 'AWS::ServiceCatalog::LaunchNotificationConstraint');
+    assert.deepEqual(launch.tf, ['aws_servicecatalog_constraint']);
+    assert.equal(launch.kind, 'many-to-one');
+    assert.equal(launch.provenance?.source, 'derived');
+    assert.equal(primaryCfn(data, 'aws_servicecatalog_product'), 'AWS::ServiceCatalog::CloudFormationProduct');
+    assert.equal(primaryTf(data, 'AWS::Redshift::ClusterSubnetGroup'), 'aws_redshift_subnet_group');
+    // No type says "none" while a Terraform resource is matched to it.
+    const mapping = read('mapping.json').cfnToTf as Record<string, { tf: string[]; fromTf?: object }>;
+    assert.deepEqual(Object.entries(mapping).filter(([, m]) => !m.tf.length && m.fromTf).map(([k]) => k), []);
+    // An exact name under another service's prefix with no property in common is no equivalent.
+    assert.equal(primaryTf(data, 'AWS::Redshift::Snapshot'), 'aws_redshift_cluster_snapshot');
     // Never beside a type's own answer, never a sibling service's exact name, never a swapped head noun.
     assert.equal(tfEquivalence(data, 'aws_sqs_queue').matched, undefined);
     assert.equal(tfEquivalence(data, 'aws_s3_bucket_versioning').matched, undefined, 'a companion says what it is a companion of');

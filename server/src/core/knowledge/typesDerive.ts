@@ -307,7 +307,8 @@ export function deriveTypeEquivalents(input: DeriveInput, targets?: string[], th
     const argKey = (tf: string) => [tf.split('_').slice(2).join('_'), ...Object.keys(input.tfResources[tf].args).sort(), '|', ...(input.tfResources[tf].attrs ?? [])].join(',');
     // The provider's name first: an exact name outranks a closer schema under another name (EventBusPolicy ->
     // aws_cloudwatch_event_bus_policy, not aws_cloudwatch_event_permission).
-    const exact = (d: DerivedEquivalent) => (d.evidence.name === 1 ? 1 : 0);
+    // ...unless no property at all is an argument of it (Redshift::Snapshot is no aws_redshiftserverless_snapshot).
+    const exact = (d: DerivedEquivalent) => (d.evidence.name === 1 && (d.evidence.props[1] < 3 || d.evidence.props[0] > 0) ? 1 : 0);
     scored.sort((a, b) => exact(b) - exact(a) || b.score - a.score || prefixUse(b.tf) - prefixUse(a.tf) || a.tf.localeCompare(b.tf));
     const top = scored[0];
     if (top) for (let i = scored.length - 1; i > 0; i--) if (argKey(scored[i].tf) === argKey(top.tf)) scored.splice(i, 1);

@@ -217,4 +217,27 @@ describe('convert: SAM StateMachine, Connector, Application', () => {
     assert.match(hcl, /TODO: ProvisionedConcurrencyConfig applies to the alias SAM publishes/);
     assert.doesNotMatch(hcl, /aws_lambda_provisioned_concurrency_config|aws_lambda_alias|publish = true/);
   });
+
+  it('ScheduleV2 event: aws_scheduler_schedule with a role the scheduler assumes to invoke the function (OFF window by default)', async () => {
+    const { hcl, todos } = sam(`  Job:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: s3://bucket/job.zip
+      Events:
+        Hourly: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 hour) } }
+`);
+    const r = (await parsed(hcl)).resource;
+    const schedule = r.aws_scheduler_schedule.job_hourly[0];
+    assert.equal(schedule.schedule_expression, 'rate(1 hour)');
+    assert.equal(schedule.flexible_time_window[0].mode, 'OFF');
+    assert.equal(schedule.target[0].arn, '${aws_lambda_function.job.arn}');
+    assert.equal(schedule.target[0].role_arn, '${aws_iam_role.job_hourly_role.arn}');
+    assert.match(r.aws_iam_role.job_hourly_role[0].assume_role_policy, /scheduler\.amazonaws\.com/);
+    assert.match(r.aws_iam_role_policy.job_hourly_role_policy[0].policy, /lambda:InvokeFunction/);
+    // Negative: no Lambda permission (the role invokes), no TODO.
+    assert.equal(r.aws_lambda_permission, undefined);
+    assert.deepEqual(todos, []);
+  });
 });

@@ -179,6 +179,23 @@ describe('aws-notes-ls with a VS Code-like client', function () {
     await eventually(async () => ((await client.connection.sendRequest('workspace/symbol', { query: 'Glue のクローラー' })) as unknown[]).length === 1);
   });
 
+  it('drops the notes of a deleted folder when only the folder is reported, and watches deletions of folders', async () => {
+    const registration = client.registrations.find((r) => (r as { method: string }).method === 'workspace/didChangeWatchedFiles') as {
+      registerOptions: { watchers: { globPattern: { pattern: string }; kind?: number }[] };
+    };
+    const any = registration.registerOptions.watchers.find((w) => w.globPattern.pattern === '**/*');
+    assert.ok(any && any.kind !== undefined && (any.kind & 4) !== 0, `no watcher reports deleted folders: ${JSON.stringify(registration.registerOptions.watchers)}`);
+    const dir = path.join(ws, 'notes', 'retired');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'athena.md'), '# Athena のパーティション\n\nパーティションで読む量を減らす。\n');
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('notes/retired'), type: 1 }] });
+    const found = async () => ((await client.connection.sendRequest('workspace/symbol', { query: 'Athena のパーティション' })) as unknown[]).length;
+    await eventually(async () => (await found()) === 1);
+    fs.rmSync(dir, { recursive: true });
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('notes/retired'), type: 3 }] });
+    await eventually(async () => (await found()) === 0);
+  });
+
   it('answers in Japanese and never passes a note\'s links, HTML or images through', async () => {
     const text = '# SQS\n';
     const uri = client.open('a.py', 'python', text);

@@ -225,8 +225,9 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
         const base = root.file ? path.dirname(root.base) : root.base;
         const pattern = root.file ? path.basename(root.base) : (root.pattern ?? MARKDOWN_GLOB);
         const notes = { globPattern: glob(base, pattern) };
-        // Editors may report only the folder when a folder full of notes appears at once: watch creations too.
-        return root.file ? [notes] : [notes, { globPattern: glob(base, '**/*'), kind: WatchKind.Create }];
+        // Editors may report only the folder when a folder full of notes appears or disappears at once: watch
+        // creations and deletions of anything too (the indexer drops the notes beneath a deleted folder).
+        return root.file ? [notes] : [notes, { globPattern: glob(base, '**/*'), kind: WatchKind.Create | WatchKind.Delete }];
       });
       watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
       return;

@@ -116,22 +116,34 @@ export function prepareHeadingSearch(index: NotesIndex, shouldStop: () => boolea
   });
   if (!done) return false;
   headingTable(index);
-  return warmUp(index);
+  return warmUp(index, shouldStop);
 }
 
-/** Queries run once per index in idle slices (one per slice) after the table is built: the first keystrokes of a
- * session otherwise ran the passes over every heading before the engine had optimised them (3-10x slower). */
+/** Queries run once per index in idle time after the table is built: the first keystrokes of a session otherwise
+ * ran the passes over every heading before the engine had optimised them (a one-letter query took 65, 80, then 38
+ * ms before settling at 10). The heading passes run on the table's first rows (the engine needs calls, not all
+ * rows), many per slice; then one full search per slice for the full-text path. */
 const WARM_UP = ['e', 'の', 'lambda', 'キュー'];
+const WARM_UP_PASSES = 24;
+const WARM_UP_ROWS = 4000;
 const warmed = new WeakMap<NotesIndex, number>();
 
-function warmUp(index: NotesIndex): boolean {
-  const step = warmed.get(index) ?? 0;
-  if (step >= WARM_UP.length) return true;
-  warmed.set(index, step + 1);
-  searchSections(index, WARM_UP[step], SNIPPET_RESULTS, 0);
+function warmUp(index: NotesIndex, shouldStop: () => boolean): boolean {
+  let step = warmed.get(index) ?? 0;
+  const total = WARM_UP_PASSES + WARM_UP.length;
+  while (step < WARM_UP_PASSES) {
+    const letters = 'esaの';
+    searchHeadings(index, letters[step % letters.length] + (step % 3 === 2 ? 'q' : ''), 300, new Set(), WARM_UP_ROWS);
+    warmed.set(index, ++step);
+    if (shouldStop()) break;
+  }
+  if (step >= WARM_UP_PASSES && step < total) {
+    searchSections(index, WARM_UP[step - WARM_UP_PASSES], SNIPPET_RESULTS, 0);
+    warmed.set(index, ++step);
+  }
   // (Answers never depend on an earlier query; forget it anyway so the next keystroke starts as without warm-up.)
   lastMatches.delete(index);
-  return false;
+  return step >= total;
 }
 
 /** Every heading of every note in one flat table (its folded key with its ancestors', that string's characters,
@@ -191,7 +203,7 @@ function sameHeadings(index: NotesIndex, built: readonly unknown[]): boolean {
 }
 
 /** Headings whose text (with their ancestors') holds the query's letters in order, best first. */
-function searchHeadings(index: NotesIndex, query: string, limit: number, skip: ReadonlySet<string>): ScoredSection[] {
+function searchHeadings(index: NotesIndex, query: string, limit: number, skip: ReadonlySet<string>, rowLimit = Infinity): ScoredSection[] {
   const q = foldQuery(query);
   const qMask = charMask(q);
   const table = headingTable(index);
@@ -203,7 +215,7 @@ function searchHeadings(index: NotesIndex, query: string, limit: number, skip: R
   // `lambda` matched `lamb`, so typing on only re-scores the last keystroke's matches.
   const previous = lastMatches.get(index);
   const narrowing = !!previous && !!previous.q && q.startsWith(previous.q) && previous.table === table;
-  const candidates = narrowing ? previous.count : full.length;
+  const candidates = Math.min(narrowing ? previous.count : full.length, rowLimit);
   const rows = new Int32Array(candidates);
   let count = 0;
   for (let c = 0; c < candidates; c++) {

@@ -29,7 +29,15 @@ export interface ScanJob {
   port: MessagePort;
   /** Phase 2 in the worker too: the URIs (as the index knows them), the data the main thread recognises with, the section cap. */
   mentions?: { uris: string[]; dataDir: string; maxSectionsPerFile: number };
+  /**
+   * Int32 [messages applied by the main thread]: the worker stays at most AHEAD messages ahead of it, so results
+   * never pile up in the port (each holds texts or packed sections: a corpus's worth doubled the peak RSS).
+   */
+  applied?: SharedArrayBuffer;
 }
+
+/** Messages the worker may post before the main thread has applied them. */
+export const AHEAD = 8;
 
 /** Phase 2 of one note, done in the worker. */
 export interface IndexedInWorker {
@@ -69,8 +77,16 @@ export function scanFile(file: string, i: number, maxFileSize: number, maxNestin
 function run(job: ScanJob): void {
   const counter = new Int32Array(job.counter);
   const total = job.files.length;
-  /** Notes this worker pre-scanned (their phase 2 is done here when asked for). */
-  const mine: { i: number; text: string }[] = [];
+  const applied = job.applied ? new Int32Array(job.applied) : undefined;
+  let posted = 0;
+  const post = (message: WorkerMessage) => {
+    job.port.postMessage(message);
+    if (!applied || message.type === 'scanned' || message.type === 'done') return;
+    posted++;
+    for (let seen = Atomics.load(applied, 0); posted - seen > AHEAD; seen = Atomics.load(applied, 0)) Atomics.wait(applied, 0, seen, 50);
+  };
+  /** Notes this worker pre-scanned (their phase 2 is done here when asked for): index, text length and hash. */
+  const mine: { i: number; length: number; hash: number }[] = [];
   for (;;) {
     const start = Atomics.add(counter, 0, job.batch);
     if (start >= total) break;
@@ -79,25 +95,36 @@ function run(job: ScanJob): void {
     for (let i = start; i < end; i++) {
       const note = scanFile(job.files[i], i, job.maxFileSize, job.maxNestingDepth);
       notes.push(note);
-      if (job.mentions && note.read.ok && note.scan && note.scan.headings.length <= job.mentions.maxSectionsPerFile) mine.push({ i, text: note.read.text });
+      // Not the text (the main thread has it; kept here too it doubled the texts' memory): phase 2 reads the file
+      // again and uses it only when it is the text phase 1 read.
+      if (job.mentions && note.read.ok && note.scan && note.scan.headings.length <= job.mentions.maxSectionsPerFile) mine.push({ i, length: note.read.text.length, hash: textHash(note.read.text) });
     }
-    job.port.postMessage({ type: 'batch', notes } satisfies WorkerMessage);
+    post({ type: 'batch', notes });
   }
-  job.port.postMessage({ type: 'scanned' } satisfies WorkerMessage);
+  post({ type: 'scanned' });
   if (job.mentions) {
     const data = loadAwsData(job.mentions.dataDir);
     const recognizer: Recognizer = { data, names: new ServiceNameMatcher(data.services(), data.features()) };
     let batch: IndexedInWorker[] = [];
     for (let k = 0; k < mine.length; k++) {
-      batch.push(indexInWorker(recognizer, job.mentions.uris[mine[k].i], mine[k].i, mine[k].text));
-      mine[k].text = ''; // the text's copy here is not needed any more
-      if (batch.length === job.batch || k === mine.length - 1) {
-        job.port.postMessage({ type: 'indexed', notes: batch } satisfies WorkerMessage);
+      const { i, length, hash } = mine[k];
+      const read = readNoteSync(job.files[i], job.maxFileSize);
+      // Changed on disk since phase 1: the main thread indexes the text it has (or the file event's) itself.
+      if (read.ok && read.text.length === length && textHash(read.text) === hash) batch.push(indexInWorker(recognizer, job.mentions.uris[i], i, read.text));
+      if (batch.length === job.batch || (k === mine.length - 1 && batch.length)) {
+        post({ type: 'indexed', notes: batch });
         batch = [];
       }
     }
   }
-  job.port.postMessage({ type: 'done' } satisfies WorkerMessage);
+  post({ type: 'done' });
+}
+
+/** FNV-1a over the UTF-16 code units (with the length: a changed note is told apart from the one phase 1 read). */
+export function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Phase 2 of one note as `NotesIndex.indexPending` does it: full scan, mentions, per-service ranking, packed. */
@@ -106,7 +133,7 @@ export function indexInWorker(recognizer: Recognizer, uri: string, i: number, te
   try {
     const note = parseNote(uri, text);
     const parseMs = performance.now() - started;
-    return { i, parseMs, sections: packSections(note.sections, note.codeRanges), hits: mentionHits(recognizer, note) };
+    return { i, parseMs, sections: packSections(note.sections, note.codeRanges, text), hits: mentionHits(recognizer, note) };
   } catch {
     return { i, parseMs: performance.now() - started };
   }

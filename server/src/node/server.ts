@@ -96,8 +96,9 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     service = createLanguageService({ data: loadData(), locale, settings, providers });
     service.setSetupHint(settings.notes.paths.length === 0 && settings.hover.setupHint);
     indexer = new WorkspaceIndexer(service.index, settings, workspaceFolders, logger, () => locale);
-    // Issue 16: the scan worker does phase 2 too, recognising mentions with the data `loadData` reads (main.ts).
-    indexer.scanWorker.dataDir = findDataDir();
+    // Issue 16: the scan worker does phase 2 too, recognising mentions with the data `loadData` reads (main.ts);
+    // AWS_NOTES_WORKER_MENTIONS=0 keeps phase 2 on this thread (A/B: it costs peak RSS, see BENCHMARKS.md).
+    if (process.env.AWS_NOTES_WORKER_MENTIONS !== '0') indexer.scanWorker.dataDir = findDataDir();
     // Issue 12: VS Code's client says whether the workspace is trusted; other clients: trusted.
     const options = params.initializationOptions as { workspaceTrusted?: unknown } | null | undefined;
     indexer.setWorkspaceTrusted(options?.workspaceTrusted !== false);

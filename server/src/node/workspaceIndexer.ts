@@ -376,6 +376,7 @@ export class WorkspaceIndexer {
     const touched = (this.touchedDuringCrawl = new Set<string>());
     const maxNestingDepth = this.settings.limits.maxNestingDepth;
     const counter = new Int32Array(new SharedArrayBuffer(4));
+    const applied = new Int32Array(new SharedArrayBuffer(4));
     const batch = 16;
     const dataDir = this.scanWorker.dataDir;
     /** The note each of the worker's files became (its phase-2 result applies to that very note only). */
@@ -408,6 +409,11 @@ export class WorkspaceIndexer {
         if (message.type === 'done') {
           scanned = finished = true;
           return any;
+        }
+        if (message.type !== 'scanned') {
+          // Applied (below): the worker may post one more (it stays at most AHEAD messages ahead).
+          Atomics.add(applied, 0, 1);
+          Atomics.notify(applied, 0);
         }
         if (message.type === 'scanned') scanned = true;
         else if (message.type === 'batch') {
@@ -449,7 +455,7 @@ export class WorkspaceIndexer {
     let keepOpen = false;
     try {
       const job: ScanJob = {
-        files, counter: counter.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: port2,
+        files, counter: counter.buffer as SharedArrayBuffer, applied: applied.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: port2,
         mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile } : undefined,
       };
       worker.postMessage(job, [port2]);

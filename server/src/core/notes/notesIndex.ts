@@ -294,7 +294,7 @@ export class NotesIndex {
     if (!entry || entry.note !== note || entry.hits || !(note instanceof LazyNote) || !note.textLoaded) return false;
     let built: Section[] | undefined;
     const packed: PackedStructure = {
-      sections: () => (built ??= unpackSections(sections)),
+      sections: () => (built ??= unpackSections(sections, note.text)),
       codeRanges: () => Array.from(sections.codeRanges),
       headings: note.packed.headings,
       levels: note.packed.levels,

@@ -13,13 +13,20 @@ export interface PackedSections {
   /** Per code block: start, end. */
   codeInts: Int32Array;
   codeLangs: string[];
-  codeValues: string[];
+  /** Per code block: where its value starts in the note's text, or -1 when it is not a slice of it (then in codeValues). */
+  codeValueAt: Int32Array;
+  /** Per code block: its value's length, or its value when that is not a slice of the note's text ('' otherwise). */
+  codeValues: (string | number)[];
   codeRanges: Int32Array;
 }
 
 const INTS = 8;
 
-export function packSections(sections: readonly Section[], codeRanges: readonly number[]): PackedSections {
+/**
+ * Code values that are slices of `text` are sent as offsets: rebuilt with `slice` on the other side they share the
+ * text's memory (sent as strings they were a second copy of every code block of the corpus).
+ */
+export function packSections(sections: readonly Section[], codeRanges: readonly number[], text: string): PackedSections {
   let blockTotal = 0;
   let codeTotal = 0;
   for (const s of sections) {
@@ -30,7 +37,8 @@ export function packSections(sections: readonly Section[], codeRanges: readonly 
   const blocks = new Int32Array(blockTotal * 3);
   const codeInts = new Int32Array(codeTotal * 2);
   const codeLangs: string[] = [];
-  const codeValues: string[] = [];
+  const codeValues: (string | number)[] = [];
+  const codeValueAt = new Int32Array(codeTotal);
   let b = 0;
   let c = 0;
   sections.forEach((s, i) => {
@@ -49,17 +57,24 @@ export function packSections(sections: readonly Section[], codeRanges: readonly 
       blocks[b++] = block.code ? 1 : 0;
     }
     for (const code of s.codeBlocks) {
+      const at = code.value ? text.indexOf(code.value, code.start) : -1;
+      const slice = at >= 0 && at + code.value.length <= code.end;
+      codeValueAt[codeValues.length] = slice ? at : -1;
+      codeValues.push(slice ? code.value.length : code.value);
       codeInts[c++] = code.start;
       codeInts[c++] = code.end;
       codeLangs.push(code.lang);
-      codeValues.push(code.value);
     }
   });
-  return { headings: sections.map((s) => s.heading), slugs: sections.map((s) => s.slug), ints, blocks, codeInts, codeLangs, codeValues, codeRanges: Int32Array.from(codeRanges) };
+  return { headings: sections.map((s) => s.heading), slugs: sections.map((s) => s.slug), ints, blocks, codeInts, codeLangs, codeValueAt, codeValues, codeRanges: Int32Array.from(codeRanges) };
 }
 
-/** The sections `packSections` packed (parents rebuilt from the parent indices). */
-export function unpackSections(p: PackedSections): Section[] {
+/** The sections `packSections` packed from `text` (parents rebuilt from the parent indices). */
+export function unpackSections(p: PackedSections, text: string): Section[] {
+  const value = (c: number) => {
+    const v = p.codeValues[c];
+    return p.codeValueAt[c] >= 0 && typeof v === 'number' ? text.slice(p.codeValueAt[c], p.codeValueAt[c] + v) : String(v);
+  };
   const sections: Section[] = [];
   let b = 0;
   let c = 0;
@@ -69,7 +84,7 @@ export function unpackSections(p: PackedSections): Section[] {
     const blocks = new Array(p.ints[o + 6]);
     for (let k = 0; k < blocks.length; k++, b++) blocks[k] = { start: p.blocks[b * 3], end: p.blocks[b * 3 + 1], code: p.blocks[b * 3 + 2] === 1 };
     const codeBlocks = new Array(p.ints[o + 7]);
-    for (let k = 0; k < codeBlocks.length; k++, c++) codeBlocks[k] = { lang: p.codeLangs[c], value: p.codeValues[c], start: p.codeInts[c * 2], end: p.codeInts[c * 2 + 1] };
+    for (let k = 0; k < codeBlocks.length; k++, c++) codeBlocks[k] = { lang: p.codeLangs[c], value: value(c), start: p.codeInts[c * 2], end: p.codeInts[c * 2 + 1] };
     const up = parent >= 0 && parent < i ? sections[parent] : undefined;
     sections.push({
       index: i,

@@ -451,8 +451,8 @@ export function deriveTfToCfn(input: DeriveInput, taken: Set<string>, threshold 
   const targets = new Set(Object.keys(input.tfResources).filter((t) => !taken.has(t)));
   const sink: ReverseSink = { targets, found: {} };
   const all = Object.keys(input.cfnTypes).filter((n) => n.startsWith('AWS::') && !n.startsWith('AWS::Serverless::'));
-  deriveTypeEquivalents(input, all, threshold, sink);
-  const { matches } = deriveTypeEquivalents(input, all.filter((n) => !input.reviewed[n]), threshold);
+  const { matches } = deriveTypeEquivalents(input, all, threshold, sink);
+  // Each type's counterpart: its review, else what the same pass derived for it.
   const primaries: Record<string, string> = {};
   for (const [cfn, m] of Object.entries(input.reviewed)) if (m.tf[0]) primaries[cfn] = m.tf[0];
   for (const [cfn, m] of Object.entries(matches)) primaries[cfn] ??= m.tf;

@@ -62,7 +62,6 @@ export const PROPERTY_OVERRIDES = {
     Logging: { args: ['logging_configuration'] },
     Tracing: { args: ['tracing_configuration'] },
     Policies: { none: 'attached to the aws_iam_role SAM creates for the state machine' },
-    PermissionsBoundary: { none: 'set on the aws_iam_role SAM creates for the state machine' },
     Events: { none: 'each event becomes its own resources (rule and target with a role, API route)' },
   },
   // Names the provider spells differently (OAuth, URLs, minutes), and wrappers it flattens.

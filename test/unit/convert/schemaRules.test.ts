@@ -262,4 +262,35 @@ Resources:
     assert.doesNotMatch(hcl, /^  consumer_group_id/m, 'consumer_group_id only inside its Kafka config block');
     assert.doesNotMatch(hcl, /TODO/);
   });
+
+  it('negative: one-value properties of a type with alternatives are not principals (a gateway attachment stays one resource)', async () => {
+    const { hcl } = convert(`  Attach:
+    Type: AWS::EC2::VPCGatewayAttachment
+    Properties:
+      VpcId: vpc-1
+      InternetGatewayId: igw-1
+`);
+    const r = (await parsed(hcl)).resource;
+    const [type] = Object.keys(r);
+    assert.equal(Object.keys(r).length, 1);
+    assert.equal(Object.keys(r[type]).length, 1);
+    const block = r[type].attach[0];
+    assert.equal(block.vpc_id, 'vpc-1');
+    assert.equal(block.internet_gateway_id, 'igw-1');
+  });
+
+  it('GetAtt: two words the provider joins (PrimaryEndPoint.Address -> primary_endpoint_address)', async () => {
+    const { hcl, todos } = convertToTerraform(`Resources:
+  Group:
+    Type: AWS::ElastiCache::ReplicationGroup
+    Properties: { ReplicationGroupDescription: d, Engine: redis, CacheNodeType: cache.t3.micro }
+Outputs:
+  Primary: { Value: !GetAtt Group.PrimaryEndPoint.Address }
+  Unknown: { Value: !GetAtt Group.NoSuch.Thing }
+`, 'yaml', data);
+    const out = (await parsed(hcl)).output;
+    assert.equal(out.primary[0].value, '${aws_elasticache_replication_group.group.primary_endpoint_address}');
+    // Negative: an attribute no convention finds stays a TODO.
+    assert.ok(todos.some((t) => t.includes('GetAtt Group.NoSuch.Thing')));
+  });
 });

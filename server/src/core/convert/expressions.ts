@@ -127,7 +127,15 @@ export function getAttExpr(ctx: ConvertContext, resource: string, attribute: str
   }
   ctx.use(`resource.${target.tfType}.${target.name}`);
   const tfAttr = tfAttributeFor(ctx.data, target.tfType, target.attributes, attribute);
-  if (!tfAttr.known) ctx.todo(`GetAtt ${resource}.${attribute}: ${target.tfType} has no attribute ${tfAttr.name}; check the equivalent`);
+  if (!tfAttr.known) {
+    // Two words the provider writes as one (PrimaryEndPoint.Address -> primary_endpoint_address).
+    const schema = ctx.data.tfResource(target.tfType);
+    const parts = tfAttr.name.split('_');
+    const joined = parts.slice(1).map((_, i) => [...parts.slice(0, i), parts[i] + parts[i + 1], ...parts.slice(i + 2)].join('_'));
+    const found = schema && joined.find((n) => schema.attrs.includes(n) || n in schema.args);
+    if (found) return code(`${address(target)}.${found}`);
+    ctx.todo(`GetAtt ${resource}.${attribute}: ${target.tfType} has no attribute ${tfAttr.name}; check the equivalent`);
+  }
   return code(`${address(target)}.${tfAttr.name}`);
 }
 

@@ -7,6 +7,7 @@ import type { ConvertContext } from './context';
 import { expr, isNoValue, isRef } from './expressions';
 import { attr, type BodyItem } from './hcl';
 import { singular, snakeCase } from './naming';
+import { argumentsOf, propertyMapping } from '../knowledge/properties';
 
 export interface Principal {
   property: string;
@@ -16,20 +17,32 @@ export interface Principal {
   values: CfnValue[];
 }
 
+/** A principal list is plural and a list (Roles: [...]); VpcId or HttpMethod name one value of one resource. */
+function isPrincipalList(property: string, value: CfnValue): boolean {
+  return !isNoValue(value) && Array.isArray(value) && singular(snakeCase(property)) !== snakeCase(property);
+}
+
 /** The principal lists of a resource, in template order; empty when its mapping has no alternatives taking one. */
 export function principalsOf(ctx: ConvertContext, cfnType: string, properties: CfnValueMap): Principal[] {
   const mapping = ctx.mapping(cfnType);
   if (!mapping || mapping.tf.length < 2) return [];
+  // The alternative must take everything else the resource says (name, policy) as the primary does: an
+  // attachment type that takes only the list (Organizations policy TargetIds) is a different resource, not a principal.
+  const primary = propertyMapping(ctx.data, cfnType);
+  const carries = (tfType: string, except: string) => {
+    const args = ctx.data.tfResource(tfType)?.args ?? {};
+    return Object.keys(properties).filter((p) => p !== except && !isPrincipalList(p, properties[p])).every((p) => !primary || argumentsOf(primary.answer(p)).every((a) => a in args));
+  };
   const out: Principal[] = [];
   for (const [property, value] of Object.entries(properties)) {
-    if (isNoValue(value)) continue;
+    if (!isPrincipalList(property, value)) continue;
     const argument = singular(snakeCase(property));
     const tfType = mapping.tf.find((t) => {
       const arg = ctx.data.tfResource(t)?.args[argument];
-      return arg?.required && !arg.block && (!arg.type || arg.type === 'string');
+      return arg?.required && !arg.block && (!arg.type || arg.type === 'string') && carries(t, property);
     });
     if (!tfType) continue;
-    const values = Array.isArray(value) ? value.filter((v) => !isNoValue(v)) : [value];
+    const values = (value as CfnValue[]).filter((v) => !isNoValue(v));
     if (values.length) out.push({ property, tfType, argument, values });
   }
   return out;

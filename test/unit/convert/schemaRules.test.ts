@@ -290,7 +290,9 @@ Outputs:
 `, 'yaml', data);
     const out = (await parsed(hcl)).output;
     assert.equal(out.primary[0].value, '${aws_elasticache_replication_group.group.primary_endpoint_address}');
-    // Negative: an attribute no convention finds stays a TODO.
+    // Negative: an attribute no convention finds is never written as a reference that would not validate.
     assert.ok(todos.some((t) => t.includes('GetAtt Group.NoSuch.Thing')));
+    assert.equal(out.unknown[0].value, '${var.group_no_such_thing}');
+    assert.doesNotMatch(hcl, /aws_elasticache_replication_group\.group\.no_such_thing/);
   });
 });

@@ -134,6 +134,8 @@ export function getAttExpr(ctx: ConvertContext, resource: string, attribute: str
     const joined = parts.slice(1).map((_, i) => [...parts.slice(0, i), parts[i] + parts[i + 1], ...parts.slice(i + 2)].join('_'));
     const found = schema && joined.find((n) => schema.attrs.includes(n) || n in schema.args);
     if (found) return code(`${address(target)}.${found}`);
+    // A reference to an attribute the resource lacks would not validate: a variable says what to set instead.
+    if (schema) return todoVariable(ctx, `${snakeCase(resource)}_${snakeCase(attribute.replace(/\./g, '_'))}`, `GetAtt ${resource}.${attribute}: ${target.tfType} has no attribute ${tfAttr.name}; set its equivalent (from ${address(target)})`);
     ctx.todo(`GetAtt ${resource}.${attribute}: ${target.tfType} has no attribute ${tfAttr.name}; check the equivalent`);
   }
   return code(`${address(target)}.${tfAttr.name}`);

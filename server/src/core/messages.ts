@@ -50,6 +50,7 @@ export const M = {
   tfEvidenceNoName: { en: 'different name', ja: '名前は別' },
   tfEvidenceAnalogy: { en: 'named the way {pair} is', ja: '{pair} と同じ命名' },
   tfEvidenceGeneral: { en: 'the general form of {tf}', ja: '{tf} の一般形' },
+  tfEvidenceAlias: { en: "the provider's alias of {tf} (same schema)", ja: '{tf} のプロバイダー上の別名 (同じスキーマ)' },
   tfEvidenceProps: { en: '{n} of {d} properties are arguments', ja: 'プロパティ {d} 個中 {n} 個が引数' },
   tfEvidenceRequired: { en: '{n} of {d} required arguments are properties', ja: '必須引数 {d} 個中 {n} 個がプロパティ' },
   cfnCustomResource: { en: 'custom resource: what it creates is up to its handler (a Lambda function or SNS topic); no Terraform equivalent', ja: 'カスタムリソース: 何を作るかはハンドラー（Lambda 関数や SNS トピック）次第。Terraform に対応するリソースなし' },

@@ -91,6 +91,8 @@ describe('knowledge: type equivalents in the hover', () => {
     const instance = tfHover('aws_rds_cluster_instance');
     assert.match(instance, /AWS::RDS::DBInstance/);
     assert.match(instance, /named the way AWS::(DocDB|Neptune)::DBInstance -> aws_(docdb|neptune)_cluster_instance is/);
+    assert.match(tfHover('aws_alb_target_group'), /AWS::ElasticLoadBalancingV2::TargetGroup.*the provider's alias of aws_lb_target_group \(same schema\)/);
+    assert.match(tfHover('aws_alb_target_group', ja), /aws_lb_target_group のプロバイダー上の別名/);
     // One multi-region variant makes no general form: the access point policy is not claimed for it.
     assert.doesNotMatch(tfHover('aws_s3control_access_point_policy'), /MultiRegionAccessPointPolicy/);
     // The CloudFormation side keeps its own reviewed primary.

@@ -105,6 +105,13 @@ describe('knowledge: type equivalents (generated data/mapping.json)', () => {
     assert.equal(primaryCfn(data, 'aws_security_group_rule'), undefined, 'the converter never writes it');
     // One variant is no family: the access point policy is not the multi-region one's general form.
     assert.equal(tfEquivalence(data, 'aws_s3control_access_point_policy').matched, undefined);
+    // The provider's aliases (same schema, same resource words): aws_alb_listener is ELBv2::Listener backwards.
+    const alias = tfEquivalence(data, 'aws_alb_listener');
+    assert.deepEqual(alias.matched?.cfn, ['AWS::ElasticLoadBalancingV2::Listener']);
+    assert.equal(alias.matched?.provenance.evidence.aliasOf, 'aws_lb_listener');
+    assert.equal(primaryTf(data, 'AWS::ElasticLoadBalancingV2::Listener'), 'aws_lb_listener', 'the alias never replaces the primary');
+    // A word extending the other names a sub-API, not an alias (S3 on Outposts' bucket policy, same schema).
+    assert.equal(tfEquivalence(data, 'aws_s3control_bucket_policy').matched, undefined);
     // aws_lb_listener is no general form of aws_lb_listener_rule (the head noun differs), nor aws_vpc of anything.
     for (const tf of ['aws_lb_listener', 'aws_vpc', 'aws_db_instance']) assert.equal(tfEquivalence(data, tf).matched, undefined, tf);
   });

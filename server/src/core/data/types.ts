@@ -122,6 +122,8 @@ export interface TypeEvidence {
   analogy?: string;
   /** Terraform -> CloudFormation: the general form of this type's own counterpart (and its variants). */
   generalOf?: string;
+  /** Terraform -> CloudFormation: the provider's alias of this type's own counterpart. */
+  aliasOf?: string;
 }
 
 export interface TypeMapping {

@@ -104,7 +104,7 @@ export function provenanceText(eq: Pick<CfnEquivalence, 'provenance'>, locale: L
   const p = eq.provenance;
   if (!p || p.source === 'reviewed') return localize(locale, M.tfReviewed);
   const e = p.evidence;
-  const how = e.analogy ? localize(locale, M.tfEvidenceAnalogy, { pair: e.analogy }) : e.generalOf ? localize(locale, M.tfEvidenceGeneral, { tf: e.generalOf }) : localize(locale, e.name === 1 ? M.tfEvidenceName : M.tfEvidenceNoName);
+  const how = e.analogy ? localize(locale, M.tfEvidenceAnalogy, { pair: e.analogy }) : e.generalOf ? localize(locale, M.tfEvidenceGeneral, { tf: e.generalOf }) : e.aliasOf ? localize(locale, M.tfEvidenceAlias, { tf: e.aliasOf }) : localize(locale, e.name === 1 ? M.tfEvidenceName : M.tfEvidenceNoName);
   const parts = [how, localize(locale, M.tfEvidenceProps, { n: e.props[0], d: e.props[1] })];
   if (e.required[1]) parts.push(localize(locale, M.tfEvidenceRequired, { n: e.required[0], d: e.required[1] }));
   return `${localize(locale, M.tfDerived)}: ${parts.join(', ')}`;

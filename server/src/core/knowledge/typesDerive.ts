@@ -41,6 +41,8 @@ export interface MatchEvidence {
   analogy?: string;
   /** Terraform -> CloudFormation: the type's own counterpart whose name this one's generalises (one-to-many). */
   generalOf?: string;
+  /** Terraform -> CloudFormation: the type's own counterpart this one is the provider's alias of (aws_alb_listener). */
+  aliasOf?: string;
 }
 
 export interface DerivedEquivalent {
@@ -479,7 +481,8 @@ export function deriveTfToCfn(input: DeriveInput, taken: Set<string>, threshold 
  * - an analogy: RDS::DBInstance has aws_db_instance, but aws_rds_cluster_instance spells DBInstance the way
  *   DocDB and Neptune's reviewed pairs do (a DB instance in a cluster);
  * - a general form: aws_security_group_rule is aws_vpc_security_group_ingress_rule and ..._egress_rule with the
- *   distinguishing words left out, so it stands for both SecurityGroupIngress and SecurityGroupEgress.
+ *   distinguishing words left out, so it stands for both SecurityGroupIngress and SecurityGroupEgress;
+ * - an alias: aws_alb_listener has aws_lb_listener's schema and resource words.
  */
 function reverseByConvention(input: DeriveInput, targets: Set<string>, primaries: Record<string, string>, threshold: number): Record<string, DerivedReverse> {
   const prefixesOf = new Map(input.services.map((s) => [s.id, s.tfPrefixes]));
@@ -520,6 +523,23 @@ function reverseByConvention(input: DeriveInput, targets: Set<string>, primaries
       // The head noun stays (aws_lb_listener is no general form of aws_lb_listener_rule).
       if (tw[tw.length - 1] !== pw[pw.length - 1]) continue;
       consider(tf, cfn, Math.round(dice(tw, pw) * 100) / 100, { generalOf: primary });
+    }
+  }
+  // The provider's aliases: the same schema under another service word, same resource words (aws_alb_listener
+  // = aws_lb_listener, aws_elasticsearch_* = aws_opensearch_*). A word extending the other names a sub-API
+  // (aws_s3control_bucket_policy is for S3 on Outposts), not an alias.
+  const schemaKey = (tf: string) => [...Object.keys(input.tfResources[tf].args).sort(), '|', ...[...(input.tfResources[tf].attrs ?? [])].sort()].join(',');
+  const byKey = new Map<string, string[]>();
+  for (const [cfn, primary] of Object.entries(primaries)) {
+    if (!input.tfResources[primary]) continue;
+    const k = `${input.tfResources[primary].service}/${primary.split('_').slice(2).join('_')}/${schemaKey(primary)}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), cfn]);
+  }
+  for (const tf of targetList) {
+    const k = `${input.tfResources[tf].service}/${tf.split('_').slice(2).join('_')}/${schemaKey(tf)}`;
+    for (const cfn of byKey.get(k) ?? []) {
+      const [a, b] = [tf.split('_')[1], primaries[cfn].split('_')[1]];
+      if (a !== b && !a.startsWith(b) && !b.startsWith(a)) consider(tf, cfn, 1, { aliasOf: primaries[cfn] });
     }
   }
   const out: Record<string, DerivedReverse> = {};

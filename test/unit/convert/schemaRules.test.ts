@@ -295,4 +295,27 @@ Outputs:
     assert.equal(out.unknown[0].value, '${var.group_no_such_thing}');
     assert.doesNotMatch(hcl, /aws_elasticache_replication_group\.group\.no_such_thing/);
   });
+
+  it('Route 53 record: HostedZoneName is looked up by name for zone_id; AliasTarget is alias with evaluate_target_health', async () => {
+    const { hcl } = convert(`  Www:
+    Type: AWS::Route53::RecordSet
+    Properties:
+      HostedZoneName: example.com.
+      Name: www.example.com
+      Type: A
+      AliasTarget: { DNSName: d111.cloudfront.net, HostedZoneId: Z2FDTNDATAQYW2 }
+`);
+    const json = await parsed(hcl);
+    const record = json.resource.aws_route53_record.www[0];
+    assert.equal(record.zone_id, '${data.aws_route53_zone.example_com.zone_id}');
+    assert.equal(json.data.aws_route53_zone.example_com[0].name, 'example.com.');
+    assert.deepEqual(record.alias[0], { name: 'd111.cloudfront.net', zone_id: 'Z2FDTNDATAQYW2', evaluate_target_health: false });
+    // Negative: with HostedZoneId the zone is not looked up.
+    const direct = convert(`  Www:
+    Type: AWS::Route53::RecordSet
+    Properties: { HostedZoneId: Z123, Name: www.example.com, Type: CNAME, TTL: "300", ResourceRecords: [a.example.com] }
+`).hcl;
+    assert.doesNotMatch(direct, /aws_route53_zone/);
+    assert.match(direct, /zone_id = "Z123"/);
+  });
 });

@@ -436,7 +436,32 @@ const selfManagedEventSource: PropertyRule = (value, scope) => {
   return [nested('self_managed_event_source', [attr('endpoints', { k: 'object', entries })])];
 };
 
+/** HostedZoneName -> zone_id of the zone looked up by name (data "aws_route53_zone"), as CloudFormation resolves it. */
+const hostedZoneName: PropertyRule = (value, scope, properties) => {
+  const { ctx } = scope;
+  if (properties.HostedZoneId !== undefined) return []; // HostedZoneId names the zone already (they exclude each other)
+  const name = typeof value === 'string' ? snakeCase(value.replace(/\.$/, '')) : `${scope.target.name}_zone`;
+  const key = `data.aws_route53_zone.${name}`;
+  ctx.use(key);
+  if (!ctx.hasUnit(key)) {
+    const { value: body, deps } = ctx.collect(() => [attr('name', expr(ctx, value)), attr('private_zone', code('false'))]);
+    ctx.add({ key, kind: 'data', block: { type: 'data', labels: ['aws_route53_zone', name], body }, deps });
+  }
+  return [attr('zone_id', code(`${key}.zone_id`))];
+};
+
+/** AliasTarget {DNSName, HostedZoneId, EvaluateTargetHealth} -> alias { name, zone_id, evaluate_target_health } (required; CloudFormation's default is false). */
+const aliasTarget: PropertyRule = (value, scope) => {
+  if (!isValueMap(value) || isFunctionValue(value)) return argumentItems(scope, 'AliasTarget', value);
+  return [nested('alias', [
+    attr('name', expr(scope.ctx, value.DNSName)),
+    attr('zone_id', expr(scope.ctx, value.HostedZoneId)),
+    attr('evaluate_target_health', expr(scope.ctx, value.EvaluateTargetHealth ?? false)),
+  ])];
+};
+
 export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
+  'AWS::Route53::RecordSet': { HostedZoneName: hostedZoneName, AliasTarget: aliasTarget },
   'AWS::Lambda::EventSourceMapping': { SelfManagedEventSource: selfManagedEventSource },
   'AWS::CloudFront::Distribution': { DistributionConfig: distributionConfig },
   'AWS::EC2::SecurityGroup': { SecurityGroupIngress: securityGroupRules('ingress'), SecurityGroupEgress: securityGroupRules('egress') },

@@ -81,6 +81,8 @@ const IDLE_MS = 500;
 const MAX_WAIT_MS = 10_000;
 /** …and yields to the event loop after slices of this length. */
 const SLICE_MS = 4;
+/** The scan worker's young generation (MB). */
+const WORKER_YOUNG_MB = 8;
 /** The end of a crawl redoes stale query rankings for at most this long. */
 const SETTLE_MS = 3000;
 
@@ -346,7 +348,9 @@ export class WorkspaceIndexer {
     const script = this.scanWorker.script;
     if (!script || !fs.existsSync(script)) return undefined;
     try {
-      const worker = new Worker(script);
+      // A small young generation: the worker's scans make short-lived garbage, and its default young generation
+      // (up to 48 MB) sat next to the main thread's heap at the crawl's peak.
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       worker.unref();
       return worker;
     } catch (error) {

@@ -318,4 +318,25 @@ Outputs:
     assert.doesNotMatch(direct, /aws_route53_zone/);
     assert.match(direct, /zone_id = "Z123"/);
   });
+
+  it('a companion with no link argument is keyed like its parent (a method\'s integration: rest_api_id, resource_id, http_method)', async () => {
+    const { hcl } = convert(`  Method:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: api123
+      ResourceId: res456
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration: { Type: MOCK }
+`);
+    const r = (await parsed(hcl)).resource;
+    const integration = Object.values(r.aws_api_gateway_integration)[0] as any[];
+    assert.equal(integration[0].rest_api_id, '${aws_api_gateway_method.method.rest_api_id}');
+    assert.equal(integration[0].resource_id, '${aws_api_gateway_method.method.resource_id}');
+    assert.equal(integration[0].http_method, '${aws_api_gateway_method.method.http_method}');
+    assert.equal(integration[0].type, 'MOCK');
+    // Negative: only the required arguments both share are read from the parent.
+    assert.equal(integration[0].authorization, undefined);
+    assert.doesNotMatch(hcl, /Integration becomes a separate/);
+  });
 });

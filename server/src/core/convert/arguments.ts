@@ -201,11 +201,19 @@ function companionItems(scope: ResourceScope, property: string, tfType: string, 
   const { ctx } = scope;
   const schema = ctx.data.tfResource(tfType);
   const link = schema ? companionLink(scope.target.tfType, schema.args) : undefined;
-  if (!isValueMap(value) || isFunctionValue(value) || !link) {
+  // Without a link argument, the companion is keyed like its parent: the required arguments both have
+  // (a method's integration: rest_api_id, resource_id, http_method) are read from the parent.
+  const shared = !link && schema && scope.schema
+    ? Object.keys(schema.args).filter((a) => schema.args[a].required && !schema.args[a].block && scope.schema!.args[a] && !scope.schema!.args[a].block)
+    : [];
+  if (!isValueMap(value) || isFunctionValue(value) || (!link && shared.length === 0)) {
     ctx.todo(`${scope.logicalId}: ${property} becomes ${tfType}; write it by hand`);
     return [comment(`TODO: ${property} becomes a separate ${tfType} resource`)];
   }
-  const id = scope.companion(tfType, snakeCase(property), [attr(link.argument, code(`${address(scope.target)}.${link.attribute}`)), ...blockBody(ctx, value, {}, schema?.args, tfType.replace(/^aws_/, ''))]);
+  const head = link ? [attr(link.argument, code(`${address(scope.target)}.${link.attribute}`))] : shared.map((a) => attr(a, code(`${address(scope.target)}.${a}`)));
+  const written = new Set(head.map((h) => (h.t === 'attr' ? h.name : '')));
+  const body = blockBody(ctx, value, {}, schema?.args, tfType.replace(/^aws_/, '')).filter((b) => b.t !== 'attr' || !written.has(b.name));
+  const id = scope.companion(tfType, snakeCase(property), [...head, ...body]);
   return [comment(`${snakeCase(property)}: see ${tfType}.${id}`)];
 }
 

@@ -121,6 +121,20 @@ describe('convert: SAM StateMachine, Connector, Application', () => {
     assert.deepEqual(todos.filter((t) => t.includes('WorkerToOrders')), []);
   });
 
+  it('Connector: a source function with a role ARN (a parameter) gets the policy on the role that ARN names', async () => {
+    const { hcl } = convertToTerraform(`Transform: AWS::Serverless-2016-10-31
+Parameters:
+  RoleArn: { Type: String }
+Resources:
+${fn.replace('      CodeUri: s3://bucket/worker.zip', '      CodeUri: s3://bucket/worker.zip\n      Role: !Ref RoleArn')}  Link:
+    Type: AWS::Serverless::Connector
+    Properties: { Source: { Id: Worker }, Destination: { Id: Orders }, Permissions: [Read] }
+`, 'yaml', data);
+    const policy = (await parsed(hcl)).resource.aws_iam_role_policy.link[0];
+    assert.equal(policy.role, '${element(reverse(split("/", var.role_arn)), 0)}');
+    assert.doesNotMatch(hcl, /aws_iam_role\.worker_role/, 'SAM creates no role when the function names one');
+  });
+
   it('negative: a Connector whose destination has no profile, or whose source has no role here, stays a TODO', () => {
     const { hcl } = sam(`${fn}  Vpc:
     Type: AWS::EC2::VPC

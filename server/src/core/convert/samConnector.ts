@@ -38,6 +38,8 @@ function sourceRole(ctx: ConvertContext, source: CfnValueMap): Hcl | undefined {
     ctx.use(`resource.${target.tfType}.${target.name}`);
     return code(`${address(target)}.name`);
   }
+  // Any other role ARN (a parameter): its name is the ARN's last path segment, as SAM reads it.
+  if (role !== undefined) return call('element', call('reverse', call('split', str('/'), expr(ctx, role))), code('0'));
   return undefined;
 }
 

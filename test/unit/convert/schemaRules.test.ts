@@ -339,4 +339,26 @@ Outputs:
     assert.equal(integration[0].authorization, undefined);
     assert.doesNotMatch(hcl, /Integration becomes a separate/);
   });
+
+  it('GenerateSecretString: a random password merged into the template, stored by a secret version that keeps it', async () => {
+    const { hcl, todos } = convert(`  Secret:
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      GenerateSecretString: { SecretStringTemplate: '{"username": "app"}', GenerateStringKey: password, PasswordLength: 24, ExcludePunctuation: true }
+`);
+    const json = await parsed(hcl);
+    assert.deepEqual(json.data.aws_secretsmanager_random_password.secret[0], { password_length: 24, exclude_punctuation: true });
+    const version = json.resource.aws_secretsmanager_secret_version.secret_value[0];
+    assert.equal(version.secret_id, '${aws_secretsmanager_secret.secret.id}');
+    assert.match(version.secret_string, /merge\(jsondecode\("\{\\"username\\": \\"app\\"\}"\), \{\s*\("password"\) = data\.aws_secretsmanager_random_password\.secret\.random_password/);
+    assert.deepEqual(version.lifecycle[0].ignore_changes, ['${secret_string}']);
+    assert.deepEqual(todos, []);
+    // Negative: without a template the password is the whole secret, no jsonencode.
+    const plain = convert(`  Secret:
+    Type: AWS::SecretsManager::Secret
+    Properties: { GenerateSecretString: { PasswordLength: 16 } }
+`).hcl;
+    assert.match(plain, /secret_string = data\.aws_secretsmanager_random_password\.secret\.random_password/);
+    assert.doesNotMatch(plain, /jsonencode/);
+  });
 });

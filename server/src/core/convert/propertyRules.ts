@@ -460,7 +460,39 @@ const aliasTarget: PropertyRule = (value, scope) => {
   ])];
 };
 
+const RANDOM_PASSWORD_FIELDS = ['PasswordLength', 'ExcludeCharacters', 'ExcludeNumbers', 'ExcludePunctuation', 'ExcludeUppercase', 'ExcludeLowercase', 'IncludeSpace', 'RequireEachIncludedType'];
+
+/**
+ * GenerateSecretString -> a password from data "aws_secretsmanager_random_password" stored by an
+ * aws_secretsmanager_secret_version (merged into SecretStringTemplate under GenerateStringKey). The data source
+ * draws a new password on every plan; ignore_changes keeps the first, as CloudFormation generates it once.
+ */
+const generateSecretString: PropertyRule = (value, scope) => {
+  const { ctx } = scope;
+  if (!isValueMap(value) || isFunctionValue(value)) return argumentItems(scope, 'GenerateSecretString', value);
+  const key = `data.aws_secretsmanager_random_password.${scope.target.name}`;
+  ctx.use(key);
+  if (!ctx.hasUnit(key)) {
+    const { value: body, deps } = ctx.collect(() => RANDOM_PASSWORD_FIELDS.filter((f) => value[f] !== undefined).map((f) => attr(snakeCase(f), expr(ctx, value[f]))));
+    ctx.add({ key, kind: 'data', block: { type: 'data', labels: ['aws_secretsmanager_random_password', scope.target.name], body }, deps });
+  }
+  const password = code(`${key}.random_password`);
+  const secret = value.SecretStringTemplate !== undefined && value.GenerateStringKey !== undefined
+    ? call('jsonencode', call('merge', call('jsondecode', expr(ctx, value.SecretStringTemplate)), { k: 'object', entries: [{ key: expr(ctx, value.GenerateStringKey), value: password }] }))
+    : password;
+  const other = Object.keys(value).filter((f) => !RANDOM_PASSWORD_FIELDS.includes(f) && f !== 'SecretStringTemplate' && f !== 'GenerateStringKey');
+  const name = scope.companion('aws_secretsmanager_secret_version', 'value', [
+    attr('secret_id', self(scope, 'id')),
+    attr('secret_string', secret),
+    ...other.map((f) => comment(`TODO: GenerateSecretString.${f} has no aws_secretsmanager_random_password argument`)),
+    nested('lifecycle', [attr('ignore_changes', code('[secret_string]'))]),
+  ]);
+  for (const f of other) ctx.todo(`${scope.logicalId}: GenerateSecretString.${f} has no aws_secretsmanager_random_password argument`);
+  return [comment(`generated secret: see aws_secretsmanager_secret_version.${name}`)];
+};
+
 export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
+  'AWS::SecretsManager::Secret': { GenerateSecretString: generateSecretString },
   'AWS::Route53::RecordSet': { HostedZoneName: hostedZoneName, AliasTarget: aliasTarget },
   'AWS::Lambda::EventSourceMapping': { SelfManagedEventSource: selfManagedEventSource },
   'AWS::CloudFront::Distribution': { DistributionConfig: distributionConfig },

@@ -182,9 +182,11 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     textSyncRunning = true;
     const slice = () => {
       const until = performance.now() + 8;
-      const left = service.index.text.sync(service.index, () => performance.now() > until);
-      // Then the heading keys of the fuzzy heading pass, in the same slices.
-      const ready = left === 0 && prepareHeadingSearch(service.index, () => performance.now() > until);
+      // First the fuzzy heading pass's table and warm-up (cheaper than the text index, and without them the first
+      // keystrokes after the text index is complete built them), then the text index, in the same slices.
+      const prepared = prepareHeadingSearch(service.index, () => performance.now() > until);
+      const left = prepared ? service.index.text.sync(service.index, () => performance.now() > until) : service.index.text.staleCount;
+      const ready = prepared && left === 0;
       if (!ready) setImmediate(slice);
       else textSyncRunning = false;
     };

@@ -79,6 +79,8 @@ export const PROPERTY_OVERRIDES = {
   'AWS::EC2::LaunchTemplate': { LaunchTemplateData: { flatten: ['image_id', 'instance_type', 'user_data', 'iam_instance_profile', 'block_device_mappings', 'metadata_options'] } },
   // The generated value is stored by a secret version (with data "aws_secretsmanager_random_password").
   'AWS::SecretsManager::Secret': { GenerateSecretString: { resource: 'aws_secretsmanager_secret_version' } },
+  // An Auto Scaling group's tags are repeated tag blocks (key, value, propagate_at_launch).
+  'AWS::AutoScaling::AutoScalingGroup': { Tags: { args: ['tag'] } },
   // One source_access_configuration block per entry.
   'AWS::Lambda::EventSourceMapping': { SourceAccessConfigurations: { args: ['source_access_configuration'] } },
   // A group's or user's policies are separate resources, as a role's are.

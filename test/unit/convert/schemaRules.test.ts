@@ -361,4 +361,32 @@ Outputs:
     assert.match(plain, /secret_string = data\.aws_secretsmanager_random_password\.secret\.random_password/);
     assert.doesNotMatch(plain, /jsonencode/);
   });
+
+  it('field conventions: RedirectConfig -> redirect, StreamEncryption.KeyId -> kms_key_id, ASG Tags -> tag blocks', async () => {
+    const { hcl } = convert(`  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: arn:lb
+      Port: 80
+      Protocol: HTTP
+      DefaultActions: [{ Type: redirect, RedirectConfig: { Protocol: HTTPS, Port: "443", StatusCode: HTTP_301 } }]
+  Stream:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+      StreamEncryption: { EncryptionType: KMS, KeyId: alias/aws/kinesis }
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      MinSize: "1"
+      MaxSize: "2"
+      Tags: [{ Key: Name, Value: web, PropagateAtLaunch: true }]
+`);
+    const r = (await parsed(hcl)).resource;
+    assert.equal(r.aws_lb_listener.listener[0].default_action[0].redirect[0].status_code, 'HTTP_301');
+    assert.equal(r.aws_kinesis_stream.stream[0].kms_key_id, 'alias/aws/kinesis');
+    assert.deepEqual(r.aws_autoscaling_group.group[0].tag, [{ key: 'Name', value: 'web', propagate_at_launch: true }]);
+    // Negatives: no tags map on the group, no redirect_config, no TODO for KeyId.
+    assert.doesNotMatch(hcl, /redirect_config|KeyId has no|^\s+tags = \{\s*Name = "web"/m);
+  });
 });

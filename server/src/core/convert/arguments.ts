@@ -90,7 +90,7 @@ export function argumentItems(scope: ResourceScope, property: string, value: Cfn
 function valueItems(scope: ResourceScope, property: string, name: string, value: CfnValue): BodyItem[] {
   const { ctx } = scope;
   const isBlock = scope.schema?.args[name]?.block ?? false;
-  if (property === 'Tags' || name === 'tags') return [attr(name, tagsValue(ctx, value))];
+  if (name === 'tags' || (property === 'Tags' && !isBlock)) return [attr(name, tagsValue(ctx, value))];
   if (isJsonProperty(ctx, scope.cfnType, property) && (isValueMap(value) || Array.isArray(value))) {
     return [attr(name, call('jsonencode', expr(ctx, value)))];
   }
@@ -171,6 +171,9 @@ export function fieldName(key: string, fields: Record<string, TfArgument>, block
     snake.replace(/_/g, ''), // BuildSpec -> buildspec
     ...joinedPairs(snake), // CloudFrontDefaultCertificate -> cloudfront_default_certificate
   ];
+  // A configuration wrapper named after its block: RedirectConfig -> redirect.
+  const config = /^(.+)_config(uration)?$/.exec(snake)?.[1];
+  if (config) candidates.push(config);
   // A document given as text names the document: LifecyclePolicyText -> lifecycle_policy -> policy.
   const text = /^(.+)_(text|document|body)$/.exec(snake)?.[1];
   if (text) candidates.push(text, ...withoutBlockWords(text, blockName));
@@ -189,7 +192,10 @@ function fieldItems(scope: ResourceScope, property: string, value: CfnValue, nam
   }
   return Object.entries(value).flatMap(([key, v]) => {
     if (isNoValue(v)) return [];
-    const name = snakeCase(key);
+    // The field's name, or the one argument of the property that ends with it (KeyId -> kms_key_id).
+    const snake = snakeCase(key);
+    const ending = names.filter((n) => n.endsWith(`_${snake}`));
+    const name = names.includes(snake) ? snake : ending.length === 1 ? ending[0] : snake;
     if (names.includes(name)) return valueItems(scope, key, name, v);
     scope.ctx.todo(`${scope.logicalId}: ${property}.${key} has no ${scope.target.tfType} argument`);
     return [comment(`TODO: ${property}.${key} has no ${scope.target.tfType} argument`)];

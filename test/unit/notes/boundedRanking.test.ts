@@ -36,13 +36,18 @@ describe('bounded query ranking during a crawl (issue 16)', () => {
     ranker.budgetMs = 0;
     fill(index, 0, 60);
     index.beginBulk();
+    const finished: unknown[] = [];
+    ranker.onRankedInBackground = (hits) => finished.push(hits);
     const provisional = ranker.rank(query);
     assert.deepEqual(provisional, index.hitsForService('sqs'), 'the service ranking stands in');
+    assert.deepEqual(finished, []);
     assert.equal(index.backgroundWork(() => false), false, 'the idle slices finish it');
+    assert.equal(finished.length, 1, 'the hover layer is told (it prepares the passages)');
     const exact = reference(60);
     assert.ok(exact.some((h) => h.evidence) && exact.length > 60);
     assert.notDeepEqual(provisional, exact);
     assert.deepEqual(ranker.rank(query), exact);
+    assert.equal(finished[0], ranker.rank(query));
     // Stopped at once, the idle work reports that work is left and leaves it for later.
     index.setText('file:///n/60.md', note(60));
     now += 1e6; // past BULK_RERANK_MS and the quiet time

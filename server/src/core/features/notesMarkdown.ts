@@ -92,6 +92,21 @@ export interface NotesLookupOptions {
 
 export function createNotesLookup(index: NotesIndex, data: AwsData, lookup: NotesLookupOptions): NotesLookup {
   const ranker = new QueryRanker(index);
+  // Issue 16: a ranking finished in the crawl's idle time gets its top passages sanitised there too (remark, the
+  // largest part of a hover's time), so the next hover only reads them from the cache.
+  const toPrepare: QueryHit[] = [];
+  ranker.onRankedInBackground = (hits) => {
+    toPrepare.length = 0;
+    toPrepare.push(...hits.slice(0, lookup.options().maxSections).reverse());
+  };
+  index.onBackgroundWork((shouldStop) => {
+    while (toPrepare.length && !shouldStop()) {
+      const hit = toPrepare.pop()!;
+      const note = index.get(hit.uri);
+      if (note) renderPassage(note, hit);
+    }
+    return toPrepare.length > 0;
+  });
   const queryContext: QueryContext = { data, translate: lookup.translate, servicesIn: lookup.servicesIn };
   // Once per session (per server): a hint repeated on every hover would be noise.
   let hintShown = false;

@@ -70,6 +70,8 @@ export class QueryRanker {
   private readonly jobs = new Map<string, RankJob>();
   /** How long a request may rank while the crawl runs (tests set 0: one step). */
   budgetMs = BULK_RANK_BUDGET_MS;
+  /** Told of each ranking finished in idle time (the hover layer prepares its passages then, not in the next hover). */
+  onRankedInBackground: ((hits: QueryHit[]) => void) | undefined;
 
   constructor(private readonly index: NotesIndex) {
     index.onBackgroundWork((shouldStop, settle) => this.work(shouldStop, settle));
@@ -132,7 +134,11 @@ export class QueryRanker {
         }
       }
     }
-    for (const job of [...this.jobs.values()]) if (!this.advance(job, shouldStop)) return true;
+    for (const job of [...this.jobs.values()]) {
+      const hits = this.advance(job, shouldStop);
+      if (!hits) return true;
+      this.onRankedInBackground?.(hits);
+    }
     return this.jobs.size > 0;
   }
 

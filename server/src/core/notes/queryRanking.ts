@@ -3,6 +3,7 @@
 // weighs most; the words of the identifier in English and Japanese next; the service's own ranking (how much a
 // section is about the service, also through its parent heading) orders the rest and fills the slots nothing
 // else claims. Body evidence beats a heading that only names the service.
+import { monotonicNow } from '../clock';
 import type { NoteFile, Section } from './noteModel';
 import { blockAt, sectionAt } from './noteMentions';
 import type { NoteQuery, QueryTerm } from './noteQuery';
@@ -167,8 +168,8 @@ function finish(steps: Generator<void, QueryHit[]>): QueryHit[] {
 
 /** A deadline `ms` from now, on the real clock (the index's clock is the tests' to move). */
 function budget(ms: number): () => boolean {
-  const end = performance.now() + ms;
-  return () => performance.now() > end;
+  const end = monotonicNow() + ms;
+  return () => monotonicNow() > end;
 }
 
 function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {

@@ -254,4 +254,47 @@ ${fn.replace('      CodeUri: s3://bucket/worker.zip', '      CodeUri: s3://bucke
     assert.equal(r.aws_lambda_permission, undefined);
     assert.deepEqual(todos, []);
   });
+
+  it('AWS::StepFunctions::StateMachine: DefinitionSubstitutions are put into Definition and DefinitionString', async () => {
+    const { hcl, todos } = convertToTerraform(`Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: { Runtime: python3.12, Handler: a.b, Role: arn:aws:iam::1:role/r, Code: { S3Bucket: b, S3Key: k } }
+  Machine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      RoleArn: arn:aws:iam::1:role/sfn
+      DefinitionString: '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"\${FnArn}","End":true}}}'
+      DefinitionSubstitutions: { FnArn: !GetAtt Fn.Arn }
+`, 'yaml', data);
+    const machine = (await parsed(hcl)).resource.aws_sfn_state_machine.machine[0];
+    assert.match(machine.definition, /"Resource":"\$\{aws_lambda_function\.fn\.arn\}"/);
+    assert.deepEqual(todos.filter((t) => t.includes('DefinitionSubstitutions')), []);
+    // Negative: without substitutions the definition is written as given.
+    const plain = convertToTerraform(`Resources:
+  Machine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties: { RoleArn: arn:aws:iam::1:role/sfn, DefinitionString: '{"StartAt":"A"}' }
+`, 'yaml', data).hcl;
+    assert.match(plain, /definition = "\{\\"StartAt\\":\\"A\\"\}"/);
+  });
+
+  it('SAM DocumentDB event: database fields go into document_db_event_source_config', async () => {
+    const { hcl, todos } = sam(`  Reader:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: s3://bucket/r.zip
+      Events:
+        Changes:
+          Type: DocumentDB
+          Properties: { Cluster: arn:aws:rds:us-east-1:1:cluster:docs, DatabaseName: shop, CollectionName: orders, StartingPosition: LATEST, SourceAccessConfigurations: [{ Type: BASIC_AUTH, URI: arn:secret }] }
+`);
+    const mapping = (await parsed(hcl)).resource.aws_lambda_event_source_mapping.reader_changes[0];
+    assert.deepEqual(mapping.document_db_event_source_config, [{ database_name: 'shop', collection_name: 'orders' }]);
+    assert.equal(mapping.event_source_arn, 'arn:aws:rds:us-east-1:1:cluster:docs');
+    assert.doesNotMatch(hcl, /^  (database_name|collection_name)/m);
+    assert.deepEqual(todos, []);
+  });
 });

@@ -5,6 +5,7 @@ import { argumentItems, argumentName, blockBody, blockItems, type ResourceScope 
 import { address, expr, isNoValue, isRef } from './expressions';
 import { attr, call, code, comment, nested, render, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
+import { substituted } from './samStateMachine';
 
 export type PropertyRule = (value: CfnValue, scope: ResourceScope, properties: CfnValueMap) => BodyItem[];
 
@@ -491,7 +492,20 @@ const generateSecretString: PropertyRule = (value, scope) => {
   return [comment(`generated secret: see aws_secretsmanager_secret_version.${name}`)];
 };
 
+/** Definition / DefinitionString with DefinitionSubstitutions put in, as CloudFormation does before creating it. */
+const stateMachineDefinition = (property: string): PropertyRule => (value, scope, properties) => {
+  const subs = isValueMap(properties.DefinitionSubstitutions) && !isFunctionValue(properties.DefinitionSubstitutions) ? properties.DefinitionSubstitutions : {};
+  if (Object.keys(subs).length === 0) return argumentItems(scope, property, value);
+  const definition = substituted(scope.ctx, value, subs);
+  return [attr('definition', typeof value === 'string' ? definition : call('jsonencode', definition))];
+};
+
 export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
+  'AWS::StepFunctions::StateMachine': {
+    Definition: stateMachineDefinition('Definition'),
+    DefinitionString: stateMachineDefinition('DefinitionString'),
+    DefinitionSubstitutions: () => [], // put into the definition
+  },
   'AWS::SecretsManager::Secret': { GenerateSecretString: generateSecretString },
   'AWS::Route53::RecordSet': { HostedZoneName: hostedZoneName, AliasTarget: aliasTarget },
   'AWS::Lambda::EventSourceMapping': { SelfManagedEventSource: selfManagedEventSource },

@@ -459,7 +459,8 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
 /**
  * A SAM stream/queue event's properties as the AWS::Lambda::EventSourceMapping SAM generates from them: the
  * source (Queue, Stream, Broker, Cluster) is EventSourceArn, ConsumerGroupId goes into the Kafka config of its
- * kind, KafkaBootstrapServers into SelfManagedEventSource, and OnFailure loses SAM's own Type field.
+ * kind, KafkaBootstrapServers into SelfManagedEventSource, a DocumentDB event's database fields into
+ * DocumentDBEventSourceConfig, and OnFailure loses SAM's own Type field.
  */
 export function eventSourceMappingProperties(type: string, p: CfnValueMap): CfnValueMap {
   const out: CfnValueMap = {};
@@ -467,6 +468,9 @@ export function eventSourceMappingProperties(type: string, p: CfnValueMap): CfnV
     if (['Queue', 'Stream', 'Broker', 'Cluster'].includes(key)) out.EventSourceArn = value;
     else if (key === 'ConsumerGroupId') out[type === 'SelfManagedKafka' ? 'SelfManagedKafkaEventSourceConfig' : 'AmazonManagedKafkaEventSourceConfig'] = { ConsumerGroupId: value };
     else if (key === 'KafkaBootstrapServers') out.SelfManagedEventSource = { Endpoints: { KafkaBootstrapServers: value } };
+    else if (type === 'DocumentDB' && ['DatabaseName', 'CollectionName', 'FullDocument'].includes(key)) {
+      out.DocumentDBEventSourceConfig = { ...(isValueMap(out.DocumentDBEventSourceConfig) ? out.DocumentDBEventSourceConfig : {}), [key]: value };
+    }
     else if (key === 'DestinationConfig' && isValueMap(value) && isValueMap(value.OnFailure)) {
       const { Type: _samType, ...onFailure } = value.OnFailure;
       out.DestinationConfig = { ...value, OnFailure: onFailure };

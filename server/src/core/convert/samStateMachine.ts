@@ -75,7 +75,7 @@ function definition(ctx: ConvertContext, id: string, props: CfnValueMap): BodyIt
 }
 
 /** A definition value with `${Name}` of DefinitionSubstitutions replaced by their expressions (other `${...}` kept as text). */
-function substituted(ctx: ConvertContext, value: CfnValue, subs: CfnValueMap): Hcl {
+export function substituted(ctx: ConvertContext, value: CfnValue, subs: CfnValueMap): Hcl {
   if (typeof value === 'string') {
     const parts: (string | Hcl)[] = [];
     let last = 0;

@@ -15,6 +15,7 @@ import { loadSpec } from './spec.mjs';
 import { loadProvider } from './tf.mjs';
 import { buildCfnSchemas, writeCfnSchemas, writeTfSchemas } from './schema.mjs';
 import { writeSdkOperations } from './sdk.mjs';
+import { writeSamPolicyTemplates } from './samPolicies.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.join(root, 'data');
@@ -83,6 +84,8 @@ if (want('bilingual')) writeBilingual(dataDir);
 if (want('features')) writeFeatures(dataDir);
 // boto3 / SDK v3 operations and SAM policy templates (recognize/sdkOperations.ts); reads iam-actions.json.
 if (want('sdk')) writeSdkOperations(dataDir, { botoDir: botocoreData(), sdkDir: npmSource('awsSdkV2', ['apis']), iamDir: npmSource('iamData'), libDirs: [npmSource('libDynamodb', ['dist-types/commands'])], spec, services });
+// SAM policy templates and the statements they grant (aws-sam-translator's policy_templates.json).
+if (want('sam-policies')) writeSamPolicyTemplates(dataDir);
 export { cfn, spec, provider, services, tfOwner, dataDir, want };
 if (process.env.GEN_REPORT) {
   const unowned = [...new Set([...tfNames, ...Object.keys(provider.dataSources)])].filter((n) => !tfOwner.has(n));

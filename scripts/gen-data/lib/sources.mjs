@@ -21,6 +21,8 @@ export const SOURCES = {
   clientSqs: { pkg: '@aws-sdk/client-sqs', version: '3.1178.0', license: 'Apache-2.0' },
   // The DynamoDB document client's commands (PutCommand) and the client commands they wrap (PutItemCommand).
   libDynamodb: { pkg: '@aws-sdk/lib-dynamodb', version: '3.1178.0', license: 'Apache-2.0' },
+  // SAM's policy_templates.json (data/sam-policy-templates.json), read from the package installed for python3.
+  samTranslator: { pypi: 'aws-sam-translator', version: '1.110.0', license: 'Apache-2.0' },
   botocore: { deb: 'python3-botocore', version: '1.29.27+repack-1', license: 'Apache-2.0' },
   // Only measured (bilingual.mjs --report), not used for data: its licence asks for a separately licensed file.
   edict: { deb: 'edict', version: '2021.02.03-1', license: 'CC-BY-SA-3.0 (EDRDG)' },

@@ -2,15 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseTemplate } from '../core/cfn';
-import { localize, type Locale, type Text } from '../core/l10n';
+import { breadcrumb, createLanguageService, excerpt, LineIndex, type Locale, localize, parseTemplate, passageOf, scanIdentities, type Text } from '../core';
 import { CLI, cliLocale } from './cliMessages';
-import { createLanguageService } from '../core/languageService';
-import { scanIdentities } from '../core/recognize/identities';
-import { breadcrumb } from '../core/notes/noteModel';
-import { excerpt } from '../core/notes/excerpt';
-import { passageOf } from '../core/notes/queryRanking';
-import { LineIndex } from '../core/text/lineIndex';
 import { loadAwsData } from './dataLoader';
 import { stderrLogger } from './logger';
 import { normalizeSettings } from './settings';
@@ -127,7 +120,7 @@ async function convert(parsed: Parsed): Promise<number> {
       return 1;
     }
   }
-  const { convertToTerraform } = await import('../core/convert/convertToTerraform');
+  const { convertToTerraform } = await import('../core');
   const result = convertToTerraform(text, format, loadAwsData(), { resource: parsed.resource });
   process.stdout.write(result.hcl.endsWith('\n') ? result.hcl : result.hcl + '\n');
   return 0;

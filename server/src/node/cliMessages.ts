@@ -1,7 +1,7 @@
 // The CLI's language: --lang, else LC_ALL / LC_MESSAGES / LANG. Its messages are in the one catalogue (core/messages.ts).
-import { toLocale, type Locale } from '../core/l10n';
+import { toLocale, type Locale } from '../core';
 
-export { CLI } from '../core/messages';
+export { CLI } from '../core';
 
 /** `--lang` wins; otherwise the usual locale environment variables. */
 export function cliLocale(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Locale {

@@ -2,11 +2,7 @@
 // missing file yields an empty table so that the server still starts with partial data.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createAwsData, type AwsData } from '../core/data/awsData';
-import type { CfnResourceType, FeatureEntry, IamAction, PropertyTarget, ServiceEntry, TfType, TypeMapping } from '../core/data/types';
-import type { RawBilingualTable } from '../core/text/bilingual';
-import type { RawSdkTable } from '../core/data/sdkTable';
-import { cfnDocUrl } from '../core/features/awsLinks';
+import { type AwsData, cfnDocUrl, type CfnResourceType, createAwsData, type FeatureEntry, type IamAction, type PropertyTarget, type RawBilingualTable, type RawSdkTable, type ServiceEntry, type TfType, type TypeMapping } from '../core';
 
 /** Walks up from `start` until a folder containing data/services.json is found (source tree or dist/). */
 export function findDataDir(start: string = __dirname): string | undefined {

@@ -20,9 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
-import type { NoteFile, Section } from '../core/notes/noteModel';
-import { parseNote } from '../core/notes/parseNote';
-import { HIT_FIELDS, type PackedHits } from '../core/notes/notesIndex';
+import { HIT_FIELDS, type NoteFile, type PackedHits, parseNote, type Section } from '../core';
 import { readNoteSync } from './noteReader';
 
 /** Bump when the layout of the cache file changes. */

@@ -7,11 +7,7 @@
 //  - the sections kept per note are capped at `maxSectionsPerFile` (the first N; the rest is not indexed).
 // Every skip is logged once per file, with the setting that controls it.
 import { createHash } from 'node:crypto';
-import type { NoteFile } from '../core/notes/noteModel';
-import type { NotesIndex } from '../core/notes/notesIndex';
-import { preScanHeadings } from '../core/notes/fastScan';
-import { localize, type Locale, type Text } from '../core/l10n';
-import { M } from '../core/messages';
+import { type Locale, localize, M, type NoteFile, type NotesIndex, preScanHeadings, type Text } from '../core';
 
 export interface NoteLimits {
   maxSectionsPerFile: number;

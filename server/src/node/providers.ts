@@ -1,8 +1,5 @@
 // The document-kind feature providers the server offers, in the order they are asked.
-import { cloudFormationProvider } from '../core/cfn/features/provider';
-import type { FeatureProvider } from '../core/featureProvider';
-import { resourceCodeLensProvider } from '../core/features/resourceCodeLens';
-import { terraformProvider } from '../core/terraform/provider';
+import { cloudFormationProvider, type FeatureProvider, resourceCodeLensProvider, terraformProvider } from '../core';
 
 export function featureProviders(): FeatureProvider[] {
   return [

@@ -7,13 +7,8 @@
 // indexing): the full scan, mention finding and ranking, sent back as packed arrays with the parse time (the main
 // thread applies the parse budget). See `WorkspaceIndexer.crawl`.
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { preScanHeadings } from '../core/notes/fastScan';
+import { mentionHits, type PackedHits, type PackedSections, packSections, parseNote, preScanHeadings, type Recognizer, ServiceNameMatcher } from '../core';
 import { searchKey } from '../../../shared/normalize';
-import type { Recognizer } from '../core/recognize/identities';
-import { ServiceNameMatcher } from '../core/recognize/serviceNameMatcher';
-import { mentionHits, type PackedHits } from '../core/notes/notesIndex';
-import { packSections, type PackedSections } from '../core/notes/packedSections';
-import { parseNote } from '../core/notes/parseNote';
 import { loadAwsData } from './dataLoader';
 import { nestingDepth } from './noteGuard';
 import { readNoteSync, type SyncReadResult } from './noteReader';

@@ -17,19 +17,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AwsData } from '../core/data/awsData';
-import type { FeatureProvider } from '../core/featureProvider';
-import { parseTemplate } from '../core/cfn';
-import { convertToTerraform } from '../core/convert/convertToTerraform';
-import { equivalentsFor } from '../core/features/equivalents';
-import { resolveSection } from '../core/features/noteLinks';
-import { notesOutline, sectionsForService, servicesInNotes } from '../core/features/notesOutline';
-import { prepareHeadingSearch, searchSections } from '../core/features/searchSections';
-import { localize, resolveLocale, type Locale } from '../core/l10n';
-import { createLanguageService } from '../core/languageService';
-import { M } from '../core/messages';
+import { type AwsData, convertToTerraform, createLanguageService, equivalentsFor, type FeatureProvider, type Locale, localize, M, notesOutline, parseTemplate, prepareHeadingSearch, resolveLocale, resolveSection, searchSections, sectionsForService, servicesInNotes, warmUpMarkdown } from '../core';
 import { findDataDir } from './dataLoader';
-import { warmUpMarkdown } from '../core/markdown/warmUp';
 import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
 import { normalizeSettings, type ServerSettings } from './settings';

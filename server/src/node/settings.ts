@@ -1,8 +1,7 @@
 // The `awsNotes` settings as the server reads them (workspace/configuration or initializationOptions).
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { toDisplayLanguage, type DisplayLanguage } from '../core/l10n';
-import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/settings';
+import { type CoreSettings, DEFAULT_CORE_SETTINGS, type DisplayLanguage, toDisplayLanguage } from '../core';
 
 export interface ServerSettings extends CoreSettings {
   /** Language of our own strings; display only, never a reason to re-index. */

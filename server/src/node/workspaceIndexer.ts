@@ -9,10 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { foldedHeadingKeys, seedFoldedHeadingKeys } from '../core/features/workspaceSymbols';
-import { localize, type Locale } from '../core/l10n';
-import { M } from '../core/messages';
-import type { NotesIndex } from '../core/notes/notesIndex';
+import { foldedHeadingKeys, type Locale, localize, M, type NoteFile, type NotesIndex, seedFoldedHeadingKeys } from '../core';
 import { contentHash, IndexCache, type CacheEntryInput, type CachedNote } from './indexCache';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
@@ -20,7 +17,6 @@ import { discoverNotes, insideRoots, NoteMatcher, realRoots, refusedRoot, resolv
 import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
 import type { IndexedInWorker, ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
-import type { NoteFile } from '../core/notes/noteModel';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 
 export interface IndexProgress {

@@ -97,6 +97,17 @@ describe('layering (import rules)', () => {
     assert.equal(SHARED_PACKAGES.test('vscode-languageserver-protocol'), true);
   });
 
+  it('the node layer reaches the core only through its facade (server/src/core/index.ts)', () => {
+    const facade = path.join(CORE, 'index');
+    const nodeFiles = sources(path.join(ROOT, 'server', 'src', 'node'));
+    assert.ok(nodeFiles.length > 5, 'the node layer exists');
+    const isDeep = (resolved: string | undefined) => !!resolved && resolved.startsWith(CORE + path.sep) && resolved !== facade;
+    assert.deepEqual(violations(nodeFiles, (_spec, resolved) => isDeep(resolved)), []);
+    // Negative control: a deep import is caught, the facade is not.
+    assert.equal(isDeep(path.resolve(ROOT, 'server/src/node', '../core/notes/notesIndex')), true);
+    assert.equal(isDeep(path.resolve(ROOT, 'server/src/node', '../core')), false);
+  });
+
   it('negative: a feature importing the knowledge layer is fine, the knowledge layer importing a feature is not', () => {
     const knowledgeFile = path.join(CORE, 'knowledge', 'x.ts');
     const featureDirs = [path.join(CORE, 'convert') + path.sep];

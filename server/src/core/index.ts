@@ -1,0 +1,41 @@
+// The core's public facade: everything the node layer (server, CLI, worker, cache) uses from the pure core.
+// The node layer imports the core only through this file (checked by test/unit/architecture/layering.test.ts).
+
+export { parseTemplate } from './cfn';
+export { cloudFormationProvider } from './cfn/features/provider';
+export { convertToTerraform } from './convert/convertToTerraform';
+export { createAwsData } from './data/awsData';
+export type { AwsData } from './data/awsData';
+export type { RawSdkTable } from './data/sdkTable';
+export type { CfnResourceType, FeatureEntry, IamAction, PropertyTarget, ServiceEntry, TfType, TypeMapping } from './data/types';
+export type { FeatureProvider } from './featureProvider';
+export { cfnDocUrl } from './features/awsLinks';
+export { equivalentsFor } from './features/equivalents';
+export { resolveSection } from './features/noteLinks';
+export { notesOutline, sectionsForService, servicesInNotes } from './features/notesOutline';
+export { resourceCodeLensProvider } from './features/resourceCodeLens';
+export { prepareHeadingSearch, searchSections } from './features/searchSections';
+export { foldedHeadingKeys, seedFoldedHeadingKeys } from './features/workspaceSymbols';
+export { localize, resolveLocale, toDisplayLanguage, toLocale } from './l10n';
+export type { DisplayLanguage, Locale, Text } from './l10n';
+export { createLanguageService } from './languageService';
+export { warmUpMarkdown } from './markdown/warmUp';
+export { CLI, M } from './messages';
+export { excerpt } from './notes/excerpt';
+export { preScanHeadings } from './notes/fastScan';
+export { breadcrumb } from './notes/noteModel';
+export type { NoteFile, Section } from './notes/noteModel';
+export { HIT_FIELDS, mentionHits } from './notes/notesIndex';
+export type { NotesIndex, PackedHits } from './notes/notesIndex';
+export { packSections } from './notes/packedSections';
+export type { PackedSections } from './notes/packedSections';
+export { parseNote } from './notes/parseNote';
+export { passageOf } from './notes/queryRanking';
+export { scanIdentities } from './recognize/identities';
+export type { Recognizer } from './recognize/identities';
+export { ServiceNameMatcher } from './recognize/serviceNameMatcher';
+export { DEFAULT_CORE_SETTINGS } from './settings';
+export type { CoreSettings } from './settings';
+export { terraformProvider } from './terraform/provider';
+export type { RawBilingualTable } from './text/bilingual';
+export { LineIndex } from './text/lineIndex';

@@ -80,5 +80,6 @@ export function loadAwsData(dataDir: string | undefined = findDataDir()): AwsDat
     features: () => readJson<{ features: FeatureEntry[] }>(dataDir, 'features.json')?.features ?? [],
     bilingual: () => readJson<RawBilingualTable>(dataDir, 'bilingual.json'),
     sdk: () => readJson<RawSdkTable>(dataDir, 'sdk-operations.json'),
+    samPolicyTemplates: () => readJson(dataDir, 'sam-policy-templates.json'),
   });
 }

@@ -71,5 +71,6 @@ export function testData(mapping: Record<string, TypeMapping> = TEST_MAPPING, pr
     mapping: () => mapping,
     propertyMap: () => properties,
     iamActions: () => ({}),
+    samPolicyTemplates: () => read('sam-policy-templates.json', undefined),
   });
 }

@@ -11,6 +11,7 @@ import { addResource, resourceBody, scopeFor } from './resources';
 import { convertStateMachine } from './samStateMachine';
 import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
+import { expandSamPolicy } from '../knowledge/samPolicies';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
 const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;
@@ -331,40 +332,6 @@ function codeUri(scope: ResourceScope, id: string, value: CfnValue): BodyItem[] 
   return [attr('filename', code(`${key}.output_path`)), attr('source_code_hash', code(`${key}.output_base64sha256`))];
 }
 
-const sub = (template: string, vars: CfnValueMap): CfnValue => ({ fn: 'Sub', args: [template, vars] });
-const QUEUE_ARN = 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${name}';
-const TABLE_ARN = 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${name}';
-const BUCKET_ARN = 'arn:${AWS::Partition}:s3:::${name}';
-
-/** The most used SAM policy templates, expanded to the statements SAM generates. */
-const POLICY_TEMPLATES: Record<string, (p: CfnValueMap) => CfnValueMap[]> = {
-  SQSPollerPolicy: (p) => [{ Effect: 'Allow', Action: ['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibilityBatch', 'sqs:DeleteMessage', 'sqs:DeleteMessageBatch', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], Resource: sub(QUEUE_ARN, { name: p.QueueName }) }],
-  SQSSendMessagePolicy: (p) => [{ Effect: 'Allow', Action: ['sqs:SendMessage*'], Resource: sub(QUEUE_ARN, { name: p.QueueName }) }],
-  DynamoDBCrudPolicy: (p) => [{
-    Effect: 'Allow',
-    Action: ['dynamodb:GetItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable', 'dynamodb:ConditionCheckItem'],
-    Resource: [sub(TABLE_ARN, { name: p.TableName }), sub(`${TABLE_ARN}/index/*`, { name: p.TableName })],
-  }],
-  DynamoDBReadPolicy: (p) => [{
-    Effect: 'Allow',
-    Action: ['dynamodb:GetItem', 'dynamodb:Scan', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable'],
-    Resource: [sub(TABLE_ARN, { name: p.TableName }), sub(`${TABLE_ARN}/index/*`, { name: p.TableName })],
-  }],
-  S3ReadPolicy: (p) => [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:GetLifecycleConfiguration'], Resource: [sub(BUCKET_ARN, { name: p.BucketName }), sub(`${BUCKET_ARN}/*`, { name: p.BucketName })] }],
-  S3CrudPolicy: (p) => [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:PutObject', 's3:PutObjectAcl', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:DeleteObject'], Resource: [sub(BUCKET_ARN, { name: p.BucketName }), sub(`${BUCKET_ARN}/*`, { name: p.BucketName })] }],
-  DynamoDBWritePolicy: (p) => [{
-    Effect: 'Allow',
-    Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
-    Resource: [sub(TABLE_ARN, { name: p.TableName }), sub(`${TABLE_ARN}/index/*`, { name: p.TableName })],
-  }],
-  SSMParameterReadPolicy: (p) => [
-    { Effect: 'Allow', Action: 'ssm:DescribeParameters', Resource: '*' },
-    { Effect: 'Allow', Action: ['ssm:GetParameters', 'ssm:GetParameter', 'ssm:GetParametersByPath'], Resource: sub('arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${name}', { name: p.ParameterName }) },
-  ],
-  StepFunctionsExecutionPolicy: (p) => [{ Effect: 'Allow', Action: ['states:StartExecution'], Resource: sub('arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${name}', { name: p.StateMachineName }) }],
-  LambdaInvokePolicy: (p) => [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: sub('arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${name}*', { name: p.FunctionName }) }],
-};
-
 export function samPolicy(ctx: ConvertContext, id: string, policy: CfnValue, arns: Hcl[], statements: Hcl[]): void {
   if (typeof policy === 'string') {
     arns.push(policy.startsWith('arn:') ? str(policy) : partitionArn(ctx, `:iam::aws:policy/${policy}`));
@@ -379,9 +346,12 @@ export function samPolicy(ctx: ConvertContext, id: string, policy: CfnValue, arn
     return;
   }
   const [name] = Object.keys(policy);
-  const template = POLICY_TEMPLATES[name];
+  // Any of SAM's templates, from its own policy_templates.json (knowledge/samPolicies.ts).
+  const template = ctx.data.samPolicyTemplate(name);
   if (template && Object.keys(policy).length === 1) {
-    for (const statement of template(isValueMap(policy[name]) ? policy[name] : {})) statements.push(expr(ctx, statement));
+    const expansion = expandSamPolicy(template, isValueMap(policy[name]) ? policy[name] : {});
+    if ('missing' in expansion) samTodo(ctx, id, `SAM policy template ${name} lacks ${expansion.missing.join(', ')}; SAM rejects it`);
+    else for (const statement of expansion.statements) statements.push(expr(ctx, statement));
     return;
   }
   samTodo(ctx, id, `SAM policy template ${name} is not expanded; add its statements to the role policy`);

@@ -2,6 +2,7 @@
 // start-up pays only for what a request needs.
 import { createBilingualTable, type BilingualTable, type RawBilingualTable } from '../text/bilingual';
 import { createFeatureLookup } from './features';
+import type { RawSamPolicyFile, RawSamPolicyTemplate } from './samPolicyTemplates';
 import { createSdkTable, type RawSdkTable, type SdkTable } from './sdkTable';
 import type { CfnResourceType, FeatureEntry, IamAction, PropertyTarget, ServiceEntry, TfType, TypeMapping } from './types';
 
@@ -28,6 +29,8 @@ export interface RawAwsData {
   iamActions: () => Record<string, Record<string, IamAction>>;
   /** boto3/SDK v3 operations and SAM policy templates (data/sdk-operations.json); absent when not shipped. */
   sdk?: () => RawSdkTable | undefined;
+  /** SAM policy templates with their statements (data/sam-policy-templates.json); absent when not shipped. */
+  samPolicyTemplates?: () => RawSamPolicyFile | undefined;
   /** English -> Japanese forms (data/bilingual.json); absent or undefined when not shipped. */
   bilingual?: () => RawBilingualTable | undefined;
 }
@@ -60,6 +63,8 @@ export interface AwsData {
   serviceByPrincipal(principal: string): ServiceEntry | undefined;
   /** boto3/SDK v3 operations and SAM policy templates; undefined when the table is not loaded. */
   sdk(): SdkTable | undefined;
+  /** A SAM policy template's parameters and statements, as SAM's policy_templates.json states them. */
+  samPolicyTemplate(name: string): RawSamPolicyTemplate | undefined;
   /** Features of services with their own names and types (Transit Gateway, Event Source Mapping). */
   features(): readonly FeatureEntry[];
   featureByCfnType(cfnType: string): FeatureEntry | undefined;
@@ -133,6 +138,7 @@ export function createAwsData(raw: RawAwsData): AwsData {
     const table = raw.sdk?.();
     return table ? createSdkTable(table, (prefix) => { const actions = iam()[prefix]; return actions && Object.keys(actions); }) : undefined;
   });
+  const samPolicies = lazy(() => raw.samPolicyTemplates?.()?.templates ?? {});
   // Only known Terraform types have features (their table names the service).
   const featureLookup = lazy(() => createFeatureLookup(features(), (tf) => (tfResource(tf) ?? tfDataSource(tf))?.service));
   const bilingual = lazy(() => {
@@ -177,5 +183,6 @@ export function createAwsData(raw: RawAwsData): AwsData {
     featureByPrincipal: (principal) => featureLookup().byPrincipal(principal),
     bilingual,
     sdk,
+    samPolicyTemplate: (name) => (Object.hasOwn(samPolicies(), name) ? samPolicies()[name] : undefined),
   };
 }

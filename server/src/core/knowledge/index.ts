@@ -11,3 +11,5 @@ export { refAttribute, tfAttributeFor, cfnAttributeFor, conventionalAttribute } 
 export type { AttributeOrigin } from './attributes';
 export { samExpansion, samTypesCreating, SAM_EXPANSIONS } from './sam';
 export type { SamExpansion, SamTarget, SamImplicit } from './sam';
+export { expandSamPolicy, samPolicyActions, samPolicyService } from './samPolicies';
+export type { SamPolicyExpansion } from './samPolicies';

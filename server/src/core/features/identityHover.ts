@@ -6,7 +6,7 @@ import { localize, type Locale } from '../l10n';
 import { localizeMarkdown } from '../markdown/markdownMessage';
 import { inlineCode } from '../markdown/sanitize';
 import { M } from '../messages';
-import { cfnEquivalence, classifyCfnType, tfEquivalence, type CfnEquivalence } from '../knowledge';
+import { cfnEquivalence, classifyCfnType, samPolicyActions, tfEquivalence, type CfnEquivalence } from '../knowledge';
 import type { Identity } from '../recognize/identities';
 import { cfnDocUrl, terraformRegistryUrl } from './awsLinks';
 import { notesFirst, type HoverParts } from './hoverLayout';
@@ -51,18 +51,33 @@ function describeIdentity(identity: Identity, data: AwsData, locale: Locale, ser
       const action = iamActionParts(identity.action, data, locale);
       return { head: `${one(label).head}${operation} · ${localize(locale, M.iam)}: ${action.head}`, details: action.details };
     }
-    case 'samPolicy': {
-      // SAM's own list says which actions a template grants (no offline source ships them).
-      const params = data.sdk()?.samPolicyTemplate(identity.text)?.params ?? [];
-      const lines = params.length ? [`${localize(locale, M.parameters)}: ${params.map((p) => `\`${p}\``).join(', ')}`] : [];
-      lines.push(`[${localize(locale, M.samTemplateList)}](${SAM_POLICY_TEMPLATES_URL})`);
-      return { head: one(localize(locale, M.samPolicyTemplate, { service: serviceName })).head, details: lines.join('\n\n') };
-    }
+    case 'samPolicy':
+      return { head: one(localize(locale, M.samPolicyTemplate, { service: serviceName })).head, details: samPolicyDetails(identity.text, data, locale) };
     default:
       return one(serviceName);
   }
 }
 
+/** The actions a SAM policy template grants (SAM's own policy_templates.json), its description and parameters. */
+function samPolicyDetails(name: string, data: AwsData, locale: Locale): string {
+  const template = data.samPolicyTemplate(name);
+  const params = template?.params ?? data.sdk()?.samPolicyTemplate(name)?.params ?? [];
+  const lines: string[] = [];
+  if (template) {
+    const actions = samPolicyActions(template);
+    const shown = actions.slice(0, MAX_SAM_ACTIONS).map((a) => inlineCode(a)).join(', ');
+    const more = actions.length > MAX_SAM_ACTIONS ? ` ${localize(locale, M.samMoreActions, { count: actions.length - MAX_SAM_ACTIONS })}` : '';
+    const label = actions.length === 1 ? localize(locale, M.samGrantsOne) : localize(locale, M.samGrants, { count: actions.length });
+    lines.push(`${label}: ${shown}${more}`);
+    if (template.description) lines.push(template.description);
+  }
+  if (params.length) lines.push(`${localize(locale, M.parameters)}: ${params.map((p) => `\`${p}\``).join(', ')}`);
+  // Without the data the link is where the actions are; with it, the reference page.
+  lines.push(`[${localize(locale, template ? M.samTemplateListLink : M.samTemplateList)}](${SAM_POLICY_TEMPLATES_URL})`);
+  return lines.join('\n\n');
+}
+
+const MAX_SAM_ACTIONS = 20;
 const SAM_POLICY_TEMPLATES_URL = 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-template-list.html';
 
 function truncate(text: string, max: number): string {

@@ -3,6 +3,7 @@
 // templates; in code also SDK operations (recognize/sdkOperations.ts).
 import type { AwsData } from '../data/awsData';
 import type { FeatureEntry } from '../data/types';
+import { samPolicyService } from '../knowledge/samPolicies';
 import { sdkOperationAt } from './sdkOperations';
 import type { PlaceTerms } from './placeTerms';
 import type { NameMatch, ServiceNameMatcher, TextMode } from './serviceNameMatcher';
@@ -121,14 +122,12 @@ const RULES: FormRule[] = [
     span: (m) => [m[0].length - m[2].length - 2, m[0].length],
   },
   {
-    // SAM policy templates by their exact names in the data (`SQSSendMessagePolicy`), only when the name names a service.
+    // SAM policy templates by their exact names in SAM's template file or the service spec (`SQSSendMessagePolicy`,
+    // `KMSEncryptPolicy_v2`), only when a service owns them.
     kind: 'samPolicy',
     needles: ['Policy'],
-    pattern: /(?<![A-Za-z0-9_$])[A-Z][A-Za-z0-9]*Policy(?![A-Za-z0-9_$])/g,
-    resolve: (m, data) => {
-      const service = data.sdk()?.samPolicyTemplate(m[0])?.service;
-      return service ? data.service(service)?.id : undefined;
-    },
+    pattern: /(?<![A-Za-z0-9_$])[A-Z][A-Za-z0-9]*Policy(?:_v\d+)?(?![A-Za-z0-9_$])/g,
+    resolve: (m, data) => samPolicyService(data, m[0]),
   },
   {
     kind: 'jsPackage',

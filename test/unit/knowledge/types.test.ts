@@ -237,7 +237,9 @@ describe('knowledge: derivation measured on a hidden quarter of the reviewed tab
   });
 
   // Measured (npm run eval:equivalents): 74 of 80 on this quarter, none wrong; pooled 99.7 % / 92.1 %.
-  it('reverse (Terraform -> CloudFormation) on the hidden quarter: precision >= 99 %, recall at its floor (92 %)', () => {
+  it('reverse (Terraform -> CloudFormation) on the hidden quarter: precision >= 99 %, recall at its floor (92 %)', function () {
+    // One whole derivation over every type of both sides (~12 s on a quiet 2-core machine): a measurement, not a budget.
+    this.timeout(90000);
     const report = heldOutReverseEvaluation(input, 0);
     assert.ok(report.hidden >= 70, `hidden ${report.hidden}`);
     assert.ok(report.precision >= 0.99, `precision ${report.precision}; wrong: ${JSON.stringify(report.wrong)}`);

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { SOURCES } from './lib/sources.mjs';
 import { writeJson } from './lib/util.mjs';
 
-/** The samtranslator package folder and its version, as python3 imports it. */
-export function samTranslatorDir() {
+/** The samtranslator package folder as python3 imports it, when its version is the pinned one. */
+export function samTranslatorDir(pinned = SOURCES.samTranslator.version) {
   const py = 'import samtranslator, os, json; print(json.dumps([os.path.dirname(samtranslator.__file__), samtranslator.__version__]))';
   let out;
   try {
@@ -20,8 +20,8 @@ export function samTranslatorDir() {
     throw new Error(`python3 cannot import samtranslator: pip install ${SOURCES.samTranslator.pypi}==${SOURCES.samTranslator.version}`);
   }
   const [dir, version] = JSON.parse(out);
-  if (version !== SOURCES.samTranslator.version) {
-    throw new Error(`${SOURCES.samTranslator.pypi} ${version} found at ${dir}; the data is pinned to ${SOURCES.samTranslator.version}`);
+  if (version !== pinned) {
+    throw new Error(`${SOURCES.samTranslator.pypi} ${version} found at ${dir}; the data is pinned to ${pinned}`);
   }
   return dir;
 }

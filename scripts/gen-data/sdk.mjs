@@ -85,8 +85,8 @@ export function buildSdkOperations({ botoDir, sdkDir, iamDir, boto3Names = [] })
 
 /**
  * SAM policy template names and their parameters, from the `SAMPolicyTemplate` type of the service spec.
- * SAM's policy_templates.json (the actions each template grants) has no offline source (no Debian or npm
- * package ships it), so no actions are stored; the hover links to SAM's template list instead.
+ * The actions each template grants are in data/sam-policy-templates.json (samPolicies.mjs, from SAM's own
+ * policy_templates.json), which also has the templates newer than this list.
  */
 export function buildSamPolicyTemplates(spec, services, iamActions) {
   const holder = [...spec.typeDefs.values()].find((t) => t.name === 'SAMPolicyTemplate');

@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
-import { HIT_FIELDS, type NoteFile, type PackedHits, parseNote, type Section } from '../core';
+import { HIT_FIELDS, type NoteFile, type PackedHits, parseNote, SECTION_INTS, type Section, writeSectionInts } from '../core';
 import { readNoteSync } from './noteReader';
 
 /** Bump when the layout of the cache file changes. */
@@ -96,8 +96,6 @@ interface Payload {
   hitCounts: Int32Array;
   hits: Float64Array;
 }
-
-const SECTION_INTS = 8;
 
 export function contentHash(text: string): string {
   return crypto.createHash('sha1').update(text).digest('base64');
@@ -411,15 +409,7 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame |
   let codeTotal = 0;
   for (let i = 0; i < all.length; i++) {
     const s = all[i];
-    const o = i * SECTION_INTS;
-    ints[o] = s.level;
-    ints[o + 1] = s.parent;
-    ints[o + 2] = s.headingStart;
-    ints[o + 3] = s.headingEnd;
-    ints[o + 4] = s.bodyEnd;
-    ints[o + 5] = s.end;
-    ints[o + 6] = s.blocks.length;
-    ints[o + 7] = s.codeBlocks.length;
+    writeSectionInts(ints, i * SECTION_INTS, s);
     blockTotal += s.blocks.length;
     codeTotal += s.codeBlocks.length;
     if (i % STEP === STEP - 1) yield;

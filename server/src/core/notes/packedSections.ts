@@ -20,7 +20,21 @@ export interface PackedSections {
   codeRanges: Int32Array;
 }
 
-const INTS = 8;
+/** Fixed fields per section: level, parent, heading start/end, body end, end, block count, code block count. */
+export const SECTION_INTS = 8;
+const INTS = SECTION_INTS;
+
+/** Writes one section's fixed fields at `o` (the one layout of the worker's transfer and the index cache). */
+export function writeSectionInts(ints: Int32Array, o: number, s: Section): void {
+  ints[o] = s.level;
+  ints[o + 1] = s.parent;
+  ints[o + 2] = s.headingStart;
+  ints[o + 3] = s.headingEnd;
+  ints[o + 4] = s.bodyEnd;
+  ints[o + 5] = s.end;
+  ints[o + 6] = s.blocks.length;
+  ints[o + 7] = s.codeBlocks.length;
+}
 
 /**
  * Code values that are slices of `text` are sent as offsets: rebuilt with `slice` on the other side they share the
@@ -42,15 +56,7 @@ export function packSections(sections: readonly Section[], codeRanges: readonly 
   let b = 0;
   let c = 0;
   sections.forEach((s, i) => {
-    const o = i * INTS;
-    ints[o] = s.level;
-    ints[o + 1] = s.parent;
-    ints[o + 2] = s.headingStart;
-    ints[o + 3] = s.headingEnd;
-    ints[o + 4] = s.bodyEnd;
-    ints[o + 5] = s.end;
-    ints[o + 6] = s.blocks.length;
-    ints[o + 7] = s.codeBlocks.length;
+    writeSectionInts(ints, i * INTS, s);
     for (const block of s.blocks) {
       blocks[b++] = block.start;
       blocks[b++] = block.end;

@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import type { CfnValue, CfnValueMap } from '../../../server/src/core/cfn/types';
 import type { SamJson } from '../../../server/src/core/data/samPolicyTemplates';
-import { expandSamPolicy, samPolicyActions, samPolicyService } from '../../../server/src/core/knowledge/samPolicies';
+import { expandSamPolicy } from '../../../server/src/core/convert/samPolicyExpansion';
+import { samPolicyActions, samPolicyService } from '../../../server/src/core/knowledge/samPolicies';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 
 const ref = (name: string): CfnValue => ({ fn: 'Ref', args: [name] });

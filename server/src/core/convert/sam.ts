@@ -11,7 +11,7 @@ import { addResource, resourceBody, scopeFor } from './resources';
 import { convertStateMachine } from './samStateMachine';
 import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
-import { expandSamPolicy } from '../knowledge/samPolicies';
+import { expandSamPolicy } from './samPolicyExpansion';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
 const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;

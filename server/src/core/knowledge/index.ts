@@ -11,5 +11,4 @@ export { refAttribute, tfAttributeFor, cfnAttributeFor, conventionalAttribute } 
 export type { AttributeOrigin } from './attributes';
 export { samExpansion, samTypesCreating, SAM_EXPANSIONS } from './sam';
 export type { SamExpansion, SamTarget, SamImplicit } from './sam';
-export { expandSamPolicy, samPolicyActions, samPolicyService } from './samPolicies';
-export type { SamPolicyExpansion } from './samPolicies';
+export { samPolicyActions, samPolicyService } from './samPolicies';

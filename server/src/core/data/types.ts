@@ -112,17 +112,21 @@ export interface TfType {
   attrs: string[];
 }
 
-/** Why a derived pair was matched (knowledge/typesDerive.ts MatchEvidence). */
+/** Why a derived pair was matched (knowledge/typesDerive.ts derives it; the hover shows it). */
 export interface TypeEvidence {
+  /** 1 when the resource words equal the Terraform name after its service prefix; token overlap otherwise. */
   name: number;
+  /** CloudFormation properties that are Terraform arguments after snake_case / total properties. */
   props: [number, number];
+  /** Terraform required arguments that are CloudFormation properties / total required. */
   required: [number, number];
+  /** CloudFormation attributes that are Terraform attributes / total attributes. */
   attrs: [number, number];
-  /** The name spelled as another namespace's reviewed pair spells the same resource name. */
+  /** When the name is another namespace's spelling of the same resource name: that reviewed pair. */
   analogy?: string;
-  /** Terraform -> CloudFormation: the general form of this type's own counterpart (and its variants). */
+  /** Terraform -> CloudFormation: the type's own counterpart whose name this one's generalises (one-to-many). */
   generalOf?: string;
-  /** Terraform -> CloudFormation: the provider's alias of this type's own counterpart. */
+  /** Terraform -> CloudFormation: the type's own counterpart this one is the provider's alias of (aws_alb_listener). */
   aliasOf?: string;
 }
 

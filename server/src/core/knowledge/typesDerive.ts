@@ -3,6 +3,7 @@
 // Evidence: the provider's naming (service prefixes, resource words), the schema of both sides (property names
 // in snake_case vs argument names, required sets, attributes), and conventions learned from the reviewed pairs
 // (which Terraform "service" a CloudFormation service's types live in, e.g. EC2 -> vpc).
+import type { TypeEvidence } from '../data/types';
 import { singular, snakeCase } from './naming';
 
 export interface DeriveCfnType {
@@ -27,23 +28,8 @@ export interface DeriveInput {
   reviewed: Record<string, { tf: string[] }>;
 }
 
-/** Why a pair was matched: shown in the hover and kept in data/mapping.json. */
-export interface MatchEvidence {
-  /** 1 when the resource words equal the Terraform name after its service prefix; token overlap otherwise. */
-  name: number;
-  /** CloudFormation properties that are Terraform arguments after snake_case / total properties. */
-  props: [number, number];
-  /** Terraform required arguments that are CloudFormation properties / total required. */
-  required: [number, number];
-  /** CloudFormation attributes that are Terraform attributes / total attributes. */
-  attrs: [number, number];
-  /** When the name is another namespace's spelling of the same resource name: that reviewed pair. */
-  analogy?: string;
-  /** Terraform -> CloudFormation: the type's own counterpart whose name this one's generalises (one-to-many). */
-  generalOf?: string;
-  /** Terraform -> CloudFormation: the type's own counterpart this one is the provider's alias of (aws_alb_listener). */
-  aliasOf?: string;
-}
+/** Why a pair was matched: shown in the hover and kept in data/mapping.json (the data's TypeEvidence). */
+export type MatchEvidence = TypeEvidence;
 
 export interface DerivedEquivalent {
   tf: string;

@@ -68,6 +68,23 @@ export function planSamResource(ctx: ConvertContext, id: string, type: string, r
 }
 
 /** A resource unit built from body items with dependency tracking. */
+/** The EventBridge rule of a Schedule / EventBridgeRule / CloudWatchEvent event (function or state machine): its address. */
+export function eventRule(ctx: ConvertContext, id: string, base: string, p: CfnValueMap, condition: CfnValue | undefined): string {
+  const ruleName = ctx.uniqueName('aws_cloudwatch_event_rule', base);
+  emit(ctx, id, 'aws_cloudwatch_event_rule', ruleName, condition, () => {
+    const body: BodyItem[] = [];
+    if (p.Name !== undefined) body.push(attr('name', expr(ctx, p.Name)));
+    if (p.Description !== undefined) body.push(attr('description', expr(ctx, p.Description)));
+    if (p.Schedule !== undefined) body.push(attr('schedule_expression', expr(ctx, p.Schedule)));
+    if (p.Pattern !== undefined) body.push(attr('event_pattern', call('jsonencode', expr(ctx, p.Pattern))));
+    if (p.EventBusName !== undefined) body.push(attr('event_bus_name', expr(ctx, p.EventBusName)));
+    const state = p.State ?? (p.Enabled === false ? 'DISABLED' : undefined);
+    if (state !== undefined) body.push(attr('state', expr(ctx, state)));
+    return body;
+  });
+  return `aws_cloudwatch_event_rule.${ruleName}${typeof condition === 'string' ? '[0]' : ''}`;
+}
+
 export function emit(ctx: ConvertContext, id: string, tfType: string, name: string, condition: CfnValue | undefined, build: () => BodyItem[]): void {
   const { value, deps } = ctx.collect(build);
   addResource(ctx, id, tfType, name, condition, value, deps);
@@ -380,19 +397,7 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
       return;
     }
     case 'Schedule': case 'EventBridgeRule': case 'CloudWatchEvent': {
-      const ruleName = ctx.uniqueName('aws_cloudwatch_event_rule', base);
-      const rule = `aws_cloudwatch_event_rule.${ruleName}${typeof condition === 'string' ? '[0]' : ''}`;
-      emit(ctx, id, 'aws_cloudwatch_event_rule', ruleName, condition, () => {
-        const body: BodyItem[] = [];
-        if (p.Name !== undefined) body.push(attr('name', expr(ctx, p.Name)));
-        if (p.Description !== undefined) body.push(attr('description', expr(ctx, p.Description)));
-        if (p.Schedule !== undefined) body.push(attr('schedule_expression', expr(ctx, p.Schedule)));
-        if (p.Pattern !== undefined) body.push(attr('event_pattern', call('jsonencode', expr(ctx, p.Pattern))));
-        if (p.EventBusName !== undefined) body.push(attr('event_bus_name', expr(ctx, p.EventBusName)));
-        const state = p.State ?? (p.Enabled === false ? 'DISABLED' : undefined);
-        if (state !== undefined) body.push(attr('state', expr(ctx, state)));
-        return body;
-      });
+      const rule = eventRule(ctx, id, base, p, condition);
       emit(ctx, id, 'aws_cloudwatch_event_target', ctx.uniqueName('aws_cloudwatch_event_target', base), condition, () => [
         attr('rule', code(`${rule}.name`)),
         ...(p.EventBusName !== undefined ? [attr('event_bus_name', expr(ctx, p.EventBusName))] : []),

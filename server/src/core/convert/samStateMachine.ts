@@ -8,7 +8,7 @@ import type { ConvertContext, TfTarget } from './context';
 import { address, expr, isRef, pseudoParameter } from './expressions';
 import { attr, block, call, code, comment, list, nested, str, type BodyItem, type Hcl } from './hcl';
 import { snakeCase } from './naming';
-import { emit, events, restApiPaths, samPolicy, samTodo, serviceRole, writeRestApi } from './sam';
+import { emit, eventRule, events, restApiPaths, samPolicy, samTodo, serviceRole, writeRestApi } from './sam';
 import { IMPLICIT_REST_API } from '../knowledge/sam';
 
 /** Properties written by convertStateMachine itself (the rest are TODOs naming them). */
@@ -135,19 +135,7 @@ function stateMachineEvent(ctx: ConvertContext, id: string, sm: TfTarget, eventI
   const base = `${sm.name}_${snakeCase(eventId)}`;
   switch (event.Type) {
     case 'Schedule': case 'EventBridgeRule': case 'CloudWatchEvent': {
-      const ruleName = ctx.uniqueName('aws_cloudwatch_event_rule', base);
-      const rule = `aws_cloudwatch_event_rule.${ruleName}${typeof condition === 'string' ? '[0]' : ''}`;
-      emit(ctx, id, 'aws_cloudwatch_event_rule', ruleName, condition, () => {
-        const body: BodyItem[] = [];
-        if (p.Name !== undefined) body.push(attr('name', expr(ctx, p.Name)));
-        if (p.Description !== undefined) body.push(attr('description', expr(ctx, p.Description)));
-        if (p.Schedule !== undefined) body.push(attr('schedule_expression', expr(ctx, p.Schedule)));
-        if (p.Pattern !== undefined) body.push(attr('event_pattern', call('jsonencode', expr(ctx, p.Pattern))));
-        if (p.EventBusName !== undefined) body.push(attr('event_bus_name', expr(ctx, p.EventBusName)));
-        const state = p.State ?? (p.Enabled === false ? 'DISABLED' : undefined);
-        if (state !== undefined) body.push(attr('state', expr(ctx, state)));
-        return body;
-      });
+      const rule = eventRule(ctx, id, base, p, condition);
       const role = startExecutionRole(ctx, id, sm, base, 'events.amazonaws.com', condition);
       emit(ctx, id, 'aws_cloudwatch_event_target', ctx.uniqueName('aws_cloudwatch_event_target', base), condition, () => [
         attr('rule', code(`${rule}.name`)),

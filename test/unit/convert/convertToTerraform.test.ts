@@ -188,7 +188,10 @@ describe('convert/convertToTerraform fixtures', () => {
     const table = res(json, 'aws_dynamodb_table', 'items_table');
     assert.deepEqual([table.hash_key, table.billing_mode, table.attribute[0].type], ['pk', 'PAY_PER_REQUEST', 'S']);
     assert.equal(json.output.consumer_role_arn[0].value, '${aws_iam_role.consumer_function_role.arn}');
-    assert.ok(todos.some((t) => t.includes('event Uploads of type S3')));
+    // The S3 event is converted now: the bucket's notification and the permission S3 needs.
+    assert.ok(!todos.some((t) => t.includes('Uploads')), todos.join('\n'));
+    assert.equal(res(json, 'aws_s3_bucket_notification', 'uploads_notification').lambda_function[0].lambda_function_arn, '${aws_lambda_function.consumer_function.arn}');
+    assert.equal(res(json, 'aws_lambda_permission', 'consumer_function_uploads').principal, 's3.amazonaws.com');
     // The state machine is converted now: its definition file through templatefile(), its own role.
     assert.ok(!todos.some((t) => t.includes('AWS::Serverless::StateMachine')));
     const machine = Object.values<any>(json.resource.aws_sfn_state_machine)[0][0];

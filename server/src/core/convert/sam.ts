@@ -12,6 +12,7 @@ import { convertStateMachine } from './samStateMachine';
 import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
 import { expandSamPolicy } from './samPolicyExpansion';
+import { convertSourceOwnedEvent } from './samEvents';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
 const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;
@@ -426,6 +427,8 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
       return httpApiEvent(ctx, id, fn, base, p, condition, permission);
     case 'Api':
       return restApiEvent(ctx, id, fn, p, condition, permission);
+    case 'S3': case 'CloudWatchLogs': case 'IoTRule': case 'Cognito':
+      return convertSourceOwnedEvent(ctx, id, fn, eventId, event, condition);
     default:
       samTodo(ctx, id, `event ${eventId} of type ${String(event.Type)} is not converted`);
   }

@@ -170,15 +170,39 @@ ${fn('Alarm', `        Errors: { Type: CloudWatchLogs, Properties: { LogGroupNam
     assert.ok(noSql.todos.some((t) => /IoTRule event Bad has no Sql/.test(t)));
   });
 
-  it('Cognito: the permission for the pool, and a TODO naming the exact lambda_config arguments', async () => {
+  it('Cognito: the triggers in the pool\'s lambda_config (declared before or after the function) and the permission', async () => {
+    for (const poolFirst of [true, false]) {
+      const pool = `  Pool:
+    Type: AWS::Cognito::UserPool
+`;
+      const hook = fn('Hook', `        Signup: { Type: Cognito, Properties: { UserPool: !Ref Pool, Trigger: [PreSignUp, VerifyAuthChallengeResponse] } }
+`);
+      const { hcl, todos } = sam(poolFirst ? pool + hook : hook + pool);
+      const r = (await parse('main.tf', hcl)).resource;
+      assert.deepEqual(r.aws_cognito_user_pool.pool[0].lambda_config, [{
+        pre_sign_up: '${aws_lambda_function.hook.arn}', verify_auth_challenge_response: '${aws_lambda_function.hook.arn}',
+      }], `pool first: ${poolFirst}`);
+      assert.equal(r.aws_lambda_permission.hook_signup[0].principal, 'cognito-idp.amazonaws.com');
+      assert.equal(r.aws_lambda_permission.hook_signup[0].source_arn, '${aws_cognito_user_pool.pool.arn}');
+      assert.deepEqual(todos, []);
+      assert.deepEqual(schemaIssues(hcl), []);
+    }
+  });
+
+  it('Cognito: a conditioned function, the pool\'s own trigger, a trigger that is a block, a pool elsewhere', async () => {
     const { hcl, todos } = sam(`  Pool:
     Type: AWS::Cognito::UserPool
-${fn('Hook', `        Signup: { Type: Cognito, Properties: { UserPool: !Ref Pool, Trigger: [PreSignUp, VerifyAuthChallengeResponse] } }
-`)}`);
-    const r = (await parse('main.tf', hcl)).resource;
-    assert.equal(r.aws_lambda_permission.hook_signup[0].principal, 'cognito-idp.amazonaws.com');
-    assert.equal(r.aws_lambda_permission.hook_signup[0].source_arn, '${aws_cognito_user_pool.pool.arn}');
-    assert.deepEqual(todos, ['Hook: Cognito event Signup: add lambda_config { pre_sign_up = aws_lambda_function.hook.arn, verify_auth_challenge_response = aws_lambda_function.hook.arn } to aws_cognito_user_pool.pool']);
+    Properties:
+      LambdaConfig: { PreSignUp: arn:aws:lambda:eu-west-1:123456789012:function:existing }
+${fn('Hook', `        Signup: { Type: Cognito, Properties: { UserPool: !Ref Pool, Trigger: [PreSignUp, PostConfirmation, CustomEmailSender] } }
+`, 'IsProd')}`);
+    const config = (await parse('main.tf', hcl)).resource.aws_cognito_user_pool.pool[0].lambda_config;
+    assert.equal(config.length, 1, 'one lambda_config block, the pool\'s own one extended');
+    assert.equal(config[0].pre_sign_up, 'arn:aws:lambda:eu-west-1:123456789012:function:existing', 'the pool\'s own trigger is kept');
+    assert.equal(config[0].post_confirmation, '${local.is_prod ? aws_lambda_function.hook[0].arn : null}');
+    assert.equal(config[0].custom_email_sender, undefined);
+    assert.ok(todos.some((t) => /trigger pre_sign_up is set by Pool itself too/.test(t)), todos.join('\n'));
+    assert.ok(todos.some((t) => /trigger CustomEmailSender has no lambda_config argument of its own/.test(t)), todos.join('\n'));
     assert.deepEqual(schemaIssues(hcl), []);
 
     const elsewhere = sam(fn('Hook', `        Signup: { Type: Cognito, Properties: { UserPool: eu-west-1_abc, Trigger: PreSignUp } }

@@ -5,6 +5,7 @@ import type { AwsData } from '../data/awsData';
 import { ConvertContext, type Unit } from './context';
 import { comment, renderBlock, renderBody, type BodyItem } from './hcl';
 import { convertResources, planTargets } from './resources';
+import { finishSamEvents } from './samEvents';
 import { convertConditions, convertMappings, convertOutputs, convertParameters } from './sections';
 
 export interface ConvertOptions {
@@ -30,6 +31,7 @@ export function convertToTerraform(text: string, format: 'yaml' | 'json', data: 
   convertMappings(ctx);
   convertConditions(ctx);
   convertResources(ctx);
+  finishSamEvents(ctx);
   convertOutputs(ctx);
   let units = ctx.units;
   if (options.resource !== undefined) {

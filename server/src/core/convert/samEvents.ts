@@ -119,7 +119,7 @@ function bucketProperties(ctx: ConvertContext, logicalId: string): CfnValueMap {
   return isValueMap(resource) && isValueMap(resource.Properties) ? resource.Properties : {};
 }
 
-function bucketCondition(ctx: ConvertContext, logicalId: string): CfnValue | undefined {
+function resourceCondition(ctx: ConvertContext, logicalId: string): CfnValue | undefined {
   const resources = ctx.template.value.Resources;
   const resource = isValueMap(resources) ? resources[logicalId] : undefined;
   return isValueMap(resource) ? resource.Condition : undefined;
@@ -134,7 +134,7 @@ function writeNotification(ctx: ConvertContext, id: string, n: BucketNotificatio
   const index = ctx.units.findIndex((u) => u.key === key);
   if (index >= 0) ctx.units.splice(index, 1);
   const conditions = new Set(n.entries.map((e) => e.condition));
-  const own = bucketCondition(ctx, n.bucketId);
+  const own = resourceCondition(ctx, n.bucketId);
   const shared = counted(own) ? own : conditions.size === 1 && counted(n.entries[0].condition) ? n.entries[0].condition : undefined;
   const { value: body, deps } = ctx.collect(() => {
     const out: BodyItem[] = [attr('bucket', code(`${address(n.bucket)}.id`))];
@@ -200,9 +200,20 @@ function iotRuleEvent(s: EventSite): void {
   permission(s, str('iot.amazonaws.com'), code(`aws_iot_topic_rule.${name}${counted(s.condition) ? '[0]' : ''}.arn`), account(ctx));
 }
 
+/** Cognito triggers waiting for their user pool's block (it may be converted after the function). */
+interface PoolTrigger {
+  id: string;
+  pool: TfTarget;
+  poolId: string;
+  fnKey: string;
+  settings: BodyItem[];
+}
+const POOL_TRIGGERS = new WeakMap<ConvertContext, PoolTrigger[]>();
+
 /**
- * Cognito -> SAM sets the triggers in the user pool's LambdaConfig. The pool is converted on its own, so the
- * permission is written and a TODO names the exact lambda_config arguments to add to it.
+ * Cognito -> SAM sets the triggers in the user pool's LambdaConfig, so they become lambda_config arguments of the
+ * converted pool (added by finishSamEvents once every resource is converted), plus the permission for Cognito.
+ * Trigger names are checked against the provider schema's lambda_config arguments.
  */
 function cognitoEvent(s: EventSite): void {
   const { ctx, p } = s;
@@ -212,7 +223,42 @@ function cognitoEvent(s: EventSite): void {
     samTodo(ctx, s.id, `Cognito event ${s.eventId}: UserPool must be a !Ref to an AWS::Cognito::UserPool of this template with a Trigger; write lambda_config by hand`);
     return;
   }
+  const known = ctx.data.tfResource('aws_cognito_user_pool')?.args.lambda_config?.args ?? {};
+  const arn = code(`${address(s.fn)}.arn`);
+  // A function that exists only under its condition is named only then; the pool may exist without it.
+  const value = counted(s.condition) && s.condition !== resourceCondition(ctx, found.logicalId) ? { k: 'cond' as const, test: conditionRef(ctx, String(s.condition)), then: arn, else: code('null') } : arn;
+  const settings: BodyItem[] = [];
+  for (const trigger of triggers) {
+    const name = snakeCase(trigger);
+    if (known[name]?.type === 'string') settings.push(attr(name, value));
+    else samTodo(ctx, s.id, `Cognito event ${s.eventId}: trigger ${trigger} has no lambda_config argument of its own; set it on ${address(found.target)} by hand`);
+  }
   permission(s, str('cognito-idp.amazonaws.com'), code(`${address(found.target)}.arn`));
-  const settings = triggers.map((t) => `${snakeCase(t)} = ${address(s.fn)}.arn`).join(', ');
-  samTodo(ctx, s.id, `Cognito event ${s.eventId}: add lambda_config { ${settings} } to ${address(found.target)}`);
+  const pending = POOL_TRIGGERS.get(ctx) ?? [];
+  POOL_TRIGGERS.set(ctx, pending);
+  pending.push({ id: s.id, pool: found.target, poolId: found.logicalId, fnKey: `resource.${s.fn.tfType}.${s.fn.name}`, settings });
+}
+
+/** After all resources: the Cognito triggers go into their pool's lambda_config block (made if the pool has none). */
+export function finishSamEvents(ctx: ConvertContext): void {
+  for (const trigger of POOL_TRIGGERS.get(ctx) ?? []) {
+    const unit = ctx.units.find((u) => u.key === `resource.${trigger.pool.tfType}.${trigger.pool.name}`);
+    if (!unit?.block) {
+      samTodo(ctx, trigger.id, `Cognito triggers: ${address(trigger.pool)} was not converted; add its lambda_config by hand`);
+      continue;
+    }
+    const body = unit.block.body;
+    let config = body.find((b): b is Extract<BodyItem, { t: 'block' }> => b.t === 'block' && b.block.type === 'lambda_config');
+    if (!config) {
+      config = { t: 'block', block: block('lambda_config', [], []) };
+      body.push(config);
+    }
+    for (const setting of trigger.settings) {
+      const taken = setting.t === 'attr' && config.block.body.some((b) => b.t === 'attr' && b.name === setting.name);
+      // SAM refuses a trigger the pool's own LambdaConfig already sets: keep the pool's and say so.
+      if (taken) samTodo(ctx, trigger.id, `Cognito trigger ${setting.t === 'attr' ? setting.name : ''} is set by ${trigger.poolId} itself too (SAM rejects such a template); the pool's own one is kept`);
+      else config.block.body.push(setting);
+    }
+    unit.deps.add(trigger.fnKey);
+  }
 }

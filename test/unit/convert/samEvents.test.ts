@@ -210,4 +210,24 @@ ${fn('Hook', `        Signup: { Type: Cognito, Properties: { UserPool: !Ref Pool
     assert.doesNotMatch(elsewhere.hcl, /cognito-idp/);
     assert.ok(elsewhere.todos.some((t) => /UserPool must be a !Ref/.test(t)));
   });
+
+  it('AlexaSkill: only the permission, tied to the skill when SkillId is set', async () => {
+    const { hcl, todos } = sam(fn('Skill', `        Tied: { Type: AlexaSkill, Properties: { SkillId: amzn1.ask.skill.1234 } }
+        Open: { Type: AlexaSkill }
+`));
+    const r = (await parse('main.tf', hcl)).resource;
+    assert.equal(r.aws_lambda_permission.skill_tied[0].principal, 'alexa-appkit.amazon.com');
+    assert.equal(r.aws_lambda_permission.skill_tied[0].event_source_token, 'amzn1.ask.skill.1234');
+    assert.equal(r.aws_lambda_permission.skill_open[0].event_source_token, undefined);
+    assert.equal(r.aws_lambda_permission.skill_open[0].source_arn, undefined);
+    assert.deepEqual(todos, []);
+    assert.deepEqual(schemaIssues(hcl), []);
+  });
+
+  it('an event type SAM does not have stays a TODO, never a guess', () => {
+    const { hcl, todos } = sam(fn('Odd', `        Mystery: { Type: CarrierPigeon, Properties: { Loft: north } }
+`));
+    assert.ok(todos.some((t) => /event Mystery of type CarrierPigeon is not converted/.test(t)), todos.join('\n'));
+    assert.doesNotMatch(hcl, /resource "aws_lambda_permission"/);
+  });
 });

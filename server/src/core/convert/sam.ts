@@ -427,7 +427,7 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
       return httpApiEvent(ctx, id, fn, base, p, condition, permission);
     case 'Api':
       return restApiEvent(ctx, id, fn, p, condition, permission);
-    case 'S3': case 'CloudWatchLogs': case 'IoTRule': case 'Cognito':
+    case 'S3': case 'CloudWatchLogs': case 'IoTRule': case 'Cognito': case 'AlexaSkill':
       return convertSourceOwnedEvent(ctx, id, fn, eventId, event, condition);
     default:
       samTodo(ctx, id, `event ${eventId} of type ${String(event.Type)} is not converted`);

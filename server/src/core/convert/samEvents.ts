@@ -1,6 +1,6 @@
 // SAM function events that SAM expands into a resource owned by the source, not by the function: S3 (the bucket's
 // notification), CloudWatchLogs (a subscription filter), IoTRule (a topic rule) and Cognito (the user pool's
-// lambda_config). Each also gets the aws_lambda_permission SAM adds for the invoking service.
+// lambda_config), and AlexaSkill (only a permission). Each also gets the aws_lambda_permission SAM adds for the invoking service.
 import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
 import type { ConvertContext, TfTarget } from './context';
 import { address, conditionRef, expr, isRef, pseudoParameter } from './expressions';
@@ -23,14 +23,15 @@ const counted = (condition: CfnValue | undefined) => typeof condition === 'strin
 const account = (ctx: ConvertContext): Hcl => pseudoParameter(ctx, 'AWS::AccountId')!;
 
 /** The permission SAM adds for the invoking service; returns its address for depends_on. */
-function permission(s: EventSite, principal: Hcl, sourceArn: Hcl, sourceAccount?: Hcl): string {
+function permission(s: EventSite, principal: Hcl, sourceArn: Hcl | undefined, sourceAccount?: Hcl, extra: BodyItem[] = []): string {
   const name = s.ctx.uniqueName('aws_lambda_permission', s.base);
   emit(s.ctx, s.id, 'aws_lambda_permission', name, s.condition, () => [
     attr('action', str('lambda:InvokeFunction')),
     attr('function_name', code(`${address(s.fn)}.function_name`)),
     attr('principal', principal),
-    attr('source_arn', sourceArn),
+    ...(sourceArn ? [attr('source_arn', sourceArn)] : []),
     ...(sourceAccount ? [attr('source_account', sourceAccount)] : []),
+    ...extra,
   ]);
   return `aws_lambda_permission.${name}`;
 }
@@ -50,6 +51,9 @@ export function convertSourceOwnedEvent(ctx: ConvertContext, id: string, fn: TfT
     case 'CloudWatchLogs': return logsEvent(s);
     case 'IoTRule': return iotRuleEvent(s);
     case 'Cognito': return cognitoEvent(s);
+    // An Alexa skill invokes the function directly: SAM adds only the permission, tied to the skill when SkillId is set.
+    case 'AlexaSkill':
+      permission(s, str('alexa-appkit.amazon.com'), undefined, undefined, s.p.SkillId !== undefined ? [attr('event_source_token', expr(ctx, s.p.SkillId))] : []);
   }
 }
 

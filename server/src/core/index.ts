@@ -27,7 +27,7 @@ export { breadcrumb } from './notes/noteModel';
 export type { NoteFile, Section } from './notes/noteModel';
 export { HIT_FIELDS, mentionHits } from './notes/notesIndex';
 export type { NotesIndex, PackedHits } from './notes/notesIndex';
-export { packSections, SECTION_INTS, writeSectionInts } from './notes/packedSections';
+export { packSections, readSection, SECTION_INTS, writeSectionInts } from './notes/packedSections';
 export type { PackedSections } from './notes/packedSections';
 export { parseNote } from './notes/parseNote';
 export { passageOf } from './notes/queryRanking';

@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
-import { HIT_FIELDS, type NoteFile, type PackedHits, parseNote, SECTION_INTS, type Section, writeSectionInts } from '../core';
+import { HIT_FIELDS, type NoteFile, type PackedHits, parseNote, readSection, SECTION_INTS, type Section, writeSectionInts } from '../core';
 import { readNoteSync } from './noteReader';
 
 /** Bump when the layout of the cache file changes. */
@@ -600,20 +600,7 @@ function buildSections(p: Payload, first: number, count: number, block: number, 
     const codeBlocks = new Array(codeCount);
     for (let c = 0; c < codeCount; c++, code++) codeBlocks[c] = { lang: codeLangs[code], value: codeValues[code], start: codeInts[code * 2], end: codeInts[code * 2 + 1] };
     const parentSection = parent >= 0 && parent < i ? sections[parent] : undefined;
-    sections.push({
-      index: i,
-      heading: p.headings[sec],
-      level: p.sectionInts[o],
-      parents: parentSection ? [...parentSection.parents, parentSection.heading] : [],
-      parent: parentSection ? parent : -1,
-      slug: slugs[sec],
-      headingStart: p.sectionInts[o + 2],
-      headingEnd: p.sectionInts[o + 3],
-      bodyEnd: p.sectionInts[o + 4],
-      end: p.sectionInts[o + 5],
-      blocks,
-      codeBlocks,
-    });
+    sections.push(readSection(p.sectionInts, o, i, p.headings[sec], slugs[sec], parentSection, blocks, codeBlocks));
   }
   return sections;
 }

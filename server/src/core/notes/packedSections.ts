@@ -24,6 +24,24 @@ export interface PackedSections {
 export const SECTION_INTS = 8;
 const INTS = SECTION_INTS;
 
+/** A section from its fixed fields at `o` (the inverse of writeSectionInts); `up` is its parent, already read. */
+export function readSection(ints: ArrayLike<number>, o: number, index: number, heading: string, slug: string, up: Section | undefined, blocks: Section['blocks'], codeBlocks: Section['codeBlocks']): Section {
+  return {
+    index,
+    heading,
+    level: ints[o],
+    parents: up ? [...up.parents, up.heading] : [],
+    parent: up ? up.index : -1,
+    slug,
+    headingStart: ints[o + 2],
+    headingEnd: ints[o + 3],
+    bodyEnd: ints[o + 4],
+    end: ints[o + 5],
+    blocks,
+    codeBlocks,
+  };
+}
+
 /** Writes one section's fixed fields at `o` (the one layout of the worker's transfer and the index cache). */
 export function writeSectionInts(ints: Int32Array, o: number, s: Section): void {
   ints[o] = s.level;
@@ -92,20 +110,7 @@ export function unpackSections(p: PackedSections, text: string): Section[] {
     const codeBlocks = new Array(p.ints[o + 7]);
     for (let k = 0; k < codeBlocks.length; k++, c++) codeBlocks[k] = { lang: p.codeLangs[c], value: value(c), start: p.codeInts[c * 2], end: p.codeInts[c * 2 + 1] };
     const up = parent >= 0 && parent < i ? sections[parent] : undefined;
-    sections.push({
-      index: i,
-      heading: p.headings[i],
-      level: p.ints[o],
-      parents: up ? [...up.parents, up.heading] : [],
-      parent: up ? parent : -1,
-      slug: p.slugs[i],
-      headingStart: p.ints[o + 2],
-      headingEnd: p.ints[o + 3],
-      bodyEnd: p.ints[o + 4],
-      end: p.ints[o + 5],
-      blocks,
-      codeBlocks,
-    });
+    sections.push(readSection(p.ints, o, i, p.headings[i], p.slugs[i], up, blocks, codeBlocks));
   }
   return sections;
 }

@@ -159,7 +159,6 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
         (result.restoredMs ? ` (cache loaded in ${result.cacheLoadMs} ms, cached headings searchable after ${result.restoredMs} ms)` : ''),
     );
     connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
-    warmUpSoon();
     syncTextIndexSoon();
   }
 
@@ -183,7 +182,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   }
 
   // The first hover after a start used to pay for loading the CloudFormation types, the YAML parser's and the
-  // Markdown sanitiser's first (unoptimised) runs: one hover over a small template, in idle time after `indexed`.
+  // Markdown sanitiser's first (unoptimised) runs: one hover over a small template, in idle time once the crawl starts.
   let warmedUp = false;
   function warmUpSoon(): void {
     if (warmedUp) return;

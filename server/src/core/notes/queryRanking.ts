@@ -218,11 +218,17 @@ function* rankSteps(index: NotesIndex, query: NoteQuery): Generator<void, QueryH
   let sectionCount = 0;
   // The full-text index says which notes can hold a term at all: the exact scan reads only those (a 10,000-note
   // first hover was ~300 ms of `includes` over every candidate note's text for every term).
-  const filters = terms.length ? terms.map((t) => index.text.mayContain(t.text)) : [];
+  // Asked lazily: only a note whose evidence is not cached yet needs them.
+  const filters: (TermFilter | undefined)[] = [];
+  const asked: boolean[] = [];
+  const filterOf = (t: number) => {
+    if (!asked[t]) [asked[t], filters[t]] = [true, index.text.mayContain(terms[t].text)];
+    return filters[t];
+  };
   for (const note of notes) {
     if (!terms.length) continue;
     sectionCount += index.sectionCountOf(note);
-    const found = evidenceIn(note, query, filters);
+    const found = evidenceIn(note, query, filterOf);
     evidence.set(note, found);
     for (const e of found.values()) for (const t of e.counts.keys()) df[t]++;
     yield;
@@ -332,14 +338,19 @@ function firstChildWithBody(note: NoteFile, section: Section): Section | undefin
 }
 
 /** Where the query's terms occur in a note, per section (cached per note version and query). */
-function evidenceIn(note: NoteFile, query: NoteQuery, filters: readonly (((uri: string) => boolean) | undefined)[] = []): Map<number, SectionEvidence> {
+type TermFilter = (uri: string) => boolean;
+
+function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: number) => TermFilter | undefined = () => undefined): Map<number, SectionEvidence> {
   let perNote = evidenceCache.get(note);
   if (!perNote) evidenceCache.set(note, (perNote = new Map()));
   let found = perNote.get(query.key);
   if (found) return found;
   found = new Map();
   // A note none of whose terms can occur (the full-text index says so) is not read at all: a lazy note stays lazy.
-  const candidate = (t: number) => !filters[t] || filters[t]!(note.uri);
+  const candidate = (t: number) => {
+    const filter = filterOf(t);
+    return !filter || filter(note.uri);
+  };
   const termCount = query.exact.length + query.related.length + (query.place?.length ?? 0);
   let any = false;
   for (let t = 0; t < termCount && !any; t++) any = candidate(t);
@@ -353,7 +364,7 @@ function evidenceIn(note: NoteFile, query: NoteQuery, filters: readonly (((uri: 
   let termIndex = 0;
   const tally = (terms: readonly QueryTerm[], kind: 'exact' | 'related') => {
     for (const term of terms) {
-      const filter = filters[termIndex];
+      const filter = filterOf(termIndex);
       if ((filter && !filter(note.uri)) || !text.includes(term.text)) {
         termIndex++;
         continue;

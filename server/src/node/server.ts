@@ -168,11 +168,12 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   function syncTextIndexSoon(): void {
     if (textSyncRunning) return;
     textSyncRunning = true;
+    let prepared = false;
     const slice = () => {
       const until = performance.now() + 8;
       // First the fuzzy heading pass's table and warm-up (cheaper than the text index, and without them the first
       // keystrokes after the text index is complete built them), then the text index, in the same slices.
-      const prepared = prepareHeadingSearch(service.index, () => performance.now() > until);
+      prepared ||= prepareHeadingSearch(service.index, () => performance.now() > until);
       const left = prepared ? service.index.text.sync(service.index, () => performance.now() > until) : service.index.text.staleCount;
       const ready = prepared && left === 0;
       if (!ready) setImmediate(slice);

@@ -739,7 +739,8 @@ export class WorkspaceIndexer {
     if (deleted) {
       // A deleted folder is reported as one event (the watcher does not list what was inside): drop its notes too.
       const under = uri.endsWith('/') ? uri : `${uri}/`;
-      const gone = this.index.has(uri) ? [uri] : this.index.uris().filter((u) => u.startsWith(under));
+      // (A path the notes pattern matches is a note, not a folder: no scan of every indexed URI for it.)
+      const gone = this.index.has(uri) || this.matcher.matches(file) ? [uri] : this.index.uris().filter((u) => u.startsWith(under));
       let removed = false;
       for (const u of gone) {
         if (this.openInEditor.has(u) || !this.index.remove(u)) continue;

@@ -6,7 +6,7 @@
 // symbols cache.
 import { monotonicNow } from '../clock';
 import type { NoteFile } from '../notes/noteModel';
-import type { NotesIndex } from '../notes/notesIndex';
+import type { NoteSlot, NotesIndex } from '../notes/notesIndex';
 import { foldForSearch, tokenize } from '../notes/textIndex';
 import { foldQuery, scoreFolded } from '../text/fuzzy';
 import { charMask, headingKeys } from './workspaceSymbols';
@@ -101,6 +101,14 @@ function flat(s: string): string {
 }
 let flatSink = 0;
 
+/** A note's heading keys joined with its ancestors' (cached per heading-keys object, as the keys are per note version). */
+function ancestorsOf(index: NotesIndex, note: NoteFile, slot: NoteSlot): AncestorKeys {
+  const keys = headingKeys(index, note, slot);
+  let ancestors = ancestorCache.get(keys);
+  if (!ancestors) ancestorCache.set(keys, (ancestors = ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels)));
+  return ancestors;
+}
+
 /**
  * Builds the per-note heading keys the fuzzy heading pass reads, for notes that have none yet, until `shouldStop`
  * says so (checked every 64 notes that needed work, so every slice makes progress), then the flat heading table
@@ -111,9 +119,8 @@ export function prepareHeadingSearch(index: NotesIndex, shouldStop: () => boolea
   let n = 0;
   index.forEachNote((note, slot) => {
     if (!done) return;
-    const keys = headingKeys(index, note, slot);
-    if (ancestorCache.has(keys)) return;
-    ancestorCache.set(keys, ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels));
+    if (ancestorCache.has(headingKeys(index, note, slot))) return;
+    ancestorsOf(index, note, slot);
     if (++n % 64 === 0 && shouldStop()) done = false;
   });
   if (!done) return false;
@@ -178,8 +185,7 @@ function headingTable(index: NotesIndex): HeadingTable {
   index.forEachNote((note, slot) => {
     const keys = headingKeys(index, note, slot);
     built.push(keys);
-    let ancestors = ancestorCache.get(keys);
-    if (!ancestors) ancestorCache.set(keys, (ancestors = ancestorKeys(keys.keys, keys.masks, index.headingsOf(note).levels)));
+    const ancestors = ancestorsOf(index, note, slot);
     for (let i = 0; i < ancestors.full.length; i++) {
       if (keys.heading[i] === 0) continue;
       full.push(ancestors.full[i]);

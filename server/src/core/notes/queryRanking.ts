@@ -64,7 +64,7 @@ interface RankJob {
 }
 
 export class QueryRanker {
-  private readonly cache = new Map<string, { version: number; at: number; hits: QueryHit[] }>();
+  private readonly cache = new Map<string, { query: NoteQuery; version: number; at: number; hits: QueryHit[] }>();
   /** During a crawl: no stale query is re-ranked before this time (issue 16, see rank). */
   private quietUntil = 0;
   /** Rankings started during a crawl and not finished within a request's budget. */
@@ -129,9 +129,8 @@ export class QueryRanker {
     if (settle) {
       for (const [key, job] of this.jobs) if (job.bulk || job.version !== this.index.version) this.jobs.delete(key);
       for (const [key, cached] of this.cache) {
-        const query = this.queries.get(key);
-        if (cached.version !== this.index.version && query && !this.jobs.has(key)) {
-          this.jobs.set(key, { query, version: this.index.version, bulk: false, steps: rankSteps(this.index, query) });
+        if (cached.version !== this.index.version && !this.jobs.has(key)) {
+          this.jobs.set(key, { query: cached.query, version: this.index.version, bulk: false, steps: rankSteps(this.index, cached.query) });
         }
       }
     }
@@ -143,18 +142,11 @@ export class QueryRanker {
     return this.jobs.size > 0;
   }
 
-  /** The query of each cached ranking (to redo it when the crawl settles). */
-  private readonly queries = new Map<string, NoteQuery>();
-
   private store(query: NoteQuery, version: number, at: number, hits: QueryHit[]): void {
     const key = query.key;
-    this.queries.set(key, query);
-    if (this.cache.size >= 64 && !this.cache.has(key)) {
-      const oldest = this.cache.keys().next().value!;
-      this.cache.delete(oldest);
-      this.queries.delete(oldest);
-    }
-    this.cache.set(key, { version, at, hits });
+    if (this.cache.size >= 64 && !this.cache.has(key)) this.cache.delete(this.cache.keys().next().value!);
+    // The query is kept with its ranking: the crawl's end redoes stale ones from it.
+    this.cache.set(key, { query, version, at, hits });
   }
 }
 

@@ -16,8 +16,8 @@ import type { NoteQuery, Translate } from './notes/noteQuery';
 import { placeTermsAt } from './recognize/placeTerms';
 import { NotesIndex, type NoteParser } from './notes/notesIndex';
 import { parseNote } from './notes/parseNote';
-import { identityAt, type Identity, type Recognizer } from './recognize/identities';
-import { ServiceNameMatcher, type TextMode } from './recognize/serviceNameMatcher';
+import { createRecognizer, identityAt, type Identity } from './recognize/identities';
+import type { TextMode } from './recognize/serviceNameMatcher';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from './settings';
 import { bilingualMatches } from './text/bilingual';
 
@@ -49,7 +49,7 @@ function bilingualTranslate(data: AwsData): Translate | undefined {
 export function createLanguageService(options: LanguageServiceOptions) {
   let locale: Locale = options.locale ?? 'en';
   let settings: CoreSettings = options.settings ?? DEFAULT_CORE_SETTINGS;
-  const recognizer: Recognizer = { data: options.data, names: new ServiceNameMatcher(options.data.services(), options.data.features()) };
+  const recognizer = createRecognizer(options.data);
   const index = new NotesIndex(recognizer, options.parser ?? parseNote);
   let progress: { done: number; total: number } | undefined;
   let setupHint = false;

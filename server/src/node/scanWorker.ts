@@ -7,7 +7,7 @@
 // indexing): the full scan, mention finding and ranking, sent back as packed arrays with the parse time (the main
 // thread applies the parse budget). See `WorkspaceIndexer.crawl`.
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { mentionHits, type PackedHits, type PackedSections, packSections, parseNote, preScanHeadings, type Recognizer, ServiceNameMatcher } from '../core';
+import { createRecognizer, fnv1a32, mentionHits, type PackedHits, type PackedSections, packSections, parseNote, preScanHeadings, type Recognizer } from '../core';
 import { searchKey } from '../../../shared/normalize';
 import { loadAwsData } from './dataLoader';
 import { nestingDepth } from './noteGuard';
@@ -99,7 +99,7 @@ function run(job: ScanJob): void {
   post({ type: 'scanned' });
   if (job.mentions) {
     const data = loadAwsData(job.mentions.dataDir);
-    const recognizer: Recognizer = { data, names: new ServiceNameMatcher(data.services(), data.features()) };
+    const recognizer = createRecognizer(data);
     let batch: IndexedInWorker[] = [];
     for (let k = 0; k < mine.length; k++) {
       const { i, length, hash } = mine[k];
@@ -115,12 +115,8 @@ function run(job: ScanJob): void {
   post({ type: 'done' });
 }
 
-/** FNV-1a over the UTF-16 code units (with the length: a changed note is told apart from the one phase 1 read). */
-export function textHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+/** With the length: a changed note is told apart from the one phase 1 read. */
+const textHash = fnv1a32;
 
 /** Phase 2 of one note as `NotesIndex.indexPending` does it: full scan, mentions, per-service ranking, packed. */
 export function indexInWorker(recognizer: Recognizer, uri: string, i: number, text: string): IndexedInWorker {

@@ -4,6 +4,7 @@
 // in snake_case vs argument names, required sets, attributes), and conventions learned from the reviewed pairs
 // (which Terraform "service" a CloudFormation service's types live in, e.g. EC2 -> vpc).
 import type { TypeEvidence } from '../data/types';
+import { fnv1a32 } from '../text/hash';
 import { singular, snakeCase } from './naming';
 
 export interface DeriveCfnType {
@@ -598,9 +599,7 @@ function plausible(d: DerivedEquivalent, tfWords: string[], resWords: string[], 
 
 /** Deterministic quarter of a name (FNV-1a), for hiding part of the reviewed table from the derivation. */
 export function quarterOf(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
-  return h % 4;
+  return fnv1a32(name) % 4;
 }
 
 export interface HeldOutReport {

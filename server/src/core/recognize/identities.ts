@@ -6,7 +6,7 @@ import type { FeatureEntry } from '../data/types';
 import { samPolicyService } from '../knowledge/samPolicies';
 import { sdkOperationAt } from './sdkOperations';
 import type { PlaceTerms } from './placeTerms';
-import type { NameMatch, ServiceNameMatcher, TextMode } from './serviceNameMatcher';
+import { ServiceNameMatcher, type NameMatch, type TextMode } from './serviceNameMatcher';
 
 export type IdentityKind = 'service' | 'cfnType' | 'tfType' | 'iamAction' | 'arn' | 'principal' | 'boto3' | 'jsPackage' | 'jsClient' | 'boto3Method' | 'sdkCommand' | 'samPolicy';
 
@@ -44,6 +44,11 @@ export interface FeatureRef {
 export interface Recognizer {
   data: AwsData;
   names: ServiceNameMatcher;
+}
+
+/** The one way a recogniser is made (the language service and the scan worker must recognise alike). */
+export function createRecognizer(data: AwsData): Recognizer {
+  return { data, names: new ServiceNameMatcher(data.services(), data.features()) };
 }
 
 interface FormRule {

@@ -12,7 +12,7 @@ import { convertStateMachine } from './samStateMachine';
 import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
 import { expandSamPolicy } from './samPolicyExpansion';
-import { convertSourceOwnedEvent } from './samEvents';
+import { convertSourceOwnedEvent, permission as lambdaPermission } from './samEvents';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
 const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;
@@ -380,12 +380,8 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
   const base = `${fn.name}_${snakeCase(eventId)}`;
   const fnRef = (a: string) => code(`${address(fn)}.${a}`);
   const permission = (principal: string, sourceArn: Hcl | undefined) =>
-    emit(ctx, id, 'aws_lambda_permission', ctx.uniqueName('aws_lambda_permission', base), condition, () => [
-      attr('action', str('lambda:InvokeFunction')),
-      attr('function_name', fnRef('function_name')),
-      attr('principal', str(principal)),
-      sourceArn ? attr('source_arn', sourceArn) : comment('TODO: set source_arn to the execution ARN of the API this event names, followed by "/*/*"; without it any API may invoke the function'),
-    ]);
+    lambdaPermission({ ctx, id, fn, eventId, base, p, condition }, str(principal), sourceArn, undefined, [],
+      'TODO: set source_arn to the execution ARN of the API this event names, followed by "/*/*"; without it any API may invoke the function');
   switch (event.Type) {
     case 'SQS': case 'DynamoDB': case 'Kinesis': case 'MQ': case 'MSK': case 'SelfManagedKafka': case 'DocumentDB': {
       // The event source mapping SAM generates, converted like any AWS::Lambda::EventSourceMapping.

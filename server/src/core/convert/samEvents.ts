@@ -9,7 +9,7 @@ import { snakeCase } from './naming';
 import { addResource } from './resources';
 import { emit, samTodo } from './sam';
 
-interface EventSite {
+export interface EventSite {
   ctx: ConvertContext;
   id: string;
   fn: TfTarget;
@@ -22,14 +22,17 @@ interface EventSite {
 const counted = (condition: CfnValue | undefined) => typeof condition === 'string';
 const account = (ctx: ConvertContext): Hcl => pseudoParameter(ctx, 'AWS::AccountId')!;
 
-/** The permission SAM adds for the invoking service; returns its address for depends_on. */
-function permission(s: EventSite, principal: Hcl, sourceArn: Hcl | undefined, sourceAccount?: Hcl, extra: BodyItem[] = []): string {
+/**
+ * The permission SAM adds for the invoking service (every event type that invokes the function directly); returns
+ * its address for depends_on. Without a source ARN: `missingArnTodo` as a comment in its place, if given.
+ */
+export function permission(s: EventSite, principal: Hcl, sourceArn: Hcl | undefined, sourceAccount?: Hcl, extra: BodyItem[] = [], missingArnTodo?: string): string {
   const name = s.ctx.uniqueName('aws_lambda_permission', s.base);
   emit(s.ctx, s.id, 'aws_lambda_permission', name, s.condition, () => [
     attr('action', str('lambda:InvokeFunction')),
     attr('function_name', code(`${address(s.fn)}.function_name`)),
     attr('principal', principal),
-    ...(sourceArn ? [attr('source_arn', sourceArn)] : []),
+    ...(sourceArn ? [attr('source_arn', sourceArn)] : missingArnTodo ? [comment(missingArnTodo)] : []),
     ...(sourceAccount ? [attr('source_account', sourceAccount)] : []),
     ...extra,
   ]);

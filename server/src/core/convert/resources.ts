@@ -18,6 +18,19 @@ export function resourceEntries(ctx: ConvertContext): [string, CfnValueMap][] {
   return Object.entries(resources).filter((e): e is [string, CfnValueMap] => isValueMap(e[1]));
 }
 
+/** The template's resource `id` (Type, Properties, Condition...), if the template has one by that name. */
+export function templateResource(ctx: ConvertContext, id: string): CfnValueMap | undefined {
+  const resources = ctx.template.value.Resources;
+  const resource = isValueMap(resources) ? resources[id] : undefined;
+  return isValueMap(resource) ? resource : undefined;
+}
+
+/** The Properties of the template's resource `id` ({} when it has none). */
+export function resourceProperties(ctx: ConvertContext, id: string): CfnValueMap {
+  const properties = templateResource(ctx, id)?.Properties;
+  return isValueMap(properties) ? properties : {};
+}
+
 /** Decides the Terraform address of every resource before any expression is converted. */
 export function planTargets(ctx: ConvertContext): void {
   for (const [id, resource] of resourceEntries(ctx)) {

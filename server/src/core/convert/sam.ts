@@ -7,7 +7,7 @@ import { address, expr, isRef, pseudoParameter } from './expressions';
 import { attr, block, call, code, comment, nested, render, str, type BodyItem, type Hcl } from './hcl';
 import { snakeCase } from './naming';
 import { inlineCode } from './propertyRules';
-import { addResource, resourceBody, scopeFor } from './resources';
+import { addResource, resourceBody, resourceProperties, scopeFor } from './resources';
 import { convertStateMachine } from './samStateMachine';
 import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
@@ -29,11 +29,6 @@ export function globalsFor(ctx: ConvertContext, section: string): CfnValueMap {
   return isValueMap(globals) && isValueMap(globals[section]) ? globals[section] : {};
 }
 
-function resourceProps(ctx: ConvertContext, id: string): CfnValueMap {
-  const resources = ctx.template.value.Resources;
-  const resource = isValueMap(resources) ? resources[id] : undefined;
-  return isValueMap(resource) && isValueMap(resource.Properties) ? resource.Properties : {};
-}
 
 function propertiesOf(ctx: ConvertContext, type: string, resource: CfnValueMap): CfnValueMap {
   const own = isValueMap(resource.Properties) ? resource.Properties : {};
@@ -138,7 +133,7 @@ function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, co
   const later: (() => void)[] = [];
   const scope = scopeFor(ctx, id, 'AWS::Serverless::Function', fn, condition, later);
   // CodeUri, InlineCode and ImageUri exclude each other; the function's own one wins over a Globals CodeUri.
-  const own = (key: string) => isValueMap(resourceProps(ctx, id)) && resourceProps(ctx, id)[key] !== undefined;
+  const own = (key: string) => isValueMap(resourceProperties(ctx, id)) && resourceProperties(ctx, id)[key] !== undefined;
   const codeKey = ['InlineCode', 'ImageUri', 'CodeUri'].find(own) ?? ['InlineCode', 'ImageUri', 'CodeUri'].find((k) => props[k] !== undefined);
   const policies: Hcl[] = [partitionArn(ctx, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')];
   const statements: Hcl[] = [];

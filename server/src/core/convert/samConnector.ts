@@ -7,31 +7,26 @@ import type { ConvertContext } from './context';
 import { address, expr, getAttExpr, isRef } from './expressions';
 import { attr, call, code, comment, list, str, type BodyItem, type Hcl } from './hcl';
 import { emit, samTodo } from './sam';
+import { resourceProperties, templateResource } from './resources';
 import { connectorProfile } from '../knowledge/connectors';
 
 function resourceType(ctx: ConvertContext, id: string): string | undefined {
-  const resources = ctx.template.value.Resources;
-  const r = isValueMap(resources) ? resources[id] : undefined;
-  return isValueMap(r) && typeof r.Type === 'string' ? r.Type : undefined;
+  const type = templateResource(ctx, id)?.Type;
+  return typeof type === 'string' ? type : undefined;
 }
 
-function propsOf(ctx: ConvertContext, id: string): CfnValueMap {
-  const resources = ctx.template.value.Resources;
-  const r = isValueMap(resources) ? resources[id] : undefined;
-  return isValueMap(r) && isValueMap(r.Properties) ? r.Properties : {};
-}
 
 /** The source's role name: SAM's implicit role, a role of the template it names, or RoleName. */
 function sourceRole(ctx: ConvertContext, source: CfnValueMap): Hcl | undefined {
   if (source.RoleName !== undefined) return expr(ctx, source.RoleName);
   if (typeof source.Id !== 'string') return undefined;
   const implicit = ctx.targets.get(`${source.Id}Role`);
-  if (implicit?.tfType === 'aws_iam_role' && propsOf(ctx, source.Id).Role === undefined) {
+  if (implicit?.tfType === 'aws_iam_role' && resourceProperties(ctx, source.Id).Role === undefined) {
     ctx.use(`resource.${implicit.tfType}.${implicit.name}`);
     return code(`${address(implicit)}.name`);
   }
   // A Role property pointing at a role of this template (!GetAtt R.Arn / !Ref R).
-  const role = propsOf(ctx, source.Id).Role;
+  const role = resourceProperties(ctx, source.Id).Role;
   const roleId = isRef(role) ? String(role.args[0]) : isValueMap(role) && 'fn' in role && role.fn === 'GetAtt' && Array.isArray(role.args) ? String(role.args[0]).split('.')[0] : undefined;
   const target = roleId ? ctx.targets.get(roleId) : undefined;
   if (target?.tfType === 'aws_iam_role') {

@@ -6,7 +6,7 @@ import type { ConvertContext, TfTarget } from './context';
 import { address, conditionRef, expr, isRef, pseudoParameter } from './expressions';
 import { attr, block, code, comment, list, nested, str, type BodyItem, type Hcl } from './hcl';
 import { snakeCase } from './naming';
-import { addResource } from './resources';
+import { addResource, resourceProperties, templateResource } from './resources';
 import { emit, samTodo } from './sam';
 
 export interface EventSite {
@@ -87,7 +87,7 @@ function s3Event(s: EventSite): void {
     samTodo(ctx, s.id, `S3 event ${s.eventId}: Bucket must be a !Ref to an AWS::S3::Bucket of this template (as SAM requires); write aws_s3_bucket_notification by hand`);
     return;
   }
-  const bucketProps = bucketProperties(ctx, found.logicalId);
+  const bucketProps = resourceProperties(ctx, found.logicalId);
   if (bucketProps.NotificationConfiguration !== undefined) {
     // The bucket's own configuration already becomes an aws_s3_bucket_notification: a second one would replace it.
     samTodo(ctx, s.id, `S3 event ${s.eventId}: bucket ${found.logicalId} has its own NotificationConfiguration; add a lambda_function block for ${address(s.fn)} to its aws_s3_bucket_notification`);
@@ -120,18 +120,6 @@ function s3Event(s: EventSite): void {
   writeNotification(ctx, s.id, notification);
 }
 
-function bucketProperties(ctx: ConvertContext, logicalId: string): CfnValueMap {
-  const resources = ctx.template.value.Resources;
-  const resource = isValueMap(resources) ? resources[logicalId] : undefined;
-  return isValueMap(resource) && isValueMap(resource.Properties) ? resource.Properties : {};
-}
-
-function resourceCondition(ctx: ConvertContext, logicalId: string): CfnValue | undefined {
-  const resources = ctx.template.value.Resources;
-  const resource = isValueMap(resources) ? resources[logicalId] : undefined;
-  return isValueMap(resource) ? resource.Condition : undefined;
-}
-
 /**
  * (Re)writes a bucket's notification. It is counted on the bucket's condition, or on the functions' condition when
  * they all share one; an event whose function has another condition becomes a dynamic block present only then.
@@ -141,7 +129,7 @@ function writeNotification(ctx: ConvertContext, id: string, n: BucketNotificatio
   const index = ctx.units.findIndex((u) => u.key === key);
   if (index >= 0) ctx.units.splice(index, 1);
   const conditions = new Set(n.entries.map((e) => e.condition));
-  const own = resourceCondition(ctx, n.bucketId);
+  const own = templateResource(ctx, n.bucketId)?.Condition;
   const shared = counted(own) ? own : conditions.size === 1 && counted(n.entries[0].condition) ? n.entries[0].condition : undefined;
   const { value: body, deps } = ctx.collect(() => {
     const out: BodyItem[] = [attr('bucket', code(`${address(n.bucket)}.id`))];
@@ -233,7 +221,7 @@ function cognitoEvent(s: EventSite): void {
   const known = ctx.data.tfResource('aws_cognito_user_pool')?.args.lambda_config?.args ?? {};
   const arn = code(`${address(s.fn)}.arn`);
   // A function that exists only under its condition is named only then; the pool may exist without it.
-  const value = counted(s.condition) && s.condition !== resourceCondition(ctx, found.logicalId) ? { k: 'cond' as const, test: conditionRef(ctx, String(s.condition)), then: arn, else: code('null') } : arn;
+  const value = counted(s.condition) && s.condition !== templateResource(ctx, found.logicalId)?.Condition ? { k: 'cond' as const, test: conditionRef(ctx, String(s.condition)), then: arn, else: code('null') } : arn;
   const settings: BodyItem[] = [];
   for (const trigger of triggers) {
     const name = snakeCase(trigger);

@@ -81,6 +81,17 @@ export function eventRule(ctx: ConvertContext, id: string, base: string, p: CfnV
   return `aws_cloudwatch_event_rule.${ruleName}${typeof condition === 'string' ? '[0]' : ''}`;
 }
 
+/** The rule's target: the function or state machine `arn` (invoked through `roleArn` when it needs a role). */
+export function eventTarget(ctx: ConvertContext, id: string, base: string, p: CfnValueMap, condition: CfnValue | undefined, rule: string, arn: Hcl, roleArn?: Hcl): void {
+  emit(ctx, id, 'aws_cloudwatch_event_target', ctx.uniqueName('aws_cloudwatch_event_target', base), condition, () => [
+    attr('rule', code(`${rule}.name`)),
+    ...(p.EventBusName !== undefined ? [attr('event_bus_name', expr(ctx, p.EventBusName))] : []),
+    attr('arn', arn),
+    ...(roleArn ? [attr('role_arn', roleArn)] : []),
+    ...(p.Input !== undefined ? [attr('input', expr(ctx, p.Input))] : []),
+  ]);
+}
+
 export function emit(ctx: ConvertContext, id: string, tfType: string, name: string, condition: CfnValue | undefined, build: () => BodyItem[]): void {
   const { value, deps } = ctx.collect(build);
   addResource(ctx, id, tfType, name, condition, value, deps);
@@ -390,12 +401,7 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
     }
     case 'Schedule': case 'EventBridgeRule': case 'CloudWatchEvent': {
       const rule = eventRule(ctx, id, base, p, condition);
-      emit(ctx, id, 'aws_cloudwatch_event_target', ctx.uniqueName('aws_cloudwatch_event_target', base), condition, () => [
-        attr('rule', code(`${rule}.name`)),
-        ...(p.EventBusName !== undefined ? [attr('event_bus_name', expr(ctx, p.EventBusName))] : []),
-        attr('arn', fnRef('arn')),
-        ...(p.Input !== undefined ? [attr('input', expr(ctx, p.Input))] : []),
-      ]);
+      eventTarget(ctx, id, base, p, condition, rule, fnRef('arn'));
       permission('events.amazonaws.com', code(`${rule}.arn`));
       return;
     }

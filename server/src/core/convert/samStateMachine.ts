@@ -8,7 +8,7 @@ import type { ConvertContext, TfTarget } from './context';
 import { address, expr, isRef, pseudoParameter } from './expressions';
 import { attr, block, call, code, comment, list, nested, str, type BodyItem, type Hcl } from './hcl';
 import { snakeCase } from './naming';
-import { emit, eventRule, events, restApiPaths, samPolicy, samTodo, serviceRole, writeRestApi } from './sam';
+import { emit, eventRule, eventTarget, events, restApiPaths, samPolicy, samTodo, serviceRole, writeRestApi } from './sam';
 import { IMPLICIT_REST_API } from '../knowledge/sam';
 
 /** Properties written by convertStateMachine itself (the rest are TODOs naming them). */
@@ -137,13 +137,7 @@ function stateMachineEvent(ctx: ConvertContext, id: string, sm: TfTarget, eventI
     case 'Schedule': case 'EventBridgeRule': case 'CloudWatchEvent': {
       const rule = eventRule(ctx, id, base, p, condition);
       const role = startExecutionRole(ctx, id, sm, base, 'events.amazonaws.com', condition);
-      emit(ctx, id, 'aws_cloudwatch_event_target', ctx.uniqueName('aws_cloudwatch_event_target', base), condition, () => [
-        attr('rule', code(`${rule}.name`)),
-        ...(p.EventBusName !== undefined ? [attr('event_bus_name', expr(ctx, p.EventBusName))] : []),
-        attr('arn', code(`${address(sm)}.arn`)),
-        attr('role_arn', code(`${address(role)}.arn`)),
-        ...(p.Input !== undefined ? [attr('input', expr(ctx, p.Input))] : []),
-      ]);
+      eventTarget(ctx, id, base, p, condition, rule, code(`${address(sm)}.arn`), code(`${address(role)}.arn`));
       return;
     }
     case 'Api': {

@@ -119,7 +119,7 @@ function run(job: ScanJob): void {
 const textHash = fnv1a32;
 
 /** Phase 2 of one note as `NotesIndex.indexPending` does it: full scan, mentions, per-service ranking, packed. */
-export function indexInWorker(recognizer: Recognizer, uri: string, i: number, text: string): IndexedInWorker {
+function indexInWorker(recognizer: Recognizer, uri: string, i: number, text: string): IndexedInWorker {
   const started = performance.now();
   try {
     const note = parseNote(uri, text);

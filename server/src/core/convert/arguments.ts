@@ -123,7 +123,7 @@ function apiJson(value: CfnValue): CfnValue {
  * map, a one-item list for a string (Roles -> role), a structure for a JSON string (ContainerDefinitions).
  * A list of several values for a one-value argument keeps the first, with a TODO naming the rest.
  */
-export function shapedAttr(ctx: ConvertContext, name: string, value: CfnValue, arg: TfArgument | undefined): BodyItem[] {
+function shapedAttr(ctx: ConvertContext, name: string, value: CfnValue, arg: TfArgument | undefined): BodyItem[] {
   const type = arg?.type;
   const pairs = pairList(value);
   if (type?.startsWith('map') && pairs) {
@@ -161,7 +161,7 @@ function joinedPairs(snake: string): string[] {
 }
 
 /** The argument of a nested schema a CloudFormation field lands on, by the naming conventions; undefined: none. */
-export function fieldName(key: string, fields: Record<string, TfArgument>, blockName: string | undefined, list: boolean): string | undefined {
+function fieldName(key: string, fields: Record<string, TfArgument>, blockName: string | undefined, list: boolean): string | undefined {
   const snake = snakeCase(key);
   const candidates = [
     ...argumentGuesses(key).map((g) => g.name),

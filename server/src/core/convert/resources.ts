@@ -243,7 +243,7 @@ function resourceAttributes(scope: ResourceScope, resource: CfnValueMap): BodyIt
  * `prevent_destroy` refuses any plan that would delete or replace it. Snapshot on deletion: the final snapshot
  * arguments where the type has them. Delete is Terraform's own behaviour. What has no equivalent is a precise TODO.
  */
-export function retentionPolicies(scope: ResourceScope, resource: CfnValueMap): BodyItem[] {
+function retentionPolicies(scope: ResourceScope, resource: CfnValueMap): BodyItem[] {
   const { ctx } = scope;
   const items: BodyItem[] = [];
   const deletion = resource.DeletionPolicy;

@@ -24,7 +24,7 @@ function target(ctx: ConvertContext, id: string, counted: boolean, of: SamTarget
   return t;
 }
 
-export function globalsFor(ctx: ConvertContext, section: string): CfnValueMap {
+function globalsFor(ctx: ConvertContext, section: string): CfnValueMap {
   const globals = ctx.template.value.Globals;
   return isValueMap(globals) && isValueMap(globals[section]) ? globals[section] : {};
 }
@@ -492,7 +492,7 @@ function todoArn(ctx: ConvertContext, id: string): undefined {
  * SAM Tracing (Active | PassThrough | Disabled) -> tracing_config.mode, which takes Active or PassThrough only:
  * Disabled is Lambda's default (no block); a computed value is mapped in the expression.
  */
-export function tracingConfig(ctx: ConvertContext, value: CfnValue): BodyItem[] {
+function tracingConfig(ctx: ConvertContext, value: CfnValue): BodyItem[] {
   if (value === 'Disabled') return [comment('Tracing Disabled: Lambda\'s default (mode PassThrough), no tracing_config')];
   if (value === 'Active' || value === 'PassThrough') return [nested('tracing_config', [attr('mode', str(value))])];
   return [nested('tracing_config', [attr('mode', code(`${render(expr(ctx, value))} == "Active" ? "Active" : "PassThrough"`))])];

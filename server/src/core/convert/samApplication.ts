@@ -11,7 +11,7 @@ import { emit } from './sam';
 import type { SamTarget } from '../knowledge/sam';
 
 /** A local template path (not a URL): the nested application is a module. */
-export function isLocalLocation(location: CfnValue | undefined): location is string {
+function isLocalLocation(location: CfnValue | undefined): location is string {
   return typeof location === 'string' && !/^(https?|s3):\/\//.test(location);
 }
 

@@ -4,11 +4,11 @@
 // the ratio is not meaningful, so t(4n) under FLOOR_MS passes (sizes are chosen so that the quadratic versions
 // these tests were written against take far longer than that at 4n). HOSTILE_MEASUREMENTS=1 prints the exponents.
 import * as assert from 'node:assert/strict';
-import { preScanHeadings, fastScanNote } from '../../server/src/core/notes/fastScan';
-import { parseNote } from '../../server/src/core/notes/parseNote';
-import { parseTemplate } from '../../server/src/core/cfn/parseTemplate';
+import { preScanHeadings, fastScanNote } from '../../server/src/core/syntax/markdown/fastScan';
+import { parseNote } from '../../server/src/core/syntax/markdown/parseNote';
+import { parseTemplate } from '../../server/src/core/syntax/template/parseTemplate';
 import { convertToTerraform } from '../../server/src/core/convert/convertToTerraform';
-import { readHcl } from '../../server/src/core/terraform/hclReader';
+import { readHcl } from '../../server/src/core/syntax/hcl/hclReader';
 import { context, doc, provider, realData } from '../unit/cfnFeatures/helpers';
 import { record } from './helpers';
 

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ServiceNameMatcher } from '../../server/src/core/recognize/serviceNameMatcher';
 import { NotesIndex } from '../../server/src/core/notes/notesIndex';
-import { parseNote } from '../../server/src/core/notes/parseNote';
+import { parseNote } from '../../server/src/core/syntax/markdown/parseNote';
 import { NoteGuard, type NoteLimits } from '../../server/src/node/noteGuard';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/node/settings';
 import { miniData } from '../helpers/miniData';

@@ -1,7 +1,7 @@
 // What every language feature receives: the knowledge base, the notes, the user's locale and settings.
 // Features are pure functions of (document, position, context) returning LSP-shaped values.
 import type { AwsData } from './data/awsData';
-import type { Locale } from './l10n';
+import type { Locale } from './present/l10n';
 import type { NoteQuery } from './notes/noteQuery';
 import type { QueryHit } from './notes/queryRanking';
 import type { Identity } from './recognize/identities';

@@ -1,4 +1,4 @@
-// The CLI's language: --lang, else LC_ALL / LC_MESSAGES / LANG. Its messages are in the one catalogue (core/messages.ts).
+// The CLI's language: --lang, else LC_ALL / LC_MESSAGES / LANG. Its messages are in the one catalogue (core/present/messages.ts).
 import { toLocale, type Locale } from '../core';
 
 export { CLI } from '../core';

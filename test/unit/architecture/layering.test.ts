@@ -1,7 +1,8 @@
 // The layering the code relies on, checked on every import (issue 18): the core is pure (no VS Code, no Node, no
-// LSP connection); the layers features build on (text, data, knowledge, recognize, notes, markdown) never reach up
-// into a feature (features, cfn, terraform, convert); the client shares code with the server only through shared/
-// (the protocol, NFKC search keys, template detection).
+// LSP connection); the layers features build on (syntax, text, data, knowledge, recognize, notes, present) never
+// reach up into a feature or the converter; features (one folder per language) never import each other; the core's
+// folders form no cycle; the client shares code with the server only through shared/ (the protocol, NFKC search
+// keys, template detection).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,6 +27,36 @@ export function specifiers(text: string): string[] {
 }
 
 const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
+
+/** The layers, lowest first: each may import the ones before it. Features sit in one folder per language. */
+const LOWER = ['text', 'syntax/markdown', 'syntax/template', 'syntax/hcl', 'data', 'knowledge', 'recognize', 'notes', 'present'];
+const FEATURES = ['features/aws', 'features/notes', 'features/cloudformation', 'features/terraform'];
+
+/** The layer a core file belongs to (`features/<language>`, `syntax/<language>`, or the top folder); none for the core's root files. */
+function layerOf(file: string): string | undefined {
+  const parts = path.relative(CORE, file).split(path.sep);
+  if (parts[0] === '..' || parts.length < 2) return undefined;
+  return parts[0] === 'features' || parts[0] === 'syntax' ? `${parts[0]}/${parts[1]}` : parts[0];
+}
+
+/** The folders on some import cycle (empty when the graph is acyclic). */
+function folderCycle(edges: Map<string, Set<string>>): string[] {
+  const state = new Map<string, 'open' | 'done'>();
+  const onCycle = new Set<string>();
+  const stack: string[] = [];
+  const visit = (node: string): void => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (state.get(next) === 'open') stack.slice(stack.indexOf(next)).forEach((n) => onCycle.add(n));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of edges.keys()) if (!state.has(node)) visit(node);
+  return [...onCycle];
+}
 
 function violations(files: string[], bad: (spec: string, resolved: string | undefined, file: string) => boolean): string[] {
   const found: string[] = [];
@@ -58,13 +89,47 @@ describe('layering (import rules)', () => {
     assert.deepEqual(found, []);
   });
 
-  it('the layers below the features never import a feature', () => {
-    const lower = ['text', 'data', 'knowledge', 'recognize', 'notes', 'markdown'];
-    const features = ['features', 'cfn', 'terraform', 'convert'].map((d) => path.join(CORE, d) + path.sep);
-    const files = lower.flatMap((d) => sources(path.join(CORE, d)));
-    assert.ok(files.length > 20, 'the layers exist');
-    const found = violations(files, (_spec, resolved) => !!resolved && features.some((f) => resolved.startsWith(f)));
+  it('the layers below the features import only layers below them (never a feature or the converter)', () => {
+    const found = violations(sources(CORE).filter((f) => LOWER.includes(layerOf(f) ?? '')), (_spec, resolved, file) => {
+      const to = resolved ? layerOf(resolved) : undefined;
+      return !!to && LOWER.indexOf(to) > LOWER.indexOf(layerOf(file)!) || (!!to && !LOWER.includes(to));
+    });
+    assert.ok(sources(path.join(CORE, 'syntax')).length > 10, 'the layers exist');
     assert.deepEqual(found, []);
+  });
+
+  it('a feature never imports another feature, and the converter imports none', () => {
+    const found = violations(sources(CORE), (_spec, resolved, file) => {
+      const from = layerOf(file);
+      const to = resolved ? layerOf(resolved) : undefined;
+      if (!from || !to || from === to || !to.startsWith('features/')) return false;
+      return from.startsWith('features/') || from === 'convert';
+    });
+    assert.ok(FEATURES.every((f) => sources(path.join(CORE, f)).length >= 3), 'every language has its features');
+    assert.deepEqual(found, []);
+  });
+
+  it('syntax/ (the parsers) imports nothing of the core but text/', () => {
+    const found = violations(sources(path.join(CORE, 'syntax')), (_spec, resolved) => {
+      const to = resolved ? layerOf(resolved) : undefined;
+      return !!to && !to.startsWith('syntax/') && to !== 'text';
+    });
+    assert.deepEqual(found, []);
+  });
+
+  it('the folders of the core import each other without a cycle', () => {
+    const edges = new Map<string, Set<string>>();
+    for (const file of sources(CORE)) {
+      const from = layerOf(file);
+      if (!from) continue;
+      for (const spec of specifiers(fs.readFileSync(file, 'utf8'))) {
+        const to = spec.startsWith('.') ? layerOf(path.resolve(path.dirname(file), spec)) : undefined;
+        if (to && to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+      }
+    }
+    assert.deepEqual(folderCycle(edges), []);
+    // Negative control: a cycle is found.
+    assert.deepEqual(folderCycle(new Map([['a', new Set(['b'])], ['b', new Set(['a'])]])).sort(), ['a', 'b']);
   });
 
   it('the client imports no server code, and shared/ imports neither (nor VS Code or Node)', () => {
@@ -108,11 +173,11 @@ describe('layering (import rules)', () => {
     assert.equal(isDeep(path.resolve(ROOT, 'server/src/node', '../core')), false);
   });
 
-  it('negative: a feature importing the knowledge layer is fine, the knowledge layer importing a feature is not', () => {
-    const knowledgeFile = path.join(CORE, 'knowledge', 'x.ts');
-    const featureDirs = [path.join(CORE, 'convert') + path.sep];
-    const bad = (spec: string) => featureDirs.some((f) => path.resolve(path.dirname(knowledgeFile), spec).startsWith(f));
-    assert.equal(bad('../convert/naming'), true);
-    assert.equal(bad('./naming'), false);
+  it('negative: the layer of a file is read from its folder', () => {
+    assert.equal(layerOf(path.join(CORE, 'features', 'terraform', 'hover.ts')), 'features/terraform');
+    assert.equal(layerOf(path.join(CORE, 'syntax', 'hcl', 'hclReader.ts')), 'syntax/hcl');
+    assert.equal(layerOf(path.join(CORE, 'knowledge', 'types.ts')), 'knowledge');
+    assert.equal(layerOf(path.join(CORE, 'languageService.ts')), undefined);
+    assert.equal(layerOf(path.join(ROOT, 'server', 'src', 'node', 'server.ts')), undefined);
   });
 });

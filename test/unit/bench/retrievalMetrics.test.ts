@@ -7,7 +7,7 @@ import { addOutcome, emptyTally, excerptHoldsPassage, hitAt3, ndcgAt, precisionA
 import { createProduct, parseHoverEntries } from '../../../bench/retrieval/product';
 import { assignSplits, checkQueries, loadQueries, termOf, type Query } from '../../../bench/retrieval/queries';
 import { loadSeeds, seedNote, seedsDir, sectionAtLine, sectionKey, type SeedSet } from '../../../bench/retrieval/seeds';
-import { openSectionLink } from '../../../server/src/core/features/noteLinks';
+import { openSectionLink } from '../../../server/src/core/present/noteLinks';
 
 const grades = new Map([['a', 2], ['b', 1], ['c', 1]]);
 

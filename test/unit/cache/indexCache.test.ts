@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { createLanguageService } from '../../../server/src/core/languageService';
-import { workspaceSymbols } from '../../../server/src/core/features/workspaceSymbols';
+import { workspaceSymbols } from '../../../server/src/core/features/notes/workspaceSymbols';
 import { IndexCache, CACHE_FORMAT } from '../../../server/src/node/indexCache';
 import { normalizeSettings } from '../../../server/src/node/settings';
 import { readNoteSync } from '../../../server/src/node/noteReader';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { detectTemplate } from '../../../server/src/core/cfn';
+import { detectTemplate } from '../../../server/src/core/syntax/template';
 
 describe('cfn/detectTemplate', () => {
   it('detects by format version, SAM transform or typed resources', () => {

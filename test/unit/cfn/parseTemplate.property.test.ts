@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseTemplate } from '../../../server/src/core/cfn';
-import type { CfnNode, CfnTemplate, Range } from '../../../server/src/core/cfn';
+import { parseTemplate } from '../../../server/src/core/syntax/template';
+import type { CfnNode, CfnTemplate, Range } from '../../../server/src/core/syntax/template';
 
 const SAMPLE = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { parseTemplate } from '../../../server/src/core/cfn';
-import type { CfnTemplate, Range } from '../../../server/src/core/cfn';
+import { parseTemplate } from '../../../server/src/core/syntax/template';
+import type { CfnTemplate, Range } from '../../../server/src/core/syntax/template';
 
 /** Text of a range. */
 const at = (t: CfnTemplate, r: Range | undefined) => (r ? t.text.slice(r.start, r.end) : undefined);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { InsertTextFormat, InsertTextMode } from 'vscode-languageserver-types';
-import { parseTemplate } from '../../../server/src/core/cfn';
+import { parseTemplate } from '../../../server/src/core/syntax/template';
 import { apply, context, doc, expandSnippet, items, labels, provider, stubNotes } from './helpers';
 import { JSON_TEMPLATE, YAML_TEMPLATE } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { closest } from '../../../server/src/core/cfn/features/diagnostics';
+import { closest } from '../../../server/src/core/text/closest';
 import { context, doc, provider } from './helpers';
 import { JSON_TEMPLATE, SAM_TEMPLATE, YAML_TEMPLATE } from './fixtures';
 

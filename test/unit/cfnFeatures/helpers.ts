@@ -2,9 +2,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import type { CoreContext, NoteCodeBlock, NotesLookup } from '../../../server/src/core/context';
-import { createCloudFormationProvider } from '../../../server/src/core/cfn/features/provider';
+import { createCloudFormationProvider } from '../../../server/src/core/features/cloudformation/provider';
 import type { AwsData } from '../../../server/src/core/data/awsData';
-import type { Locale } from '../../../server/src/core/l10n';
+import type { Locale } from '../../../server/src/core/present/l10n';
 import type { NoteQuery } from '../../../server/src/core/notes/noteQuery';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 import { documentWithCursor } from '../../helpers/cursor';

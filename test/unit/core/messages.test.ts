@@ -1,8 +1,8 @@
 // The one message catalogue (issue 18): every table has both languages with the same placeholders, and an English
 // word or phrase has one Japanese form everywhere (「任意」 and 「省略可」 both said "optional" before).
 import * as assert from 'node:assert/strict';
-import type { Text } from '../../../server/src/core/l10n';
-import * as catalogue from '../../../server/src/core/messages';
+import type { Text } from '../../../server/src/core/present/l10n';
+import * as catalogue from '../../../server/src/core/present/messages';
 
 const tables = Object.entries(catalogue).filter(([, v]) => typeof v === 'object') as [string, Record<string, Text>][];
 const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { breadcrumb, sectionPlainText } from '../../../server/src/core/notes/noteModel';
-import { parseNote } from '../../../server/src/core/notes/parseNote';
+import { breadcrumb, sectionPlainText } from '../../../server/src/core/syntax/markdown/noteModel';
+import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { QUEUE_NOTE } from '../../helpers/notesFixtures';
 
 describe('parseNote', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { resourceCodeLensProvider } from '../../../server/src/core/features/resourceCodeLens';
+import { resourceCodeLensProvider } from '../../../server/src/core/features/notes/resourceCodeLens';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { miniData } from '../../helpers/miniData';
 import { QUEUE_NOTE } from '../../helpers/notesFixtures';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { prepareHeadingSearch, searchSections } from '../../../server/src/core/features/searchSections';
+import { prepareHeadingSearch, searchSections } from '../../../server/src/core/features/notes/searchSections';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { miniData } from '../../helpers/miniData';
 import { QUEUE_NOTE } from '../../helpers/notesFixtures';

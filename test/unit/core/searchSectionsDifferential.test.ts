@@ -4,15 +4,15 @@
 // Generated notes mix Japanese and English, CRLF, setext headings, front matter, fences holding `#` lines and a
 // preamble; each is indexed three ways (parsed, headings-first from the pre-scan, lazy from kept positions).
 import * as assert from 'node:assert/strict';
-import { searchSections, SNIPPET_RESULTS } from '../../../server/src/core/features/searchSections';
+import { searchSections, SNIPPET_RESULTS } from '../../../server/src/core/features/notes/searchSections';
 import { createLanguageService } from '../../../server/src/core/languageService';
-import { preScanHeadings } from '../../../server/src/core/notes/fastScan';
-import type { NoteFile } from '../../../server/src/core/notes/noteModel';
+import { preScanHeadings } from '../../../server/src/core/syntax/markdown/fastScan';
+import type { NoteFile } from '../../../server/src/core/syntax/markdown/noteModel';
 import type { NotesIndex } from '../../../server/src/core/notes/notesIndex';
 import { headingPositions, mentionHits } from '../../../server/src/core/notes/notesIndex';
 import { packSections } from '../../../server/src/core/notes/packedSections';
 import type { Recognizer } from '../../../server/src/core/recognize/identities';
-import { parseNote } from '../../../server/src/core/notes/parseNote';
+import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { foldForSearch, tokenize } from '../../../server/src/core/notes/textIndex';
 import { foldQuery, scoreFolded } from '../../../server/src/core/text/fuzzy';
 import { searchKey } from '../../../shared/normalize';

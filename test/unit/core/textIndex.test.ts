@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { SNIPPET_RESULTS, searchSections, searchSections as searchAll } from '../../../server/src/core/features/searchSections';
+import { SNIPPET_RESULTS, searchSections, searchSections as searchAll } from '../../../server/src/core/features/notes/searchSections';
 import { createLanguageService } from '../../../server/src/core/languageService';
-import { parseNote } from '../../../server/src/core/notes/parseNote';
+import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { TextIndex, foldForSearch, tokenize } from '../../../server/src/core/notes/textIndex';
 import { miniData } from '../../helpers/miniData';
 

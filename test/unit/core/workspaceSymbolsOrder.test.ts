@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { workspaceSymbols } from '../../../server/src/core/features/workspaceSymbols';
+import { workspaceSymbols } from '../../../server/src/core/features/notes/workspaceSymbols';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { miniData } from '../../helpers/miniData';
 

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
-import { propertyAtPath, shapeOf, unionMembers } from '../../../server/src/core/cfn/features/propertySchema';
+import { propertyAtPath, shapeOf, unionMembers } from '../../../server/src/core/features/cloudformation/propertySchema';
 
 const dataDir = path.resolve(__dirname, '../../../data');
 const cfnDir = path.join(dataDir, 'schema', 'cfn');

@@ -2,9 +2,9 @@
 // section/block/code range is ordered and inside the document.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fastScanNote } from '../../../server/src/core/notes/fastScan';
-import type { NoteFile } from '../../../server/src/core/notes/noteModel';
-import { parseNote, parseNoteRemark } from '../../../server/src/core/notes/parseNote';
+import { fastScanNote } from '../../../server/src/core/syntax/markdown/fastScan';
+import type { NoteFile } from '../../../server/src/core/syntax/markdown/noteModel';
+import { parseNote, parseNoteRemark } from '../../../server/src/core/syntax/markdown/parseNote';
 import { capSections, nestingDepth } from '../../../server/src/node/noteGuard';
 import { anyUtf16, markdownish } from './generators';
 import { HANG_MS, params } from './params';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createLanguageService } from '../../../server/src/core/languageService';
-import { escapeMarkdown, fencedCode, sanitizeNoteMarkdown } from '../../../server/src/core/markdown/sanitize';
+import { escapeMarkdown, fencedCode, sanitizeNoteMarkdown } from '../../../server/src/core/present/sanitize';
 import { miniData } from '../../helpers/miniData';
 import { markdownish } from './generators';
 import { renderedTargets, renderWithMarkdownIt, renderWithVscodeMarked, unsafeTargets } from './markdownOracle';

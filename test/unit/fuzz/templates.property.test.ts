@@ -3,8 +3,8 @@
 // Completes test/unit/cfn/parseTemplate.property.test.ts and test/unit/terraform/hclReader.property.test.ts.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseTemplate, type CfnNode, type CfnTemplate } from '../../../server/src/core/cfn';
-import { allBlocks, readHcl } from '../../../server/src/core/terraform/hclReader';
+import { parseTemplate, type CfnNode, type CfnTemplate } from '../../../server/src/core/syntax/template';
+import { allBlocks, readHcl } from '../../../server/src/core/syntax/hcl/hclReader';
 import { ALIAS_BOMB, hclish, templateish } from './generators';
 import { HANG_MS, params } from './params';
 

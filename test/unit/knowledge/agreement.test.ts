@@ -3,8 +3,8 @@
 // converter writes; (2) the Terraform hover's property for that argument leads back to it; (3) a converted
 // template with every property of every type parses with HashiCorp's parser (which rejects a repeated attribute).
 import { strict as assert } from 'node:assert';
-import { parseTemplate, type CfnValue, type CfnValueMap } from '../../../server/src/core/cfn';
-import { propertyToTerraform, answerArguments } from '../../../server/src/core/cfn/features/terraform';
+import { parseTemplate, type CfnValue, type CfnValueMap } from '../../../server/src/core/syntax/template';
+import { propertyToTerraform, answerArguments } from '../../../server/src/core/features/cloudformation/terraform';
 import type { CoreContext } from '../../../server/src/core/context';
 import { convertToTerraform } from '../../../server/src/core/convert';
 import { ConvertContext } from '../../../server/src/core/convert/context';
@@ -14,7 +14,7 @@ import { PROPERTY_RULES } from '../../../server/src/core/convert/propertyRules';
 import type { AwsData } from '../../../server/src/core/data/awsData';
 import { propertyMapping, type PropertyAnswer } from '../../../server/src/core/knowledge/properties';
 import { SAM_CFN_RESOURCES, SAM_EXPANSIONS, samExpansion } from '../../../server/src/core/knowledge/sam';
-import { cfnPropertyForArgument } from '../../../server/src/core/terraform/cfnMapping';
+import { cfnPropertyForArgument } from '../../../server/src/core/features/terraform/cfnMapping';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

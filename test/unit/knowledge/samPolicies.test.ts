@@ -1,7 +1,7 @@
 // SAM policy templates expanded from SAM's own policy_templates.json (data/sam-policy-templates.json) the way
 // SAM's transform does: a parameter's Ref becomes the value given, nothing else changes, a missing one is an error.
 import { strict as assert } from 'node:assert';
-import type { CfnValue, CfnValueMap } from '../../../server/src/core/cfn/types';
+import type { CfnValue, CfnValueMap } from '../../../server/src/core/syntax/template/types';
 import type { SamJson } from '../../../server/src/core/data/samPolicyTemplates';
 import { expandSamPolicy } from '../../../server/src/core/convert/samPolicyExpansion';
 import { samPolicyActions, samPolicyService } from '../../../server/src/core/knowledge/samPolicies';

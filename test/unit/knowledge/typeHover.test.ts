@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createCloudFormationProvider } from '../../../server/src/core/cfn/features/provider';
+import { createCloudFormationProvider } from '../../../server/src/core/features/cloudformation/provider';
 import { createLanguageService } from '../../../server/src/core/languageService';
-import { terraformProvider } from '../../../server/src/core/terraform/provider';
+import { terraformProvider } from '../../../server/src/core/features/terraform/provider';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 
 // The type hover through the knowledge layer: provenance of every stated equivalent, and bad input said plainly.

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { NotesIndex } from '../../../server/src/core/notes/notesIndex';
 import type { NoteQuery } from '../../../server/src/core/notes/noteQuery';
-import { parseNote } from '../../../server/src/core/notes/parseNote';
+import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { QueryRanker } from '../../../server/src/core/notes/queryRanking';
 import { ServiceNameMatcher } from '../../../server/src/core/recognize/serviceNameMatcher';
 import { miniData } from '../../helpers/miniData';

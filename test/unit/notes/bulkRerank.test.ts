@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { NotesIndex, BULK_RERANK_MS } from '../../../server/src/core/notes/notesIndex';
 import type { NoteQuery } from '../../../server/src/core/notes/noteQuery';
-import { parseNote } from '../../../server/src/core/notes/parseNote';
+import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { BULK_RERANK_SHARE, QueryRanker } from '../../../server/src/core/notes/queryRanking';
 import { ServiceNameMatcher } from '../../../server/src/core/recognize/serviceNameMatcher';
 import { miniData } from '../../helpers/miniData';

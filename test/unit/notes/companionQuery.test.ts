@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { companionOf } from '../../../server/src/core/knowledge';
-import { terraformProvider } from '../../../server/src/core/terraform/provider';
+import { terraformProvider } from '../../../server/src/core/features/terraform/provider';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 import { documentWithCursor } from '../../helpers/cursor';
 

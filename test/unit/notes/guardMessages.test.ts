@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { ServiceNameMatcher } from '../../../server/src/core/recognize/serviceNameMatcher';
 import { NotesIndex } from '../../../server/src/core/notes/notesIndex';
-import { parseNote } from '../../../server/src/core/notes/parseNote';
+import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { NoteGuard } from '../../../server/src/node/noteGuard';
 import { DEFAULT_SETTINGS } from '../../../server/src/node/settings';
 import { miniData } from '../../helpers/miniData';

@@ -3,10 +3,10 @@
 // it), and the guard's limits hold: nesting and section cap before its headings are exposed, the parse time budget
 // (same log line) when the deferred scan runs.
 import * as assert from 'node:assert/strict';
-import { workspaceSymbols } from '../../../server/src/core/features/workspaceSymbols';
-import { preScanHeadings } from '../../../server/src/core/notes/fastScan';
+import { workspaceSymbols } from '../../../server/src/core/features/notes/workspaceSymbols';
+import { preScanHeadings } from '../../../server/src/core/syntax/markdown/fastScan';
 import { headingPositions, NotesIndex } from '../../../server/src/core/notes/notesIndex';
-import { parseNote } from '../../../server/src/core/notes/parseNote';
+import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { ServiceNameMatcher } from '../../../server/src/core/recognize/serviceNameMatcher';
 import { NoteGuard } from '../../../server/src/node/noteGuard';
 import { miniData } from '../../helpers/miniData';

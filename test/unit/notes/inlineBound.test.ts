@@ -2,8 +2,8 @@
 // inline delimiters (same length, so offsets hold), and what the sections depend on is kept.
 import * as assert from 'node:assert/strict';
 import { generateNote } from '../../../bench/corpus.mjs';
-import { boundInline, INLINE_BOUND } from '../../../server/src/core/notes/inlineBound';
-import { parseNote, parseNoteRemark } from '../../../server/src/core/notes/parseNote';
+import { boundInline, INLINE_BOUND } from '../../../server/src/core/syntax/markdown/inlineBound';
+import { parseNote, parseNoteRemark } from '../../../server/src/core/syntax/markdown/parseNote';
 import { TRICKY } from './trickyNotes';
 
 const URI = 'file:///notes/n.md';

@@ -3,10 +3,10 @@
 // recomputed mentions agree with the plain ranking functions.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { workspaceSymbols } from '../../../server/src/core/features/workspaceSymbols';
+import { workspaceSymbols } from '../../../server/src/core/features/notes/workspaceSymbols';
 import { findMentions } from '../../../server/src/core/notes/noteMentions';
 import { BULK_RERANK_MS, headingPositions, NotesIndex } from '../../../server/src/core/notes/notesIndex';
-import { parseNote } from '../../../server/src/core/notes/parseNote';
+import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { compareHits, rankSections } from '../../../server/src/core/notes/ranking';
 import { ServiceNameMatcher } from '../../../server/src/core/recognize/serviceNameMatcher';
 import { LineIndex } from '../../../server/src/core/text/lineIndex';

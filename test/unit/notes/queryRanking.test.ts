@@ -3,9 +3,9 @@
 // hover, Go to Definition and CodeLens count the same sections.
 import * as assert from 'node:assert/strict';
 import { createLanguageService } from '../../../server/src/core/languageService';
-import { resourceCodeLensProvider } from '../../../server/src/core/features/resourceCodeLens';
-import { cloudFormationProvider } from '../../../server/src/core/cfn/features/provider';
-import { terraformProvider } from '../../../server/src/core/terraform/provider';
+import { resourceCodeLensProvider } from '../../../server/src/core/features/notes/resourceCodeLens';
+import { cloudFormationProvider } from '../../../server/src/core/features/cloudformation/provider';
+import { terraformProvider } from '../../../server/src/core/features/terraform/provider';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 import { documentWithCursor } from '../../helpers/cursor';
 

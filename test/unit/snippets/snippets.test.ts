@@ -6,9 +6,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseTemplate } from '../../../server/src/core/cfn';
+import { parseTemplate } from '../../../server/src/core/syntax/template';
 import { stubNotes } from '../cfnFeatures/helpers';
-import { createCloudFormationProvider } from '../../../server/src/core/cfn/features/provider';
+import { createCloudFormationProvider } from '../../../server/src/core/features/cloudformation/provider';
 import type { CoreContext } from '../../../server/src/core/context';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 

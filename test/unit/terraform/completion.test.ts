@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/core/languageService';
-import { terraformProvider } from '../../../server/src/core/terraform/provider';
+import { terraformProvider } from '../../../server/src/core/features/terraform/provider';
 import { documentWithCursor } from '../../helpers/cursor';
 import { tfTestData } from './testData';
 

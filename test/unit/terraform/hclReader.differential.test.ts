@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
-import { readHcl, type HclBody } from '../../../server/src/core/terraform/hclReader';
+import { readHcl, type HclBody } from '../../../server/src/core/syntax/hcl/hclReader';
 import { NETWORK_TF, SERVERLESS_TF } from './corpus';
 
 type Shape = { [key: string]: 'attr' | Shape | Shape[] };

@@ -1,7 +1,7 @@
 // The reader never throws, never hangs and keeps every range inside the text, whatever it is given.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { allBlocks, blockBodyAt, isLiteralAt, readHcl, traversalAt, type HclFile } from '../../../server/src/core/terraform/hclReader';
+import { allBlocks, blockBodyAt, isLiteralAt, readHcl, traversalAt, type HclFile } from '../../../server/src/core/syntax/hcl/hclReader';
 import { NETWORK_TF, SERVERLESS_TF } from './corpus';
 
 function assertInBounds(file: HclFile): void {

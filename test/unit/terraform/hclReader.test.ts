@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { allBlocks, attributeAt, blockBodyAt, isLiteralAt, readHcl, tokenize, traversalAt, type HclFile } from '../../../server/src/core/terraform/hclReader';
+import { allBlocks, attributeAt, blockBodyAt, isLiteralAt, readHcl, tokenize, traversalAt, type HclFile } from '../../../server/src/core/syntax/hcl/hclReader';
 import { withCursor } from '../../helpers/cursor';
 
 const MAIN = `# queues

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/core/languageService';
-import { terraformProvider } from '../../../server/src/core/terraform/provider';
+import { terraformProvider } from '../../../server/src/core/features/terraform/provider';
 import { documentWithCursor } from '../../helpers/cursor';
 import { SERVERLESS_TF } from './corpus';
 import { tfTestData } from './testData';

@@ -2,7 +2,7 @@
 // provider schema (data/schema/tf), with negatives.
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
-import { terraformProvider } from '../../../server/src/core/terraform/provider';
+import { terraformProvider } from '../../../server/src/core/features/terraform/provider';
 import { documentWithCursor } from '../../helpers/cursor';
 import { context } from '../cfnFeatures/helpers';
 

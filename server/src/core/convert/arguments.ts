@@ -1,7 +1,7 @@
 // CloudFormation properties -> Terraform arguments and nested blocks. Only arguments the Terraform schema
 // has are emitted; the rest become TODO comments naming the CloudFormation property.
-import type { CfnValue, CfnValueMap } from '../cfn';
-import { isFunctionValue, isValueMap } from '../cfn';
+import type { CfnValue, CfnValueMap } from '../syntax/template';
+import { isFunctionValue, isValueMap } from '../syntax/template';
 import type { TfArgument, TfType } from '../data/types';
 import { argumentGuesses, companionLink, withoutDocument } from '../knowledge/naming';
 import type { PropertyAnswer, PropertyMapping } from '../knowledge/properties';

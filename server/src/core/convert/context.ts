@@ -2,7 +2,7 @@
 // variables/locals/data blocks an expression used, and the TODO list.
 import type { AwsData } from '../data/awsData';
 import type { TypeMapping } from '../data/types';
-import type { CfnTemplate, CfnValueMap } from '../cfn';
+import type { CfnTemplate, CfnValueMap } from '../syntax/template';
 import type { HclBlock } from './hcl';
 import { primaryTf } from '../knowledge/types';
 

@@ -1,6 +1,6 @@
 // CloudFormation/SAM template -> Terraform HCL (hashicorp/aws). Pure: text + data in, HCL + TODO list out.
 // Types map only through the reviewed mapping; whatever cannot be converted becomes a `# TODO` comment.
-import { parseTemplate } from '../cfn';
+import { parseTemplate } from '../syntax/template';
 import type { AwsData } from '../data/awsData';
 import { ConvertContext, type Unit } from './context';
 import { comment, renderBlock, renderBody, type BodyItem } from './hcl';

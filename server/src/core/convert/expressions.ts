@@ -1,5 +1,5 @@
 // CloudFormation values and intrinsic functions -> Terraform expressions.
-import { isFunctionValue, isValueMap, splitSubString, type CfnFunctionValue, type CfnValue } from '../cfn';
+import { isFunctionValue, isValueMap, splitSubString, type CfnFunctionValue, type CfnValue } from '../syntax/template';
 import type { ConvertContext, TfTarget } from './context';
 import { block, attr, call, code, list, literal, render, str, type Hcl } from './hcl';
 import { snakeCase } from './naming';

@@ -2,7 +2,7 @@
 // CloudFormation with Roles, Groups and Users lists, and aws_iam_role_policy / aws_iam_group_policy /
 // aws_iam_user_policy (one principal each) in Terraform. Found from the reviewed mapping's alternatives and their
 // schemas, never by type name: a list property whose singular is a required one-value argument of one of them.
-import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import type { ConvertContext } from './context';
 import { expr, isNoValue, isRef } from './expressions';
 import { attr, type BodyItem } from './hcl';

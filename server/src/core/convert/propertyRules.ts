@@ -1,6 +1,6 @@
 // Conversion rules the mapping data cannot express: properties that become differently shaped blocks,
 // flattened wrappers, or separate Terraform resources. Everything else goes through the generic converter.
-import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import { argumentItems, argumentName, blockBody, blockItems, type ResourceScope } from './arguments';
 import { address, expr, isNoValue, isRef } from './expressions';
 import { attr, call, code, comment, nested, render, str, type BodyItem } from './hcl';

@@ -1,6 +1,6 @@
 // Resources: where each logical id goes (planned first, so references resolve in any order), then one
 // `resource` block per mapped type, or a TODO block naming the CloudFormation type and logical id.
-import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import { argumentItems, type ResourceScope } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
 import { address, conditionRef, expr, isRef } from './expressions';

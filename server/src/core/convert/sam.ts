@@ -1,6 +1,6 @@
 // SAM (AWS::Serverless::*) -> the resources SAM itself would create: functions with their role, managed
 // policies and event sources; simple tables; HTTP and REST APIs. Unhandled parts become TODO comments.
-import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import { argumentItems, blockBody, type ResourceScope } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
 import { address, expr, isRef, pseudoParameter } from './expressions';

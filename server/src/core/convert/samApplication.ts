@@ -2,7 +2,7 @@
 // ({ApplicationId, SemanticVersion}) is aws_serverlessapplicationrepository_cloudformation_stack; a template URL is
 // aws_cloudformation_stack; a local template is a module whose folder must hold that template converted. Only what
 // cannot be known offline is a TODO: the capabilities a repository application declares, a local module's content.
-import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import { tagsValue } from './arguments';
 import type { ConvertContext } from './context';
 import { expr } from './expressions';

@@ -2,7 +2,7 @@
 // profile (knowledge/connectors.ts) gives for the requested permissions, on the destination's ARNs, as an inline
 // aws_iam_role_policy on the source's role. Actions the IAM table does not know are left out; what cannot be
 // resolved offline (a source without a role in the template, a destination type without a profile) is a TODO.
-import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import type { ConvertContext } from './context';
 import { address, expr, getAttExpr, isRef } from './expressions';
 import { attr, call, code, comment, list, str, type BodyItem, type Hcl } from './hcl';

@@ -1,7 +1,7 @@
 // SAM function events that SAM expands into a resource owned by the source, not by the function: S3 (the bucket's
 // notification), CloudWatchLogs (a subscription filter), IoTRule (a topic rule) and Cognito (the user pool's
 // lambda_config), and AlexaSkill (only a permission). Each also gets the aws_lambda_permission SAM adds for the invoking service.
-import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import type { ConvertContext, TfTarget } from './context';
 import { address, conditionRef, expr, isRef, pseudoParameter } from './expressions';
 import { attr, block, code, comment, list, nested, str, type BodyItem, type Hcl } from './hcl';

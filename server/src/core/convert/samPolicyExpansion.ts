@@ -1,8 +1,8 @@
 // SAM policy templates expanded the way SAM's transform does (policy_template_processor/template.py): every
 // `Ref` to one of the template's parameters is replaced by the value the template gives it, nothing else is
 // resolved, and a missing parameter is an error. The data is SAM's own file, so any template expands.
-import { LIST_ARGUMENT_FUNCTIONS, LONG_KEYS } from '../cfn/intrinsics';
-import type { CfnValue, CfnValueMap } from '../cfn/types';
+import { LIST_ARGUMENT_FUNCTIONS, LONG_KEYS } from '../syntax/template/intrinsics';
+import type { CfnValue, CfnValueMap } from '../syntax/template/types';
 import type { RawSamPolicyTemplate, SamJson } from '../data/samPolicyTemplates';
 
 export type SamPolicyExpansion = { statements: CfnValueMap[] } | { missing: string[] };

@@ -2,7 +2,7 @@
 // templatefile(), or an S3 object), the role SAM creates for it (policies and policy templates as for a function),
 // and its events: EventBridge rules (Schedule, EventBridgeRule, CloudWatchEvent) whose target may start executions,
 // and Api events as StartExecution integrations in the REST API's OpenAPI body, each with the role SAM adds.
-import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import { tagsValue } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
 import { address, expr, isRef, pseudoParameter } from './expressions';

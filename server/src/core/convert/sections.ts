@@ -1,5 +1,5 @@
 // Parameters -> variable blocks, Conditions and Mappings -> locals, Outputs -> output blocks.
-import { isValueMap, type CfnValue, type CfnValueMap } from '../cfn';
+import { isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import type { ConvertContext } from './context';
 import { conditionLocal, conditionRef, expr, mappingLocal } from './expressions';
 import { attr, block, code, comment, literal, quote, render, str, type BodyItem, type Hcl } from './hcl';

@@ -1,6 +1,6 @@
 // A short excerpt of a section, cut at block boundaries: the opening of a section that is about the service,
 // or the passage that discusses it deep inside a long one.
-import type { NoteFile, Section } from './noteModel';
+import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 
 export interface ExcerptOptions {
   /** Soft limit in characters; at least one block is always shown. */

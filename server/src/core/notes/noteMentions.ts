@@ -1,7 +1,7 @@
 // Where a note mentions AWS: every identity in prose (names) and in code blocks (stricter rules).
 import type { Identity, IdentityKind, Recognizer } from '../recognize/identities';
 import { scanIdentities } from '../recognize/identities';
-import type { NoteFile, Section } from './noteModel';
+import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 
 export interface Mention {
   serviceId: string;

@@ -10,13 +10,13 @@
 // (the disk, in the server) the first time it is needed and keeps it.
 import { monotonicNow } from '../clock';
 import type { Recognizer } from '../recognize/identities';
-import type { NoteFile, Section } from './noteModel';
+import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 import { findMentions, type Mention } from './noteMentions';
 import { unpackSections, type PackedSections } from './packedSections';
-import { parseNote } from './parseNote';
+import { parseNote } from '../syntax/markdown/parseNote';
 import { compareHits, rankSections, type SectionHit } from './ranking';
 import { TextIndex } from './textIndex';
-import { fileName } from './remark';
+import { fileName } from '../syntax/markdown/remark';
 
 /** Hits of one file, packed: per hit [serviceIndex, section, score, about (0/1), anchor, block]. */
 export interface PackedHits {

@@ -1,7 +1,7 @@
 // A note's sections as a few flat arrays: what the scan worker sends back to the request thread (issue 16: the
 // full scan and mention finding run off that thread). Typed arrays and string arrays cross a thread boundary
 // with one cheap structured clone; the sections are rebuilt only when a request needs them.
-import type { Section } from './noteModel';
+import type { Section } from '../syntax/markdown/noteModel';
 
 export interface PackedSections {
   headings: string[];

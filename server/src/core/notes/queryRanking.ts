@@ -4,7 +4,7 @@
 // section is about the service, also through its parent heading) orders the rest and fills the slots nothing
 // else claims. Body evidence beats a heading that only names the service.
 import { monotonicNow } from '../clock';
-import type { NoteFile, Section } from './noteModel';
+import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 import { blockAt, sectionAt } from './noteMentions';
 import type { NoteQuery, QueryTerm } from './noteQuery';
 import { BULK_RERANK_MS, type NotesIndex } from './notesIndex';

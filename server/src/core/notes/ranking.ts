@@ -2,7 +2,7 @@
 // phrasing ("SQS とは", "SQS =", "SQS:" at the start of a passage) and density count; a passing mention in a long
 // section still counts, and then the passage that discusses the service is what we point at.
 import type { Mention } from './noteMentions';
-import type { NoteFile, Section } from './noteModel';
+import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 
 export interface SectionHit {
   uri: string;

@@ -4,7 +4,7 @@
 // Incremental per note: `add` tokenises one note's sections, `remove` tombstones them (postings of removed notes
 // are skipped at query time and dropped by a compaction once they outnumber the live ones). Memory is kept
 // compact: one Uint32 per (token, section) posting = section id << 8 | in-heading bit | body count (≤ 127).
-import type { NoteFile, Section } from './noteModel';
+import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 
 /** A note that can be read once without keeping what it builds (LazyNote). */
 interface Peekable {

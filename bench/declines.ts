@@ -2,7 +2,7 @@
 // full scan leaves to remark (phase 2 cost). Run: npx tsx bench/declines.ts DIR → one JSON line on stdout.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fastScanNote, preScanHeadings } from '../server/src/core/notes/fastScan';
+import { fastScanNote, preScanHeadings } from '../server/src/core/syntax/markdown/fastScan';
 
 const dir = process.argv[2];
 const files: string[] = [];

@@ -2,10 +2,10 @@
 // the heading pre-scan ("headings first") vs the full scan (parseNote) on the same texts: headings, levels, positions.
 // Run: npx tsx bench/differential.ts [--notes N] [--seed S] [--profile seeds|synthetic|both]
 import { PROFILES } from './corpus.mjs';
-import { parseNoteRemark } from '../server/src/core/notes/parseNote';
-import { fastScanNote, preScanHeadings } from '../server/src/core/notes/fastScan';
+import { parseNoteRemark } from '../server/src/core/syntax/markdown/parseNote';
+import { fastScanNote, preScanHeadings } from '../server/src/core/syntax/markdown/fastScan';
 import { headingPositions } from '../server/src/core/notes/notesIndex';
-import { parseNote } from '../server/src/core/notes/parseNote';
+import { parseNote } from '../server/src/core/syntax/markdown/parseNote';
 import { TRICKY } from '../test/unit/notes/trickyNotes';
 
 const args = process.argv.slice(2);

@@ -5,7 +5,7 @@
 // is a second oracle, with errors explained by provider version skew (data vs mirror) counted apart.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseTemplate } from '../../server/src/core/cfn';
+import { parseTemplate } from '../../server/src/core/syntax/template';
 import { convertToTerraform } from '../../server/src/core/convert';
 import { snakeCase } from '../../server/src/core/convert/naming';
 import { loadAwsData } from '../../server/src/node/dataLoader';

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createCloudFormationProvider } from '../../server/src/core/cfn/features/provider';
+import { createCloudFormationProvider } from '../../server/src/core/features/cloudformation/provider';
 import type { CoreContext } from '../../server/src/core/context';
-import { terraformProvider } from '../../server/src/core/terraform/provider';
+import { terraformProvider } from '../../server/src/core/features/terraform/provider';
 import { loadAwsData } from '../../server/src/node/dataLoader';
 
 const root = path.resolve(__dirname, '../..');

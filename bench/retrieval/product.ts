@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/core/languageService';
-import { OPEN_SECTION_COMMAND } from '../../server/src/core/features/noteLinks';
+import { OPEN_SECTION_COMMAND } from '../../server/src/core/present/noteLinks';
 import { findDataDir, loadAwsData } from '../../server/src/node/dataLoader';
 import { featureProviders } from '../../server/src/node/providers';
 import type { QueryOutcome, RankedEntry } from './metrics';

@@ -3,8 +3,8 @@
 // so judgments stay valid whatever the ranking does.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseNote } from '../../server/src/core/notes/parseNote';
-import type { NoteFile, Section } from '../../server/src/core/notes/noteModel';
+import { parseNote } from '../../server/src/core/syntax/markdown/parseNote';
+import type { NoteFile, Section } from '../../server/src/core/syntax/markdown/noteModel';
 
 export interface SeedNote {
   /** Seed file name, e.g. 000_7e08a9f9dfbbc92e.txt (what judgments name). */

@@ -2,6 +2,7 @@
 // The node layer imports the core only through this file (checked by test/unit/architecture/layering.test.ts).
 
 export { parseTemplate } from './syntax/template';
+export { parsedDocuments } from './syntax/documents';
 export { cloudFormationProvider } from './features/cloudformation/provider';
 export { convertToTerraform } from './convert/convertToTerraform';
 export { createAwsData } from './data/awsData';
@@ -15,7 +16,7 @@ export { resolveSection } from './present/noteLinks';
 export { notesOutline, sectionsForService, servicesInNotes } from './features/notes/notesOutline';
 export { resourceCodeLensProvider } from './features/notes/resourceCodeLens';
 export { prepareHeadingSearch, searchSections } from './features/notes/searchSections';
-export { foldedHeadingKeys, seedFoldedHeadingKeys } from './features/notes/workspaceSymbols';
+export { foldedHeadingKeys, seedFoldedHeadingKeys } from './notes/headingKeys';
 export { localize, resolveLocale, toDisplayLanguage, toLocale } from './present/l10n';
 export type { DisplayLanguage, Locale, Text } from './present/l10n';
 export { createLanguageService } from './languageService';

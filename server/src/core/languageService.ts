@@ -20,6 +20,7 @@ import { createRecognizer, identityAt, type Identity } from './recognize/identit
 import type { TextMode } from './recognize/serviceNameMatcher';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from './settings';
 import { bilingualMatches } from './text/bilingual';
+import { isProse } from './syntax/documents';
 
 /** A feature that may answer a hover before the generic identity hover (e.g. CloudFormation templates). */
 export type HoverProvider = (document: TextDocument, offset: number, ctx: CoreContext) => Hover | null | undefined;
@@ -35,8 +36,6 @@ export interface LanguageServiceOptions {
   /** Document-kind features (CloudFormation, Terraform), asked before the generic AWS-name features. */
   providers?: FeatureProvider[];
 }
-
-const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'restructuredtext', 'asciidoc', 'latex']);
 
 /** English words -> Japanese forms from the shipped bilingual table, when the data has one. */
 function bilingualTranslate(data: AwsData): Translate | undefined {
@@ -82,7 +81,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
 
   /** Prose rules in notes and plain text (except inside code blocks); code rules everywhere else. */
   function modeAt(document: TextDocument, offset: number): TextMode {
-    if (!PROSE_LANGUAGES.has(document.languageId)) return 'code';
+    if (!isProse(document)) return 'code';
     const note = index.get(document.uri);
     if (!note) return 'prose';
     const ranges = note.codeRanges;

@@ -6,40 +6,40 @@ import { templateDefinition, templateReferences } from './definition';
 import { templateDiagnostics } from './diagnostics';
 import { templateSymbols } from './documentSymbols';
 import { templateHover, templateNoteQuery } from './hover';
-import { TemplateCache } from './templateCache';
+import { parsedDocuments, type ParsedDocuments } from '../../syntax/documents';
 
-export function createCloudFormationProvider(cache = new TemplateCache()): FeatureProvider {
+export function createCloudFormationProvider(documents: ParsedDocuments = parsedDocuments): FeatureProvider {
   return {
     name: PROVIDER,
     hover(document, offset, ctx) {
-      const open = cache.get(document);
+      const open = documents.template(document);
       return open ? templateHover(document, open.template, offset, ctx) : undefined;
     },
     completion(document, offset, ctx) {
-      const open = cache.get(document);
+      const open = documents.template(document);
       return open ? templateCompletion(document, open.template, offset, ctx) : undefined;
     },
     resolveCompletion(item, ctx) {
       return resolveTemplateCompletion(item, ctx);
     },
     definition(document, offset) {
-      const open = cache.get(document);
+      const open = documents.template(document);
       return open ? templateDefinition(document, open.template, offset) : undefined;
     },
     noteQuery(document, offset, ctx) {
-      const open = cache.get(document);
+      const open = documents.template(document);
       return open ? templateNoteQuery(open.template, offset, ctx) : undefined;
     },
     references(document, offset) {
-      const open = cache.get(document);
+      const open = documents.template(document);
       return open ? templateReferences(document, open.template, offset) : undefined;
     },
     documentSymbols(document) {
-      const open = cache.get(document);
+      const open = documents.template(document);
       return open ? templateSymbols(document, open.template) : undefined;
     },
     diagnostics(document, ctx) {
-      const open = cache.get(document);
+      const open = documents.template(document);
       return open ? templateDiagnostics(document, open.template, ctx) : undefined;
     },
   };

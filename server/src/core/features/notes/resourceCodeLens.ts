@@ -3,7 +3,7 @@
 // (shows the equivalents picker at the resource type). Pure: the client runs the commands.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens, Position, Range } from 'vscode-languageserver-types';
-import { detectTemplate, parseTemplate } from '../../syntax/template';
+import { parsedDocuments } from '../../syntax/documents';
 import type { CoreContext } from '../../context';
 import type { FeatureProvider } from '../../featureProvider';
 import { cfnEquivalence, primaryCfn } from '../../knowledge';
@@ -15,8 +15,6 @@ export const LENS_COMMANDS = {
   openNotesForService: 'awsNotes.openNotesForService',
   showEquivalents: 'awsNotes.showEquivalents',
 } as const;
-
-const TF_RESOURCE = /^[ \t]*resource[ \t]+"(aws_[a-z0-9_]+)"[ \t]+"[^"\n]*"/gm;
 
 interface LensTarget {
   /** Where the lens sits (the resource's first line). */
@@ -30,12 +28,13 @@ interface LensTarget {
 }
 
 export function resourceCodeLenses(document: TextDocument, ctx: CoreContext): CodeLens[] {
-  const targets = isTerraform(document) ? terraformTargets(document, ctx) : cloudFormationTargets(document, ctx);
+  const terraform = parsedDocuments.kind(document) === 'terraform';
+  const targets = terraform ? terraformTargets(document, ctx) : cloudFormationTargets(document, ctx);
   const lenses: CodeLens[] = [];
   for (const target of targets) {
     const range: Range = { start: { line: target.line, character: 0 }, end: { line: target.line, character: 0 } };
     // The same query as a hover on the type: the count is what the hover and Go to Definition list.
-    const query = target.serviceId ? ctx.notes.forIdentity({ kind: isTerraform(document) ? 'tfType' : 'cfnType', text: target.type, serviceId: target.serviceId, start: 0, end: 0 }) : undefined;
+    const query = target.serviceId ? ctx.notes.forIdentity({ kind: terraform ? 'tfType' : 'cfnType', text: target.type, serviceId: target.serviceId, start: 0, end: 0 }) : undefined;
     const count = query ? ctx.notes.sectionCount(query) : 0;
     if (target.serviceId && count > 0) {
       lenses.push({
@@ -63,15 +62,9 @@ export function resourceCodeLenses(document: TextDocument, ctx: CoreContext): Co
   return lenses;
 }
 
-function isTerraform(document: TextDocument): boolean {
-  return document.languageId === 'terraform' || document.languageId === 'hcl' || /\.tf$/i.test(document.uri);
-}
-
 function cloudFormationTargets(document: TextDocument, ctx: CoreContext): LensTarget[] {
-  const text = document.getText();
-  const kind = detectTemplate(text, document.languageId) ?? detectTemplate(text, document.uri);
-  if (!kind) return [];
-  const template = parseTemplate(text, kind.format);
+  const template = parsedDocuments.template(document)?.template;
+  if (!template) return [];
   const out: LensTarget[] = [];
   for (const resource of template.resources) {
     if (!resource.type || !resource.typeRange) continue;
@@ -90,17 +83,16 @@ function cloudFormationTargets(document: TextDocument, ctx: CoreContext): LensTa
 }
 
 function terraformTargets(document: TextDocument, ctx: CoreContext): LensTarget[] {
-  const text = document.getText();
   const out: LensTarget[] = [];
-  TF_RESOURCE.lastIndex = 0;
-  for (let m = TF_RESOURCE.exec(text); m; m = TF_RESOURCE.exec(text)) {
-    const type = m[1];
-    const typeOffset = m.index + m[0].indexOf(`"${type}"`) + 1;
+  for (const block of parsedDocuments.hcl(document)?.body.blocks ?? []) {
+    const [typeLabel, name] = block.labels;
+    if (block.type.text !== 'resource' || !name || !typeLabel.quoted || !/^aws_[a-z0-9_]+$/.test(typeLabel.text)) continue;
+    const type = typeLabel.text;
     out.push({
-      line: document.positionAt(m.index + m[0].search(/\S/)).line,
+      line: document.positionAt(block.start).line,
       serviceId: ctx.data.tfResource(type)?.service ?? ctx.data.serviceByTfType(type)?.id,
       type,
-      typePosition: document.positionAt(typeOffset),
+      typePosition: document.positionAt(typeLabel.start),
       equivalent: primaryCfn(ctx.data, type),
     });
   }

@@ -9,7 +9,7 @@ import type { NoteFile } from '../../syntax/markdown/noteModel';
 import type { NoteSlot, NotesIndex } from '../../notes/notesIndex';
 import { foldForSearch, tokenize } from '../../notes/textIndex';
 import { foldQuery, scoreFolded } from '../../text/fuzzy';
-import { charMask, headingKeys } from './workspaceSymbols';
+import { charMask, headingKeys } from '../../notes/headingKeys';
 import type { ScoredSection } from '../../../../../shared/protocol';
 export type { ScoredSection };
 

@@ -2,21 +2,10 @@
 // `{"resource": {"aws_sqs_queue": {"jobs": {"name": "jobs"}}}}`. Reuses the position-keeping template reader.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol, type Hover } from 'vscode-languageserver-types';
-import { parseTemplate, type CfnMapping, type CfnNode, type CfnPair } from '../../syntax/template';
+import type { CfnMapping, CfnNode, CfnPair } from '../../syntax/template';
 import type { CoreContext } from '../../context';
 import { isAwsType } from './blockSchema';
 import { argumentHoverMarkdown, typeHoverMarkdown } from './hover';
-
-const cache = new WeakMap<TextDocument, { version: number; root: CfnNode | undefined }>();
-
-function rootOf(document: TextDocument): CfnMapping | undefined {
-  let cached = cache.get(document);
-  if (!cached || cached.version !== document.version) {
-    cached = { version: document.version, root: parseTemplate(document.getText(), 'json').root };
-    cache.set(document, cached);
-  }
-  return cached.root?.kind === 'mapping' ? cached.root : undefined;
-}
 
 const mapping = (node: CfnNode | undefined): CfnMapping | undefined => (node?.kind === 'mapping' ? node : undefined);
 /** A block body is an object, or a list of objects when the block repeats. */
@@ -41,9 +30,7 @@ function entries(root: CfnMapping): Entry[] {
   return out;
 }
 
-export function terraformJsonHover(document: TextDocument, offset: number, ctx: CoreContext): Hover | undefined {
-  const root = rootOf(document);
-  if (!root) return undefined;
+export function terraformJsonHover(document: TextDocument, root: CfnMapping, offset: number, ctx: CoreContext): Hover | undefined {
   const range = (r: { start: number; end: number }) => ({ start: document.positionAt(r.start), end: document.positionAt(r.end) });
   for (const section of root.pairs) {
     if (section.key !== 'resource' && section.key !== 'data') continue;
@@ -65,9 +52,7 @@ export function terraformJsonHover(document: TextDocument, offset: number, ctx: 
   return undefined;
 }
 
-export function terraformJsonSymbols(document: TextDocument): DocumentSymbol[] {
-  const root = rootOf(document);
-  if (!root) return [];
+export function terraformJsonSymbols(document: TextDocument, root: CfnMapping): DocumentSymbol[] {
   const range = (r: { start: number; end: number }) => ({ start: document.positionAt(r.start), end: document.positionAt(r.end) });
   return entries(root).map((entry) => ({
     name: entry.kind === 'data' ? `data.${entry.type.key}.${entry.name.key}` : `${entry.type.key}.${entry.name.key}`,

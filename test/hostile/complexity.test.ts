@@ -9,7 +9,7 @@ import { parseNote } from '../../server/src/core/syntax/markdown/parseNote';
 import { parseTemplate } from '../../server/src/core/syntax/template/parseTemplate';
 import { convertToTerraform } from '../../server/src/core/convert/convertToTerraform';
 import { readHcl } from '../../server/src/core/syntax/hcl/hclReader';
-import { context, doc, provider, realData } from '../unit/cfnFeatures/helpers';
+import { context, doc, provider, realData } from '../unit/core/features/cloudformation/helpers';
 import { record } from './helpers';
 
 const FLOOR_MS = 40;

@@ -7,7 +7,7 @@ import type { CoreContext } from './context';
 import type { AwsData } from './data/awsData';
 import { noteLocations } from './features/aws/definition';
 import { documentSymbols } from './features/notes/documentSymbols';
-import { identityHoverMarkdown } from './present/identityHover';
+import { identityHover } from './features/aws/hover';
 import { createNotesLookup } from './present/notesMarkdown';
 import { noteMentionsOfService } from './features/aws/references';
 import { workspaceSymbols } from './features/notes/workspaceSymbols';
@@ -140,13 +140,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
         if (answer) return answer;
       }
       const identity = identityAtPosition(document, position, true);
-      if (!identity) return null;
-      const value = identityHoverMarkdown(identity, context);
-      if (!value) return null;
-      return {
-        contents: { kind: 'markdown', value },
-        range: { start: document.positionAt(identity.start), end: document.positionAt(identity.end) },
-      };
+      return identity ? identityHover(document, identity, context) : null;
     },
 
     definition(document: TextDocument, position: Position): Location[] {

@@ -153,7 +153,7 @@ describe('data: mapping.json', () => {
 
 describe('data: size and loader', () => {
   it('stays under the size budget', () => {
-    // bilingual.json has its own budget (300 KB, test/unit/core/bilingual.test.ts), on top of this one; so has features.json
+    // bilingual.json has its own budget (300 KB, test/unit/core/text/bilingual.test.ts), on top of this one; so has features.json
     const sizes = fs.readdirSync(dataDir).filter((f) => f.endsWith('.json') && f !== 'bilingual.json' && f !== 'features.json').map((f) => fs.statSync(path.join(dataDir, f)).size);
     assert.ok(fs.statSync(path.join(dataDir, 'features.json')).size < 100_000);
     // 5 MiB until round 7; mapping.json now carries every CloudFormation type with its provenance and evidence

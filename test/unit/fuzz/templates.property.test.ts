@@ -1,6 +1,6 @@
 // Templates and Terraform files are untrusted too: hostile YAML/JSON (alias bombs, 100k-deep nesting, half-typed
 // text) and HCL (unterminated strings, heredocs, templates) never throw, never hang, keep ranges in bounds.
-// Completes test/unit/cfn/parseTemplate.property.test.ts and test/unit/terraform/hclReader.property.test.ts.
+// Completes test/unit/core/syntax/template/parseTemplate.property.test.ts and test/unit/core/syntax/hcl/hclReader.property.test.ts.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTemplate, type CfnNode, type CfnTemplate } from '../../../server/src/core/syntax/template';

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTemplate } from '../../../server/src/core/syntax/template';
-import { stubNotes } from '../cfnFeatures/helpers';
+import { stubNotes } from '../core/features/cloudformation/helpers';
 import { createCloudFormationProvider } from '../../../server/src/core/features/cloudformation/provider';
 import type { CoreContext } from '../../../server/src/core/context';
 import { loadAwsData } from '../../../server/src/node/dataLoader';

@@ -1,5 +1,5 @@
 // The one message catalogue: every user-facing string of the server, its features and the CLI, English and
-// Japanese side by side (test/unit/core/messages.test.ts keeps each English phrase on one Japanese form).
+// Japanese side by side (test/unit/core/present/messages.test.ts keeps each English phrase on one Japanese form).
 import type { Text } from './l10n';
 
 export const M = {

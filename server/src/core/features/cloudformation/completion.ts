@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { CoreContext } from '../../context';
 import type { CfnProperty, CfnResourceType } from '../../data/types';
-import { describeCfnType } from '../../present/identityHover';
+import { describeCfnType } from '../../present/identityMarkdown';
 import { localize } from '../../present/l10n';
 import { fencedCode } from '../../present/sanitize';
 import { scoreFolded } from '../../text/fuzzy';

@@ -8,7 +8,7 @@ import type { CoreContext } from '../../context';
 import { cfnDocUrl, terraformRegistryUrl } from '../../present/awsLinks';
 import { notesFirst } from '../../present/hoverLayout';
 import type { NoteQuery } from '../../notes/noteQuery';
-import { cfnTypeClassText, cfnTypeParts, describeCfnType, identityHoverMarkdown } from '../../present/identityHover';
+import { cfnTypeClassText, cfnTypeParts, describeCfnType, identityHoverMarkdown } from '../../present/identityMarkdown';
 import { localize, type Text } from '../../present/l10n';
 import { localizeMarkdown } from '../../present/markdownMessage';
 import { escapeText, fencedCode, inlineCode } from '../../present/sanitize';

@@ -7,7 +7,7 @@ import { terraformRegistryUrl } from '../../present/awsLinks';
 import { notesFirst, type HoverParts } from '../../present/hoverLayout';
 import type { NoteQuery } from '../../notes/noteQuery';
 import { serviceSummary } from '../../present/serviceSummary';
-import { provenanceText } from '../../present/identityHover';
+import { provenanceText } from '../../present/identityMarkdown';
 import { localize } from '../../present/l10n';
 import { localizeMarkdown } from '../../present/markdownMessage';
 import { inlineCode } from '../../present/sanitize';

@@ -6,7 +6,7 @@
 // link reference definitions, HTML blocks other than comments, tabs in indentation, lone CR...), so callers fall back to
 // remark for that file. Heading texts with inline markup it cannot resolve alone (links, entities, escapes,
 // emphasis other than a whole-heading wrap) are resolved by remark on the heading text only.
-// Equivalence with remark is proven by the differential tests (test/unit/notes) and `bench/differential.mjs`.
+// Equivalence with remark is proven by the differential tests (test/unit/core/syntax/markdown) and `bench/differential.mjs`.
 import type { CodeBlock, NoteFile, Section } from './noteModel';
 import { fileName, inlineText, parseMarkdown } from './remark';
 import { boundInline, countDelimiters, INLINE_BOUND } from './inlineBound';
@@ -758,7 +758,7 @@ const isUnicodeSpace = (c: number) =>
  * of plain column-0 lines are understood; list items, quotes and other blocks are opaque (a column-0 ATX heading
  * always closes them), and anything ambiguous (an indented heading or fence that may belong to a container,
  * other HTML, tabs, CR, link reference definitions, titles needing remark) declines.
- * Equivalence with the full scan: test/unit/notes/headingScan.test.ts and `bench/differential.ts`.
+ * Equivalence with the full scan: test/unit/core/syntax/markdown/headingScan.test.ts and `bench/differential.ts`.
  */
 export function preScanHeadings(t: string): HeadingScan | undefined {
   const n = t.length;

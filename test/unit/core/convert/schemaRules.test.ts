@@ -1,0 +1,392 @@
+// Converter rules driven by the Terraform schema and the reviewed mapping, each with its negative: wrappers
+// Terraform flattens, abbreviations, arguments read from a referenced resource, generated identifiers, one
+// resource per IAM principal, Firehose's destination.
+import { strict as assert } from 'node:assert';
+import { convertToTerraform } from '../../../../server/src/core/convert';
+import { loadAwsData } from '../../../../server/src/node/dataLoader';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parse } = require('@cdktf/hcl2json') as { parse: (file: string, hcl: string) => Promise<any> };
+
+describe('convert: schema-driven rules', () => {
+  const data = loadAwsData();
+  const convert = (body: string) => convertToTerraform(`AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${body}`, 'yaml', data);
+  const parsed = async (hcl: string) => parse('main.tf', hcl);
+
+  before(function () {
+    if (!data.tfResource('aws_route53_health_check')?.args.fqdn || !data.mappingForCfn('AWS::IAM::Policy')) this.skip();
+  });
+
+  it('a wrapper whose fields are the resource\'s own arguments is flattened (fqdn by initials)', async () => {
+    const { hcl, todos } = convert(`  Check:
+    Type: AWS::Route53::HealthCheck
+    Properties:
+      HealthCheckConfig:
+        Type: HTTPS
+        FullyQualifiedDomainName: example.com
+        ResourcePath: /health
+        FailureThreshold: 3
+`);
+    const check = (await parsed(hcl)).resource.aws_route53_health_check.check[0];
+    assert.equal(check.type, 'HTTPS');
+    assert.equal(check.fqdn, 'example.com');
+    assert.equal(check.resource_path, '/health');
+    assert.equal(check.failure_threshold, 3);
+    assert.doesNotMatch(hcl, /health_check_config|TODO/);
+    assert.deepEqual(todos, []);
+  });
+
+  it('negative: a wrapper field with no argument is a TODO, never an invented argument', () => {
+    const { hcl } = convert(`  Check:
+    Type: AWS::Route53::HealthCheck
+    Properties:
+      HealthCheckConfig:
+        Type: HTTPS
+        NoSuchFieldOne: 1
+        NoSuchFieldTwo: 2
+`);
+    assert.match(hcl, /type = "HTTPS"/);
+    assert.match(hcl, /TODO: CloudFormation property NoSuchFieldOne has no aws_route53_health_check argument/);
+    assert.doesNotMatch(hcl, /no_such_field/);
+  });
+
+  it('a policy given as text lands on the companion\'s policy argument (ECR LifecyclePolicyText)', async () => {
+    const { hcl } = convert(`  Repo:
+    Type: AWS::ECR::Repository
+    Properties:
+      RepositoryName: app
+      LifecyclePolicy:
+        LifecyclePolicyText: '{"rules":[]}'
+`);
+    const policy = Object.values((await parsed(hcl)).resource.aws_ecr_lifecycle_policy)[0] as any[];
+    assert.equal(policy[0].policy, '{"rules":[]}');
+    assert.match(policy[0].repository, /aws_ecr_repository\.repo/);
+    assert.doesNotMatch(hcl, /LifecyclePolicyText has no|lifecycle_policy_text/);
+  });
+
+  it('a reference with no argument supplies the required arguments the referenced resource carries (ScalingTargetId)', async () => {
+    const { hcl } = convert(`  Target:
+    Type: AWS::ApplicationAutoScaling::ScalableTarget
+    Properties:
+      MaxCapacity: 4
+      MinCapacity: 1
+      ResourceId: service/main/web
+      ScalableDimension: ecs:service:DesiredCount
+      ServiceNamespace: ecs
+  Policy:
+    Type: AWS::ApplicationAutoScaling::ScalingPolicy
+    Properties:
+      PolicyName: cpu
+      PolicyType: TargetTrackingScaling
+      ScalingTargetId: !Ref Target
+      TargetTrackingScalingPolicyConfiguration:
+        TargetValue: 50
+        PredefinedMetricSpecification:
+          PredefinedMetricType: ECSServiceAverageCPUUtilization
+`);
+    const policy = (await parsed(hcl)).resource.aws_appautoscaling_policy.policy[0];
+    assert.equal(policy.resource_id, '${aws_appautoscaling_target.target.resource_id}');
+    assert.equal(policy.scalable_dimension, '${aws_appautoscaling_target.target.scalable_dimension}');
+    assert.equal(policy.service_namespace, '${aws_appautoscaling_target.target.service_namespace}');
+    assert.equal(policy.name, 'cpu', 'names are never read from the referenced resource');
+    assert.doesNotMatch(hcl, /ScalingTargetId|TODO/);
+  });
+
+  it('negative: a reference to a resource without those arguments, or a literal id, stays a TODO', () => {
+    for (const target of ['!Ref Queue', 'service/main/web|ecs:service:DesiredCount|ecs']) {
+      const { hcl } = convert(`  Queue:
+    Type: AWS::SQS::Queue
+  Policy:
+    Type: AWS::ApplicationAutoScaling::ScalingPolicy
+    Properties:
+      PolicyName: cpu
+      ScalingTargetId: ${target}
+`);
+      assert.match(hcl, /TODO: CloudFormation property ScalingTargetId has no aws_appautoscaling_policy argument/, target);
+      assert.match(hcl, /TODO: required argument resource_id has no CloudFormation value/, target);
+      assert.doesNotMatch(hcl, /resource_id = aws_sqs_queue/, target);
+    }
+  });
+
+  it('the resource\'s own identifier, generated by CloudFormation, is the logical id in lowercase and hyphens', async () => {
+    const { hcl } = convert(`  SessionCache:
+    Type: AWS::ElastiCache::CacheCluster
+    Properties:
+      Engine: redis
+      CacheNodeType: cache.t3.micro
+      NumCacheNodes: 1
+      CacheSubnetGroupName: cache-subnets
+      VpcSecurityGroupIds: [sg-1]
+`);
+    const cluster = (await parsed(hcl)).resource.aws_elasticache_cluster.session_cache[0];
+    assert.equal(cluster.cluster_id, 'session-cache');
+    assert.equal(cluster.node_type, 'cache.t3.micro');
+    assert.equal(cluster.subnet_group_name, 'cache-subnets');
+    assert.deepEqual(cluster.security_group_ids, ['sg-1']);
+    assert.doesNotMatch(hcl, /TODO/);
+  });
+
+  it('negative: an identifier that is not the resource\'s own (a subnet\'s vpc_id) is not invented', () => {
+    const { hcl } = convert(`  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties:
+      CidrBlock: 10.0.0.0/24
+`);
+    assert.match(hcl, /TODO: required argument vpc_id has no CloudFormation value/);
+    assert.doesNotMatch(hcl, /vpc_id = "subnet"/);
+  });
+
+  it('IAM::Policy: one resource per principal, of the type that takes it (role, group, user)', async () => {
+    const { hcl } = convert(`  Admins:
+    Type: AWS::IAM::Group
+  Alice:
+    Type: AWS::IAM::User
+  Worker:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {}
+  Reader:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {}
+  ReadPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: read
+      Roles: [!Ref Worker, !Ref Reader]
+      Groups: [!Ref Admins]
+      Users: [!Ref Alice]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement: [{ Effect: Allow, Action: "s3:GetObject", Resource: "*" }]
+`);
+    const r = (await parsed(hcl)).resource;
+    assert.deepEqual(Object.keys(r.aws_iam_role_policy).sort(), ['read_policy', 'read_policy_reader']);
+    assert.equal(r.aws_iam_role_policy.read_policy[0].role, '${aws_iam_role.worker.name}');
+    assert.equal(r.aws_iam_role_policy.read_policy_reader[0].role, '${aws_iam_role.reader.name}');
+    assert.equal(r.aws_iam_group_policy.read_policy_admins[0].group, '${aws_iam_group.admins.name}');
+    assert.equal(r.aws_iam_user_policy.read_policy_alice[0].user, '${aws_iam_user.alice.name}');
+    for (const p of [r.aws_iam_role_policy.read_policy_reader[0], r.aws_iam_group_policy.read_policy_admins[0]]) {
+      assert.equal(p.name, 'read');
+      assert.match(p.policy, /jsonencode/);
+    }
+    assert.doesNotMatch(hcl, /TODO|Groups has no|takes one value/);
+  });
+
+  it('IAM::Policy naming only a group lives in aws_iam_group_policy; negative: no aws_iam_role_policy without role', async () => {
+    const { hcl } = convert(`  OnlyGroup:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: g
+      Groups: [devs]
+      PolicyDocument: { Version: "2012-10-17", Statement: [] }
+`);
+    const r = (await parsed(hcl)).resource;
+    assert.equal(r.aws_iam_group_policy.only_group[0].group, 'devs');
+    assert.equal(r.aws_iam_role_policy, undefined);
+  });
+
+  it('IAM group and user: ManagedPolicyArns and Policies become their own attachment and policy resources', async () => {
+    const { hcl } = convert(`  Devs:
+    Type: AWS::IAM::Group
+    Properties:
+      ManagedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]
+      Policies:
+        - PolicyName: extra
+          PolicyDocument: { Version: "2012-10-17", Statement: [] }
+`);
+    const r = (await parsed(hcl)).resource;
+    const attachment = Object.values(r.aws_iam_group_policy_attachment)[0] as any[];
+    assert.equal(attachment[0].group, '${aws_iam_group.devs.name}');
+    assert.equal(attachment[0].policy_arn, 'arn:aws:iam::aws:policy/ReadOnlyAccess');
+    const inline = Object.values(r.aws_iam_group_policy)[0] as any[];
+    assert.equal(inline[0].group, '${aws_iam_group.devs.name}');
+    assert.doesNotMatch(hcl, /TODO|aws_iam_role_policy/);
+  });
+
+  it('Firehose: destination names the destination block; DeliveryStreamType is not written as one', async () => {
+    const { hcl } = convert(`  Stream:
+    Type: AWS::KinesisFirehose::DeliveryStream
+    Properties:
+      DeliveryStreamType: KinesisStreamAsSource
+      KinesisStreamSourceConfiguration:
+        KinesisStreamARN: arn:aws:kinesis:us-east-1:123456789012:stream/s
+        RoleARN: arn:aws:iam::123456789012:role/r
+      ExtendedS3DestinationConfiguration:
+        BucketARN: arn:aws:s3:::b
+        RoleARN: arn:aws:iam::123456789012:role/r
+`);
+    const stream = (await parsed(hcl)).resource.aws_kinesis_firehose_delivery_stream.stream[0];
+    assert.equal(stream.destination, 'extended_s3');
+    assert.doesNotMatch(hcl, /KinesisStreamAsSource|DeliveryStreamType/);
+  });
+
+  it('SAM Kafka and MQ events: the event source mapping SAM generates, in Terraform\'s blocks', async () => {
+    const { hcl } = convertToTerraform(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Consumer:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: s3://bucket/code.zip
+      Events:
+        Managed:
+          Type: MSK
+          Properties:
+            Stream: arn:aws:kafka:us-east-1:123456789012:cluster/c/1
+            Topics: [orders]
+            StartingPosition: LATEST
+            ConsumerGroupId: billing
+        SelfManaged:
+          Type: SelfManagedKafka
+          Properties:
+            KafkaBootstrapServers: [b1:9092, b2:9092]
+            Topics: [orders]
+            ConsumerGroupId: audit
+            SourceAccessConfigurations:
+              - Type: BASIC_AUTH
+                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:s
+`, 'yaml', data);
+    const mappings = (await parsed(hcl)).resource.aws_lambda_event_source_mapping;
+    const managed = mappings.consumer_managed[0];
+    assert.equal(managed.event_source_arn, 'arn:aws:kafka:us-east-1:123456789012:cluster/c/1');
+    assert.equal(managed.amazon_managed_kafka_event_source_config[0].consumer_group_id, 'billing');
+    const selfManaged = mappings.consumer_self_managed[0];
+    assert.equal(selfManaged.self_managed_kafka_event_source_config[0].consumer_group_id, 'audit');
+    assert.equal(selfManaged.source_access_configuration[0].type, 'BASIC_AUTH');
+    assert.match(selfManaged.self_managed_event_source[0].endpoints.KAFKA_BOOTSTRAP_SERVERS, /join\(",", \["b1:9092", "b2:9092"\]\)/);
+    assert.equal(selfManaged.event_source_arn, undefined);
+    // Negative: the old shapes (a list attribute, consumer_group_id at the top level) are gone.
+    assert.doesNotMatch(hcl, /source_access_configurations/);
+    assert.doesNotMatch(hcl, /^  consumer_group_id/m, 'consumer_group_id only inside its Kafka config block');
+    assert.doesNotMatch(hcl, /TODO/);
+  });
+
+  it('negative: one-value properties of a type with alternatives are not principals (a gateway attachment stays one resource)', async () => {
+    const { hcl } = convert(`  Attach:
+    Type: AWS::EC2::VPCGatewayAttachment
+    Properties:
+      VpcId: vpc-1
+      InternetGatewayId: igw-1
+`);
+    const r = (await parsed(hcl)).resource;
+    const [type] = Object.keys(r);
+    assert.equal(Object.keys(r).length, 1);
+    assert.equal(Object.keys(r[type]).length, 1);
+    const block = r[type].attach[0];
+    assert.equal(block.vpc_id, 'vpc-1');
+    assert.equal(block.internet_gateway_id, 'igw-1');
+  });
+
+  it('GetAtt: two words the provider joins (PrimaryEndPoint.Address -> primary_endpoint_address)', async () => {
+    const { hcl, todos } = convertToTerraform(`Resources:
+  Group:
+    Type: AWS::ElastiCache::ReplicationGroup
+    Properties: { ReplicationGroupDescription: d, Engine: redis, CacheNodeType: cache.t3.micro }
+Outputs:
+  Primary: { Value: !GetAtt Group.PrimaryEndPoint.Address }
+  Unknown: { Value: !GetAtt Group.NoSuch.Thing }
+`, 'yaml', data);
+    const out = (await parsed(hcl)).output;
+    assert.equal(out.primary[0].value, '${aws_elasticache_replication_group.group.primary_endpoint_address}');
+    // Negative: an attribute no convention finds is never written as a reference that would not validate.
+    assert.ok(todos.some((t) => t.includes('GetAtt Group.NoSuch.Thing')));
+    assert.equal(out.unknown[0].value, '${var.group_no_such_thing}');
+    assert.doesNotMatch(hcl, /aws_elasticache_replication_group\.group\.no_such_thing/);
+  });
+
+  it('Route 53 record: HostedZoneName is looked up by name for zone_id; AliasTarget is alias with evaluate_target_health', async () => {
+    const { hcl } = convert(`  Www:
+    Type: AWS::Route53::RecordSet
+    Properties:
+      HostedZoneName: example.com.
+      Name: www.example.com
+      Type: A
+      AliasTarget: { DNSName: d111.cloudfront.net, HostedZoneId: Z2FDTNDATAQYW2 }
+`);
+    const json = await parsed(hcl);
+    const record = json.resource.aws_route53_record.www[0];
+    assert.equal(record.zone_id, '${data.aws_route53_zone.example_com.zone_id}');
+    assert.equal(json.data.aws_route53_zone.example_com[0].name, 'example.com.');
+    assert.deepEqual(record.alias[0], { name: 'd111.cloudfront.net', zone_id: 'Z2FDTNDATAQYW2', evaluate_target_health: false });
+    // Negative: with HostedZoneId the zone is not looked up.
+    const direct = convert(`  Www:
+    Type: AWS::Route53::RecordSet
+    Properties: { HostedZoneId: Z123, Name: www.example.com, Type: CNAME, TTL: "300", ResourceRecords: [a.example.com] }
+`).hcl;
+    assert.doesNotMatch(direct, /aws_route53_zone/);
+    assert.match(direct, /zone_id = "Z123"/);
+  });
+
+  it('a companion with no link argument is keyed like its parent (a method\'s integration: rest_api_id, resource_id, http_method)', async () => {
+    const { hcl } = convert(`  Method:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: api123
+      ResourceId: res456
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration: { Type: MOCK }
+`);
+    const r = (await parsed(hcl)).resource;
+    const integration = Object.values(r.aws_api_gateway_integration)[0] as any[];
+    assert.equal(integration[0].rest_api_id, '${aws_api_gateway_method.method.rest_api_id}');
+    assert.equal(integration[0].resource_id, '${aws_api_gateway_method.method.resource_id}');
+    assert.equal(integration[0].http_method, '${aws_api_gateway_method.method.http_method}');
+    assert.equal(integration[0].type, 'MOCK');
+    // Negative: only the required arguments both share are read from the parent.
+    assert.equal(integration[0].authorization, undefined);
+    assert.doesNotMatch(hcl, /Integration becomes a separate/);
+  });
+
+  it('GenerateSecretString: a random password merged into the template, stored by a secret version that keeps it', async () => {
+    const { hcl, todos } = convert(`  Secret:
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      GenerateSecretString: { SecretStringTemplate: '{"username": "app"}', GenerateStringKey: password, PasswordLength: 24, ExcludePunctuation: true }
+`);
+    const json = await parsed(hcl);
+    assert.deepEqual(json.data.aws_secretsmanager_random_password.secret[0], { password_length: 24, exclude_punctuation: true });
+    const version = json.resource.aws_secretsmanager_secret_version.secret_value[0];
+    assert.equal(version.secret_id, '${aws_secretsmanager_secret.secret.id}');
+    assert.match(version.secret_string, /merge\(jsondecode\("\{\\"username\\": \\"app\\"\}"\), \{\s*\("password"\) = data\.aws_secretsmanager_random_password\.secret\.random_password/);
+    assert.deepEqual(version.lifecycle[0].ignore_changes, ['${secret_string}']);
+    assert.deepEqual(todos, []);
+    // Negative: without a template the password is the whole secret, no jsonencode.
+    const plain = convert(`  Secret:
+    Type: AWS::SecretsManager::Secret
+    Properties: { GenerateSecretString: { PasswordLength: 16 } }
+`).hcl;
+    assert.match(plain, /secret_string = data\.aws_secretsmanager_random_password\.secret\.random_password/);
+    assert.doesNotMatch(plain, /jsonencode/);
+  });
+
+  it('field conventions: RedirectConfig -> redirect, StreamEncryption.KeyId -> kms_key_id, ASG Tags -> tag blocks', async () => {
+    const { hcl } = convert(`  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: arn:lb
+      Port: 80
+      Protocol: HTTP
+      DefaultActions: [{ Type: redirect, RedirectConfig: { Protocol: HTTPS, Port: "443", StatusCode: HTTP_301 } }]
+  Stream:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+      StreamEncryption: { EncryptionType: KMS, KeyId: alias/aws/kinesis }
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      MinSize: "1"
+      MaxSize: "2"
+      Tags: [{ Key: Name, Value: web, PropagateAtLaunch: true }]
+`);
+    const r = (await parsed(hcl)).resource;
+    assert.equal(r.aws_lb_listener.listener[0].default_action[0].redirect[0].status_code, 'HTTP_301');
+    assert.equal(r.aws_kinesis_stream.stream[0].kms_key_id, 'alias/aws/kinesis');
+    assert.deepEqual(r.aws_autoscaling_group.group[0].tag, [{ key: 'Name', value: 'web', propagate_at_launch: true }]);
+    // Negatives: no tags map on the group, no redirect_config, no TODO for KeyId.
+    assert.doesNotMatch(hcl, /redirect_config|KeyId has no|^\s+tags = \{\s*Name = "web"/m);
+  });
+});

@@ -1,0 +1,57 @@
+// Issue 16: while the crawl runs, re-ranking the hovered identifier's notes must not take the main thread from the
+// crawl. After a re-ranking a stale answer is served BULK_RERANK_SHARE times as long as the re-ranking took.
+import * as assert from 'node:assert/strict';
+import { NotesIndex, BULK_RERANK_MS } from '../../../../server/src/core/notes/notesIndex';
+import type { NoteQuery } from '../../../../server/src/core/notes/noteQuery';
+import { parseNote } from '../../../../server/src/core/syntax/markdown/parseNote';
+import { BULK_RERANK_SHARE, QueryRanker } from '../../../../server/src/core/notes/queryRanking';
+import { ServiceNameMatcher } from '../../../../server/src/core/recognize/serviceNameMatcher';
+import { miniData } from '../../../helpers/miniData';
+
+const data = miniData();
+const recognizer = { data, names: new ServiceNameMatcher(data.services()) };
+const query = { key: 'sqs:ReceiveMessage', serviceId: 'sqs', exact: [{ text: 'ReceiveMessage', weight: 6 }], related: [], coServices: [] } as unknown as NoteQuery;
+const note = (i: number) => `# SQS ${i}\n\nReceiveMessage で SQS から受け取る。\n`;
+
+describe('query ranking during a crawl (issue 16)', () => {
+  it('keeps a stale ranking for BULK_RERANK_SHARE × the cost of the last re-ranking, then re-ranks; fresh after the crawl', () => {
+    let now = 0;
+    const index = new NotesIndex(recognizer, parseNote, () => now);
+    const ranker = new QueryRanker(index);
+    // Each ranking finishes within its request: this test is about when a stale ranking is redone (on the index's
+    // clock), not about the per-request budget, which runs on the real clock and ran out on a loaded machine.
+    ranker.budgetMs = Infinity;
+    index.setText('file:///n/0.md', note(0));
+    index.beginBulk();
+    // rank() reads the clock before and after the ranking: the second read is `ms` later
+    const rankTaking = (ms: number) => {
+      const real = index.clock.bind(index);
+      let first = true;
+      index.clock = () => {
+        if (first) {
+          first = false;
+          return real();
+        }
+        return real() + ms;
+      };
+      const hits = ranker.rank(query);
+      index.clock = real;
+      return hits;
+    };
+    const first = rankTaking(40);
+    assert.equal(first.length, 1);
+    index.setText('file:///n/1.md', note(1));
+    now += BULK_RERANK_MS + 1; // the old rule would re-rank here
+    assert.equal(ranker.rank(query), first, 'stale: the last ranking took 40 ms, so it waits 360 ms');
+    now = 40 + BULK_RERANK_SHARE * 40 + 1;
+    const second = rankTaking(1);
+    assert.notEqual(second, first);
+    assert.equal(second.length, 2, 're-ranked with the new note');
+    index.setText('file:///n/2.md', note(2));
+    now += BULK_RERANK_MS + 1; // a cheap re-ranking: only BULK_RERANK_MS applies
+    assert.equal(ranker.rank(query).length, 3);
+    index.setText('file:///n/3.md', note(3));
+    index.endBulk();
+    assert.equal(ranker.rank(query).length, 4, 'fresh once the crawl is over');
+  });
+});

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { ServiceNameMatcher } from '../../../../server/src/core/recognize/serviceNameMatcher';
+import { loadAwsData } from '../../../../server/src/node/dataLoader';
+import { MINI_SERVICES } from '../../../helpers/miniData';
+
+describe('ServiceNameMatcher', () => {
+  const matcher = new ServiceNameMatcher(MINI_SERVICES);
+  const ids = (text: string, mode: 'prose' | 'code' = 'prose') => matcher.findAll(text, mode).map((m) => `${m.serviceId}:${m.text}`);
+
+  it('finds names inside Japanese text without spaces', () => {
+    assert.deepEqual(ids('SQSにメッセージを入れてLambdaから読む'), ['sqs:SQS', 'lambda:Lambda']);
+  });
+
+  it('prefers the longest multi-word name', () => {
+    assert.deepEqual(ids('Kinesis Data Firehose と Kinesis Data Streams と Kinesis'), [
+      'firehose:Kinesis Data Firehose', 'kinesis:Kinesis Data Streams', 'kinesis:Kinesis',
+    ]);
+    assert.deepEqual(ids('API Gateway と Global Accelerator'), ['apigateway:API Gateway', 'globalaccelerator:Global Accelerator']);
+  });
+
+  it('accepts an AWS/Amazon prefix as part of the name', () => {
+    assert.deepEqual(ids('Amazon SQS と AWS Lambda'), ['sqs:Amazon SQS', 'lambda:AWS Lambda']);
+  });
+
+  it('folds full-width forms (NFKC) and maps back to the original offsets', () => {
+    const text = 'これはＳＱＳです';
+    const [m] = matcher.findAll(text, 'prose');
+    assert.equal(m.serviceId, 'sqs');
+    assert.equal(text.slice(m.start, m.end), 'ＳＱＳ');
+  });
+
+  it('does not match inside identifiers or in lower case', () => {
+    assert.deepEqual(ids('BatchGetItem SQSQueue mySQS lambda x: x', 'code'), []);
+    assert.deepEqual(ids('event["Records"] config = load()', 'code'), []);
+  });
+
+  it('treats ordinary-word names as services in code only with a prefix', () => {
+    assert.deepEqual(ids('cfg = Config(region_name="x")', 'code'), []);
+    assert.deepEqual(ids('# uses AWS Config rules', 'code'), ['config:AWS Config']);
+    assert.deepEqual(ids('Config でルールを監視する'), ['config:Config']);
+    assert.deepEqual(ids('run it as a Batch job', 'code'), []);
+  });
+});
+
+describe('ServiceNameMatcher: feature names (generated data/features.json)', () => {
+  const data = loadAwsData();
+  const matcher = new ServiceNameMatcher(data.services(), data.features());
+  const found = (text: string, mode: 'prose' | 'code' = 'prose') => matcher.findAll(text, mode).map((m) => `${m.serviceId}:${m.text}${m.feature ? `[${m.feature}]` : ''}`);
+
+  it('recognises features in Japanese prose, mapped to their parent service', () => {
+    assert.deepEqual(found('Transit Gatewayを使ってVPC同士をつなぐ'), ['vpc:Transit Gateway[Transit Gateway]', 'vpc:VPC']);
+    assert.deepEqual(found('NATゲートウェイとセキュリティグループを設定した'), ['vpc:NATゲートウェイ[NAT Gateway]', 'vpc:セキュリティグループ[Security Group]']);
+    assert.deepEqual(found('VPC エンドポイント経由で S3 に出る'), ['vpc:VPC エンドポイント[VPC Endpoint]', 's3:S3']);
+    assert.deepEqual(found('イベントソースマッピングのバッチサイズ'), ['lambda:イベントソースマッピング[Event Source Mapping]']);
+    assert.deepEqual(found('IDプールとユーザープールの違い'), ['cognito-identity:IDプール[Identity Pool]', 'cognito-idp:ユーザープール[User Pool]']);
+  });
+
+  it('prefers the longer feature over the service it starts with, and accepts a brand prefix', () => {
+    assert.deepEqual(found('Lambda Layerに共通ライブラリを置く。Lambda@Edgeも使う'), ['lambda:Lambda Layer[Lambda Layer]', 'lambda:Lambda@Edge[Lambda@Edge]']);
+    assert.deepEqual(found('AWS Transit Gateway と Lambda'), ['vpc:AWS Transit Gateway[Transit Gateway]', 'lambda:Lambda']);
+    assert.deepEqual(found('Elastic IP を NAT Gateway に付ける'), ['ec2:Elastic IP[Elastic IP]', 'vpc:NAT Gateway[NAT Gateway]']);
+  });
+
+  it('never makes an AWS name of an ordinary word alone (negatives)', () => {
+    assert.deepEqual(found('# the gateway forwards to the next layer and endpoint', 'code'), []);
+    assert.deepEqual(found('const gateway = new Layer(endpoint); pool.mapping = group;', 'code'), []);
+    assert.deepEqual(found('a security group and a transit gateway', 'code'), [], 'lower case words in code are not names');
+    assert.deepEqual(found('ゲートウェイとレイヤーとエンドポイント'), []);
+  });
+
+  it('SAM is its own name, not an alias of CloudFormation', () => {
+    assert.deepEqual(found('AWS SAM と SAM CLI と CloudFormation'), ['serverless:AWS SAM', 'serverless:SAM', 'cloudformation:CloudFormation']);
+    assert.ok(!data.service('cloudformation')!.aliases.includes('SAM'));
+  });
+});

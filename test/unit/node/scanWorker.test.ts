@@ -1,0 +1,183 @@
+// The cold crawl's scan worker (dist/scanWorker.js, built by `npm run build`): a crawl that reads and pre-scans a
+// share of the notes on a worker thread yields exactly the index of the single-thread crawl; a worker that cannot
+// start or fails falls back to one thread (logged once).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createLanguageService } from '../../../server/src/core/languageService';
+import { foldedHeadingKeys } from '../../../server/src/core/notes/headingKeys';
+import { workspaceSymbols } from '../../../server/src/core/features/notes/workspaceSymbols';
+import { findDataDir, loadAwsData } from '../../../server/src/node/dataLoader';
+import { normalizeSettings } from '../../../server/src/node/settings';
+import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
+import { WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
+import { miniData } from '../../helpers/miniData';
+import { HOSTILE_NOTE, LONG_NOTE, QUEUE_NOTE } from '../../helpers/notesFixtures';
+import { TRICKY } from '../core/syntax/markdown/trickyNotes';
+
+const WORKER = path.resolve(__dirname, '../../../dist/scanWorker.js');
+const SERVICES = ['SQS', 'Lambda', 'S3', 'DynamoDB', 'SNS', 'EventBridge', 'ECS', 'CloudFront'];
+
+function generateVault(dir: string, count: number): void {
+  const bodies = [QUEUE_NOTE, LONG_NOTE, HOSTILE_NOTE, ...TRICKY];
+  for (let i = 0; i < count; i++) {
+    const sub = path.join(dir, `d${i % 7}`);
+    fs.mkdirSync(sub, { recursive: true });
+    const s = SERVICES[i % SERVICES.length];
+    const text =
+      i % 5 === 0
+        ? bodies[i % bodies.length]
+        : `# ${s} メモ ${i}\n\n${s} と ${SERVICES[(i + 3) % SERVICES.length]} の連携。\n\n## Note${i} details\n\n- item ${i}\n- \`${s}\`\n\n\`\`\`yaml\nType: AWS::SQS::Queue\n\`\`\`\n\nSetext ${i}\n---\n\ntext\n`;
+    fs.writeFileSync(path.join(sub, `n${i}.md`), text);
+  }
+  fs.writeFileSync(path.join(dir, 'binary.md'), Buffer.from([35, 32, 65, 0, 1, 2]));
+  fs.writeFileSync(path.join(dir, 'deep.md'), `# Deep\n\n${'> '.repeat(500)}x\n`);
+  fs.writeFileSync(path.join(dir, 'large.md'), `# Large\n\n${'x'.repeat(3000)}\n`);
+  fs.writeFileSync(path.join(dir, 'many.md'), Array.from({ length: 40 }, (_, k) => `# H${k}\n\ntext\n`).join('\n'));
+}
+
+/** Everything a crawl leaves in the index, per note (URI order): headings, positions, sections, hits, keys. */
+function snapshot(service: ReturnType<typeof createLanguageService>): unknown {
+  const index = service.index;
+  const uris = [...index.uris()].sort();
+  return {
+    uris,
+    notes: uris.map((uri) => {
+      const note = index.get(uri)!;
+      const { headings, levels } = index.headingsOf(note);
+      const hits = index.packedHits(uri);
+      return {
+        uri,
+        text: note.text,
+        headings: [...headings],
+        levels: Array.from(levels),
+        positions: Array.from(index.headingPositions(uri) ?? []),
+        keys: foldedHeadingKeys(index, uri),
+        sections: note.sections.map((s) => ({ ...s })),
+        codeRanges: [...note.codeRanges],
+        hits: hits && { services: hits.services, data: Array.from(hits.data) },
+      };
+    }),
+    // Queries with fewer answers than the 500 cap: which of many equal-scored headings fill the cap follows the
+    // index's insertion order, which differs between the two crawls (the notes are the same).
+    symbols: ['メモ 12', 'note12 details', 'setext 7', 'h3', 'キュー', 'deep'].map((q) =>
+      workspaceSymbols(index, q)
+        .map((s) => `${s.name}|${s.location.uri}|${JSON.stringify(s.location.range)}|${s.containerName ?? ''}`)
+        .sort(),
+    ),
+    stats: index.stats(),
+  };
+}
+
+describe('scan worker (cold crawl on two threads)', function () {
+  this.timeout(60000);
+  let tmp: string;
+  let notes: string;
+  before(function () {
+    if (!fs.existsSync(WORKER)) this.skip(); // `npm run build` makes it
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-notes-worker-test-'));
+    notes = path.join(tmp, 'notes');
+    generateVault(notes, 700);
+  });
+  after(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
+
+  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = []) {
+    const warnings: string[] = [];
+    const logger = { info() {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
+    const parser = (uri: string, text: string) => (parsed.push(uri), parseNote(uri, text));
+    const service = createLanguageService({ data: dataDir ? loadAwsData(dataDir) : miniData(), parser });
+    const settings = normalizeSettings({ notes: { paths: [notes] }, limits: { maxFileSize: 2000, maxSectionsPerFile: 30, maxNestingDepth: 50 } });
+    const indexer = new WorkspaceIndexer(service.index, settings, [tmp], logger as never, () => 'en');
+    indexer.scanWorker = { script, minNotes, dataDir };
+    const result = await indexer.crawl();
+    return { service, indexer, result, warnings };
+  }
+
+  it('yields exactly the index of the single-thread crawl', async () => {
+    const single = await crawl(undefined);
+    const parallel = await crawl(WORKER);
+    assert.equal(single.indexer.lastCrawlUsedWorker, false);
+    assert.equal(parallel.indexer.lastCrawlUsedWorker, true);
+    assert.deepEqual(snapshot(parallel.service), snapshot(single.service));
+    for (const q of ['メモ 12', 'note12 details', 'h3']) {
+      const n = workspaceSymbols(single.service.index, q).length;
+      assert.ok(n > 0 && n < 500, `${q}: ${n}`);
+    }
+    assert.deepEqual(parallel.warnings.sort(), single.warnings.sort());
+    assert.ok(single.warnings.some((w) => /deep\.md/.test(w)) && single.warnings.some((w) => /many\.md/.test(w)));
+  });
+
+  it('with the data directory, the worker does phase 2 too (this thread reads and scans nothing): the same index', async () => {
+    const dataDir = findDataDir();
+    if (!dataDir) return assert.fail('no data directory');
+    const parsedHere: string[] = [];
+    const single = await crawl(undefined, 0, dataDir, parsedHere);
+    const parsed: string[] = [];
+    const parallel = await crawl(WORKER, 0, dataDir, parsed);
+    assert.equal(parallel.indexer.lastCrawlUsedWorker, true);
+    const a = snapshot(parallel.service) as { notes: { hits: unknown }[] };
+    assert.deepEqual(a, snapshot(single.service));
+    // Not vacuous: the notes mention services (hits came back from the worker).
+    assert.ok(a.notes.filter((n) => n.hits && (n.hits as { services: string[] }).services.length > 0).length > 500);
+    assert.deepEqual(parallel.warnings.sort(), single.warnings.sort());
+    // Full scans on this thread: only the notes the worker leaves to it (over the section cap, not pre-scanned).
+    assert.ok(parsedHere.length >= 700, `${parsedHere.length}`);
+    assert.ok(parsed.length < 40, `${parsed.length} notes scanned on the request thread`);
+    // Rankings and queries over the two indexes agree (the notes lookup reads sections rebuilt from packed arrays).
+    for (const service of ['sqs', 'lambda', 's3']) {
+      assert.deepEqual(parallel.service.index.hitsForService(service), single.service.index.hitsForService(service));
+      assert.ok(single.service.index.hitsForService(service).length > 0, service);
+    }
+  });
+
+  it('notes changed or deleted while the worker reads end up matching the disk', async () => {
+    const vault = path.join(tmp, 'racing');
+    generateVault(vault, 800);
+    const service = createLanguageService({ data: miniData() });
+    const settings = normalizeSettings({ notes: { paths: [vault] } });
+    const indexer = new WorkspaceIndexer(service.index, settings, [tmp], { info() {}, warn() {}, error() {} }, () => 'en');
+    indexer.scanWorker = { script: WORKER, minNotes: 0 };
+    const crawling = indexer.crawl();
+    const events: Promise<void>[] = [];
+    for (let round = 0; round < 6; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      for (let k = round; k < 800; k += 37) {
+        const file = path.join(vault, `d${k % 7}`, `n${k}.md`);
+        if (k % 2) {
+          fs.writeFileSync(file, `# Changed ${k} round ${round}\n\ntext\n`);
+          events.push(indexer.fileChanged(file, false));
+        } else if (fs.existsSync(file)) {
+          fs.rmSync(file);
+          events.push(indexer.fileChanged(file, true));
+        }
+      }
+    }
+    await crawling;
+    await Promise.all(events);
+    assert.equal(indexer.lastCrawlUsedWorker, true);
+    for (let k = 0; k < 800; k += 37) {
+      const file = path.join(vault, `d${k % 7}`, `n${k}.md`);
+      const uri = `file://${file}`;
+      if (k % 2) assert.equal(service.index.get(uri)?.text, fs.readFileSync(file, 'utf8'), file);
+      else assert.equal(service.index.get(uri), undefined, file);
+    }
+  });
+
+  it('falls back to one thread when the worker fails (logged once) or is not worth starting', async () => {
+    const single = await crawl(undefined);
+    const broken = path.join(tmp, 'broken-worker.js');
+    fs.writeFileSync(broken, "throw new Error('boom');\n");
+    const failed = await crawl(broken);
+    assert.deepEqual(snapshot(failed.service), snapshot(single.service));
+    assert.equal(failed.warnings.filter((w) => /scan worker/.test(w)).length, 1);
+    // Small vaults: no worker.
+    const small = await crawl(WORKER, 100_000);
+    assert.equal(small.indexer.lastCrawlUsedWorker, false);
+    assert.deepEqual(snapshot(small.service), snapshot(single.service));
+    // No bundle (unbundled sources): no worker, nothing logged about it.
+    const missing = await crawl(path.join(tmp, 'nope.js'));
+    assert.equal(missing.indexer.lastCrawlUsedWorker, false);
+    assert.ok(!missing.warnings.some((w) => /scan worker/.test(w)));
+  });
+});

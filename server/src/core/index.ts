@@ -1,10 +1,9 @@
 // The core's public facade: everything the node layer (server, CLI, worker, cache) uses from the pure core.
 // The node layer imports the core only through this file (checked by test/unit/architecture/layering.test.ts).
 
-export { parseTemplate } from './syntax/template';
 export { parsedDocuments } from './syntax/documents';
 export { cloudFormationProvider } from './features/cloudformation/provider';
-export { convertToTerraform } from './convert/convertToTerraform';
+export { convertTemplate, templateFormat, templateResourceIds } from './convert';
 export { createAwsData } from './data/awsData';
 export type { AwsData } from './data/awsData';
 export type { RawSdkTable } from './data/sdkTable';
@@ -22,17 +21,13 @@ export type { DisplayLanguage, Locale, Text } from './present/l10n';
 export { createLanguageService } from './languageService';
 export { warmUpMarkdown } from './present/warmUp';
 export { CLI, M } from './present/messages';
-export { excerpt } from './notes/excerpt';
 export { preScanHeadings } from './syntax/markdown/fastScan';
-export { breadcrumb } from './syntax/markdown/noteModel';
 export type { NoteFile, Section } from './syntax/markdown/noteModel';
 export { HIT_FIELDS, mentionHits } from './notes/notesIndex';
 export type { NotesIndex, PackedHits } from './notes/notesIndex';
 export { packSections, readSection, SECTION_INTS, writeSectionInts } from './notes/packedSections';
 export type { PackedSections } from './notes/packedSections';
 export { parseNote } from './syntax/markdown/parseNote';
-export { passageOf } from './notes/queryRanking';
-export { scanIdentities } from './recognize/identities';
 export { createRecognizer } from './recognize/identities';
 export type { Recognizer } from './recognize/identities';
 export { DEFAULT_CORE_SETTINGS } from './settings';
@@ -40,4 +35,3 @@ export type { CoreSettings } from './settings';
 export { terraformProvider } from './features/terraform/provider';
 export type { RawBilingualTable } from './text/bilingual';
 export { fnv1a32 } from './text/hash';
-export { LineIndex } from './text/lineIndex';

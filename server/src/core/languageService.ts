@@ -8,6 +8,7 @@ import type { AwsData } from './data/awsData';
 import { noteLocations } from './features/aws/definition';
 import { documentSymbols } from './features/notes/documentSymbols';
 import { identityHover } from './features/aws/hover';
+import { lookupTerm, type LookupAnswer } from './features/aws/lookup';
 import { createNotesLookup } from './present/notesMarkdown';
 import { noteMentionsOfService } from './features/aws/references';
 import { workspaceSymbols } from './features/notes/workspaceSymbols';
@@ -130,6 +131,11 @@ export function createLanguageService(options: LanguageServiceOptions) {
       settings = value;
     },
     identityAt: identityAtPosition,
+
+    /** A term typed outside any document (the CLI's `lookup`): what a hover on it shows, and its sections as data. */
+    lookup(term: string): LookupAnswer | undefined {
+      return lookupTerm(term, { recognizer, index, context, hover: (document, position) => this.hover(document, position) });
+    },
 
     hover(document: TextDocument, position: Position): Hover | null {
       const offset = document.offsetAt(position);

@@ -1,8 +1,7 @@
 // aws-notes: lookup | index | convert. Prints what the hover shows, what the index holds, or Terraform HCL.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { breadcrumb, createLanguageService, excerpt, LineIndex, type Locale, localize, parseTemplate, passageOf, scanIdentities, type Text } from '../core';
+import { convertTemplate, createLanguageService, type Locale, localize, templateFormat, templateResourceIds, type Text } from '../core';
 import { CLI, cliLocale } from './cliMessages';
 import { loadAwsData } from './dataLoader';
 import { stderrLogger } from './logger';
@@ -55,37 +54,9 @@ async function lookup(parsed: Parsed): Promise<number> {
   const term = parsed.positional.join(' ').trim();
   if (!term) throw new Error(t(CLI.lookupNeedsTerm));
   const { service } = await buildService(parsed.notes);
-  // Try the term as written, then as a boto3-style lower-case id ("sqs") unless it is an ordinary word that only
-  // names a service when written as one ("config", "batch": see ServiceEntry.ambiguousNames).
-  const lower = term.toLowerCase();
-  const ordinaryWord = service.context.data.services().some((s) => s.ambiguousNames?.some((n) => n.toLowerCase() === lower));
-  const candidates = ordinaryWord ? [term] : [term, `client("${lower}")`];
-  for (const candidate of candidates) {
-    const [identity] = scanIdentities(service.recognizer, candidate, 'prose');
-    if (!identity) continue;
-    const document = TextDocument.create('untitled:lookup', 'plaintext', 1, candidate);
-    const hover = service.hover(document, document.positionAt(identity.start));
-    if (!hover) continue;
-    const markdown = (hover.contents as { value: string }).value;
-    if (parsed.json) {
-      const notes = service.context.notes;
-      // The hover's own ranking: the CLI lists what Go to Definition lists, in the same order.
-      const sections = notes.sections(notes.forIdentity(identity)).map((hit) => {
-        const note = service.index.get(hit.uri)!;
-        const section = note.sections[hit.section];
-        const passage = passageOf(note, hit);
-        return {
-          uri: hit.uri,
-          line: new LineIndex(note.text).positionAt(hit.anchor).line,
-          breadcrumb: breadcrumb(note, section),
-          about: hit.about,
-          score: Math.round(hit.score * 100) / 100,
-          excerpt: excerpt(note, passage.section, passage.block),
-        };
-      });
-      const entry = service.context.data.service(identity.serviceId)!;
-      process.stdout.write(JSON.stringify({ term, identity: { kind: identity.kind, text: identity.text }, service: entry, sections, markdown }, null, 2) + '\n');
-    } else process.stdout.write(markdown + '\n');
+  const answer = service.lookup(term);
+  if (answer) {
+    process.stdout.write(parsed.json ? JSON.stringify(answer, null, 2) + '\n' : answer.markdown + '\n');
     return 0;
   }
   process.stderr.write(t(CLI.nothingFound, { term }) + '\n');
@@ -112,16 +83,15 @@ async function convert(parsed: Parsed): Promise<number> {
     process.stderr.write(`aws-notes: ${t(CLI.cannotReadTemplate, { file, reason })}\n`);
     return 1;
   }
-  const format = /\.json$/i.test(file) || /^\s*\{/.test(text) ? 'json' : 'yaml';
+  const format = templateFormat(text, file);
   if (parsed.resource) {
-    const ids = parseTemplate(text, format).resources.map((r) => r.id);
+    const ids = templateResourceIds(text, format);
     if (!ids.includes(parsed.resource)) {
       process.stderr.write(`aws-notes: ${t(CLI.noSuchResource, { resource: parsed.resource, file })}${ids.length ? t(CLI.resourcesAre, { ids: ids.join(', ') }) : ''}\n`);
       return 1;
     }
   }
-  const { convertToTerraform } = await import('../core');
-  const result = convertToTerraform(text, format, loadAwsData(), { resource: parsed.resource });
+  const result = convertTemplate(text, format, loadAwsData(), { resource: parsed.resource });
   process.stdout.write(result.hcl.endsWith('\n') ? result.hcl : result.hcl + '\n');
   return 0;
 }

@@ -17,7 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type AwsData, convertToTerraform, createLanguageService, equivalentsFor, type FeatureProvider, type Locale, localize, M, notesOutline, parsedDocuments, parseTemplate, prepareHeadingSearch, resolveLocale, resolveSection, searchSections, sectionsForService, servicesInNotes, warmUpMarkdown } from '../core';
+import { type AwsData, convertTemplate, createLanguageService, equivalentsFor, type FeatureProvider, type Locale, localize, M, notesOutline, parsedDocuments, prepareHeadingSearch, resolveLocale, resolveSection, searchSections, sectionsForService, servicesInNotes, templateFormat, warmUpMarkdown } from '../core';
 import { findDataDir } from './dataLoader';
 import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
@@ -363,17 +363,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   connection.onRequest(Requests.convert, ({ uri, resource, offset }): ConvertResult => {
     const doc = documents.get(uri);
     if (!doc) return { hcl: '', todos: [], error: 'document not open' };
-    // The template as the features parsed it (one parse per version); a document that is not detected as a template
-    // is still converted on request, as YAML unless it is JSON.
-    const open = parsedDocuments.template(doc);
-    const format = open?.kind.format ?? (doc.languageId === 'json' || /\.json$/i.test(uri) ? 'json' : 'yaml');
-    let target = resource;
-    if (!target && offset !== undefined) {
-      const template = open?.template ?? parseTemplate(doc.getText(), format);
-      target = template.resources.find((r) => r.range.start <= offset && offset <= r.range.end)?.id;
-    }
+    // The format as the features detected it; a document not detected as a template is still converted on request.
+    const format = parsedDocuments.template(doc)?.kind.format ?? templateFormat(doc.getText(), uri);
     try {
-      return { ...convertToTerraform(doc.getText(), format, service.context.data, { resource: target }), resource: target };
+      return convertTemplate(doc.getText(), format, service.context.data, { resource, offset });
     } catch (error) {
       logger.error(`convert failed on ${uri}: ${(error as Error).stack ?? error}`);
       return { hcl: '', todos: [], error: (error as Error).message };

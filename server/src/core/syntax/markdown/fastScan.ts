@@ -7,10 +7,10 @@
 // remark for that file. Heading texts with inline markup it cannot resolve alone (links, entities, escapes,
 // emphasis other than a whole-heading wrap) are resolved by remark on the heading text only.
 // Equivalence with remark is proven by the differential tests (test/unit/core/syntax/markdown) and `bench/differential.mjs`.
-import type { CodeBlock, NoteFile, Section } from './noteModel';
-import { fileName, inlineText, parseMarkdown } from './remark';
+import type { CodeBlock, NoteFile } from './noteModel';
+import { inlineText, parseMarkdown } from './remark';
 import { boundInline, countDelimiters, INLINE_BOUND } from './inlineBound';
-import { Slugger } from './slug';
+import { SectionsBuilder } from './sections';
 
 type Kind = 'doc' | 'quote' | 'item' | 'para' | 'fence' | 'icode' | 'table' | 'html' | 'atx' | 'setext' | 'hr';
 
@@ -614,13 +614,10 @@ function simpleInline(raw: string): string | undefined {
   return out;
 }
 
-function collectCode(b: Node, section: Section, codeRanges: number[]): void {
+function collectCode(b: Node, out: SectionsBuilder): void {
   for (const child of b.children) {
-    if (child.kind === 'fence' || child.kind === 'icode') {
-      const block = codeBlock(child);
-      section.codeBlocks.push(block);
-      codeRanges.push(block.start, block.end);
-    } else if (child.children.length) collectCode(child, section, codeRanges);
+    if (child.kind === 'fence' || child.kind === 'icode') out.nestedCode(codeBlock(child));
+    else if (child.children.length) collectCode(child, out);
   }
 }
 
@@ -653,63 +650,18 @@ function setextTitle(t: string, b: Node): string {
 }
 
 function assemble(uri: string, text: string, doc: Node): NoteFile {
-  const slugger = new Slugger();
-  const sections: Section[] = [];
-  const codeRanges: number[] = [];
-  const preamble: Section = {
-    index: 0, heading: '', level: 0, parents: [], parent: -1, slug: '',
-    headingStart: 0, headingEnd: 0, bodyEnd: text.length, end: text.length, blocks: [], codeBlocks: [],
-  };
-  sections.push(preamble);
-  const stack: Section[] = [];
-  let current = preamble;
+  const out = new SectionsBuilder(text);
   for (const b of doc.children) {
-    if (b.kind !== 'atx' && b.kind !== 'setext') {
-      if (b.kind === 'fence' || b.kind === 'icode') {
-        const block = codeBlock(b);
-        current.codeBlocks.push(block);
-        codeRanges.push(block.start, block.end);
-        current.blocks.push({ start: block.start, end: block.end, code: true });
-      } else if (b.kind === 'item') {
-        current.blocks.push({ start: b.start, end: b.end, code: false });
-        collectCode(b, current, codeRanges);
-      } else {
-        current.blocks.push({ start: b.start, end: b.end, code: false });
-        collectCode(b, current, codeRanges);
-      }
-      continue;
+    if (b.kind === 'atx' || b.kind === 'setext') {
+      out.heading(b.kind === 'atx' ? headingTitle(b.text) : setextTitle(text, b), b.depth, b.start, b.end);
+    } else if (b.kind === 'fence' || b.kind === 'icode') {
+      out.code(codeBlock(b));
+    } else {
+      out.block(b.start, b.end);
+      collectCode(b, out);
     }
-    const start = b.start;
-    current.bodyEnd = start;
-    while (stack.length && stack[stack.length - 1].level >= b.depth) stack.pop()!.end = start;
-    const title = b.kind === 'atx' ? headingTitle(b.text) : setextTitle(text, b);
-    const parent = stack[stack.length - 1];
-    const section: Section = {
-      index: sections.length,
-      heading: title,
-      level: b.depth,
-      parents: stack.map((s) => s.heading),
-      parent: parent ? parent.index : -1,
-      slug: slugger.slug(title),
-      headingStart: start,
-      headingEnd: b.end,
-      bodyEnd: text.length,
-      end: text.length,
-      blocks: [],
-      codeBlocks: [],
-    };
-    sections.push(section);
-    stack.push(section);
-    current = section;
   }
-  if (sections.length > 1) preamble.end = sections[1].headingStart;
-  if (preamble.blocks.length === 0 && sections.length > 1) sections.shift();
-  sections.forEach((s, i) => {
-    const shift = s.index - i;
-    s.index = i;
-    if (s.parent >= 0) s.parent -= shift;
-  });
-  return { uri, name: fileName(uri), text, sections, codeRanges };
+  return out.finish(uri);
 }
 
 /** What the heading pre-scan finds: per section (the preamble first when there is one) its heading and level. */

@@ -1,11 +1,11 @@
 // Markdown note -> sections. The fast exact scanner (fastScan.ts) answers for almost every note; unified +
 // remark-parse (+ GFM tables, + CJK-friendly emphasis) is the reference and the fallback for the rest.
-import type { RootContent, Heading, Root } from 'mdast';
-import type { Block, CodeBlock, NoteFile, Section } from './noteModel';
+import type { Code, RootContent, Heading, Root } from 'mdast';
+import type { CodeBlock, NoteFile } from './noteModel';
+import { SectionsBuilder } from './sections';
 import { fastScanNote } from './fastScan';
 import { boundInline } from './inlineBound';
-import { fileName, inlineText, parseMarkdown } from './remark';
-import { Slugger } from './slug';
+import { inlineText, parseMarkdown } from './remark';
 
 export { fileName, inlineText, markdownProcessor, parseMarkdown } from './remark';
 
@@ -32,78 +32,31 @@ export function parseNoteRemark(uri: string, text: string): NoteFile {
 
 /** Sections from remark's tree of `text` (or of a same-length text with bounded inline delimiters). */
 function noteFromTree(uri: string, text: string, root: Root): NoteFile {
-  const slugger = new Slugger();
-  const sections: Section[] = [];
-  const codeRanges: number[] = [];
-  const preamble: Section = {
-    index: 0, heading: '', level: 0, parents: [], parent: -1, slug: '',
-    headingStart: 0, headingEnd: 0, bodyEnd: text.length, end: text.length, blocks: [], codeBlocks: [],
-  };
-  sections.push(preamble);
-  const stack: Section[] = [];
-  let current = preamble;
-
-  const addBlock = (node: RootContent) => {
-    if (node.type === 'code') {
-      const block: CodeBlock = { lang: (node.lang ?? '').toLowerCase(), value: node.value, start: startOf(node), end: endOf(node) };
-      current.codeBlocks.push(block);
-      codeRanges.push(block.start, block.end);
-      current.blocks.push({ start: block.start, end: block.end, code: true });
+  const out = new SectionsBuilder(text);
+  for (const node of root.children) {
+    if (node.type === 'heading') {
+      const title = inlineText(node as Heading).replace(/\s+/g, ' ').trim();
+      out.heading(title, (node as Heading).depth, startOf(node), endOf(node));
+    } else if (node.type === 'code') {
+      out.code(codeBlock(node));
     } else if (node.type === 'list') {
       // List items are separate passages: a long list about many services is cut per item.
-      for (const item of node.children) current.blocks.push({ start: startOf(item), end: endOf(item), code: false });
-      collectNestedCode(node, current, codeRanges);
+      for (const item of node.children) out.block(startOf(item), endOf(item));
+      collectNestedCode(node, out);
     } else if (node.type !== 'definition') {
-      current.blocks.push({ start: startOf(node), end: endOf(node), code: false });
-      collectNestedCode(node, current, codeRanges);
+      out.block(startOf(node), endOf(node));
+      collectNestedCode(node, out);
     }
-  };
-
-  for (const node of root.children) {
-    if (node.type !== 'heading') {
-      addBlock(node);
-      continue;
-    }
-    const heading = node as Heading;
-    const start = startOf(node);
-    current.bodyEnd = start;
-    while (stack.length && stack[stack.length - 1].level >= heading.depth) stack.pop()!.end = start;
-    const title = inlineText(heading).replace(/\s+/g, ' ').trim();
-    const parent = stack[stack.length - 1];
-    const section: Section = {
-      index: sections.length,
-      heading: title,
-      level: heading.depth,
-      parents: stack.map((s) => s.heading),
-      parent: parent ? parent.index : -1,
-      slug: slugger.slug(title),
-      headingStart: start,
-      headingEnd: endOf(node),
-      bodyEnd: text.length,
-      end: text.length,
-      blocks: [],
-      codeBlocks: [],
-    };
-    sections.push(section);
-    stack.push(section);
-    current = section;
   }
-  if (sections.length > 1) preamble.end = sections[1].headingStart;
-  if (preamble.blocks.length === 0 && sections.length > 1) sections.shift();
-  sections.forEach((s, i) => {
-    const shift = s.index - i;
-    s.index = i;
-    if (s.parent >= 0) s.parent -= shift;
-  });
-  return { uri, name: fileName(uri), text, sections, codeRanges };
+  return out.finish(uri);
 }
 
-function collectNestedCode(node: RootContent, section: Section, codeRanges: number[]): void {
+const codeBlock = (node: Code): CodeBlock => ({ lang: (node.lang ?? '').toLowerCase(), value: node.value, start: startOf(node), end: endOf(node) });
+
+function collectNestedCode(node: RootContent, out: SectionsBuilder): void {
   if (!('children' in node)) return;
   for (const child of node.children as RootContent[]) {
-    if (child.type === 'code') {
-      section.codeBlocks.push({ lang: (child.lang ?? '').toLowerCase(), value: child.value, start: startOf(child), end: endOf(child) });
-      codeRanges.push(startOf(child), endOf(child));
-    } else collectNestedCode(child, section, codeRanges);
+    if (child.type === 'code') out.nestedCode(codeBlock(child));
+    else collectNestedCode(child, out);
   }
 }

@@ -1,26 +1,22 @@
 // LSP transport: wires the pure language service to a connection (stdio for any editor, IPC from VS Code).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   CodeLensRefreshRequest,
-  DidChangeWatchedFilesNotification,
   FileChangeType,
   MessageType,
   ShowMessageNotification,
-  TextDocumentSyncKind,
-  WatchKind,
   TextDocuments,
   type Connection,
-  type Disposable,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type AwsData, convertTemplate, createLanguageService, equivalentsFor, type FeatureProvider, type Locale, localize, M, notesOutline, parsedDocuments, prepareHeadingSearch, resolveLocale, resolveSection, searchSections, sectionsForService, servicesInNotes, templateFormat, warmUpMarkdown } from '../core';
 import { findDataDir } from './dataLoader';
+import { clientCapabilities, SERVER_CAPABILITIES, type ClientCapabilities } from './capabilities';
+import { scheduleDiagnostics } from './diagnosticsScheduler';
 import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
+import { NoteWatcher } from './noteWatcher';
 import { normalizeSettings, type ServerSettings } from './settings';
 import { toPath, toUri, WorkspaceIndexer } from './workspaceIndexer';
 import type { ConvertResult } from '../../../shared/protocol';
@@ -29,8 +25,6 @@ import { Notifications, Requests } from './protocolTypes';
 export { Requests, Notifications };
 
 const SERVER_VERSION = '0.1.0';
-
-const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd,mdx}';
 
 const WARM_UP_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
@@ -49,13 +43,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   let editorLocale: string | undefined;
   let settings: ServerSettings = normalizeSettings(undefined);
   let workspaceFolders: string[] = [];
-  let canPullConfiguration = false;
-  let canWatchFiles = false;
-  let relativePatterns = false;
-  let canReportProgress = false;
-  let canRefreshCodeLenses = false;
-  let watcherRegistration: Disposable | undefined;
-  const fsWatchers: fs.FSWatcher[] = [];
+  let client: ClientCapabilities = clientCapabilities({ capabilities: {} } as InitializeParams);
   let ready: Promise<unknown> = Promise.resolve();
   let dataVersion: string | undefined;
 
@@ -66,15 +54,11 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   };
   let service!: ReturnType<typeof createLanguageService>;
   let indexer!: WorkspaceIndexer;
+  const watcher = new NoteWatcher(connection, () => indexer, logger, () => notifyChanged());
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     editorLocale = params.locale;
-    const caps = params.capabilities;
-    canPullConfiguration = !!caps.workspace?.configuration;
-    canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
-    canReportProgress = !!caps.window?.workDoneProgress;
-    canRefreshCodeLenses = !!caps.workspace?.codeLens?.refreshSupport;
+    client = clientCapabilities(params);
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => toPath(f.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const root = toPath(params.rootUri);
@@ -92,23 +76,13 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     const options = params.initializationOptions as { workspaceTrusted?: unknown } | null | undefined;
     indexer.setWorkspaceTrusted(options?.workspaceTrusted !== false);
     return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        workspaceSymbolProvider: true,
-        documentSymbolProvider: true,
-        completionProvider: { triggerCharacters: [':', ' ', '.', '!', '"', '_', '$', '{'], resolveProvider: true },
-        codeLensProvider: { resolveProvider: false },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
+      capabilities: SERVER_CAPABILITIES,
       serverInfo: { name: 'aws-notes-ls', version: SERVER_VERSION },
     };
   });
 
   async function readSettings(): Promise<void> {
-    if (!canPullConfiguration) return;
+    if (!client.canPullConfiguration) return;
     try {
       const raw = await connection.workspace.getConfiguration('awsNotes');
       if (raw) settings = normalizeSettings(raw);
@@ -117,7 +91,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       locale = resolveLocale(settings.displayLanguage, editorLocale);
       service.setLocale(locale);
       service.setSetupHint(settings.notes.paths.length === 0 && settings.hover.setupHint);
-      if (locale !== before && canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      if (locale !== before && client.canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     } catch (error) {
       logger.warn(`could not read settings: ${(error as Error).message}`);
     }
@@ -129,8 +103,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     indexer.useCache(settings.cache.dir, { server: SERVER_VERSION, data: (dataVersion ??= dataVersionOf(findDataDir())) });
     // Watch before crawling (issue 9): a note changed or deleted while the crawl runs is re-indexed by its event,
     // and a file written right after `indexed` is never missed either.
-    await watchNotes();
-    const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    await watcher.watch(client);
+    const progress = client.canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin(localize(locale, M.indexing), 0, undefined, false);
     service.setIndexingProgress({ done: 0, total: 0 });
     // Issue 16: the crawl runs on the scan worker; the idle request thread warms up what hovers need meanwhile.
@@ -206,53 +180,6 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     timer.unref?.();
   }
 
-  async function watchNotes(): Promise<void> {
-    watcherRegistration?.dispose();
-    watcherRegistration = undefined;
-    for (const w of fsWatchers.splice(0)) w.close();
-    if (canWatchFiles) {
-      const glob = (base: string, pattern: string) =>
-        relativePatterns ? { baseUri: toUriString(base), pattern } : `${base.split(path.sep).join('/')}/${pattern}`;
-      const watchers = indexer.roots.flatMap((root) => {
-        const base = root.file ? path.dirname(root.base) : root.base;
-        const pattern = root.file ? path.basename(root.base) : (root.pattern ?? MARKDOWN_GLOB);
-        const notes = { globPattern: glob(base, pattern) };
-        // Editors may report only the folder when a folder full of notes appears or disappears at once: watch
-        // creations and deletions of anything too (the indexer drops the notes beneath a deleted folder).
-        return root.file ? [notes] : [notes, { globPattern: glob(base, '**/*'), kind: WatchKind.Create | WatchKind.Delete }];
-      });
-      watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-      return;
-    }
-    // Clients that cannot watch files (e.g. older Neovim): watch the note folders ourselves.
-    for (const dir of indexer.watchDirectories()) {
-      try {
-        const watcher = fs.watch(dir, { recursive: true }, (_event, name) => {
-          if (name) scheduleFileEvent(path.join(dir, name.toString()));
-        });
-        watcher.on('error', (error) => logger.warn(`watching ${dir}: ${error.message}`));
-        fsWatchers.push(watcher);
-      } catch (error) {
-        logger.warn(`cannot watch ${dir}: ${(error as Error).message}`);
-      }
-    }
-  }
-
-  // File events come in bursts (editors save via rename; git checkouts touch thousands): coalesce per path.
-  const pendingEvents = new Map<string, NodeJS.Timeout>();
-  function scheduleFileEvent(file: string, deleted?: boolean): void {
-    clearTimeout(pendingEvents.get(file));
-    pendingEvents.set(
-      file,
-      setTimeout(() => {
-        pendingEvents.delete(file);
-        const gone = deleted ?? !fs.existsSync(file);
-        const isDir = !gone && isDirectory(file);
-        void (isDir ? indexer.directoryCreated(file) : indexer.fileChanged(file, gone)).then(notifyChanged);
-      }, 30),
-    );
-  }
-
   let notifyTimer: NodeJS.Timeout | undefined;
   function notifyChanged(): void {
     clearTimeout(notifyTimer);
@@ -278,7 +205,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
       const file = toPath(change.uri);
-      if (file) scheduleFileEvent(file, change.type === FileChangeType.Deleted);
+      if (file) watcher.fileEvent(file, change.type === FileChangeType.Deleted);
     }
   });
 
@@ -323,27 +250,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   });
   connection.onCodeLens(({ textDocument }) => withDocument(textDocument.uri, [], (doc) => service.codeLenses(doc)));
 
-  // Diagnostics are computed after the user pauses typing, per document.
-  const diagnosticTimers = new Map<string, NodeJS.Timeout>();
-  const publishDiagnostics = (doc: TextDocument) => {
-    clearTimeout(diagnosticTimers.get(doc.uri));
-    diagnosticTimers.set(
-      doc.uri,
-      setTimeout(() => {
-        diagnosticTimers.delete(doc.uri);
-        const current = documents.get(doc.uri);
-        if (!current) return;
-        const diagnostics = withDocument(doc.uri, [], (d) => service.diagnostics(d));
-        void connection.sendDiagnostics({ uri: doc.uri, version: current.version, diagnostics });
-      }, 250),
-    );
-  };
-  documents.onDidOpen(({ document }) => publishDiagnostics(document));
-  documents.onDidChangeContent(({ document }) => publishDiagnostics(document));
-  documents.onDidClose(({ document }) => {
-    clearTimeout(diagnosticTimers.get(document.uri));
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-  });
+  scheduleDiagnostics(connection, documents, (doc) => withDocument(doc.uri, [], (d) => service.diagnostics(d)));
   connection.onWorkspaceSymbol(({ query }) => {
     indexer?.noteActivity();
     return service.workspaceSymbols(query);
@@ -401,7 +308,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   );
 
   connection.onShutdown(() => {
-    for (const w of fsWatchers.splice(0)) w.close();
+    watcher.close();
     try {
       indexer?.saveCacheNow();
     } catch (error) {
@@ -411,16 +318,4 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
 
   documents.listen(connection);
   connection.listen();
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function toUriString(dir: string): string {
-  return pathToFileURL(dir).href;
 }

@@ -1,0 +1,38 @@
+// What this server offers, and what it may ask of the client (read once from `initialize`).
+import { TextDocumentSyncKind, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
+
+export const SERVER_CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: TextDocumentSyncKind.Incremental,
+  hoverProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  workspaceSymbolProvider: true,
+  documentSymbolProvider: true,
+  completionProvider: { triggerCharacters: [':', ' ', '.', '!', '"', '_', '$', '{'], resolveProvider: true },
+  codeLensProvider: { resolveProvider: false },
+  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+};
+
+export interface ClientCapabilities {
+  /** workspace/configuration: settings are pulled (else only initializationOptions count). */
+  canPullConfiguration: boolean;
+  /** The client registers file watchers for us. */
+  canWatchFiles: boolean;
+  /** … with { baseUri, pattern } globs. */
+  relativePatterns: boolean;
+  /** window/workDoneProgress while indexing. */
+  canReportProgress: boolean;
+  /** workspace/codeLens/refresh when the display language changes. */
+  canRefreshCodeLenses: boolean;
+}
+
+export function clientCapabilities(params: InitializeParams): ClientCapabilities {
+  const caps = params.capabilities;
+  return {
+    canPullConfiguration: !!caps.workspace?.configuration,
+    canWatchFiles: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    relativePatterns: !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport,
+    canReportProgress: !!caps.window?.workDoneProgress,
+    canRefreshCodeLenses: !!caps.workspace?.codeLens?.refreshSupport,
+  };
+}

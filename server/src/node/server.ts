@@ -18,7 +18,8 @@ import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
 import { NoteWatcher } from './noteWatcher';
 import { normalizeSettings, type ServerSettings } from './settings';
-import { toPath, toUri, WorkspaceIndexer } from './workspaceIndexer';
+import { toPath, toUri } from './uris';
+import { WorkspaceIndexer } from './workspaceIndexer';
 import type { ConvertResult } from '../../../shared/protocol';
 import { Notifications, Requests } from './protocolTypes';
 

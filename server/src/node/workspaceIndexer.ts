@@ -7,7 +7,6 @@
 // the notes that were scanned, in slices. Then the cache is written, off the critical path.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { foldedHeadingKeys, type Locale, localize, M, type NoteFile, type NotesIndex, seedFoldedHeadingKeys } from '../core';
 import { contentHash, IndexCache, type CacheEntryInput, type CachedNote } from './indexCache';
@@ -18,6 +17,7 @@ import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
 import type { IndexedInWorker, ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
+import { toPath, toUri } from './uris';
 
 export interface IndexProgress {
   done: number;
@@ -54,20 +54,6 @@ interface DiskMeta {
   mtimeMs: number;
   /** Known when the note came from the cache; computed from the text when the cache is written. */
   hash?: string;
-}
-
-/** An absolute POSIX path of plain segments, for which `pathToFileURL(file).href` is just `file://` + the path. */
-const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+)+$/;
-const posix = process.platform !== 'win32';
-
-export const toUri = (file: string) => (posix && PLAIN_PATH.test(file) ? `file://${file}` : pathToFileURL(file).href);
-
-export function toPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -8,7 +8,8 @@ import { workspaceSymbols } from '../../../server/src/core/features/notes/worksp
 import { IndexCache, CACHE_FORMAT } from '../../../server/src/node/indexCache';
 import { normalizeSettings } from '../../../server/src/node/settings';
 import { readNoteSync } from '../../../server/src/node/noteReader';
-import { toUri, WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
+import { toUri } from '../../../server/src/node/uris';
+import { WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
 import { miniData } from '../../helpers/miniData';
 import { LONG_NOTE, QUEUE_NOTE } from '../../helpers/notesFixtures';
 

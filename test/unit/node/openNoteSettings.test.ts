@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { normalizeSettings } from '../../../server/src/node/settings';
-import { toUri, WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
+import { toUri } from '../../../server/src/node/uris';
+import { WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
 import { miniData } from '../../helpers/miniData';
 
 const silent = { info() {}, warn() {}, error() {} };

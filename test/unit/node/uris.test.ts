@@ -1,7 +1,7 @@
 // toUri's fast path (plain POSIX paths) must give exactly what pathToFileURL gives.
 import * as assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
-import { toUri } from '../../../server/src/node/workspaceIndexer';
+import { toUri } from '../../../server/src/node/uris';
 
 describe('toUri', () => {
   it('equals pathToFileURL for plain and unusual paths', () => {

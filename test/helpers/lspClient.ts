@@ -17,6 +17,8 @@ export interface ClientOptions {
   vscodeLike?: boolean;
   /** Merged into the advertised `workspace` capabilities (e.g. `codeLens: { refreshSupport: true }`). */
   workspaceCapabilities?: Record<string, unknown>;
+  /** Advertise window/workDoneProgress (the crawl then reports `done/total`; see `waitForProgress`). */
+  progress?: boolean;
 }
 
 export class TestClient {
@@ -27,6 +29,11 @@ export class TestClient {
   private readonly process: ChildProcessWithoutNullStreams;
   private indexedResolvers: (() => void)[] = [];
   indexedCount = 0;
+  /** Diagnostics publications per document URI, in order. */
+  readonly diagnostics = new Map<string, unknown[][]>();
+  /** The crawl's progress reports (`done` of `total` notes). */
+  readonly progress: { done: number; total: number }[] = [];
+  private readonly waiters: (() => boolean)[] = [];
 
   constructor(private readonly options: ClientOptions) {
     this.process = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: 'pipe', env: { ...process.env, AWS_NOTES_CACHE_DIR: path.join(options.workspace, '..', '.cache') } });
@@ -48,6 +55,15 @@ export class TestClient {
       return null;
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+      this.diagnostics.set(p.uri, [...(this.diagnostics.get(p.uri) ?? []), p.diagnostics]);
+      this.settleWaiters();
+    });
+    this.connection.onNotification('$/progress', (p: { value?: { kind?: string; message?: string } }) => {
+      const m = /^(\d+)\/(\d+)$/.exec(p.value?.message ?? '');
+      if (m) this.progress.push({ done: Number(m[1]), total: Number(m[2]) });
+      this.settleWaiters();
+    });
     this.connection.listen();
   }
 
@@ -66,10 +82,38 @@ export class TestClient {
       initializationOptions: this.options.settings,
       capabilities: this.options.vscodeLike
         ? { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, ...this.options.workspaceCapabilities }, window: { workDoneProgress: true } }
-        : { workspace: { ...this.options.workspaceCapabilities } },
+        : { workspace: { ...this.options.workspaceCapabilities }, ...(this.options.progress ? { window: { workDoneProgress: true } } : {}) },
     });
     this.connection.sendNotification('initialized', {});
     await indexed;
+  }
+
+  /** Resolves once `ready()` holds, checked at each diagnostics or progress notification (no polling, no sleeps). */
+  waitFor(what: string, ready: () => boolean, timeoutMs = 15000): Promise<void> {
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
+      this.waiters.push(() => {
+        if (!ready()) return false;
+        clearTimeout(timer);
+        resolve();
+        return true;
+      });
+    });
+  }
+
+  /** Until diagnostics were published for every one of `uris`. */
+  waitForDiagnostics(uris: readonly string[], timeoutMs?: number): Promise<void> {
+    return this.waitFor(`diagnostics of ${uris.length} documents`, () => uris.every((u) => this.diagnostics.has(u)), timeoutMs);
+  }
+
+  /** Until the crawl reported at least `done` notes read (needs `progress: true`). */
+  waitForProgress(done: number, timeoutMs?: number): Promise<void> {
+    return this.waitFor(`the crawl to reach ${done} notes`, () => this.progress.some((p) => p.done >= done), timeoutMs);
+  }
+
+  private settleWaiters(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) if (this.waiters[i]()) this.waiters.splice(i, 1);
   }
 
   waitForIndex(timeoutMs = 10000): Promise<void> {

@@ -21,6 +21,7 @@ describe('hostile documents over stdio', function () {
   this.timeout(60000);
   let root: string;
   let client: TestClient;
+  const opened: string[] = [];
 
   before(async () => {
     const w = makeWorkspace('hostile-docs');
@@ -36,6 +37,7 @@ describe('hostile documents over stdio', function () {
   for (const [name, file, languageId, text] of DOCUMENTS) {
     it(`${name}: every request answers within the bound, then the server still answers`, async () => {
       const uri = client.open(file, languageId, text);
+      opened.push(uri);
       const requests: [string, () => Promise<unknown>][] = [
         ['hover', () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } })],
         ['documentSymbol', () => client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })],
@@ -54,7 +56,8 @@ describe('hostile documents over stdio', function () {
   }
 
   it('no request crashed the server, and nothing unexpected was logged as an error', async () => {
-    await new Promise((r) => setTimeout(r, 400)); // diagnostics of every open document have run by now
+    await client.waitForDiagnostics(opened); // diagnostics of every open document have run by now
+    assert.equal(opened.length, DOCUMENTS.length);
     await hoverSqs(client, 'after diagnostics of all hostile documents');
     assert.ok((await stats(client)).files >= 1);
     assert.deepEqual(client.logs.filter((l) => /uncaught|unhandled|FATAL|request failed/i.test(l)), []);

@@ -62,8 +62,9 @@ describe('never writes into the workspace', function () {
       await client.connection.sendRequest(Requests.reindex);
       await client.connection.sendRequest('workspace/symbol', { query: 'SQS' });
       // let the delayed work happen (the cache save comes ~2 s after the last change; diagnostics)
-      await eventually(async () => fs.existsSync(path.join(w.root, '.cache')), 8000, 100);
-      await new Promise((r) => setTimeout(r, 300));
+      // the delayed work is done once the cache file is in place (written to a temporary name, then renamed)
+      const cacheDir = path.join(w.root, '.cache');
+      await eventually(async () => fs.existsSync(cacheDir) && fs.readdirSync(cacheDir).some((f) => /^notes-index-.*\.bin$/.test(f)), 8000, 100);
     } finally {
       await client.stop();
     }
@@ -81,7 +82,7 @@ describe('never writes into the workspace', function () {
     try {
       await client.start();
       await hoverSqs(client, 'cache dir inside the notes');
-      await new Promise((r) => setTimeout(r, 300));
+      await eventually(async () => logLines(client, /not using the cache directory .*inside a note folder/).length > 0);
       assert.equal(logLines(client, /not using the cache directory .*inside a note folder/).length, 1);
     } finally {
       await client.stop();

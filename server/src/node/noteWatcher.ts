@@ -1,6 +1,10 @@
 // How note files changed on disk reach the indexer: the editor's file watcher when it can watch (registered per
-// note root), else our own recursive fs.watch of the note folders (e.g. older Neovim). Events come in bursts
-// (editors save via rename; git checkouts touch thousands), so they are coalesced per path.
+// note root), else our own watchers on the note folders (e.g. older Neovim). Events come in bursts (editors save via
+// rename; git checkouts touch thousands), so they are coalesced per path.
+// Our own watchers are one plain fs.watch (inotify) per folder, not `recursive: true`: Node 20 implements that on
+// Linux in JavaScript with a stat watcher per file and a re-walk on events, which took the request thread for
+// seconds when a thousand notes changed at once (test/hostile/churn.test.ts: 1,000 rewrites during the first crawl
+// made it 8× slower).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +14,8 @@ import type { WorkspaceIndexer } from './workspaceIndexer';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd,mdx}';
 const COALESCE_MS = 30;
+/** inotify watches are a per-user resource (fs.inotify.max_user_watches): a bound, said once when reached. */
+const MAX_WATCHED_FOLDERS = 4000;
 
 export interface WatchCapabilities {
   /** The client registers file watchers for us (workspace.didChangeWatchedFiles.dynamicRegistration). */
@@ -20,7 +26,8 @@ export interface WatchCapabilities {
 
 export class NoteWatcher {
   private registration: Disposable | undefined;
-  private readonly fsWatchers: fs.FSWatcher[] = [];
+  private readonly folders = new Map<string, fs.FSWatcher>();
+  private warnedFolderLimit = false;
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -49,16 +56,54 @@ export class NoteWatcher {
       this.registration = await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
       return;
     }
-    for (const dir of indexer.watchDirectories()) {
-      try {
-        const watcher = fs.watch(dir, { recursive: true }, (_event, name) => {
-          if (name) this.fileEvent(path.join(dir, name.toString()));
-        });
-        watcher.on('error', (error) => this.logger.warn(`watching ${dir}: ${error.message}`));
-        this.fsWatchers.push(watcher);
-      } catch (error) {
-        this.logger.warn(`cannot watch ${dir}: ${(error as Error).message}`);
-      }
+    for (const dir of indexer.watchDirectories()) this.watchFolder(dir, indexer);
+  }
+
+  /** Watches `dir` and the folders below it (not the excluded ones, not through links that loop). */
+  private watchFolder(dir: string, indexer: WorkspaceIndexer, seen = new Set<string>()): void {
+    if (this.folders.has(dir) || indexer.excludesDirectory(dir)) return;
+    if (this.folders.size >= MAX_WATCHED_FOLDERS) {
+      if (!this.warnedFolderLimit) this.logger.warn(`watching only the first ${MAX_WATCHED_FOLDERS} note folders; changes below the others are seen at the next crawl`);
+      this.warnedFolderLimit = true;
+      return;
+    }
+    let real: string;
+    try {
+      real = fs.realpathSync.native(dir);
+    } catch {
+      return;
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    try {
+      const watcher = fs.watch(dir, (_event, name) => {
+        if (name) this.fileEvent(path.join(dir, name.toString()));
+      });
+      // A watched folder that goes away ends its watcher; its parent's event reports the deletion.
+      watcher.on('error', () => this.unwatchFolder(dir));
+      this.folders.set(dir, watcher);
+    } catch (error) {
+      this.logger.warn(`cannot watch ${dir}: ${(error as Error).message}`);
+      return;
+    }
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full))) this.watchFolder(full, indexer, seen);
+    }
+  }
+
+  private unwatchFolder(dir: string): void {
+    const under = dir + path.sep;
+    for (const [folder, watcher] of this.folders) {
+      if (folder !== dir && !folder.startsWith(under)) continue;
+      watcher.close();
+      this.folders.delete(folder);
     }
   }
 
@@ -71,7 +116,13 @@ export class NoteWatcher {
         this.pending.delete(file);
         const gone = deleted ?? !fs.existsSync(file);
         const indexer = this.indexer();
-        void (!gone && isDirectory(file) ? indexer.directoryCreated(file) : indexer.fileChanged(file, gone)).then(this.onIndexed);
+        const folder = !gone && isDirectory(file);
+        // Our own watchers follow folders as they come and go (the editor's watcher does that itself).
+        if (this.folders.size) {
+          if (folder) this.watchFolder(file, indexer);
+          else if (gone) this.unwatchFolder(file);
+        }
+        void (folder ? indexer.directoryCreated(file) : indexer.fileChanged(file, gone)).then(this.onIndexed);
       }, COALESCE_MS),
     );
   }
@@ -79,7 +130,8 @@ export class NoteWatcher {
   close(): void {
     this.registration?.dispose();
     this.registration = undefined;
-    for (const w of this.fsWatchers.splice(0)) w.close();
+    for (const watcher of this.folders.values()) watcher.close();
+    this.folders.clear();
   }
 }
 

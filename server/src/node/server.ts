@@ -110,13 +110,14 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     service.setIndexingProgress({ done: 0, total: 0 });
     // Issue 16: the crawl runs on the scan worker; the idle request thread warms up what hovers need meanwhile.
     warmUpSoon();
+    crawling++;
     const result = await indexer.crawl({
       onProgress: ({ done, total }) => {
         service.setIndexingProgress({ done, total });
         progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`);
       },
       onHeadings: ({ files, ms }) => void connection.sendNotification(Notifications.headingsIndexed, { files, ms }),
-    });
+    }).finally(() => crawling--);
     progress?.done();
     service.setIndexingProgress(undefined);
     for (const refused of indexer.refusedRoots) {
@@ -181,10 +182,15 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     timer.unref?.();
   }
 
+  // `indexed` means "the index is complete": file events during a crawl must not say so before the crawl's end does
+  // (a client would take a half-built index for the finished one); the crawl's own `indexed` covers them.
+  let crawling = 0;
   let notifyTimer: NodeJS.Timeout | undefined;
   function notifyChanged(): void {
     clearTimeout(notifyTimer);
-    notifyTimer = setTimeout(() => connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: 0 }), 200);
+    notifyTimer = setTimeout(() => {
+      if (!crawling) connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: 0 });
+    }, 200);
   }
 
   connection.onInitialized(() => {

@@ -12,7 +12,7 @@ import { foldedHeadingKeys, type Locale, localize, M, type NoteFile, type NotesI
 import { contentHash, IndexCache, type CacheEntryInput, type CachedNote } from './indexCache';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
-import { discoverNotes, insideRoots, NoteMatcher, realRoots, refusedRoot, resolveRoots, type NoteRoot } from './noteDiscovery';
+import { discoverNotes, insideRoots, isInside, NoteMatcher, realRoots, refusedRoot, resolveRoots, type NoteRoot } from './noteDiscovery';
 import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
 import type { IndexedInWorker, ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
@@ -762,6 +762,11 @@ export class WorkspaceIndexer {
     if (!this.openInEditor.delete(uri)) return;
     const file = toPath(uri);
     if (file) await this.fileChanged(file, false);
+  }
+
+  /** A folder the notes' exclusions leave out: no note below it is indexed, so none is watched. */
+  excludesDirectory(dir: string): boolean {
+    return this.matcher.roots.some((root) => !root.file && isInside(dir, root.base) && dir !== root.base && this.matcher.isExcluded(dir, root));
   }
 
   /** Directories to watch when the client cannot watch files for us. */

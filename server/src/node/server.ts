@@ -25,6 +25,7 @@ import { normalizeSettings, type ServerSettings } from './settings';
 import { toPath, toUri, WorkspaceIndexer } from './workspaceIndexer';
 import type { ConvertResult } from '../../../shared/protocol';
 import { Notifications, Requests } from './protocolTypes';
+import { span, traced, traceNow, tracing } from './sliceTrace';
 
 export { Requests, Notifications };
 
@@ -173,8 +174,12 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       const until = performance.now() + 8;
       // First the fuzzy heading pass's table and warm-up (cheaper than the text index, and without them the first
       // keystrokes after the text index is complete built them), then the text index, in the same slices.
+      const traceStart = tracing ? traceNow() : 0;
       prepared ||= prepareHeadingSearch(service.index, () => performance.now() > until);
+      if (tracing) span('idle:headingSearch', traceStart);
+      const syncStart = tracing && prepared ? traceNow() : 0;
       const left = prepared ? service.index.text.sync(service.index, () => performance.now() > until) : service.index.text.staleCount;
+      if (tracing && prepared) span('idle:textIndex', syncStart);
       const ready = prepared && left === 0;
       if (!ready) setImmediate(slice);
       else textSyncRunning = false;
@@ -188,7 +193,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   function warmUpSoon(): void {
     if (warmedUp) return;
     warmedUp = true;
-    const timer = setTimeout(() => {
+    const timer = setTimeout(traced('idle:warmUpHover', () => {
       try {
         const doc = TextDocument.create('untitled:aws-notes-warm-up.yaml', 'yaml', 1, WARM_UP_TEMPLATE);
         for (const line of [3, 5]) service.hover(doc, { line, character: 14 });
@@ -197,12 +202,12 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       }
       // The sanitiser's parser, until it is optimised: one sample text per turn of the event loop.
       let rounds = 0;
-      const round = () => {
+      const round = traced('idle:warmUpMarkdown', () => {
         warmUpMarkdown(rounds);
         if (++rounds < WARM_UP_ROUNDS) setImmediate(round);
-      };
+      });
       setImmediate(round);
-    }, 50);
+    }), 50);
     timer.unref?.();
   }
 

@@ -18,6 +18,7 @@ import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
 import type { IndexedInWorker, ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
+import { span, traceNow, tracing } from './sliceTrace';
 
 export interface IndexProgress {
   done: number;
@@ -315,23 +316,28 @@ export class WorkspaceIndexer {
       if (session?.phase2) await session.phase2(generation);
       // Phase 2 here: mentions and rankings of the notes that are still pending, in slices of ~8 ms.
       while (generation === this.generation && this.index.pendingCount > 0) {
-        const sliceEnd = performance.now() + 8;
+        const sliceEnd = (tracing ? traceNow() : performance.now()) + 8;
         this.index.indexPending(() => performance.now() > sliceEnd);
         this.index.backgroundWork(() => performance.now() > sliceEnd);
+        if (tracing) span('crawl:mentions', sliceEnd - 8);
         await yieldToEventLoop();
       }
       // The index is complete: rankings requests asked for meanwhile are redone exactly in slices (requests still get
       // bounded answers), so the first request after the crawl finds them fresh instead of re-ranking 10k notes.
       // (At most for SETTLE_MS: file events arriving meanwhile would make them stale again.)
       const settleUntil = performance.now() + SETTLE_MS;
+      let traceStart = tracing ? traceNow() : 0;
       while (generation === this.generation && performance.now() < settleUntil && this.index.backgroundWork(((end) => () => performance.now() > end)(performance.now() + WorkspaceIndexer.APPLY_SLICE_MS), true)) {
+        if (tracing) span('crawl:settle', traceStart);
         await yieldToEventLoop();
+        traceStart = tracing ? traceNow() : 0;
       }
       this.index.endBulk();
       bulkEnded = true;
       onProgress?.({ done: found.files.length, total: found.files.length });
       if (generation === this.generation) this.saveCacheSoon(fromCache === found.files.length && cached.size === found.files.length ? -1 : 300);
       const stats = this.index.stats();
+      if (tracing) span('crawl:end', traceStart);
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
       if (worker) void worker.terminate();
@@ -440,11 +446,13 @@ export class WorkspaceIndexer {
     /** Drains until `over()`, yielding after each slice (a 1 ms timer while nothing is queued, not a busy loop). */
     const pump = async (own: () => boolean, over: () => boolean) => {
       while (generation === this.generation) {
+        const traceStart = tracing ? traceNow() : 0;
         const mine = own();
         const any = drain();
         if (!mine && over() && !any) break;
         // Nothing to apply: the rest of the slice goes to rankings that requests left unfinished.
         const more = !mine && !any && this.index.backgroundWork(() => performance.now() - lastYield > slice);
+        if (tracing) span('crawl:apply', traceStart);
         if (performance.now() - lastYield > slice || (!mine && !any)) {
           onProgress?.({ done: count, total: files.length });
           await (mine || any || more ? yieldToEventLoop() : new Promise<void>((resolve) => setTimeout(resolve, 1)));
@@ -576,10 +584,12 @@ export class WorkspaceIndexer {
     this.saveWaitingSince = undefined;
     if (this.writing) return void this.saveCacheSoon(1000); // one write at a time: the next one after this
     const generation = this.generation;
+    let traceStart = tracing ? traceNow() : 0;
     const unhashed = [...this.meta].filter(([uri, m]) => (!m.hash || m.size < 0) && !this.openInEditor.has(uri));
+    if (tracing) span('save:unhashed', traceStart);
     for (let i = 0; i < unhashed.length; ) {
       if (generation !== this.generation) return;
-      const sliceEnd = performance.now() + SLICE_MS;
+      const sliceEnd = (tracing ? traceNow() : performance.now()) + SLICE_MS;
       for (; i < unhashed.length && performance.now() < sliceEnd; i++) {
         const [uri, meta] = unhashed[i];
         const note = this.index.get(uri);
@@ -587,18 +597,21 @@ export class WorkspaceIndexer {
         if (meta.size < 0) this.statLater(meta, note.text);
         meta.hash ??= contentHash(note.text);
       }
+      if (tracing) span('save:hash', sliceEnd - SLICE_MS);
       await yieldToEventLoop();
     }
     const cache = this.cache;
     if (!cache || !this.cacheDirty) return; // written meanwhile (shutdown) or nothing to write
     if (this.index.pendingCount > 0) return void this.saveCacheSoon(1000);
+    traceStart = tracing ? traceNow() : 0;
     const entries = this.cacheEntries();
+    if (tracing) span('save:entries', traceStart);
     this.cacheDirty = false;
     const steps = cache.writeSteps(entries);
     this.writing = { steps, cache };
     let ok: boolean | undefined;
     try {
-      let sliceStart = performance.now();
+      let sliceStart = tracing ? traceNow() : performance.now();
       for (;;) {
         if (this.writing?.steps !== steps) return; // finished synchronously by saveCacheNow
         const step = steps.next();
@@ -607,8 +620,9 @@ export class WorkspaceIndexer {
           break;
         }
         if (performance.now() - sliceStart > SLICE_MS) {
+          if (tracing) span('save:write', sliceStart);
           await yieldToEventLoop();
-          sliceStart = performance.now();
+          sliceStart = tracing ? traceNow() : performance.now();
         }
       }
     } finally {

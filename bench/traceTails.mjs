@@ -54,7 +54,8 @@ for (const sample of samples) {
     share[family(x.l)] = (share[family(x.l)] ?? 0) + ms;
     labelled += ms;
   }
-  const blocked = around.filter((x) => x.l === 'loop:blocked').reduce((t, x) => t + overlap(x, sample.s, sample.e), 0);
+  const blockedSpans = around.filter((x) => x.l === 'loop:blocked');
+  const blocked = blockedSpans.reduce((t, x) => t + overlap(x, sample.s, sample.e), 0);
   const known = (share['own handler'] ?? 0) + labelled;
   share['unlabelled blocking'] = Math.max(0, blocked - known);
   share['transport / scheduling'] = Math.max(0, wall - known - share['unlabelled blocking']);
@@ -65,6 +66,10 @@ for (const sample of samples) {
   // The blocking spans' own CPU time against their wall time: much less CPU than wall means the machine preempted us.
   for (const x of around) {
     if (x.c === undefined || family(x.l) !== cause || x === own) continue;
+    c.wall += x.e - x.s;
+    c.cpu += x.c;
+  }
+  if (cause === 'unlabelled blocking') for (const x of blockedSpans) if (x.c !== undefined) {
     c.wall += x.e - x.s;
     c.cpu += x.c;
   }

@@ -68,11 +68,15 @@ if (tracing) {
     }
   }).observe({ entryTypes: ['gc'] });
   // Whatever ran without a label: the loop was blocked from the last 1 ms tick until this one (> 3 ms only).
+  // Its CPU time tells work (≈ wall) from a process the machine did not run (≈ 0).
   let last = performance.now();
+  let lastCpu = cpuMs();
   setInterval(() => {
     const now = performance.now();
-    if (now - last > 4) span('loop:blocked', last + 1, now);
+    const cpu = cpuMs();
+    if (now - last > 4) lines.push(`{"l":"loop:blocked","s":${epoch(last + 1)},"e":${epoch(now)},"c":${(cpu - lastCpu).toFixed(2)}}`);
     last = now;
+    lastCpu = cpu;
   }, 1).unref();
   setInterval(flush, 500).unref();
   process.on('exit', flush);

@@ -41,6 +41,16 @@ Resources:
     Type: AWS::Lambda::Function
 `;
 
+/**
+ * Idle work after `indexed` (the Search Notes indexes) runs in slices of IDLE_SLICE_MS, and only once no request has
+ * come in for IDLE_GAP_MS (requests come in bursts: a hover and its definition, keystroke after keystroke) or after
+ * waiting IDLE_MAX_WAIT_MS for such a gap. Measured (BENCHMARKS.md, "Latency tails after indexing"): most slow hovers
+ * after `indexed` had queued behind an 8 ms slice that a loaded machine stretched to 25–300 ms.
+ */
+const IDLE_SLICE_MS = 4;
+const IDLE_GAP_MS = 20;
+const IDLE_MAX_WAIT_MS = 500;
+
 /** Sample texts the sanitiser's warm-up parses (its parser is optimised after ~100 of them). */
 const WARM_UP_ROUNDS = 160;
 
@@ -163,15 +173,24 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     syncTextIndexSoon();
   }
 
-  // Search Notes' full-text index is filled in idle time after `indexed` (8 ms slices), not during the crawl;
-  // a search indexes what is still stale itself, within a budget (see searchSections).
+  // Search Notes' full-text index is filled in idle time after `indexed` (IDLE_SLICE_MS slices in pauses between
+  // requests), not during the crawl; a search indexes what is still stale itself, within a budget (see searchSections).
   let textSyncRunning = false;
   function syncTextIndexSoon(): void {
     if (textSyncRunning) return;
     textSyncRunning = true;
     let prepared = false;
+    let waitingSince: number | undefined;
     const slice = () => {
-      const until = performance.now() + 8;
+      const now = performance.now();
+      const quiet = indexer.quietMs;
+      waitingSince ??= now;
+      if (quiet < IDLE_GAP_MS && now - waitingSince < IDLE_MAX_WAIT_MS) {
+        setTimeout(slice, Math.ceil(IDLE_GAP_MS - quiet)).unref?.();
+        return;
+      }
+      waitingSince = undefined;
+      const until = now + IDLE_SLICE_MS;
       // First the fuzzy heading pass's table and warm-up (cheaper than the text index, and without them the first
       // keystrokes after the text index is complete built them), then the text index, in the same slices.
       const traceStart = tracing ? traceNow() : 0;
@@ -362,7 +381,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   });
   // `pid` (issue 9): lets editor tests find the server process to prove crash recovery.
   connection.onRequest(Requests.stats, () => ({ ...service.index.stats(), pid: process.pid }));
-  connection.onRequest(Requests.searchSections, ({ query, limit }) => searchSections(service.index, query, limit));
+  connection.onRequest(Requests.searchSections, ({ query, limit }) => {
+    indexer?.noteActivity();
+    return searchSections(service.index, query, limit);
+  });
 
   // Convert to Terraform: a whole template, or one resource (the one under the cursor, or named).
   connection.onRequest(Requests.convert, ({ uri, resource, offset }): ConvertResult => {

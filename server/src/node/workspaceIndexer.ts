@@ -76,8 +76,12 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 const IDLE_MS = 500;
 /** …or once it has waited this long for such a pause… */
 const MAX_WAIT_MS = 10_000;
-/** …and yields to the event loop after slices of this length. */
+/** …and yields to the event loop after slices of this length… */
 const SLICE_MS = 4;
+/** …each slice after the first waiting for a pause of this long in requests (at most SLICE_MAX_WAIT_MS): a write
+ * that had started ran its slices back to back, and a burst of keystrokes queued behind them. */
+const SLICE_GAP_MS = 20;
+const SLICE_MAX_WAIT_MS = 500;
 /** The scan worker's young generation (MB). */
 const WORKER_YOUNG_MB = 8;
 /** The end of a crawl redoes stale query rankings for at most this long. */
@@ -569,6 +573,20 @@ export class WorkspaceIndexer {
     this.lastActivity = performance.now();
   }
 
+  /** Between two slices of the background write: the next one waits for a pause in requests (bounded). */
+  private async idlePause(): Promise<void> {
+    await yieldToEventLoop();
+    const since = performance.now();
+    while (this.quietMs < SLICE_GAP_MS && performance.now() - since < SLICE_MAX_WAIT_MS) {
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(SLICE_GAP_MS - this.quietMs)));
+    }
+  }
+
+  /** How long ago the last request came in (ms). */
+  get quietMs(): number {
+    return performance.now() - this.lastActivity;
+  }
+
   /**
    * Hashes the notes' content, then writes the cache, in slices of a few ms (yielding between them), once no
    * request has come in for `IDLE_MS`: the write (≈0.5 s of CPU at 10k notes) never competes with the crawl or
@@ -598,7 +616,7 @@ export class WorkspaceIndexer {
         meta.hash ??= contentHash(note.text);
       }
       if (tracing) span('save:hash', sliceEnd - SLICE_MS);
-      await yieldToEventLoop();
+      await this.idlePause();
     }
     const cache = this.cache;
     if (!cache || !this.cacheDirty) return; // written meanwhile (shutdown) or nothing to write
@@ -621,7 +639,7 @@ export class WorkspaceIndexer {
         }
         if (performance.now() - sliceStart > SLICE_MS) {
           if (tracing) span('save:write', sliceStart);
-          await yieldToEventLoop();
+          await this.idlePause();
           sliceStart = tracing ? traceNow() : performance.now();
         }
       }

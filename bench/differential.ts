@@ -6,7 +6,7 @@ import { parseNoteRemark } from '../server/src/core/syntax/markdown/parseNote';
 import { fastScanNote, preScanHeadings } from '../server/src/core/syntax/markdown/fastScan';
 import { headingPositions } from '../server/src/core/notes/notesIndex';
 import { parseNote } from '../server/src/core/syntax/markdown/parseNote';
-import { TRICKY } from '../test/unit/notes/trickyNotes';
+import { TRICKY } from '../test/unit/core/syntax/markdown/trickyNotes';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);

@@ -240,10 +240,19 @@ class Server {
   }
 }
 
+// AWS_NOTES_TRACE_SLICES=<file> (passed on to the server, which writes its spans there): every timed request's
+// send and answer times (epoch ms) go to <file>.client.jsonl, so `node bench/traceTails.mjs <file>` can say what
+// each slow one waited behind.
+const traceFile = process.env.AWS_NOTES_TRACE_SLICES && process.env.AWS_NOTES_TRACE_SLICES !== '0' ? process.env.AWS_NOTES_TRACE_SLICES : undefined;
+const traced = [];
+let traceKind = 'stream';
+
 async function timed(fn) {
   const t = performance.now();
   await fn();
-  return performance.now() - t;
+  const end = performance.now();
+  if (traceFile) traced.push(`{"k":"${traceKind}","s":${performance.timeOrigin + t},"e":${performance.timeOrigin + end}}`);
+  return end - t;
 }
 
 /** One server start: time to the first correct workspace-symbol answer, with hovers sampled while indexing. */
@@ -334,6 +343,7 @@ async function benchSize(count, profile) {
     log(`ours cold: first correct symbol ${result.coldMs.toFixed(0)} ms, awsNotes/indexed ${result.coldIndexedMs.toFixed(0)} ms`);
 
     // Requests while the notes are indexed.
+    traceKind = 'hover';
     const hoverAt = positionsOf(TEMPLATE, 'AWS::', 7).slice(0, 6);
     const hovers = [];
     let hoverFound = 0;
@@ -351,6 +361,7 @@ async function benchSize(count, profile) {
     result.hoverAnswered = hoverFound / hovers.length;
     const completionAt = [...positionsOf(TEMPLATE, 'Type: AWS::\n', 11), { line: TEMPLATE.split('\n').length - 2, character: 15 }, { line: 5, character: 6 }];
     const completions = [];
+    traceKind = 'completion';
     let completionItems = 0;
     for (let i = 0; i < 300; i++) {
       let answer;
@@ -363,6 +374,7 @@ async function benchSize(count, profile) {
     result.completionP99Ms = percentile(completions.slice(50), 99);
     result.completionItemsAvg = completionItems / completions.length;
     const symbolQueries = [];
+    traceKind = 'other';
     for (const q of ['sqs', 'lambda 連携', 'ＳＱＳ', 'cost', 'zq']) for (let i = 0; i < 10; i++) symbolQueries.push(await timed(() => server.symbols(q)));
     result.symbolQueryP50Ms = percentile(symbolQueries, 50);
     stages.symbols = server.rssPeakMb();
@@ -379,6 +391,7 @@ async function benchSize(count, profile) {
     }
     result.searchReadyMs = performance.now() - searchReadyFrom;
     const keystrokes = [];
+    traceKind = 'search';
     let searchHits = 0;
     // CPU time of the server over the keystrokes (utime + stime): a measure that a loaded machine inflates less
     // than wall time (the mean per keystroke; /proc counts in clock ticks).
@@ -399,6 +412,8 @@ async function benchSize(count, profile) {
     result.searchKeystrokeP50Ms = percentile(keystrokes, 50);
     result.searchKeystrokeP99Ms = percentile(keystrokes, 99);
     result.searchKeystrokes = keystrokes.length;
+    traceKind = 'stream';
+    if (traceFile) fs.writeFileSync(`${traceFile}.client.jsonl`, traced.join('\n') + '\n');
     result.searchAnswered = searchHits / (5 * SEARCH_QUERIES.length);
     stages.search = server.rssPeakMb();
     log(`Search Notes: text index ready ${result.searchReadyMs.toFixed(0)} ms after the symbol runs; keystroke CPU mean ${result.searchKeystrokeCpuMeanMs.toFixed(2)} ms, wall p50 ${result.searchKeystrokeP50Ms.toFixed(2)} / p99 ${result.searchKeystrokeP99Ms.toFixed(2)} ms over ${keystrokes.length} keystrokes; VmHWM ${stages.symbols.toFixed(0)} -> ${stages.search.toFixed(0)} MB`);

@@ -306,7 +306,17 @@ export class IndexCache {
         head.writeUInt32LE(length, 4);
         put(head);
         for (let i = 0; i < parts.length; i++) {
-          put(parts[i]);
+          const part = parts[i];
+          if (part.byteLength < CHUNK) put(part);
+          else {
+            // A large part (a serialised string column, several MB) is hashed and written a chunk per step: one
+            // write of it held the request thread for tens of ms.
+            flush();
+            for (let at = 0; at < part.byteLength; at += CHUNK) {
+              writeAll(part.subarray(at, Math.min(part.byteLength, at + CHUNK)));
+              yield;
+            }
+          }
           if (i % 2048 === 2047) yield;
         }
         if (length % 8) put(Buffer.alloc(8 - (length % 8)));

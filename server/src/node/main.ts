@@ -5,6 +5,7 @@ import { loadAwsData } from './dataLoader';
 import { createMessageGuard } from './messageGuard';
 import { featureProviders } from './providers';
 import { startServer } from './server';
+import { span, traceNow, tracing } from './sliceTrace';
 
 export function main(): void {
   const args = process.argv.slice(2);
@@ -23,7 +24,20 @@ export function main(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
   // Issue 12: every message's params are checked before dispatch (malformed ones never reach a handler).
   const guard = createMessageGuard();
-  const connection = createConnection(ProposedFeatures.all, { messageStrategy: guard.strategy });
+  // With AWS_NOTES_TRACE_SLICES, every message's dispatch (handler and reply) is a span named by its method.
+  const messageStrategy: typeof guard.strategy = tracing
+    ? {
+        handleMessage(message, next) {
+          const start = traceNow();
+          try {
+            guard.strategy.handleMessage(message, next);
+          } finally {
+            span(`msg:${(message as { method?: string }).method ?? 'response'}`, start);
+          }
+        },
+      }
+    : guard.strategy;
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy });
   guard.install(connection, (message) => connection.console.warn(message));
   // One failed request or a client that rejects a message must never take the server down.
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? reason}`));

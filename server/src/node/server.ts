@@ -22,6 +22,7 @@ import { toPath, toUri } from './uris';
 import { WorkspaceIndexer } from './workspaceIndexer';
 import type { ConvertResult } from '../../../shared/protocol';
 import { Notifications, Requests } from './protocolTypes';
+import { span, traced, traceNow, tracing } from './sliceTrace';
 
 export { Requests, Notifications };
 
@@ -34,6 +35,16 @@ Resources:
   Fn:
     Type: AWS::Lambda::Function
 `;
+
+/**
+ * Idle work after `indexed` (the Search Notes indexes) runs in slices of IDLE_SLICE_MS, and only once no request has
+ * come in for IDLE_GAP_MS (requests come in bursts: a hover and its definition, keystroke after keystroke) or after
+ * waiting IDLE_MAX_WAIT_MS for such a gap. Measured (BENCHMARKS.md, "Latency tails after indexing"): most slow hovers
+ * after `indexed` had queued behind an 8 ms slice that a loaded machine stretched to 25–300 ms.
+ */
+const IDLE_SLICE_MS = 4;
+const IDLE_GAP_MS = 20;
+const IDLE_MAX_WAIT_MS = 500;
 
 /** Sample texts the sanitiser's warm-up parses (its parser is optimised after ~100 of them). */
 const WARM_UP_ROUNDS = 160;
@@ -138,19 +149,32 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     syncTextIndexSoon();
   }
 
-  // Search Notes' full-text index is filled in idle time after `indexed` (8 ms slices), not during the crawl;
-  // a search indexes what is still stale itself, within a budget (see searchSections).
+  // Search Notes' full-text index is filled in idle time after `indexed` (IDLE_SLICE_MS slices in pauses between
+  // requests), not during the crawl; a search indexes what is still stale itself, within a budget (see searchSections).
   let textSyncRunning = false;
   function syncTextIndexSoon(): void {
     if (textSyncRunning) return;
     textSyncRunning = true;
     let prepared = false;
+    let waitingSince: number | undefined;
     const slice = () => {
-      const until = performance.now() + 8;
+      const now = performance.now();
+      const quiet = indexer.quietMs;
+      waitingSince ??= now;
+      if (quiet < IDLE_GAP_MS && now - waitingSince < IDLE_MAX_WAIT_MS) {
+        setTimeout(slice, Math.ceil(IDLE_GAP_MS - quiet)).unref?.();
+        return;
+      }
+      waitingSince = undefined;
+      const until = now + IDLE_SLICE_MS;
       // First the fuzzy heading pass's table and warm-up (cheaper than the text index, and without them the first
       // keystrokes after the text index is complete built them), then the text index, in the same slices.
+      const traceStart = tracing ? traceNow() : 0;
       prepared ||= prepareHeadingSearch(service.index, () => performance.now() > until);
+      if (tracing) span('idle:headingSearch', traceStart);
+      const syncStart = tracing && prepared ? traceNow() : 0;
       const left = prepared ? service.index.text.sync(service.index, () => performance.now() > until) : service.index.text.staleCount;
+      if (tracing && prepared) span('idle:textIndex', syncStart);
       const ready = prepared && left === 0;
       if (!ready) setImmediate(slice);
       else textSyncRunning = false;
@@ -164,7 +188,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   function warmUpSoon(): void {
     if (warmedUp) return;
     warmedUp = true;
-    const timer = setTimeout(() => {
+    const timer = setTimeout(traced('idle:warmUpHover', () => {
       try {
         const doc = TextDocument.create('untitled:aws-notes-warm-up.yaml', 'yaml', 1, WARM_UP_TEMPLATE);
         for (const line of [3, 5]) service.hover(doc, { line, character: 14 });
@@ -173,12 +197,12 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       }
       // The sanitiser's parser, until it is optimised: one sample text per turn of the event loop.
       let rounds = 0;
-      const round = () => {
+      const round = traced('idle:warmUpMarkdown', () => {
         warmUpMarkdown(rounds);
         if (++rounds < WARM_UP_ROUNDS) setImmediate(round);
-      };
+      });
       setImmediate(round);
-    }, 50);
+    }), 50);
     timer.unref?.();
   }
 
@@ -271,7 +295,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   });
   // `pid` (issue 9): lets editor tests find the server process to prove crash recovery.
   connection.onRequest(Requests.stats, () => ({ ...service.index.stats(), pid: process.pid }));
-  connection.onRequest(Requests.searchSections, ({ query, limit }) => searchSections(service.index, query, limit));
+  connection.onRequest(Requests.searchSections, ({ query, limit }) => {
+    indexer?.noteActivity();
+    return searchSections(service.index, query, limit);
+  });
 
   // Convert to Terraform: a whole template, or one resource (the one under the cursor, or named).
   connection.onRequest(Requests.convert, ({ uri, resource, offset }): ConvertResult => {

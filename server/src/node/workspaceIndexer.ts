@@ -17,6 +17,7 @@ import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
 import type { IndexedInWorker, ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
+import { span, traceNow, tracing } from './sliceTrace';
 import { toPath, toUri } from './uris';
 
 export interface IndexProgress {
@@ -61,8 +62,12 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 const IDLE_MS = 500;
 /** …or once it has waited this long for such a pause… */
 const MAX_WAIT_MS = 10_000;
-/** …and yields to the event loop after slices of this length. */
+/** …and yields to the event loop after slices of this length… */
 const SLICE_MS = 4;
+/** …each slice after the first waiting for a pause of this long in requests (at most SLICE_MAX_WAIT_MS): a write
+ * that had started ran its slices back to back, and a burst of keystrokes queued behind them. */
+const SLICE_GAP_MS = 20;
+const SLICE_MAX_WAIT_MS = 500;
 /** The scan worker's young generation (MB). */
 const WORKER_YOUNG_MB = 8;
 /** The end of a crawl redoes stale query rankings for at most this long. */
@@ -301,23 +306,28 @@ export class WorkspaceIndexer {
       if (session?.phase2) await session.phase2(generation);
       // Phase 2 here: mentions and rankings of the notes that are still pending, in slices of ~8 ms.
       while (generation === this.generation && this.index.pendingCount > 0) {
-        const sliceEnd = performance.now() + 8;
+        const sliceEnd = (tracing ? traceNow() : performance.now()) + 8;
         this.index.indexPending(() => performance.now() > sliceEnd);
         this.index.backgroundWork(() => performance.now() > sliceEnd);
+        if (tracing) span('crawl:mentions', sliceEnd - 8);
         await yieldToEventLoop();
       }
       // The index is complete: rankings requests asked for meanwhile are redone exactly in slices (requests still get
       // bounded answers), so the first request after the crawl finds them fresh instead of re-ranking 10k notes.
       // (At most for SETTLE_MS: file events arriving meanwhile would make them stale again.)
       const settleUntil = performance.now() + SETTLE_MS;
+      let traceStart = tracing ? traceNow() : 0;
       while (generation === this.generation && performance.now() < settleUntil && this.index.backgroundWork(((end) => () => performance.now() > end)(performance.now() + WorkspaceIndexer.APPLY_SLICE_MS), true)) {
+        if (tracing) span('crawl:settle', traceStart);
         await yieldToEventLoop();
+        traceStart = tracing ? traceNow() : 0;
       }
       this.index.endBulk();
       bulkEnded = true;
       onProgress?.({ done: found.files.length, total: found.files.length });
       if (generation === this.generation) this.saveCacheSoon(fromCache === found.files.length && cached.size === found.files.length ? -1 : 300);
       const stats = this.index.stats();
+      if (tracing) span('crawl:end', traceStart);
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
       if (worker) void worker.terminate();
@@ -384,9 +394,38 @@ export class WorkspaceIndexer {
     worker.on('exit', (code) => (code === 0 ? (exited = true) : fail(`exit ${code}`)));
     let lastYield = performance.now();
     const slice = dataDir ? WorkspaceIndexer.APPLY_SLICE_MS : 8;
+    /** A message being applied and its next note: a slice ends after any note, not only after a whole message
+     * (one message of 16 notes took 10–30 ms to apply; traced, it was the main cause of slow requests during the crawl). */
+    let held: { message: Extract<WorkerMessage, { type: 'batch' | 'indexed' }>; at: number } | undefined;
+    /** Applies the held message's notes until the slice is over; true when all of them are applied. */
+    const applyHeld = (): boolean => {
+      const { message } = held!;
+      const notes = message.notes;
+      while (held!.at < notes.length) {
+        if (message.type === 'batch') {
+          const note = message.notes[held!.at++];
+          if (generation === this.generation) {
+            this.applyScanned(files[note.i], uris[note.i], note, maxNestingDepth, touched);
+            if (dataDir) exposed[note.i] = this.index.get(uris[note.i]);
+          }
+          done[note.i] = 1;
+          count++;
+        } else {
+          const note = message.notes[held!.at++];
+          if (generation === this.generation) this.applyIndexed(files[note.i], exposed[note.i], note);
+        }
+        if (held!.at < notes.length && performance.now() - lastYield > slice) return false;
+      }
+      held = undefined;
+      return true;
+    };
     /** Applies the worker's results until the slice is over; false when nothing was queued. */
     const drain = (): boolean => {
       let any = false;
+      if (held) {
+        any = true;
+        if (!applyHeld() || performance.now() - lastYield > slice) return any;
+      }
       for (;;) {
         const received = receiveMessageOnPort(port1);
         if (!received) return any;
@@ -397,22 +436,14 @@ export class WorkspaceIndexer {
           return any;
         }
         if (message.type !== 'scanned') {
-          // Applied (below): the worker may post one more (it stays at most AHEAD messages ahead).
+          // Taken from the port: the worker may post one more (it stays at most AHEAD messages ahead).
           Atomics.add(applied, 0, 1);
           Atomics.notify(applied, 0);
         }
         if (message.type === 'scanned') scanned = true;
-        else if (message.type === 'batch') {
-          for (const note of message.notes) {
-            if (generation === this.generation) {
-              this.applyScanned(files[note.i], uris[note.i], note, maxNestingDepth, touched);
-              if (dataDir) exposed[note.i] = this.index.get(uris[note.i]);
-            }
-            done[note.i] = 1;
-            count++;
-          }
-        } else if (generation === this.generation) {
-          for (const note of message.notes) this.applyIndexed(files[note.i], exposed[note.i], note);
+        else {
+          held = { message, at: 0 };
+          if (!applyHeld()) return any;
         }
         if (performance.now() - lastYield > slice) return any;
       }
@@ -426,11 +457,13 @@ export class WorkspaceIndexer {
     /** Drains until `over()`, yielding after each slice (a 1 ms timer while nothing is queued, not a busy loop). */
     const pump = async (own: () => boolean, over: () => boolean) => {
       while (generation === this.generation) {
+        const traceStart = tracing ? traceNow() : 0;
         const mine = own();
         const any = drain();
         if (!mine && over() && !any) break;
         // Nothing to apply: the rest of the slice goes to rankings that requests left unfinished.
         const more = !mine && !any && this.index.backgroundWork(() => performance.now() - lastYield > slice);
+        if (tracing) span('crawl:apply', traceStart);
         if (performance.now() - lastYield > slice || (!mine && !any)) {
           onProgress?.({ done: count, total: files.length });
           await (mine || any || more ? yieldToEventLoop() : new Promise<void>((resolve) => setTimeout(resolve, 1)));
@@ -547,6 +580,20 @@ export class WorkspaceIndexer {
     this.lastActivity = performance.now();
   }
 
+  /** Between two slices of the background write: the next one waits for a pause in requests (bounded). */
+  private async idlePause(): Promise<void> {
+    await yieldToEventLoop();
+    const since = performance.now();
+    while (this.quietMs < SLICE_GAP_MS && performance.now() - since < SLICE_MAX_WAIT_MS) {
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(SLICE_GAP_MS - this.quietMs)));
+    }
+  }
+
+  /** How long ago the last request came in (ms). */
+  get quietMs(): number {
+    return performance.now() - this.lastActivity;
+  }
+
   /**
    * Hashes the notes' content, then writes the cache, in slices of a few ms (yielding between them), once no
    * request has come in for `IDLE_MS`: the write (≈0.5 s of CPU at 10k notes) never competes with the crawl or
@@ -562,10 +609,12 @@ export class WorkspaceIndexer {
     this.saveWaitingSince = undefined;
     if (this.writing) return void this.saveCacheSoon(1000); // one write at a time: the next one after this
     const generation = this.generation;
+    let traceStart = tracing ? traceNow() : 0;
     const unhashed = [...this.meta].filter(([uri, m]) => (!m.hash || m.size < 0) && !this.openInEditor.has(uri));
+    if (tracing) span('save:unhashed', traceStart);
     for (let i = 0; i < unhashed.length; ) {
       if (generation !== this.generation) return;
-      const sliceEnd = performance.now() + SLICE_MS;
+      const sliceEnd = (tracing ? traceNow() : performance.now()) + SLICE_MS;
       for (; i < unhashed.length && performance.now() < sliceEnd; i++) {
         const [uri, meta] = unhashed[i];
         const note = this.index.get(uri);
@@ -573,18 +622,21 @@ export class WorkspaceIndexer {
         if (meta.size < 0) this.statLater(meta, note.text);
         meta.hash ??= contentHash(note.text);
       }
-      await yieldToEventLoop();
+      if (tracing) span('save:hash', sliceEnd - SLICE_MS);
+      await this.idlePause();
     }
     const cache = this.cache;
     if (!cache || !this.cacheDirty) return; // written meanwhile (shutdown) or nothing to write
     if (this.index.pendingCount > 0) return void this.saveCacheSoon(1000);
+    traceStart = tracing ? traceNow() : 0;
     const entries = this.cacheEntries();
+    if (tracing) span('save:entries', traceStart);
     this.cacheDirty = false;
     const steps = cache.writeSteps(entries);
     this.writing = { steps, cache };
     let ok: boolean | undefined;
     try {
-      let sliceStart = performance.now();
+      let sliceStart = tracing ? traceNow() : performance.now();
       for (;;) {
         if (this.writing?.steps !== steps) return; // finished synchronously by saveCacheNow
         const step = steps.next();
@@ -593,8 +645,9 @@ export class WorkspaceIndexer {
           break;
         }
         if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToEventLoop();
-          sliceStart = performance.now();
+          if (tracing) span('save:write', sliceStart);
+          await this.idlePause();
+          sliceStart = tracing ? traceNow() : performance.now();
         }
       }
     } finally {

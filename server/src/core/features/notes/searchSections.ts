@@ -111,17 +111,17 @@ function ancestorsOf(index: NotesIndex, note: NoteFile, slot: NoteSlot): Ancesto
 
 /**
  * Builds the per-note heading keys the fuzzy heading pass reads, for notes that have none yet, until `shouldStop`
- * says so (checked every 64 notes that needed work, so every slice makes progress), then the flat heading table
+ * says so (checked after every note that needed work, so every slice makes progress; every 64 notes let a
+ * slice overrun its budget), then the flat heading table
  * and a warm-up; true when all is ready. Run in idle time so that the first keystroke does not pay for 10,000 notes at once.
  */
 export function prepareHeadingSearch(index: NotesIndex, shouldStop: () => boolean = () => false): boolean {
   let done = true;
-  let n = 0;
   index.forEachNote((note, slot) => {
     if (!done) return;
     if (ancestorCache.has(headingKeys(index, note, slot))) return;
     ancestorsOf(index, note, slot);
-    if (++n % 64 === 0 && shouldStop()) done = false;
+    if (shouldStop()) done = false;
   });
   if (!done) return false;
   headingTable(index);

@@ -59,7 +59,7 @@ describe('Search Notes (searchSections)', () => {
     const fresh = createLanguageService({ data: miniData() });
     for (let i = 0; i < 200; i++) fresh.index.setText(`file:///w/${i}.md`, `# ノート ${i}\n\n## SQS の可視性 ${i}\n\n本文。\n`);
     let calls = 0;
-    assert.equal(prepareHeadingSearch(s.index, () => ++calls >= 1), false, 'stopped after the first 64 notes');
+    assert.equal(prepareHeadingSearch(s.index, () => ++calls >= 1), false, 'stopped after the first note that needed work');
     // Then the rest in one slice, and a warm-up query per slice after that.
     let slices = 1;
     while (!prepareHeadingSearch(s.index)) assert.ok(++slices <= 5, 'ready within a few more slices');

@@ -1,0 +1,83 @@
+// Opt-in trace of the request thread (issue 16's latency tails): which idle slice, GC pause or request a slow
+// request waited behind. AWS_NOTES_TRACE_SLICES=<file> appends one JSON line per span (epoch ms, so a client can
+// line its own timestamps up with them); unset, `traced` returns the function itself and `span` is never called.
+// (`node --trace-gc` cannot be used on a stdio server: it prints to stdout, the protocol channel.)
+import * as fs from 'node:fs';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+
+const target = process.env.AWS_NOTES_TRACE_SLICES;
+export const tracing = !!target && target !== '0';
+
+let lines: string[] = [];
+const epoch = (t: number) => Math.round((performance.timeOrigin + t) * 1000) / 1000;
+
+/** The process's CPU time at each open span's start (by its start time): a span whose CPU time is much less than
+ * its wall time was preempted (a loaded machine), not slow. */
+const cpuAt = new Map<number, number>();
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** The start of a span (performance.now()), with the CPU time at that moment. */
+export function traceNow(): number {
+  const now = performance.now();
+  cpuAt.set(now, cpuMs());
+  return now;
+}
+
+/** One span of main-thread work, from `start` (performance.now(), from traceNow to know its CPU time) to now. */
+export function span(label: string, start: number, end = performance.now()): void {
+  const cpuStart = cpuAt.get(start);
+  let cpu = '';
+  if (cpuStart !== undefined) {
+    cpuAt.delete(start);
+    cpu = `,"c":${(cpuMs() - cpuStart).toFixed(2)}`;
+  }
+  lines.push(`{"l":${JSON.stringify(label)},"s":${epoch(start)},"e":${epoch(end)}${cpu}}`);
+}
+
+/** `fn`, recorded as a span named `label` each time it runs (only while tracing). */
+export function traced<A extends unknown[], R>(label: string, fn: (...args: A) => R): (...args: A) => R {
+  if (!tracing) return fn;
+  return (...args: A) => {
+    const start = traceNow();
+    try {
+      return fn(...args);
+    } finally {
+      span(label, start);
+    }
+  };
+}
+
+function flush(): void {
+  if (!lines.length || !target) return;
+  const start = traceNow();
+  const out = lines;
+  lines = [];
+  fs.appendFileSync(target, out.join('\n') + '\n');
+  span('trace:flush', start);
+}
+
+if (tracing) {
+  // GC pauses with V8's own start times (kind 1 scavenge, 2 mark-compact, 4 incremental marking, 8 weak callbacks).
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind ?? 0;
+      span(`gc:${kind === 1 ? 'minor' : kind === 2 ? 'major' : kind === 4 ? 'incremental' : `kind${kind}`}`, entry.startTime, entry.startTime + entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
+  // Whatever ran without a label: the loop was blocked from the last 1 ms tick until this one (> 3 ms only).
+  // Its CPU time tells work (≈ wall) from a process the machine did not run (≈ 0).
+  let last = performance.now();
+  let lastCpu = cpuMs();
+  setInterval(() => {
+    const now = performance.now();
+    const cpu = cpuMs();
+    if (now - last > 4) lines.push(`{"l":"loop:blocked","s":${epoch(last + 1)},"e":${epoch(now)},"c":${(cpu - lastCpu).toFixed(2)}}`);
+    last = now;
+    lastCpu = cpu;
+  }, 1).unref();
+  setInterval(flush, 500).unref();
+  process.on('exit', flush);
+}

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { foldedHeadingKeys, type Locale, localize, M, type NoteFile, type NotesIndex, seedFoldedHeadingKeys } from '../core';
-import { contentHash, IndexCache, type CacheEntryInput, type CachedNote } from './indexCache';
+import { CacheWriter } from './cacheWriter';
+import { contentHash, IndexCache, type CachedNote } from './indexCache';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
 import { discoverNotes, insideRoots, isInside, NoteMatcher, realRoots, refusedRoot, resolveRoots, type NoteRoot } from './noteDiscovery';
@@ -49,7 +50,7 @@ export interface CrawlCallbacks {
 }
 
 /** What the cache needs to know about a note that came from the disk. */
-interface DiskMeta {
+export interface DiskMeta {
   file: string;
   size: number;
   mtimeMs: number;
@@ -58,16 +59,6 @@ interface DiskMeta {
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** The background cache write starts once no request has come in for this long… */
-const IDLE_MS = 500;
-/** …or once it has waited this long for such a pause… */
-const MAX_WAIT_MS = 10_000;
-/** …and yields to the event loop after slices of this length… */
-const SLICE_MS = 4;
-/** …each slice after the first waiting for a pause of this long in requests (at most SLICE_MAX_WAIT_MS): a write
- * that had started ran its slices back to back, and a burst of keystrokes queued behind them. */
-const SLICE_GAP_MS = 20;
-const SLICE_MAX_WAIT_MS = 500;
 /** The scan worker's young generation (MB). */
 const WORKER_YOUNG_MB = 8;
 /** The end of a crawl redoes stale query rankings for at most this long. */
@@ -92,14 +83,8 @@ export class WorkspaceIndexer {
   private generation = 0;
   private cache: IndexCache | undefined;
   private readonly meta = new Map<string, DiskMeta>();
-  private saveTimer: NodeJS.Timeout | undefined;
-  private cacheDirty = false;
-  /** When the last request came in (`noteActivity`): the cache is written in idle time. */
-  private lastActivity = -Infinity;
-  /** Since when a background write has been waiting for a pause in requests. */
-  private saveWaitingSince: number | undefined;
-  /** A background cache write in progress. */
-  private writing: { steps: Generator<void, boolean>; cache: IndexCache } | undefined;
+  /** Writes the persistent cache in idle time (and at once on shutdown). */
+  private readonly writer: CacheWriter;
   /** Issue 9: nesting pre-check, section cap and parse time budget around every parse. */
   readonly guard: NoteGuard;
   /**
@@ -139,6 +124,15 @@ export class WorkspaceIndexer {
     private readonly locale: () => Locale,
   ) {
     this.log = onceLogger(logger);
+    this.writer = new CacheWriter({
+      index,
+      meta: this.meta,
+      openInEditor: this.openInEditor,
+      cache: () => this.cache,
+      generation: () => this.generation,
+      warnOnce: (key, message) => this.log.warnOnce(key, message),
+      locale,
+    });
     this.matcher = this.createMatcher();
     this.guard = new NoteGuard(index, () => this.settings.limits, (key, message) => this.log.warnOnce(key, message), locale); // issue 9
     // Notes restored from the cache read their text from the disk the first time it is needed.
@@ -567,149 +561,22 @@ export class WorkspaceIndexer {
 
   /** Writes the cache after `delay` ms (-1: nothing changed since it was loaded, no write), once the server is idle. */
   saveCacheSoon(delay = 2000): void {
-    if (delay < 0 && !this.cacheDirty) return;
-    this.cacheDirty = true;
-    if (!this.cache) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.saveInBackground(), Math.max(0, delay));
-    this.saveTimer.unref?.();
+    this.writer.saveSoon(delay);
   }
 
-  /** A request came in: the background cache write waits until requests have paused for `IDLE_MS`. */
+  /** A request came in: the background cache write waits for a pause in requests. */
   noteActivity(): void {
-    this.lastActivity = performance.now();
-  }
-
-  /** Between two slices of the background write: the next one waits for a pause in requests (bounded). */
-  private async idlePause(): Promise<void> {
-    await yieldToEventLoop();
-    const since = performance.now();
-    while (this.quietMs < SLICE_GAP_MS && performance.now() - since < SLICE_MAX_WAIT_MS) {
-      await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(SLICE_GAP_MS - this.quietMs)));
-    }
+    this.writer.noteActivity();
   }
 
   /** How long ago the last request came in (ms). */
   get quietMs(): number {
-    return performance.now() - this.lastActivity;
-  }
-
-  /**
-   * Hashes the notes' content, then writes the cache, in slices of a few ms (yielding between them), once no
-   * request has come in for `IDLE_MS`: the write (≈0.5 s of CPU at 10k notes) never competes with the crawl or
-   * holds up a request for more than a slice. A shutdown meanwhile finishes it synchronously (`saveCacheNow`).
-   */
-  private async saveInBackground(): Promise<void> {
-    const now = performance.now();
-    const quiet = now - this.lastActivity;
-    this.saveWaitingSince ??= now;
-    // Requests that never pause for IDLE_MS (a long typing session) postpone the write by MAX_WAIT_MS at most:
-    // it runs in slices anyway.
-    if (quiet < IDLE_MS && now - this.saveWaitingSince < MAX_WAIT_MS) return void this.saveCacheSoon(Math.ceil(IDLE_MS - quiet));
-    this.saveWaitingSince = undefined;
-    if (this.writing) return void this.saveCacheSoon(1000); // one write at a time: the next one after this
-    const generation = this.generation;
-    let traceStart = tracing ? traceNow() : 0;
-    const unhashed = [...this.meta].filter(([uri, m]) => (!m.hash || m.size < 0) && !this.openInEditor.has(uri));
-    if (tracing) span('save:unhashed', traceStart);
-    for (let i = 0; i < unhashed.length; ) {
-      if (generation !== this.generation) return;
-      const sliceEnd = (tracing ? traceNow() : performance.now()) + SLICE_MS;
-      for (; i < unhashed.length && performance.now() < sliceEnd; i++) {
-        const [uri, meta] = unhashed[i];
-        const note = this.index.get(uri);
-        if (!note) continue;
-        if (meta.size < 0) this.statLater(meta, note.text);
-        meta.hash ??= contentHash(note.text);
-      }
-      if (tracing) span('save:hash', sliceEnd - SLICE_MS);
-      await this.idlePause();
-    }
-    const cache = this.cache;
-    if (!cache || !this.cacheDirty) return; // written meanwhile (shutdown) or nothing to write
-    if (this.index.pendingCount > 0) return void this.saveCacheSoon(1000);
-    traceStart = tracing ? traceNow() : 0;
-    const entries = this.cacheEntries();
-    if (tracing) span('save:entries', traceStart);
-    this.cacheDirty = false;
-    const steps = cache.writeSteps(entries);
-    this.writing = { steps, cache };
-    let ok: boolean | undefined;
-    try {
-      let sliceStart = tracing ? traceNow() : performance.now();
-      for (;;) {
-        if (this.writing?.steps !== steps) return; // finished synchronously by saveCacheNow
-        const step = steps.next();
-        if (step.done) {
-          ok = step.value;
-          break;
-        }
-        if (performance.now() - sliceStart > SLICE_MS) {
-          if (tracing) span('save:write', sliceStart);
-          await this.idlePause();
-          sliceStart = tracing ? traceNow() : performance.now();
-        }
-      }
-    } finally {
-      if (this.writing?.steps === steps) this.writing = undefined;
-    }
-    if (!ok) {
-      this.cacheDirty = true;
-      this.log.warnOnce(`cache-write:${cache.file}`, localize(this.locale(), M.cacheWriteFailed, { file: cache.file }));
-    }
-  }
-
-  /** The stat of a note read during the crawl; a size that does not fit the text read means "changed since": not cached. */
-  private statLater(meta: DiskMeta, text: string): void {
-    const stat = fs.statSync(meta.file, { throwIfNoEntry: false });
-    const bytes = Buffer.byteLength(text, 'utf8');
-    // A dropped BOM (3 bytes) or replaced invalid bytes change the decoded length: such files are simply re-read.
-    if (stat && stat.size === bytes) {
-      meta.size = stat.size;
-      meta.mtimeMs = stat.mtimeMs;
-    }
-  }
-
-  private cacheEntries(): CacheEntryInput[] {
-    const entries: CacheEntryInput[] = [];
-    for (const [uri, meta] of this.meta) {
-      if (this.openInEditor.has(uri)) continue;
-      const note = this.index.get(uri);
-      const hits = this.index.packedHits(uri);
-      const positions = this.index.headingPositions(uri);
-      if (!note || !hits || !positions) continue;
-      if (meta.size < 0) this.statLater(meta, note.text);
-      if (meta.size < 0) continue;
-      meta.hash ??= contentHash(note.text);
-      entries.push({ file: meta.file, uri, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, note, hits, positions, searchKeys: foldedHeadingKeys(this.index, uri) ?? [] });
-    }
-    return entries;
+    return this.writer.quietMs;
   }
 
   /** Writes the cache now if anything changed since the last write (and finishes a background write in progress). */
   saveCacheNow(): boolean {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    let finished = false;
-    let exited = false;
-    const writing = this.writing;
-    if (writing) {
-      this.writing = undefined;
-      let step = writing.steps.next();
-      while (!step.done) step = writing.steps.next();
-      finished = step.value;
-      if (!finished) this.cacheDirty = true;
-    }
-    const cache = this.cache;
-    if (!cache || !this.cacheDirty) return finished;
-    if (this.index.pendingCount > 0) {
-      this.saveCacheSoon(1000);
-      return false;
-    }
-    const ok = cache.save(this.cacheEntries());
-    if (ok) this.cacheDirty = false;
-    else this.log.warnOnce(`cache-write:${cache.file}`, localize(this.locale(), M.cacheWriteFailed, { file: cache.file }));
-    return ok;
+    return this.writer.saveNow();
   }
 
   /** Reads one file from disk and (re)indexes it; removes it when it is gone or unreadable. */

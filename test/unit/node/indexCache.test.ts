@@ -199,7 +199,7 @@ describe('persistent index cache', () => {
     await cold.indexer.crawl();
     // Start the background write (idle at once: no request ever came in); shut down while it runs (if it has
     // not finished within one slice already).
-    const internals = cold.indexer as unknown as { saveInBackground(): Promise<void>; writing?: unknown };
+    const internals = (cold.indexer as unknown as { writer: { saveInBackground(): Promise<void>; writing?: unknown } }).writer;
     let settled = false;
     const background = internals.saveInBackground().then(() => (settled = true));
     for (let i = 0; i < 10000 && !settled && !internals.writing; i++) await new Promise((r) => setImmediate(r));

@@ -1,12 +1,12 @@
 // aws-notes: lookup | index | convert. Prints what the hover shows, what the index holds, or Terraform HCL.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { convertTemplate, createLanguageService, type Locale, localize, templateFormat, templateResourceIds, type Text } from '../core';
+import { convertTemplate, type Locale, localize, templateFormat, templateResourceIds, type Text } from '../core';
 import { CLI, cliLocale } from './cliMessages';
+import { composeWorkspace } from './compose';
 import { loadAwsData } from './dataLoader';
 import { stderrLogger } from './logger';
 import { normalizeSettings } from './settings';
-import { WorkspaceIndexer } from './workspaceIndexer';
 
 let locale: Locale = 'en';
 const t = (text: Text, args: Record<string, string | number> = {}) => localize(locale, text, args);
@@ -43,8 +43,7 @@ function parseArgs(args: string[]): Parsed {
 
 async function buildService(notePaths: string[]) {
   const settings = normalizeSettings({ notes: { paths: notePaths.map((p) => path.resolve(p)) } });
-  const service = createLanguageService({ data: loadAwsData(), locale, settings });
-  const indexer = new WorkspaceIndexer(service.index, settings, [process.cwd()], stderrLogger, () => locale);
+  const { service, indexer } = composeWorkspace({ data: loadAwsData(), settings, workspaceFolders: [process.cwd()], logger: stderrLogger, locale: () => locale });
   const result = await indexer.crawl();
   for (const missing of result.missing) stderrLogger.warn(t(CLI.notesPathNotFound, { path: missing }));
   return { service, result };

@@ -3,7 +3,6 @@ import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadAwsData } from './dataLoader';
 import { createMessageGuard } from './messageGuard';
-import { featureProviders } from './providers';
 import { startServer } from './server';
 import { span, traceNow, tracing } from './sliceTrace';
 
@@ -42,7 +41,7 @@ export function main(): void {
   // One failed request or a client that rejects a message must never take the server down.
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
   process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.stack ?? error}`));
-  startServer(connection, () => loadAwsData(), featureProviders());
+  startServer(connection, () => loadAwsData());
 }
 
 main();

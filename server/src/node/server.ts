@@ -10,7 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type AwsData, convertTemplate, createLanguageService, equivalentsFor, type FeatureProvider, type Locale, localize, M, notesOutline, parsedDocuments, prepareHeadingSearch, resolveLocale, resolveSection, searchSections, sectionsForService, servicesInNotes, templateFormat, warmUpMarkdown } from '../core';
+import { type AwsData, convertTemplate, equivalentsFor, type FeatureProvider, type Locale, localize, M, notesOutline, parsedDocuments, prepareHeadingSearch, resolveLocale, resolveSection, searchSections, sectionsForService, servicesInNotes, templateFormat, warmUpMarkdown } from '../core';
 import { findDataDir } from './dataLoader';
 import { clientCapabilities, SERVER_CAPABILITIES, type ClientCapabilities } from './capabilities';
 import { scheduleDiagnostics } from './diagnosticsScheduler';
@@ -19,7 +19,8 @@ import type { Logger } from './logger';
 import { NoteWatcher } from './noteWatcher';
 import { normalizeSettings, type ServerSettings } from './settings';
 import { toPath, toUri } from './uris';
-import { WorkspaceIndexer } from './workspaceIndexer';
+import type { WorkspaceIndexer } from './workspaceIndexer';
+import { composeWorkspace } from './compose';
 import type { ConvertResult } from '../../../shared/protocol';
 import { Notifications, Requests } from './protocolTypes';
 import { span, traced, traceNow, tracing } from './sliceTrace';
@@ -49,7 +50,7 @@ const IDLE_MAX_WAIT_MS = 500;
 /** Sample texts the sanitiser's warm-up parses (its parser is optimised after ~100 of them). */
 const WARM_UP_ROUNDS = 160;
 
-export function startServer(connection: Connection, loadData: () => AwsData, providers: FeatureProvider[] = []): void {
+export function startServer(connection: Connection, loadData: () => AwsData, providers?: FeatureProvider[]): void {
   const documents = new TextDocuments(TextDocument);
   let locale: Locale = 'en';
   let editorLocale: string | undefined;
@@ -64,7 +65,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     warn: (m) => connection.console.warn(m),
     error: (m) => connection.console.error(m),
   };
-  let service!: ReturnType<typeof createLanguageService>;
+  let service!: ReturnType<typeof composeWorkspace>['service'];
   let indexer!: WorkspaceIndexer;
   const watcher = new NoteWatcher(connection, () => indexer, logger, () => notifyChanged());
 
@@ -78,9 +79,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     }
     settings = normalizeSettings(params.initializationOptions as Record<string, unknown>);
     locale = resolveLocale(settings.displayLanguage, editorLocale);
-    service = createLanguageService({ data: loadData(), locale, settings, providers });
+    ({ service, indexer } = composeWorkspace({ data: loadData(), settings, workspaceFolders, logger, locale: () => locale, providers }));
     service.setSetupHint(settings.notes.paths.length === 0 && settings.hover.setupHint);
-    indexer = new WorkspaceIndexer(service.index, settings, workspaceFolders, logger, () => locale);
     // Issue 16: the scan worker does phase 2 too, recognising mentions with the data `loadData` reads (main.ts);
     // AWS_NOTES_WORKER_MENTIONS=0 keeps phase 2 on this thread (A/B: it costs peak RSS, see BENCHMARKS.md).
     if (process.env.AWS_NOTES_WORKER_MENTIONS !== '0') indexer.scanWorker.dataDir = findDataDir();

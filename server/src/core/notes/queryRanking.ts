@@ -71,6 +71,8 @@ export class QueryRanker {
   private readonly jobs = new Map<string, RankJob>();
   /** How long a request may rank while the crawl runs (tests set 0: one step). */
   budgetMs = BULK_RANK_BUDGET_MS;
+  /** The clock the budget runs on: the real one (the index's clock is the tests' to move); tests inject theirs. */
+  budgetClock: () => number = monotonicNow;
   /** Told of each ranking finished in idle time (the hover layer prepares its passages then, not in the next hover). */
   onRankedInBackground: ((hits: QueryHit[]) => void) | undefined;
 
@@ -101,7 +103,7 @@ export class QueryRanker {
     // idle slices, and the request gets the last ranking, or (the first time) the service's own sections.
     let job = this.jobs.get(query.key);
     if (!job) this.jobs.set(query.key, (job = { query, version: this.index.version, bulk: true, steps: rankSteps(this.index, query) }));
-    const hits = this.advance(job, budget(this.budgetMs), now);
+    const hits = this.advance(job, budget(this.budgetMs, this.budgetClock), now);
     const after = this.index.clock();
     this.quietUntil = after + BULK_RERANK_SHARE * (after - now);
     if (hits) return hits;
@@ -158,10 +160,10 @@ function finish(steps: Generator<void, QueryHit[]>): QueryHit[] {
   }
 }
 
-/** A deadline `ms` from now, on the real clock (the index's clock is the tests' to move). */
-function budget(ms: number): () => boolean {
-  const end = monotonicNow() + ms;
-  return () => monotonicNow() > end;
+/** A deadline `ms` from now on `clock`. */
+function budget(ms: number, clock: () => number): () => boolean {
+  const end = clock() + ms;
+  return () => clock() > end;
 }
 
 function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {

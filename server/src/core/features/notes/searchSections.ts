@@ -20,13 +20,14 @@ const SNIPPET_CHARS = 120;
 /** Results that carry the line that matches (the first screens of a picker). */
 export const SNIPPET_RESULTS = 40;
 
-export function searchSections(index: NotesIndex, query: string, limit = 1000, syncBudgetMs = SEARCH_SYNC_BUDGET_MS): ScoredSection[] {
+/** `clock`: what the sync budget is measured on (the real clock; tests inject theirs). */
+export function searchSections(index: NotesIndex, query: string, limit = 1000, syncBudgetMs = SEARCH_SYNC_BUDGET_MS, clock: () => number = monotonicNow): ScoredSection[] {
   const results: ScoredSection[] = [];
   const found: string[] = [];
   if (query.trim()) {
     if (index.text.staleCount > 0) {
-      const until = monotonicNow() + syncBudgetMs;
-      index.text.sync(index, () => monotonicNow() > until);
+      const until = clock() + syncBudgetMs;
+      index.text.sync(index, () => clock() > until);
     }
     const hits = index.text.search(query, limit) ?? [];
     const words = queryWords(query);

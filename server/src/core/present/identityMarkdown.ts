@@ -1,8 +1,9 @@
 // The hover Markdown of any AWS identifier the recogniser finds: what this identifier is, its equivalents across
 // CloudFormation / Terraform / IAM / SDKs, the service, and the user's notes about it.
 import type { AwsData } from '../data/awsData';
+import type { TypeMapping } from '../data/types';
 import type { CoreContext } from '../context';
-import { localize, type Locale } from './l10n';
+import { localize, type Locale, type Text } from './l10n';
 import { localizeMarkdown } from './markdownMessage';
 import { inlineCode } from './sanitize';
 import { M } from './messages';
@@ -119,16 +120,30 @@ export function provenanceText(eq: Pick<CfnEquivalence, 'provenance'>, locale: L
   const p = eq.provenance;
   if (!p || p.source === 'reviewed') return localize(locale, M.tfReviewed);
   const e = p.evidence;
-  const how = e.analogy ? localize(locale, M.tfEvidenceAnalogy, { pair: e.analogy }) : e.generalOf ? localize(locale, M.tfEvidenceGeneral, { tf: e.generalOf }) : e.aliasOf ? localize(locale, M.tfEvidenceAlias, { tf: e.aliasOf }) : localize(locale, e.name === 1 ? M.tfEvidenceName : M.tfEvidenceNoName);
-  const parts = [how, localize(locale, M.tfEvidenceProps, { n: e.props[0], d: e.props[1] })];
+  const parts = [evidenceText(e, locale), localize(locale, M.tfEvidenceProps, { n: e.props[0], d: e.props[1] })];
   if (e.required[1]) parts.push(localize(locale, M.tfEvidenceRequired, { n: e.required[0], d: e.required[1] }));
   return `${localize(locale, M.tfDerived)}: ${parts.join(', ')}`;
 }
 
+/** How a derived pair was matched: by analogy with a reviewed pair, as a general type, as an alias, or by name. */
+function evidenceText(e: NonNullable<TypeMapping['evidence']>, locale: Locale): string {
+  if (e.analogy) return localize(locale, M.tfEvidenceAnalogy, { pair: e.analogy });
+  if (e.generalOf) return localize(locale, M.tfEvidenceGeneral, { tf: e.generalOf });
+  if (e.aliasOf) return localize(locale, M.tfEvidenceAlias, { tf: e.aliasOf });
+  return localize(locale, e.name === 1 ? M.tfEvidenceName : M.tfEvidenceNoName);
+}
+
+/** The label of each kind of type name that is no AWS specification type. */
+const CLASS_LABELS: Partial<Record<ReturnType<typeof classifyCfnType>, Text>> = {
+  custom: M.cfnCustomResource,
+  module: M.cfnModule,
+  thirdParty: M.cfnThirdParty,
+  unknown: M.cfnUnknownType,
+};
+
 /** What a type name that is no AWS specification type is: said plainly, with no equivalent. */
 export function cfnTypeClassText(cfnType: string, data: AwsData, locale: Locale): string | undefined {
-  const cls = classifyCfnType(data, cfnType);
-  const label = cls === 'custom' ? M.cfnCustomResource : cls === 'module' ? M.cfnModule : cls === 'thirdParty' ? M.cfnThirdParty : cls === 'unknown' ? M.cfnUnknownType : undefined;
+  const label = CLASS_LABELS[classifyCfnType(data, cfnType)];
   return label && `**${inlineCode(truncate(cfnType, 80))}** — ${localize(locale, label)}`;
 }
 

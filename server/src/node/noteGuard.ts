@@ -160,10 +160,7 @@ export class NoteGuard {
       const scan = pre ? pre.scan : preScanHeadings(text);
       if (scan && scan.headings.length <= limits.maxSectionsPerFile) {
         this.index.setHeadingsFirst(uri, text, scan, {
-          onParsed: (elapsed) => {
-            const ms = Math.round(elapsed);
-            if (ms > this.limits().parseTimeBudgetMs) this.overBudgetParse(uri, label, text, ms);
-          },
+          onParsed: (elapsed) => this.parsedElsewhere(uri, label, text, elapsed),
           onError: (error) => {
             this.overBudget.set(uri, digest(text));
             if (this.index.get(uri)?.text === text) this.index.remove(uri);
@@ -193,7 +190,7 @@ export class NoteGuard {
     return true;
   }
 
-  /** A full scan of `text` ran elsewhere (the scan worker) and took `ms`: the same budget applies as here. */
+  /** A full scan of `text` ran later or elsewhere (a deferred scan, the scan worker) and took `ms`: the same budget applies. */
   parsedElsewhere(uri: string, label: string, text: string, ms: number): void {
     const rounded = Math.round(ms);
     if (rounded > this.limits().parseTimeBudgetMs) this.overBudgetParse(uri, label, text, rounded);

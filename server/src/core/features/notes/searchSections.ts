@@ -11,6 +11,7 @@ import { foldForSearch, tokenize } from '../../notes/textIndex';
 import { foldQuery, scoreFolded } from '../../text/fuzzy';
 import { charMask, headingKeys } from '../../notes/headingKeys';
 import type { ScoredSection } from '../../../../../shared/protocol';
+import { breadcrumbOf } from '../../syntax/markdown/noteModel';
 export type { ScoredSection };
 
 
@@ -40,7 +41,7 @@ export function searchSections(index: NotesIndex, query: string, limit = 1000, s
       // typing slow; the section's stretch comes from kept heading positions (no lazy note's sections are built).
       const snippet = results.length < SNIPPET_RESULTS ? bestLine(index.sectionText(note, hit.section), words) : undefined;
       const parents = index.parentsOf(note, hit.section);
-      const result: ScoredSection = { label: heading, detail: breadcrumb(note.name, parents, level > 0 ? heading : undefined), uri: hit.uri, line, score: hit.score, content: true };
+      const result: ScoredSection = { label: heading, detail: breadcrumbOf(note.name, parents, level > 0 ? heading : undefined), uri: hit.uri, line, score: hit.score, content: true };
       if (snippet) {
         result.snippet = snippet.text;
         result.snippetLine = line + snippet.lineOffset;
@@ -245,7 +246,7 @@ function searchHeadings(index: NotesIndex, query: string, limit: number, skip: R
     // (A note replaced by its own indexed version keeps its keys and the table: answer with the current object.)
     const note = index.get(kept.uri) ?? kept;
     const { heading } = index.headingAt(note, i);
-    return { label: heading, detail: breadcrumb(note.name, index.parentsOf(note, i), heading), uri: note.uri, line: index.headingPositions(note.uri)![i * 4], score };
+    return { label: heading, detail: breadcrumbOf(note.name, index.parentsOf(note, i), heading), uri: note.uri, line: index.headingPositions(note.uri)![i * 4], score };
   });
 }
 
@@ -354,13 +355,6 @@ function bestLine(section: { text: string; start: number; end: number }, words: 
   }
   if (!best) return undefined;
   return { text: trimLine(best.text, best.at), lineOffset: best.lineOffset };
-}
-
-/** "file.md › parent › heading" (the preamble has no heading of its own). */
-function breadcrumb(name: string, parents: readonly string[], heading: string | undefined): string {
-  let out = name;
-  for (const p of parents) out += ` › ${p}`;
-  return heading === undefined ? out : `${out} › ${heading}`;
 }
 
 /** A line without Markdown markers, cut to SNIPPET_CHARS around the match. */

@@ -61,7 +61,12 @@ export function sectionPlainText(note: NoteFile, section: Section): string {
 }
 
 export function breadcrumb(note: NoteFile, section: Section, separator = ' › '): string {
-  const parts = [note.name, ...section.parents];
-  if (section.level > 0) parts.push(section.heading);
-  return parts.join(separator);
+  return breadcrumbOf(note.name, section.parents, section.level > 0 ? section.heading : undefined, separator);
+}
+
+/** "file.md › parent › heading" from the parts (the preamble has no heading of its own): no sections needed. */
+export function breadcrumbOf(name: string, parents: readonly string[], heading: string | undefined, separator = ' › '): string {
+  let out = name;
+  for (const parent of parents) out += separator + parent;
+  return heading === undefined ? out : out + separator + heading;
 }

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, WatchKind, type Connection, type Disposable } from 'vscode-languageserver/node';
+import { type Locale, localize, M } from '../core';
 import type { Logger } from './logger';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
@@ -36,6 +37,7 @@ export class NoteWatcher {
     private readonly logger: Logger,
     /** After a change reached the index. */
     private readonly onIndexed: () => void,
+    private readonly locale: () => Locale,
   ) {}
 
   /** (Re)watches the indexer's current note roots. */
@@ -63,7 +65,7 @@ export class NoteWatcher {
   private watchFolder(dir: string, indexer: WorkspaceIndexer, seen = new Set<string>()): void {
     if (this.folders.has(dir) || indexer.excludesDirectory(dir)) return;
     if (this.folders.size >= MAX_WATCHED_FOLDERS) {
-      if (!this.warnedFolderLimit) this.logger.warn(`watching only the first ${MAX_WATCHED_FOLDERS} note folders; changes below the others are seen at the next crawl`);
+      if (!this.warnedFolderLimit) this.logger.warn(localize(this.locale(), M.watchFolderLimit, { max: MAX_WATCHED_FOLDERS }));
       this.warnedFolderLimit = true;
       return;
     }
@@ -83,7 +85,7 @@ export class NoteWatcher {
       watcher.on('error', () => this.unwatchFolder(dir));
       this.folders.set(dir, watcher);
     } catch (error) {
-      this.logger.warn(`cannot watch ${dir}: ${(error as Error).message}`);
+      this.logger.warn(localize(this.locale(), M.cannotWatch, { path: dir, error: (error as Error).message }));
       return;
     }
     let entries: fs.Dirent[];

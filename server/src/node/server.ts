@@ -67,7 +67,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   };
   let service!: ReturnType<typeof composeWorkspace>['service'];
   let indexer!: WorkspaceIndexer;
-  const watcher = new NoteWatcher(connection, () => indexer, logger, () => notifyChanged());
+  const watcher = new NoteWatcher(connection, () => indexer, logger, () => notifyChanged(), () => locale);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     editorLocale = params.locale;
@@ -105,7 +105,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       service.setSetupHint(settings.notes.paths.length === 0 && settings.hover.setupHint);
       if (locale !== before && client.canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     } catch (error) {
-      logger.warn(`could not read settings: ${(error as Error).message}`);
+      logger.warn(localize(locale, M.settingsUnreadable, { error: (error as Error).message }));
     }
   }
 
@@ -346,7 +346,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     try {
       indexer?.saveCacheNow();
     } catch (error) {
-      logger.warn(`could not write the notes cache: ${(error as Error).message}`);
+      logger.warn(localize(locale, M.cacheSaveFailed, { error: (error as Error).message }));
     }
   });
 

@@ -87,6 +87,10 @@ export const M = {
   workerFailed: { en: 'scan worker failed ({error}); the rest of the notes are read on one thread', ja: 'スキャン用ワーカーが失敗しました（{error}）。残りのノートは 1 スレッドで読み込みます' },
   skippedSymlinkOutside: { en: '{path}: skipped: a symbolic link out of the note folders (awsNotes.notes.followSymlinksOutside)', ja: '{path} をスキップしました: ノートのフォルダーの外を指すシンボリックリンクです（awsNotes.notes.followSymlinksOutside）' },
   openSectionRefused: { en: 'refused to open {uri} line {line}: not an indexed note section', ja: '{uri} の {line} 行目は開きません: インデックス済みのノートのセクションではありません' },
+  watchFolderLimit: { en: 'watching only the first {max} note folders; changes below the others are seen at the next indexing', ja: '監視するノートのフォルダーは最初の {max} 個までです。それ以外のフォルダーの変更は次のインデックス作成で反映されます' },
+  cannotWatch: { en: 'cannot watch {path}: {error}', ja: '{path} を監視できません: {error}' },
+  settingsUnreadable: { en: 'could not read the settings: {error}', ja: '設定を読み込めませんでした: {error}' },
+  cacheSaveFailed: { en: 'could not write the notes cache: {error}', ja: 'ノートのキャッシュを書き込めませんでした: {error}' },
 } satisfies Record<string, Text>;
 
 /** CloudFormation features (cfn/features/*). */

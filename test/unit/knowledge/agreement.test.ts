@@ -82,7 +82,10 @@ describe('knowledge: hover, Terraform hover and converter agree on every mapped 
       const template = parseTemplate(JSON.stringify({ Resources: { R: { Type: cfnType, Properties: props } } }), 'json');
       const convert = new ConvertContext(template, data);
       planTargets(convert);
-      const target = convert.targets.get('R')!;
+      // The hover answers for the primary type: every property at once may call for an alternative (an RDS
+      // instance with DBClusterIdentifier is aws_rds_cluster_instance), so each is converted on the primary.
+      const planned = convert.targets.get('R')!;
+      const target = planned.tfType === mapping.tfType ? planned : { ...planned, tfType: mapping.tfType };
       for (const [property, value] of Object.entries(props)) {
         properties++;
         const later: (() => void)[] = [];

@@ -13,6 +13,7 @@ import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
 import { expandSamPolicy } from './samPolicyExpansion';
 import { convertSourceOwnedEvent, permission as lambdaPermission } from './samEvents';
+import { deploymentPreference } from './samDeployment';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
 const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;
@@ -216,10 +217,13 @@ function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, co
             ]);
           } else body.push(...argumentItems(scope, key, value));
           break;
-        case 'DeploymentPreference':
-          body.push(comment(`TODO: SAM ${key} (CodeDeploy traffic shifting) is not converted: write aws_codedeploy_app / aws_codedeploy_deployment_group for the alias`));
-          ctx.todo(`${id}: SAM ${key} is not converted`);
+        case 'DeploymentPreference': {
+          // The CodeDeploy resources follow the function (convert/samDeployment.ts); TODOs stay on the function.
+          const deployment = deploymentPreference(ctx, id, fn, props, value, condition);
+          body.push(...deployment.items);
+          if (deployment.emit) later.push(deployment.emit);
           break;
+        }
         default:
           body.push(...argumentItems(scope, key, value));
       }

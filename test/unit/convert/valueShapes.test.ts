@@ -408,4 +408,24 @@ ${attrs}    Properties:
     assert.match(subnet, /# TODO: LogGroupName "outside-group" -> log_destination takes the log group's ARN/);
     assert.doesNotMatch(subnet, /log_destination = /);
   });
+  it('Cognito EnabledMfas: software tokens switch on their block; SMS without SmsConfiguration is a TODO', async () => {
+    const pool = (mfas: string, extra = '') => convertToTerraform(resources(`  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      MfaConfiguration: "ON"
+      EnabledMfas: ${mfas}
+${extra}`), 'yaml', data);
+    const token = pool('[SOFTWARE_TOKEN_MFA]');
+    const block = (await parsed(token.hcl)).resource.aws_cognito_user_pool.pool[0];
+    assert.equal(block.mfa_configuration, 'ON');
+    assert.deepEqual(block.software_token_mfa_configuration, [{ enabled: true }]);
+    assert.doesNotMatch(token.hcl, /enabled_mfas|EnabledMfas/);
+    assert.equal(token.todos.length, 0);
+    const sms = pool('[SMS_MFA]');
+    assert.ok(sms.todos.some((t: string) => /EnabledMfas SMS_MFA/.test(t)));
+    assert.equal((await parsed(sms.hcl)).resource.aws_cognito_user_pool.pool[0].software_token_mfa_configuration, undefined);
+    const withSms = pool('[SMS_MFA, SOFTWARE_TOKEN_MFA]', '      SmsConfiguration:\n        SnsCallerArn: arn:aws:iam::123456789012:role/sms\n        ExternalId: x\n');
+    assert.equal(withSms.todos.length, 0, withSms.todos.join('\n'));
+    assert.equal((await parsed(withSms.hcl)).resource.aws_cognito_user_pool.pool[0].sms_configuration[0].sns_caller_arn, 'arn:aws:iam::123456789012:role/sms');
+  });
 });

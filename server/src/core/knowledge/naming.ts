@@ -46,7 +46,7 @@ export function withoutDocument(snake: string): string {
 }
 
 /** Which convention produced an argument name; earlier rules are stronger evidence. */
-export type NamingRule = 'snake' | 'strip-name' | 'name' | 'strip-document' | 'seconds' | 'period-seconds' | 'description' | 'initials' | 'acronym';
+export type NamingRule = 'snake' | 'strip-name' | 'name' | 'strip-document' | 'seconds' | 'period-seconds' | 'description' | 'initials' | 'acronym' | 'one-word-more';
 
 export interface ArgumentGuess {
   name: string;

@@ -428,4 +428,24 @@ ${extra}`), 'yaml', data);
     assert.equal(withSms.todos.length, 0, withSms.todos.join('\n'));
     assert.equal((await parsed(withSms.hcl)).resource.aws_cognito_user_pool.pool[0].sms_configuration[0].sns_caller_arn, 'arn:aws:iam::123456789012:role/sms');
   });
+  it('Firehose BufferingHints is flattened into the destination block (buffering_interval / buffering_size); an unknown field stays a TODO', async () => {
+    const stream = (hints: string) => convertToTerraform(resources(`  Stream:
+    Type: AWS::KinesisFirehose::DeliveryStream
+    Properties:
+      ExtendedS3DestinationConfiguration:
+        BucketARN: arn:aws:s3:::archive
+        RoleARN: arn:aws:iam::123456789012:role/firehose
+        BufferingHints:
+${hints}`), 'yaml', data);
+    const ok = stream('          IntervalInSeconds: 300\n          SizeInMBs: 5\n');
+    const block = (await parsed(ok.hcl)).resource.aws_kinesis_firehose_delivery_stream.stream[0].extended_s3_configuration[0];
+    assert.equal(block.buffering_interval, 300);
+    assert.equal(block.buffering_size, 5);
+    assert.equal(block.buffering_hints, undefined);
+    assert.equal(ok.todos.length, 0, ok.todos.join('\n'));
+    // A field with no argument of the wrapper's prefix: nothing is guessed, the wrapper is a TODO.
+    const bad = stream('          IntervalInSeconds: 300\n          Jitter: 5\n');
+    assert.ok(bad.todos.some((t: string) => /BufferingHints has no argument/.test(t)));
+    assert.doesNotMatch(bad.hcl, /buffering_jitter|buffering_interval/);
+  });
 });

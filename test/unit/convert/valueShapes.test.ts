@@ -230,7 +230,7 @@ ${attrs}    Properties:
     const snapshot = db('    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n');
     assert.match(snapshot, /skip_final_snapshot = false/);
     assert.match(snapshot, /final_snapshot_identifier = "db-final"/);
-    assert.match(snapshot, /# TODO: UpdateReplacePolicy Snapshot: Terraform takes no snapshot when it replaces/);
+    assert.match(snapshot, /# TODO: UpdateReplacePolicy Snapshot has no Terraform equivalent: Terraform takes no snapshot when it replaces/);
     const del = db('    DeletionPolicy: Delete\n    UpdateReplacePolicy: Delete\n');
     assert.doesNotMatch(del, /lifecycle|TODO: (Deletion|UpdateReplace)|final_snapshot/);
     const queue = convert(resources(`  Q:

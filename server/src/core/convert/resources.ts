@@ -271,7 +271,7 @@ function retentionPolicies(scope: ResourceScope, resource: CfnValueMap): BodyIte
   }
   if (replace === 'Snapshot') {
     ctx.todo(`${scope.logicalId}: UpdateReplacePolicy Snapshot has no Terraform equivalent`);
-    items.push(comment('TODO: UpdateReplacePolicy Snapshot: Terraform takes no snapshot when it replaces a resource; snapshot it before applying a replacing change'));
+    items.push(comment('TODO: UpdateReplacePolicy Snapshot has no Terraform equivalent: Terraform takes no snapshot when it replaces a resource; snapshot it before applying a replacing change'));
   }
   for (const key of ['DeletionPolicy', 'UpdateReplacePolicy'] as const) {
     const v = resource[key];

@@ -52,6 +52,18 @@ Outputs:
     assert.doesNotMatch(result.hcl, /aws_rds_cluster_instance\.instance\.address/);
   });
 
+  it('the reviewed answers hold on the alternative where it has the argument; where it has not, a precise TODO', async () => {
+    const result = convert(template(`      DBInstanceIdentifier: reports-1
+      DBClusterIdentifier: !Ref Cluster
+      DBInstanceClass: db.r6g.large
+      Engine: aurora-postgresql
+      MultiAZ: true`));
+    const instance = (await parse('main.tf', result.hcl)).resource.aws_rds_cluster_instance.instance[0];
+    assert.equal(instance.identifier, 'reports-1');
+    assert.equal(instance.multi_az, undefined);
+    assert.match(result.hcl, /TODO: CloudFormation property MultiAZ has no aws_rds_cluster_instance argument/);
+  });
+
   it('an instance without DBClusterIdentifier (or with it removed by AWS::NoValue) stays aws_db_instance', async () => {
     for (const extra of ['', '      DBClusterIdentifier: !Ref AWS::NoValue\n']) {
       const result = convert(template(`${extra}      Engine: postgres

@@ -91,8 +91,11 @@ export function propertyMapping(data: AwsData, cfnType: string, tfType: string |
 function resolve(data: AwsData, cfnType: string, tfType: string): PropertyMapping {
   const isAwscc = tfType.startsWith('awscc_');
   const schema: TfType | undefined = isAwscc ? undefined : data.tfResource(tfType);
-  // Reviewed answers are about the primary type; on another target (awscc, a SAM expansion) only conventions apply.
-  const reviewed = primaryTfType(data, cfnType) === tfType ? data.propertyMap(cfnType) ?? {} : {};
+  // Reviewed answers are about the primary type; on a reviewed alternative (aws_rds_cluster_instance for DBInstance)
+  // those whose arguments it has hold too; on another target (awscc, a SAM expansion) only conventions apply.
+  const primary = primaryTfType(data, cfnType);
+  const alternative = primary !== tfType && !!schema && (data.mappingForCfn(cfnType)?.tf ?? []).includes(tfType);
+  const reviewed = primary === tfType ? data.propertyMap(cfnType) ?? {} : alternative ? reviewedOn(data.propertyMap(cfnType) ?? {}, schema) : {};
   const type = data.cfnType(cfnType);
   const names = [...new Set([...Object.keys(type?.properties ?? {}), ...Object.keys(reviewed)])];
   const properties = new Map<string, PropertyAnswer>();
@@ -184,6 +187,15 @@ function resolve(data: AwsData, cfnType: string, tfType: string): PropertyMappin
         : { kind: 'none', reason: `${tfType} has no free argument by this name`, provenance: 'convention' };
     },
   };
+}
+
+/** The reviewed answers whose arguments all exist on `schema` (a separate resource: never on an alternative). */
+function reviewedOn(map: Readonly<Record<string, PropertyTarget>>, schema: TfType): Record<string, PropertyTarget> {
+  return Object.fromEntries(Object.entries(map).filter(([, t]) => {
+    if ('resource' in t || 'none' in t) return false;
+    const args = 'args' in t ? t.args : 'oneOf' in t ? t.oneOf.flat() : t.flatten;
+    return args.every((a) => a in schema.args);
+  }));
 }
 
 /** Argument guesses the schema has (without a schema: snake_case, the awscc rule). `cfnType`: the property's type, when known. */

@@ -4,6 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { convertToTerraform } from '../../../server/src/core/convert';
 import { argumentGuesses } from '../../../server/src/core/knowledge/naming';
+import { alternativeFor } from '../../../server/src/core/knowledge/alternatives';
+import { propertyToTerraform } from '../../../server/src/core/cfn/features/terraform';
+import type { CoreContext } from '../../../server/src/core/context';
 import { loadAwsData } from '../../../server/src/node/dataLoader';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -101,6 +104,39 @@ Resources:
     const hcl = await parse('main.tf', result.hcl);
     assert.ok(hcl.resource.aws_iam_role_policy?.policy);
     assert.ok(hcl.resource.aws_sqs_queue?.queue);
+  });
+
+  it('the same rule elsewhere: a VPCGatewayAttachment with VpnGatewayId is aws_vpn_gateway_attachment; only optional properties choose', async () => {
+    const result = convert(`AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Vpn:
+    Type: AWS::EC2::VPCGatewayAttachment
+    Properties:
+      VpcId: vpc-1
+      VpnGatewayId: vgw-1
+  Igw:
+    Type: AWS::EC2::VPCGatewayAttachment
+    Properties:
+      VpcId: vpc-1
+      InternetGatewayId: igw-1
+`);
+    const hcl = (await parse('main.tf', result.hcl)).resource;
+    assert.equal(hcl.aws_vpn_gateway_attachment.vpn[0].vpn_gateway_id, 'vgw-1');
+    assert.equal(hcl.aws_internet_gateway_attachment.igw[0].internet_gateway_id, 'igw-1');
+    assert.equal(result.todos.length, 0, result.todos.join('\n'));
+    // Every alternative the data offers is one of these two; a required property (always present) never chooses
+    // (UserToGroupAddition.GroupName would make every addition an exclusive aws_iam_group_membership).
+    const found = data.cfnTypeNames().flatMap((t) => Object.keys(data.cfnType(t)?.properties ?? {}).map((p) => alternativeFor(data, t, p)?.tfType).filter(Boolean));
+    assert.deepEqual([...new Set(found)].sort(), ['aws_rds_cluster_instance', 'aws_vpn_gateway_attachment']);
+    assert.equal(alternativeFor(data, 'AWS::IAM::UserToGroupAddition', 'GroupName'), undefined);
+    assert.equal(alternativeFor(data, 'AWS::Serverless::Function', 'AssumeRolePolicyDocument'), undefined, 'a SAM expansion is no alternative');
+  });
+
+  it('the property hover names what the converter writes: the alternative\'s argument', () => {
+    const ctx = { data } as CoreContext;
+    assert.deepEqual(propertyToTerraform('AWS::RDS::DBInstance', 'DBClusterIdentifier', ctx), { kind: 'argument', tfType: 'aws_rds_cluster_instance', names: ['cluster_identifier'] });
+    assert.deepEqual(propertyToTerraform('AWS::RDS::DBInstance', 'MultiAZ', ctx), { kind: 'argument', tfType: 'aws_db_instance', names: ['multi_az'] });
+    assert.equal(propertyToTerraform('AWS::IAM::UserToGroupAddition', 'GroupName', ctx)?.tfType, 'aws_iam_user_group_membership');
   });
 
   it('the acronym convention: a leading acronym word dropped, as a weak guess after the others', () => {

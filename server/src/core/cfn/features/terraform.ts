@@ -5,6 +5,7 @@ import { ConvertContext } from '../../convert/context';
 import { conditionLocal, intrinsic as intrinsicExpr, refExpr, getAttExpr } from '../../convert/expressions';
 import { render, renderBlock, type Hcl } from '../../convert/hcl';
 import { propertyMapping } from '../../knowledge/properties';
+import { alternativeFor } from '../../knowledge/alternatives';
 import { planTargets } from '../../convert/resources';
 import { toValue } from '../toValue';
 import type { CfnIntrinsic, CfnTemplate } from '../types';
@@ -77,7 +78,12 @@ export function propertyToTerraform(cfnType: string, property: string, ctx: Core
     case 'args': case 'flatten': return { kind: 'argument', tfType, names: answer.names };
     case 'oneOf': return { kind: 'oneOf', tfType, sets: answer.sets };
     case 'resource': return { kind: 'resource', tfType: answer.tfType };
-    default: return { kind: 'none', tfType };
+    default: {
+      // No argument on the primary, but one on the alternative the converter then writes (DBClusterIdentifier ->
+      // aws_rds_cluster_instance.cluster_identifier).
+      const alternative = alternativeFor(ctx.data, cfnType, property);
+      return alternative ? { kind: 'argument', tfType: alternative.tfType, names: [alternative.argument] } : { kind: 'none', tfType };
+    }
   }
 }
 

@@ -85,4 +85,14 @@ ${preference}`;
     const notPassed = (await parse('main.tf', convertToTerraform(withCondition(''), 'yaml', data).hcl)).resource;
     assert.equal(notPassed.aws_codedeploy_deployment_group.orders_deployment_group[0].count, undefined);
   });
+  it('PropagateTags: the group takes its function\'s tags, the application and role those of all such functions merged', async () => {
+    const tagged = (id: string, tags: string, propagate = '      PropagateTags: true\n') => fn(id, '        Type: AllAtOnce\n').replace('      DeploymentPreference:\n', `${propagate}      Tags:\n${tags}      DeploymentPreference:\n`);
+    const hcl = (await parse('main.tf', convertToTerraform(sam(tagged('Orders', '        team: orders\n') + tagged('Billing', '        cost: billing\n')), 'yaml', data).hcl)).resource;
+    assert.deepEqual(hcl.aws_codedeploy_deployment_group.orders_deployment_group[0].tags, { team: 'orders' });
+    assert.deepEqual((Object.values(hcl.aws_codedeploy_app)[0] as any[])[0].tags, { team: 'orders', cost: 'billing' });
+    assert.deepEqual(hcl.aws_iam_role.code_deploy_service_role[0].tags, { team: 'orders', cost: 'billing' });
+    const plain = (await parse('main.tf', convertToTerraform(sam(tagged('Orders', '        team: orders\n', '')), 'yaml', data).hcl)).resource;
+    assert.equal(plain.aws_codedeploy_deployment_group.orders_deployment_group[0].tags, undefined);
+    assert.equal((Object.values(plain.aws_codedeploy_app)[0] as any[])[0].tags, undefined);
+  });
 });

@@ -302,7 +302,7 @@ function eventInvokeConfig(ctx: ConvertContext, value: CfnValueMap): BodyItem[] 
 }
 
 /** The role SAM creates for a resource: trusted by `service`, with managed policy attachments and one inline policy. */
-export function serviceRole(ctx: ConvertContext, id: string, role: TfTarget, service: Hcl | string, managed: Hcl[], statements: Hcl[], boundary: CfnValue | undefined, condition: CfnValue | undefined): void {
+export function serviceRole(ctx: ConvertContext, id: string, role: TfTarget, service: Hcl | string, managed: Hcl[], statements: Hcl[], boundary: CfnValue | undefined, condition: CfnValue | undefined, extra: BodyItem[] = []): void {
   emit(ctx, id, role.tfType, role.name, condition, () => [
     attr('assume_role_policy', call('jsonencode', { k: 'object', entries: [
       { key: 'Version', value: str('2012-10-17') },
@@ -313,6 +313,7 @@ export function serviceRole(ctx: ConvertContext, id: string, role: TfTarget, ser
       ] }] } },
     ] })),
     ...(boundary !== undefined ? [attr('permissions_boundary', expr(ctx, boundary))] : []),
+    ...extra,
   ]);
   managed.forEach((arn, index) => {
     const name = ctx.uniqueName('aws_iam_role_policy_attachment', `${role.name}_${index + 1}`);

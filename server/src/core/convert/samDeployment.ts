@@ -27,15 +27,23 @@ const shared = new WeakMap<ConvertContext, Shared>();
 const isDisabled = (p: CfnValueMap) => p.Enabled === false || p.Enabled === 'false' || p.Enabled === 'False';
 
 /** Every enabled DeploymentPreference of the template's functions (Globals included), for what they share. */
-function preferences(ctx: ConvertContext): { preference: CfnValueMap; condition: CfnValue | undefined }[] {
+function preferences(ctx: ConvertContext): { preference: CfnValueMap; condition: CfnValue | undefined; tags?: CfnValue }[] {
   const globals = isValueMap(ctx.template.value.Globals) && isValueMap(ctx.template.value.Globals.Function) ? ctx.template.value.Globals.Function : {};
-  const out: { preference: CfnValueMap; condition: CfnValue | undefined }[] = [];
+  const out: { preference: CfnValueMap; condition: CfnValue | undefined; tags?: CfnValue }[] = [];
   for (const [, r] of resourceEntries(ctx)) {
     if (r.Type !== 'AWS::Serverless::Function') continue;
-    const preference = (isValueMap(r.Properties) ? r.Properties.DeploymentPreference : undefined) ?? globals.DeploymentPreference;
-    if (isValueMap(preference) && !isDisabled(preference)) out.push({ preference, condition: r.Condition });
+    const props: CfnValueMap = { ...globals, ...(isValueMap(r.Properties) ? r.Properties : {}) };
+    const preference = props.DeploymentPreference;
+    if (isValueMap(preference) && !isDisabled(preference)) out.push({ preference, condition: r.Condition, tags: props.PropagateTags === true ? props.Tags : undefined });
   }
   return out;
+}
+
+/** The shared resources take the tags of every function that propagates its tags, merged (as SAM merges them). */
+function sharedTags(ctx: ConvertContext): BodyItem[] {
+  const merged: CfnValueMap = {};
+  for (const { tags } of preferences(ctx)) if (isValueMap(tags)) Object.assign(merged, tags);
+  return Object.keys(merged).length ? [attr('tags', tagsValue(ctx, merged))] : [];
 }
 
 /** SAM conditions the shared resources only when every preference passes the same function condition through. */
@@ -44,14 +52,14 @@ function sharedCondition(ctx: ConvertContext): CfnValue | undefined {
   return conditions.length && conditions.every((c) => typeof c === 'string' && c === conditions[0]) ? conditions[0] : undefined;
 }
 
-function application(ctx: ConvertContext, id: string, tags: BodyItem[]): TfTarget {
+function application(ctx: ConvertContext, id: string): TfTarget {
   const state = shared.get(ctx) ?? {};
   shared.set(ctx, state);
   if (state.app) return state.app;
   const condition = sharedCondition(ctx);
   const app: TfTarget = { tfType: 'aws_codedeploy_app', name: ctx.uniqueName('aws_codedeploy_app', 'serverless_deployment_application'), counted: typeof condition === 'string', refAttr: 'name', attributes: {} };
   state.app = app;
-  emit(ctx, id, app.tfType, app.name, condition, () => [attr('name', str('ServerlessDeploymentApplication')), attr('compute_platform', str('Lambda')), ...tags]);
+  emit(ctx, id, app.tfType, app.name, condition, () => [attr('name', str('ServerlessDeploymentApplication')), attr('compute_platform', str('Lambda')), ...sharedTags(ctx)]);
   return app;
 }
 
@@ -61,7 +69,7 @@ function codeDeployRole(ctx: ConvertContext, id: string): TfTarget {
   const condition = sharedCondition(ctx);
   const role: TfTarget = { tfType: 'aws_iam_role', name: ctx.uniqueName('aws_iam_role', 'code_deploy_service_role'), counted: typeof condition === 'string', refAttr: 'name', attributes: { Arn: 'arn' } };
   state.role = role;
-  serviceRole(ctx, id, role, 'codedeploy.amazonaws.com', [partitionArn(ctx, ':iam::aws:policy/service-role/AWSCodeDeployRoleForLambda')], [], undefined, condition);
+  serviceRole(ctx, id, role, 'codedeploy.amazonaws.com', [partitionArn(ctx, ':iam::aws:policy/service-role/AWSCodeDeployRoleForLambda')], [], undefined, condition, sharedTags(ctx));
   return role;
 }
 
@@ -105,7 +113,7 @@ function emitDeployment(ctx: ConvertContext, id: string, fn: TfTarget, props: Cf
   const passthrough = value.PassthroughCondition === true || value.PassthroughCondition === 'true';
   const groupCondition = passthrough ? condition : undefined;
   const tags = props.PropagateTags === true && props.Tags !== undefined ? [attr('tags', tagsValue(ctx, props.Tags))] : [];
-  const app = application(ctx, id, tags);
+  const app = application(ctx, id);
   const role = value.Role === undefined ? codeDeployRole(ctx, id) : undefined;
   const group = ctx.uniqueName('aws_codedeploy_deployment_group', `${fn.name}_deployment_group`);
   emit(ctx, id, 'aws_codedeploy_deployment_group', group, groupCondition, () => {

@@ -317,6 +317,12 @@ export function attribute(resources: { id: string; type: string }[], file: HclFi
 }
 
 /** A TODO text without its specifics (logical ids, quoted names, numbers), so that one cause counts once per kind. */
+/**
+ * A TODO that states a documented absence in Terraform (UpdateReplacePolicy Snapshot, CreationPolicy, AWS::StackId)
+ * rather than something the converter could still write: counted apart in the eval, never as converted.
+ */
+export const isNoEquivalentTodo = (text: string): boolean => /\bhas no Terraform equivalent\b/.test(text);
+
 export function todoCause(text: string, ids: readonly string[]): string {
   let s = text.replace(/^TODO:?\s*/, '');
   for (const id of [...ids].sort((a, b) => b.length - a.length)) s = s.replace(new RegExp(`(?<![A-Za-z0-9:])${id.replace(/[^A-Za-z0-9]/g, '\\$&')}(?![A-Za-z0-9])`, 'g'), '<id>');

@@ -9,7 +9,7 @@ import { parseTemplate } from '../../server/src/core/syntax/template';
 import { convertToTerraform } from '../../server/src/core/convert';
 import { snakeCase } from '../../server/src/core/convert/naming';
 import { loadAwsData } from '../../server/src/node/dataLoader';
-import { attribute, RESERVED_VARIABLES, resourceAt, scanHcl, todoCause, validateResource, type HclFile, type Outcome, type ResourceOutcome, type SchemaIssue, type TfSchemaData } from './check';
+import { attribute, isNoEquivalentTodo, RESERVED_VARIABLES, resourceAt, scanHcl, todoCause, validateResource, type HclFile, type Outcome, type ResourceOutcome, type SchemaIssue, type TfSchemaData } from './check';
 import { stubArchiveFiles, terraformAvailable, validateAll, type TfDiag, type TfItem } from './terraform';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -155,6 +155,8 @@ export interface Summary {
   outcomes: Record<Outcome, number>;
   /** Converted (fully or with TODO) but with a block the schema check or terraform validate rejects. */
   invalid: { full: number; todo: number };
+  /** Converted with TODO where every TODO states that Terraform has no equivalent (a subset of outcomes.todo). */
+  noEquivalent: number;
   parses: number;
   blocks: number;
   validBlocks: number;
@@ -248,6 +250,7 @@ async function main() {
     resources: all.length,
     outcomes,
     invalid: { full: all.filter((r) => r.outcome === 'full' && r.invalid).length, todo: all.filter((r) => r.outcome === 'todo' && r.invalid).length },
+    noEquivalent: all.filter((r) => r.outcome === 'todo' && r.todos.every(isNoEquivalentTodo)).length,
     parses: results.filter((r) => r.parses).length,
     blocks: results.reduce((s, r) => s + r.blocks, 0),
     validBlocks: results.reduce((s, r) => s + r.validBlocks, 0),
@@ -281,6 +284,7 @@ async function main() {
     `| resources fully converted (no TODO) | ${o.full} | ${pct(o.full, summary.resources)} |`,
     `| … of which valid (schema${summary.terraform ? ' and terraform validate' : ''}) | ${o.full - summary.invalid.full} | ${pct(o.full - summary.invalid.full, summary.resources)} |`,
     `| resources converted with TODO | ${o.todo} | ${pct(o.todo, summary.resources)} |`,
+    `| … of which every TODO says Terraform has no equivalent | ${summary.noEquivalent} | ${pct(summary.noEquivalent, summary.resources)} |`,
     `| resources converted (with or without TODO) but invalid | ${summary.invalid.full + summary.invalid.todo} | ${pct(summary.invalid.full + summary.invalid.todo, summary.resources)} |`,
     `| resources not converted (TODO block) | ${o['not converted']} | ${pct(o['not converted'], summary.resources)} |`,
     `| resources dropped silently | ${o.dropped} | ${pct(o.dropped, summary.resources)} |`,

@@ -293,6 +293,18 @@ function unmatchedField(ctx: ConvertContext, key: string, v: CfnValue, renames: 
   if (isValueMap(v) && !isFunctionValue(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => fieldName(k, fields, blockName, Array.isArray(v[k])) !== undefined)) {
     return schemaBody(ctx, v, renames, fields, blockName);
   }
+  // A wrapper flattened with its first words kept and units dropped: BufferingHints.IntervalInSeconds ->
+  // buffering_interval, SizeInMBs -> buffering_size (the wrapper's name without its last word, then the field's).
+  const prefix = snake.includes('_') ? snake.slice(0, snake.lastIndexOf('_')) : undefined;
+  if (prefix && isValueMap(v) && !isFunctionValue(v) && Object.keys(v).length > 0) {
+    const prefixed = (k: string) => {
+      const name = `${prefix}_${snakeCase(k).replace(/_in_[a-z_]+$/, '')}`;
+      return name in fields && !fields[name].block ? name : undefined;
+    };
+    if (Object.keys(v).every((k) => prefixed(k))) {
+      return Object.entries(v).filter(([, x]) => !isNoValue(x)).flatMap(([k, x]) => shapedAttr(ctx, prefixed(k)!, x, fields[prefixed(k)!]));
+    }
+  }
   const where = blockName ? `argument in Terraform's "${blockName}" block` : 'Terraform argument';
   ctx.todo(`${key} has no ${where}`);
   return [comment(`TODO: ${key} has no ${where}`)];

@@ -500,6 +500,31 @@ const stateMachineDefinition = (property: string): PropertyRule => (value, scope
   return [attr('definition', typeof value === 'string' ? definition : call('jsonencode', definition))];
 };
 
+/**
+ * Cognito EnabledMfas: Terraform has no list; each factor is switched on by its own block. SOFTWARE_TOKEN_MFA ->
+ * software_token_mfa_configuration { enabled = true }; SMS_MFA and EMAIL_OTP are on when sms_configuration /
+ * email_mfa_configuration are set, which SmsConfiguration / EmailConfiguration write; without those, a precise TODO.
+ */
+const enabledMfas: PropertyRule = (value, scope, properties) => {
+  const { ctx } = scope;
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    ctx.todo(`${scope.logicalId}: EnabledMfas is computed`);
+    return [comment('TODO: EnabledMfas is computed in CloudFormation; set software_token_mfa_configuration / sms_configuration / email_mfa_configuration')];
+  }
+  const items: BodyItem[] = [];
+  for (const factor of value as string[]) {
+    if (factor === 'SOFTWARE_TOKEN_MFA') items.push(nested('software_token_mfa_configuration', [attr('enabled', code('true'))]));
+    else if (factor === 'SMS_MFA' && properties.SmsConfiguration !== undefined) items.push(comment('EnabledMfas SMS_MFA: on with sms_configuration.'));
+    else if (factor === 'EMAIL_OTP' && properties.EmailConfiguration !== undefined && scope.schema?.args.email_mfa_configuration) {
+      items.push(nested('email_mfa_configuration', []));
+    } else {
+      ctx.todo(`${scope.logicalId}: EnabledMfas ${factor} has no Terraform block here`);
+      items.push(comment(`TODO: EnabledMfas ${factor}: ${factor === 'SMS_MFA' ? 'set sms_configuration (SmsConfiguration)' : factor === 'EMAIL_OTP' ? 'set email_configuration and email_mfa_configuration' : 'no Terraform block switches it on'}`));
+    }
+  }
+  return items;
+};
+
 export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::StepFunctions::StateMachine': {
     Definition: stateMachineDefinition('Definition'),
@@ -535,6 +560,7 @@ export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
   'AWS::ECS::Service': { DeploymentConfiguration: ecsDeployment },
   // DirectPut is the default and KinesisStreamAsSource is said by kinesis_source_configuration: nothing to write.
   'AWS::KinesisFirehose::DeliveryStream': { DeliveryStreamType: () => [] },
+  'AWS::Cognito::UserPool': { EnabledMfas: enabledMfas },
   'AWS::EC2::FlowLog': {
     ResourceId: flowLogResource,
     ResourceType: () => [], // read by ResourceId

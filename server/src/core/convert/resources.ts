@@ -11,6 +11,7 @@ import { refAttribute } from '../knowledge/attributes';
 import { PROPERTY_RULES, RESOURCE_DEFAULTS } from './propertyRules';
 import { planSamResource, convertSamResource } from './sam';
 import { principalItem, principalsOf, sharedProperties, type Principal } from './principals';
+import { alternativeFor, attributesOn, refAttributeOn } from './alternatives';
 
 export function resourceEntries(ctx: ConvertContext): [string, CfnValueMap][] {
   const resources = ctx.template.value.Resources;
@@ -42,14 +43,16 @@ export function planTargets(ctx: ConvertContext): void {
     }
     const mapping = ctx.mapping(type);
     if (!mapping) continue;
-    // A type split by principal (AWS::IAM::Policy) lives where its first principal's resource is.
-    const tfType = principalsOf(ctx, type, isValueMap(resource.Properties) ? resource.Properties : {})[0]?.tfType ?? mapping.tf[0];
+    // A type split by principal (AWS::IAM::Policy) lives where its first principal's resource is; one with an
+    // alternative for what its properties say (an Aurora DBInstance) is that alternative.
+    const properties = isValueMap(resource.Properties) ? resource.Properties : {};
+    const tfType = principalsOf(ctx, type, properties)[0]?.tfType ?? alternativeFor(ctx, type, properties) ?? mapping.tf[0];
     ctx.targets.set(id, {
       tfType,
       name: ctx.uniqueName(tfType, snakeCase(id)),
       counted,
-      refAttr: refAttribute(ctx.data, type),
-      attributes: mapping.attributes ?? {},
+      refAttr: refAttributeOn(ctx, tfType, refAttribute(ctx.data, type)),
+      attributes: attributesOn(ctx, tfType, mapping.attributes ?? {}),
     });
   }
 }
@@ -268,7 +271,7 @@ function retentionPolicies(scope: ResourceScope, resource: CfnValueMap): BodyIte
   }
   if (replace === 'Snapshot') {
     ctx.todo(`${scope.logicalId}: UpdateReplacePolicy Snapshot has no Terraform equivalent`);
-    items.push(comment('TODO: UpdateReplacePolicy Snapshot: Terraform takes no snapshot when it replaces a resource; snapshot it before applying a replacing change'));
+    items.push(comment('TODO: UpdateReplacePolicy Snapshot has no Terraform equivalent: Terraform takes no snapshot when it replaces a resource; snapshot it before applying a replacing change'));
   }
   for (const key of ['DeletionPolicy', 'UpdateReplacePolicy'] as const) {
     const v = resource[key];

@@ -13,6 +13,7 @@ import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
 import { expandSamPolicy } from './samPolicyExpansion';
 import { convertSourceOwnedEvent, permission as lambdaPermission } from './samEvents';
+import { deploymentPreference } from './samDeployment';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
 const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;
@@ -216,10 +217,13 @@ function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, co
             ]);
           } else body.push(...argumentItems(scope, key, value));
           break;
-        case 'DeploymentPreference':
-          body.push(comment(`TODO: SAM ${key} (CodeDeploy traffic shifting) is not converted: write aws_codedeploy_app / aws_codedeploy_deployment_group for the alias`));
-          ctx.todo(`${id}: SAM ${key} is not converted`);
+        case 'DeploymentPreference': {
+          // The CodeDeploy resources follow the function (convert/samDeployment.ts); TODOs stay on the function.
+          const deployment = deploymentPreference(ctx, id, fn, props, value, condition);
+          body.push(...deployment.items);
+          if (deployment.emit) later.push(deployment.emit);
           break;
+        }
         default:
           body.push(...argumentItems(scope, key, value));
       }
@@ -298,7 +302,7 @@ function eventInvokeConfig(ctx: ConvertContext, value: CfnValueMap): BodyItem[] 
 }
 
 /** The role SAM creates for a resource: trusted by `service`, with managed policy attachments and one inline policy. */
-export function serviceRole(ctx: ConvertContext, id: string, role: TfTarget, service: Hcl | string, managed: Hcl[], statements: Hcl[], boundary: CfnValue | undefined, condition: CfnValue | undefined): void {
+export function serviceRole(ctx: ConvertContext, id: string, role: TfTarget, service: Hcl | string, managed: Hcl[], statements: Hcl[], boundary: CfnValue | undefined, condition: CfnValue | undefined, extra: BodyItem[] = []): void {
   emit(ctx, id, role.tfType, role.name, condition, () => [
     attr('assume_role_policy', call('jsonencode', { k: 'object', entries: [
       { key: 'Version', value: str('2012-10-17') },
@@ -309,6 +313,7 @@ export function serviceRole(ctx: ConvertContext, id: string, role: TfTarget, ser
       ] }] } },
     ] })),
     ...(boundary !== undefined ? [attr('permissions_boundary', expr(ctx, boundary))] : []),
+    ...extra,
   ]);
   managed.forEach((arn, index) => {
     const name = ctx.uniqueName('aws_iam_role_policy_attachment', `${role.name}_${index + 1}`);

@@ -5,6 +5,7 @@ export type { CfnTypeClass, CfnEquivalence, TfEquivalence, TypeProvenance } from
 export { companionOf } from './companions';
 export type { CompanionOf } from './companions';
 export { propertyMapping, propertyForArgument, primaryTfType, argumentsOf } from './properties';
+export { alternativeFor } from './alternatives';
 export type { PropertyAnswer, PropertyMapping, ArgumentSource, Provenance } from './properties';
 export { snakeCase, singular, argumentGuesses, companionLink, logicalIdFor } from './naming';
 export { refAttribute, tfAttributeFor, cfnAttributeFor, conventionalAttribute } from './attributes';

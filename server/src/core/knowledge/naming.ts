@@ -46,7 +46,7 @@ export function withoutDocument(snake: string): string {
 }
 
 /** Which convention produced an argument name; earlier rules are stronger evidence. */
-export type NamingRule = 'snake' | 'strip-name' | 'name' | 'strip-document' | 'seconds' | 'period-seconds' | 'description' | 'initials';
+export type NamingRule = 'snake' | 'strip-name' | 'name' | 'strip-document' | 'seconds' | 'period-seconds' | 'description' | 'initials' | 'acronym' | 'one-word-more';
 
 export interface ArgumentGuess {
   name: string;
@@ -70,6 +70,7 @@ export function argumentGuesses(property: string): ArgumentGuess[] {
     [snake.replace(/_period$/, '_seconds'), 'period-seconds'], // MessageRetentionPeriod -> message_retention_seconds
     [property.endsWith('Description') ? 'description' : undefined, 'description'], // GroupDescription -> description
     [snake.split('_').length >= 3 ? snake.split('_').map((w) => w[0]).join('') : undefined, 'initials'], // FullyQualifiedDomainName -> fqdn
+    [/^[A-Z]{2,}[A-Z][a-z]/.test(property) ? snake.slice(snake.indexOf('_') + 1) : undefined, 'acronym'], // DBClusterIdentifier -> cluster_identifier
   ];
   const seen = new Set<string>();
   const out: ArgumentGuess[] = [];

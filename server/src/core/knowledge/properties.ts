@@ -91,8 +91,11 @@ export function propertyMapping(data: AwsData, cfnType: string, tfType: string |
 function resolve(data: AwsData, cfnType: string, tfType: string): PropertyMapping {
   const isAwscc = tfType.startsWith('awscc_');
   const schema: TfType | undefined = isAwscc ? undefined : data.tfResource(tfType);
-  // Reviewed answers are about the primary type; on another target (awscc, a SAM expansion) only conventions apply.
-  const reviewed = primaryTfType(data, cfnType) === tfType ? data.propertyMap(cfnType) ?? {} : {};
+  // Reviewed answers are about the primary type; on a reviewed alternative (aws_rds_cluster_instance for DBInstance)
+  // those whose arguments it has hold too; on another target (awscc, a SAM expansion) only conventions apply.
+  const primary = primaryTfType(data, cfnType);
+  const alternative = primary !== tfType && !!schema && (data.mappingForCfn(cfnType)?.tf ?? []).includes(tfType);
+  const reviewed = primary === tfType ? data.propertyMap(cfnType) ?? {} : alternative ? reviewedOn(data.propertyMap(cfnType) ?? {}, schema) : {};
   const type = data.cfnType(cfnType);
   const names = [...new Set([...Object.keys(type?.properties ?? {}), ...Object.keys(reviewed)])];
   const properties = new Map<string, PropertyAnswer>();
@@ -115,7 +118,7 @@ function resolve(data: AwsData, cfnType: string, tfType: string): PropertyMappin
   // resource itself (ServerlessCacheName) or a required one outranks others for the same argument.
   const word = resourceWord(cfnType);
   const pending = names.filter((p) => !properties.has(p));
-  const pairs = pending.flatMap((property) => guessesFor(property, schema).map((g) => ({
+  const pairs = pending.flatMap((property) => guessesFor(property, schema, type?.properties[property]?.type).map((g) => ({
     property, ...g,
     own: property === `${word}Name` || property === `${word}Description` ? 0 : 1,
     required: type?.properties[property]?.required ? 0 : 1,
@@ -137,7 +140,7 @@ function resolve(data: AwsData, cfnType: string, tfType: string): PropertyMappin
   }
   for (const property of pending) {
     if (properties.has(property)) continue;
-    const taken = guessesFor(property, schema).find((g) => claimed.has(g.name) || tied.has(g.name));
+    const taken = guessesFor(property, schema, type?.properties[property]?.type).find((g) => claimed.has(g.name) || tied.has(g.name));
     properties.set(property, taken
       ? { kind: 'none', reason: `its conventional argument ${taken.name} is taken`, provenance: 'convention', takenBy: claimed.get(taken.name) }
       : { kind: 'none', reason: `${tfType} has no argument by this name`, provenance: 'convention' });
@@ -170,7 +173,7 @@ function resolve(data: AwsData, cfnType: string, tfType: string): PropertyMappin
     answer(property) {
       const known = properties.get(property) ?? extra.get(property);
       if (known) return known;
-      const free = guessesFor(property, schema).find((g) => !claimed.has(g.name) && !tied.has(g.name));
+      const free = guessesFor(property, schema, type?.properties[property]?.type).find((g) => !claimed.has(g.name) && !tied.has(g.name));
       const answer: PropertyAnswer = free
         ? { kind: 'args', names: [free.name], provenance: 'convention', rule: free.rule }
         : { kind: 'none', reason: `${tfType} has no free argument by this name`, provenance: 'convention' };
@@ -186,10 +189,46 @@ function resolve(data: AwsData, cfnType: string, tfType: string): PropertyMappin
   };
 }
 
-/** Argument guesses the schema has (without a schema: snake_case, the awscc rule). */
-function guessesFor(property: string, schema: TfType | undefined): { name: string; rule: NamingRule; rank: number }[] {
+/** The reviewed answers whose arguments all exist on `schema` (a separate resource: never on an alternative). */
+function reviewedOn(map: Readonly<Record<string, PropertyTarget>>, schema: TfType): Record<string, PropertyTarget> {
+  return Object.fromEntries(Object.entries(map).filter(([, t]) => {
+    if ('resource' in t || 'none' in t) return false;
+    const args = 'args' in t ? t.args : 'oneOf' in t ? t.oneOf.flat() : t.flatten;
+    return args.every((a) => a in schema.args);
+  }));
+}
+
+/** Argument guesses the schema has (without a schema: snake_case, the awscc rule). `cfnType`: the property's type, when known. */
+function guessesFor(property: string, schema: TfType | undefined, cfnType?: string): { name: string; rule: NamingRule; rank: number }[] {
   if (!schema) return [{ name: snakeCase(property), rule: 'snake' as NamingRule, rank: 0 }];
-  return argumentGuesses(property).filter((g) => g.name in schema.args);
+  const guesses = argumentGuesses(property);
+  const found = guesses.filter((g) => g.name in schema.args);
+  // Weakest: the one argument that is the property's name with one word more, before or after, and of the
+  // property's shape (SecurityGroupIds -> vpc_security_group_ids, Quota -> quota_settings, Enabled -> is_enabled).
+  // Two candidates: neither. A JSON document is not matched this way (base_policy_document is another document).
+  const snake = snakeCase(property);
+  const oneMore = Object.keys(schema.args).filter((a) => {
+    if (!sameShape(cfnType, schema.args[a])) return false;
+    if (a.endsWith(`_${snake}`)) return !a.slice(0, -snake.length - 1).includes('_');
+    return a.startsWith(`${snake}_`) && !a.slice(snake.length + 1).includes('_') && !['arn', 'id', 'name', 'all'].includes(a.slice(snake.length + 1));
+  });
+  if (oneMore.length === 1 && !found.some((g) => g.name === oneMore[0])) found.push({ name: oneMore[0], rule: 'one-word-more', rank: guesses.length + 1 });
+  return found;
+}
+
+const PRIMITIVE: Record<string, string> = { String: 'string', Timestamp: 'string', Boolean: 'bool', Integer: 'number', Long: 'number', Double: 'number' };
+
+/** A CloudFormation property type and a Terraform argument of the same shape (unknown type: any but a document). */
+function sameShape(cfnType: string | undefined, arg: TfType['args'][string]): boolean {
+  if (cfnType === undefined) return true;
+  if (cfnType === 'Json') return false;
+  const list = /^(List|Map)<(.+)>$/.exec(cfnType);
+  const item = list ? list[2] : cfnType;
+  if (!(item in PRIMITIVE)) return !!arg.block;
+  if (arg.block) return false;
+  if (arg.type === undefined) return true; // a schema without attribute types
+  if (!list) return arg.type === PRIMITIVE[item];
+  return list[1] === 'Map' ? !!arg.type?.startsWith('map') : /^(list|set)\(/.test(arg.type ?? '');
 }
 
 /** The CloudFormation properties that land on a Terraform argument of `tfType`, for every type it is the equivalent of. */

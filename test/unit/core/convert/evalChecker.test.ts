@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { attribute, literalFits, resourceAt, scanHcl, todoCause, validateResource, type TfSchemaData } from '../../../../bench/convert/check';
+import { attribute, isNoEquivalentTodo, literalFits, resourceAt, scanHcl, todoCause, validateResource, type TfSchemaData } from '../../../../bench/convert/check';
 import { evaluateTemplate, judgeHcl, loadSchema } from '../../../../bench/convert/eval';
 import { stubArchiveFiles, terraformAvailable, validateAll } from '../../../../bench/convert/terraform';
 import { snakeCase } from '../../../../server/src/core/convert/naming';
@@ -183,5 +183,14 @@ resource "aws_api_gateway_rest_api" "serverless_rest_api" {}
       assert.equal(res.resources.filter((r) => r.outcome === 'dropped').length, 0, `${f}: nothing dropped silently`);
       for (const i of res.schemaIssues) assert.ok(res.resources.some((r) => r.blocks.includes(i.resource)) || res.unattributed.includes(i.resource), `${f}: ${i.resource} is an emitted block`);
     }
+  });
+});
+
+describe('convert eval: TODOs that state a documented absence in Terraform', () => {
+  it('counts "has no Terraform equivalent" apart, and nothing the converter could still write', () => {
+    assert.ok(isNoEquivalentTodo('TODO: UpdateReplacePolicy Snapshot has no Terraform equivalent: Terraform takes no snapshot when it replaces a resource'));
+    assert.ok(isNoEquivalentTodo('TODO: CreationPolicy has no Terraform equivalent'));
+    assert.equal(isNoEquivalentTodo('TODO: CloudFormation property Auth has no aws_api_gateway_rest_api argument'), false);
+    assert.equal(isNoEquivalentTodo('TODO: DeploymentPreference Hooks PreTraffic (Check): CodeDeploy runs it during a deployment'), false);
   });
 });

@@ -230,7 +230,7 @@ ${attrs}    Properties:
     const snapshot = db('    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n');
     assert.match(snapshot, /skip_final_snapshot = false/);
     assert.match(snapshot, /final_snapshot_identifier = "db-final"/);
-    assert.match(snapshot, /# TODO: UpdateReplacePolicy Snapshot: Terraform takes no snapshot when it replaces/);
+    assert.match(snapshot, /# TODO: UpdateReplacePolicy Snapshot has no Terraform equivalent: Terraform takes no snapshot when it replaces/);
     const del = db('    DeletionPolicy: Delete\n    UpdateReplacePolicy: Delete\n');
     assert.doesNotMatch(del, /lifecycle|TODO: (Deletion|UpdateReplace)|final_snapshot/);
     const queue = convert(resources(`  Q:
@@ -407,5 +407,45 @@ ${attrs}    Properties:
     assert.match(subnet, /subnet_id = aws_vpc\.vpc\.id/);
     assert.match(subnet, /# TODO: LogGroupName "outside-group" -> log_destination takes the log group's ARN/);
     assert.doesNotMatch(subnet, /log_destination = /);
+  });
+  it('Cognito EnabledMfas: software tokens switch on their block; SMS without SmsConfiguration is a TODO', async () => {
+    const pool = (mfas: string, extra = '') => convertToTerraform(resources(`  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      MfaConfiguration: "ON"
+      EnabledMfas: ${mfas}
+${extra}`), 'yaml', data);
+    const token = pool('[SOFTWARE_TOKEN_MFA]');
+    const block = (await parsed(token.hcl)).resource.aws_cognito_user_pool.pool[0];
+    assert.equal(block.mfa_configuration, 'ON');
+    assert.deepEqual(block.software_token_mfa_configuration, [{ enabled: true }]);
+    assert.doesNotMatch(token.hcl, /enabled_mfas|EnabledMfas/);
+    assert.equal(token.todos.length, 0);
+    const sms = pool('[SMS_MFA]');
+    assert.ok(sms.todos.some((t: string) => /EnabledMfas SMS_MFA/.test(t)));
+    assert.equal((await parsed(sms.hcl)).resource.aws_cognito_user_pool.pool[0].software_token_mfa_configuration, undefined);
+    const withSms = pool('[SMS_MFA, SOFTWARE_TOKEN_MFA]', '      SmsConfiguration:\n        SnsCallerArn: arn:aws:iam::123456789012:role/sms\n        ExternalId: x\n');
+    assert.equal(withSms.todos.length, 0, withSms.todos.join('\n'));
+    assert.equal((await parsed(withSms.hcl)).resource.aws_cognito_user_pool.pool[0].sms_configuration[0].sns_caller_arn, 'arn:aws:iam::123456789012:role/sms');
+  });
+  it('Firehose BufferingHints is flattened into the destination block (buffering_interval / buffering_size); an unknown field stays a TODO', async () => {
+    const stream = (hints: string) => convertToTerraform(resources(`  Stream:
+    Type: AWS::KinesisFirehose::DeliveryStream
+    Properties:
+      ExtendedS3DestinationConfiguration:
+        BucketARN: arn:aws:s3:::archive
+        RoleARN: arn:aws:iam::123456789012:role/firehose
+        BufferingHints:
+${hints}`), 'yaml', data);
+    const ok = stream('          IntervalInSeconds: 300\n          SizeInMBs: 5\n');
+    const block = (await parsed(ok.hcl)).resource.aws_kinesis_firehose_delivery_stream.stream[0].extended_s3_configuration[0];
+    assert.equal(block.buffering_interval, 300);
+    assert.equal(block.buffering_size, 5);
+    assert.equal(block.buffering_hints, undefined);
+    assert.equal(ok.todos.length, 0, ok.todos.join('\n'));
+    // A field with no argument of the wrapper's prefix: nothing is guessed, the wrapper is a TODO.
+    const bad = stream('          IntervalInSeconds: 300\n          Jitter: 5\n');
+    assert.ok(bad.todos.some((t: string) => /BufferingHints has no argument/.test(t)));
+    assert.doesNotMatch(bad.hcl, /buffering_jitter|buffering_interval/);
   });
 });

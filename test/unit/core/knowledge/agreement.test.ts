@@ -82,9 +82,14 @@ describe('knowledge: hover, Terraform hover and converter agree on every mapped 
       const template = parseTemplate(JSON.stringify({ Resources: { R: { Type: cfnType, Properties: props } } }), 'json');
       const convert = new ConvertContext(template, data);
       planTargets(convert);
-      const target = convert.targets.get('R')!;
+      // Every property at once may call for an alternative (an RDS instance with DBClusterIdentifier is
+      // aws_rds_cluster_instance): each property is converted on the Terraform type its hover names.
+      const planned = convert.targets.get('R')!;
       for (const [property, value] of Object.entries(props)) {
         properties++;
+        const hover = propertyToTerraform(cfnType, property, ctx);
+        const on = hover && hover.kind !== 'resource' ? hover.tfType : mapping.tfType;
+        const target = planned.tfType === on ? planned : { ...planned, tfType: on };
         const later: (() => void)[] = [];
         const scope = scopeFor(convert, 'R', cfnType, target, undefined, later);
         const before = convert.units.length;
@@ -92,7 +97,6 @@ describe('knowledge: hover, Terraform hover and converter agree on every mapped 
         for (const add of later) add();
         const companions = convert.units.slice(before).filter((u) => u.kind === 'resource').map((u) => u.block!.labels[0]);
         const args = names(items);
-        const hover = propertyToTerraform(cfnType, property, ctx);
         const where = `${cfnType}.${property}`;
         if (!hover) { problems.push(`${where}: no hover answer`); continue; }
         const ruled = !!PROPERTY_RULES[cfnType]?.[property];

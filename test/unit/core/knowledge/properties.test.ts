@@ -75,3 +75,28 @@ describe('knowledge: property mapping', () => {
     assert.equal(companionLink('aws_api_gateway_method', { rest_api_id: {}, http_method: {} }), undefined);
   });
 });
+
+describe('knowledge: the weakest conventions (acronym dropped, one word more) on the real data', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const real = (require('../../../../server/src/node/dataLoader') as typeof import('../../../../server/src/node/dataLoader')).loadAwsData();
+  const answer = (cfn: string, property: string) => propertyMapping(real, cfn)!.answer(property);
+
+  it('one word more, of the same shape: Quota -> quota_settings (block), Enabled -> is_enabled (bool)', () => {
+    assert.deepEqual(answer('AWS::ApiGateway::UsagePlan', 'Quota'), { kind: 'args', names: ['quota_settings'], provenance: 'convention', rule: 'one-word-more' });
+    assert.deepEqual(answer('AWS::ApiGateway::UsagePlan', 'Throttle'), { kind: 'args', names: ['throttle_settings'], provenance: 'convention', rule: 'one-word-more' });
+    assert.deepEqual(answer('AWS::KMS::Key', 'Enabled'), { kind: 'args', names: ['is_enabled'], provenance: 'convention', rule: 'one-word-more' });
+    // A wrapper's field (no type known): LaunchTemplateData.SecurityGroupIds -> vpc_security_group_ids.
+    assert.deepEqual(propertyMapping(real, 'AWS::EC2::LaunchTemplate')!.fieldAnswer('LaunchTemplateData', 'SecurityGroupIds'), { kind: 'args', names: ['vpc_security_group_ids'], provenance: 'convention', rule: 'one-word-more' });
+  });
+
+  it('never across shapes, never for a JSON document, never when the stronger rules answer', () => {
+    assert.equal(answer('AWS::Budgets::Budget', 'Budget').kind, 'none', 'a structure is no budget_type string');
+    assert.equal(answer('AWS::NetworkManager::CoreNetwork', 'PolicyDocument').kind, 'none', 'base_policy_document is another document');
+    assert.equal(answer('AWS::WAFv2::RuleGroup', 'Rules').kind, 'none', 'a list of structures is no rules_json string');
+    assert.deepEqual(answer('AWS::SQS::Queue', 'VisibilityTimeout'), { kind: 'args', names: ['visibility_timeout_seconds'], provenance: 'reviewed' });
+  });
+
+  it('a leading acronym dropped: DBParameterGroupName -> parameter_group_name on aws_db_instance', () => {
+    assert.deepEqual(answer('AWS::RDS::DBInstance', 'DBParameterGroupName'), { kind: 'args', names: ['parameter_group_name'], provenance: 'convention', rule: 'acronym' });
+  });
+});

@@ -4,6 +4,7 @@ import { createCloudFormationProvider } from '../../../../server/src/core/featur
 import { createLanguageService } from '../../../../server/src/core/languageService';
 import { terraformProvider } from '../../../../server/src/core/features/terraform/provider';
 import { loadAwsData } from '../../../../server/src/node/dataLoader';
+import { provenanceText } from '../../../../server/src/core/present/identityMarkdown';
 
 // The type hover through the knowledge layer: provenance of every stated equivalent, and bad input said plainly.
 describe('knowledge: type equivalents in the hover', () => {
@@ -88,16 +89,27 @@ describe('knowledge: type equivalents in the hover', () => {
     assert.match(rule, /AWS::EC2::SecurityGroupEgress/);
     assert.match(rule, /the general form of aws_vpc_security_group_(ingress|egress)_rule/);
     assert.match(tfHover('aws_security_group_rule', ja), /の一般形/);
-    const instance = tfHover('aws_rds_cluster_instance');
-    assert.match(instance, /AWS::RDS::DBInstance/);
-    assert.match(instance, /named the way AWS::(DocDB|Neptune)::DBInstance -> aws_(docdb|neptune)_cluster_instance is/);
+    // The analogy's wording (its one match, aws_rds_cluster_instance, is reviewed now: see the next test).
+    const analogy = { source: 'derived' as const, score: 0.8, evidence: { name: 1, props: [20, 83] as [number, number], required: [3, 3] as [number, number], attrs: [7, 28] as [number, number], analogy: 'AWS::DocDB::DBInstance -> aws_docdb_cluster_instance' } };
+    assert.match(provenanceText({ provenance: analogy }, 'en'), /named the way AWS::DocDB::DBInstance -> aws_docdb_cluster_instance is/);
+    // A reviewed alternative of another type's primary is listed as what it is also created from.
+    const full = (type: string, svc = en) => {
+      const text = `resource "${type}" "x" {}\n`;
+      const doc = TextDocument.create('file:///ws/main.tf', 'terraform', 1, text);
+      return (svc.hover(doc, doc.positionAt(text.indexOf(type) + 3))?.contents as { value: string } | undefined)?.value ?? '';
+    };
+    assert.match(full('aws_rds_cluster_instance'), /Also created from: `AWS::RDS::DBInstance`/);
+    assert.match(full('aws_rds_cluster_instance', ja), /`AWS::RDS::DBInstance`/);
+    assert.doesNotMatch(full('aws_db_instance'), /Also created from/);
     assert.match(tfHover('aws_alb_target_group'), /AWS::ElasticLoadBalancingV2::TargetGroup.*the provider's alias of aws_lb_target_group \(same schema\)/);
     assert.match(tfHover('aws_alb_target_group', ja), /aws_lb_target_group のプロバイダー上の別名/);
     // One multi-region variant makes no general form: the access point policy is not claimed for it.
     assert.doesNotMatch(tfHover('aws_s3control_access_point_policy'), /MultiRegionAccessPointPolicy/);
     // The CloudFormation side keeps its own reviewed primary.
     assert.match(head(typeHover(en, 'AWS::RDS::DBInstance')), /aws_db_instance/);
-    assert.doesNotMatch(head(typeHover(en, 'AWS::RDS::DBInstance')), /aws_rds_cluster_instance/);
+    // …first, with the reviewed alternative after it (no longer a match by analogy).
+    assert.match(head(typeHover(en, 'AWS::RDS::DBInstance')), /Terraform: \[`aws_db_instance`\][^·]*· \[`aws_rds_cluster_instance`\][^·]*\(reviewed\)/);
+    assert.doesNotMatch(head(typeHover(en, 'AWS::RDS::DBInstance')), /named the way/);
   });
 
   it('the Terraform side lists every CloudFormation type it stands for (many-to-one)', () => {

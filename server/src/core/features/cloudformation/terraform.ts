@@ -3,6 +3,7 @@
 import type { CoreContext } from '../../context';
 import { ConvertContext, conditionLocal, intrinsic as intrinsicExpr, refExpr, getAttExpr, render, renderBlock, planTargets, type Hcl } from '../../convert';
 import { propertyMapping } from '../../knowledge/properties';
+import { alternativeFor } from '../../knowledge/alternatives';
 import { toValue } from '../../syntax/template/toValue';
 import type { CfnIntrinsic, CfnTemplate } from '../../syntax/template/types';
 
@@ -74,7 +75,12 @@ export function propertyToTerraform(cfnType: string, property: string, ctx: Core
     case 'args': case 'flatten': return { kind: 'argument', tfType, names: answer.names };
     case 'oneOf': return { kind: 'oneOf', tfType, sets: answer.sets };
     case 'resource': return { kind: 'resource', tfType: answer.tfType };
-    default: return { kind: 'none', tfType };
+    default: {
+      // No argument on the primary, but one on the alternative the converter then writes (DBClusterIdentifier ->
+      // aws_rds_cluster_instance.cluster_identifier).
+      const alternative = alternativeFor(ctx.data, cfnType, property);
+      return alternative ? { kind: 'argument', tfType: alternative.tfType, names: [alternative.argument] } : { kind: 'none', tfType };
+    }
   }
 }
 

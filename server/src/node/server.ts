@@ -218,6 +218,15 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       ['parse', () => service.hover(doc, { line: 1, character: 2 })],
       ...WARM_UP_HOVERS.map((position, i): [string, () => unknown] => [`hover${i}`, () => service.hover(doc, position)]),
     ];
+    // A warm-up hover that finds no notes must not use up the setup hint, shown once, on the user's first such hover.
+    const quietly = (run: () => unknown) => () => {
+      service.setSetupHint(false);
+      try {
+        run();
+      } finally {
+        service.setSetupHint(settings.notes.paths.length === 0 && settings.hover.setupHint);
+      }
+    };
     let step = 0;
     let rounds = 0;
     const next = () => {
@@ -225,7 +234,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
         const [label, run] = steps[step++];
         traced(`idle:warmUp:${label}`, () => {
           try {
-            run();
+            quietly(run)();
           } catch {
             /* a warm-up only */
           }

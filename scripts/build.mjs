@@ -10,7 +10,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const ENTRIES = {
   client: 'client/src/extension.ts',
-  server: 'server/src/node/main.ts',
+  // dist/server.js (what the client and bin/aws-notes-ls.js start) compiles dist/serverMain.js with a V8 code cache.
+  server: 'server/src/node/codeCacheLoader.ts',
+  serverMain: 'server/src/node/main.ts',
   cli: 'server/src/node/cli.ts',
   scanWorker: 'server/src/node/scanWorker.ts',
 };

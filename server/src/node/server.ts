@@ -29,13 +29,26 @@ export { Requests, Notifications };
 
 const SERVER_VERSION = '0.1.0';
 
+// What a first template hover takes: a type, a top-level and a nested property (the types are not the ones users
+// hover most: the warm-up is for the code paths and the shared tables, each type's own schema file is small).
 const WARM_UP_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   Queue:
     Type: AWS::SQS::Queue
-  Fn:
-    Type: AWS::Lambda::Function
+    Properties:
+      VisibilityTimeout: 60
+      RedrivePolicy:
+        maxReceiveCount: 3
+  Topic:
+    Type: AWS::SNS::Topic
 `;
+/** Warm-up hovers in WARM_UP_TEMPLATE (line, character): the type, a property, a nested property, another type. */
+const WARM_UP_HOVERS = [
+  { line: 3, character: 14 },
+  { line: 5, character: 8 },
+  { line: 7, character: 10 },
+  { line: 9, character: 14 },
+];
 
 /**
  * Idle work after `indexed` (the Search Notes indexes) runs in slices of IDLE_SLICE_MS, and only once no request has
@@ -79,7 +92,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     }
     settings = normalizeSettings(params.initializationOptions as Record<string, unknown>);
     locale = resolveLocale(settings.displayLanguage, editorLocale);
-    ({ service, indexer } = composeWorkspace({ data: loadData(), settings, workspaceFolders, logger, locale: () => locale, providers }));
+    const data = loadData();
+    ({ service, indexer } = composeWorkspace({ data, settings, workspaceFolders, logger, locale: () => locale, providers }));
     service.setSetupHint(settings.notes.paths.length === 0 && settings.hover.setupHint);
     // Issue 16: the scan worker does phase 2 too, recognising mentions with the data `loadData` reads (main.ts);
     // AWS_NOTES_WORKER_MENTIONS=0 keeps phase 2 on this thread (A/B: it costs peak RSS, see BENCHMARKS.md).
@@ -87,6 +101,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     // Issue 12: VS Code's client says whether the workspace is trusted; other clients: trusted.
     const options = params.initializationOptions as { workspaceTrusted?: unknown } | null | undefined;
     indexer.setWorkspaceTrusted(options?.workspaceTrusted !== false);
+    // Issue 16: the crawl runs on the scan worker; the idle request thread warms up what hovers need meanwhile.
+    warmUpSoon(data);
     return {
       capabilities: SERVER_CAPABILITIES,
       serverInfo: { name: 'aws-notes-ls', version: SERVER_VERSION },
@@ -119,8 +135,6 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     const progress = client.canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin(localize(locale, M.indexing), 0, undefined, false);
     service.setIndexingProgress({ done: 0, total: 0 });
-    // Issue 16: the crawl runs on the scan worker; the idle request thread warms up what hovers need meanwhile.
-    warmUpSoon();
     crawling++;
     const result = await indexer.crawl({
       onProgress: ({ done, total }) => {
@@ -182,28 +196,57 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     setTimeout(slice, 100).unref?.();
   }
 
-  // The first hover after a start used to pay for loading the CloudFormation types, the YAML parser's and the
-  // Markdown sanitiser's first (unoptimised) runs: one hover over a small template, in idle time once the crawl starts.
+  // The first hover after a start used to pay for loading the CloudFormation tables, the YAML parser's, the
+  // template hover's and the Markdown sanitiser's first (unoptimised) runs. Issue 15: that work now starts as soon as
+  // `initialize` has answered (a client's first hover may come before, or right after, an empty workspace's
+  // `indexed`), one step per turn of the event loop, so that a request waits behind one step at most: each step is
+  // a timer, and timers run before the loop polls for input, so a request read meanwhile is answered before the next
+  // step (setImmediate steps interleaved with the connection's own queue and made a hover wait behind several).
   let warmedUp = false;
-  function warmUpSoon(): void {
+  function warmUpSoon(data: AwsData): void {
     if (warmedUp) return;
     warmedUp = true;
-    const timer = setTimeout(traced('idle:warmUpHover', () => {
+    const doc = TextDocument.create('untitled:aws-notes-warm-up.yaml', 'yaml', 1, WARM_UP_TEMPLATE);
+    const type = 'AWS::SQS::Queue';
+    const steps: [string, () => unknown][] = [
+      // The shared tables a template hover reads, one file per step (each a few ms to parse).
+      ['mapping', () => data.mappingForCfn(type)],
+      ['propertyMap', () => data.propertyMap(type)],
+      ['bilingual', () => data.bilingual()],
+      ['features', () => data.featureByCfnType(type)],
+      // The YAML parser and the template model, on a key with no hover of its own.
+      ['parse', () => service.hover(doc, { line: 1, character: 2 })],
+      ...WARM_UP_HOVERS.map((position, i): [string, () => unknown] => [`hover${i}`, () => service.hover(doc, position)]),
+    ];
+    // A warm-up hover that finds no notes must not use up the setup hint, shown once, on the user's first such hover.
+    const quietly = (run: () => unknown) => () => {
+      service.setSetupHint(false);
       try {
-        const doc = TextDocument.create('untitled:aws-notes-warm-up.yaml', 'yaml', 1, WARM_UP_TEMPLATE);
-        for (const line of [3, 5]) service.hover(doc, { line, character: 14 });
-      } catch {
-        /* a warm-up only */
+        run();
+      } finally {
+        service.setSetupHint(settings.notes.paths.length === 0 && settings.hover.setupHint);
+      }
+    };
+    let step = 0;
+    let rounds = 0;
+    const next = () => {
+      if (step < steps.length) {
+        const [label, run] = steps[step++];
+        traced(`idle:warmUp:${label}`, () => {
+          try {
+            quietly(run)();
+          } catch {
+            /* a warm-up only */
+          }
+        })();
+        setTimeout(next, 0);
+        return;
       }
       // The sanitiser's parser, until it is optimised: one sample text per turn of the event loop.
-      let rounds = 0;
-      const round = traced('idle:warmUpMarkdown', () => {
-        warmUpMarkdown(rounds);
-        if (++rounds < WARM_UP_ROUNDS) setImmediate(round);
-      });
-      setImmediate(round);
-    }), 50);
-    timer.unref?.();
+      traced('idle:warmUpMarkdown', () => warmUpMarkdown(rounds))();
+      if (++rounds < WARM_UP_ROUNDS) setTimeout(next, 0);
+    };
+    setTimeout(next, 0);
   }
 
   // `indexed` means "the index is complete": file events during a crawl must not say so before the crawl's end does

@@ -17,7 +17,7 @@ function todo(scope: ResourceScope, property: string, why: string): BodyItem[] {
  */
 function methodPath(path: CfnValue | undefined, method: CfnValue | undefined): string | undefined {
   if (typeof path !== 'string' || typeof method !== 'string') return undefined;
-  const resource = path.replace(/~1/g, '/').replace(/^\//, '');
+  const resource = path.replace(/^\//, '').replace(/~1/g, '/').replace(/^\//, '');
   return resource === '' ? undefined : `${resource}/${method}`;
 }
 

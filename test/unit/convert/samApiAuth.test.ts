@@ -407,6 +407,24 @@ ${api(`      StageName: live
     assert.deepEqual(schemaIssues(hcl), []);
   });
 
+  it('The implicit HTTP API takes the HttpApi Globals: its authorizer exists and its routes point at it', async () => {
+    const { hcl, todos } = convertToTerraform(`Transform: AWS::Serverless-2016-10-31
+Globals:
+  HttpApi:
+    Auth:
+      DefaultAuthorizer: Jwt
+      Authorizers:
+        Jwt:
+          JwtConfiguration: { issuer: https://issuer.example.com, audience: [app] }
+Resources:
+${fn('Items', `        Read: { Type: HttpApi, Properties: { Path: /items, Method: get } }
+`)}`, 'yaml', data);
+    const r = (await parse('main.tf', hcl)).resource;
+    assert.equal(r.aws_apigatewayv2_authorizer.serverless_http_api_jwt[0].api_id, '${aws_apigatewayv2_api.serverless_http_api.id}');
+    assert.equal(r.aws_apigatewayv2_route.items_read[0].authorizer_id, '${aws_apigatewayv2_authorizer.serverless_http_api_jwt.id}');
+    assert.deepEqual(todos, []);
+  });
+
   it('A Domain without CertificateArn is a precise TODO, never dropped', () => {
     for (const type of ['AWS::Serverless::Api', 'AWS::Serverless::HttpApi']) {
       const { hcl, todos } = sam(`${api(`      StageName: v1

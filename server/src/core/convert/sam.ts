@@ -12,7 +12,7 @@ import { convertStateMachine } from './samStateMachine';
 import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
 import { expandSamPolicy } from './samPolicyExpansion';
-import { corsOptions, handledApiProperty, httpApiExtras, httpCors, httpRouteAuth, restApiExtras, restCorsApplies, restSecurity, restSecuritySchemes, stageItems } from './samApi';
+import { corsOptions, handledApiProperty, samApiProperties, httpApiExtras, httpCors, httpRouteAuth, restApiExtras, restCorsApplies, restSecurity, restSecuritySchemes, stageItems } from './samApi';
 import { convertSourceOwnedEvent, permission as lambdaPermission } from './samEvents';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
@@ -459,7 +459,8 @@ type Permission = (principal: string, sourceArn: Hcl | undefined) => void;
 
 function httpApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, base: string, p: CfnValueMap, condition: CfnValue | undefined, permission: Permission): void {
   if (p.ApiId === undefined && !ctx.hasUnit(`resource.aws_apigatewayv2_api.${ctx.targets.get(IMPLICIT_HTTP_API)!.name}`)) {
-    convertHttpApi(ctx, IMPLICIT_HTTP_API, {}, undefined);
+    // The implicit API takes the HttpApi Globals, as SAM applies them (its routes read the same Auth).
+    convertHttpApi(ctx, IMPLICIT_HTTP_API, samApiProperties(ctx, IMPLICIT_HTTP_API, 'AWS::Serverless::HttpApi'), undefined);
   }
   const apiId = p.ApiId !== undefined ? expr(ctx, p.ApiId) : code(`${address(ctx.targets.get(IMPLICIT_HTTP_API)!)}.id`);
   // An ApiId that is a !Ref to an HTTP API of this template points at it; any other value names an API elsewhere.

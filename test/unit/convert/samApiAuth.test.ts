@@ -425,6 +425,21 @@ ${fn('Items', `        Read: { Type: HttpApi, Properties: { Path: /items, Method
     assert.deepEqual(todos, []);
   });
 
+  it('Event properties: TimeoutInMillis reaches the integration (REST body / HTTP integration); the rest are precise TODOs', async () => {
+    const rest = sam(`${api('      StageName: v1')}${fn('Items', `        Read: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /items, Method: get, TimeoutInMillis: 5000, RequestParameters: [method.request.header.X], Auth: { InvokeRole: CALLER_CREDENTIALS } } }
+`)}`);
+    assert.match(methodText(rest.hcl, 'get'), /timeoutInMillis = 5000/);
+    assert.ok(rest.todos.some((t) => /Api event Read: RequestParameters is not converted/.test(t)), rest.todos.join('\n'));
+    assert.ok(rest.todos.some((t) => /Api event Read: Auth\.InvokeRole is not converted/.test(t)), rest.todos.join('\n'));
+    assert.ok(!rest.todos.some((t) => /TimeoutInMillis|Path|Method/.test(t)));
+    const http = sam(`${api('      StageName: live', 'AWS::Serverless::HttpApi')}${fn('Items', `        Read: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /items, Method: get, TimeoutInMillis: 5000, RouteSettings: { ThrottlingBurstLimit: 1 } } }
+`)}`);
+    assert.equal((await parse('main.tf', http.hcl)).resource.aws_apigatewayv2_integration.items_read[0].timeout_milliseconds, 5000);
+    assert.deepEqual(http.todos, ['Items: HttpApi event Read: RouteSettings is not converted; add it to the route by hand']);
+    const plain = sam(`${api('      StageName: v1')}${fn('Items', restEvents())}`);
+    assert.doesNotMatch(plain.hcl, /timeoutInMillis/, 'no TimeoutInMillis, API Gateway\'s default');
+  });
+
   it('A Domain without CertificateArn is a precise TODO, never dropped', () => {
     for (const type of ['AWS::Serverless::Api', 'AWS::Serverless::HttpApi']) {
       const { hcl, todos } = sam(`${api(`      StageName: v1

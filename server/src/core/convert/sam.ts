@@ -12,7 +12,7 @@ import { convertStateMachine } from './samStateMachine';
 import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
 import { expandSamPolicy } from './samPolicyExpansion';
-import { corsOptions, handledApiProperty, samApiProperties, httpApiExtras, httpCors, httpRouteAuth, restApiExtras, restCorsApplies, restSecurity, restSecuritySchemes, stageItems } from './samApi';
+import { corsOptions, handledApiProperty, samApiProperties, unconvertedEventProperties, httpApiExtras, httpCors, httpRouteAuth, restApiExtras, restCorsApplies, restSecurity, restSecuritySchemes, stageItems } from './samApi';
 import { convertSourceOwnedEvent, permission as lambdaPermission } from './samEvents';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
@@ -422,8 +422,10 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
       permission('sns.amazonaws.com', expr(ctx, p.Topic));
       return;
     case 'HttpApi':
+      unconvertedEventProperties(ctx, id, eventId, 'HttpApi', p);
       return httpApiEvent(ctx, id, fn, base, p, condition, permission);
     case 'Api':
+      unconvertedEventProperties(ctx, id, eventId, 'Api', p);
       return restApiEvent(ctx, id, fn, p, condition, permission);
     case 'S3': case 'CloudWatchLogs': case 'IoTRule': case 'Cognito': case 'AlexaSkill':
       return convertSourceOwnedEvent(ctx, id, fn, eventId, event, condition);
@@ -472,6 +474,7 @@ function httpApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, base: strin
     attr('integration_type', str('AWS_PROXY')),
     attr('integration_uri', code(`${address(fn)}.invoke_arn`)),
     attr('payload_format_version', expr(ctx, p.PayloadFormatVersion ?? '2.0')),
+    ...(p.TimeoutInMillis !== undefined ? [attr('timeout_milliseconds', expr(ctx, p.TimeoutInMillis))] : []),
   ]);
   const method = typeof p.Method === 'string' ? (p.Method.toLowerCase() === 'any' ? 'ANY' : p.Method.toUpperCase()) : 'ANY';
   const routeKey = p.Path === undefined ? '$default' : `${method} ${String(p.Path)}`;
@@ -540,7 +543,7 @@ function restApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, p: CfnValue
   const method = typeof p.Method === 'string' ? (p.Method.toLowerCase() === 'any' ? 'x-amazon-apigateway-any-method' : p.Method.toLowerCase()) : 'x-amazon-apigateway-any-method';
   const path = typeof p.Path === 'string' ? p.Path : '/';
   const paths = restApiPaths(ctx, apiLogicalId!);
-  paths.push({ path, method, uri: code(`${address(fn)}.invoke_arn`), deps: [`resource.${fn.tfType}.${fn.name}`], auth: isValueMap(p.Auth) ? p.Auth : undefined });
+  paths.push({ path, method, uri: code(`${address(fn)}.invoke_arn`), deps: [`resource.${fn.tfType}.${fn.name}`], auth: isValueMap(p.Auth) ? p.Auth : undefined, timeout: p.TimeoutInMillis !== undefined ? expr(ctx, p.TimeoutInMillis) : undefined });
   writeRestApi(ctx, apiLogicalId!, api);
   permission('apigateway.amazonaws.com', { k: 'template', parts: [code(`${address(api)}.execution_arn`), '/*/*'] });
   void condition;
@@ -555,6 +558,8 @@ export interface RestRoute {
   integration?: Hcl;
   /** The event's own Auth (Authorizer, AuthorizationScopes, ApiKeyRequired). */
   auth?: CfnValueMap;
+  /** The event's TimeoutInMillis: the integration's timeoutInMillis. */
+  timeout?: Hcl;
 }
 const REST_ROUTES = new WeakMap<ConvertContext, Map<string, RestRoute[]>>();
 
@@ -587,6 +592,7 @@ export function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget):
           { key: 'type', value: str('aws_proxy') },
           { key: 'httpMethod', value: str('POST') },
           { key: 'uri', value: route.uri },
+          ...(route.timeout ? [{ key: 'timeoutInMillis', value: route.timeout }] : []),
         ] } }, ...(security ? [{ key: 'security', value: security }] : [])] },
       });
     }

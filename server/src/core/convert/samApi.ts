@@ -63,6 +63,19 @@ function authorizerPermission(ctx: ConvertContext, apiId: string, api: TfTarget,
   ]);
 }
 
+/** Event properties converted (Stage only narrows the permission SAM writes; the converter's covers every stage). */
+const EVENT_KEYS: Record<'Api' | 'HttpApi', { keys: string[]; auth: string[] }> = {
+  Api: { keys: ['Path', 'Method', 'RestApiId', 'Stage', 'Auth', 'TimeoutInMillis'], auth: ['Authorizer', 'AuthorizationScopes', 'ApiKeyRequired'] },
+  HttpApi: { keys: ['Path', 'Method', 'ApiId', 'Stage', 'Auth', 'TimeoutInMillis', 'PayloadFormatVersion'], auth: ['Authorizer', 'AuthorizationScopes'] },
+};
+
+/** A precise TODO for each property of an Api / HttpApi function event that is not converted (RequestModel, RouteSettings...). */
+export function unconvertedEventProperties(ctx: ConvertContext, fnId: string, eventId: string, type: 'Api' | 'HttpApi', p: CfnValueMap): void {
+  const known = EVENT_KEYS[type];
+  for (const key of Object.keys(p).filter((k) => !known.keys.includes(k))) samTodo(ctx, fnId, `${type} event ${eventId}: ${key} is not converted; add it to the route by hand`);
+  for (const key of Object.keys(map(p.Auth)).filter((k) => !known.auth.includes(k))) samTodo(ctx, fnId, `${type} event ${eventId}: Auth.${key} is not converted; add it to the route by hand`);
+}
+
 // ---------------------------------------------------------------- REST API: the OpenAPI body
 
 const AUTH_KEYS = ['DefaultAuthorizer', 'Authorizers', 'ApiKeyRequired', 'AddDefaultAuthorizerToCorsPreflight', 'AddApiKeyRequiredToCorsPreflight', 'UsagePlan'];

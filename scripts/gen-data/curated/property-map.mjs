@@ -76,6 +76,11 @@ export const PROPERTY_OVERRIDES = {
   'AWS::CodeBuild::Project': { TimeoutInMinutes: { args: ['build_timeout'] }, QueuedTimeoutInMinutes: { args: ['queued_timeout'] } },
   'AWS::EFS::FileSystem': { FileSystemTags: { args: ['tags'] } },
   'AWS::ApiGatewayV2::Authorizer': { IdentitySource: { args: ['identity_sources'] } },
+  // Terraform's names for the key source and the import mode of a body.
+  'AWS::ApiGateway::RestApi': {
+    ApiKeySourceType: { args: ['api_key_source'] },
+    Mode: { args: ['put_rest_api_mode'] },
+  },
   // The stage's names differ from CloudFormation's (singular setting, X-Ray flag); each method setting is its own resource.
   'AWS::ApiGateway::Stage': {
     AccessLogSetting: { args: ['access_log_settings'] },

@@ -440,6 +440,29 @@ ${fn('Items', `        Read: { Type: HttpApi, Properties: { Path: /items, Method
     assert.doesNotMatch(plain.hcl, /timeoutInMillis/, 'no TimeoutInMillis, API Gateway\'s default');
   });
 
+  it('REST API properties as the RestApi SAM generates gets them: EndpointConfiguration, BinaryMediaTypes, ApiKeySourceType; GatewayResponses in the body', async () => {
+    const { hcl, todos } = sam(`${api(`      StageName: v1
+      EndpointConfiguration: { Type: PRIVATE, VPCEndpointIds: [vpce-1] }
+      BinaryMediaTypes: [image~1png]
+      ApiKeySourceType: HEADER
+      GatewayResponses:
+        DEFAULT_4XX:
+          StatusCode: 400
+          ResponseParameters: { Headers: { Access-Control-Allow-Origin: "'*'" }, QueryStrings: { q: "'x'" } }`)}${fn('Items', restEvents())}`);
+    const r = (await parse('main.tf', hcl)).resource.aws_api_gateway_rest_api.api[0];
+    assert.deepEqual(r.endpoint_configuration, [{ types: ['PRIVATE'], vpc_endpoint_ids: ['vpce-1'] }]);
+    assert.deepEqual(r.binary_media_types, ['image/png']);
+    assert.equal(r.api_key_source, 'HEADER');
+    const body = blockText(hcl, 'aws_api_gateway_rest_api', 'api');
+    assert.match(body, /x-amazon-apigateway-gateway-responses = \{\s*DEFAULT_4XX = \{\s*responseParameters = \{\s*"gatewayresponse\.header\.Access-Control-Allow-Origin" = "'\*'"\s*"gatewayresponse\.querystring\.q" = "'x'"/);
+    assert.match(body, /statusCode = "400"/);
+    assert.deepEqual(todos, []);
+    assert.deepEqual(schemaIssues(hcl), []);
+    const plain = sam(`${api('      EndpointConfiguration: REGIONAL\n      StageName: v1')}${fn('Items', restEvents())}`);
+    assert.match(plain.hcl, /endpoint_configuration \{\s*types = \["REGIONAL"\]\s*\}/);
+    assert.doesNotMatch(plain.hcl, /gateway-responses/, 'no GatewayResponses, none in the body');
+  });
+
   it('A Domain without CertificateArn is a precise TODO, never dropped', () => {
     for (const type of ['AWS::Serverless::Api', 'AWS::Serverless::HttpApi']) {
       const { hcl, todos } = sam(`${api(`      StageName: v1

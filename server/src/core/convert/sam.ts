@@ -12,7 +12,7 @@ import { convertStateMachine } from './samStateMachine';
 import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
 import { expandSamPolicy } from './samPolicyExpansion';
-import { corsOptions, handledApiProperty, samApiProperties, unconvertedEventProperties, httpApiExtras, httpCors, httpRouteAuth, restApiExtras, restCorsApplies, restSecurity, restSecuritySchemes, stageItems } from './samApi';
+import { corsOptions, gatewayResponses, handledApiProperty, restApiValue, samApiProperties, unconvertedEventProperties, httpApiExtras, httpCors, httpRouteAuth, restApiExtras, restCorsApplies, restSecurity, restSecuritySchemes, stageItems } from './samApi';
 import { convertSourceOwnedEvent, permission as lambdaPermission } from './samEvents';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 
@@ -605,11 +605,13 @@ export function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget):
       }
     }
     const schemes = restSecuritySchemes(ctx, apiId, props, used, notes);
+    const responses = gatewayResponses(ctx, apiId, props.GatewayResponses, notes);
     return { k: 'object', entries: [
       { key: 'openapi', value: str('3.0.1') },
       { key: 'info', value: { k: 'object', entries: [{ key: 'title', value: props.Name !== undefined ? expr(ctx, props.Name) : str(apiId) }, { key: 'version', value: str('1.0') }] } },
       { key: 'paths', value: { k: 'object', entries: [...byPath].map(([path, methods]) => ({ key: path, value: { k: 'object', entries: methods } })) } },
       ...(schemes ? [{ key: 'components', value: { k: 'object' as const, entries: [{ key: 'securitySchemes', value: schemes }] } }] : []),
+      ...(responses ? [{ key: 'x-amazon-apigateway-gateway-responses', value: responses }] : []),
     ] };
   });
   for (const route of routes) for (const dep of route.deps) deps.add(dep);
@@ -618,9 +620,12 @@ export function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget):
   if (index >= 0) ctx.units.splice(index, 1);
   const body: BodyItem[] = [attr('name', props.Name !== undefined ? expr(ctx, props.Name) : str(apiId)), attr('body', call('jsonencode', openapi)), ...notes];
   const scope = scopeFor(ctx, apiId, 'AWS::Serverless::Api', api, undefined, []);
+  // What the SAM type's own answers leave without an argument is answered as the AWS::ApiGateway::RestApi SAM generates.
+  const restScope = scopeFor(ctx, apiId, 'AWS::ApiGateway::RestApi', api, undefined, []);
   for (const [k, value] of Object.entries(props)) {
     if (['Name', 'StageName'].includes(k) || handledApiProperty('AWS::Serverless::Api', k)) continue;
-    const items = ctx.collect(() => argumentItems(scope, k, value));
+    const own = scope.properties?.answer(k);
+    const items = ctx.collect(() => (own?.kind === 'none' && own.provenance === 'convention' ? argumentItems(restScope, k, restApiValue(k, value)) : argumentItems(scope, k, restApiValue(k, value))));
     body.push(...items.value);
     for (const dep of items.deps) deps.add(dep);
   }

@@ -37,7 +37,7 @@ export function samApiProperties(ctx: ConvertContext, apiId: string, samType: 'A
 /** Properties handled here or on the stage, not as arguments of the API resource. */
 export function handledApiProperty(samType: string, property: string): boolean {
   // OpenApiVersion only chooses the version of the document SAM generates; the converter always writes OpenAPI 3.
-  return ['Auth', 'Cors', 'Domain', 'OpenApiVersion'].includes(property) || (SAM_API_STAGES[samType]?.properties.includes(property) ?? false);
+  return ['Auth', 'Cors', 'Domain', 'OpenApiVersion', 'GatewayResponses'].includes(property) || (SAM_API_STAGES[samType]?.properties.includes(property) ?? false);
 }
 
 /** The stage's arguments for the API properties SAM puts on the stage, answered as the stage type's properties. */
@@ -261,6 +261,45 @@ function usagePlan(ctx: ConvertContext, apiId: string, api: TfTarget, stage: TfT
     attr('key_type', str('API_KEY')),
     attr('usage_plan_id', code(`aws_api_gateway_usage_plan.${planName}.id`)),
   ]);
+}
+
+/**
+ * GatewayResponses -> the body's x-amazon-apigateway-gateway-responses, as SAM writes them: ResponseParameters'
+ * Headers / Paths / QueryStrings prefixed gatewayresponse.header. / .path. / .querystring., templates, status code.
+ */
+export function gatewayResponses(ctx: ConvertContext, apiId: string, value: CfnValue | undefined, notes: BodyItem[]): Hcl | undefined {
+  if (value === undefined) return undefined;
+  if (!isValueMap(value) || !Object.values(value).every(isValueMap)) {
+    note(ctx, notes, apiId, 'GatewayResponses is computed; SAM accepts only a map of responses; write x-amazon-apigateway-gateway-responses by hand');
+    return undefined;
+  }
+  return obj(Object.entries(value as Record<string, CfnValueMap>).map(([type, response]) => {
+    const parameters = map(response.ResponseParameters);
+    const prefixed = [['Headers', 'header.'], ['Paths', 'path.'], ['QueryStrings', 'querystring.']]
+      .flatMap(([key, prefix]) => Object.entries(map(parameters[key])).map(([k, v]): [string, Hcl] => [`gatewayresponse.${prefix}${k}`, expr(ctx, v)]));
+    return [type, obj([
+      ['responseParameters', obj(prefixed)],
+      ['responseTemplates', response.ResponseTemplates !== undefined ? expr(ctx, response.ResponseTemplates) : obj([])],
+      ['statusCode', response.StatusCode !== undefined ? (typeof response.StatusCode === 'number' ? str(String(response.StatusCode)) : expr(ctx, response.StatusCode)) : undefined],
+    ])];
+  }));
+}
+
+/**
+ * A SAM Api property as the AWS::ApiGateway::RestApi SAM generates gets it: EndpointConfiguration `REGIONAL` or
+ * `{Type, VPCEndpointIds}` becomes `{Types: [..], VpcEndpointIds}`; BinaryMediaTypes' `~1` is `/` again (SAM
+ * unescapes them); the rest is passed as is.
+ */
+export function restApiValue(property: string, value: CfnValue): CfnValue {
+  if (property === 'BinaryMediaTypes' && Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v.replace(/~1/g, '/') : v));
+  if (property !== 'EndpointConfiguration') return value;
+  if (!isValueMap(value)) return { Types: [value] };
+  if (value.Type === undefined) return value;
+  const out: CfnValueMap = { Types: [value.Type] };
+  const ids = value.VPCEndpointIds ?? value.VpcEndpointIds;
+  if (ids !== undefined) out.VpcEndpointIds = ids;
+  if (value.IpAddressType !== undefined) out.IpAddressType = value.IpAddressType;
+  return out;
 }
 
 // ---------------------------------------------------------------- custom domains

@@ -12,7 +12,8 @@ import { convertStateMachine } from './samStateMachine';
 import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
 import { expandSamPolicy } from './samPolicyExpansion';
-import { corsOptions, gatewayResponses, handledApiProperty, restApiValue, samApiProperties, unconvertedEventProperties, httpApiExtras, httpCors, httpRouteAuth, restApiExtras, restCorsApplies, restSecurity, restSecuritySchemes, stageItems } from './samApi';
+import { handledApiProperty, httpApiExtras, httpCors, httpRouteAuth, restApiExtras, restApiValue, samApiProperties, stageItems, unconvertedEventProperties } from './samApi';
+import { corsOptions, gatewayResponses, restCorsApplies, restSecurity, restSecuritySchemes } from './samApiBody';
 import { convertSourceOwnedEvent, permission as lambdaPermission } from './samEvents';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
 

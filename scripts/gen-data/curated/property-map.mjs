@@ -76,6 +76,17 @@ export const PROPERTY_OVERRIDES = {
   'AWS::CodeBuild::Project': { TimeoutInMinutes: { args: ['build_timeout'] }, QueuedTimeoutInMinutes: { args: ['queued_timeout'] } },
   'AWS::EFS::FileSystem': { FileSystemTags: { args: ['tags'] } },
   'AWS::ApiGatewayV2::Authorizer': { IdentitySource: { args: ['identity_sources'] } },
+  // Terraform's names for the key source and the import mode of a body.
+  'AWS::ApiGateway::RestApi': {
+    ApiKeySourceType: { args: ['api_key_source'] },
+    Mode: { args: ['put_rest_api_mode'] },
+  },
+  // The stage's names differ from CloudFormation's (singular setting, X-Ray flag); each method setting is its own resource.
+  'AWS::ApiGateway::Stage': {
+    AccessLogSetting: { args: ['access_log_settings'] },
+    TracingEnabled: { args: ['xray_tracing_enabled'] },
+    MethodSettings: { resource: 'aws_api_gateway_method_settings' },
+  },
   'AWS::EC2::LaunchTemplate': { LaunchTemplateData: { flatten: ['image_id', 'instance_type', 'user_data', 'iam_instance_profile', 'block_device_mappings', 'metadata_options'] } },
   // The generated value is stored by a secret version (with data "aws_secretsmanager_random_password").
   'AWS::SecretsManager::Secret': { GenerateSecretString: { resource: 'aws_secretsmanager_secret_version' } },

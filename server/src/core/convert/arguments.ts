@@ -91,7 +91,8 @@ function valueItems(scope: ResourceScope, property: string, name: string, value:
   const { ctx } = scope;
   const isBlock = scope.schema?.args[name]?.block ?? false;
   if (name === 'tags' || (property === 'Tags' && !isBlock)) return [attr(name, tagsValue(ctx, value))];
-  if (isJsonProperty(ctx, scope.cfnType, property) && (isValueMap(value) || Array.isArray(value))) {
+  // A JSON-typed property whose argument is a map (StageVariables -> stage_variables) stays a map.
+  if (isJsonProperty(ctx, scope.cfnType, property) && (isValueMap(value) || Array.isArray(value)) && !scope.schema?.args[name]?.type?.startsWith('map')) {
     return [attr(name, call('jsonencode', expr(ctx, value)))];
   }
   if (isBlock && !isValueMap(value) && !Array.isArray(value)) {

@@ -6,6 +6,7 @@ import { address, expr, isNoValue, isRef } from './expressions';
 import { attr, call, code, comment, nested, render, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
 import { substituted } from './samStateMachine';
+import { methodSettings, routeSettings } from './apiStage';
 
 export type PropertyRule = (value: CfnValue, scope: ResourceScope, properties: CfnValueMap) => BodyItem[];
 
@@ -532,6 +533,8 @@ export const PROPERTY_RULES: Record<string, Record<string, PropertyRule>> = {
     DefinitionSubstitutions: () => [], // put into the definition
   },
   'AWS::SecretsManager::Secret': { GenerateSecretString: generateSecretString },
+  'AWS::ApiGateway::Stage': { MethodSettings: methodSettings },
+  'AWS::ApiGatewayV2::Stage': { RouteSettings: routeSettings },
   'AWS::Route53::RecordSet': { HostedZoneName: hostedZoneName, AliasTarget: aliasTarget },
   'AWS::Lambda::EventSourceMapping': { SelfManagedEventSource: selfManagedEventSource },
   'AWS::CloudFront::Distribution': { DistributionConfig: distributionConfig },

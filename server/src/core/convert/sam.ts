@@ -12,6 +12,8 @@ import { convertStateMachine } from './samStateMachine';
 import { convertConnector } from './samConnector';
 import { applicationTarget, convertApplication } from './samApplication';
 import { expandSamPolicy } from './samPolicyExpansion';
+import { handledApiProperty, httpApiExtras, httpCors, httpRouteAuth, restApiExtras, restApiValue, samApiProperties, stageItems, unconvertedEventProperties } from './samApi';
+import { corsOptions, gatewayResponses, restCorsApplies, restSecurity, restSecuritySchemes } from './samApiBody';
 import { convertSourceOwnedEvent, permission as lambdaPermission } from './samEvents';
 import { deploymentPreference } from './samDeployment';
 import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
@@ -426,8 +428,10 @@ function convertEvent(ctx: ConvertContext, id: string, fn: TfTarget, eventId: st
       permission('sns.amazonaws.com', expr(ctx, p.Topic));
       return;
     case 'HttpApi':
+      unconvertedEventProperties(ctx, id, eventId, 'HttpApi', p);
       return httpApiEvent(ctx, id, fn, base, p, condition, permission);
     case 'Api':
+      unconvertedEventProperties(ctx, id, eventId, 'Api', p);
       return restApiEvent(ctx, id, fn, p, condition, permission);
     case 'S3': case 'CloudWatchLogs': case 'IoTRule': case 'Cognito': case 'AlexaSkill':
       return convertSourceOwnedEvent(ctx, id, fn, eventId, event, condition);
@@ -463,7 +467,8 @@ type Permission = (principal: string, sourceArn: Hcl | undefined) => void;
 
 function httpApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, base: string, p: CfnValueMap, condition: CfnValue | undefined, permission: Permission): void {
   if (p.ApiId === undefined && !ctx.hasUnit(`resource.aws_apigatewayv2_api.${ctx.targets.get(IMPLICIT_HTTP_API)!.name}`)) {
-    convertHttpApi(ctx, IMPLICIT_HTTP_API, {}, undefined);
+    // The implicit API takes the HttpApi Globals, as SAM applies them (its routes read the same Auth).
+    convertHttpApi(ctx, IMPLICIT_HTTP_API, samApiProperties(ctx, IMPLICIT_HTTP_API, 'AWS::Serverless::HttpApi'), undefined);
   }
   const apiId = p.ApiId !== undefined ? expr(ctx, p.ApiId) : code(`${address(ctx.targets.get(IMPLICIT_HTTP_API)!)}.id`);
   // An ApiId that is a !Ref to an HTTP API of this template points at it; any other value names an API elsewhere.
@@ -475,13 +480,16 @@ function httpApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, base: strin
     attr('integration_type', str('AWS_PROXY')),
     attr('integration_uri', code(`${address(fn)}.invoke_arn`)),
     attr('payload_format_version', expr(ctx, p.PayloadFormatVersion ?? '2.0')),
+    ...(p.TimeoutInMillis !== undefined ? [attr('timeout_milliseconds', expr(ctx, p.TimeoutInMillis))] : []),
   ]);
   const method = typeof p.Method === 'string' ? (p.Method.toLowerCase() === 'any' ? 'ANY' : p.Method.toUpperCase()) : 'ANY';
   const routeKey = p.Path === undefined ? '$default' : `${method} ${String(p.Path)}`;
+  const apiLogicalId = p.ApiId === undefined ? IMPLICIT_HTTP_API : apiTarget ? String((p.ApiId as { args: CfnValue[] }).args[0]) : undefined;
   emit(ctx, id, 'aws_apigatewayv2_route', ctx.uniqueName('aws_apigatewayv2_route', base), condition, () => [
     attr('api_id', apiId),
     attr('route_key', str(routeKey)),
     attr('target', { k: 'template', parts: ['integrations/', code(`aws_apigatewayv2_integration.${integration}${typeof condition === 'string' ? '[0]' : ''}.id`)] }),
+    ...httpRouteAuth(ctx, id, apiLogicalId, apiTarget, p.Auth),
   ]);
   const executionArn = apiTarget ? code(`${address(apiTarget)}.execution_arn`) : undefined;
   permission('apigateway.amazonaws.com', executionArn ? { k: 'template', parts: [executionArn, '/*/*'] } : (todoArn(ctx, id)));
@@ -508,20 +516,25 @@ function convertHttpApi(ctx: ConvertContext, id: string, props: CfnValueMap, con
   const scope = scopeFor(ctx, id, 'AWS::Serverless::HttpApi', api, condition, []);
   emit(ctx, id, api.tfType, api.name, condition, () => {
     const body: BodyItem[] = [attr('name', props.Name !== undefined ? expr(ctx, props.Name) : str(id)), attr('protocol_type', str('HTTP'))];
-    if (isValueMap(props.CorsConfiguration)) body.push(nested('cors_configuration', blockBody(ctx, props.CorsConfiguration)));
+    body.push(...httpCors(ctx, props.CorsConfiguration));
     if (isValueMap(props.Tags)) body.push(attr('tags', expr(ctx, props.Tags)));
-    // The rest as the knowledge layer answers them (Description -> description; Auth, DefinitionBody -> TODO).
+    // The rest as the knowledge layer answers them (Description -> description; DefinitionBody -> TODO); Auth,
+    // Domain and the stage's settings are written by samApi.ts.
     for (const [key, value] of Object.entries(props)) {
-      if (!['Name', 'CorsConfiguration', 'Tags', 'StageName'].includes(key)) body.push(...argumentItems(scope, key, value));
+      if (!['Name', 'CorsConfiguration', 'Tags', 'StageName'].includes(key) && !handledApiProperty('AWS::Serverless::HttpApi', key)) body.push(...argumentItems(scope, key, value));
     }
     return body;
   });
-  const stage = ctx.uniqueName('aws_apigatewayv2_stage', `${api.name}_stage`);
-  emit(ctx, id, 'aws_apigatewayv2_stage', stage, condition, () => [
+  const stage: TfTarget = { tfType: 'aws_apigatewayv2_stage', name: ctx.uniqueName('aws_apigatewayv2_stage', `${api.name}_stage`), counted: typeof condition === 'string', refAttr: 'id', attributes: {} };
+  const later: (() => void)[] = [];
+  emit(ctx, id, stage.tfType, stage.name, condition, () => [
     attr('api_id', code(`${address(api)}.id`)),
     attr('name', props.StageName !== undefined ? expr(ctx, props.StageName) : str('$default')),
     attr('auto_deploy', code('true')),
+    ...stageItems(ctx, id, 'AWS::Serverless::HttpApi', stage, props, condition, later),
   ]);
+  for (const add of later) add();
+  httpApiExtras(ctx, id, api, stage, props, condition);
 }
 
 /** REST API events are gathered into an OpenAPI body, as SAM does; the API and its stage are written once. */
@@ -536,7 +549,7 @@ function restApiEvent(ctx: ConvertContext, id: string, fn: TfTarget, p: CfnValue
   const method = typeof p.Method === 'string' ? (p.Method.toLowerCase() === 'any' ? 'x-amazon-apigateway-any-method' : p.Method.toLowerCase()) : 'x-amazon-apigateway-any-method';
   const path = typeof p.Path === 'string' ? p.Path : '/';
   const paths = restApiPaths(ctx, apiLogicalId!);
-  paths.push({ path, method, uri: code(`${address(fn)}.invoke_arn`), deps: [`resource.${fn.tfType}.${fn.name}`] });
+  paths.push({ path, method, uri: code(`${address(fn)}.invoke_arn`), deps: [`resource.${fn.tfType}.${fn.name}`], auth: isValueMap(p.Auth) ? p.Auth : undefined, timeout: p.TimeoutInMillis !== undefined ? expr(ctx, p.TimeoutInMillis) : undefined });
   writeRestApi(ctx, apiLogicalId!, api);
   permission('apigateway.amazonaws.com', { k: 'template', parts: [code(`${address(api)}.execution_arn`), '/*/*'] });
   void condition;
@@ -549,6 +562,10 @@ export interface RestRoute {
   deps: string[];
   /** The whole x-amazon-apigateway-integration when it is not a Lambda proxy (a state machine's StartExecution). */
   integration?: Hcl;
+  /** The event's own Auth (Authorizer, AuthorizationScopes, ApiKeyRequired). */
+  auth?: CfnValueMap;
+  /** The event's TimeoutInMillis: the integration's timeoutInMillis. */
+  timeout?: Hcl;
 }
 const REST_ROUTES = new WeakMap<ConvertContext, Map<string, RestRoute[]>>();
 
@@ -567,32 +584,54 @@ export function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget):
   const explicit = isValueMap(resources) && isValueMap(resources[apiId]) ? resources[apiId] : undefined;
   const props = explicit && isValueMap(explicit.Properties) ? { ...globalsFor(ctx, 'Api'), ...explicit.Properties } : globalsFor(ctx, 'Api');
   const byPath = new Map<string, { key: string; value: Hcl }[]>();
-  for (const route of routes) {
-    const methods = byPath.get(route.path) ?? [];
-    byPath.set(route.path, methods);
-    methods.push({
-      key: route.method,
-      value: { k: 'object', entries: [{ key: 'x-amazon-apigateway-integration', value: route.integration ?? { k: 'object', entries: [
-        { key: 'type', value: str('aws_proxy') },
-        { key: 'httpMethod', value: str('POST') },
-        { key: 'uri', value: route.uri },
-      ] } }] },
-    });
-  }
-  const openapi: Hcl = { k: 'object', entries: [
-    { key: 'openapi', value: str('3.0.1') },
-    { key: 'info', value: { k: 'object', entries: [{ key: 'title', value: props.Name !== undefined ? expr(ctx, props.Name) : str(apiId) }, { key: 'version', value: str('1.0') }] } },
-    { key: 'paths', value: { k: 'object', entries: [...byPath].map(([path, methods]) => ({ key: path, value: { k: 'object', entries: methods } })) } },
-  ] };
-  const deps = new Set(routes.flatMap((r) => r.deps));
+  // Auth (security per method, schemes) and Cors (an OPTIONS method per path) as SAM writes them into the body.
+  const used = new Set<string>();
+  const notes: BodyItem[] = [];
+  const { value: openapi, deps } = ctx.collect((): Hcl => {
+    for (const route of routes) {
+      const methods = byPath.get(route.path) ?? [];
+      byPath.set(route.path, methods);
+      const security = restSecurity(ctx, apiId, props, route.method, route.auth, used, notes);
+      methods.push({
+        key: route.method,
+        value: { k: 'object', entries: [{ key: 'x-amazon-apigateway-integration', value: route.integration ?? { k: 'object', entries: [
+          { key: 'type', value: str('aws_proxy') },
+          { key: 'httpMethod', value: str('POST') },
+          { key: 'uri', value: route.uri },
+          ...(route.timeout ? [{ key: 'timeoutInMillis', value: route.timeout }] : []),
+        ] } }, ...(security ? [{ key: 'security', value: security }] : [])] },
+      });
+    }
+    if (restCorsApplies(ctx, apiId, props, notes)) {
+      for (const methods of byPath.values()) {
+        if (methods.some((m) => m.key === 'options')) continue;
+        const options = corsOptions(ctx, props.Cors, methods.map((m) => m.key))!;
+        const security = restSecurity(ctx, apiId, props, 'options', undefined, used, notes);
+        methods.push({ key: 'options', value: security && options.k === 'object' ? { k: 'object', entries: [...options.entries, { key: 'security', value: security }] } : options });
+      }
+    }
+    const schemes = restSecuritySchemes(ctx, apiId, props, used, notes);
+    const responses = gatewayResponses(ctx, apiId, props.GatewayResponses, notes);
+    return { k: 'object', entries: [
+      { key: 'openapi', value: str('3.0.1') },
+      { key: 'info', value: { k: 'object', entries: [{ key: 'title', value: props.Name !== undefined ? expr(ctx, props.Name) : str(apiId) }, { key: 'version', value: str('1.0') }] } },
+      { key: 'paths', value: { k: 'object', entries: [...byPath].map(([path, methods]) => ({ key: path, value: { k: 'object', entries: methods } })) } },
+      ...(schemes ? [{ key: 'components', value: { k: 'object' as const, entries: [{ key: 'securitySchemes', value: schemes }] } }] : []),
+      ...(responses ? [{ key: 'x-amazon-apigateway-gateway-responses', value: responses }] : []),
+    ] };
+  });
+  for (const route of routes) for (const dep of route.deps) deps.add(dep);
   const key = `resource.${api.tfType}.${api.name}`;
   const index = ctx.units.findIndex((u) => u.key === key);
   if (index >= 0) ctx.units.splice(index, 1);
-  const body: BodyItem[] = [attr('name', props.Name !== undefined ? expr(ctx, props.Name) : str(apiId)), attr('body', call('jsonencode', openapi))];
+  const body: BodyItem[] = [attr('name', props.Name !== undefined ? expr(ctx, props.Name) : str(apiId)), attr('body', call('jsonencode', openapi)), ...notes];
   const scope = scopeFor(ctx, apiId, 'AWS::Serverless::Api', api, undefined, []);
+  // What the SAM type's own answers leave without an argument is answered as the AWS::ApiGateway::RestApi SAM generates.
+  const restScope = scopeFor(ctx, apiId, 'AWS::ApiGateway::RestApi', api, undefined, []);
   for (const [k, value] of Object.entries(props)) {
-    if (['Name', 'StageName'].includes(k)) continue;
-    const items = ctx.collect(() => argumentItems(scope, k, value));
+    if (['Name', 'StageName'].includes(k) || handledApiProperty('AWS::Serverless::Api', k)) continue;
+    const own = scope.properties?.answer(k);
+    const items = ctx.collect(() => (own?.kind === 'none' && own.provenance === 'convention' ? argumentItems(restScope, k, restApiValue(k, value)) : argumentItems(scope, k, restApiValue(k, value))));
     body.push(...items.value);
     for (const dep of items.deps) deps.add(dep);
   }
@@ -608,14 +647,20 @@ export function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget):
       nested('lifecycle', [attr('create_before_destroy', code('true'))]),
     ]),
   });
+  const stage: TfTarget = { tfType: 'aws_api_gateway_stage', name: api.name, counted: false, refAttr: 'stage_name', attributes: {} };
+  const later: (() => void)[] = [];
+  const { value: stageBody, deps: stageDeps } = ctx.collect(() => [
+    attr('rest_api_id', code(`${address(api)}.id`)),
+    attr('deployment_id', code(`aws_api_gateway_deployment.${api.name}.id`)),
+    attr('stage_name', props.StageName !== undefined ? expr(ctx, props.StageName) : str('Prod')),
+    ...stageItems(ctx, apiId, 'AWS::Serverless::Api', stage, props, undefined, later),
+  ]);
   ctx.add({
-    key: `resource.aws_api_gateway_stage.${api.name}`, kind: 'resource', logicalId: apiId, deps: new Set([key]),
-    block: block('resource', ['aws_api_gateway_stage', api.name], [
-      attr('rest_api_id', code(`${address(api)}.id`)),
-      attr('deployment_id', code(`aws_api_gateway_deployment.${api.name}.id`)),
-      attr('stage_name', props.StageName !== undefined ? expr(ctx, props.StageName) : str('Prod')),
-    ]),
+    key: `resource.aws_api_gateway_stage.${api.name}`, kind: 'resource', logicalId: apiId, deps: new Set([key, ...stageDeps]),
+    block: block('resource', ['aws_api_gateway_stage', api.name], stageBody),
   });
+  for (const add of later) add();
+  restApiExtras(ctx, apiId, api, stage, props);
 }
 
 function convertSimpleTable(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {

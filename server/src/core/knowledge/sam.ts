@@ -77,6 +77,22 @@ export const SAM_EXPANSIONS: Readonly<Record<string, SamExpansion>> = {
   },
 };
 
+/**
+ * Properties of a SAM API that SAM's transform puts on the stage it generates, not on the API (Api: AccessLogSetting,
+ * MethodSettings...; HttpApi: AccessLogSettings, RouteSettings...), with the stage's CloudFormation type: the
+ * converter answers them as that type's properties.
+ */
+export const SAM_API_STAGES: Readonly<Record<string, { cfnType: string; properties: readonly string[] }>> = {
+  'AWS::Serverless::Api': {
+    cfnType: 'AWS::ApiGateway::Stage',
+    properties: ['AccessLogSetting', 'CacheClusterEnabled', 'CacheClusterSize', 'MethodSettings', 'TracingEnabled', 'Variables'],
+  },
+  'AWS::Serverless::HttpApi': {
+    cfnType: 'AWS::ApiGatewayV2::Stage',
+    properties: ['AccessLogSettings', 'DefaultRouteSettings', 'RouteSettings', 'StageVariables'],
+  },
+};
+
 /** The CloudFormation resources SAM's transform generates for each SAM type (what the template hover lists). */
 export const SAM_CFN_RESOURCES: Readonly<Record<string, readonly string[]>> = {
   'AWS::Serverless::Function': ['AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::Lambda::Permission', 'AWS::Lambda::EventSourceMapping', 'AWS::Events::Rule'],

@@ -15,7 +15,7 @@ import {
   ROOT, RESULTS_DIR, copyFixtureWorkspace, freePort, installVsix, lap as lap0, launchChromium, makeTempDir, onAbort,
   requireEditors, startCodeServer, workbenchUrl,
 } from '../vscode/harness.mjs';
-import { wordBox } from './notes-first.mjs';
+import { hoverWordUntil } from './notes-first.mjs';
 
 const TAG = 'test:details';
 const lap = (m) => lap0(TAG, m);
@@ -100,7 +100,8 @@ try {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
   await page.keyboard.press('Control+Shift+X');
   await page.locator('.extensions-viewlet').waitFor({ timeout: 20000 });
-  await page.waitForTimeout(500); // the search box takes the focus when the view opens
+  // the search box takes the focus when the view opens
+  await page.waitForFunction(() => document.activeElement?.closest('.extensions-viewlet') != null, null, { timeout: 20000, polling: 50 }).catch(() => {});
   await page.keyboard.type('@installed AWS Notes');
   const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'AWS Notes' }).first();
   await row.waitFor({ timeout: 60000 });
@@ -120,7 +121,8 @@ try {
     check(/From your notes/.test(text) && /sqs:ReceiveMessage/.test(text), 'the Details page shows what a hover looks like (the example)');
     check(/Japanese/.test(text) && /awsNotes\.displayLanguage/.test(text), 'the Details page says how Japanese works');
     check(!/npm install|CONTRIBUTING/.test(text), 'the Details page has no developer instructions');
-    await page.waitForTimeout(500);
+    // the page is drawn before the screenshot: two animation frames of the webview
+    await details.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))).catch(() => {});
   }
   await shot(page, 'details-page.png');
 
@@ -131,22 +133,7 @@ try {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'template.yaml' }).first().waitFor({ timeout: 60000 });
   await page.keyboard.press('Enter');
   await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'pipeline - SQS queue' }).waitFor({ timeout: 20000 });
-  const hover = page.locator('.monaco-hover:visible');
-  let text = '';
-  for (let i = 1; i <= 40 && !text.includes('あなたのノートから'); i++) {
-    await page.mouse.move(5, 300);
-    await page.waitForTimeout(150);
-    const box = await wordBox('pipeline - SQS queue', 'SQS', page);
-    if (!box) throw new Error('"SQS" not found in the rendered editor lines');
-    await page.mouse.move(box.x, box.y, { steps: 4 });
-    try {
-      await hover.first().waitFor({ timeout: 2500 });
-      await page.waitForTimeout(400);
-      text = (await hover.allInnerTexts()).join('\n');
-    } catch { text = ''; }
-    lap(`hover attempt ${i}: ${text ? `${text.length} chars` : 'no hover'}`);
-    if (!text.includes('あなたのノートから')) await page.waitForTimeout(500);
-  }
+  const text = await hoverWordUntil(page, { line: 'pipeline - SQS queue', word: 'SQS', expect: ['あなたのノートから'], log: lap });
   check(text.includes('あなたのノートから') && text.includes('セクションを開く'), 'the hover labels are Japanese (あなたのノートから, セクションを開く)');
   check(!text.includes('From your notes'), 'no English label in the hover');
   const workbenchEnglish = await page.locator('.activitybar, .part.activitybar').first().getAttribute('aria-label').catch(() => null);

@@ -18,7 +18,7 @@ import {
   ROOT, RESULTS_DIR, buildExtension, copyFixtureWorkspace, freePort, installVsix, lap as lap0, launchChromium,
   makeTempDir, onAbort, remoteUri, requireEditors, startCodeServer, workbenchUrl,
 } from '../vscode/harness.mjs';
-import { notesFirstChecks, wordBox } from './notes-first.mjs';
+import { hoverWordUntil, notesFirstChecks } from './notes-first.mjs';
 import { hostileHoverChecks } from './hostile-hover.mjs';
 
 const TAG = 'test:ui';
@@ -103,24 +103,7 @@ try {
   lap('infra/template.yaml open');
 
   // Hover SQS with the real mouse; the first attempts may come before the server has indexed the notes.
-  const hover = page.locator('.monaco-hover:visible');
-  let text = '';
-  const attempts = Number(process.env.HOVER_ATTEMPTS || 40);
-  for (let i = 1; i <= attempts; i++) {
-    await page.mouse.move(5, 300);
-    await page.waitForTimeout(150);
-    const box = await wordBox('pipeline - SQS queue', 'SQS', page);
-    if (!box) throw new Error('"SQS" not found in the rendered editor lines');
-    await page.mouse.move(box.x, box.y, { steps: 4 });
-    try {
-      await hover.first().waitFor({ timeout: 2500 });
-      await page.waitForTimeout(400); // let the widget finish rendering all parts
-      text = (await hover.allInnerTexts()).join('\n');
-    } catch { text = ''; }
-    lap(`hover attempt ${i}: ${text ? `${text.length} chars` : 'no hover'}`);
-    if (text.includes(EXPECT.official) && text.includes(EXPECT.notesHeader)) break;
-    await page.waitForTimeout(500);
-  }
+  const text = await hoverWordUntil(page, { line: 'pipeline - SQS queue', word: 'SQS', expect: [EXPECT.official, EXPECT.notesHeader], log: lap });
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   await page.screenshot({ path: SHOT });
   lap(`screenshot -> ${path.relative(ROOT, SHOT)}`);

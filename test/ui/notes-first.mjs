@@ -64,6 +64,37 @@ export async function wordBox(context, word, on = page) {
 }
 
 /**
+ * Moves the real mouse onto `word` (in the rendered line holding `line`) until the visible hover shows every text of
+ * `expect` and nothing in it is still loading. Early attempts may come before the server has indexed the notes: the
+ * mouse moves away (the hover goes) and back, a bounded number of times; no fixed waits. Returns the hover's text, or
+ * '' when it never showed them (the caller reports what is missing).
+ */
+export async function hoverWordUntil(on, { line, word, expect, attempts = 15, log = () => {} }) {
+  const hover = on.locator('.monaco-hover:visible');
+  for (let i = 1; i <= attempts; i++) {
+    await on.mouse.move(5, 450);
+    await hover.first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    const box = await wordBox(line, word, on);
+    if (!box) throw new Error(`"${word}" not found in the rendered editor lines`);
+    await on.mouse.move(box.x, box.y, { steps: 4 });
+    try {
+      await on.waitForFunction((expect) => {
+        const h = [...document.querySelectorAll('.monaco-hover')].find((e) => e.getBoundingClientRect().height > 0);
+        const t = h?.innerText ?? '';
+        return !t.includes('Loading...') && expect.every((s) => t.includes(s));
+      }, expect, { timeout: 8000, polling: 100 });
+      const text = (await hover.allInnerTexts()).join('\n');
+      log(`hover attempt ${i}: ${text.length} chars`);
+      return text;
+    } catch {
+      const text = await hover.allInnerTexts().catch(() => []);
+      log(`hover attempt ${i}: ${text.length ? `not yet (${text.join(' ').replace(/\s+/g, ' ').slice(0, 80)}…)` : 'no hover'}`);
+    }
+  }
+  return '';
+}
+
+/**
  * Brings the file to the front as a user would: its tab if it is open, else Quick Open (Ctrl+P) with the
  * workspace-relative path (resolved directly, without waiting for the file search). Resolves when a rendered
  * line contains `line`. Retried: a list row can be replaced while it is picked on a busy machine.

@@ -173,6 +173,24 @@ describe('layering (import rules)', () => {
     assert.equal(isDeep(path.resolve(ROOT, 'server/src/node', '../core')), false);
   });
 
+  it('no two files of the core import each other, directly or around a circle (type-only imports aside)', () => {
+    const edges = new Map<string, Set<string>>();
+    for (const file of sources(CORE)) {
+      const text = fs.readFileSync(file, 'utf8');
+      // Value imports only: `import type` is erased and cannot make a module wait for another.
+      const specs = [...text.matchAll(/^\s*(?:import|export)\s(?!type\s)[^'";]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => m[1]);
+      const to = new Set<string>();
+      for (const spec of specs) {
+        const base = path.resolve(path.dirname(file), spec);
+        const target = [base + '.ts', path.join(base, 'index.ts')].find((f) => fs.existsSync(f));
+        if (target) to.add(rel(target));
+      }
+      edges.set(rel(file), to);
+    }
+    assert.ok(edges.size > 100, 'the core is read');
+    assert.deepEqual(folderCycle(edges), []);
+  });
+
   it('negative: the layer of a file is read from its folder', () => {
     assert.equal(layerOf(path.join(CORE, 'features', 'terraform', 'hover.ts')), 'features/terraform');
     assert.equal(layerOf(path.join(CORE, 'syntax', 'hcl', 'hclReader.ts')), 'syntax/hcl');

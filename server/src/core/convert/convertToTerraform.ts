@@ -4,7 +4,7 @@ import { parseTemplate } from '../syntax/template';
 import type { AwsData } from '../data/awsData';
 import { ConvertContext, type Unit } from './context';
 import { comment, renderBlock, renderBody, type BodyItem } from './hcl';
-import { convertResources, planTargets } from './resources';
+import { convertResources, planTargets } from './resourcePass';
 import { finishSamEvents } from './samEvents';
 import { convertConditions, convertMappings, convertOutputs, convertParameters } from './sections';
 

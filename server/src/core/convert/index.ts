@@ -5,4 +5,4 @@ export { convertTemplate, templateFormat, templateResourceIds, type ConvertTarge
 export { ConvertContext } from './context';
 export { conditionLocal, intrinsic, refExpr, getAttExpr } from './expressions';
 export { render, renderBlock, type Hcl } from './hcl';
-export { planTargets } from './resources';
+export { planTargets } from './resourcePass';

@@ -5,8 +5,8 @@ import { argumentItems, argumentName, blockBody, blockItems, type ResourceScope 
 import { address, expr, isNoValue, isRef } from './expressions';
 import { attr, call, code, comment, nested, render, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
-import { substituted } from './samStateMachine';
 import { methodSettings, routeSettings } from './apiStage';
+import { substituted } from './substitutions';
 
 export type PropertyRule = (value: CfnValue, scope: ResourceScope, properties: CfnValueMap) => BodyItem[];
 

@@ -1,69 +1,15 @@
-// Resources: where each logical id goes (planned first, so references resolve in any order), then one
-// `resource` block per mapped type, or a TODO block naming the CloudFormation type and logical id.
+// Resources that are not SAM: one `resource` block per mapped type, or a TODO block naming the CloudFormation type
+// and logical id; and the scope in which properties become arguments (SAM expansions use it too).
 import { isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import { argumentItems, type ResourceScope } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
-import { address, conditionRef, expr, isRef } from './expressions';
+import { address, expr, isRef } from './expressions';
 import { attr, block, code, comment, render, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
 import { argumentsOf, propertyMapping } from '../knowledge/properties';
-import { refAttribute } from '../knowledge/attributes';
 import { PROPERTY_RULES, RESOURCE_DEFAULTS } from './propertyRules';
-import { planSamResource, convertSamResource } from './sam';
 import { principalItem, principalsOf, sharedProperties, type Principal } from './principals';
-import { alternativeFor, attributesOn, refAttributeOn } from './alternatives';
-
-export function resourceEntries(ctx: ConvertContext): [string, CfnValueMap][] {
-  const resources = ctx.template.value.Resources;
-  if (!isValueMap(resources)) return [];
-  return Object.entries(resources).filter((e): e is [string, CfnValueMap] => isValueMap(e[1]));
-}
-
-/** The template's resource `id` (Type, Properties, Condition...), if the template has one by that name. */
-export function templateResource(ctx: ConvertContext, id: string): CfnValueMap | undefined {
-  const resources = ctx.template.value.Resources;
-  const resource = isValueMap(resources) ? resources[id] : undefined;
-  return isValueMap(resource) ? resource : undefined;
-}
-
-/** The Properties of the template's resource `id` ({} when it has none). */
-export function resourceProperties(ctx: ConvertContext, id: string): CfnValueMap {
-  const properties = templateResource(ctx, id)?.Properties;
-  return isValueMap(properties) ? properties : {};
-}
-
-/** Decides the Terraform address of every resource before any expression is converted. */
-export function planTargets(ctx: ConvertContext): void {
-  for (const [id, resource] of resourceEntries(ctx)) {
-    const type = typeof resource.Type === 'string' ? resource.Type : '';
-    const counted = typeof resource.Condition === 'string';
-    if (type.startsWith('AWS::Serverless::')) {
-      planSamResource(ctx, id, type, resource, counted);
-      continue;
-    }
-    const mapping = ctx.mapping(type);
-    if (!mapping) continue;
-    // A type split by principal (AWS::IAM::Policy) lives where its first principal's resource is; one with an
-    // alternative for what its properties say (an Aurora DBInstance) is that alternative.
-    const properties = isValueMap(resource.Properties) ? resource.Properties : {};
-    const tfType = principalsOf(ctx, type, properties)[0]?.tfType ?? alternativeFor(ctx, type, properties) ?? mapping.tf[0];
-    ctx.targets.set(id, {
-      tfType,
-      name: ctx.uniqueName(tfType, snakeCase(id)),
-      counted,
-      refAttr: refAttributeOn(ctx, tfType, refAttribute(ctx.data, type)),
-      attributes: attributesOn(ctx, tfType, mapping.attributes ?? {}),
-    });
-  }
-}
-
-export function convertResources(ctx: ConvertContext): void {
-  for (const [id, resource] of resourceEntries(ctx)) {
-    const type = typeof resource.Type === 'string' ? resource.Type : '';
-    if (type.startsWith('AWS::Serverless::')) convertSamResource(ctx, id, type, resource);
-    else convertResource(ctx, id, type, resource);
-  }
-}
+import { addResource } from './templateResources';
 
 /** Builds the scope used by property conversion and rules; companions get the same `count`. */
 export function scopeFor(
@@ -91,16 +37,7 @@ export function scopeFor(
   };
 }
 
-/** Adds a resource unit with `count` for a condition and the dependencies its body used. */
-export function addResource(ctx: ConvertContext, id: string, tfType: string, name: string, condition: CfnValue | undefined, body: BodyItem[], deps?: Set<string>): void {
-  const { value: head, deps: headDeps } = ctx.collect(() =>
-    typeof condition === 'string' ? [attr('count', { k: 'cond', test: conditionRef(ctx, condition), then: code('1'), else: code('0') })] : [],
-  );
-  const all = new Set([...(deps ?? []), ...headDeps]);
-  ctx.add({ key: `resource.${tfType}.${name}`, kind: 'resource', logicalId: id, block: block('resource', [tfType, name], [...head, ...body]), deps: all });
-}
-
-function convertResource(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap): void {
+export function convertResource(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap): void {
   const target = ctx.targets.get(id);
   if (!target) {
     const awscc = ctx.data.mappingForCfn(type)?.awscc;
@@ -239,7 +176,6 @@ function resourceAttributes(scope: ResourceScope, resource: CfnValueMap): BodyIt
   }
   return items;
 }
-
 
 /**
  * DeletionPolicy / UpdateReplacePolicy. Retain (either): Terraform cannot keep a resource it stops managing, but

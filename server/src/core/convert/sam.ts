@@ -1,72 +1,34 @@
 // SAM (AWS::Serverless::*) -> the resources SAM itself would create: functions with their role, managed
 // policies and event sources; simple tables; HTTP and REST APIs. Unhandled parts become TODO comments.
 import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
-import { argumentItems, blockBody, type ResourceScope } from './arguments';
+import { argumentItems, type ResourceScope } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
-import { address, expr, isRef, pseudoParameter } from './expressions';
+import { address, expr, isRef } from './expressions';
 import { attr, block, call, code, comment, nested, render, str, type BodyItem, type Hcl } from './hcl';
 import { snakeCase } from './naming';
 import { inlineCode } from './propertyRules';
-import { addResource, resourceBody, resourceProperties, scopeFor } from './resources';
-import { convertStateMachine } from './samStateMachine';
-import { convertConnector } from './samConnector';
-import { applicationTarget, convertApplication } from './samApplication';
+import { resourceBody, scopeFor } from './resources';
 import { expandSamPolicy } from './samPolicyExpansion';
 import { handledApiProperty, httpApiExtras, httpCors, httpRouteAuth, restApiExtras, restApiValue, samApiProperties, stageItems, unconvertedEventProperties } from './samApi';
 import { corsOptions, gatewayResponses, restCorsApplies, restSecurity, restSecuritySchemes } from './samApiBody';
 import { convertSourceOwnedEvent, permission as lambdaPermission } from './samEvents';
 import { deploymentPreference } from './samDeployment';
-import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST, samExpansion, type SamTarget } from '../knowledge/sam';
+import { IMPLICIT_HTTP_API as IMPLICIT_HTTP, IMPLICIT_REST_API as IMPLICIT_REST } from '../knowledge/sam';
+import { resourceProperties } from './templateResources';
+import { emit, samTodo, partitionArn, serviceRole } from './samCommon';
 
 const IMPLICIT_REST_API = IMPLICIT_REST.logicalId!;
 const IMPLICIT_HTTP_API = IMPLICIT_HTTP.logicalId!;
 
-function target(ctx: ConvertContext, id: string, counted: boolean, of: SamTarget): TfTarget {
-  const t: TfTarget = { tfType: of.tfType, name: ctx.uniqueName(of.tfType, snakeCase(id)), counted, refAttr: of.refAttr, attributes: { ...of.attributes } };
-  ctx.targets.set(id, t);
-  return t;
-}
-
-function globalsFor(ctx: ConvertContext, section: string): CfnValueMap {
+export function globalsFor(ctx: ConvertContext, section: string): CfnValueMap {
   const globals = ctx.template.value.Globals;
   return isValueMap(globals) && isValueMap(globals[section]) ? globals[section] : {};
-}
-
-
-function propertiesOf(ctx: ConvertContext, type: string, resource: CfnValueMap): CfnValueMap {
-  const own = isValueMap(resource.Properties) ? resource.Properties : {};
-  const section = type.replace('AWS::Serverless::', '');
-  return { ...globalsFor(ctx, section), ...own };
 }
 
 export function events(props: CfnValueMap): [string, CfnValueMap][] {
   return isValueMap(props.Events) ? Object.entries(props.Events).filter((e): e is [string, CfnValueMap] => isValueMap(e[1])) : [];
 }
 
-/** Targets from knowledge/sam.ts: the main resource, then the implicit ones SAM would add (a role, the implicit APIs). */
-export function planSamResource(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap, counted: boolean): void {
-  if (type === 'AWS::Serverless::Application') {
-    target(ctx, id, counted, applicationTarget(propertiesOf(ctx, type, resource).Location));
-    return;
-  }
-  const expansion = samExpansion(type);
-  if (!expansion?.converted) return;
-  const props = propertiesOf(ctx, type, resource);
-  target(ctx, id, counted, expansion.main);
-  for (const implicit of expansion.implicit) {
-    if (implicit.suffix !== undefined) {
-      if (implicit.unlessProperty === undefined || props[implicit.unlessProperty] === undefined) target(ctx, `${id}${implicit.suffix}`, counted, implicit);
-      continue;
-    }
-    const wanted = implicit.forEvent;
-    const logicalId = implicit.logicalId!;
-    if (!wanted || ctx.targets.has(logicalId)) continue;
-    const used = events(props).some(([, event]) => event.Type === wanted.type && (!isValueMap(event.Properties) || event.Properties[wanted.unlessProperty] === undefined));
-    if (used) target(ctx, logicalId, false, implicit);
-  }
-}
-
-/** A resource unit built from body items with dependency tracking. */
 /** The EventBridge rule of a Schedule / EventBridgeRule / CloudWatchEvent event (function or state machine): its address. */
 export function eventRule(ctx: ConvertContext, id: string, base: string, p: CfnValueMap, condition: CfnValue | undefined): string {
   const ruleName = ctx.uniqueName('aws_cloudwatch_event_rule', base);
@@ -95,18 +57,6 @@ export function eventTarget(ctx: ConvertContext, id: string, base: string, p: Cf
   ]);
 }
 
-export function emit(ctx: ConvertContext, id: string, tfType: string, name: string, condition: CfnValue | undefined, build: () => BodyItem[]): void {
-  const { value, deps } = ctx.collect(build);
-  addResource(ctx, id, tfType, name, condition, value, deps);
-}
-
-export function samTodo(ctx: ConvertContext, id: string, message: string): void {
-  ctx.todo(`${id}: ${message}`);
-  ctx.add({ key: `todo.${id}.${ctx.todos.length}`, kind: 'todo', logicalId: id, block: block('#', [], [comment(`TODO: ${id}: ${message}`)]), deps: new Set() });
-}
-
-export const partitionArn = (ctx: ConvertContext, rest: string): Hcl => ({ k: 'template', parts: ['arn:', pseudoParameter(ctx, 'AWS::Partition')!, rest] });
-
 /** Managed policies SAM attaches for event sources and features. */
 const SOURCE_POLICIES: Record<string, string> = {
   SQS: 'service-role/AWSLambdaSQSQueueExecutionRole',
@@ -115,34 +65,7 @@ const SOURCE_POLICIES: Record<string, string> = {
   MSK: 'service-role/AWSLambdaMSKExecutionRole',
 };
 
-export function convertSamResource(ctx: ConvertContext, id: string, type: string, resource: CfnValueMap): void {
-  const props = propertiesOf(ctx, type, resource);
-  const condition = resource.Condition;
-  switch (type) {
-    case 'AWS::Serverless::Function':
-      return convertFunction(ctx, id, props, condition);
-    case 'AWS::Serverless::SimpleTable':
-      return convertSimpleTable(ctx, id, props, condition);
-    case 'AWS::Serverless::HttpApi':
-      return convertHttpApi(ctx, id, props, condition);
-    case 'AWS::Serverless::Api':
-      // Written now without routes, and again (in place) by every function event that adds one to its OpenAPI body.
-      writeRestApi(ctx, id, ctx.targets.get(id)!);
-      return;
-    case 'AWS::Serverless::LayerVersion':
-      return convertLayer(ctx, id, props, condition);
-    case 'AWS::Serverless::StateMachine':
-      return convertStateMachine(ctx, id, props, condition);
-    case 'AWS::Serverless::Connector':
-      return convertConnector(ctx, id, props, condition);
-    case 'AWS::Serverless::Application':
-      return convertApplication(ctx, id, props, condition);
-    default:
-      samTodo(ctx, id, `${type} is not converted; write its Terraform resources by hand`);
-  }
-}
-
-function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
+export function convertFunction(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
   const fn = ctx.targets.get(id)!;
   const later: (() => void)[] = [];
   const scope = scopeFor(ctx, id, 'AWS::Serverless::Function', fn, condition, later);
@@ -301,33 +224,6 @@ function eventInvokeConfig(ctx: ConvertContext, value: CfnValueMap): BodyItem[] 
   }
   if (blocks.length) items.push(nested('destination_config', blocks));
   return items;
-}
-
-/** The role SAM creates for a resource: trusted by `service`, with managed policy attachments and one inline policy. */
-export function serviceRole(ctx: ConvertContext, id: string, role: TfTarget, service: Hcl | string, managed: Hcl[], statements: Hcl[], boundary: CfnValue | undefined, condition: CfnValue | undefined, extra: BodyItem[] = []): void {
-  emit(ctx, id, role.tfType, role.name, condition, () => [
-    attr('assume_role_policy', call('jsonencode', { k: 'object', entries: [
-      { key: 'Version', value: str('2012-10-17') },
-      { key: 'Statement', value: { k: 'list', items: [{ k: 'object', entries: [
-        { key: 'Effect', value: str('Allow') },
-        { key: 'Principal', value: { k: 'object', entries: [{ key: 'Service', value: typeof service === 'string' ? str(service) : service }] } },
-        { key: 'Action', value: str('sts:AssumeRole') },
-      ] }] } },
-    ] })),
-    ...(boundary !== undefined ? [attr('permissions_boundary', expr(ctx, boundary))] : []),
-    ...extra,
-  ]);
-  managed.forEach((arn, index) => {
-    const name = ctx.uniqueName('aws_iam_role_policy_attachment', `${role.name}_${index + 1}`);
-    emit(ctx, id, 'aws_iam_role_policy_attachment', name, condition, () => [attr('role', code(`${address(role)}.name`)), attr('policy_arn', arn)]);
-  });
-  if (statements.length) {
-    const name = ctx.uniqueName('aws_iam_role_policy', `${role.name}_policy`);
-    emit(ctx, id, 'aws_iam_role_policy', name, condition, () => [
-      attr('role', code(`${address(role)}.id`)),
-      attr('policy', call('jsonencode', { k: 'object', entries: [{ key: 'Version', value: str('2012-10-17') }, { key: 'Statement', value: { k: 'list', items: statements } }] })),
-    ]);
-  }
 }
 
 function codeUri(scope: ResourceScope, id: string, value: CfnValue): BodyItem[] {
@@ -511,7 +407,7 @@ function tracingConfig(ctx: ConvertContext, value: CfnValue): BodyItem[] {
   return [nested('tracing_config', [attr('mode', code(`${render(expr(ctx, value))} == "Active" ? "Active" : "PassThrough"`))])];
 }
 
-function convertHttpApi(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
+export function convertHttpApi(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
   const api = ctx.targets.get(id)!;
   const scope = scopeFor(ctx, id, 'AWS::Serverless::HttpApi', api, condition, []);
   emit(ctx, id, api.tfType, api.name, condition, () => {
@@ -663,7 +559,7 @@ export function writeRestApi(ctx: ConvertContext, apiId: string, api: TfTarget):
   restApiExtras(ctx, apiId, api, stage, props);
 }
 
-function convertSimpleTable(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
+export function convertSimpleTable(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
   const table = ctx.targets.get(id)!;
   const key = isValueMap(props.PrimaryKey) ? props.PrimaryKey : { Name: 'id', Type: 'String' };
   const typeCode = ({ String: 'S', Number: 'N', Binary: 'B' } as Record<string, string>)[String(key.Type)] ?? 'S';
@@ -684,7 +580,7 @@ function convertSimpleTable(ctx: ConvertContext, id: string, props: CfnValueMap,
   });
 }
 
-function convertLayer(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
+export function convertLayer(ctx: ConvertContext, id: string, props: CfnValueMap, condition: CfnValue | undefined): void {
   const layer = ctx.targets.get(id)!;
   const later: (() => void)[] = [];
   const scope = scopeFor(ctx, id, 'AWS::Lambda::LayerVersion', layer, condition, later);

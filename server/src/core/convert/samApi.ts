@@ -6,26 +6,15 @@
 import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template';
 import { blockBody } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
-import { address, expr, pseudoParameter } from './expressions';
-import { attr, code, comment, list, nested, str, type BodyItem, type Hcl } from './hcl';
+import { address, expr } from './expressions';
+import { attr, code, list, nested, str, type BodyItem } from './hcl';
 import { snakeCase } from './naming';
-import { propertyItems, scopeFor, templateResource } from './resources';
-import { emit, samTodo } from './sam';
+import { propertyItems, scopeFor } from './resources';
 import { httpDomain, restDomain } from './samApiDomain';
 import { SAM_API_STAGES } from '../knowledge/sam';
-
-export const obj = (entries: [string, Hcl | undefined][]): Hcl => ({ k: 'object', entries: entries.filter((e): e is [string, Hcl] => e[1] !== undefined).map(([key, value]) => ({ key, value })) });
-export const map = (value: CfnValue | undefined): CfnValueMap => (isValueMap(value) ? value : {});
-export const counted = (condition: CfnValue | undefined) => typeof condition === 'string';
-
-/**
- * A TODO inside the REST API's block: that block is rewritten as events add routes, so its TODOs are rebuilt with it
- * (a separate TODO unit would be repeated on every rewrite).
- */
-export function note(ctx: ConvertContext, notes: BodyItem[], apiId: string, message: string): void {
-  ctx.todo(`${apiId}: ${message}`);
-  notes.push(comment(`TODO: ${message}`));
-}
+import { templateResource } from './templateResources';
+import { emit, samTodo } from './samCommon';
+import { map, lambdaUri, identityItems } from './samApiValues';
 
 /** A SAM API's properties as SAM reads them: Globals (Api / HttpApi) under the resource's own. */
 export function samApiProperties(ctx: ConvertContext, apiId: string, samType: 'AWS::Serverless::Api' | 'AWS::Serverless::HttpApi'): CfnValueMap {
@@ -46,11 +35,6 @@ export function stageItems(ctx: ConvertContext, apiId: string, samType: string, 
   if (!spec) return [];
   const scope = scopeFor(ctx, apiId, spec.cfnType, stage, condition, later);
   return spec.properties.filter((p) => props[p] !== undefined).flatMap((p) => propertyItems(scope, p, props[p], props));
-}
-
-/** `arn:<partition>:apigateway:<region>:lambda:path/2015-03-31/functions/<arn>/invocations`, as SAM builds it. */
-export function lambdaUri(ctx: ConvertContext, functionArn: CfnValue): Hcl {
-  return { k: 'template', parts: ['arn:', pseudoParameter(ctx, 'AWS::Partition')!, ':apigateway:', pseudoParameter(ctx, 'AWS::Region')!, ':lambda:path/2015-03-31/functions/', expr(ctx, functionArn), '/invocations'] };
 }
 
 /** The permission SAM adds so API Gateway may call a Lambda authorizer of this API. */
@@ -77,10 +61,6 @@ export function unconvertedEventProperties(ctx: ConvertContext, fnId: string, ev
 }
 
 const HTTP_IDENTITY: [string, string][] = [['Headers', '$request.header.'], ['QueryStrings', '$request.querystring.'], ['StageVariables', '$stageVariables.'], ['Context', '$context.']];
-
-export function identityItems(identity: CfnValueMap, prefixes: [string, string][]): CfnValue[] {
-  return prefixes.flatMap(([key, prefix]) => (Array.isArray(identity[key]) ? (identity[key] as CfnValue[]) : []).map((v) => (typeof v === 'string' ? prefix + v : { fn: 'Join', args: ['', [prefix, v]] } as CfnValue)));
-}
 
 // ---------------------------------------------------------------- REST API
 
@@ -247,5 +227,4 @@ export function httpApiExtras(ctx: ConvertContext, apiId: string, api: TfTarget,
   if (props.Auth !== undefined) httpAuthorizers(ctx, apiId, api, map(props.Auth), condition);
   if (props.Domain !== undefined) httpDomain(ctx, apiId, api, stage, props.Domain, condition);
 }
-
 

@@ -5,7 +5,7 @@ import { isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template'
 import type { ConvertContext } from './context';
 import { expr } from './expressions';
 import { list, str, type BodyItem, type Hcl } from './hcl';
-import { identityItems, lambdaUri, map, note, obj } from './samApi';
+import { obj, map, note, lambdaUri, identityItems } from './samApiValues';
 
 /**
  * A method's `security` list, as SAM's swagger editor sets it: the event's own Authorizer (NONE: none) or the API's

@@ -7,8 +7,8 @@ import type { ConvertContext, TfTarget } from './context';
 import { address, expr } from './expressions';
 import { attr, code, nested, str, type Hcl } from './hcl';
 import { propertyItems, scopeFor } from './resources';
-import { emit, samTodo } from './sam';
-import { counted, map } from './samApi';
+import { emit, samTodo } from './samCommon';
+import { map, counted } from './samApiValues';
 
 /** Domain.BasePath as SAM reads it: one string or a list; each keeps only letters and digits unless NormalizeBasePath is false. */
 function basePaths(domain: CfnValueMap): (CfnValue | undefined)[] {

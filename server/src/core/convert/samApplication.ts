@@ -7,8 +7,8 @@ import { tagsValue } from './arguments';
 import type { ConvertContext } from './context';
 import { expr } from './expressions';
 import { attr, block, comment, str, type BodyItem, type Hcl } from './hcl';
-import { emit } from './sam';
 import type { SamTarget } from '../knowledge/sam';
+import { emit } from './samCommon';
 
 /** A local template path (not a URL): the nested application is a module. */
 function isLocalLocation(location: CfnValue | undefined): location is string {

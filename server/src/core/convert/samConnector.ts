@@ -6,9 +6,9 @@ import { isValueMap, type CfnValue, type CfnValueMap } from '../syntax/template'
 import type { ConvertContext } from './context';
 import { address, expr, getAttExpr, isRef } from './expressions';
 import { attr, call, code, comment, list, str, type BodyItem, type Hcl } from './hcl';
-import { emit, samTodo } from './sam';
-import { resourceProperties, templateResource } from './resources';
 import { connectorProfile } from '../knowledge/connectors';
+import { templateResource, resourceProperties } from './templateResources';
+import { emit, samTodo } from './samCommon';
 
 function resourceType(ctx: ConvertContext, id: string): string | undefined {
   const type = templateResource(ctx, id)?.Type;

@@ -9,8 +9,8 @@ import { blockItems, tagsValue } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
 import { address, expr } from './expressions';
 import { attr, code, comment, nested, str, type BodyItem } from './hcl';
-import { emit, partitionArn, serviceRole } from './sam';
-import { resourceEntries } from './resources';
+import { resourceEntries } from './templateResources';
+import { emit, partitionArn, serviceRole } from './samCommon';
 
 /** aws-sam-translator's CODEDEPLOY_PREDEFINED_CONFIGURATIONS_LIST: these become CodeDeployDefault.Lambda<Type>. */
 const PREDEFINED = new Set([

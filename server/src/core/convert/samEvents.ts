@@ -6,8 +6,8 @@ import type { ConvertContext, TfTarget } from './context';
 import { address, conditionRef, expr, isRef, pseudoParameter } from './expressions';
 import { attr, block, code, comment, list, nested, str, type BodyItem, type Hcl } from './hcl';
 import { snakeCase } from './naming';
-import { addResource, resourceProperties, templateResource } from './resources';
-import { emit, samTodo } from './sam';
+import { templateResource, resourceProperties, addResource } from './templateResources';
+import { emit, samTodo } from './samCommon';
 
 export interface EventSite {
   ctx: ConvertContext;

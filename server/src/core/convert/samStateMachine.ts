@@ -6,10 +6,12 @@ import { isFunctionValue, isValueMap, type CfnValue, type CfnValueMap } from '..
 import { tagsValue } from './arguments';
 import type { ConvertContext, TfTarget } from './context';
 import { address, expr, isRef, pseudoParameter } from './expressions';
-import { attr, block, call, code, comment, list, nested, str, type BodyItem, type Hcl } from './hcl';
+import { attr, block, call, code, comment, nested, str, type BodyItem, type Hcl } from './hcl';
 import { snakeCase } from './naming';
-import { emit, eventRule, eventTarget, events, restApiPaths, samPolicy, samTodo, serviceRole, writeRestApi } from './sam';
+import { eventRule, eventTarget, events, restApiPaths, samPolicy, writeRestApi } from './sam';
 import { IMPLICIT_REST_API } from '../knowledge/sam';
+import { emit, samTodo, serviceRole } from './samCommon';
+import { substituted } from './substitutions';
 
 /** Properties written by convertStateMachine itself (the rest are TODOs naming them). */
 const HANDLED = new Set(['Name', 'Role', 'Policies', 'PermissionsBoundary', 'Events', 'Definition', 'DefinitionUri', 'DefinitionSubstitutions', 'Type', 'Tags', 'Logging', 'Tracing']);
@@ -72,26 +74,6 @@ function definition(ctx: ConvertContext, id: string, props: CfnValueMap): BodyIt
   }
   ctx.todo(`${id}: the state machine has no Definition or DefinitionUri Terraform can read`);
   return [comment('TODO: set definition: the template gives no Definition or readable DefinitionUri')];
-}
-
-/** A definition value with `${Name}` of DefinitionSubstitutions replaced by their expressions (other `${...}` kept as text). */
-export function substituted(ctx: ConvertContext, value: CfnValue, subs: CfnValueMap): Hcl {
-  if (typeof value === 'string') {
-    const parts: (string | Hcl)[] = [];
-    let last = 0;
-    for (const m of value.matchAll(/\$\{([^}]+)\}/g)) {
-      if (!(m[1] in subs)) continue;
-      parts.push(value.slice(last, m.index), expr(ctx, subs[m[1]]));
-      last = m.index! + m[0].length;
-    }
-    if (parts.length === 0) return str(value);
-    parts.push(value.slice(last));
-    const kept = parts.filter((p) => p !== '');
-    return kept.length === 1 && typeof kept[0] !== 'string' ? kept[0] : { k: 'template', parts: kept };
-  }
-  if (Array.isArray(value)) return list(value.map((v) => substituted(ctx, v, subs)));
-  if (isValueMap(value) && !isFunctionValue(value)) return { k: 'object', entries: Object.entries(value).map(([key, v]) => ({ key, value: substituted(ctx, v, subs) })) };
-  return expr(ctx, value);
 }
 
 /** Logging {Level, IncludeExecutionData, Destinations: [{CloudWatchLogsLogGroup: {LogGroupArn}}]} -> logging_configuration. */

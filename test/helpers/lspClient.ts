@@ -29,6 +29,8 @@ export class TestClient {
   private readonly process: ChildProcessWithoutNullStreams;
   private indexedResolvers: (() => void)[] = [];
   indexedCount = 0;
+  /** The `files` count each awsNotes/indexed carried, in order. */
+  readonly indexedFiles: number[] = [];
   /** Diagnostics publications per document URI, in order. */
   readonly diagnostics = new Map<string, unknown[][]>();
   /** The crawl's progress reports (`done` of `total` notes). */
@@ -45,8 +47,9 @@ export class TestClient {
     this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
       this.messages.push(m);
     });
-    this.connection.onNotification(Notifications.indexed, () => {
+    this.connection.onNotification(Notifications.indexed, (p: { files: number }) => {
       this.indexedCount++;
+      this.indexedFiles.push(p.files);
       for (const resolve of this.indexedResolvers.splice(0)) resolve();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => options.settings ?? {}));

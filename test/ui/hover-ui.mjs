@@ -121,7 +121,7 @@ try {
   console.log(`PASS: hover shows ${Object.values(EXPECT).map((s) => `"${s}"`).join(', ')}`);
 
   // Clicking "Open section" in the widget runs awsNotes.openSection (a trusted command link) and opens the note.
-  const link = hover.locator('a', { hasText: 'Open section' }).first();
+  const link = page.locator('.monaco-hover:visible').locator('a', { hasText: 'Open section' }).first();
   await link.click({ timeout: 5000 });
   const tab = page.locator('.tabs-container .tab.active', { hasText: '.md' });
   await tab.waitFor({ timeout: 10000 });

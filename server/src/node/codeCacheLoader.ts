@@ -14,6 +14,8 @@ import * as vm from 'node:vm';
 /** Long enough for the warm-up (server.ts: tables, hovers, sanitiser rounds) to have compiled what a hover runs. */
 const WRITE_AFTER_MS = 5000;
 const PREFIX = 'aws-notes-ls-';
+/** One cache per runtime (Node version and architecture), then per build of the bundle. */
+const runtimePrefix = `${PREFIX}${`${process.version}-${process.arch}`.replace(/[^\w.-]/g, '_')}-`;
 
 // The flag main.ts sets; set before compiling too, since V8 accepts a cache only under the flags it was made with.
 setFlagsFromString('--no-allocation-site-pretenuring');
@@ -24,7 +26,22 @@ function cacheDir(): string {
   return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'aws-notes');
 }
 
-function readCache(file: string): Buffer | undefined {
+/**
+ * Bytecode runs as code: only a folder and file of this user, writable by no one else, are trusted (release builds of
+ * V8 check a cache's source and flags, not its integrity). Elsewhere the server starts without the cache.
+ */
+function trusted(p: string): boolean {
+  try {
+    const stat = fs.lstatSync(p);
+    if (stat.isSymbolicLink()) return false;
+    return (typeof process.getuid !== 'function' || stat.uid === process.getuid()) && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function readCache(dir: string, file: string): Buffer | undefined {
+  if (!trusted(dir) || !trusted(file)) return undefined;
   try {
     return fs.readFileSync(file);
   } catch {
@@ -36,12 +53,14 @@ function readCache(file: string): Buffer | undefined {
 function writeCache(dir: string, file: string, data: Buffer): void {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!trusted(dir)) return;
     const temp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, data, { mode: 0o600 });
+    fs.writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
     fs.renameSync(temp, file);
-    // Caches of other builds or runtimes are never read again.
+    // Caches of older builds on this runtime are never read again; another runtime's (VS Code's Electron, the
+    // system Node of another editor) stays for its own next start.
     for (const name of fs.readdirSync(dir)) {
-      if (name.startsWith(PREFIX) && name.endsWith('.v8cache') && path.join(dir, name) !== file) fs.rmSync(path.join(dir, name), { force: true });
+      if (name.startsWith(runtimePrefix) && name.endsWith('.v8cache') && path.join(dir, name) !== file) fs.rmSync(path.join(dir, name), { force: true });
     }
   } catch {
     /* a cache only */
@@ -55,9 +74,9 @@ function run(): void {
   const dir = cacheDir();
   // One file per build (size and time of the bundle) and runtime; V8 itself checks its version, flags and source.
   const stat = fs.statSync(main);
-  const key = `${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}`.replace(/[^\w.-]/g, '_');
-  const file = path.join(dir, `${PREFIX}${key}.v8cache`);
-  const cachedData = enabled ? readCache(file) : undefined;
+  const key = `${stat.size}-${Math.round(stat.mtimeMs)}`;
+  const file = path.join(dir, `${runtimePrefix}${key}.v8cache`);
+  const cachedData = enabled ? readCache(dir, file) : undefined;
   const script = new vm.Script(Module.wrap(source), { filename: main, cachedData });
   const mod = new Module(main, module);
   mod.filename = main;

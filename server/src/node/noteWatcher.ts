@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, WatchKind, type Connection, type Disposable } from 'vscode-languageserver/node';
 import { type Locale, localize, M } from '../core';
 import type { Logger } from './logger';
+import { isInside } from './noteDiscovery';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd,mdx}';
@@ -58,11 +59,14 @@ export class NoteWatcher {
       this.registration = await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
       return;
     }
-    for (const dir of indexer.watchDirectories()) this.watchFolder(dir, indexer);
+    // Folders of notes with the folders below them first; a note named on its own: its folder only (not what lies
+    // below it, which may be a whole home directory).
+    const roots = [...indexer.roots].sort((a, b) => Number(a.file) - Number(b.file));
+    for (const root of roots) this.watchFolder(root.file ? path.dirname(root.base) : root.base, indexer, !root.file);
   }
 
-  /** Watches `dir` and the folders below it (not the excluded ones, not through links that loop). */
-  private watchFolder(dir: string, indexer: WorkspaceIndexer, seen = new Set<string>()): void {
+  /** Watches `dir` and, when `below`, the folders below it (not the excluded ones, not through links that loop). */
+  private watchFolder(dir: string, indexer: WorkspaceIndexer, below = true, seen = new Set<string>()): void {
     if (this.folders.has(dir) || indexer.excludesDirectory(dir)) return;
     if (this.folders.size >= MAX_WATCHED_FOLDERS) {
       if (!this.warnedFolderLimit) this.logger.warn(localize(this.locale(), M.watchFolderLimit, { max: MAX_WATCHED_FOLDERS }));
@@ -88,6 +92,7 @@ export class NoteWatcher {
       this.logger.warn(localize(this.locale(), M.cannotWatch, { path: dir, error: (error as Error).message }));
       return;
     }
+    if (!below) return;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -96,7 +101,7 @@ export class NoteWatcher {
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full))) this.watchFolder(full, indexer, seen);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full))) this.watchFolder(full, indexer, true, seen);
     }
   }
 
@@ -121,7 +126,8 @@ export class NoteWatcher {
         const folder = !gone && isDirectory(file);
         // Our own watchers follow folders as they come and go (the editor's watcher does that itself).
         if (this.folders.size) {
-          if (folder) this.watchFolder(file, indexer);
+          // A new folder is watched when notes folders hold it (not one beside a note named on its own).
+          if (folder && indexer.roots.some((r) => !r.file && isInside(file, r.base))) this.watchFolder(file, indexer);
           else if (gone) this.unwatchFolder(file);
         }
         void (folder ? indexer.directoryCreated(file) : indexer.fileChanged(file, gone)).then(this.onIndexed);
@@ -130,6 +136,8 @@ export class NoteWatcher {
   }
 
   close(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
     this.registration?.dispose();
     this.registration = undefined;
     for (const watcher of this.folders.values()) watcher.close();

@@ -159,7 +159,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       `crawl started ${result.startedAt} ms after the process; headings searchable after ${result.headingsMs} ms; ${result.fromCache} of ${result.files} notes restored from the cache` +
         (result.restoredMs ? ` (cache loaded in ${result.cacheLoadMs} ms, cached headings searchable after ${result.restoredMs} ms)` : ''),
     );
-    connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
+    // A crawl superseded by a newer one (settings changed, a reindex request) ends early: only the last says indexed.
+    if (crawling === 0) connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
     syncTextIndexSoon();
   }
 
@@ -348,7 +349,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     const doc = documents.get(uri);
     if (!doc) return { hcl: '', todos: [], error: 'document not open' };
     // The format as the features detected it; a document not detected as a template is still converted on request.
-    const format = parsedDocuments.template(doc)?.kind.format ?? templateFormat(doc.getText(), uri);
+    const format = parsedDocuments.template(doc)?.kind.format ?? templateFormat(doc.getText(), uri, doc.languageId);
     try {
       return convertTemplate(doc.getText(), format, service.context.data, { resource, offset });
     } catch (error) {

@@ -689,8 +689,4 @@ export class WorkspaceIndexer {
     return this.matcher.roots.some((root) => !root.file && isInside(dir, root.base) && dir !== root.base && this.matcher.isExcluded(dir, root));
   }
 
-  /** Directories to watch when the client cannot watch files for us. */
-  watchDirectories(): string[] {
-    return [...new Set(this.matcher.roots.map((r) => (r.file ? path.dirname(r.base) : r.base)))];
-  }
 }

@@ -7,8 +7,9 @@ import { convertToTerraform, type ConvertResult } from './convertToTerraform';
 
 export type TemplateFormat = 'yaml' | 'json';
 
-/** JSON when the file name or the text says so, else YAML. */
-export function templateFormat(text: string, fileName: string): TemplateFormat {
+/** JSON when the editor's language, the file name or the text says so, else YAML. */
+export function templateFormat(text: string, fileName: string, languageId?: string): TemplateFormat {
+  if (languageId === 'json' || languageId === 'jsonc') return 'json';
   return /\.json$/i.test(fileName.replace(/[?#].*$/, '')) || /^\s*\{/.test(text) ? 'json' : 'yaml';
 }
 

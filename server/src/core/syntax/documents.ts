@@ -61,6 +61,8 @@ function templateKind(document: Pick<TextDocument, 'languageId' | 'uri'>, text: 
 
 interface Entry {
   version: number;
+  /** A changed language mode reopens the document with the same URI, version and text. */
+  languageId: string;
   text: string;
   kind: DocumentKind;
   template?: OpenTemplate;
@@ -114,11 +116,11 @@ export class ParsedDocuments {
     const text = document.getText();
     const hit = this.entries.get(document.uri);
     this.entries.delete(document.uri);
-    if (hit && hit.version === document.version && hit.text === text) {
+    if (hit && hit.version === document.version && hit.languageId === document.languageId && hit.text === text) {
       this.entries.set(document.uri, hit); // most recent last
       return hit;
     }
-    const entry: Entry = { version: document.version, text, kind: classifyDocument(document, text) };
+    const entry: Entry = { version: document.version, languageId: document.languageId, text, kind: classifyDocument(document, text) };
     this.entries.set(document.uri, entry);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return entry;

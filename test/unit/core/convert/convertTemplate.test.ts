@@ -23,6 +23,9 @@ describe('convertTemplate (the Convert command and the CLI)', () => {
     assert.equal(templateFormat('{ "Resources": {} }', 'untitled:Untitled-1'), 'json');
     assert.equal(templateFormat('Resources: {}\n', 'file:///w/stack.json?x=1'), 'json');
     assert.equal(templateFormat('Resources: {}\n', 'stack.template'), 'yaml');
+    // The editor's language wins for an untitled buffer or JSON that starts with a comment.
+    assert.equal(templateFormat('// generated\n{ "Resources": {} }', 'untitled:Untitled-2', 'jsonc'), 'json');
+    assert.equal(templateFormat('Resources: {}\n', 'untitled:Untitled-3', 'yaml'), 'yaml');
   });
 
   it('lists the logical ids in order', () => {

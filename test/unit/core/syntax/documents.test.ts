@@ -53,6 +53,14 @@ describe('documents: one classifier and one parse cache', () => {
     assert.deepEqual(documents.terraformJson(json)?.pairs.map((p) => p.key), ['resource']);
   });
 
+  it('a changed language mode (same URI, version and text) is classified again', () => {
+    const documents = new ParsedDocuments();
+    const uri = 'untitled:Untitled-1';
+    assert.equal(documents.kind(doc(uri, 'plaintext', HCL)), 'prose');
+    assert.equal(documents.kind(doc(uri, 'terraform', HCL)), 'terraform');
+    assert.ok(documents.hcl(doc(uri, 'terraform', HCL)));
+  });
+
   it('answers only for its own kind (a template is no HCL file, a note no template)', () => {
     const documents = new ParsedDocuments();
     const template = doc('file:///w/template.yaml', 'yaml', TEMPLATE_YAML);

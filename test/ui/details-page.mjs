@@ -121,8 +121,9 @@ try {
     check(/From your notes/.test(text) && /sqs:ReceiveMessage/.test(text), 'the Details page shows what a hover looks like (the example)');
     check(/Japanese/.test(text) && /awsNotes\.displayLanguage/.test(text), 'the Details page says how Japanese works');
     check(!/npm install|CONTRIBUTING/.test(text), 'the Details page has no developer instructions');
-    // the page is drawn before the screenshot: two animation frames of the webview
-    await details.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))).catch(() => {});
+    // the page is drawn before the screenshot: two animation frames of the workbench (a webview's own frames may be
+    // throttled and never fire)
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
   await shot(page, 'details-page.png');
 

@@ -4,20 +4,14 @@
 import * as fs from 'node:fs';
 import { foldedHeadingKeys, type Locale, localize, M, type NotesIndex } from '../core';
 import { contentHash, type CacheEntryInput, type IndexCache } from './indexCache';
+import { IDLE_SLICE_MS, requestPause } from './requestPause';
 import { span, traceNow, tracing } from './sliceTrace';
 import type { DiskMeta } from './workspaceIndexer';
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The background cache write starts once no request has come in for this long… */
 const IDLE_MS = 500;
-/** …or once it has waited this long for such a pause… */
+/** …or once it has waited this long for such a pause; then it runs in slices, each after a pause in requests (requestPause.ts). */
 const MAX_WAIT_MS = 10_000;
-/** …and yields to the event loop after slices of this length… */
-const SLICE_MS = 4;
-/** …each slice after the first waiting for a pause of this long in requests (at most SLICE_MAX_WAIT_MS): a write
- * that had started ran its slices back to back, and a burst of keystrokes queued behind them. */
-const SLICE_GAP_MS = 20;
-const SLICE_MAX_WAIT_MS = 500;
 
 export interface CacheWriterDeps {
   index: NotesIndex;
@@ -61,12 +55,8 @@ export class CacheWriter {
   }
 
   /** Between two slices of the background write: the next one waits for a pause in requests (bounded). */
-  private async idlePause(): Promise<void> {
-    await yieldToEventLoop();
-    const since = performance.now();
-    while (this.quietMs < SLICE_GAP_MS && performance.now() - since < SLICE_MAX_WAIT_MS) {
-      await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(SLICE_GAP_MS - this.quietMs)));
-    }
+  private idlePause(): Promise<void> {
+    return requestPause(() => this.quietMs);
   }
 
   /** How long ago the last request came in (ms). */
@@ -94,7 +84,7 @@ export class CacheWriter {
     if (tracing) span('save:unhashed', traceStart);
     for (let i = 0; i < unhashed.length; ) {
       if (generation !== this.deps.generation()) return;
-      const sliceEnd = (tracing ? traceNow() : performance.now()) + SLICE_MS;
+      const sliceEnd = (tracing ? traceNow() : performance.now()) + IDLE_SLICE_MS;
       for (; i < unhashed.length && performance.now() < sliceEnd; i++) {
         const [uri, meta] = unhashed[i];
         const note = this.deps.index.get(uri);
@@ -102,7 +92,7 @@ export class CacheWriter {
         if (meta.size < 0) this.statLater(meta, note.text);
         meta.hash ??= contentHash(note.text);
       }
-      if (tracing) span('save:hash', sliceEnd - SLICE_MS);
+      if (tracing) span('save:hash', sliceEnd - IDLE_SLICE_MS);
       await this.idlePause();
     }
     const cache = this.deps.cache();
@@ -124,7 +114,7 @@ export class CacheWriter {
           ok = step.value;
           break;
         }
-        if (performance.now() - sliceStart > SLICE_MS) {
+        if (performance.now() - sliceStart > IDLE_SLICE_MS) {
           if (tracing) span('save:write', sliceStart);
           await this.idlePause();
           sliceStart = tracing ? traceNow() : performance.now();

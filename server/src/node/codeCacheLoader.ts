@@ -6,10 +6,10 @@
 // without it the server starts exactly as before. AWS_NOTES_CODE_CACHE=0 switches it off.
 import * as fs from 'node:fs';
 import Module from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import * as vm from 'node:vm';
+import { defaultCacheDir } from './cacheDir';
 
 /** Long enough for the warm-up (server.ts: tables, hovers, sanitiser rounds) to have compiled what a hover runs. */
 const WRITE_AFTER_MS = 5000;
@@ -19,12 +19,6 @@ const runtimePrefix = `${PREFIX}${`${process.version}-${process.arch}`.replace(/
 
 // The flag main.ts sets; set before compiling too, since V8 accepts a cache only under the flags it was made with.
 setFlagsFromString('--no-allocation-site-pretenuring');
-
-/** The index cache's default folder (settings.ts, defaultCacheDir): the setting is not known before the server runs. */
-function cacheDir(): string {
-  if (process.env.AWS_NOTES_CACHE_DIR) return process.env.AWS_NOTES_CACHE_DIR;
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'aws-notes');
-}
 
 /**
  * Bytecode runs as code: only a folder and file of this user, writable by no one else, are trusted (release builds of
@@ -71,7 +65,7 @@ function run(): void {
   const main = path.join(__dirname, 'serverMain.js');
   const source = fs.readFileSync(main, 'utf8');
   const enabled = process.env.AWS_NOTES_CODE_CACHE !== '0';
-  const dir = cacheDir();
+  const dir = defaultCacheDir();
   // One file per build (size and time of the bundle) and runtime; V8 itself checks its version, flags and source.
   const stat = fs.statSync(main);
   const key = `${stat.size}-${Math.round(stat.mtimeMs)}`;

@@ -103,7 +103,7 @@ export function resolveRoots(paths: readonly string[], workspaceFolders: readonl
   return roots;
 }
 
-function isDirectory(p: string): boolean {
+export function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, WatchKind, type Connection, type Disposable } from 'vscode-languageserver/node';
 import { type Locale, localize, M } from '../core';
 import type { Logger } from './logger';
-import { isInside } from './noteDiscovery';
+import { isDirectory, isInside } from './noteDiscovery';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd,mdx}';
@@ -142,13 +142,5 @@ export class NoteWatcher {
     this.registration = undefined;
     for (const watcher of this.folders.values()) watcher.close();
     this.folders.clear();
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -17,6 +17,7 @@ import { scheduleDiagnostics } from './diagnosticsScheduler';
 import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
 import { NoteWatcher } from './noteWatcher';
+import { IDLE_SLICE_MS, requestPause } from './requestPause';
 import { normalizeSettings, type ServerSettings } from './settings';
 import { toPath, toUri } from './uris';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -50,15 +51,6 @@ const WARM_UP_HOVERS = [
   { line: 9, character: 14 },
 ];
 
-/**
- * Idle work after `indexed` (the Search Notes indexes) runs in slices of IDLE_SLICE_MS, and only once no request has
- * come in for IDLE_GAP_MS (requests come in bursts: a hover and its definition, keystroke after keystroke) or after
- * waiting IDLE_MAX_WAIT_MS for such a gap. Measured (BENCHMARKS.md, "Latency tails after indexing"): most slow hovers
- * after `indexed` had queued behind an 8 ms slice that a loaded machine stretched to 25–300 ms.
- */
-const IDLE_SLICE_MS = 4;
-const IDLE_GAP_MS = 20;
-const IDLE_MAX_WAIT_MS = 500;
 
 /** Sample texts the sanitiser's warm-up parses (its parser is optimised after ~100 of them). */
 const WARM_UP_ROUNDS = 160;
@@ -170,31 +162,24 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   function syncTextIndexSoon(): void {
     if (textSyncRunning) return;
     textSyncRunning = true;
-    let prepared = false;
-    let waitingSince: number | undefined;
-    const slice = () => {
-      const now = performance.now();
-      const quiet = indexer.quietMs;
-      waitingSince ??= now;
-      if (quiet < IDLE_GAP_MS && now - waitingSince < IDLE_MAX_WAIT_MS) {
-        setTimeout(slice, Math.ceil(IDLE_GAP_MS - quiet)).unref?.();
-        return;
+    const run = async () => {
+      let prepared = false;
+      for (;;) {
+        await requestPause(() => indexer.quietMs);
+        const until = performance.now() + IDLE_SLICE_MS;
+        // First the fuzzy heading pass's table and warm-up (cheaper than the text index, and without them the first
+        // keystrokes after the text index is complete built them), then the text index, in the same slices.
+        const traceStart = tracing ? traceNow() : 0;
+        prepared ||= prepareHeadingSearch(service.index, () => performance.now() > until);
+        if (tracing) span('idle:headingSearch', traceStart);
+        const syncStart = tracing && prepared ? traceNow() : 0;
+        const left = prepared ? service.index.text.sync(service.index, () => performance.now() > until) : service.index.text.staleCount;
+        if (tracing && prepared) span('idle:textIndex', syncStart);
+        if (prepared && left === 0) break;
       }
-      waitingSince = undefined;
-      const until = now + IDLE_SLICE_MS;
-      // First the fuzzy heading pass's table and warm-up (cheaper than the text index, and without them the first
-      // keystrokes after the text index is complete built them), then the text index, in the same slices.
-      const traceStart = tracing ? traceNow() : 0;
-      prepared ||= prepareHeadingSearch(service.index, () => performance.now() > until);
-      if (tracing) span('idle:headingSearch', traceStart);
-      const syncStart = tracing && prepared ? traceNow() : 0;
-      const left = prepared ? service.index.text.sync(service.index, () => performance.now() > until) : service.index.text.staleCount;
-      if (tracing && prepared) span('idle:textIndex', syncStart);
-      const ready = prepared && left === 0;
-      if (!ready) setImmediate(slice);
-      else textSyncRunning = false;
+      textSyncRunning = false;
     };
-    setTimeout(slice, 100).unref?.();
+    setTimeout(() => void run(), 100).unref?.();
   }
 
   // The first hover after a start used to pay for loading the CloudFormation tables, the YAML parser's, the

@@ -1,6 +1,5 @@
 // The `awsNotes` settings as the server reads them (workspace/configuration or initializationOptions).
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { defaultCacheDir } from './cacheDir';
 import { type CoreSettings, DEFAULT_CORE_SETTINGS, type DisplayLanguage, toDisplayLanguage } from '../core';
 
 export interface ServerSettings extends CoreSettings {
@@ -29,12 +28,6 @@ export interface ServerSettings extends CoreSettings {
 }
 
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
-
-export function defaultCacheDir(): string {
-  if (process.env.AWS_NOTES_CACHE_DIR) return process.env.AWS_NOTES_CACHE_DIR;
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'aws-notes');
-}
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   ...DEFAULT_CORE_SETTINGS,

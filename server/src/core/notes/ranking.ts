@@ -28,15 +28,40 @@ export function rankSections(note: NoteFile, mentions: readonly Mention[]): Sect
     bySection.set(m.section, list);
   }
   const hits: SectionHit[] = [];
+  // Counted by binary search over the sorted starts: a loop over all mentions per section was quadratic in a
+  // note's sections (issue 16: a long note mentioning a service in every section).
+  const starts = sortedStarts(mentions);
   for (const [index, list] of bySection) {
     const section = note.sections[index];
     // Mentions in the subsections too: a heading that names the service and whose subsections keep
     // discussing it (a note titled "SQS と Lambda…") outranks a passing sub-heading elsewhere.
-    let within = 0;
-    for (const m of mentions) if (m.start >= section.headingEnd && m.start < section.end) within++;
+    const within = lowerBound(starts, section.end) - lowerBound(starts, section.headingEnd);
     hits.push(scoreSection(note, section, list, within));
   }
   return hits;
+}
+
+/** The mentions' starts in ascending order (findMentions gives them in text order; sorted here all the same). */
+function sortedStarts(mentions: readonly Mention[]): Float64Array {
+  const starts = new Float64Array(mentions.length);
+  let sorted = true;
+  for (let i = 0; i < mentions.length; i++) {
+    starts[i] = mentions[i].start;
+    if (i > 0 && starts[i] < starts[i - 1]) sorted = false;
+  }
+  return sorted ? starts : starts.sort();
+}
+
+/** The number of values in the sorted `values` below `x`. */
+function lowerBound(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function scoreSection(note: NoteFile, section: Section, mentions: Mention[], mentionsWithin: number): SectionHit {

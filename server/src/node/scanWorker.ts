@@ -7,7 +7,7 @@
 // indexing): the full scan, mention finding and ranking, sent back as packed arrays with the parse time (the main
 // thread applies the parse budget). See `WorkspaceIndexer.crawl`.
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { createRecognizer, fnv1a32, mentionHits, type PackedHits, type PackedSections, packSections, parseNote, preScanHeadings, type Recognizer } from '../core';
+import { createRecognizer, mentionHits, type PackedHits, type PackedSections, packSections, parseNote, preScanHeadings, type Recognizer } from '../core';
 import { searchKey } from '../../../shared/normalize';
 import { loadAwsData } from './dataLoader';
 import { nestingDepth } from './noteGuard';
@@ -80,8 +80,12 @@ function run(job: ScanJob): void {
     posted++;
     for (let seen = Atomics.load(applied, 0); posted - seen > AHEAD; seen = Atomics.load(applied, 0)) Atomics.wait(applied, 0, seen, 50);
   };
-  /** Notes this worker pre-scanned (their phase 2 is done here when asked for): index, text length and hash. */
-  const mine: { i: number; length: number; hash: number }[] = [];
+  /**
+   * Notes this worker pre-scanned (their phase 2 is done here when asked for) with the text phase 1 read, dropped
+   * once indexed. Reading and hashing every note again for phase 2 was ~10 % of the worker's CPU (issue 16 profile);
+   * the texts held in the meantime are a second copy of the corpus in this heap until phase 2 releases them.
+   */
+  const mine: { i: number; text: string | undefined }[] = [];
   for (;;) {
     const start = Atomics.add(counter, 0, job.batch);
     if (start >= total) break;
@@ -90,9 +94,7 @@ function run(job: ScanJob): void {
     for (let i = start; i < end; i++) {
       const note = scanFile(job.files[i], i, job.maxFileSize, job.maxNestingDepth);
       notes.push(note);
-      // Not the text (the main thread has it; kept here too it doubled the texts' memory): phase 2 reads the file
-      // again and uses it only when it is the text phase 1 read.
-      if (job.mentions && note.read.ok && note.scan && note.scan.headings.length <= job.mentions.maxSectionsPerFile) mine.push({ i, length: note.read.text.length, hash: textHash(note.read.text) });
+      if (job.mentions && note.read.ok && note.scan && note.scan.headings.length <= job.mentions.maxSectionsPerFile) mine.push({ i, text: note.read.text });
     }
     post({ type: 'batch', notes });
   }
@@ -102,10 +104,11 @@ function run(job: ScanJob): void {
     const recognizer = createRecognizer(data);
     let batch: IndexedInWorker[] = [];
     for (let k = 0; k < mine.length; k++) {
-      const { i, length, hash } = mine[k];
-      const read = readNoteSync(job.files[i], job.maxFileSize);
-      // Changed on disk since phase 1: the main thread indexes the text it has (or the file event's) itself.
-      if (read.ok && read.text.length === length && textHash(read.text) === hash) batch.push(indexInWorker(recognizer, job.mentions.uris[i], i, read.text));
+      const { i, text } = mine[k];
+      mine[k].text = undefined;
+      // The very text the main thread exposed in phase 1 (a file event since then replaces that note there, and
+      // this result is then not applied).
+      batch.push(indexInWorker(recognizer, job.mentions.uris[i], i, text!));
       if (batch.length === job.batch || (k === mine.length - 1 && batch.length)) {
         post({ type: 'indexed', notes: batch });
         batch = [];
@@ -114,9 +117,6 @@ function run(job: ScanJob): void {
   }
   post({ type: 'done' });
 }
-
-/** With the length: a changed note is told apart from the one phase 1 read. */
-const textHash = fnv1a32;
 
 /** Phase 2 of one note as `NotesIndex.indexPending` does it: full scan, mentions, per-service ranking, packed. */
 function indexInWorker(recognizer: Recognizer, uri: string, i: number, text: string): IndexedInWorker {

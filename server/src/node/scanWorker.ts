@@ -23,7 +23,7 @@ export interface ScanJob {
   /** Where the results go (the main thread takes them synchronously, between its own batches). */
   port: MessagePort;
   /** Phase 2 in the worker too: the URIs (as the index knows them), the data the main thread recognises with, the section cap. */
-  mentions?: { uris: string[]; dataDir: string; maxSectionsPerFile: number };
+  mentions?: { uris: string[]; dataDir: string; maxSectionsPerFile: number; keepChars?: number };
   /**
    * Int32 [messages applied by the main thread]: the worker stays at most AHEAD messages ahead of it, so results
    * never pile up in the port (each holds texts or packed sections: a corpus's worth doubled the peak RSS).
@@ -80,8 +80,15 @@ function run(job: ScanJob): void {
     posted++;
     for (let seen = Atomics.load(applied, 0); posted - seen > AHEAD; seen = Atomics.load(applied, 0)) Atomics.wait(applied, 0, seen, 50);
   };
-  /** Notes this worker pre-scanned (their phase 2 is done here when asked for): index, text length and hash. */
-  const mine: { i: number; length: number; hash: number }[] = [];
+  /**
+   * Notes this worker pre-scanned (their phase 2 is done here when asked for) with the text phase 1 read, dropped
+   * once indexed: reading, decoding and hashing every note again for phase 2 was ~10 % of the worker's CPU (issue 16
+   * profile). Held texts are a second copy in this heap until phase 2, so only the first KEEP_CHARS are held; the
+   * others are read again and used only when they are the text phase 1 read (length and hash).
+   */
+  const mine: { i: number; text: string | undefined; length: number; hash: number }[] = [];
+  let kept = 0;
+  const keepChars = job.mentions?.keepChars ?? KEEP_CHARS;
   for (;;) {
     const start = Atomics.add(counter, 0, job.batch);
     if (start >= total) break;
@@ -90,9 +97,13 @@ function run(job: ScanJob): void {
     for (let i = start; i < end; i++) {
       const note = scanFile(job.files[i], i, job.maxFileSize, job.maxNestingDepth);
       notes.push(note);
-      // Not the text (the main thread has it; kept here too it doubled the texts' memory): phase 2 reads the file
-      // again and uses it only when it is the text phase 1 read.
-      if (job.mentions && note.read.ok && note.scan && note.scan.headings.length <= job.mentions.maxSectionsPerFile) mine.push({ i, length: note.read.text.length, hash: textHash(note.read.text) });
+      if (job.mentions && note.read.ok && note.scan && note.scan.headings.length <= job.mentions.maxSectionsPerFile) {
+        const text = note.read.text;
+        if (kept + text.length <= keepChars) {
+          kept += text.length;
+          mine.push({ i, text, length: text.length, hash: 0 });
+        } else mine.push({ i, text: undefined, length: text.length, hash: textHash(text) });
+      }
     }
     post({ type: 'batch', notes });
   }
@@ -102,10 +113,16 @@ function run(job: ScanJob): void {
     const recognizer = createRecognizer(data);
     let batch: IndexedInWorker[] = [];
     for (let k = 0; k < mine.length; k++) {
-      const { i, length, hash } = mine[k];
-      const read = readNoteSync(job.files[i], job.maxFileSize);
-      // Changed on disk since phase 1: the main thread indexes the text it has (or the file event's) itself.
-      if (read.ok && read.text.length === length && textHash(read.text) === hash) batch.push(indexInWorker(recognizer, job.mentions.uris[i], i, read.text));
+      const { i, text, length, hash } = mine[k];
+      mine[k].text = undefined;
+      // A held text is the very one the main thread exposed in phase 1 (a file event since then replaces that note
+      // there, and this result is then not applied).
+      if (text !== undefined) batch.push(indexInWorker(recognizer, job.mentions.uris[i], i, text));
+      else {
+        const read = readNoteSync(job.files[i], job.maxFileSize);
+        // Changed on disk since phase 1: the main thread indexes the text it has (or the file event's) itself.
+        if (read.ok && read.text.length === length && textHash(read.text) === hash) batch.push(indexInWorker(recognizer, job.mentions.uris[i], i, read.text));
+      }
       if (batch.length === job.batch || (k === mine.length - 1 && batch.length)) {
         post({ type: 'indexed', notes: batch });
         batch = [];
@@ -117,6 +134,12 @@ function run(job: ScanJob): void {
 
 /** With the length: a changed note is told apart from the one phase 1 read. */
 const textHash = fnv1a32;
+
+/**
+ * UTF-16 units of phase-1 texts held for phase 2 (about 32-64 MB): all of a 10,000-note workspace of real-shaped
+ * notes (16 M), a bounded share of larger ones.
+ */
+export const KEEP_CHARS = 32 * 1024 * 1024;
 
 /** Phase 2 of one note as `NotesIndex.indexPending` does it: full scan, mentions, per-service ranking, packed. */
 function indexInWorker(recognizer: Recognizer, uri: string, i: number, text: string): IndexedInWorker {

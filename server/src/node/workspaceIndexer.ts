@@ -92,7 +92,7 @@ export class WorkspaceIndexer {
    * sources run unbundled, as in unit tests) reads and pre-scans a share of the notes when there are at least
    * `minNotes` to read (below that a worker's start-up does not pay). `script: undefined` turns it off.
    */
-  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string } = {
+  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; keepChars?: number } = {
     script: process.env.AWS_NOTES_SCAN_WORKER === '0' ? undefined : path.join(__dirname, 'scanWorker.js'),
     minNotes: 500,
   };
@@ -469,7 +469,7 @@ export class WorkspaceIndexer {
     try {
       const job: ScanJob = {
         files, counter: counter.buffer as SharedArrayBuffer, applied: applied.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: port2,
-        mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile } : undefined,
+        mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile, keepChars: this.scanWorker.keepChars } : undefined,
       };
       worker.postMessage(job, [port2]);
       // When the worker does phase 2 too, this thread reads nothing itself (requests never wait for a scan).

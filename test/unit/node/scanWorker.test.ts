@@ -82,14 +82,14 @@ describe('scan worker (cold crawl on two threads)', function () {
   });
   after(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
 
-  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = []) {
+  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = [], keepChars?: number) {
     const warnings: string[] = [];
     const logger = { info() {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
     const parser = (uri: string, text: string) => (parsed.push(uri), parseNote(uri, text));
     const service = createLanguageService({ data: dataDir ? loadAwsData(dataDir) : miniData(), parser });
     const settings = normalizeSettings({ notes: { paths: [notes] }, limits: { maxFileSize: 2000, maxSectionsPerFile: 30, maxNestingDepth: 50 } });
     const indexer = new WorkspaceIndexer(service.index, settings, [tmp], logger as never, () => 'en');
-    indexer.scanWorker = { script, minNotes, dataDir };
+    indexer.scanWorker = { script, minNotes, dataDir, keepChars };
     const result = await indexer.crawl();
     return { service, indexer, result, warnings };
   }
@@ -129,6 +129,13 @@ describe('scan worker (cold crawl on two threads)', function () {
       assert.deepEqual(parallel.service.index.hitsForService(service), single.service.index.hitsForService(service));
       assert.ok(single.service.index.hitsForService(service).length > 0, service);
     }
+    // The worker holds phase 1's texts for phase 2 up to a budget and reads the others again: with a budget of
+    // about half the vault, both kinds in one crawl, the same index.
+    const total = fs.readdirSync(notes, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).reduce((n, f) => n + fs.readFileSync(path.join(notes, f), 'utf8').length, 0);
+    const parsedHalf: string[] = [];
+    const half = await crawl(WORKER, 0, dataDir, parsedHalf, Math.floor(total / 2));
+    assert.deepEqual(snapshot(half.service), snapshot(single.service));
+    assert.ok(parsedHalf.length < 40, `${parsedHalf.length} notes scanned on the request thread`);
   });
 
   it('notes changed or deleted while the worker reads end up matching the disk', async () => {

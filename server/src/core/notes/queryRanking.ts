@@ -61,6 +61,8 @@ interface RankJob {
   /** Started while crawling: it may read a service ranking up to BULK_RERANK_MS old, so it is never final. */
   bulk: boolean;
   steps: Generator<void, QueryHit[]>;
+  /** Time it ran so far (in requests and idle slices, on the index's clock): what BULK_RERANK_SHARE multiplies. */
+  spent: number;
 }
 
 export class QueryRanker {
@@ -102,10 +104,14 @@ export class QueryRanker {
     // A ranking runs here for BULK_RANK_BUDGET_MS at most; what it has not done by then continues in the crawl's
     // idle slices, and the request gets the last ranking, or (the first time) the service's own sections.
     let job = this.jobs.get(query.key);
-    if (!job) this.jobs.set(query.key, (job = { query, version: this.index.version, bulk: true, steps: rankSteps(this.index, query) }));
+    if (!job) this.jobs.set(query.key, (job = { query, version: this.index.version, bulk: true, steps: rankSteps(this.index, query), spent: 0 }));
     const hits = this.advance(job, budget(this.budgetMs, this.budgetClock), now);
     const after = this.index.clock();
-    this.quietUntil = after + BULK_RERANK_SHARE * (after - now);
+    job.spent += after - now;
+    // The whole ranking's time counts, also what ran in idle slices (see work): counting only this request's
+    // slice (≤ BULK_RANK_BUDGET_MS) let every hovered identifier be re-ranked every BULK_RERANK_MS, a quarter of
+    // the crawl's main-thread CPU at 10k notes (issue 16 profile: rankSteps while the worker crawled).
+    this.quietUntil = Math.max(this.quietUntil, after + BULK_RERANK_SHARE * (hits ? job.spent : after - now));
     if (hits) return hits;
     return cached?.hits ?? (query.evidenceOnly || !query.serviceId ? [] : this.index.hitsForService(query.serviceId));
   }
@@ -132,13 +138,17 @@ export class QueryRanker {
       for (const [key, job] of this.jobs) if (job.bulk || job.version !== this.index.version) this.jobs.delete(key);
       for (const [key, cached] of this.cache) {
         if (cached.version !== this.index.version && !this.jobs.has(key)) {
-          this.jobs.set(key, { query: cached.query, version: this.index.version, bulk: false, steps: rankSteps(this.index, cached.query) });
+          this.jobs.set(key, { query: cached.query, version: this.index.version, bulk: false, steps: rankSteps(this.index, cached.query), spent: 0 });
         }
       }
     }
     for (const job of [...this.jobs.values()]) {
+      const start = this.index.clock();
       const hits = this.advance(job, shouldStop);
+      const end = this.index.clock();
+      job.spent += end - start;
       if (!hits) return true;
+      if (job.bulk) this.quietUntil = Math.max(this.quietUntil, end + BULK_RERANK_SHARE * job.spent);
       this.onRankedInBackground?.(hits);
     }
     return this.jobs.size > 0;

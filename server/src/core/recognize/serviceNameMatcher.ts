@@ -65,9 +65,18 @@ export function fastFold(text: string): FoldedText {
 }
 
 export class ServiceNameMatcher {
-  private readonly root: TrieNode = { next: new Map() };
-  /** 1 for UTF-16 units that start some name: skips the Map lookup for most characters. */
-  private readonly starts = new Uint8Array(65536);
+  /** The trie while names are added; flattened into the arrays below at the end of the constructor. */
+  private root: TrieNode | undefined = { next: new Map() };
+  /**
+   * The flat trie (node 0 is the root): the root's child per UTF-16 unit (-1: no name starts with it, which also
+   * skips most characters), the other nodes' children as (code, node) runs (a few each, scanned linearly), and the
+   * terminals per node. Map lookups per character were the largest part of finding mentions (issue 16 profile).
+   */
+  private readonly rootNext = new Int32Array(65536).fill(-1);
+  private childStart = new Int32Array(0);
+  private childCodes = new Uint16Array(0);
+  private childNodes = new Int32Array(0);
+  private terminals: (Terminal | undefined)[] = [];
 
   /**
    * `features`: names of features of services (data/features.json), registered after every service name so that a
@@ -95,12 +104,41 @@ export class ServiceNameMatcher {
         if (!hasPrefix && /^[A-Za-z]/.test(name)) for (const p of PREFIXES) this.add(`${p} ${name}`, { serviceId: feature.service, ambiguous: false, prefixed: true, feature: feature.name });
       }
     }
-    for (const c of this.root.next.keys()) this.starts[c] = 1;
+    this.flatten(this.root!);
+    this.root = undefined;
+  }
+
+  private flatten(root: TrieNode): void {
+    const nodes: TrieNode[] = [root];
+    for (let n = 0; n < nodes.length; n++) for (const child of nodes[n].next.values()) nodes.push(child);
+    const ids = new Map(nodes.map((node, id) => [node, id]));
+    this.childStart = new Int32Array(nodes.length + 1);
+    this.childCodes = new Uint16Array(nodes.length);
+    this.childNodes = new Int32Array(nodes.length);
+    let at = 0;
+    nodes.forEach((node, id) => {
+      this.childStart[id] = at;
+      this.terminals.push(node.terminal);
+      for (const [c, child] of node.next) {
+        if (id === 0) this.rootNext[c] = ids.get(child)!;
+        this.childCodes[at] = c;
+        this.childNodes[at++] = ids.get(child)!;
+      }
+    });
+    this.childStart[nodes.length] = at;
+  }
+
+  /** The child of `node` by UTF-16 unit `c`, or -1. */
+  private child(node: number, c: number): number {
+    if (node === 0) return this.rootNext[c];
+    const end = this.childStart[node + 1];
+    for (let k = this.childStart[node]; k < end; k++) if (this.childCodes[k] === c) return this.childNodes[k];
+    return -1;
   }
 
   private add(name: string, terminal: Terminal): void {
     const key = name.normalize('NFKC').replace(/[ \t]+/g, '');
-    let node = this.root;
+    let node = this.root!;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       let child = node.next.get(c);
@@ -122,12 +160,12 @@ export class ServiceNameMatcher {
     const matches: NameMatch[] = [];
     const beforeSlice = from > 0 ? text.charCodeAt(from - 1) : 32;
     for (let i = 0; i < f.length; i++) {
-      if (this.starts[f.charCodeAt(i)] === 0) continue;
+      if (this.rootNext[f.charCodeAt(i)] < 0) continue;
       const prev = i === 0 ? beforeSlice : f.charCodeAt(i - 1);
       if (isWordCode(prev)) continue;
       const end = this.longestAt(f, i, mode, to < text.length ? text.charCodeAt(to) : 32);
       if (end < 0) continue;
-      const terminal = this.terminalAt(f, i, end);
+      const terminal = this.terminals[this.bestNode];
       const start = from + folded.toOriginal(i);
       const stop = from + folded.toOriginal(end);
       const match: NameMatch = { start, end: stop, serviceId: terminal!.serviceId, text: text.slice(start, stop) };
@@ -138,16 +176,22 @@ export class ServiceNameMatcher {
     return matches;
   }
 
-  /** End (exclusive, folded index) of the longest acceptable name starting at i, or -1. */
+  /** The node of the last name `longestAt` found (its terminal is the name's). */
+  private bestNode = 0;
+
+  /** End (exclusive, folded index) of the longest acceptable name starting at i, or -1 (its node: `bestNode`). */
   private longestAt(f: string, i: number, mode: TextMode, afterSlice: number): number {
-    let node: TrieNode | undefined = this.root;
+    let node = 0;
     let best = -1;
     let j = i;
-    while (node && j <= f.length) {
-      if (node.terminal && j > i) {
+    while (node >= 0 && j <= f.length) {
+      const t = this.terminals[node];
+      if (t && j > i) {
         const after = j < f.length ? f.charCodeAt(j) : afterSlice;
-        const t = node.terminal;
-        if (!isWordCode(after) && (mode === 'prose' || !t.ambiguous || t.prefixed)) best = j;
+        if (!isWordCode(after) && (mode === 'prose' || !t.ambiguous || t.prefixed)) {
+          best = j;
+          this.bestNode = node;
+        }
       }
       if (j === f.length) break;
       let c = f.charCodeAt(j);
@@ -155,24 +199,14 @@ export class ServiceNameMatcher {
       if (isSpaceCode(c) && j > i) {
         let k = j;
         while (k < f.length && isSpaceCode(f.charCodeAt(k))) k++;
-        if (k < f.length && node.next.has(f.charCodeAt(k))) {
+        if (k < f.length && this.child(node, f.charCodeAt(k)) >= 0) {
           j = k;
           c = f.charCodeAt(j);
         }
       }
-      node = node.next.get(c);
+      node = this.child(node, c);
       j++;
     }
     return best;
-  }
-
-  private terminalAt(f: string, i: number, end: number): Terminal | undefined {
-    let node: TrieNode | undefined = this.root;
-    for (let j = i; j < end && node; j++) {
-      const c = f.charCodeAt(j);
-      if (isSpaceCode(c)) continue;
-      node = node.next.get(c);
-    }
-    return node?.terminal;
   }
 }

@@ -54,4 +54,42 @@ describe('query ranking during a crawl (issue 16)', () => {
     index.endBulk();
     assert.equal(ranker.rank(query).length, 4, 'fresh once the crawl is over');
   });
+
+  it('counts the time a ranking ran in idle slices too (not only the request\'s slice)', () => {
+    let now = 0;
+    const index = new NotesIndex(recognizer, parseNote, () => now);
+    const ranker = new QueryRanker(index);
+    // One step per request: the ranking goes on in the crawl's idle slices.
+    let budgetTicks = 0;
+    ranker.budgetMs = 0;
+    ranker.budgetClock = () => (budgetTicks += 1);
+    for (let i = 0; i < 6; i++) index.setText(`file:///n/${i}.md`, note(i));
+    index.beginBulk();
+    /** Idle slices of one ranking step taking 30 ms each (on the index's clock) until no work is left (at most 100). */
+    const idle = () => {
+      let slices = 0;
+      const slice = () => {
+        let checks = 0;
+        // The first check lets the slice start; the next comes after a step.
+        return () => checks++ > 0 && ((now += 30), true);
+      };
+      while (slices < 100 && index.backgroundWork(slice())) slices++;
+      assert.ok(slices < 100, 'the ranking ends');
+      return slices;
+    };
+    ranker.rank(query);
+    const slices = idle();
+    assert.ok(slices >= 1, 'the ranking was not finished within the request');
+    const first = ranker.rank(query);
+    assert.equal(first.length, 6);
+    index.setText('file:///n/6.md', note(6));
+    now += BULK_RERANK_MS + 1;
+    // It ran `slices` × 30 ms in idle slices: kept for BULK_RERANK_SHARE times that (> BULK_RERANK_MS).
+    assert.equal(ranker.rank(query), first);
+    assert.equal(idle(), 0, 'no re-ranking started while the last one\'s share lasts');
+    now += BULK_RERANK_SHARE * 30 * (slices + 1);
+    ranker.rank(query);
+    idle();
+    assert.equal(ranker.rank(query).length, 7, 're-ranked with the new note once the share is over');
+  });
 });

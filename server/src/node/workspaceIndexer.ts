@@ -61,6 +61,8 @@ export interface DiskMeta {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The scan worker's young generation (MB). */
 const WORKER_YOUNG_MB = 8;
+/** Steps by which the scan worker lowers its thread's priority below this one's (issue 16: requests come first). */
+const WORKER_NICE = 10;
 /** The end of a crawl redoes stale query rankings for at most this long. */
 const SETTLE_MS = 3000;
 
@@ -92,9 +94,11 @@ export class WorkspaceIndexer {
    * sources run unbundled, as in unit tests) reads and pre-scans a share of the notes when there are at least
    * `minNotes` to read (below that a worker's start-up does not pay). `script: undefined` turns it off.
    */
-  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string } = {
+  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; nice?: number } = {
     script: process.env.AWS_NOTES_SCAN_WORKER === '0' ? undefined : path.join(__dirname, 'scanWorker.js'),
     minNotes: 500,
+    // How much nicer than this thread the worker runs (threadPriority.ts); AWS_NOTES_WORKER_NICE=0 for A/B runs.
+    nice: Number(process.env.AWS_NOTES_WORKER_NICE ?? WORKER_NICE) || 0,
   };
   /**
    * Issue 16: with `scanWorker.dataDir` (the data the index recognises mentions with, loaded there too) the worker
@@ -469,6 +473,7 @@ export class WorkspaceIndexer {
     try {
       const job: ScanJob = {
         files, counter: counter.buffer as SharedArrayBuffer, applied: applied.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: port2,
+        nice: this.scanWorker.nice,
         mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile } : undefined,
       };
       worker.postMessage(job, [port2]);

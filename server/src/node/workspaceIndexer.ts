@@ -16,6 +16,7 @@ import { onceLogger } from './logger';
 import { discoverNotes, insideRoots, isInside, NoteMatcher, realRoots, refusedRoot, resolveRoots, type NoteRoot } from './noteDiscovery';
 import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
+import { requestPending } from './requestGate';
 import type { IndexedInWorker, ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import { span, traceNow, tracing } from './sliceTrace';
@@ -318,6 +319,7 @@ export class WorkspaceIndexer {
       while (generation === this.generation && performance.now() < settleUntil && this.index.backgroundWork(((end) => () => performance.now() > end)(performance.now() + WorkspaceIndexer.APPLY_SLICE_MS), true)) {
         if (tracing) span('crawl:settle', traceStart);
         await yieldToEventLoop();
+        while (requestPending()) await yieldToEventLoop(); // requests first (requestGate.ts)
         traceStart = tracing ? traceNow() : 0;
       }
       this.index.endBulk();
@@ -455,6 +457,12 @@ export class WorkspaceIndexer {
     /** Drains until `over()`, yielding after each slice (a 1 ms timer while nothing is queued, not a busy loop). */
     const pump = async (own: () => boolean, over: () => boolean) => {
       while (generation === this.generation) {
+        // A request came in: it is dispatched and answered in the next turns, before any more crawl work.
+        if (requestPending()) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+          continue;
+        }
         const traceStart = tracing ? traceNow() : 0;
         const mine = own();
         const any = drain();

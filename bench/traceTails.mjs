@@ -57,7 +57,11 @@ for (const sample of samples) {
   const blockedSpans = around.filter((x) => x.l === 'loop:blocked');
   const blocked = blockedSpans.reduce((t, x) => t + overlap(x, sample.s, sample.e), 0);
   const known = (share['own handler'] ?? 0) + labelled;
-  share['unlabelled blocking'] = Math.max(0, blocked - known);
+  // Of the blocking no span explains, the part this thread spent in a run queue ("w", Linux): the machine did not run it.
+  const waited = blockedSpans.reduce((t, x) => t + (x.w === undefined ? 0 : (x.w * overlap(x, sample.s, sample.e)) / Math.max(1e-9, x.e - x.s)), 0);
+  const unexplained = Math.max(0, blocked - known);
+  share['preempted (waiting for a CPU)'] = Math.min(unexplained, waited);
+  share['unlabelled blocking'] = unexplained - share['preempted (waiting for a CPU)'];
   share['transport / scheduling'] = Math.max(0, wall - known - share['unlabelled blocking']);
   const [cause, ms] = Object.entries(share).sort((a, b) => b[1] - a[1])[0];
   const c = (kind.causes[cause] ??= { count: 0, ms: 0, wall: 0, cpu: 0 });

@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadAwsData } from './dataLoader';
 import { createMessageGuard } from './messageGuard';
+import { inputArrived, messageHandled } from './requestGate';
 import { startServer } from './server';
 import { span, traceNow, tracing } from './sliceTrace';
 
@@ -23,25 +24,28 @@ export function main(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
   // Issue 12: every message's params are checked before dispatch (malformed ones never reach a handler).
   const guard = createMessageGuard();
-  // With AWS_NOTES_TRACE_SLICES, every message's dispatch (handler and reply) is a span named by its method.
-  const messageStrategy: typeof guard.strategy = tracing
-    ? {
-        handleMessage(message, next) {
-          const start = traceNow();
-          try {
-            guard.strategy.handleMessage(message, next);
-          } finally {
-            span(`msg:${(message as { method?: string }).method ?? 'response'}`, start);
-          }
-        },
+  // With AWS_NOTES_TRACE_SLICES, every message's dispatch (handler and reply) is a span named by its method. Every
+  // dispatch tells the request gate (requestGate.ts: the crawl's slices wait while a message is being answered).
+  const messageStrategy: typeof guard.strategy = {
+    handleMessage(message, next) {
+      const start = tracing ? traceNow() : 0;
+      try {
+        guard.strategy.handleMessage(message, next);
+      } finally {
+        messageHandled();
+        if (tracing) span(`msg:${(message as { method?: string }).method ?? 'response'}`, start);
       }
-    : guard.strategy;
+    },
+  };
   const connection = createConnection(ProposedFeatures.all, { messageStrategy });
   guard.install(connection, (message) => connection.console.warn(message));
   // One failed request or a client that rejects a message must never take the server down.
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
   process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.stack ?? error}`));
   startServer(connection, () => loadAwsData());
+  // After the connection's own listeners (it is listening now): input on stdio or IPC opens the request gate.
+  if (args.includes('--stdio')) process.stdin.prependListener('data', inputArrived);
+  else if (args.includes('--node-ipc')) process.prependListener('message', inputArrived);
 }
 
 main();

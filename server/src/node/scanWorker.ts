@@ -12,6 +12,7 @@ import { searchKey } from '../../../shared/normalize';
 import { loadAwsData } from './dataLoader';
 import { nestingDepth } from './noteGuard';
 import { readNoteSync, type SyncReadResult } from './noteReader';
+import { lowerThisThreadPriority } from './threadPriority';
 
 export interface ScanJob {
   files: string[];
@@ -29,6 +30,8 @@ export interface ScanJob {
    * never pile up in the port (each holds texts or packed sections: a corpus's worth doubled the peak RSS).
    */
   applied?: SharedArrayBuffer;
+  /** Steps by which the worker lowers its own thread's priority (requests on the main thread come first). */
+  nice?: number;
 }
 
 /** Messages the worker may post before the main thread has applied them. */
@@ -70,6 +73,7 @@ export function scanFile(file: string, i: number, maxFileSize: number, maxNestin
 }
 
 function run(job: ScanJob): void {
+  if (job.nice) lowerThisThreadPriority(job.nice);
   const counter = new Int32Array(job.counter);
   const total = job.files.length;
   const applied = job.applied ? new Int32Array(job.applied) : undefined;

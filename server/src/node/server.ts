@@ -17,6 +17,7 @@ import { scheduleDiagnostics } from './diagnosticsScheduler';
 import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
 import { NoteWatcher } from './noteWatcher';
+import { requestPending } from './requestGate';
 import { IDLE_SLICE_MS, requestPause } from './requestPause';
 import { normalizeSettings, type ServerSettings } from './settings';
 import { toPath, toUri } from './uris';
@@ -216,6 +217,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     let step = 0;
     let rounds = 0;
     const next = () => {
+      // A request came in: it goes first (requestGate.ts); the warm-up goes on in the next turn.
+      if (requestPending()) return void setTimeout(next, 0);
       if (step < steps.length) {
         const [label, run] = steps[step++];
         traced(`idle:warmUp:${label}`, () => {

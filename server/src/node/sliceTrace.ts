@@ -14,7 +14,30 @@ const epoch = (t: number) => Math.round((performance.timeOrigin + t) * 1000) / 1
 /** The process's CPU time at each open span's start (by its start time): a span whose CPU time is much less than
  * its wall time was preempted (a loaded machine), not slow. */
 const cpuAt = new Map<number, number>();
+/**
+ * This thread's own scheduler counters on Linux (`/proc/thread-self/schedstat`: ns on a CPU, ns waiting in a run
+ * queue), opened once here on the main thread. process.cpuUsage() counts every thread: while the scan worker keeps
+ * a core busy it reads ≈ wall time even for a span during which this thread was not running at all.
+ */
+const schedstat = (() => {
+  if (!tracing) return undefined;
+  try {
+    return fs.openSync('/proc/thread-self/schedstat', 'r');
+  } catch {
+    return undefined;
+  }
+})();
+const statBuffer = Buffer.alloc(96);
+/** [ms on a CPU, ms waiting for one] of this thread, or undefined off Linux. */
+function threadTimes(): [number, number] | undefined {
+  if (schedstat === undefined) return undefined;
+  const n = fs.readSync(schedstat, statBuffer, 0, statBuffer.length, 0);
+  const [run, wait] = statBuffer.toString('latin1', 0, n).split(' ');
+  return [Number(run) / 1e6, Number(wait) / 1e6];
+}
 const cpuMs = () => {
+  const own = threadTimes();
+  if (own) return own[0];
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
@@ -69,14 +92,19 @@ if (tracing) {
   }).observe({ entryTypes: ['gc'] });
   // Whatever ran without a label: the loop was blocked from the last 1 ms tick until this one (> 3 ms only).
   // Its CPU time tells work (≈ wall) from a process the machine did not run (≈ 0).
+  // "w": how long this thread waited in a run queue meanwhile (the machine did not run it; Linux only).
   let last = performance.now();
   let lastCpu = cpuMs();
+  let lastWait = threadTimes()?.[1];
   setInterval(() => {
     const now = performance.now();
     const cpu = cpuMs();
-    if (now - last > 4) lines.push(`{"l":"loop:blocked","s":${epoch(last + 1)},"e":${epoch(now)},"c":${(cpu - lastCpu).toFixed(2)}}`);
+    const wait = threadTimes()?.[1];
+    const waited = wait !== undefined && lastWait !== undefined ? `,"w":${(wait - lastWait).toFixed(2)}` : '';
+    if (now - last > 4) lines.push(`{"l":"loop:blocked","s":${epoch(last + 1)},"e":${epoch(now)},"c":${(cpu - lastCpu).toFixed(2)}${waited}}`);
     last = now;
     lastCpu = cpu;
+    lastWait = wait;
   }, 1).unref();
   setInterval(flush, 500).unref();
   process.on('exit', flush);

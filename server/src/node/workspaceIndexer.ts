@@ -16,6 +16,7 @@ import { onceLogger } from './logger';
 import { discoverNotes, insideRoots, isInside, NoteMatcher, realRoots, refusedRoot, resolveRoots, type NoteRoot } from './noteDiscovery';
 import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
+import { requestPending } from './requestGate';
 import type { IndexedInWorker, ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import { span, traceNow, tracing } from './sliceTrace';
@@ -61,6 +62,8 @@ export interface DiskMeta {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The scan worker's young generation (MB). */
 const WORKER_YOUNG_MB = 8;
+/** Steps by which the scan worker lowers its thread's priority below this one's (issue 16: requests come first). */
+const WORKER_NICE = 10;
 /** The end of a crawl redoes stale query rankings for at most this long. */
 const SETTLE_MS = 3000;
 
@@ -92,9 +95,11 @@ export class WorkspaceIndexer {
    * sources run unbundled, as in unit tests) reads and pre-scans a share of the notes when there are at least
    * `minNotes` to read (below that a worker's start-up does not pay). `script: undefined` turns it off.
    */
-  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; keepChars?: number } = {
+  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; keepChars?: number; nice?: number } = {
     script: process.env.AWS_NOTES_SCAN_WORKER === '0' ? undefined : path.join(__dirname, 'scanWorker.js'),
     minNotes: 500,
+    // How much nicer than this thread the worker runs (threadPriority.ts); AWS_NOTES_WORKER_NICE=0 for A/B runs.
+    nice: Number(process.env.AWS_NOTES_WORKER_NICE ?? WORKER_NICE) || 0,
   };
   /**
    * Issue 16: with `scanWorker.dataDir` (the data the index recognises mentions with, loaded there too) the worker
@@ -314,6 +319,7 @@ export class WorkspaceIndexer {
       while (generation === this.generation && performance.now() < settleUntil && this.index.backgroundWork(((end) => () => performance.now() > end)(performance.now() + WorkspaceIndexer.APPLY_SLICE_MS), true)) {
         if (tracing) span('crawl:settle', traceStart);
         await yieldToEventLoop();
+        while (requestPending()) await yieldToEventLoop(); // requests first (requestGate.ts)
         traceStart = tracing ? traceNow() : 0;
       }
       this.index.endBulk();
@@ -451,6 +457,12 @@ export class WorkspaceIndexer {
     /** Drains until `over()`, yielding after each slice (a 1 ms timer while nothing is queued, not a busy loop). */
     const pump = async (own: () => boolean, over: () => boolean) => {
       while (generation === this.generation) {
+        // A request came in: it is dispatched and answered in the next turns, before any more crawl work.
+        if (requestPending()) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+          continue;
+        }
         const traceStart = tracing ? traceNow() : 0;
         const mine = own();
         const any = drain();
@@ -469,6 +481,7 @@ export class WorkspaceIndexer {
     try {
       const job: ScanJob = {
         files, counter: counter.buffer as SharedArrayBuffer, applied: applied.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: port2,
+        nice: this.scanWorker.nice,
         mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile, keepChars: this.scanWorker.keepChars } : undefined,
       };
       worker.postMessage(job, [port2]);

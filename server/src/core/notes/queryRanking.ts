@@ -9,6 +9,7 @@ import { blockAt, sectionAt } from './noteMentions';
 import type { NoteQuery, QueryTerm } from './noteQuery';
 import { BULK_RERANK_MS, type NotesIndex } from './notesIndex';
 import { compareHits, type SectionHit } from './ranking';
+import { sortInSteps } from './sortInSteps';
 
 /** A ranked section; the excerpt may come from a sub-section when the section itself has no body (a container). */
 export interface QueryHit extends SectionHit {
@@ -142,16 +143,29 @@ export class QueryRanker {
         }
       }
     }
-    for (const job of [...this.jobs.values()]) {
-      const start = this.index.clock();
-      const hits = this.advance(job, shouldStop);
+    // While crawling, idle-time ranking keeps the share a request's ranking keeps (BULK_RERANK_SHARE): unpaced, the
+    // hovered identifiers were re-ranked over the growing index back to back, the largest part of the request
+    // thread's time during the crawl (10k notes: 4.1 s of rankings against 1.4 s of applying the worker's results),
+    // and its garbage made most of the minor GC pauses requests waited behind. Nothing to do now: false.
+    const paced = !settle && this.index.inBulk;
+    const start = this.index.clock();
+    if (paced && start < this.quietUntil) return false;
+    try {
+      for (const job of [...this.jobs.values()]) {
+        const jobStart = this.index.clock();
+        const hits = this.advance(job, shouldStop);
+        if (hits) this.onRankedInBackground?.(hits);
+        const jobEnd = this.index.clock();
+        job.spent += jobEnd - jobStart;
+        if (!hits) return true;
+        // A finished ranking is kept for the share of its whole time, requests' slices and idle slices alike.
+        if (job.bulk) this.quietUntil = Math.max(this.quietUntil, jobEnd + BULK_RERANK_SHARE * job.spent);
+      }
+      return this.jobs.size > 0;
+    } finally {
       const end = this.index.clock();
-      job.spent += end - start;
-      if (!hits) return true;
-      if (job.bulk) this.quietUntil = Math.max(this.quietUntil, end + BULK_RERANK_SHARE * job.spent);
-      this.onRankedInBackground?.(hits);
+      if (paced && end > start) this.quietUntil = Math.max(this.quietUntil, end + BULK_RERANK_SHARE * (end - start));
     }
-    return this.jobs.size > 0;
   }
 
   private store(query: NoteQuery, version: number, at: number, hits: QueryHit[]): void {
@@ -177,20 +191,22 @@ function budget(ms: number, clock: () => number): () => boolean {
 }
 
 function rankForQuery(index: NotesIndex, query: NoteQuery): QueryHit[] {
-  return finish(rankSteps(index, query));
+  return finish(rankSteps(index, query, false));
 }
 
 /** The ranking, yielding between notes (resumable in slices while the crawl runs). */
-function* rankSteps(index: NotesIndex, query: NoteQuery): Generator<void, QueryHit[]> {
+function* rankSteps(index: NotesIndex, query: NoteQuery, inSteps = true): Generator<void, QueryHit[]> {
   const serviceHits = query.serviceId ? index.hitsForService(query.serviceId) : [];
   // Service relevance relative to the service's best section (the chapter about it scores 1).
   const serviceFull = Math.max(SERVICE_FULL, serviceHits[0]?.score ?? 0);
   const coSections = new Map<string, Set<number>>();
+  let visited = 0;
   for (const co of query.coServices) {
     for (const hit of index.hitsForService(co)) {
       const set = coSections.get(hit.uri);
       if (set) set.add(hit.section);
       else coSections.set(hit.uri, new Set([hit.section]));
+      if ((++visited & 2047) === 0) yield;
     }
   }
   const terms = [
@@ -203,10 +219,12 @@ function* rankSteps(index: NotesIndex, query: NoteQuery): Generator<void, QueryH
   if (!terms.length && !query.coServices.length) return query.evidenceOnly ? [] : serviceHits;
 
   const hitsByUri = new Map<string, SectionHit[]>();
-  for (const hit of serviceHits) {
+  for (let k = 0; k < serviceHits.length; k++) {
+    const hit = serviceHits[k];
     const list = hitsByUri.get(hit.uri);
     if (list) list.push(hit);
     else hitsByUri.set(hit.uri, [hit]);
+    if ((k & 2047) === 2047) yield; // a service's hits can be tens of thousands
   }
   const notes: NoteFile[] = [];
   if (query.serviceId) {
@@ -273,7 +291,8 @@ function* rankSteps(index: NotesIndex, query: NoteQuery): Generator<void, QueryH
     for (const hit of hitsByUri.get(note.uri) ?? []) consider(hit.section);
     yield;
   }
-  return out.sort(compareHits);
+  // In steps (a ranking left to idle slices): the same stable sort, bounded (sortInSteps.ts).
+  return inSteps ? yield* sortInSteps(out, compareHits) : out.sort(compareHits);
 }
 
 function scoreSection(

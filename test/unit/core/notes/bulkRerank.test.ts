@@ -65,7 +65,10 @@ describe('query ranking during a crawl (issue 16)', () => {
     ranker.budgetClock = () => (budgetTicks += 1);
     for (let i = 0; i < 6; i++) index.setText(`file:///n/${i}.md`, note(i));
     index.beginBulk();
-    /** Idle slices of one ranking step taking 30 ms each (on the index's clock) until no work is left (at most 100). */
+    /**
+     * Idle slices of one ranking step taking 30 ms each (on the index's clock) until no work is left (at most 100),
+     * each after the pause the pacing asks for (BULK_RERANK_SHARE × the last slice: the crawl runs meanwhile).
+     */
     const idle = () => {
       let slices = 0;
       const slice = () => {
@@ -73,7 +76,10 @@ describe('query ranking during a crawl (issue 16)', () => {
         // The first check lets the slice start; the next comes after a step.
         return () => checks++ > 0 && ((now += 30), true);
       };
-      while (slices < 100 && index.backgroundWork(slice())) slices++;
+      while (slices < 100 && index.backgroundWork(slice())) {
+        slices++;
+        now += BULK_RERANK_SHARE * 30;
+      }
       assert.ok(slices < 100, 'the ranking ends');
       return slices;
     };
@@ -91,5 +97,41 @@ describe('query ranking during a crawl (issue 16)', () => {
     ranker.rank(query);
     idle();
     assert.equal(ranker.rank(query).length, 7, 're-ranked with the new note once the share is over');
+  });
+
+  it('paces the idle-time rankings the same way: after T ms of them, none for BULK_RERANK_SHARE × T; settling is not paced', () => {
+    let now = 0;
+    const index = new NotesIndex(recognizer, parseNote, () => now);
+    const ranker = new QueryRanker(index);
+    ranker.budgetMs = 0; // a request ranks one step: the rest is idle-time work
+    let tick = 0;
+    ranker.budgetClock = () => tick++;
+    for (let i = 0; i < 20; i++) index.setText(`file:///n/${i}.md`, note(i));
+    index.beginBulk();
+    const other = { ...query, key: 'sqs:SendMessage', exact: [{ text: 'SendMessage', weight: 6 }] } as unknown as NoteQuery;
+    ranker.rank(query);
+    ranker.rank(other);
+    // Each ranking finished in idle time "takes" 40 ms on the index's clock; the first slice stops after one.
+    const finished: unknown[] = [];
+    ranker.onRankedInBackground = (hits) => {
+      finished.push(hits);
+      now += 40;
+    };
+    assert.equal(index.backgroundWork(() => finished.length > 0), true, 'stopped with the second ranking unfinished');
+    assert.equal(finished.length, 1);
+    now += BULK_RERANK_SHARE * 40 - 1;
+    assert.equal(index.backgroundWork(() => false), false, 'nothing to do yet');
+    assert.equal(finished.length, 1, 'the second ranking waits');
+    now += 2;
+    assert.equal(index.backgroundWork(() => false), false);
+    assert.equal(finished.length, 2, 'then it is finished');
+    // Settling (the crawl's end) redoes stale rankings at once, whatever the last slice took.
+    index.setText('file:///n/20.md', note(20));
+    assert.equal(index.backgroundWork(() => false, true), false);
+    assert.equal(finished.length, 4, 'both stale rankings redone');
+    index.endBulk();
+    const fresh = new NotesIndex(recognizer, parseNote);
+    for (let i = 0; i <= 20; i++) fresh.setText(`file:///n/${i}.md`, note(i));
+    assert.deepEqual(ranker.rank(query), new QueryRanker(fresh).rank(query), 'the same ranking as an index that never crawled');
   });
 });

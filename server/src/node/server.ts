@@ -122,8 +122,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     indexer.configure(settings, workspaceFolders);
     indexer.useCache(settings.cache.dir, { server: SERVER_VERSION, data: (dataVersion ??= dataVersionOf(findDataDir())) });
     // Watch before crawling (issue 9): a note changed or deleted while the crawl runs is re-indexed by its event,
-    // and a file written right after `indexed` is never missed either.
-    await watcher.watch(client);
+    // and a file written right after `indexed` is never missed either. The crawl awaits the watch before it touches
+    // the disk; a warm start restores the cached notes meanwhile (the registration is a round trip to the client).
+    const watching = watcher.watch(client);
+    watching.catch(() => undefined); // awaited by the crawl (and below): this only keeps it from being reported unhandled
     const progress = client.canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin(localize(locale, M.indexing), 0, undefined, false);
     service.setIndexingProgress({ done: 0, total: 0 });
@@ -134,7 +136,9 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
         progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`);
       },
       onHeadings: ({ files, ms }) => void connection.sendNotification(Notifications.headingsIndexed, { files, ms }),
+      beforeDisk: watching,
     }).finally(() => crawling--);
+    await watching;
     progress?.done();
     service.setIndexingProgress(undefined);
     for (const refused of indexer.refusedRoots) {
@@ -215,7 +219,16 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     };
     let step = 0;
     let rounds = 0;
+    let waiting = false;
     const next = () => {
+      // A warm start's restore of the cached notes goes first (the headings are searchable sooner); requests during
+      // it still do their own first-time work.
+      if (indexer.restoring && !waiting) {
+        waiting = true;
+        void indexer.restored.then(() => setTimeout(next, 0));
+        return;
+      }
+      waiting = false;
       if (step < steps.length) {
         const [label, run] = steps[step++];
         traced(`idle:warmUp:${label}`, () => {

@@ -47,6 +47,12 @@ export interface CrawlCallbacks {
   onProgress?: (p: IndexProgress) => void;
   /** Phase 1 is over: every note's headings are searchable; mentions follow. */
   onHeadings?: (p: { files: number; ms: number }) => void;
+  /**
+   * Awaited before the crawl first touches the notes on disk (walk, stat, read), after the cached notes are restored:
+   * the server's file watch, so that a warm start's restore overlaps the watch registration's round trip while no
+   * read can happen before the watch (issue 9).
+   */
+  beforeDisk?: Promise<unknown>;
 }
 
 /** What the cache needs to know about a note that came from the disk. */
@@ -211,7 +217,7 @@ export class WorkspaceIndexer {
 
   /** Full crawl: indexes every note, drops notes that are no longer included. */
   async crawl(callbacks: CrawlCallbacks | ((p: IndexProgress) => void) = {}): Promise<CrawlResult> {
-    const { onProgress, onHeadings } = typeof callbacks === 'function' ? { onProgress: callbacks, onHeadings: undefined } : callbacks;
+    const { onProgress, onHeadings, beforeDisk } = typeof callbacks === 'function' ? { onProgress: callbacks, onHeadings: undefined, beforeDisk: undefined } : callbacks;
     const generation = ++this.generation;
     const started = performance.now();
     const loaded = this.cache?.loadDeferred();
@@ -236,6 +242,7 @@ export class WorkspaceIndexer {
       // phase 1 then verifies each one (stat; content hash) and replaces or drops what changed on disk.
       const unverified = new Set<string>();
       if (this.index.size === 0 && cached.size > 0) {
+        this.beginRestore();
         for (const entry of cached.values()) {
           if (generation !== this.generation) break;
           if (this.openInEditor.has(entry.uri)) continue;
@@ -245,6 +252,8 @@ export class WorkspaceIndexer {
         }
       }
       if (unverified.size) restoredMs = Math.round(performance.now() - started);
+      this.endRestore();
+      await beforeDisk;
       // The folder walk does not depend on the cache's integrity check: it runs while the check finishes.
       const discovering = discoverNotes(this.matcher, 64, undefined, { followOutside: this.settings.notes.followSymlinksOutside });
       discovering.catch(() => undefined); // awaited below; this only keeps an early failure from being reported unhandled
@@ -324,9 +333,37 @@ export class WorkspaceIndexer {
       if (tracing) span('crawl:end', traceStart);
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
+      this.endRestore();
       if (worker) void worker.terminate();
       if (!bulkEnded) this.index.endBulk();
     }
+  }
+
+  private restore0: { done: Promise<void>; end: () => void } | undefined;
+
+  /** Whether a crawl is restoring cached notes now (phase 0 of a warm start). */
+  get restoring(): boolean {
+    return this.restore0 !== undefined;
+  }
+
+  /**
+   * Settles when no crawl is restoring cached notes (phase 0 of a warm start): idle-time work (the server's warm-up)
+   * waits for it, so that the cached headings are searchable as early as possible.
+   */
+  get restored(): Promise<void> {
+    return this.restore0?.done ?? Promise.resolve();
+  }
+
+  private beginRestore(): void {
+    this.endRestore();
+    let end!: () => void;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    this.restore0 = { done, end };
+  }
+
+  private endRestore(): void {
+    this.restore0?.end();
+    this.restore0 = undefined;
   }
 
   /** The scan worker, started; undefined when it is off, its bundle is missing, or it cannot start (logged once). */

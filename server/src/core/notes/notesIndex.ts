@@ -72,14 +72,19 @@ export class LazyNote implements NoteFile {
   private loaded: string | undefined;
   private builtSections: Section[] | undefined;
   private builtRanges: number[] | undefined;
+  /** `name`: undefined for a note restored from the cache, named on first use (decoding 10k URIs was ~10 % of a warm start's restore). */
   constructor(
     readonly uri: string,
-    readonly name: string,
+    private known: string | undefined,
     readonly packed: PackedStructure,
     private readonly source: () => TextSource | undefined,
     text?: string,
   ) {
     this.loaded = text;
+  }
+
+  get name(): string {
+    return (this.known ??= fileName(this.uri));
   }
 
   /** Whether the full sections exist yet (built from the cache's columns or by the deferred scan). */
@@ -220,7 +225,7 @@ export class NotesIndex {
 
   /** A note restored from the cache: sections built and text read on demand. */
   lazyNote(uri: string, packed: PackedStructure): NoteFile {
-    return new LazyNote(uri, fileName(uri), packed, () => this.textSource);
+    return new LazyNote(uri, undefined, packed, () => this.textSource);
   }
 
   /**

@@ -24,7 +24,7 @@ import { HIT_FIELDS, type NoteFile, type PackedHits, parseNote, readSection, SEC
 import { readNoteSync } from './noteReader';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 /** Bump when parsing, mention finding or ranking changes what would be stored. */
 export const INDEX_DATA_VERSION = 3;
 
@@ -92,7 +92,9 @@ interface Payload {
   /** 4 per section. */
   positions: Int32Array;
   hitServiceCounts: Int32Array;
-  hitServices: string[];
+  /** Each distinct service id once; `hitServiceIds` index it (tens of names instead of a string per note and service). */
+  hitServiceNames: string[];
+  hitServiceIds: Int32Array;
   hitCounts: Int32Array;
   hits: Float64Array;
 }
@@ -384,7 +386,7 @@ const i32Frame = (a: Int32Array): Frame => ({ kind: Kind.I32, parts: [bytesOf(a)
 const COLUMN_ORDER = [
   'header', 'files', 'uris', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'searchKeys', 'slugs', 'sectionInts', 'blocks',
   'codeInts', 'codeLangs', 'codeValues', 'codeRangeCounts', 'codeRanges', 'positions', 'hitServiceCounts',
-  'hitServices', 'hitCounts', 'hits',
+  'hitServiceNames', 'hitServiceIds', 'hitCounts', 'hits',
 ] as const;
 
 /** Pause points: `undefined` every this many items of a long loop. */
@@ -464,9 +466,20 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame |
   }
   yield i32Frame(positions);
   yield i32Frame(perFile((e) => e.hits.services.length));
-  const services: string[] = [];
-  for (const e of entries) for (const svc of e.hits.services) services.push(svc);
-  yield v8Frame(services);
+  const names = new Map<string, number>();
+  let serviceTotal = 0;
+  for (const e of entries) serviceTotal += e.hits.services.length;
+  const serviceIds = new Int32Array(serviceTotal);
+  let k = 0;
+  for (const e of entries) {
+    for (const svc of e.hits.services) {
+      let id = names.get(svc);
+      if (id === undefined) names.set(svc, (id = names.size));
+      serviceIds[k++] = id;
+    }
+  }
+  yield v8Frame([...names.keys()]);
+  yield i32Frame(serviceIds);
   yield i32Frame(perFile((e) => e.hits.data.length / HIT_FIELDS));
   // The hits are written straight from each file's packed array: no copy of the largest column.
   yield f64Frame(entries.map((e) => e.hits.data));
@@ -506,7 +519,7 @@ function readFrames(bytes: Buffer, expected: Header): Payload | undefined {
   }
   if (at !== bytes.length) throw new Error('corrupt');
   const p = values as unknown as Payload;
-  for (const name of ['files', 'uris', 'hashes', 'headings', 'searchKeys', 'hitServices'] as const) if (!Array.isArray(p[name])) throw new Error('corrupt');
+  for (const name of ['files', 'uris', 'hashes', 'headings', 'searchKeys', 'hitServiceNames'] as const) if (!Array.isArray(p[name])) throw new Error('corrupt');
   return p;
 }
 
@@ -523,10 +536,13 @@ function decodeOr(decode: () => unknown, name: string): unknown {
 }
 
 function unpack(p: Payload, out: Map<string, CachedNote>): void {
-  const n = p.files.length;
-  const sectionTotal = p.headings.length;
-  if (p.uris.length !== n || p.sizes.length !== n || p.mtimes.length !== n || p.hashes.length !== n || p.sectionCounts.length !== n) throw new Error('corrupt');
-  if (p.searchKeys.length !== sectionTotal || p.sectionInts.length !== sectionTotal * SECTION_INTS || p.positions.length !== sectionTotal * 4) throw new Error('corrupt');
+  // The columns in locals: the payload object has accessors (the lazy columns), and its property loads in these
+  // loops were most of the unpacking time.
+  const { files, uris, sizes, mtimes, hashes, sectionCounts, headings, searchKeys, sectionInts, codeRangeCounts, hitServiceCounts, hitServiceNames, hitServiceIds, hitCounts, hits, positions } = p;
+  const n = files.length;
+  const sectionTotal = headings.length;
+  if (uris.length !== n || sizes.length !== n || mtimes.length !== n || hashes.length !== n || sectionCounts.length !== n || codeRangeCounts.length !== n || hitServiceCounts.length !== n || hitCounts.length !== n) throw new Error('corrupt');
+  if (searchKeys.length !== sectionTotal || sectionInts.length !== sectionTotal * SECTION_INTS || positions.length !== sectionTotal * 4) throw new Error('corrupt');
   let sec = 0;
   let block = 0;
   let code = 0;
@@ -534,50 +550,57 @@ function unpack(p: Payload, out: Map<string, CachedNote>): void {
   let svc = 0;
   let hit = 0;
   const levelsAll = new Int32Array(sectionTotal);
-  for (let i = 0; i < sectionTotal; i++) levelsAll[i] = p.sectionInts[i * SECTION_INTS];
+  for (let i = 0; i < sectionTotal; i++) levelsAll[i] = sectionInts[i * SECTION_INTS];
   for (let f = 0; f < n; f++) {
-    const count = p.sectionCounts[f];
+    const count = sectionCounts[f];
     const firstSection = sec;
     const firstBlock = block;
     const firstCode = code;
+    if (count < 0 || sec + count > sectionTotal) throw new Error('corrupt');
     for (let i = 0; i < count; i++, sec++) {
-      block += p.sectionInts[sec * SECTION_INTS + 6];
-      code += p.sectionInts[sec * SECTION_INTS + 7];
+      block += sectionInts[sec * SECTION_INTS + 6];
+      code += sectionInts[sec * SECTION_INTS + 7];
     }
-    if (sec > sectionTotal) throw new Error('corrupt');
     const rangeStart = range;
-    const rangeCount = p.codeRangeCounts[f];
+    const rangeCount = codeRangeCounts[f];
     range += rangeCount;
-    const services = p.hitServices.slice(svc, svc + p.hitServiceCounts[f]);
-    svc += p.hitServiceCounts[f];
-    const hitCount = p.hitCounts[f];
-    const data = p.hits.subarray(hit * HIT_FIELDS, (hit + hitCount) * HIT_FIELDS);
+    const serviceCount = hitServiceCounts[f];
+    if (serviceCount < 0 || svc + serviceCount > hitServiceIds.length) throw new Error('corrupt');
+    const services: string[] = new Array(serviceCount);
+    for (let i = 0; i < serviceCount; i++) {
+      const name = hitServiceNames[hitServiceIds[svc++]];
+      if (typeof name !== 'string') throw new Error('corrupt');
+      services[i] = name;
+    }
+    const hitCount = hitCounts[f];
+    const data = hits.subarray(hit * HIT_FIELDS, (hit + hitCount) * HIT_FIELDS);
     hit += hitCount;
-    if (data.length !== hitCount * HIT_FIELDS || services.length !== p.hitServiceCounts[f]) throw new Error('corrupt');
-    out.set(p.files[f], {
-      file: p.files[f],
-      uri: p.uris[f],
-      size: p.sizes[f],
-      mtimeMs: p.mtimes[f],
-      hash: p.hashes[f],
+    if (data.length !== hitCount * HIT_FIELDS) throw new Error('corrupt');
+    const file = files[f];
+    out.set(file, {
+      file,
+      uri: uris[f],
+      size: sizes[f],
+      mtimeMs: mtimes[f],
+      hash: hashes[f],
       note: {
         sections: () => {
           try {
             return buildSections(p, firstSection, count, firstBlock, firstCode);
           } catch {
-            return reparse(p.files[f]);
+            return reparse(file);
           }
         },
         codeRanges: () => (rangeStart + rangeCount <= p.codeRanges.length ? Array.from(p.codeRanges.subarray(rangeStart, rangeStart + rangeCount)) : []),
-        headings: p.headings.slice(firstSection, firstSection + count),
+        headings: headings.slice(firstSection, firstSection + count),
         levels: levelsAll.subarray(firstSection, firstSection + count),
       },
       hits: { services, data },
-      positions: p.positions.subarray(firstSection * 4, (firstSection + count) * 4),
-      searchKeys: p.searchKeys.slice(firstSection, firstSection + count),
+      positions: positions.subarray(firstSection * 4, (firstSection + count) * 4),
+      searchKeys: searchKeys.slice(firstSection, firstSection + count),
     });
   }
-  if (hit * HIT_FIELDS !== p.hits.length) throw new Error('corrupt');
+  if (hit * HIT_FIELDS !== hits.length || svc !== hitServiceIds.length) throw new Error('corrupt');
 }
 
 const REPARSE_LIMIT = 64 * 1024 * 1024;

@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
-import { HIT_FIELDS, type NoteFile, type PackedHits, parseNote, readSection, SECTION_INTS, type Section, writeSectionInts } from '../core';
+import { type CachedHeadings, HIT_FIELDS, type NoteFile, type PackedHits, parseNote, readSection, SECTION_INTS, type Section, writeSectionInts } from '../core';
 import { readNoteSync } from './noteReader';
 
 /** Bump when the layout of the cache file changes. */
@@ -58,6 +58,20 @@ export interface CacheEntryInput {
   hits: PackedHits;
   positions: Int32Array;
   searchKeys: string[];
+}
+
+/**
+ * A cache file, checked and decoded, with no per-note object built yet: a warm start searches the cached headings
+ * straight from the columns (`headings`) and builds each note's entry when it restores that note.
+ */
+export interface LoadedCache {
+  /** How many notes the cache holds. */
+  readonly count: number;
+  /** The `i`-th cached note (built on each call: call it once per note). */
+  entry(i: number): CachedNote;
+  readonly headings: CachedHeadings;
+  /** Settles false when the integrity hash does not match (see loadDeferred). */
+  readonly verified: Promise<boolean>;
 }
 
 interface Header {
@@ -194,8 +208,24 @@ export class IndexCache {
 
   /** The cached notes by absolute path; an empty map when there is no usable cache (missing, corrupt, other version). */
   load(): Map<string, CachedNote> {
-    const { entries, expected, bytes } = this.read();
-    return entries.size && expected && integrity(bytes!).equals(expected) ? entries : new Map();
+    const read = this.read();
+    return read && integrity(read.bytes).equals(read.expected) ? entriesOf(read.cache) : new Map();
+  }
+
+  /**
+   * The cache for a warm start, undefined when there is none (missing, corrupt, other version, no notes): checked
+   * and decoded at once, per-note entries built on demand, the integrity check off the main thread as for
+   * `loadDeferred` (the caller withdraws what it used when `verified` settles false).
+   */
+  open(): LoadedCache | undefined {
+    const read = this.read();
+    if (!read) return undefined;
+    const { cache, bytes, expected } = read;
+    const verified = crypto.webcrypto.subtle.digest('SHA-256', bytes).then(
+      (digest) => Buffer.from(digest).equals(expected),
+      () => false,
+    );
+    return { ...cache, verified };
   }
 
   /**
@@ -205,29 +235,22 @@ export class IndexCache {
    * would otherwise be added to every warm start).
    */
   loadDeferred(): { entries: Map<string, CachedNote>; verified: Promise<boolean> } {
-    const { entries, expected, bytes } = this.read();
-    if (!entries.size || !expected) return { entries: new Map(), verified: Promise.resolve(true) };
-    const verified = crypto.webcrypto.subtle.digest('SHA-256', bytes!).then(
-      (digest) => Buffer.from(digest).equals(expected),
-      () => false,
-    );
-    return { entries, verified };
+    const loaded = this.open();
+    return loaded ? { entries: entriesOf(loaded), verified: loaded.verified } : { entries: new Map(), verified: Promise.resolve(true) };
   }
 
-  /** The decoded entries (unverified), the stored hash and the bytes it covers; empty when absent or malformed. */
-  private read(): { entries: Map<string, CachedNote>; expected?: Buffer; bytes?: Buffer } {
-    const out = new Map<string, CachedNote>();
+  /** The decoded cache (unverified), the stored hash and the bytes it covers; undefined when absent, malformed or empty. */
+  private read(): { cache: Omit<LoadedCache, 'verified'>; expected: Buffer; bytes: Buffer } | undefined {
     const file = readRegular(this.file);
-    if (!file || file.length < MAGIC.length + HASH_BYTES) return { entries: out };
+    if (!file || file.length < MAGIC.length + HASH_BYTES) return undefined;
     const bytes = file.subarray(0, file.length - HASH_BYTES);
     const expected = file.subarray(file.length - HASH_BYTES);
     try {
       const payload = readFrames(bytes, this.header);
-      if (!payload) return { entries: out };
-      unpack(payload, out);
-      return { entries: out, expected, bytes };
+      const cache = payload && unpack(payload);
+      return cache && cache.count > 0 ? { cache, expected, bytes } : undefined;
     } catch {
-      return { entries: new Map() };
+      return undefined;
     }
   }
 
@@ -535,7 +558,20 @@ function decodeOr(decode: () => unknown, name: string): unknown {
   }
 }
 
-function unpack(p: Payload, out: Map<string, CachedNote>): void {
+function entriesOf(cache: Omit<LoadedCache, 'verified'>): Map<string, CachedNote> {
+  const out = new Map<string, CachedNote>();
+  for (let i = 0; i < cache.count; i++) {
+    const entry = cache.entry(i);
+    out.set(entry.file, entry);
+  }
+  return out;
+}
+
+/**
+ * Checks every column's lengths and counts (a corrupt cache throws here, never later) and returns the notes' entries
+ * as a function: each note's start in each column is kept in a prefix array, no object is made per note until asked.
+ */
+function unpack(p: Payload): Omit<LoadedCache, 'verified'> {
   // The columns in locals: the payload object has accessors (the lazy columns), and its property loads in these
   // loops were most of the unpacking time.
   const { files, uris, sizes, mtimes, hashes, sectionCounts, headings, searchKeys, sectionInts, codeRangeCounts, hitServiceCounts, hitServiceNames, hitServiceIds, hitCounts, hits, positions } = p;
@@ -543,64 +579,63 @@ function unpack(p: Payload, out: Map<string, CachedNote>): void {
   const sectionTotal = headings.length;
   if (uris.length !== n || sizes.length !== n || mtimes.length !== n || hashes.length !== n || sectionCounts.length !== n || codeRangeCounts.length !== n || hitServiceCounts.length !== n || hitCounts.length !== n) throw new Error('corrupt');
   if (searchKeys.length !== sectionTotal || sectionInts.length !== sectionTotal * SECTION_INTS || positions.length !== sectionTotal * 4) throw new Error('corrupt');
+  for (let i = 0; i < n; i++) if (typeof files[i] !== 'string' || typeof uris[i] !== 'string') throw new Error('corrupt');
+  for (const name of hitServiceNames) if (typeof name !== 'string') throw new Error('corrupt');
+  for (let i = 0; i < hitServiceIds.length; i++) if (hitServiceIds[i] < 0 || hitServiceIds[i] >= hitServiceNames.length) throw new Error('corrupt');
+  // Per note, where it starts in each column (one more entry at the end: the totals).
+  const firstSection = new Int32Array(n + 1);
+  const firstBlock = new Int32Array(n + 1);
+  const firstCode = new Int32Array(n + 1);
+  const firstRange = new Int32Array(n + 1);
+  const firstService = new Int32Array(n + 1);
+  const firstHit = new Int32Array(n + 1);
   let sec = 0;
   let block = 0;
   let code = 0;
-  let range = 0;
-  let svc = 0;
-  let hit = 0;
-  const levelsAll = new Int32Array(sectionTotal);
-  for (let i = 0; i < sectionTotal; i++) levelsAll[i] = sectionInts[i * SECTION_INTS];
   for (let f = 0; f < n; f++) {
     const count = sectionCounts[f];
-    const firstSection = sec;
-    const firstBlock = block;
-    const firstCode = code;
-    if (count < 0 || sec + count > sectionTotal) throw new Error('corrupt');
+    if (count < 0 || sec + count > sectionTotal || codeRangeCounts[f] < 0 || hitServiceCounts[f] < 0 || hitCounts[f] < 0) throw new Error('corrupt');
     for (let i = 0; i < count; i++, sec++) {
       block += sectionInts[sec * SECTION_INTS + 6];
       code += sectionInts[sec * SECTION_INTS + 7];
     }
-    const rangeStart = range;
-    const rangeCount = codeRangeCounts[f];
-    range += rangeCount;
-    const serviceCount = hitServiceCounts[f];
-    if (serviceCount < 0 || svc + serviceCount > hitServiceIds.length) throw new Error('corrupt');
-    const services: string[] = new Array(serviceCount);
-    for (let i = 0; i < serviceCount; i++) {
-      const name = hitServiceNames[hitServiceIds[svc++]];
-      if (typeof name !== 'string') throw new Error('corrupt');
-      services[i] = name;
-    }
-    const hitCount = hitCounts[f];
-    const data = hits.subarray(hit * HIT_FIELDS, (hit + hitCount) * HIT_FIELDS);
-    hit += hitCount;
-    if (data.length !== hitCount * HIT_FIELDS) throw new Error('corrupt');
+    firstSection[f + 1] = sec;
+    firstBlock[f + 1] = block;
+    firstCode[f + 1] = code;
+    firstRange[f + 1] = firstRange[f] + codeRangeCounts[f];
+    firstService[f + 1] = firstService[f] + hitServiceCounts[f];
+    firstHit[f + 1] = firstHit[f] + hitCounts[f];
+  }
+  if (sec !== sectionTotal || firstService[n] !== hitServiceIds.length || firstHit[n] * HIT_FIELDS !== hits.length) throw new Error('corrupt');
+  const levels = new Int32Array(sectionTotal);
+  for (let i = 0; i < sectionTotal; i++) levels[i] = sectionInts[i * SECTION_INTS];
+  const entry = (f: number): CachedNote => {
     const file = files[f];
-    out.set(file, {
+    const first = firstSection[f];
+    const end = firstSection[f + 1];
+    const services: string[] = new Array(hitServiceCounts[f]);
+    for (let i = 0, at = firstService[f]; i < services.length; i++, at++) services[i] = hitServiceNames[hitServiceIds[at]];
+    const sections = () => {
+      try {
+        return buildSections(p, first, end - first, firstBlock[f], firstCode[f]);
+      } catch {
+        return reparse(file);
+      }
+    };
+    const codeRanges = () => (firstRange[f + 1] <= p.codeRanges.length ? Array.from(p.codeRanges.subarray(firstRange[f], firstRange[f + 1])) : []);
+    return {
       file,
       uri: uris[f],
       size: sizes[f],
       mtimeMs: mtimes[f],
       hash: hashes[f],
-      note: {
-        sections: () => {
-          try {
-            return buildSections(p, firstSection, count, firstBlock, firstCode);
-          } catch {
-            return reparse(file);
-          }
-        },
-        codeRanges: () => (rangeStart + rangeCount <= p.codeRanges.length ? Array.from(p.codeRanges.subarray(rangeStart, rangeStart + rangeCount)) : []),
-        headings: headings.slice(firstSection, firstSection + count),
-        levels: levelsAll.subarray(firstSection, firstSection + count),
-      },
-      hits: { services, data },
-      positions: positions.subarray(firstSection * 4, (firstSection + count) * 4),
-      searchKeys: searchKeys.slice(firstSection, firstSection + count),
-    });
-  }
-  if (hit * HIT_FIELDS !== hits.length || svc !== hitServiceIds.length) throw new Error('corrupt');
+      note: { sections, codeRanges, headings: headings.slice(first, end), levels: levels.subarray(first, end) },
+      hits: { services, data: hits.subarray(firstHit[f] * HIT_FIELDS, firstHit[f + 1] * HIT_FIELDS) },
+      positions: positions.subarray(first * 4, end * 4),
+      searchKeys: searchKeys.slice(first, end),
+    };
+  };
+  return { count: n, entry, headings: { uris, firstSection, headings, levels, keys: searchKeys, positions } };
 }
 
 const REPARSE_LIMIT = 64 * 1024 * 1024;

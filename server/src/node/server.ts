@@ -153,7 +153,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     logger.info(localize(locale, M.indexed, { files: result.files, sections: result.sections, ms: result.ms }));
     logger.info(
       `crawl started ${result.startedAt} ms after the process; headings searchable after ${result.headingsMs} ms; ${result.fromCache} of ${result.files} notes restored from the cache` +
-        (result.restoredMs ? ` (cache loaded in ${result.cacheLoadMs} ms, cached headings searchable after ${result.restoredMs} ms)` : ''),
+        (result.restoredMs ? ` (cache loaded and its headings searchable after ${result.cacheLoadMs} ms, notes restored after ${result.restoredMs} ms)` : ''),
     );
     // A crawl superseded by a newer one (settings changed, a reindex request) ends early: only the last says indexed.
     if (crawling === 0) connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });

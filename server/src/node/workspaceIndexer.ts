@@ -35,9 +35,9 @@ export interface CrawlResult {
   fromCache: number;
   /** When every heading was searchable (end of phase 1), ms since the crawl started. */
   headingsMs: number;
-  /** With a cache: when the cached headings were searchable (before the folders were walked), ms since the start. */
+  /** With a cache: when every cached note was restored into the index (before the folders were walked), ms since the start. */
   restoredMs: number;
-  /** Cache load (read + decode) time, ms. */
+  /** Cache load (read + decode) time, ms: the cached headings are searchable from then on. */
   cacheLoadMs: number;
   /** When the crawl started, ms since the process started. */
   startedAt: number;
@@ -220,11 +220,12 @@ export class WorkspaceIndexer {
     const { onProgress, onHeadings, beforeDisk } = typeof callbacks === 'function' ? { onProgress: callbacks, onHeadings: undefined, beforeDisk: undefined } : callbacks;
     const generation = ++this.generation;
     const started = performance.now();
-    const loaded = this.cache?.loadDeferred();
-    let cached = loaded?.entries ?? new Map<string, CachedNote>();
+    const loaded = this.cache?.open();
+    /** The cached notes by path (phase 1 verifies each), filled as phase 0 builds their entries. */
+    let cached = new Map<string, CachedNote>();
     const cacheLoadMs = Math.round(performance.now() - started);
     // Cold start: the worker boots while the folders are walked.
-    let worker = cached.size === 0 ? this.startWorker() : undefined;
+    let worker = !loaded ? this.startWorker() : undefined;
     this.lastCrawlUsedWorker = false;
     let restoredMs = 0;
     const maxFileSize = this.settings.limits.maxFileSize;
@@ -238,17 +239,33 @@ export class WorkspaceIndexer {
     this.index.beginBulk();
     let bulkEnded = false;
     try {
-      // Phase 0 (a start with a cache): every cached note is searchable at once, before the folders are walked;
-      // phase 1 then verifies each one (stat; content hash) and replaces or drops what changed on disk.
+      // Phase 0 (a start with a cache): every cached note's headings are searchable at once, straight from the loaded
+      // columns, while the notes are restored into the index in slices, before the folders are walked; phase 1 then
+      // verifies each one (stat; content hash) and replaces or drops what changed on disk.
       const unverified = new Set<string>();
-      if (this.index.size === 0 && cached.size > 0) {
+      if (loaded && this.index.size === 0) {
         this.beginRestore();
-        for (const entry of cached.values()) {
-          if (generation !== this.generation) break;
-          if (this.openInEditor.has(entry.uri)) continue;
-          this.restore(entry.uri, entry, entry);
-          unverified.add(entry.uri);
-          await pause();
+        this.index.cachedHeadings = loaded.headings;
+        try {
+          // A workspace-symbol query already waiting is answered from the columns before the restore starts.
+          await yieldToEventLoop();
+          lastYield = performance.now();
+          for (let i = 0; i < loaded.count; i++) {
+            if (generation !== this.generation) break;
+            const entry = loaded.entry(i);
+            cached.set(entry.file, entry);
+            if (this.openInEditor.has(entry.uri)) continue;
+            this.restore(entry.uri, entry, entry);
+            unverified.add(entry.uri);
+            await pause();
+          }
+        } finally {
+          this.index.cachedHeadings = undefined;
+        }
+      } else if (loaded) {
+        for (let i = 0; i < loaded.count; i++) {
+          const entry = loaded.entry(i);
+          cached.set(entry.file, entry);
         }
       }
       if (unverified.size) restoredMs = Math.round(performance.now() - started);

@@ -15,7 +15,7 @@ export { resolveSection } from './present/noteLinks';
 export { notesOutline, sectionsForService, servicesInNotes } from './features/notes/notesOutline';
 export { resourceCodeLensProvider } from './features/notes/resourceCodeLens';
 export { prepareHeadingSearch, searchSections } from './features/notes/searchSections';
-export { foldedHeadingKeys, seedFoldedHeadingKeys } from './notes/headingKeys';
+export { charMask, foldedHeadingKeys, seedFoldedHeadingKeys } from './notes/headingKeys';
 export { localize, resolveLocale, toDisplayLanguage, toLocale } from './present/l10n';
 export type { DisplayLanguage, Locale, Text } from './present/l10n';
 export { createLanguageService } from './languageService';

@@ -20,11 +20,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
-import { type CachedHeadings, HIT_FIELDS, type NoteFile, type PackedHits, parseNote, readSection, SECTION_INTS, type Section, writeSectionInts } from '../core';
+import { type CachedHeadings, charMask, HIT_FIELDS, type NoteFile, type PackedHits, parseNote, readSection, SECTION_INTS, type Section, writeSectionInts } from '../core';
 import { readNoteSync } from './noteReader';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 /** Bump when parsing, mention finding or ranking changes what would be stored. */
 export const INDEX_DATA_VERSION = 3;
 
@@ -46,6 +46,8 @@ export interface CachedNote {
   positions: Int32Array;
   /** Folded heading keys for the workspace-symbol search, one per section. */
   searchKeys: string[];
+  /** `charMask` of each search key. */
+  searchMasks: Uint32Array;
 }
 
 export interface CacheEntryInput {
@@ -92,6 +94,8 @@ interface Payload {
   sectionCounts: Int32Array;
   headings: string[];
   searchKeys: string[];
+  /** `charMask` of each search key (stored as int32). */
+  searchMasks: Int32Array;
   slugs: string[];
   /** Per section: level, parent, headingStart, headingEnd, bodyEnd, end, blocks, codeBlocks. */
   sectionInts: Int32Array;
@@ -407,7 +411,7 @@ const i32Frame = (a: Int32Array): Frame => ({ kind: Kind.I32, parts: [bytesOf(a)
 
 /** The payload's columns, in file order, each built only when the previous one has been written. */
 const COLUMN_ORDER = [
-  'header', 'files', 'uris', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'searchKeys', 'slugs', 'sectionInts', 'blocks',
+  'header', 'files', 'uris', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'searchKeys', 'searchMasks', 'slugs', 'sectionInts', 'blocks',
   'codeInts', 'codeLangs', 'codeValues', 'codeRangeCounts', 'codeRanges', 'positions', 'hitServiceCounts',
   'hitServiceNames', 'hitServiceIds', 'hitCounts', 'hits',
 ] as const;
@@ -437,7 +441,10 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame |
   }
   yield;
   yield v8Frame(keys);
+  const masks = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) masks[i] = charMask(keys[i]);
   keys.length = 0;
+  yield i32Frame(masks);
   yield v8Frame(all.map((s) => s.slug));
   const ints = new Int32Array(all.length * SECTION_INTS);
   let blockTotal = 0;
@@ -574,11 +581,11 @@ function entriesOf(cache: Omit<LoadedCache, 'verified'>): Map<string, CachedNote
 function unpack(p: Payload): Omit<LoadedCache, 'verified'> {
   // The columns in locals: the payload object has accessors (the lazy columns), and its property loads in these
   // loops were most of the unpacking time.
-  const { files, uris, sizes, mtimes, hashes, sectionCounts, headings, searchKeys, sectionInts, codeRangeCounts, hitServiceCounts, hitServiceNames, hitServiceIds, hitCounts, hits, positions } = p;
+  const { files, uris, sizes, mtimes, hashes, sectionCounts, headings, searchKeys, searchMasks, sectionInts, codeRangeCounts, hitServiceCounts, hitServiceNames, hitServiceIds, hitCounts, hits, positions } = p;
   const n = files.length;
   const sectionTotal = headings.length;
   if (uris.length !== n || sizes.length !== n || mtimes.length !== n || hashes.length !== n || sectionCounts.length !== n || codeRangeCounts.length !== n || hitServiceCounts.length !== n || hitCounts.length !== n) throw new Error('corrupt');
-  if (searchKeys.length !== sectionTotal || sectionInts.length !== sectionTotal * SECTION_INTS || positions.length !== sectionTotal * 4) throw new Error('corrupt');
+  if (searchKeys.length !== sectionTotal || searchMasks.length !== sectionTotal || sectionInts.length !== sectionTotal * SECTION_INTS || positions.length !== sectionTotal * 4) throw new Error('corrupt');
   for (let i = 0; i < n; i++) if (typeof files[i] !== 'string' || typeof uris[i] !== 'string') throw new Error('corrupt');
   for (const name of hitServiceNames) if (typeof name !== 'string') throw new Error('corrupt');
   for (let i = 0; i < hitServiceIds.length; i++) if (hitServiceIds[i] < 0 || hitServiceIds[i] >= hitServiceNames.length) throw new Error('corrupt');
@@ -607,6 +614,7 @@ function unpack(p: Payload): Omit<LoadedCache, 'verified'> {
     firstHit[f + 1] = firstHit[f] + hitCounts[f];
   }
   if (sec !== sectionTotal || firstService[n] !== hitServiceIds.length || firstHit[n] * HIT_FIELDS !== hits.length) throw new Error('corrupt');
+  const masks = new Uint32Array(searchMasks.buffer, searchMasks.byteOffset, sectionTotal);
   const levels = new Int32Array(sectionTotal);
   for (let i = 0; i < sectionTotal; i++) levels[i] = sectionInts[i * SECTION_INTS];
   const entry = (f: number): CachedNote => {
@@ -633,9 +641,10 @@ function unpack(p: Payload): Omit<LoadedCache, 'verified'> {
       hits: { services, data: hits.subarray(firstHit[f] * HIT_FIELDS, firstHit[f + 1] * HIT_FIELDS) },
       positions: positions.subarray(first * 4, end * 4),
       searchKeys: searchKeys.slice(first, end),
+      searchMasks: masks.subarray(first, end),
     };
   };
-  return { count: n, entry, headings: { uris, firstSection, headings, levels, keys: searchKeys, positions } };
+  return { count: n, entry, headings: { uris, firstSection, headings, levels, keys: searchKeys, masks, positions } };
 }
 
 const REPARSE_LIMIT = 64 * 1024 * 1024;

@@ -609,7 +609,7 @@ export class WorkspaceIndexer {
   private restore(uri: string, entry: CachedNote, stat: { size: number; mtimeMs: number }): void {
     const note = this.index.lazyNote(uri, entry.note);
     this.index.setIndexed(note, entry.hits, entry.positions);
-    seedFoldedHeadingKeys(this.index, uri, entry.searchKeys);
+    seedFoldedHeadingKeys(this.index, uri, entry.searchKeys, entry.searchMasks);
     this.meta.set(uri, { file: entry.file, size: stat.size, mtimeMs: stat.mtimeMs, hash: entry.hash });
   }
 

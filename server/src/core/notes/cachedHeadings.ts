@@ -12,6 +12,8 @@ export interface CachedHeadings {
   readonly levels: ArrayLike<number>;
   /** Folded search keys, as stored (the restored note is seeded with them). */
   readonly keys: readonly string[];
+  /** `charMask` of each key, as stored. */
+  readonly masks: Uint32Array;
   /** 4 per section: start line, start character, end line, end character. */
   readonly positions: ArrayLike<number>;
 }

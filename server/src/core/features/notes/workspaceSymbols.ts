@@ -25,8 +25,7 @@ export function workspaceSymbols(index: NotesIndex, query: string, limit = 500):
   // A warm start's cached notes that are not restored yet: searched in the cache's columns.
   const cached = index.cachedHeadings;
   if (cached) {
-    const masks = cachedMasks(cached);
-    const { uris, firstSection, keys, levels } = cached;
+    const { uris, firstSection, keys, levels, masks } = cached;
     for (let f = 0; f < uris.length; f++) {
       if (index.has(uris[f])) continue;
       const first = firstSection[f];
@@ -75,18 +74,6 @@ function cachedSymbol(cached: CachedHeadings, f: number, uri: string, i: number)
   };
 }
 
-const masksOf = new WeakMap<CachedHeadings, Uint32Array>();
-
-/** The cached keys' character sets, computed once per loaded cache. */
-function cachedMasks(cached: CachedHeadings): Uint32Array {
-  let masks = masksOf.get(cached);
-  if (!masks) {
-    masks = new Uint32Array(cached.keys.length);
-    for (let i = 0; i < masks.length; i++) masks[i] = charMask(cached.keys[i]);
-    masksOf.set(cached, masks);
-  }
-  return masks;
-}
 
 /** The `k` best under `compare`, best first (a sorted window of size k: no full sort of every match). */
 function selectTop<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {

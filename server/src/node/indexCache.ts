@@ -72,8 +72,12 @@ export interface LoadedCache {
   /** The `i`-th cached note (built on each call: call it once per note). */
   entry(i: number): CachedNote;
   readonly headings: CachedHeadings;
-  /** Settles false when the integrity hash does not match (see loadDeferred). */
-  readonly verified: Promise<boolean>;
+  /**
+   * The integrity check (issue 12) in steps: each `next()` hashes the next megabyte; done with whether the file's
+   * SHA-256 matches. The caller runs it in slices after the restore and withdraws what it restored when it fails
+   * (one SHA-256 of a 10k-note cache is ~30 ms: it is not on the way to the first answer, nor copied to a thread).
+   */
+  verify(): Generator<void, boolean>;
 }
 
 interface Header {
@@ -218,33 +222,26 @@ export class IndexCache {
 
   /**
    * The cache for a warm start, undefined when there is none (missing, corrupt, other version, no notes): checked
-   * and decoded at once, per-note entries built on demand, the integrity check off the main thread as for
-   * `loadDeferred` (the caller withdraws what it used when `verified` settles false).
+   * and decoded at once, per-note entries built on demand, the integrity check left to the caller (`verify`, which
+   * it must run before it trusts what it restored).
    */
   open(): LoadedCache | undefined {
     const read = this.read();
     if (!read) return undefined;
     const { cache, bytes, expected } = read;
-    const verified = crypto.webcrypto.subtle.digest('SHA-256', bytes).then(
-      (digest) => Buffer.from(digest).equals(expected),
-      () => false,
-    );
-    return { ...cache, verified };
-  }
-
-  /**
-   * `load` for the warm start: the entries are decoded at once and the integrity check runs off the main thread
-   * (WebCrypto's digest works on the thread pool), overlapping the restore. `verified` settles false when the hash
-   * does not match: the caller then withdraws what it restored and rebuilds (about 120 ms of SHA-256 at 10k notes
-   * would otherwise be added to every warm start).
-   */
-  loadDeferred(): { entries: Map<string, CachedNote>; verified: Promise<boolean> } {
-    const loaded = this.open();
-    return loaded ? { entries: entriesOf(loaded), verified: loaded.verified } : { entries: new Map(), verified: Promise.resolve(true) };
+    function* verify(): Generator<void, boolean> {
+      const hash = crypto.createHash('sha256');
+      for (let at = 0; at < bytes.length; at += CHUNK) {
+        hash.update(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)));
+        yield;
+      }
+      return hash.digest().equals(expected);
+    }
+    return { ...cache, verify };
   }
 
   /** The decoded cache (unverified), the stored hash and the bytes it covers; undefined when absent, malformed or empty. */
-  private read(): { cache: Omit<LoadedCache, 'verified'>; expected: Buffer; bytes: Buffer } | undefined {
+  private read(): { cache: Omit<LoadedCache, 'verify'>; expected: Buffer; bytes: Buffer } | undefined {
     const file = readRegular(this.file);
     if (!file || file.length < MAGIC.length + HASH_BYTES) return undefined;
     const bytes = file.subarray(0, file.length - HASH_BYTES);
@@ -565,7 +562,7 @@ function decodeOr(decode: () => unknown, name: string): unknown {
   }
 }
 
-function entriesOf(cache: Omit<LoadedCache, 'verified'>): Map<string, CachedNote> {
+function entriesOf(cache: Omit<LoadedCache, 'verify'>): Map<string, CachedNote> {
   const out = new Map<string, CachedNote>();
   for (let i = 0; i < cache.count; i++) {
     const entry = cache.entry(i);
@@ -578,7 +575,7 @@ function entriesOf(cache: Omit<LoadedCache, 'verified'>): Map<string, CachedNote
  * Checks every column's lengths and counts (a corrupt cache throws here, never later) and returns the notes' entries
  * as a function: each note's start in each column is kept in a prefix array, no object is made per note until asked.
  */
-function unpack(p: Payload): Omit<LoadedCache, 'verified'> {
+function unpack(p: Payload): Omit<LoadedCache, 'verify'> {
   // The columns in locals: the payload object has accessors (the lazy columns), and its property loads in these
   // loops were most of the unpacking time.
   const { files, uris, sizes, mtimes, hashes, sectionCounts, headings, searchKeys, searchMasks, sectionInts, codeRangeCounts, hitServiceCounts, hitServiceNames, hitServiceIds, hitCounts, hits, positions } = p;

@@ -236,6 +236,14 @@ export class WorkspaceIndexer {
         lastYield = performance.now();
       }
     };
+    /** The cache's integrity check, in slices (the folder walk goes on meanwhile). */
+    const verify = async (steps: Generator<void, boolean>): Promise<boolean> => {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        await pause();
+      }
+    };
     this.index.beginBulk();
     let bulkEnded = false;
     try {
@@ -274,9 +282,9 @@ export class WorkspaceIndexer {
       // The folder walk does not depend on the cache's integrity check: it runs while the check finishes.
       const discovering = discoverNotes(this.matcher, 64, undefined, { followOutside: this.settings.notes.followSymlinksOutside });
       discovering.catch(() => undefined); // awaited below; this only keeps an early failure from being reported unhandled
-      // Issue 12: the cache's integrity check ran on the thread pool meanwhile; a cache that fails it (poisoned but
-      // well-formed) is withdrawn, and every note is read and scanned anew (the cache is then rewritten).
-      if (loaded && cached.size > 0 && !(await loaded.verified)) {
+      // Issue 12: the cache's integrity check (SHA-256, in slices while the folders are walked); a cache that fails it
+      // (poisoned but well-formed) is withdrawn, and every note is read and scanned anew (the cache is then rewritten).
+      if (loaded && cached.size > 0 && !(await verify(loaded.verify()))) {
         for (const uri of unverified) {
           this.index.remove(uri);
           this.meta.delete(uri);

@@ -120,7 +120,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   async function reindexAll(): Promise<void> {
     service.updateSettings(settings);
     indexer.configure(settings, workspaceFolders);
-    indexer.useCache(settings.cache.dir, { server: SERVER_VERSION, data: (dataVersion ??= dataVersionOf(findDataDir())) });
+    indexer.useCache(settings.cache.dir, cacheVersions());
     // Watch before crawling (issue 9): a note changed or deleted while the crawl runs is re-indexed by its event,
     // and a file written right after `indexed` is never missed either. The crawl awaits the watch before it touches
     // the disk; a warm start restores the cached notes meanwhile (the registration is a round trip to the client).
@@ -259,7 +259,17 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     }, 200);
   }
 
+  const cacheVersions = () => ({ server: SERVER_VERSION, data: (dataVersion ??= dataVersionOf(findDataDir())) });
+
   connection.onInitialized(() => {
+    // A warm start reads the cache the initialize-time settings name now, before the client's first requests; the
+    // crawl uses it if the settings read next name the same cache (VS Code's client sends them with initialize).
+    try {
+      indexer.configure(settings, workspaceFolders);
+      indexer.preloadCache(settings.cache.dir, cacheVersions());
+    } catch (error) {
+      logger.warn(`cache preload failed: ${(error as Error).message}`);
+    }
     ready = (async () => {
       await readSettings();
       await reindexAll();

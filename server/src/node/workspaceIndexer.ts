@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { foldedHeadingKeys, type Locale, localize, M, type NoteFile, type NotesIndex, seedFoldedHeadingKeys } from '../core';
 import { CacheWriter } from './cacheWriter';
-import { contentHash, IndexCache, type CachedNote } from './indexCache';
+import { contentHash, IndexCache, type CachedNote, type LoadedCache } from './indexCache';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
 import { discoverNotes, insideRoots, isInside, NoteMatcher, realRoots, refusedRoot, resolveRoots, type NoteRoot } from './noteDiscovery';
@@ -152,15 +152,31 @@ export class WorkspaceIndexer {
 
   /** Uses (or stops using) a persistent cache; `versions` go into its key. Refused inside a note folder. */
   useCache(dir: string | undefined, versions?: { server: string; data: string }): IndexCache | undefined {
+    this.cache = this.cacheFor(dir, versions);
+    if (!this.cache && dir && versions) this.log.warnOnce(`cache:${dir}`, localize(this.locale(), M.cacheDirRefused, { dir }));
+    return this.cache;
+  }
+
+  /** The cache of the current roots in `dir`; undefined when `dir` may not hold one (inside a note folder). */
+  private cacheFor(dir: string | undefined, versions?: { server: string; data: string }): IndexCache | undefined {
     const roots = this.matcher.roots.map((r) => (r.file ? r.base : `${r.base}${path.sep}${r.pattern ?? ''}`));
     const bases = this.matcher.roots.map((r) => (r.file ? path.dirname(r.base) : r.base));
-    if (!dir || !versions || !IndexCache.usable(dir, bases)) {
-      if (dir && versions) this.log.warnOnce(`cache:${dir}`, localize(this.locale(), M.cacheDirRefused, { dir }));
-      this.cache = undefined;
-      return undefined;
-    }
-    this.cache = new IndexCache(dir, roots, versions);
-    return this.cache;
+    if (!dir || !versions || !IndexCache.usable(dir, bases)) return undefined;
+    return new IndexCache(dir, roots, versions);
+  }
+
+  /** A cache opened before the settings were read (see preloadCache). */
+  private preloaded: { file: string; loaded: LoadedCache | undefined } | undefined;
+
+  /**
+   * Opens the cache that the settings known now name, ahead of the crawl: the server calls it at `initialized`,
+   * before the configuration round trip, during which the client's first requests (and their first-time work) would
+   * otherwise run before the cache is read. The next crawl uses it if its own cache is the same file (same folder,
+   * roots and versions), else drops it; nothing of it is shown before that crawl.
+   */
+  preloadCache(dir: string | undefined, versions: { server: string; data: string }): void {
+    const cache = this.cacheFor(dir, versions);
+    this.preloaded = cache ? { file: cache.file, loaded: cache.open() } : undefined;
   }
   private createMatcher(): NoteMatcher {
     const folders = this.workspaceTrusted || this.settings.notes.indexUntrustedWorkspaces ? this.workspaceFolders : [];
@@ -220,7 +236,9 @@ export class WorkspaceIndexer {
     const { onProgress, onHeadings, beforeDisk } = typeof callbacks === 'function' ? { onProgress: callbacks, onHeadings: undefined, beforeDisk: undefined } : callbacks;
     const generation = ++this.generation;
     const started = performance.now();
-    const loaded = this.cache?.open();
+    const preloaded = this.preloaded;
+    this.preloaded = undefined;
+    const loaded = preloaded && preloaded.file === this.cache?.file ? preloaded.loaded : this.cache?.open();
     /** The cached notes by path (phase 1 verifies each), filled as phase 0 builds their entries. */
     let cached = new Map<string, CachedNote>();
     const cacheLoadMs = Math.round(performance.now() - started);

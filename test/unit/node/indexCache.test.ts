@@ -111,6 +111,32 @@ describe('persistent index cache', () => {
     assert.deepEqual(workspaceSymbols(partial.index, 'edited in').map((s) => s.location.uri), [crlf]);
   });
 
+  it('a cache opened ahead of the crawl (preloadCache) is used by the next crawl of the same cache file only', async () => {
+    const cold = start();
+    await cold.indexer.crawl();
+    assert.equal(cold.indexer.saveCacheNow(), true);
+    const file = cold.indexer.useCache(cacheDir, VERSIONS)!.file;
+    const bytes = fs.readFileSync(file);
+    // Preloaded, then the file is gone: the crawl restores every note from what was preloaded.
+    const warm = start();
+    warm.indexer.preloadCache(cacheDir, VERSIONS);
+    fs.rmSync(file);
+    assert.equal((await warm.indexer.crawl()).fromCache, 3);
+    assert.deepEqual(snapshot(warm.service), snapshot(cold.service));
+    // A valid cache preloaded under other versions (another file) is dropped: the crawl opens its own, none here.
+    const coldOther = start(cacheDir, { ...VERSIONS, data: 'other-data' });
+    await coldOther.indexer.crawl();
+    assert.equal(coldOther.indexer.saveCacheNow(), true);
+    const other = start();
+    other.indexer.preloadCache(cacheDir, { ...VERSIONS, data: 'other-data' });
+    assert.equal((await other.indexer.crawl()).fromCache, 0);
+    // And with its own file back, that one is used.
+    fs.writeFileSync(file, bytes);
+    const back = start();
+    back.indexer.preloadCache(cacheDir, { ...VERSIONS, data: 'other-data' });
+    assert.equal((await back.indexer.crawl()).fromCache, 3);
+  });
+
   it('a different format, data or server version is ignored and rebuilt', async () => {
     const cold = start();
     await cold.indexer.crawl();

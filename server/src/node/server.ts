@@ -267,8 +267,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     try {
       indexer.configure(settings, workspaceFolders);
       indexer.preloadCache(settings.cache.dir, cacheVersions());
-    } catch (error) {
-      logger.warn(`cache preload failed: ${(error as Error).message}`);
+    } catch {
+      /* an early read only: the crawl opens the cache itself (and reports what is wrong with it) */
     }
     ready = (async () => {
       await readSettings();

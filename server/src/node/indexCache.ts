@@ -20,11 +20,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
-import { HIT_FIELDS, type NoteFile, type PackedHits, parseNote, readSection, SECTION_INTS, type Section, writeSectionInts } from '../core';
+import { type CachedHeadings, charMask, HIT_FIELDS, type NoteFile, type PackedHits, parseNote, readSection, SECTION_INTS, type Section, writeSectionInts } from '../core';
 import { readNoteSync } from './noteReader';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 8;
 /** Bump when parsing, mention finding or ranking changes what would be stored. */
 export const INDEX_DATA_VERSION = 3;
 
@@ -46,6 +46,8 @@ export interface CachedNote {
   positions: Int32Array;
   /** Folded heading keys for the workspace-symbol search, one per section. */
   searchKeys: string[];
+  /** `charMask` of each search key. */
+  searchMasks: Uint32Array;
 }
 
 export interface CacheEntryInput {
@@ -58,6 +60,24 @@ export interface CacheEntryInput {
   hits: PackedHits;
   positions: Int32Array;
   searchKeys: string[];
+}
+
+/**
+ * A cache file, checked and decoded, with no per-note object built yet: a warm start searches the cached headings
+ * straight from the columns (`headings`) and builds each note's entry when it restores that note.
+ */
+export interface LoadedCache {
+  /** How many notes the cache holds. */
+  readonly count: number;
+  /** The `i`-th cached note (built on each call: call it once per note). */
+  entry(i: number): CachedNote;
+  readonly headings: CachedHeadings;
+  /**
+   * The integrity check (issue 12) in steps: each `next()` hashes the next megabyte; done with whether the file's
+   * SHA-256 matches. The caller runs it in slices after the restore and withdraws what it restored when it fails
+   * (one SHA-256 of a 10k-note cache is ~30 ms: it is not on the way to the first answer, nor copied to a thread).
+   */
+  verify(): Generator<void, boolean>;
 }
 
 interface Header {
@@ -78,6 +98,8 @@ interface Payload {
   sectionCounts: Int32Array;
   headings: string[];
   searchKeys: string[];
+  /** `charMask` of each search key (stored as int32). */
+  searchMasks: Int32Array;
   slugs: string[];
   /** Per section: level, parent, headingStart, headingEnd, bodyEnd, end, blocks, codeBlocks. */
   sectionInts: Int32Array;
@@ -92,7 +114,9 @@ interface Payload {
   /** 4 per section. */
   positions: Int32Array;
   hitServiceCounts: Int32Array;
-  hitServices: string[];
+  /** Each distinct service id once; `hitServiceIds` index it (tens of names instead of a string per note and service). */
+  hitServiceNames: string[];
+  hitServiceIds: Int32Array;
   hitCounts: Int32Array;
   hits: Float64Array;
 }
@@ -192,40 +216,42 @@ export class IndexCache {
 
   /** The cached notes by absolute path; an empty map when there is no usable cache (missing, corrupt, other version). */
   load(): Map<string, CachedNote> {
-    const { entries, expected, bytes } = this.read();
-    return entries.size && expected && integrity(bytes!).equals(expected) ? entries : new Map();
+    const read = this.read();
+    return read && integrity(read.bytes).equals(read.expected) ? entriesOf(read.cache) : new Map();
   }
 
   /**
-   * `load` for the warm start: the entries are decoded at once and the integrity check runs off the main thread
-   * (WebCrypto's digest works on the thread pool), overlapping the restore. `verified` settles false when the hash
-   * does not match: the caller then withdraws what it restored and rebuilds (about 120 ms of SHA-256 at 10k notes
-   * would otherwise be added to every warm start).
+   * The cache for a warm start, undefined when there is none (missing, corrupt, other version, no notes): checked
+   * and decoded at once, per-note entries built on demand, the integrity check left to the caller (`verify`, which
+   * it must run before it trusts what it restored).
    */
-  loadDeferred(): { entries: Map<string, CachedNote>; verified: Promise<boolean> } {
-    const { entries, expected, bytes } = this.read();
-    if (!entries.size || !expected) return { entries: new Map(), verified: Promise.resolve(true) };
-    const verified = crypto.webcrypto.subtle.digest('SHA-256', bytes!).then(
-      (digest) => Buffer.from(digest).equals(expected),
-      () => false,
-    );
-    return { entries, verified };
+  open(): LoadedCache | undefined {
+    const read = this.read();
+    if (!read) return undefined;
+    const { cache, bytes, expected } = read;
+    function* verify(): Generator<void, boolean> {
+      const hash = crypto.createHash('sha256');
+      for (let at = 0; at < bytes.length; at += CHUNK) {
+        hash.update(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)));
+        yield;
+      }
+      return hash.digest().equals(expected);
+    }
+    return { ...cache, verify };
   }
 
-  /** The decoded entries (unverified), the stored hash and the bytes it covers; empty when absent or malformed. */
-  private read(): { entries: Map<string, CachedNote>; expected?: Buffer; bytes?: Buffer } {
-    const out = new Map<string, CachedNote>();
+  /** The decoded cache (unverified), the stored hash and the bytes it covers; undefined when absent, malformed or empty. */
+  private read(): { cache: Omit<LoadedCache, 'verify'>; expected: Buffer; bytes: Buffer } | undefined {
     const file = readRegular(this.file);
-    if (!file || file.length < MAGIC.length + HASH_BYTES) return { entries: out };
+    if (!file || file.length < MAGIC.length + HASH_BYTES) return undefined;
     const bytes = file.subarray(0, file.length - HASH_BYTES);
     const expected = file.subarray(file.length - HASH_BYTES);
     try {
       const payload = readFrames(bytes, this.header);
-      if (!payload) return { entries: out };
-      unpack(payload, out);
-      return { entries: out, expected, bytes };
+      const cache = payload && unpack(payload);
+      return cache && cache.count > 0 ? { cache, expected, bytes } : undefined;
     } catch {
-      return { entries: new Map() };
+      return undefined;
     }
   }
 
@@ -382,9 +408,9 @@ const i32Frame = (a: Int32Array): Frame => ({ kind: Kind.I32, parts: [bytesOf(a)
 
 /** The payload's columns, in file order, each built only when the previous one has been written. */
 const COLUMN_ORDER = [
-  'header', 'files', 'uris', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'searchKeys', 'slugs', 'sectionInts', 'blocks',
+  'header', 'files', 'uris', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'searchKeys', 'searchMasks', 'slugs', 'sectionInts', 'blocks',
   'codeInts', 'codeLangs', 'codeValues', 'codeRangeCounts', 'codeRanges', 'positions', 'hitServiceCounts',
-  'hitServices', 'hitCounts', 'hits',
+  'hitServiceNames', 'hitServiceIds', 'hitCounts', 'hits',
 ] as const;
 
 /** Pause points: `undefined` every this many items of a long loop. */
@@ -412,7 +438,10 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame |
   }
   yield;
   yield v8Frame(keys);
+  const masks = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) masks[i] = charMask(keys[i]);
   keys.length = 0;
+  yield i32Frame(masks);
   yield v8Frame(all.map((s) => s.slug));
   const ints = new Int32Array(all.length * SECTION_INTS);
   let blockTotal = 0;
@@ -464,9 +493,20 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame |
   }
   yield i32Frame(positions);
   yield i32Frame(perFile((e) => e.hits.services.length));
-  const services: string[] = [];
-  for (const e of entries) for (const svc of e.hits.services) services.push(svc);
-  yield v8Frame(services);
+  const names = new Map<string, number>();
+  let serviceTotal = 0;
+  for (const e of entries) serviceTotal += e.hits.services.length;
+  const serviceIds = new Int32Array(serviceTotal);
+  let k = 0;
+  for (const e of entries) {
+    for (const svc of e.hits.services) {
+      let id = names.get(svc);
+      if (id === undefined) names.set(svc, (id = names.size));
+      serviceIds[k++] = id;
+    }
+  }
+  yield v8Frame([...names.keys()]);
+  yield i32Frame(serviceIds);
   yield i32Frame(perFile((e) => e.hits.data.length / HIT_FIELDS));
   // The hits are written straight from each file's packed array: no copy of the largest column.
   yield f64Frame(entries.map((e) => e.hits.data));
@@ -506,7 +546,7 @@ function readFrames(bytes: Buffer, expected: Header): Payload | undefined {
   }
   if (at !== bytes.length) throw new Error('corrupt');
   const p = values as unknown as Payload;
-  for (const name of ['files', 'uris', 'hashes', 'headings', 'searchKeys', 'hitServices'] as const) if (!Array.isArray(p[name])) throw new Error('corrupt');
+  for (const name of ['files', 'uris', 'hashes', 'headings', 'searchKeys', 'hitServiceNames'] as const) if (!Array.isArray(p[name])) throw new Error('corrupt');
   return p;
 }
 
@@ -522,62 +562,86 @@ function decodeOr(decode: () => unknown, name: string): unknown {
   }
 }
 
-function unpack(p: Payload, out: Map<string, CachedNote>): void {
-  const n = p.files.length;
-  const sectionTotal = p.headings.length;
-  if (p.uris.length !== n || p.sizes.length !== n || p.mtimes.length !== n || p.hashes.length !== n || p.sectionCounts.length !== n) throw new Error('corrupt');
-  if (p.searchKeys.length !== sectionTotal || p.sectionInts.length !== sectionTotal * SECTION_INTS || p.positions.length !== sectionTotal * 4) throw new Error('corrupt');
+function entriesOf(cache: Omit<LoadedCache, 'verify'>): Map<string, CachedNote> {
+  const out = new Map<string, CachedNote>();
+  for (let i = 0; i < cache.count; i++) {
+    const entry = cache.entry(i);
+    out.set(entry.file, entry);
+  }
+  return out;
+}
+
+/**
+ * Checks every column's lengths and counts (a corrupt cache throws here, never later) and returns the notes' entries
+ * as a function: each note's start in each column is kept in a prefix array, no object is made per note until asked.
+ */
+function unpack(p: Payload): Omit<LoadedCache, 'verify'> {
+  // The columns in locals: the payload object has accessors (the lazy columns), and its property loads in these
+  // loops were most of the unpacking time.
+  const { files, uris, sizes, mtimes, hashes, sectionCounts, headings, searchKeys, searchMasks, sectionInts, codeRangeCounts, hitServiceCounts, hitServiceNames, hitServiceIds, hitCounts, hits, positions } = p;
+  const n = files.length;
+  const sectionTotal = headings.length;
+  if (uris.length !== n || sizes.length !== n || mtimes.length !== n || hashes.length !== n || sectionCounts.length !== n || codeRangeCounts.length !== n || hitServiceCounts.length !== n || hitCounts.length !== n) throw new Error('corrupt');
+  if (searchKeys.length !== sectionTotal || searchMasks.length !== sectionTotal || sectionInts.length !== sectionTotal * SECTION_INTS || positions.length !== sectionTotal * 4) throw new Error('corrupt');
+  for (let i = 0; i < n; i++) if (typeof files[i] !== 'string' || typeof uris[i] !== 'string') throw new Error('corrupt');
+  for (const name of hitServiceNames) if (typeof name !== 'string') throw new Error('corrupt');
+  for (let i = 0; i < hitServiceIds.length; i++) if (hitServiceIds[i] < 0 || hitServiceIds[i] >= hitServiceNames.length) throw new Error('corrupt');
+  // Per note, where it starts in each column (one more entry at the end: the totals).
+  const firstSection = new Int32Array(n + 1);
+  const firstBlock = new Int32Array(n + 1);
+  const firstCode = new Int32Array(n + 1);
+  const firstRange = new Int32Array(n + 1);
+  const firstService = new Int32Array(n + 1);
+  const firstHit = new Int32Array(n + 1);
   let sec = 0;
   let block = 0;
   let code = 0;
-  let range = 0;
-  let svc = 0;
-  let hit = 0;
-  const levelsAll = new Int32Array(sectionTotal);
-  for (let i = 0; i < sectionTotal; i++) levelsAll[i] = p.sectionInts[i * SECTION_INTS];
   for (let f = 0; f < n; f++) {
-    const count = p.sectionCounts[f];
-    const firstSection = sec;
-    const firstBlock = block;
-    const firstCode = code;
+    const count = sectionCounts[f];
+    if (count < 0 || sec + count > sectionTotal || codeRangeCounts[f] < 0 || hitServiceCounts[f] < 0 || hitCounts[f] < 0) throw new Error('corrupt');
     for (let i = 0; i < count; i++, sec++) {
-      block += p.sectionInts[sec * SECTION_INTS + 6];
-      code += p.sectionInts[sec * SECTION_INTS + 7];
+      block += sectionInts[sec * SECTION_INTS + 6];
+      code += sectionInts[sec * SECTION_INTS + 7];
     }
-    if (sec > sectionTotal) throw new Error('corrupt');
-    const rangeStart = range;
-    const rangeCount = p.codeRangeCounts[f];
-    range += rangeCount;
-    const services = p.hitServices.slice(svc, svc + p.hitServiceCounts[f]);
-    svc += p.hitServiceCounts[f];
-    const hitCount = p.hitCounts[f];
-    const data = p.hits.subarray(hit * HIT_FIELDS, (hit + hitCount) * HIT_FIELDS);
-    hit += hitCount;
-    if (data.length !== hitCount * HIT_FIELDS || services.length !== p.hitServiceCounts[f]) throw new Error('corrupt');
-    out.set(p.files[f], {
-      file: p.files[f],
-      uri: p.uris[f],
-      size: p.sizes[f],
-      mtimeMs: p.mtimes[f],
-      hash: p.hashes[f],
-      note: {
-        sections: () => {
-          try {
-            return buildSections(p, firstSection, count, firstBlock, firstCode);
-          } catch {
-            return reparse(p.files[f]);
-          }
-        },
-        codeRanges: () => (rangeStart + rangeCount <= p.codeRanges.length ? Array.from(p.codeRanges.subarray(rangeStart, rangeStart + rangeCount)) : []),
-        headings: p.headings.slice(firstSection, firstSection + count),
-        levels: levelsAll.subarray(firstSection, firstSection + count),
-      },
-      hits: { services, data },
-      positions: p.positions.subarray(firstSection * 4, (firstSection + count) * 4),
-      searchKeys: p.searchKeys.slice(firstSection, firstSection + count),
-    });
+    firstSection[f + 1] = sec;
+    firstBlock[f + 1] = block;
+    firstCode[f + 1] = code;
+    firstRange[f + 1] = firstRange[f] + codeRangeCounts[f];
+    firstService[f + 1] = firstService[f] + hitServiceCounts[f];
+    firstHit[f + 1] = firstHit[f] + hitCounts[f];
   }
-  if (hit * HIT_FIELDS !== p.hits.length) throw new Error('corrupt');
+  if (sec !== sectionTotal || firstService[n] !== hitServiceIds.length || firstHit[n] * HIT_FIELDS !== hits.length) throw new Error('corrupt');
+  const masks = new Uint32Array(searchMasks.buffer, searchMasks.byteOffset, sectionTotal);
+  const levels = new Int32Array(sectionTotal);
+  for (let i = 0; i < sectionTotal; i++) levels[i] = sectionInts[i * SECTION_INTS];
+  const entry = (f: number): CachedNote => {
+    const file = files[f];
+    const first = firstSection[f];
+    const end = firstSection[f + 1];
+    const services: string[] = new Array(hitServiceCounts[f]);
+    for (let i = 0, at = firstService[f]; i < services.length; i++, at++) services[i] = hitServiceNames[hitServiceIds[at]];
+    const sections = () => {
+      try {
+        return buildSections(p, first, end - first, firstBlock[f], firstCode[f]);
+      } catch {
+        return reparse(file);
+      }
+    };
+    const codeRanges = () => (firstRange[f + 1] <= p.codeRanges.length ? Array.from(p.codeRanges.subarray(firstRange[f], firstRange[f + 1])) : []);
+    return {
+      file,
+      uri: uris[f],
+      size: sizes[f],
+      mtimeMs: mtimes[f],
+      hash: hashes[f],
+      note: { sections, codeRanges, headings: headings.slice(first, end), levels: levels.subarray(first, end) },
+      hits: { services, data: hits.subarray(firstHit[f] * HIT_FIELDS, firstHit[f + 1] * HIT_FIELDS) },
+      positions: positions.subarray(first * 4, end * 4),
+      searchKeys: searchKeys.slice(first, end),
+      searchMasks: masks.subarray(first, end),
+    };
+  };
+  return { count: n, entry, headings: { uris, firstSection, headings, levels, keys: searchKeys, masks, positions } };
 }
 
 const REPARSE_LIMIT = 64 * 1024 * 1024;

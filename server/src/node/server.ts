@@ -121,10 +121,12 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   async function reindexAll(): Promise<void> {
     service.updateSettings(settings);
     indexer.configure(settings, workspaceFolders);
-    indexer.useCache(settings.cache.dir, { server: SERVER_VERSION, data: (dataVersion ??= dataVersionOf(findDataDir())) });
+    indexer.useCache(settings.cache.dir, cacheVersions());
     // Watch before crawling (issue 9): a note changed or deleted while the crawl runs is re-indexed by its event,
-    // and a file written right after `indexed` is never missed either.
-    await watcher.watch(client);
+    // and a file written right after `indexed` is never missed either. The crawl awaits the watch before it touches
+    // the disk; a warm start restores the cached notes meanwhile (the registration is a round trip to the client).
+    const watching = watcher.watch(client);
+    watching.catch(() => undefined); // awaited by the crawl (and below): this only keeps it from being reported unhandled
     const progress = client.canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin(localize(locale, M.indexing), 0, undefined, false);
     service.setIndexingProgress({ done: 0, total: 0 });
@@ -135,7 +137,9 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
         progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`);
       },
       onHeadings: ({ files, ms }) => void connection.sendNotification(Notifications.headingsIndexed, { files, ms }),
+      beforeDisk: watching,
     }).finally(() => crawling--);
+    await watching;
     progress?.done();
     service.setIndexingProgress(undefined);
     for (const refused of indexer.refusedRoots) {
@@ -150,7 +154,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     logger.info(localize(locale, M.indexed, { files: result.files, sections: result.sections, ms: result.ms }));
     logger.info(
       `crawl started ${result.startedAt} ms after the process; headings searchable after ${result.headingsMs} ms; ${result.fromCache} of ${result.files} notes restored from the cache` +
-        (result.restoredMs ? ` (cache loaded in ${result.cacheLoadMs} ms, cached headings searchable after ${result.restoredMs} ms)` : ''),
+        (result.restoredMs ? ` (cache loaded and its headings searchable after ${result.cacheLoadMs} ms, notes restored after ${result.restoredMs} ms)` : ''),
     );
     // A crawl superseded by a newer one (settings changed, a reindex request) ends early: only the last says indexed.
     if (crawling === 0) connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
@@ -216,7 +220,16 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     };
     let step = 0;
     let rounds = 0;
+    let waiting = false;
     const next = () => {
+      // A warm start's restore of the cached notes goes first (the headings are searchable sooner); requests during
+      // it still do their own first-time work.
+      if (indexer.restoring && !waiting) {
+        waiting = true;
+        void indexer.restored.then(() => setTimeout(next, 0));
+        return;
+      }
+      waiting = false;
       // A request came in: it goes first (requestGate.ts); the warm-up goes on in the next turn.
       if (requestPending()) return void setTimeout(next, 0);
       if (step < steps.length) {
@@ -249,7 +262,17 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     }, 200);
   }
 
+  const cacheVersions = () => ({ server: SERVER_VERSION, data: (dataVersion ??= dataVersionOf(findDataDir())) });
+
   connection.onInitialized(() => {
+    // A warm start reads the cache the initialize-time settings name now, before the client's first requests; the
+    // crawl uses it if the settings read next name the same cache (VS Code's client sends them with initialize).
+    try {
+      indexer.configure(settings, workspaceFolders);
+      indexer.preloadCache(settings.cache.dir, cacheVersions());
+    } catch {
+      /* an early read only: the crawl opens the cache itself (and reports what is wrong with it) */
+    }
     ready = (async () => {
       await readSettings();
       await reindexAll();

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { foldedHeadingKeys, type Locale, localize, M, type NoteFile, type NotesIndex, seedFoldedHeadingKeys } from '../core';
 import { CacheWriter } from './cacheWriter';
-import { contentHash, IndexCache, type CachedNote } from './indexCache';
+import { contentHash, IndexCache, type CachedNote, type LoadedCache } from './indexCache';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
 import { discoverNotes, insideRoots, isInside, NoteMatcher, realRoots, refusedRoot, resolveRoots, type NoteRoot } from './noteDiscovery';
@@ -36,9 +36,9 @@ export interface CrawlResult {
   fromCache: number;
   /** When every heading was searchable (end of phase 1), ms since the crawl started. */
   headingsMs: number;
-  /** With a cache: when the cached headings were searchable (before the folders were walked), ms since the start. */
+  /** With a cache: when every cached note was restored into the index (before the folders were walked), ms since the start. */
   restoredMs: number;
-  /** Cache load (read + decode) time, ms. */
+  /** Cache load (read + decode) time, ms: the cached headings are searchable from then on. */
   cacheLoadMs: number;
   /** When the crawl started, ms since the process started. */
   startedAt: number;
@@ -48,6 +48,12 @@ export interface CrawlCallbacks {
   onProgress?: (p: IndexProgress) => void;
   /** Phase 1 is over: every note's headings are searchable; mentions follow. */
   onHeadings?: (p: { files: number; ms: number }) => void;
+  /**
+   * Awaited before the crawl first touches the notes on disk (walk, stat, read), after the cached notes are restored:
+   * the server's file watch, so that a warm start's restore overlaps the watch registration's round trip while no
+   * read can happen before the watch (issue 9).
+   */
+  beforeDisk?: Promise<unknown>;
 }
 
 /** What the cache needs to know about a note that came from the disk. */
@@ -151,15 +157,31 @@ export class WorkspaceIndexer {
 
   /** Uses (or stops using) a persistent cache; `versions` go into its key. Refused inside a note folder. */
   useCache(dir: string | undefined, versions?: { server: string; data: string }): IndexCache | undefined {
+    this.cache = this.cacheFor(dir, versions);
+    if (!this.cache && dir && versions) this.log.warnOnce(`cache:${dir}`, localize(this.locale(), M.cacheDirRefused, { dir }));
+    return this.cache;
+  }
+
+  /** The cache of the current roots in `dir`; undefined when `dir` may not hold one (inside a note folder). */
+  private cacheFor(dir: string | undefined, versions?: { server: string; data: string }): IndexCache | undefined {
     const roots = this.matcher.roots.map((r) => (r.file ? r.base : `${r.base}${path.sep}${r.pattern ?? ''}`));
     const bases = this.matcher.roots.map((r) => (r.file ? path.dirname(r.base) : r.base));
-    if (!dir || !versions || !IndexCache.usable(dir, bases)) {
-      if (dir && versions) this.log.warnOnce(`cache:${dir}`, localize(this.locale(), M.cacheDirRefused, { dir }));
-      this.cache = undefined;
-      return undefined;
-    }
-    this.cache = new IndexCache(dir, roots, versions);
-    return this.cache;
+    if (!dir || !versions || !IndexCache.usable(dir, bases)) return undefined;
+    return new IndexCache(dir, roots, versions);
+  }
+
+  /** A cache opened before the settings were read (see preloadCache). */
+  private preloaded: { file: string; loaded: LoadedCache | undefined } | undefined;
+
+  /**
+   * Opens the cache that the settings known now name, ahead of the crawl: the server calls it at `initialized`,
+   * before the configuration round trip, during which the client's first requests (and their first-time work) would
+   * otherwise run before the cache is read. The next crawl uses it if its own cache is the same file (same folder,
+   * roots and versions), else drops it; nothing of it is shown before that crawl.
+   */
+  preloadCache(dir: string | undefined, versions: { server: string; data: string }): void {
+    const cache = this.cacheFor(dir, versions);
+    this.preloaded = cache ? { file: cache.file, loaded: cache.open() } : undefined;
   }
   private createMatcher(): NoteMatcher {
     const folders = this.workspaceTrusted || this.settings.notes.indexUntrustedWorkspaces ? this.workspaceFolders : [];
@@ -216,14 +238,17 @@ export class WorkspaceIndexer {
 
   /** Full crawl: indexes every note, drops notes that are no longer included. */
   async crawl(callbacks: CrawlCallbacks | ((p: IndexProgress) => void) = {}): Promise<CrawlResult> {
-    const { onProgress, onHeadings } = typeof callbacks === 'function' ? { onProgress: callbacks, onHeadings: undefined } : callbacks;
+    const { onProgress, onHeadings, beforeDisk } = typeof callbacks === 'function' ? { onProgress: callbacks, onHeadings: undefined, beforeDisk: undefined } : callbacks;
     const generation = ++this.generation;
     const started = performance.now();
-    const loaded = this.cache?.loadDeferred();
-    let cached = loaded?.entries ?? new Map<string, CachedNote>();
+    const preloaded = this.preloaded;
+    this.preloaded = undefined;
+    const loaded = preloaded && preloaded.file === this.cache?.file ? preloaded.loaded : this.cache?.open();
+    /** The cached notes by path (phase 1 verifies each), filled as phase 0 builds their entries. */
+    let cached = new Map<string, CachedNote>();
     const cacheLoadMs = Math.round(performance.now() - started);
     // Cold start: the worker boots while the folders are walked.
-    let worker = cached.size === 0 ? this.startWorker() : undefined;
+    let worker = !loaded ? this.startWorker() : undefined;
     this.lastCrawlUsedWorker = false;
     let restoredMs = 0;
     const maxFileSize = this.settings.limits.maxFileSize;
@@ -234,28 +259,55 @@ export class WorkspaceIndexer {
         lastYield = performance.now();
       }
     };
+    /** The cache's integrity check, in slices (the folder walk goes on meanwhile). */
+    const verify = async (steps: Generator<void, boolean>): Promise<boolean> => {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        await pause();
+      }
+    };
     this.index.beginBulk();
     let bulkEnded = false;
     try {
-      // Phase 0 (a start with a cache): every cached note is searchable at once, before the folders are walked;
-      // phase 1 then verifies each one (stat; content hash) and replaces or drops what changed on disk.
+      // Phase 0 (a start with a cache): every cached note's headings are searchable at once, straight from the loaded
+      // columns, while the notes are restored into the index in slices, before the folders are walked; phase 1 then
+      // verifies each one (stat; content hash) and replaces or drops what changed on disk.
       const unverified = new Set<string>();
-      if (this.index.size === 0 && cached.size > 0) {
-        for (const entry of cached.values()) {
-          if (generation !== this.generation) break;
-          if (this.openInEditor.has(entry.uri)) continue;
-          this.restore(entry.uri, entry, entry);
-          unverified.add(entry.uri);
-          await pause();
+      if (loaded && this.index.size === 0) {
+        this.beginRestore();
+        this.index.cachedHeadings = loaded.headings;
+        try {
+          // A workspace-symbol query already waiting is answered from the columns before the restore starts.
+          await yieldToEventLoop();
+          lastYield = performance.now();
+          for (let i = 0; i < loaded.count; i++) {
+            if (generation !== this.generation) break;
+            const entry = loaded.entry(i);
+            cached.set(entry.file, entry);
+            if (this.openInEditor.has(entry.uri)) continue;
+            this.restore(entry.uri, entry, entry);
+            unverified.add(entry.uri);
+            await pause();
+          }
+        } finally {
+          this.index.cachedHeadings = undefined;
+        }
+      } else if (loaded) {
+        for (let i = 0; i < loaded.count; i++) {
+          const entry = loaded.entry(i);
+          cached.set(entry.file, entry);
         }
       }
       if (unverified.size) restoredMs = Math.round(performance.now() - started);
+      this.endRestore();
+      await beforeDisk;
       // The folder walk does not depend on the cache's integrity check: it runs while the check finishes.
       const discovering = discoverNotes(this.matcher, 64, undefined, { followOutside: this.settings.notes.followSymlinksOutside });
       discovering.catch(() => undefined); // awaited below; this only keeps an early failure from being reported unhandled
-      // Issue 12: the cache's integrity check ran on the thread pool meanwhile; a cache that fails it (poisoned but
-      // well-formed) is withdrawn, and every note is read and scanned anew (the cache is then rewritten).
-      if (loaded && cached.size > 0 && !(await loaded.verified)) {
+      // Issue 12: the cache's integrity check (SHA-256, in slices while the folders are walked); a cache that fails it
+      // (poisoned but well-formed) is withdrawn, and every note is read and scanned anew (the cache is then rewritten).
+      if (loaded && cached.size > 0 && !(await verify(loaded.verify()))) {
         for (const uri of unverified) {
           this.index.remove(uri);
           this.meta.delete(uri);
@@ -330,9 +382,37 @@ export class WorkspaceIndexer {
       if (tracing) span('crawl:end', traceStart);
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
+      this.endRestore();
       if (worker) void worker.terminate();
       if (!bulkEnded) this.index.endBulk();
     }
+  }
+
+  private restore0: { done: Promise<void>; end: () => void } | undefined;
+
+  /** Whether a crawl is restoring cached notes now (phase 0 of a warm start). */
+  get restoring(): boolean {
+    return this.restore0 !== undefined;
+  }
+
+  /**
+   * Settles when no crawl is restoring cached notes (phase 0 of a warm start): idle-time work (the server's warm-up)
+   * waits for it, so that the cached headings are searchable as early as possible.
+   */
+  get restored(): Promise<void> {
+    return this.restore0?.done ?? Promise.resolve();
+  }
+
+  private beginRestore(): void {
+    this.endRestore();
+    let end!: () => void;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    this.restore0 = { done, end };
+  }
+
+  private endRestore(): void {
+    this.restore0?.end();
+    this.restore0 = undefined;
   }
 
   /** The scan worker, started; undefined when it is off, its bundle is missing, or it cannot start (logged once). */
@@ -568,7 +648,7 @@ export class WorkspaceIndexer {
   private restore(uri: string, entry: CachedNote, stat: { size: number; mtimeMs: number }): void {
     const note = this.index.lazyNote(uri, entry.note);
     this.index.setIndexed(note, entry.hits, entry.positions);
-    seedFoldedHeadingKeys(this.index, uri, entry.searchKeys);
+    seedFoldedHeadingKeys(this.index, uri, entry.searchKeys, entry.searchMasks);
     this.meta.set(uri, { file: entry.file, size: stat.size, mtimeMs: stat.mtimeMs, hash: entry.hash });
   }
 

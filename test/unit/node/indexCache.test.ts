@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { createLanguageService } from '../../../server/src/core/languageService';
+import { seedFoldedHeadingKeys } from '../../../server/src/core';
 import { workspaceSymbols } from '../../../server/src/core/features/notes/workspaceSymbols';
 import { IndexCache, CACHE_FORMAT } from '../../../server/src/node/indexCache';
 import { normalizeSettings } from '../../../server/src/node/settings';
@@ -75,6 +76,65 @@ describe('persistent index cache', () => {
     const note = warm.service.index.get(toUri(path.join(notes, 'queue.md')))!;
     assert.equal(note.text, QUEUE_NOTE);
     assert.ok(warm.service.context.notes.notesMarkdown(warm.service.context.notes.forService('sqs')).includes('queue.md'));
+  });
+
+  it('a warm start searches the cached headings in the loaded columns before it restores the notes: the same symbols as after the restore, none twice', async () => {
+    const cold = start();
+    await cold.indexer.crawl();
+    assert.equal(cold.indexer.saveCacheNow(), true);
+    const queries = ['a', 'lambda', 'uniquecachedheading', 'とは', 'sqs', 'zzqqnone'];
+    const expected = queries.map((q) => workspaceSymbols(cold.service.index, q));
+    assert.ok(expected[2].length === 1 && expected[1].length > 1, 'the fixture has the headings the queries look for');
+
+    // Through the crawl: before its first yield the index holds no note, yet every cached heading is found.
+    const warm = start();
+    const crawling = warm.indexer.crawl();
+    assert.equal(warm.service.index.size, 0);
+    assert.deepEqual(queries.map((q) => workspaceSymbols(warm.service.index, q)), expected);
+    await crawling;
+    assert.equal(warm.service.index.cachedHeadings, undefined, 'withdrawn once the notes are restored');
+    assert.deepEqual(queries.map((q) => workspaceSymbols(warm.service.index, q)), expected);
+
+    // Part restored, part in the columns: each note once. A note the index holds with other text (an editor) wins.
+    const loaded = start().indexer.useCache(cacheDir, VERSIONS)!.open()!;
+    assert.equal(loaded.count, 3);
+    const partial = createLanguageService({ data: miniData() });
+    assert.deepEqual(workspaceSymbols(partial.index, 'lambda'), [], 'an empty index without the columns finds nothing');
+    partial.index.cachedHeadings = loaded.headings;
+    const first = loaded.entry(0);
+    partial.index.setIndexed(partial.index.lazyNote(first.uri, first.note), first.hits, first.positions);
+    seedFoldedHeadingKeys(partial.index, first.uri, first.searchKeys);
+    assert.deepEqual(queries.map((q) => workspaceSymbols(partial.index, q)), expected);
+    const crlf = loaded.headings.uris.find((u) => u.endsWith('crlf.md'))!;
+    partial.index.setText(crlf, '# Edited in the editor\n');
+    assert.deepEqual(workspaceSymbols(partial.index, 'uniquecachedheading'), []);
+    assert.deepEqual(workspaceSymbols(partial.index, 'edited in').map((s) => s.location.uri), [crlf]);
+  });
+
+  it('a cache opened ahead of the crawl (preloadCache) is used by the next crawl of the same cache file only', async () => {
+    const cold = start();
+    await cold.indexer.crawl();
+    assert.equal(cold.indexer.saveCacheNow(), true);
+    const file = cold.indexer.useCache(cacheDir, VERSIONS)!.file;
+    const bytes = fs.readFileSync(file);
+    // Preloaded, then the file is gone: the crawl restores every note from what was preloaded.
+    const warm = start();
+    warm.indexer.preloadCache(cacheDir, VERSIONS);
+    fs.rmSync(file);
+    assert.equal((await warm.indexer.crawl()).fromCache, 3);
+    assert.deepEqual(snapshot(warm.service), snapshot(cold.service));
+    // A valid cache preloaded under other versions (another file) is dropped: the crawl opens its own, none here.
+    const coldOther = start(cacheDir, { ...VERSIONS, data: 'other-data' });
+    await coldOther.indexer.crawl();
+    assert.equal(coldOther.indexer.saveCacheNow(), true);
+    const other = start();
+    other.indexer.preloadCache(cacheDir, { ...VERSIONS, data: 'other-data' });
+    assert.equal((await other.indexer.crawl()).fromCache, 0);
+    // And with its own file back, that one is used.
+    fs.writeFileSync(file, bytes);
+    const back = start();
+    back.indexer.preloadCache(cacheDir, { ...VERSIONS, data: 'other-data' });
+    assert.equal((await back.indexer.crawl()).fromCache, 3);
   });
 
   it('a different format, data or server version is ignored and rebuilt', async () => {

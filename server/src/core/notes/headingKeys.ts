@@ -31,11 +31,11 @@ export function headingKeys(index: NotesIndex, note: NoteFile, slot: NoteSlot): 
   return entry;
 }
 
-function keysFrom(keys: string[], levels: ArrayLike<number>): HeadingKeys {
-  const masks = new Uint32Array(keys.length);
+function keysFrom(keys: string[], levels: ArrayLike<number>, known?: Uint32Array): HeadingKeys {
+  const masks = known ?? new Uint32Array(keys.length);
   const heading = new Uint8Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
-    masks[i] = charMask(keys[i]);
+    if (!known) masks[i] = charMask(keys[i]);
     heading[i] = levels[i] === 0 ? 0 : 1;
   }
   return { keys, masks, heading };
@@ -48,11 +48,14 @@ export function foldedHeadingKeys(index: NotesIndex, uri: string): string[] | un
   return note && slot ? headingKeys(index, note, slot).keys : undefined;
 }
 
-/** Gives a note restored from the cache its stored folded keys (no folding of its headings on the first search). */
-export function seedFoldedHeadingKeys(index: NotesIndex, uri: string, keys: string[]): void {
+/**
+ * Gives a note restored from the cache its stored folded keys (no folding of its headings on the first search), and
+ * their stored character sets when the cache has them (`charMask` of each key).
+ */
+export function seedFoldedHeadingKeys(index: NotesIndex, uri: string, keys: string[], masks?: Uint32Array): void {
   const note = index.get(uri);
   const slot = index.slot(uri);
   if (!note || !slot) return;
   const { levels } = index.headingsOf(note);
-  if (keys.length === levels.length) slot.searchKeys = keysFrom(keys, levels);
+  if (keys.length === levels.length) slot.searchKeys = keysFrom(keys, levels, masks?.length === keys.length ? masks : undefined);
 }

@@ -16,6 +16,7 @@ import { unpackSections, type PackedSections } from './packedSections';
 import { parseNote } from '../syntax/markdown/parseNote';
 import { compareHits, rankSections, type SectionHit } from './ranking';
 import { TextIndex } from './textIndex';
+import { type CachedHeadings, parentsFromLevels } from './cachedHeadings';
 import { fileName } from '../syntax/markdown/remark';
 
 /** Hits of one file, packed: per hit [serviceIndex, section, score, about (0/1), anchor, block]. */
@@ -72,14 +73,19 @@ export class LazyNote implements NoteFile {
   private loaded: string | undefined;
   private builtSections: Section[] | undefined;
   private builtRanges: number[] | undefined;
+  /** `name`: undefined for a note restored from the cache, named on first use (decoding 10k URIs was ~10 % of a warm start's restore). */
   constructor(
     readonly uri: string,
-    readonly name: string,
+    private known: string | undefined,
     readonly packed: PackedStructure,
     private readonly source: () => TextSource | undefined,
     text?: string,
   ) {
     this.loaded = text;
+  }
+
+  get name(): string {
+    return (this.known ??= fileName(this.uri));
   }
 
   /** Whether the full sections exist yet (built from the cache's columns or by the deferred scan). */
@@ -220,7 +226,7 @@ export class NotesIndex {
 
   /** A note restored from the cache: sections built and text read on demand. */
   lazyNote(uri: string, packed: PackedStructure): NoteFile {
-    return new LazyNote(uri, fileName(uri), packed, () => this.textSource);
+    return new LazyNote(uri, undefined, packed, () => this.textSource);
   }
 
   /**
@@ -482,16 +488,14 @@ export class NotesIndex {
   parentsOf(note: NoteFile, i: number): string[] {
     if (!(note instanceof LazyNote) || note.sectionsBuilt) return note.sections[i].parents;
     const { headings, levels } = note.packed;
-    const parents: string[] = [];
-    let need = levels[i];
-    for (let j = i - 1; j >= 0 && need > 1; j--) {
-      if (levels[j] > 0 && levels[j] < need) {
-        parents.unshift(headings[j]);
-        need = levels[j];
-      }
-    }
-    return parents;
+    return parentsFromLevels(headings, levels, i);
   }
+
+  /**
+   * A warm start's cached notes not restored yet (see cachedHeadings.ts): workspace symbols search those of them
+   * the index does not hold yet. Set while the crawl restores them, cleared when it is done.
+   */
+  cachedHeadings: CachedHeadings | undefined;
 
   stats(): IndexStats {
     let sections = 0;

@@ -25,7 +25,7 @@ export { preScanHeadings } from './syntax/markdown/fastScan';
 export type { NoteFile, Section } from './syntax/markdown/noteModel';
 export { HIT_FIELDS, mentionHits } from './notes/notesIndex';
 export type { NotesIndex, PackedHits } from './notes/notesIndex';
-export { packSections, readSection, SECTION_INTS, writeSectionInts } from './notes/packedSections';
+export { codeValueOf, packSections, readSection, SECTION_INTS, writeSectionInts } from './notes/packedSections';
 export type { PackedSections } from './notes/packedSections';
 export { parseNote } from './syntax/markdown/parseNote';
 export { createRecognizer } from './recognize/identities';

@@ -10,6 +10,7 @@ import { foldedHeadingKeys } from '../../../server/src/core/notes/headingKeys';
 import { workspaceSymbols } from '../../../server/src/core/features/notes/workspaceSymbols';
 import { findDataDir, loadAwsData } from '../../../server/src/node/dataLoader';
 import { normalizeSettings } from '../../../server/src/node/settings';
+import { LazyNote } from '../../../server/src/core/notes/notesIndex';
 import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
 import { miniData } from '../../helpers/miniData';
@@ -82,7 +83,7 @@ describe('scan worker (cold crawl on two threads)', function () {
   });
   after(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
 
-  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = []) {
+  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = [], cacheDir?: string) {
     const warnings: string[] = [];
     const logger = { info() {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
     const parser = (uri: string, text: string) => (parsed.push(uri), parseNote(uri, text));
@@ -90,6 +91,7 @@ describe('scan worker (cold crawl on two threads)', function () {
     const settings = normalizeSettings({ notes: { paths: [notes] }, limits: { maxFileSize: 2000, maxSectionsPerFile: 30, maxNestingDepth: 50 } });
     const indexer = new WorkspaceIndexer(service.index, settings, [tmp], logger as never, () => 'en');
     indexer.scanWorker = { script, minNotes, dataDir };
+    if (cacheDir) assert.ok(indexer.useCache(cacheDir, { server: 'test', data: 'test' }));
     const result = await indexer.crawl();
     return { service, indexer, result, warnings };
   }
@@ -129,6 +131,28 @@ describe('scan worker (cold crawl on two threads)', function () {
       assert.deepEqual(parallel.service.index.hitsForService(service), single.service.index.hitsForService(service));
       assert.ok(single.service.index.hitsForService(service).length > 0, service);
     }
+  });
+
+  it("the cache written after the worker's phase 2 is the single-thread crawl's, byte for byte, and no note's sections are kept built for it", async () => {
+    const dataDir = findDataDir();
+    if (!dataDir) return assert.fail('no data directory');
+    const dirs = [path.join(tmp, 'cache-single'), path.join(tmp, 'cache-worker')];
+    // Each written at once (synchronously), before its background write would start.
+    const single = await crawl(undefined, 0, dataDir, [], dirs[0]);
+    assert.equal(single.indexer.saveCacheNow(), true);
+    const parallel = await crawl(WORKER, 0, dataDir, [], dirs[1]);
+    assert.equal(parallel.indexer.lastCrawlUsedWorker, true);
+    // Search Notes' full-text index reads every note once too (a one-off read).
+    parallel.service.index.text.sync(parallel.service.index);
+    assert.equal(parallel.indexer.saveCacheNow(), true);
+    const files = dirs.map((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.bin')));
+    assert.equal(files[0].length, 1);
+    assert.deepEqual(files[1], files[0]);
+    assert.ok(fs.readFileSync(path.join(dirs[1], files[1][0])).equals(fs.readFileSync(path.join(dirs[0], files[0][0]))));
+    // The notes the worker indexed are written from its packed columns: their sections were never built here.
+    const fromWorker = parallel.service.index.uris().map((uri) => parallel.service.index.get(uri)).filter((note) => note instanceof LazyNote && note.packed.columns) as LazyNote[];
+    assert.ok(fromWorker.length > 500, `${fromWorker.length}`);
+    assert.deepEqual(fromWorker.filter((note) => note.sectionsBuilt).map((note) => note.uri), []);
   });
 
   it('notes changed or deleted while the worker reads end up matching the disk', async () => {

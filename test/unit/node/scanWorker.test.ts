@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { foldedHeadingKeys } from '../../../server/src/core/notes/headingKeys';
 import { workspaceSymbols } from '../../../server/src/core/features/notes/workspaceSymbols';
@@ -133,7 +135,7 @@ describe('scan worker (cold crawl on two threads)', function () {
     }
   });
 
-  it("the cache written after the worker's phase 2 is the single-thread crawl's, byte for byte, and no note's sections are kept built for it", async () => {
+  it("the cache written after the worker's phase 2 is the single-thread crawl's, byte for byte, and no note's sections are kept built for it (sections built later are held weakly)", async () => {
     const dataDir = findDataDir();
     if (!dataDir) return assert.fail('no data directory');
     const dirs = [path.join(tmp, 'cache-single'), path.join(tmp, 'cache-worker')];
@@ -153,6 +155,19 @@ describe('scan worker (cold crawl on two threads)', function () {
     const fromWorker = parallel.service.index.uris().map((uri) => parallel.service.index.get(uri)).filter((note) => note instanceof LazyNote && note.packed.columns) as LazyNote[];
     assert.ok(fromWorker.length > 500, `${fromWorker.length}`);
     assert.deepEqual(fromWorker.filter((note) => note.sectionsBuilt).map((note) => note.uri), []);
+    // Sections a request builds from the columns are held weakly (rebuilt, equal, after a collection).
+    const gc = (() => {
+      setFlagsFromString('--expose-gc');
+      return runInNewContext('gc') as () => void;
+    })();
+    const note = fromWorker.find((n) => n.sections.length > 2)!;
+    const copy = note.sections.map((s) => ({ ...s }));
+    const held = new WeakRef(note.sections);
+    await new Promise((resolve) => setImmediate(resolve)); // a WeakRef's target lives until the end of the job
+    gc();
+    assert.equal(held.deref(), undefined);
+    assert.deepEqual(note.sections.map((s) => ({ ...s })), copy);
+    assert.deepEqual(note.sections, single.service.index.get(note.uri)!.sections);
   });
 
   it('notes changed or deleted while the worker reads end up matching the disk', async () => {

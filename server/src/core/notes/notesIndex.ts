@@ -73,6 +73,7 @@ export interface PackedStructure {
 export class LazyNote implements NoteFile {
   private loaded: string | undefined;
   private builtSections: Section[] | undefined;
+  private weakSections: WeakRef<Section[]> | undefined;
   private builtRanges: number[] | undefined;
   constructor(
     readonly uri: string,
@@ -90,7 +91,15 @@ export class LazyNote implements NoteFile {
   }
 
   get sections(): Section[] {
-    return (this.builtSections ??= this.packed.sections());
+    if (this.builtSections) return this.builtSections;
+    // Sections rebuilt from flat columns (the worker's) are held weakly: cheap to rebuild, and a ranking that reads
+    // every note of a service kept them all built (~35 MB at 10k notes) beside the columns they came from.
+    if (this.packed.columns) {
+      let sections = this.weakSections?.deref();
+      if (!sections) this.weakSections = new WeakRef((sections = this.packed.sections()));
+      return sections;
+    }
+    return (this.builtSections = this.packed.sections());
   }
 
   get codeRanges(): number[] {
@@ -104,7 +113,7 @@ export class LazyNote implements NoteFile {
 
   /** Sections for a one-off read: built without being kept, so a restored note stays lazy. */
   peekSections(): Section[] {
-    return this.builtSections ?? this.packed.sections();
+    return this.builtSections ?? this.weakSections?.deref() ?? this.packed.sections();
   }
 
   peekCodeRanges(): number[] {

@@ -6,9 +6,6 @@ import { createMessageGuard } from './messageGuard';
 import { startServer } from './server';
 import { span, traceNow, tracing } from './sliceTrace';
 
-/** The heap grows by at most this much (%) over what survived the last full collection (measured in BENCHMARKS.md). */
-const HEAP_GROWING_PERCENT = 30;
-
 export function main(): void {
   const args = process.argv.slice(2);
   if (args.includes('--version')) {
@@ -24,11 +21,6 @@ export function main(): void {
   // pretenuring V8 sometimes starts allocating those trees in the old generation, and the peak RSS at `indexed`
   // then doubled (≈550 instead of ≈280 MB at 10k notes, one cold start in three). Measured: no such peaks without it.
   setFlagsFromString('--no-allocation-site-pretenuring');
-  // Issue 16 (peak memory): V8 lets the heap grow up to 4× what survived the last full collection before the next
-  // one (its factor for a 4 GB heap limit), so most of the peak RSS at 10k notes was garbage waiting for a
-  // collection (~180 MB live, ~300 MB of heap). A fixed factor keeps the peak near the live size, at the cost of
-  // more (mostly concurrent) full collections. A value given on the command line wins (for measurements).
-  if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   // Issue 12: every message's params are checked before dispatch (malformed ones never reach a handler).
   const guard = createMessageGuard();
   // With AWS_NOTES_TRACE_SLICES, every message's dispatch (handler and reply) is a span named by its method.

@@ -26,7 +26,7 @@ export type { NoteFile, Section } from './syntax/markdown/noteModel';
 export { HIT_FIELDS, mentionHits } from './notes/notesIndex';
 export type { NotesIndex, PackedHits } from './notes/notesIndex';
 export type { CachedHeadings } from './notes/cachedHeadings';
-export { packSections, readSection, SECTION_INTS, writeSectionInts } from './notes/packedSections';
+export { codeValueOf, packSections, readSection, SECTION_INTS, writeSectionInts } from './notes/packedSections';
 export type { PackedSections } from './notes/packedSections';
 export { parseNote } from './syntax/markdown/parseNote';
 export { createRecognizer } from './recognize/identities';

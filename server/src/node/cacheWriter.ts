@@ -151,7 +151,8 @@ export class CacheWriter {
       if (meta.size < 0) this.statLater(meta, note.text);
       if (meta.size < 0) continue;
       meta.hash ??= contentHash(note.text);
-      entries.push({ file: meta.file, uri, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, note, hits, positions, searchKeys: foldedHeadingKeys(this.deps.index, uri) ?? [] });
+      const { columns, text } = this.deps.index.sectionColumns(note);
+      entries.push({ file: meta.file, uri, size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, sections: columns, text, hits, positions, searchKeys: foldedHeadingKeys(this.deps.index, uri) ?? [] });
     }
     return entries;
   }
@@ -161,7 +162,6 @@ export class CacheWriter {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     let finished = false;
-    let exited = false;
     const writing = this.writing;
     if (writing) {
       this.writing = undefined;

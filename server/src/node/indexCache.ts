@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
-import { type CachedHeadings, charMask, HIT_FIELDS, type NoteFile, type PackedHits, parseNote, readSection, SECTION_INTS, type Section, writeSectionInts } from '../core';
+import { type CachedHeadings, charMask, codeValueOf, HIT_FIELDS, type PackedHits, type PackedSections, parseNote, readSection, SECTION_INTS, type Section } from '../core';
 import { readNoteSync } from './noteReader';
 
 /** Bump when the layout of the cache file changes. */
@@ -56,7 +56,9 @@ export interface CacheEntryInput {
   size: number;
   mtimeMs: number;
   hash: string;
-  note: NoteFile;
+  /** The note's sections as flat columns (`NotesIndex.sectionColumns`), and the text their code offsets refer to. */
+  sections: PackedSections;
+  text: string;
   hits: PackedHits;
   positions: Int32Array;
   searchKeys: string[];
@@ -318,7 +320,7 @@ export class IndexCache {
         used += part.byteLength;
       };
       put(MAGIC);
-      const entries = [...input].filter((e) => e.positions.length === e.note.sections.length * 4);
+      const entries = [...input].filter((e) => e.positions.length === e.sections.headings.length * 4);
       for (const frame of columns(this.header, entries)) {
         if (!frame) {
           yield; // a pause point inside a long column
@@ -417,24 +419,39 @@ const COLUMN_ORDER = [
 const STEP = 4096;
 
 function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame | undefined> {
-  const all: Section[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    for (const s of entries[i].note.sections) all.push(s);
-    if (i % STEP === STEP - 1) yield;
-  }
+  // Each column is the concatenation of the notes' packed columns (the same layout): no Section objects are built.
+  const count = (e: CacheEntryInput) => e.sections.headings.length;
+  let sectionTotal = 0;
+  for (const e of entries) sectionTotal += count(e);
   const perFile = (f: (e: CacheEntryInput) => number) => Int32Array.from(entries, f);
+  const strings = (f: (p: PackedSections) => string[]) => {
+    const out: string[] = [];
+    for (const e of entries) for (const x of f(e.sections)) out.push(x);
+    return out;
+  };
+  const ints = (f: (p: PackedSections) => Int32Array) => {
+    let total = 0;
+    for (const e of entries) total += f(e.sections).length;
+    const out = new Int32Array(total);
+    let at = 0;
+    for (const e of entries) {
+      out.set(f(e.sections), at);
+      at += f(e.sections).length;
+    }
+    return out;
+  };
   yield v8Frame(header);
   yield v8Frame(entries.map((e) => e.file));
   yield v8Frame(entries.map((e) => e.uri));
   yield f64Frame([Float64Array.from(entries, (e) => e.size)]);
   yield f64Frame([Float64Array.from(entries, (e) => e.mtimeMs)]);
   yield v8Frame(entries.map((e) => e.hash));
-  yield i32Frame(perFile((e) => e.note.sections.length));
-  yield v8Frame(all.map((s) => s.heading));
+  yield i32Frame(perFile(count));
+  yield v8Frame(strings((p) => p.headings));
   const keys: string[] = [];
   for (const e of entries) {
-    if (e.searchKeys.length === e.note.sections.length) for (const k of e.searchKeys) keys.push(k);
-    else for (let i = 0; i < e.note.sections.length; i++) keys.push('');
+    if (e.searchKeys.length === count(e)) for (const k of e.searchKeys) keys.push(k);
+    else for (let i = 0; i < count(e); i++) keys.push('');
   }
   yield;
   yield v8Frame(keys);
@@ -442,50 +459,22 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame |
   for (let i = 0; i < keys.length; i++) masks[i] = charMask(keys[i]);
   keys.length = 0;
   yield i32Frame(masks);
-  yield v8Frame(all.map((s) => s.slug));
-  const ints = new Int32Array(all.length * SECTION_INTS);
-  let blockTotal = 0;
-  let codeTotal = 0;
-  for (let i = 0; i < all.length; i++) {
-    const s = all[i];
-    writeSectionInts(ints, i * SECTION_INTS, s);
-    blockTotal += s.blocks.length;
-    codeTotal += s.codeBlocks.length;
+  yield v8Frame(strings((p) => p.slugs));
+  yield i32Frame(ints((p) => p.ints));
+  yield i32Frame(ints((p) => p.blocks));
+  yield i32Frame(ints((p) => p.codeInts));
+  yield v8Frame(strings((p) => p.codeLangs));
+  const codeValues: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const { sections, text } = entries[i];
+    for (let c = 0; c < sections.codeLangs.length; c++) codeValues.push(codeValueOf(sections, c, text));
     if (i % STEP === STEP - 1) yield;
   }
-  yield i32Frame(ints);
-  const blocks = new Int32Array(blockTotal * 3);
-  const codeInts = new Int32Array(codeTotal * 2);
-  const codeLangs: string[] = new Array(codeTotal);
-  const codeValues: string[] = new Array(codeTotal);
-  let b = 0;
-  let c = 0;
-  for (let i = 0; i < all.length; i++) {
-    for (const block of all[i].blocks) {
-      blocks[b++] = block.start;
-      blocks[b++] = block.end;
-      blocks[b++] = block.code ? 1 : 0;
-    }
-    for (const code of all[i].codeBlocks) {
-      codeInts[c * 2] = code.start;
-      codeInts[c * 2 + 1] = code.end;
-      codeLangs[c] = code.lang;
-      codeValues[c++] = code.value;
-    }
-    if (i % STEP === STEP - 1) yield;
-  }
-  yield i32Frame(blocks);
-  yield i32Frame(codeInts);
-  yield v8Frame(codeLangs);
   yield v8Frame(codeValues);
-  yield i32Frame(perFile((e) => e.note.codeRanges.length));
-  let rangeTotal = 0;
-  for (const e of entries) rangeTotal += e.note.codeRanges.length;
-  const ranges = new Int32Array(rangeTotal);
-  let r = 0;
-  for (const e of entries) for (const x of e.note.codeRanges) ranges[r++] = x;
-  yield i32Frame(ranges);
-  const positions = new Int32Array(all.length * 4);
+  codeValues.length = 0;
+  yield i32Frame(perFile((e) => e.sections.codeRanges.length));
+  yield i32Frame(ints((p) => p.codeRanges));
+  const positions = new Int32Array(sectionTotal * 4);
   let at = 0;
   for (const e of entries) {
     positions.set(e.positions, at);

@@ -5,11 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createLanguageService } from '../../../server/src/core/languageService';
 import { foldedHeadingKeys } from '../../../server/src/core/notes/headingKeys';
 import { workspaceSymbols } from '../../../server/src/core/features/notes/workspaceSymbols';
 import { findDataDir, loadAwsData } from '../../../server/src/node/dataLoader';
 import { normalizeSettings } from '../../../server/src/node/settings';
+import { LazyNote } from '../../../server/src/core/notes/notesIndex';
 import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
 import { miniData } from '../../helpers/miniData';
@@ -82,7 +85,7 @@ describe('scan worker (cold crawl on two threads)', function () {
   });
   after(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
 
-  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = [], keepChars?: number) {
+  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = [], keepChars?: number, cacheDir?: string) {
     const warnings: string[] = [];
     const logger = { info() {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
     const parser = (uri: string, text: string) => (parsed.push(uri), parseNote(uri, text));
@@ -90,6 +93,7 @@ describe('scan worker (cold crawl on two threads)', function () {
     const settings = normalizeSettings({ notes: { paths: [notes] }, limits: { maxFileSize: 2000, maxSectionsPerFile: 30, maxNestingDepth: 50 } });
     const indexer = new WorkspaceIndexer(service.index, settings, [tmp], logger as never, () => 'en');
     indexer.scanWorker = { script, minNotes, dataDir, keepChars };
+    if (cacheDir) assert.ok(indexer.useCache(cacheDir, { server: 'test', data: 'test' }));
     const result = await indexer.crawl();
     return { service, indexer, result, warnings };
   }
@@ -136,6 +140,41 @@ describe('scan worker (cold crawl on two threads)', function () {
     const half = await crawl(WORKER, 0, dataDir, parsedHalf, Math.floor(total / 2));
     assert.deepEqual(snapshot(half.service), snapshot(single.service));
     assert.ok(parsedHalf.length < 40, `${parsedHalf.length} notes scanned on the request thread`);
+  });
+
+  it("the cache written after the worker's phase 2 is the single-thread crawl's, byte for byte, and no note's sections are kept built for it (sections built later are held weakly)", async () => {
+    const dataDir = findDataDir();
+    if (!dataDir) return assert.fail('no data directory');
+    const dirs = [path.join(tmp, 'cache-single'), path.join(tmp, 'cache-worker')];
+    // Each written at once (synchronously), before its background write would start.
+    const single = await crawl(undefined, 0, dataDir, [], undefined, dirs[0]);
+    assert.equal(single.indexer.saveCacheNow(), true);
+    const parallel = await crawl(WORKER, 0, dataDir, [], undefined, dirs[1]);
+    assert.equal(parallel.indexer.lastCrawlUsedWorker, true);
+    // Search Notes' full-text index reads every note once too (a one-off read).
+    parallel.service.index.text.sync(parallel.service.index);
+    assert.equal(parallel.indexer.saveCacheNow(), true);
+    const files = dirs.map((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.bin')));
+    assert.equal(files[0].length, 1);
+    assert.deepEqual(files[1], files[0]);
+    assert.ok(fs.readFileSync(path.join(dirs[1], files[1][0])).equals(fs.readFileSync(path.join(dirs[0], files[0][0]))));
+    // The notes the worker indexed are written from its packed columns: their sections were never built here.
+    const fromWorker = parallel.service.index.uris().map((uri) => parallel.service.index.get(uri)).filter((note) => note instanceof LazyNote && note.packed.columns) as LazyNote[];
+    assert.ok(fromWorker.length > 500, `${fromWorker.length}`);
+    assert.deepEqual(fromWorker.filter((note) => note.sectionsBuilt).map((note) => note.uri), []);
+    // Sections a request builds from the columns are held weakly (rebuilt, equal, after a collection).
+    const gc = (() => {
+      setFlagsFromString('--expose-gc');
+      return runInNewContext('gc') as () => void;
+    })();
+    const note = fromWorker.find((n) => n.sections.length > 2)!;
+    const copy = note.sections.map((s) => ({ ...s }));
+    const held = new WeakRef(note.sections);
+    await new Promise((resolve) => setImmediate(resolve)); // a WeakRef's target lives until the end of the job
+    gc();
+    assert.equal(held.deref(), undefined);
+    assert.deepEqual(note.sections.map((s) => ({ ...s })), copy);
+    assert.deepEqual(note.sections, single.service.index.get(note.uri)!.sections);
   });
 
   it('notes changed or deleted while the worker reads end up matching the disk', async () => {

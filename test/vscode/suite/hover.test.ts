@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  activateExtension, hoverText, hoverUntil, hovers, looksLikeOurHover, open, positionOf, sectionLinks, wsUri,
+  activateExtension, hoverText, hoverUntil, hovers, looksLikeOurHover, open, positionOf, sectionLinks,
 } from './helpers';
 
 const SQS = 'Amazon Simple Queue Service';

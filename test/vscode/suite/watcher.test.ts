@@ -2,7 +2,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as vscode from 'vscode';
 import { activateExtension, hoverText, hoverUntil, hovers, open, positionOf, sectionLinks, wsUri } from './helpers';
 
 describe('Notes written while the editor is open', function () {

@@ -383,7 +383,7 @@ function learnConventions(input: DeriveInput, prefixesOf: Map<string, string[]>)
   // word of that one name (CloudWatch::Alarm -> aws_cloudwatch_metric_alarm), so it must be seen twice.
   const prefixesLearned = new Map([...learnedPrefixes].map(([ns, seen]) => [ns, [...seen].filter(([p, n]) => n >= 2 || p.split('_').length === 3).map(([p]) => p)]));
   const analogies: Analogy[] = [];
-  for (const { ns, resource, tf, cfn, forms } of pairs) {
+  for (const { ns, tf, cfn, forms } of pairs) {
     const known = ['aws_', `aws_${ns}_`, ...(prefixesOf.get(input.cfnTypes[cfn].service) ?? []).map((p) => (p.endsWith('_') ? p : `${p}_`)), ...(prefixesLearned.get(ns) ?? [])];
     const prefix = known.filter((p) => tf.startsWith(p) && p.length < tf.length).reduce((a, b) => (b.length > a.length ? b : a), 'aws_');
     const rest = words(tf.slice(prefix.length));

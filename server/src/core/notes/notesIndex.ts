@@ -12,7 +12,7 @@ import { monotonicNow } from '../clock';
 import type { Recognizer } from '../recognize/identities';
 import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 import { findMentions, type Mention } from './noteMentions';
-import { unpackSections, type PackedSections } from './packedSections';
+import { packSections, unpackSections, type PackedSections } from './packedSections';
 import { parseNote } from '../syntax/markdown/parseNote';
 import { compareHits, rankSections, type SectionHit } from './ranking';
 import { TextIndex } from './textIndex';
@@ -66,12 +66,15 @@ export interface PackedStructure {
   codeRanges: () => number[];
   headings: readonly string[];
   levels: ArrayLike<number>;
+  /** The sections as flat columns, when the note has them (phase 2 in the scan worker): the cache writes them as they are. */
+  columns?: PackedSections;
 }
 
 /** A note restored from a cache: sections are built and the text is read (from the text source) when first needed. */
 export class LazyNote implements NoteFile {
   private loaded: string | undefined;
   private builtSections: Section[] | undefined;
+  private weakSections: WeakRef<Section[]> | undefined;
   private builtRanges: number[] | undefined;
   /** `name`: undefined for a note restored from the cache, named on first use (decoding 10k URIs was ~10 % of a warm start's restore). */
   constructor(
@@ -94,7 +97,15 @@ export class LazyNote implements NoteFile {
   }
 
   get sections(): Section[] {
-    return (this.builtSections ??= this.packed.sections());
+    if (this.builtSections) return this.builtSections;
+    // Sections rebuilt from flat columns (the worker's) are held weakly: cheap to rebuild, and a ranking that reads
+    // every note of a service kept them all built (~35 MB at 10k notes) beside the columns they came from.
+    if (this.packed.columns) {
+      let sections = this.weakSections?.deref();
+      if (!sections) this.weakSections = new WeakRef((sections = this.packed.sections()));
+      return sections;
+    }
+    return (this.builtSections = this.packed.sections());
   }
 
   get codeRanges(): number[] {
@@ -106,11 +117,20 @@ export class LazyNote implements NoteFile {
     return this.loaded;
   }
 
+  /** Sections for a one-off read: built without being kept, so a restored note stays lazy. */
+  peekSections(): Section[] {
+    return this.builtSections ?? this.weakSections?.deref() ?? this.packed.sections();
+  }
+
+  peekCodeRanges(): number[] {
+    return this.builtRanges ?? this.packed.codeRanges();
+  }
+
   /** Sections and text for a one-off read (the full-text index): built or read without being kept, so a
    * restored note stays lazy. */
   peek(): { sections: Section[]; text: string } {
     return {
-      sections: this.builtSections ?? this.packed.sections(),
+      sections: this.peekSections(),
       text: this.loaded ?? this.source()?.(this.uri) ?? '',
     };
   }
@@ -298,14 +318,21 @@ export class NotesIndex {
   setMentionsIndexed(note: NoteFile, sections: PackedSections, hits: PackedHits): boolean {
     const entry = this.notes.get(note.uri);
     if (!entry || entry.note !== note || entry.hits || !(note instanceof LazyNote) || !note.textLoaded) return false;
-    let built: Section[] | undefined;
+    // The closures hold the text and the columns only: holding `note` kept the pre-scanned note alive beside this one
+    // (its parse closures, positions and hooks), and a memo here kept every note's sections built by a one-off read
+    // (the full-text index's `peek`) for good. LazyNote keeps the sections it builds for its own users.
+    const text = note.text;
+    const headings = note.packed.headings;
+    // The worker's heading strings equal the pre-scan's (same text, same rules): one copy of each is kept.
+    for (let i = 0; i < sections.headings.length && i < headings.length; i++) if (sections.headings[i] === headings[i]) sections.headings[i] = headings[i];
     const packed: PackedStructure = {
-      sections: () => (built ??= unpackSections(sections, note.text)),
+      sections: () => unpackSections(sections, text),
       codeRanges: () => Array.from(sections.codeRanges),
-      headings: note.packed.headings,
+      headings,
       levels: note.packed.levels,
+      columns: sections,
     };
-    entry.note = new LazyNote(note.uri, note.name, packed, () => this.textSource, note.text);
+    entry.note = new LazyNote(note.uri, note.name, packed, () => this.textSource, text);
     entry.hits = hits;
     entry.positions ??= headingPositions(entry.note);
     this.pending.delete(note.uri);
@@ -382,6 +409,21 @@ export class NotesIndex {
   /** A file's packed hits (for the persistent cache), undefined while pending. */
   packedHits(uri: string): PackedHits | undefined {
     return this.notes.get(uri)?.hits;
+  }
+
+  /**
+   * A note's sections as flat columns for the persistent cache, with the text their code offsets refer to: the
+   * worker's columns as they are, else packed from sections that are not kept (a restored or pre-scanned note
+   * stays lazy; building and keeping every note's sections for the cache write cost ~30 MB at 10k notes).
+   */
+  sectionColumns(note: NoteFile): { columns: PackedSections; text: string } {
+    if (note instanceof LazyNote) {
+      if (note.packed.columns) return { columns: note.packed.columns, text: note.text };
+      // Without its text (a restored note) code values are packed as strings: its text is not read for the cache.
+      const text = note.textLoaded ? note.text : '';
+      return { columns: packSections(note.peekSections(), note.peekCodeRanges(), text), text };
+    }
+    return { columns: packSections(note.sections, note.codeRanges, note.text), text: note.text };
   }
 
   /** Heading ranges of a note, 4 numbers per section: start line, start character, end line, end character. */

@@ -93,12 +93,15 @@ export function packSections(sections: readonly Section[], codeRanges: readonly 
   return { headings: sections.map((s) => s.heading), slugs: sections.map((s) => s.slug), ints, blocks, codeInts, codeLangs, codeValueAt, codeValues, codeRanges: Int32Array.from(codeRanges) };
 }
 
+/** Code block `c`'s value (its packed offsets refer to `text`, the text it was packed from). */
+export function codeValueOf(p: PackedSections, c: number, text: string): string {
+  const v = p.codeValues[c];
+  return p.codeValueAt[c] >= 0 && typeof v === 'number' ? text.slice(p.codeValueAt[c], p.codeValueAt[c] + v) : String(v);
+}
+
 /** The sections `packSections` packed from `text` (parents rebuilt from the parent indices). */
 export function unpackSections(p: PackedSections, text: string): Section[] {
-  const value = (c: number) => {
-    const v = p.codeValues[c];
-    return p.codeValueAt[c] >= 0 && typeof v === 'number' ? text.slice(p.codeValueAt[c], p.codeValueAt[c] + v) : String(v);
-  };
+  const value = (c: number) => codeValueOf(p, c, text);
   const sections: Section[] = [];
   let b = 0;
   let c = 0;

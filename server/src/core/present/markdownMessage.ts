@@ -2,7 +2,7 @@
 // messages put such arguments inside code spans (`{address}`), and a code span holding untrusted text is exactly
 // what a renderer can misread (see sanitize.ts). Each code span of the message is rebuilt with `inlineCode` from
 // its substituted text, and arguments outside code spans are escaped as plain text.
-import { localize, type Locale, type Text } from './l10n';
+import { type Locale, type Text } from './l10n';
 import { escapeMarkdown, inlineCode } from './sanitize';
 
 export function localizeMarkdown(locale: Locale, text: Text, args: Record<string, string | number> = {}): string {

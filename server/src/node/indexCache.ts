@@ -415,6 +415,11 @@ const COLUMN_ORDER = [
   'hitServiceNames', 'hitServiceIds', 'hitCounts', 'hits',
 ] as const;
 
+/** Columns of 64-bit floats and of V8-serialised values; every other column holds 32-bit ints. */
+const F64_COLUMNS = new Set<string>(['sizes', 'mtimes', 'hits']);
+const V8_COLUMNS = new Set<string>(['header', 'files', 'uris', 'hashes', 'headings', 'searchKeys', 'slugs', 'codeLangs', 'codeValues', 'hitServiceNames']);
+const kindOf = (name: string): Kind => (V8_COLUMNS.has(name) ? Kind.V8 : F64_COLUMNS.has(name) ? Kind.F64 : Kind.I32);
+
 /** Pause points: `undefined` every this many items of a long loop. */
 const STEP = 4096;
 
@@ -522,7 +527,9 @@ function readFrames(bytes: Buffer, expected: Header): Payload | undefined {
       if (kind === Kind.I32 && length % 4 === 0) return aligned ? new Int32Array(body.buffer, body.byteOffset, length / 4) : new Int32Array(body.buffer.slice(body.byteOffset, body.byteOffset + length));
       throw new Error('corrupt');
     };
-    if (kind !== Kind.V8 && kind !== Kind.F64 && kind !== Kind.I32) throw new Error('corrupt');
+    // Each column only in its own kind: a numeric column decoded as a V8 array would pass the length checks and fail
+    // later, when a note is restored (issue 12: a tampered cache is rejected here, never used).
+    if (kind !== kindOf(name)) throw new Error('corrupt');
     if (LAZY_COLUMNS.has(name)) {
       // Only needed when a note's sections are first built: decoded then (a corrupt column then yields no sections).
       let value: unknown;
@@ -572,7 +579,8 @@ function unpack(p: Payload): Omit<LoadedCache, 'verify'> {
   const sectionTotal = headings.length;
   if (uris.length !== n || sizes.length !== n || mtimes.length !== n || hashes.length !== n || sectionCounts.length !== n || codeRangeCounts.length !== n || hitServiceCounts.length !== n || hitCounts.length !== n) throw new Error('corrupt');
   if (searchKeys.length !== sectionTotal || searchMasks.length !== sectionTotal || sectionInts.length !== sectionTotal * SECTION_INTS || positions.length !== sectionTotal * 4) throw new Error('corrupt');
-  for (let i = 0; i < n; i++) if (typeof files[i] !== 'string' || typeof uris[i] !== 'string') throw new Error('corrupt');
+  for (let i = 0; i < n; i++) if (typeof files[i] !== 'string' || typeof uris[i] !== 'string' || typeof hashes[i] !== 'string') throw new Error('corrupt');
+  for (let i = 0; i < sectionTotal; i++) if (typeof headings[i] !== 'string' || typeof searchKeys[i] !== 'string') throw new Error('corrupt');
   for (const name of hitServiceNames) if (typeof name !== 'string') throw new Error('corrupt');
   for (let i = 0; i < hitServiceIds.length; i++) if (hitServiceIds[i] < 0 || hitServiceIds[i] >= hitServiceNames.length) throw new Error('corrupt');
   // Per note, where it starts in each column (one more entry at the end: the totals).

@@ -125,8 +125,12 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     // Watch before crawling (issue 9): a note changed or deleted while the crawl runs is re-indexed by its event,
     // and a file written right after `indexed` is never missed either. The crawl awaits the watch before it touches
     // the disk; a warm start restores the cached notes meanwhile (the registration is a round trip to the client).
-    const watching = watcher.watch(client);
-    watching.catch(() => undefined); // awaited by the crawl (and below): this only keeps it from being reported unhandled
+    // A registration the client refuses is logged once; the notes are indexed all the same (changes then show at the
+    // next indexing).
+    const watching = watcher.watch(client).catch((error: Error) => {
+      const where = indexer.roots.map((root) => root.base).join(', ');
+      logger.warn(localize(locale, M.cannotWatch, { path: where, error: error?.message ?? String(error) }));
+    });
     const progress = client.canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin(localize(locale, M.indexing), 0, undefined, false);
     service.setIndexingProgress({ done: 0, total: 0 });

@@ -56,6 +56,9 @@ export interface CrawlCallbacks {
   beforeDisk?: Promise<unknown>;
 }
 
+/** A warm start's restore of cached notes in progress: `done` settles when `end` is called. */
+type RestoreState = { done: Promise<void>; end: () => void };
+
 /** What the cache needs to know about a note that came from the disk. */
 export interface DiskMeta {
   file: string;
@@ -269,13 +272,17 @@ export class WorkspaceIndexer {
     };
     this.index.beginBulk();
     let bulkEnded = false;
+    let restoring: RestoreState | undefined;
     try {
       // Phase 0 (a start with a cache): every cached note's headings are searchable at once, straight from the loaded
       // columns, while the notes are restored into the index in slices, before the folders are walked; phase 1 then
       // verifies each one (stat; content hash) and replaces or drops what changed on disk.
       const unverified = new Set<string>();
+      // A cache whose columns decode but whose entries do not (tampered: the integrity check would fail too) is
+      // withdrawn like one that fails the check, before anything reads the disk.
+      let unusable = false;
       if (loaded && this.index.size === 0) {
-        this.beginRestore();
+        restoring = this.beginRestore();
         this.index.cachedHeadings = loaded.headings;
         try {
           // A workspace-symbol query already waiting is answered from the columns before the restore starts.
@@ -290,25 +297,35 @@ export class WorkspaceIndexer {
             unverified.add(entry.uri);
             await pause();
           }
+        } catch {
+          unusable = true;
         } finally {
-          this.index.cachedHeadings = undefined;
+          // Only this crawl's: a newer crawl may have begun its own restore meanwhile.
+          if (this.index.cachedHeadings === loaded.headings) this.index.cachedHeadings = undefined;
         }
       } else if (loaded) {
-        for (let i = 0; i < loaded.count; i++) {
-          const entry = loaded.entry(i);
-          cached.set(entry.file, entry);
+        try {
+          for (let i = 0; i < loaded.count; i++) {
+            const entry = loaded.entry(i);
+            cached.set(entry.file, entry);
+          }
+        } catch {
+          unusable = true;
         }
       }
       if (unverified.size) restoredMs = Math.round(performance.now() - started);
-      this.endRestore();
-      await beforeDisk;
+      this.endRestore(restoring);
+      // A watch that could not be registered is reported by its owner; the notes are read all the same.
+      await beforeDisk?.catch(() => undefined);
       // The folder walk does not depend on the cache's integrity check: it runs while the check finishes.
       const discovering = discoverNotes(this.matcher, 64, undefined, { followOutside: this.settings.notes.followSymlinksOutside });
       discovering.catch(() => undefined); // awaited below; this only keeps an early failure from being reported unhandled
       // Issue 12: the cache's integrity check (SHA-256, in slices while the folders are walked); a cache that fails it
       // (poisoned but well-formed) is withdrawn, and every note is read and scanned anew (the cache is then rewritten).
-      if (loaded && cached.size > 0 && !(await verify(loaded.verify()))) {
+      if (loaded && (unusable || (cached.size > 0 && !(await verify(loaded.verify()))))) {
         for (const uri of unverified) {
+          // Only what this crawl restored: a newer crawl may have read the note anew meanwhile.
+          if (generation !== this.generation) break;
           this.index.remove(uri);
           this.meta.delete(uri);
         }
@@ -382,13 +399,13 @@ export class WorkspaceIndexer {
       if (tracing) span('crawl:end', traceStart);
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
-      this.endRestore();
+      this.endRestore(restoring);
       if (worker) void worker.terminate();
       if (!bulkEnded) this.index.endBulk();
     }
   }
 
-  private restore0: { done: Promise<void>; end: () => void } | undefined;
+  private restore0: RestoreState | undefined;
 
   /** Whether a crawl is restoring cached notes now (phase 0 of a warm start). */
   get restoring(): boolean {
@@ -403,16 +420,17 @@ export class WorkspaceIndexer {
     return this.restore0?.done ?? Promise.resolve();
   }
 
-  private beginRestore(): void {
-    this.endRestore();
+  private beginRestore(): RestoreState {
+    this.endRestore(this.restore0);
     let end!: () => void;
     const done = new Promise<void>((resolve) => (end = resolve));
-    this.restore0 = { done, end };
+    return (this.restore0 = { done, end });
   }
 
-  private endRestore(): void {
-    this.restore0?.end();
-    this.restore0 = undefined;
+  /** Ends `state` (settles its promise); it is no longer the current restore unless a newer crawl began its own. */
+  private endRestore(state: RestoreState | undefined): void {
+    state?.end();
+    if (this.restore0 === state) this.restore0 = undefined;
   }
 
   /** The scan worker, started; undefined when it is off, its bundle is missing, or it cannot start (logged once). */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -171,6 +172,67 @@ describe('persistent index cache', () => {
       assert.equal(again.indexer.saveCacheNow(), true);
     }
     assert.equal((await start().indexer.crawl()).fromCache, 3);
+  });
+
+  it('a numeric column re-encoded as a V8 array (well-formed, hash recomputed) is rejected at load: a cold crawl, never a failed one', async () => {
+    const cold = start();
+    await cold.indexer.crawl();
+    assert.equal(cold.indexer.saveCacheNow(), true);
+    const [name] = fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin'));
+    const file = path.join(cacheDir, name);
+    const bytes = fs.readFileSync(file);
+    // The frames: 16-byte magic, then [kind, 0, 0, 0, length u32] + body padded to 8; a SHA-256 of it all at the end.
+    const frames: { kind: number; body: Buffer }[] = [];
+    for (let at = 16; at < bytes.length - 32; ) {
+      const length = bytes.readUInt32LE(at + 4);
+      frames.push({ kind: bytes[at], body: bytes.subarray(at + 8, at + 8 + length) });
+      at += 8 + length + (length % 8 ? 8 - (length % 8) : 0);
+    }
+    const numeric = frames.map((f, i) => (f.kind === 2 || f.kind === 3 ? i : -1)).filter((i) => i >= 0);
+    assert.ok(numeric.length >= 10, `${numeric.length} numeric columns`);
+    const encode = (list: { kind: number; body: Buffer }[]) => {
+      const parts: Buffer[] = [bytes.subarray(0, 16)];
+      for (const { kind, body } of list) {
+        const head = Buffer.alloc(8);
+        head[0] = kind;
+        head.writeUInt32LE(body.length, 4);
+        parts.push(head, body, Buffer.alloc(body.length % 8 ? 8 - (body.length % 8) : 0));
+      }
+      const payload = Buffer.concat(parts);
+      return Buffer.concat([payload, createHash('sha256').update(payload).digest()]);
+    };
+    // The unchanged frames re-encoded give the same file (the helper is right).
+    assert.ok(encode(frames).equals(bytes));
+    for (const i of numeric) {
+      const { kind, body } = frames[i];
+      const values = kind === 2 ? new Float64Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.length)) : new Int32Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.length));
+      const tampered = frames.map((f, j) => (j === i ? { kind: 1, body: v8.serialize(Array.from(values)) } : f));
+      fs.writeFileSync(file, encode(tampered));
+      const again = start();
+      const result = await again.indexer.crawl();
+      assert.equal(result.fromCache, 0, `column ${i}`);
+      assert.deepEqual(snapshot(again.service), snapshot(cold.service), `column ${i}`);
+    }
+  });
+
+  it('a second crawl that begins while the first restores the cache keeps its own restore: the cached headings stay searchable until it has restored them', async () => {
+    const cold = start();
+    await cold.indexer.crawl();
+    assert.equal(cold.indexer.saveCacheNow(), true);
+    const expected = workspaceSymbols(cold.service.index, 'a').length;
+    const warm = start();
+    const first = warm.indexer.crawl();
+    const second = warm.indexer.crawl();
+    // Neither has restored a note yet (each first yields): the second crawl's restore is the current one.
+    assert.equal(warm.service.index.size, 0);
+    assert.equal(warm.indexer.restoring, true);
+    await first;
+    assert.ok(warm.indexer.restoring || warm.service.index.uris().length === 3, "the first crawl did not end the second one's restore");
+    assert.equal(workspaceSymbols(warm.service.index, 'a').length, expected);
+    await second;
+    assert.equal(warm.indexer.restoring, false);
+    assert.equal(warm.service.index.cachedHeadings, undefined);
+    assert.deepEqual(snapshot(warm.service), snapshot(cold.service));
   });
 
   it('a changed file is re-read; a touched but unchanged file is restored by its content hash', async () => {

@@ -185,6 +185,10 @@ export class WorkspaceIndexer {
   preloadCache(dir: string | undefined, versions: { server: string; data: string }): void {
     const cache = this.cacheFor(dir, versions);
     this.preloaded = cache ? { file: cache.file, loaded: cache.open() } : undefined;
+    // Its headings are searchable at once (the configuration round trip and the client's first requests come before
+    // the crawl); a crawl that does not use this cache withdraws them.
+    const headings = this.preloaded?.loaded?.headings;
+    if (headings && this.index.size === 0 && !this.index.cachedHeadings) this.index.cachedHeadings = headings;
   }
   private createMatcher(): NoteMatcher {
     const folders = this.workspaceTrusted || this.settings.notes.indexUntrustedWorkspaces ? this.workspaceFolders : [];
@@ -247,6 +251,8 @@ export class WorkspaceIndexer {
     const preloaded = this.preloaded;
     this.preloaded = undefined;
     const loaded = preloaded && preloaded.file === this.cache?.file ? preloaded.loaded : this.cache?.open();
+    const preloadedHeadings = preloaded?.loaded?.headings;
+    if (preloadedHeadings && loaded !== preloaded?.loaded && this.index.cachedHeadings === preloadedHeadings) this.index.cachedHeadings = undefined;
     /** The cached notes by path (phase 1 verifies each), filled as phase 0 builds their entries. */
     let cached = new Map<string, CachedNote>();
     const cacheLoadMs = Math.round(performance.now() - started);
@@ -313,6 +319,8 @@ export class WorkspaceIndexer {
           unusable = true;
         }
       }
+      // The preloaded headings (see preloadCache) when this crawl did not restore from them.
+      if (loaded && this.index.cachedHeadings === loaded.headings) this.index.cachedHeadings = undefined;
       if (unverified.size) restoredMs = Math.round(performance.now() - started);
       this.endRestore(restoring);
       // A watch that could not be registered is reported by its owner; the notes are read all the same.

@@ -121,6 +121,9 @@ describe('persistent index cache', () => {
     // Preloaded, then the file is gone: the crawl restores every note from what was preloaded.
     const warm = start();
     warm.indexer.preloadCache(cacheDir, VERSIONS);
+    // Its headings are searchable before any crawl (the configuration round trip comes first).
+    assert.equal(warm.service.index.size, 0);
+    assert.deepEqual(workspaceSymbols(warm.service.index, 'uniquecachedheading').map((s) => s.name), ['Uniquecachedheading']);
     fs.rmSync(file);
     assert.equal((await warm.indexer.crawl()).fromCache, 3);
     assert.deepEqual(snapshot(warm.service), snapshot(cold.service));
@@ -130,7 +133,9 @@ describe('persistent index cache', () => {
     assert.equal(coldOther.indexer.saveCacheNow(), true);
     const other = start();
     other.indexer.preloadCache(cacheDir, { ...VERSIONS, data: 'other-data' });
+    assert.ok(other.service.index.cachedHeadings, 'searchable while the crawl has not started');
     assert.equal((await other.indexer.crawl()).fromCache, 0);
+    assert.equal(other.service.index.cachedHeadings, undefined, 'withdrawn by the crawl that did not use it');
     // And with its own file back, that one is used.
     fs.writeFileSync(file, bytes);
     const back = start();

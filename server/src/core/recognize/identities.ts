@@ -42,13 +42,22 @@ export interface FeatureRef {
 }
 
 export interface Recognizer {
-  data: AwsData;
-  names: ServiceNameMatcher;
+  readonly data: AwsData;
+  readonly names: ServiceNameMatcher;
 }
 
-/** The one way a recogniser is made (the language service and the scan worker must recognise alike). */
+/**
+ * The one way a recogniser is made (the language service and the scan worker must recognise alike). The name matcher
+ * (tens of ms to build) is built on first use: a warm start answers its first workspace symbols without it.
+ */
 export function createRecognizer(data: AwsData): Recognizer {
-  return { data, names: new ServiceNameMatcher(data.services(), data.features()) };
+  let names: ServiceNameMatcher | undefined;
+  return {
+    data,
+    get names() {
+      return (names ??= new ServiceNameMatcher(data.services(), data.features()));
+    },
+  };
 }
 
 interface FormRule {

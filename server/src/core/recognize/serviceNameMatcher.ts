@@ -109,23 +109,28 @@ export class ServiceNameMatcher {
   }
 
   private flatten(root: TrieNode): void {
+    // Breadth first: a node's children get consecutive ids, so each node's run of (code, child) is one slice.
     const nodes: TrieNode[] = [root];
-    for (let n = 0; n < nodes.length; n++) for (const child of nodes[n].next.values()) nodes.push(child);
-    const ids = new Map(nodes.map((node, id) => [node, id]));
-    this.childStart = new Int32Array(nodes.length + 1);
-    this.childCodes = new Uint16Array(nodes.length);
-    this.childNodes = new Int32Array(nodes.length);
+    let count = 1;
+    for (let n = 0; n < nodes.length; n++) count += nodes[n].next.size, nodes.push(...nodes[n].next.values());
+    this.childStart = new Int32Array(count + 1);
+    this.childCodes = new Uint16Array(count);
+    this.childNodes = new Int32Array(count);
+    this.terminals = new Array(count);
     let at = 0;
-    nodes.forEach((node, id) => {
+    for (let id = 0; id < count; id++) {
+      const node = nodes[id];
       this.childStart[id] = at;
-      this.terminals.push(node.terminal);
-      for (const [c, child] of node.next) {
-        if (id === 0) this.rootNext[c] = ids.get(child)!;
+      this.terminals[id] = node.terminal;
+      // Children were appended in this order, so child k of this node is node `at + 1` (the root is node 0).
+      for (const c of node.next.keys()) {
+        if (id === 0) this.rootNext[c] = at + 1;
         this.childCodes[at] = c;
-        this.childNodes[at++] = ids.get(child)!;
+        this.childNodes[at] = at + 1;
+        at++;
       }
-    });
-    this.childStart[nodes.length] = at;
+    }
+    this.childStart[count] = at;
   }
 
   /** The child of `node` by UTF-16 unit `c`, or -1. */

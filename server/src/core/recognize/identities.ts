@@ -42,22 +42,17 @@ export interface FeatureRef {
 }
 
 export interface Recognizer {
-  readonly data: AwsData;
-  readonly names: ServiceNameMatcher;
+  data: AwsData;
+  names: ServiceNameMatcher;
 }
 
 /**
  * The one way a recogniser is made (the language service and the scan worker must recognise alike). The name matcher
- * (tens of ms to build) is built on first use: a warm start answers its first workspace symbols without it.
+ * is built at once (tens of ms, in `initialize`): built on first use, it made the first template hover ~70 ms slower
+ * (bench/diagnostics/firstHover.ts) for ~20 ms off a warm start's first symbols.
  */
 export function createRecognizer(data: AwsData): Recognizer {
-  let names: ServiceNameMatcher | undefined;
-  return {
-    data,
-    get names() {
-      return (names ??= new ServiceNameMatcher(data.services(), data.features()));
-    },
-  };
+  return { data, names: new ServiceNameMatcher(data.services(), data.features()) };
 }
 
 interface FormRule {

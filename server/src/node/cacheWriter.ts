@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { foldedHeadingKeys, type Locale, localize, M, type NotesIndex } from '../core';
 import { contentHash, type CacheEntryInput, type IndexCache } from './indexCache';
+import { msSinceInput } from './requestGate';
 import { IDLE_SLICE_MS, requestPause } from './requestPause';
 import { span, traceNow, tracing } from './sliceTrace';
 import type { DiskMeta } from './workspaceIndexer';
@@ -30,8 +31,6 @@ export interface CacheWriterDeps {
 export class CacheWriter {
   private saveTimer: NodeJS.Timeout | undefined;
   private cacheDirty = false;
-  /** When the last request came in (`noteActivity`): the cache is written in idle time. */
-  private lastActivity = -Infinity;
   /** Since when a background write has been waiting for a pause in requests. */
   private saveWaitingSince: number | undefined;
   /** A background cache write in progress. */
@@ -49,19 +48,9 @@ export class CacheWriter {
     this.saveTimer.unref?.();
   }
 
-  /** A request came in: the background write waits until requests have paused for `IDLE_MS`. */
-  noteActivity(): void {
-    this.lastActivity = performance.now();
-  }
-
   /** Between two slices of the background write: the next one waits for a pause in requests (bounded). */
   private idlePause(): Promise<void> {
-    return requestPause(() => this.quietMs);
-  }
-
-  /** How long ago the last request came in (ms). */
-  get quietMs(): number {
-    return performance.now() - this.lastActivity;
+    return requestPause();
   }
 
   /**
@@ -71,7 +60,7 @@ export class CacheWriter {
    */
   private async saveInBackground(): Promise<void> {
     const now = performance.now();
-    const quiet = now - this.lastActivity;
+    const quiet = msSinceInput();
     this.saveWaitingSince ??= now;
     // Requests that never pause for IDLE_MS (a long typing session) postpone the write by MAX_WAIT_MS at most:
     // it runs in slices anyway.

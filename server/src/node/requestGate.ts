@@ -8,11 +8,18 @@ const GATE_MAX_MS = 50;
 
 let arrivals = 0;
 let since = -1;
+let lastInput = -Infinity;
 
 /** Input came in on the connection (before it is parsed). */
 export function inputArrived(): void {
   arrivals++;
-  if (since < 0) since = performance.now();
+  lastInput = performance.now();
+  if (since < 0) since = lastInput;
+}
+
+/** How long ago input last came in (ms): idle work waits for a pause in requests (requestPause.ts). */
+export function msSinceInput(): number {
+  return performance.now() - lastInput;
 }
 
 /** A message was dispatched: its answer is written within the next turns; then the gate closes (unless more came in). */

@@ -174,7 +174,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     const run = async () => {
       let prepared = false;
       for (;;) {
-        await requestPause(() => indexer.quietMs);
+        await requestPause();
         const until = performance.now() + IDLE_SLICE_MS;
         // First the fuzzy heading pass's table and warm-up (cheaper than the text index, and without them the first
         // keystrokes after the text index is complete built them), then the text index, in the same slices.
@@ -311,7 +311,6 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   });
 
   const withDocument = <T>(uri: string, empty: T, run: (doc: TextDocument) => T): T => {
-    indexer?.noteActivity(); // the background cache write waits for a pause in requests
     const doc = documents.get(uri);
     if (!doc) return empty;
     try {
@@ -341,10 +340,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   connection.onCodeLens(({ textDocument }) => withDocument(textDocument.uri, [], (doc) => service.codeLenses(doc)));
 
   scheduleDiagnostics(connection, documents, (doc) => withDocument(doc.uri, [], (d) => service.diagnostics(d)));
-  connection.onWorkspaceSymbol(({ query }) => {
-    indexer?.noteActivity();
-    return service.workspaceSymbols(query);
-  });
+  connection.onWorkspaceSymbol(({ query }) => service.workspaceSymbols(query));
 
   connection.onRequest(Requests.reindex, async () => {
     await ready;
@@ -354,10 +350,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
   });
   // `pid` (issue 9): lets editor tests find the server process to prove crash recovery.
   connection.onRequest(Requests.stats, () => ({ ...service.index.stats(), pid: process.pid }));
-  connection.onRequest(Requests.searchSections, ({ query, limit }) => {
-    indexer?.noteActivity();
-    return searchSections(service.index, query, limit);
-  });
+  connection.onRequest(Requests.searchSections, ({ query, limit }) => searchSections(service.index, query, limit));
 
   // Convert to Terraform: a whole template, or one resource (the one under the cursor, or named).
   connection.onRequest(Requests.convert, ({ uri, resource, offset }): ConvertResult => {

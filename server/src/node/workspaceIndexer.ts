@@ -683,16 +683,6 @@ export class WorkspaceIndexer {
     this.writer.saveSoon(delay);
   }
 
-  /** A request came in: the background cache write waits for a pause in requests. */
-  noteActivity(): void {
-    this.writer.noteActivity();
-  }
-
-  /** How long ago the last request came in (ms). */
-  get quietMs(): number {
-    return this.writer.quietMs;
-  }
-
   /** Writes the cache now if anything changed since the last write (and finishes a background write in progress). */
   saveCacheNow(): boolean {
     return this.writer.saveNow();

@@ -2,6 +2,7 @@
 // its resources, and the conversion of the whole template or of one resource (the one named, or the one around
 // the cursor).
 import type { AwsData } from '../data/awsData';
+import { pathOf } from '../syntax/documents';
 import { parseTemplate } from '../syntax/template';
 import { convertToTerraform, type ConvertResult } from './convertToTerraform';
 
@@ -10,7 +11,7 @@ export type TemplateFormat = 'yaml' | 'json';
 /** JSON when the editor's language, the file name or the text says so, else YAML. */
 export function templateFormat(text: string, fileName: string, languageId?: string): TemplateFormat {
   if (languageId === 'json' || languageId === 'jsonc') return 'json';
-  return /\.json$/i.test(fileName.replace(/[?#].*$/, '')) || /^\s*\{/.test(text) ? 'json' : 'yaml';
+  return /\.json$/i.test(pathOf(fileName)) || /^\s*\{/.test(text) ? 'json' : 'yaml';
 }
 
 /** The logical ids of the template's resources, in order. */

@@ -30,7 +30,8 @@ const VARS_LANGUAGES = new Set(['terraform-vars', 'tfvars']);
 const TEMPLATE_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'cloudformation']);
 const TEMPLATE_FILE = /\.(ya?ml|json|jsonc|template)$/i;
 
-const pathOf = (uri: string) => uri.replace(/[?#].*$/, '');
+/** A URI or file name without its query and fragment. */
+export const pathOf = (uri: string) => uri.replace(/[?#].*$/, '');
 
 /** Markdown and plain text are read as prose; the language id decides (an untitled note has no file name). */
 export function isProse(document: Pick<TextDocument, 'languageId'>): boolean {

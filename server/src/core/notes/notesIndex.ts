@@ -553,7 +553,12 @@ export class NotesIndex {
 
 /** A note's mentions, ranked per service and packed (phase 2 of one note; also run by the scan worker). */
 export function mentionHits(recognizer: Recognizer, note: NoteFile): PackedHits {
-  const byService = groupByService(findMentions(recognizer, note));
+  return rankMentions(note, findMentions(recognizer, note));
+}
+
+/** The ranking half of `mentionHits`: a note's mentions ranked per service and packed (bench/diagnostics/phase2.ts times it alone). */
+export function rankMentions(note: NoteFile, mentions: Mention[]): PackedHits {
+  const byService = groupByService(mentions);
   const services = [...byService.keys()];
   let count = 0;
   const ranked: SectionHit[][] = [];

@@ -1,0 +1,137 @@
+// Phase 2 of the cold crawl, alone (issue 16): what the scan worker's `indexInWorker` does for every note (full
+// scan, packed sections, mentions, per-service ranking), over whole corpora, with the CPU time of each step and a
+// digest of every output, so that an optimisation shows both its gain and that nothing it returns changed.
+//   npx tsx bench/diagnostics/phase2.ts [--corpus DIR]... [--passes 5]
+// Without --corpus: bench/.corpus/seeds-10000 and synthetic-10000 (generated with the bench's writeCorpus when
+// missing). DIR may be any folder of .md files (the seeds, copied to a temp folder). CPU is process CPU (user +
+// system, GC threads included), per step the median of `passes` passes after one warm-up pass; the digest (of the
+// warm-up pass) also covers scanIdentities over each whole note in both modes, the hover's recogniser.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeCorpus } from '../corpus.mjs';
+import { createRecognizer, type Identity, scanIdentities } from '../../server/src/core/recognize/identities';
+import { findMentions, type Mention } from '../../server/src/core/notes/noteMentions';
+import { rankMentions, type PackedHits } from '../../server/src/core/notes/notesIndex';
+import { packSections, type PackedSections } from '../../server/src/core/notes/packedSections';
+import { parseNote } from '../../server/src/core/syntax/markdown/parseNote';
+import { loadAwsData } from '../../server/src/node/dataLoader';
+import { readNoteSync } from '../../server/src/node/noteReader';
+import { toUri } from '../../server/src/node/uris';
+
+const root = path.resolve(__dirname, '../..');
+const args = process.argv.slice(2);
+const corpora: string[] = [];
+let passes = 5;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--corpus') corpora.push(path.resolve(args[++i]));
+  else if (args[i] === '--passes') passes = Number(args[++i]);
+  else throw new Error(`unknown argument ${args[i]}`);
+}
+if (corpora.length === 0) {
+  for (const profile of ['seeds', 'synthetic'] as const) {
+    const dir = path.join(root, 'bench/.corpus', `${profile}-10000`);
+    writeCorpus(dir, 10000, 42, profile);
+    corpora.push(dir);
+  }
+}
+
+const recognizer = createRecognizer(loadAwsData());
+const STEPS = ['parse', 'pack', 'mentions', 'ranking'] as const;
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.md')) out.push(full);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+const cpuMicros = () => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
+
+interface Outputs {
+  sections: PackedSections;
+  mentions: Mention[];
+  hits: PackedHits;
+}
+
+/** One pass over every note: CPU µs per step (and, when `each` is given, every note's outputs). */
+function pass(notes: { uri: string; text: string }[], each?: (k: number, out: Outputs) => void): number[] {
+  const spent = [0, 0, 0, 0];
+  for (let k = 0; k < notes.length; k++) {
+    const { uri, text } = notes[k];
+    const t0 = cpuMicros();
+    const note = parseNote(uri, text);
+    const t1 = cpuMicros();
+    const sections = packSections(note.sections, note.codeRanges, text);
+    const t2 = cpuMicros();
+    const mentions = findMentions(recognizer, note);
+    const t3 = cpuMicros();
+    const hits = rankMentions(note, mentions);
+    const t4 = cpuMicros();
+    spent[0] += t1 - t0;
+    spent[1] += t2 - t1;
+    spent[2] += t3 - t2;
+    spent[3] += t4 - t3;
+    each?.(k, { sections, mentions, hits });
+  }
+  return spent;
+}
+
+/** A stable serialisation of everything phase 2 returns (numbers of typed arrays as they are). */
+function feed(hash: crypto.Hash, out: Outputs): void {
+  const s = out.sections;
+  hash.update(JSON.stringify([s.headings, s.slugs, s.codeLangs, s.codeValues]));
+  for (const a of [s.ints, s.blocks, s.codeInts, s.codeValueAt, s.codeRanges]) hash.update(`|${Array.from(a).join(',')}`);
+  for (const m of out.mentions) hash.update(`|${m.serviceId},${m.kind},${m.start},${m.end},${m.section},${m.block},${+m.inHeading},${+m.inCode}`);
+  hash.update(`|${out.hits.services.join(',')}|`);
+  hash.update(new Uint8Array(out.hits.data.buffer, out.hits.data.byteOffset, out.hits.data.byteLength));
+}
+
+function feedIdentities(hash: crypto.Hash, identities: Identity[]): void {
+  for (const i of identities) {
+    hash.update(`|${i.kind},${i.start},${i.end},${i.text},${i.serviceId},${i.boto3Resource ?? ''},${i.feature ? `${i.feature.name}:${i.feature.terms.join('/')}` : ''}`);
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+for (const dir of corpora) {
+  const notes = markdownFiles(dir).flatMap((file) => {
+    const read = readNoteSync(file, 64 * 1024 * 1024);
+    return read.ok ? [{ uri: toUri(file), text: read.text }] : [];
+  });
+  const chars = notes.reduce((n, { text }) => n + text.length, 0);
+  const digest = crypto.createHash('sha256');
+  const identityDigest = crypto.createHash('sha256');
+  let mentionCount = 0;
+  let hitCount = 0;
+  pass(notes, (k, out) => {
+    feed(digest, out);
+    mentionCount += out.mentions.length;
+    hitCount += out.hits.data.length / 6;
+    feedIdentities(identityDigest, scanIdentities(recognizer, notes[k].text, 'prose'));
+    feedIdentities(identityDigest, scanIdentities(recognizer, notes[k].text, 'code'));
+  });
+  const perStep: number[][] = STEPS.map(() => []);
+  const totals: number[] = [];
+  for (let p = 0; p < passes; p++) {
+    const started = cpuMicros();
+    const spent = pass(notes);
+    totals.push(cpuMicros() - started);
+    spent.forEach((us, i) => perStep[i].push(us));
+  }
+  const ms = (us: number) => (us / 1000).toFixed(0).padStart(6);
+  console.log(`${path.relative(process.cwd(), dir) || dir}: ${notes.length} notes, ${(chars / 1e6).toFixed(1)} M chars, ${mentionCount} mentions, ${hitCount} hits`);
+  console.log(`  CPU ms (median of ${passes}):${STEPS.map((step, i) => ` ${step} ${ms(median(perStep[i]))}`).join(',')}, total ${ms(median(totals))}`);
+  console.log(`  per pass (total):${totals.map((us) => ms(us)).join('')}`);
+  console.log(`  digest ${digest.digest('hex').slice(0, 16)}  identities ${identityDigest.digest('hex').slice(0, 16)}`);
+}

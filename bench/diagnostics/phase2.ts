@@ -6,11 +6,14 @@
 // missing). DIR may be any folder of .md files (the seeds, copied to a temp folder). CPU is process CPU (user +
 // system, GC threads included), per step the median of `passes` passes after one warm-up pass; the digest (of the
 // warm-up pass) also covers scanIdentities over each whole note in both modes, the hover's recogniser.
+// The script bundles itself with esbuild (as scripts/build.mjs bundles the worker: tsx's keepNames wrappers cost
+// a few % in the hot loops) to bench/.tmp/phase2.cjs and runs that; PHASE2_NODE_ARGS passes flags (--cpu-prof) to node.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeCorpus } from '../corpus.mjs';
-import { createRecognizer, type Identity, scanIdentities } from '../../server/src/core/recognize/identities';
+import { createRecognizer, type Identity, type Recognizer, scanIdentities } from '../../server/src/core/recognize/identities';
 import { findMentions, type Mention } from '../../server/src/core/notes/noteMentions';
 import { rankMentions, type PackedHits } from '../../server/src/core/notes/notesIndex';
 import { packSections, type PackedSections } from '../../server/src/core/notes/packedSections';
@@ -20,23 +23,6 @@ import { readNoteSync } from '../../server/src/node/noteReader';
 import { toUri } from '../../server/src/node/uris';
 
 const root = path.resolve(__dirname, '../..');
-const args = process.argv.slice(2);
-const corpora: string[] = [];
-let passes = 5;
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--corpus') corpora.push(path.resolve(args[++i]));
-  else if (args[i] === '--passes') passes = Number(args[++i]);
-  else throw new Error(`unknown argument ${args[i]}`);
-}
-if (corpora.length === 0) {
-  for (const profile of ['seeds', 'synthetic'] as const) {
-    const dir = path.join(root, 'bench/.corpus', `${profile}-10000`);
-    writeCorpus(dir, 10000, 42, profile);
-    corpora.push(dir);
-  }
-}
-
-const recognizer = createRecognizer(loadAwsData());
 const STEPS = ['parse', 'pack', 'mentions', 'ranking'] as const;
 
 function markdownFiles(dir: string): string[] {
@@ -64,7 +50,7 @@ interface Outputs {
 }
 
 /** One pass over every note: CPU µs per step (and, when `each` is given, every note's outputs). */
-function pass(notes: { uri: string; text: string }[], each?: (k: number, out: Outputs) => void): number[] {
+function pass(recognizer: Recognizer, notes: { uri: string; text: string }[], each?: (k: number, out: Outputs) => void): number[] {
   const spent = [0, 0, 0, 0];
   for (let k = 0; k < notes.length; k++) {
     const { uri, text } = notes[k];
@@ -104,34 +90,66 @@ function feedIdentities(hash: crypto.Hash, identities: Identity[]): void {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-for (const dir of corpora) {
-  const notes = markdownFiles(dir).flatMap((file) => {
-    const read = readNoteSync(file, 64 * 1024 * 1024);
-    return read.ok ? [{ uri: toUri(file), text: read.text }] : [];
-  });
-  const chars = notes.reduce((n, { text }) => n + text.length, 0);
-  const digest = crypto.createHash('sha256');
-  const identityDigest = crypto.createHash('sha256');
-  let mentionCount = 0;
-  let hitCount = 0;
-  pass(notes, (k, out) => {
-    feed(digest, out);
-    mentionCount += out.mentions.length;
-    hitCount += out.hits.data.length / 6;
-    feedIdentities(identityDigest, scanIdentities(recognizer, notes[k].text, 'prose'));
-    feedIdentities(identityDigest, scanIdentities(recognizer, notes[k].text, 'code'));
-  });
-  const perStep: number[][] = STEPS.map(() => []);
-  const totals: number[] = [];
-  for (let p = 0; p < passes; p++) {
-    const started = cpuMicros();
-    const spent = pass(notes);
-    totals.push(cpuMicros() - started);
-    spent.forEach((us, i) => perStep[i].push(us));
+function main(): void {
+  const args = process.argv.slice(2);
+  const corpora: string[] = [];
+  let passes = 5;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--corpus') corpora.push(path.resolve(args[++i]));
+    else if (args[i] === '--passes') passes = Number(args[++i]);
+    else throw new Error(`unknown argument ${args[i]}`);
   }
-  const ms = (us: number) => (us / 1000).toFixed(0).padStart(6);
-  console.log(`${path.relative(process.cwd(), dir) || dir}: ${notes.length} notes, ${(chars / 1e6).toFixed(1)} M chars, ${mentionCount} mentions, ${hitCount} hits`);
-  console.log(`  CPU ms (median of ${passes}):${STEPS.map((step, i) => ` ${step} ${ms(median(perStep[i]))}`).join(',')}, total ${ms(median(totals))}`);
-  console.log(`  per pass (total):${totals.map((us) => ms(us)).join('')}`);
-  console.log(`  digest ${digest.digest('hex').slice(0, 16)}  identities ${identityDigest.digest('hex').slice(0, 16)}`);
+  if (corpora.length === 0) {
+    for (const profile of ['seeds', 'synthetic'] as const) {
+      const dir = path.join(root, 'bench/.corpus', `${profile}-10000`);
+      writeCorpus(dir, 10000, 42, profile);
+      corpora.push(dir);
+    }
+  }
+  const recognizer = createRecognizer(loadAwsData(path.join(root, 'data')));
+  for (const dir of corpora) {
+    const notes = markdownFiles(dir).flatMap((file) => {
+      const read = readNoteSync(file, 64 * 1024 * 1024);
+      return read.ok ? [{ uri: toUri(file), text: read.text }] : [];
+    });
+    const chars = notes.reduce((n, { text }) => n + text.length, 0);
+    const digest = crypto.createHash('sha256');
+    const identityDigest = crypto.createHash('sha256');
+    let mentionCount = 0;
+    let hitCount = 0;
+    pass(recognizer, notes, (k, out) => {
+      feed(digest, out);
+      mentionCount += out.mentions.length;
+      hitCount += out.hits.data.length / 6;
+      feedIdentities(identityDigest, scanIdentities(recognizer, notes[k].text, 'prose'));
+      feedIdentities(identityDigest, scanIdentities(recognizer, notes[k].text, 'code'));
+    });
+    const perStep: number[][] = STEPS.map(() => []);
+    const totals: number[] = [];
+    for (let p = 0; p < passes; p++) {
+      const started = cpuMicros();
+      const spent = pass(recognizer, notes);
+      totals.push(cpuMicros() - started);
+      spent.forEach((us, i) => perStep[i].push(us));
+    }
+    const ms = (us: number) => (us / 1000).toFixed(0).padStart(6);
+    console.log(`${path.relative(process.cwd(), dir) || dir}: ${notes.length} notes, ${(chars / 1e6).toFixed(1)} M chars, ${mentionCount} mentions, ${hitCount} hits`);
+    console.log(`  CPU ms (median of ${passes}):${STEPS.map((step, i) => ` ${step} ${ms(median(perStep[i]))}`).join(',')}, total ${ms(median(totals))}`);
+    console.log(`  per pass (total):${totals.map((us) => ms(us)).join('')}`);
+    console.log(`  digest ${digest.digest('hex').slice(0, 16)}  identities ${identityDigest.digest('hex').slice(0, 16)}`);
+  }
 }
+
+/** Under tsx: bundle this file like the worker's bundle and run that. */
+function relaunch(): void {
+  const out = path.join(root, 'bench/.tmp/phase2.cjs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
+  buildSync({ entryPoints: [__filename], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', absWorkingDir: root, external: ['esbuild'] });
+  const nodeArgs = (process.env.PHASE2_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const run = spawnSync(process.execPath, [...nodeArgs, out, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, PHASE2_BUNDLED: '1' } });
+  process.exitCode = run.status ?? 1;
+}
+
+if (process.env.PHASE2_BUNDLED) main();
+else relaunch();

@@ -31,6 +31,11 @@ interface TrieNode {
 
 const PREFIXES = ['AWS', 'Amazon'];
 
+/** Values of ServiceNameMatcher's `starts` table. */
+const START = 1;
+const RESOLVE = 2;
+const LONGER = 3;
+
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -64,6 +69,25 @@ export function fastFold(text: string): FoldedText {
   return { text: out, toOriginal: (i) => Math.max(0, Math.min(i, text.length)) };
 }
 
+/**
+ * Per UTF-16 unit, what fastFold turns it into when that is one unit (every unit outside MAY_CHANGE_G is itself);
+ * FOLD_LONGER when its NFKC form is longer (then fastFold folds the whole text with foldNfkc), FOLD_UNKNOWN until
+ * first met. findAll reads the text through it in place instead of building the folded copy.
+ */
+const FOLD = new Int32Array(65536);
+const FOLD_LONGER = -1;
+const FOLD_UNKNOWN = -2;
+for (let c = 0; c < 65536; c++) FOLD[c] = c;
+for (const [from, to] of [[0xa0, 0xbf], [0x2000, 0x2bff], [0x3000, 0x3000], [0x3200, 0x33ff], [0xfb00, 0xfb4f], [0xfe30, 0xfe6f], [0xff00, 0xffef]]) FOLD.fill(FOLD_UNKNOWN, from, to + 1);
+
+/** The unit `c` folds to (as fastFold folds it), or FOLD_LONGER. */
+function foldUnit(c: number): number {
+  const f = FOLD[c];
+  if (f !== FOLD_UNKNOWN) return f;
+  const folded = String.fromCharCode(c).normalize('NFKC');
+  return (FOLD[c] = folded.length === 1 ? folded.charCodeAt(0) : FOLD_LONGER);
+}
+
 export class ServiceNameMatcher {
   /** The trie while names are added; flattened into the arrays below at the end of the constructor. */
   private root: TrieNode | undefined = { next: new Map() };
@@ -77,6 +101,12 @@ export class ServiceNameMatcher {
   private childCodes = new Uint16Array(0);
   private childNodes = new Int32Array(0);
   private terminals: (Terminal | undefined)[] = [];
+  /**
+   * Per UTF-16 unit of the text: START if it folds to a unit a name starts with, 0 if not, RESOLVE if it may fold
+   * to another unit (looked up once, then START or 0), LONGER if its fold is longer (findAll folds the text first).
+   * One byte per unit, so the table of the loop over every character stays in cache.
+   */
+  private readonly starts = new Uint8Array(65536);
 
   /**
    * `features`: names of features of services (data/features.json), registered after every service name so that a
@@ -131,6 +161,15 @@ export class ServiceNameMatcher {
       }
     }
     this.childStart[count] = at;
+    for (let c = 0; c < 65536; c++) this.starts[c] = FOLD[c] === FOLD_UNKNOWN ? RESOLVE : this.rootNext[c] >= 0 ? START : 0;
+  }
+
+  /** `starts` of unit `c`, resolved. */
+  private startOf(c: number): number {
+    const s = this.starts[c];
+    if (s !== RESOLVE) return s;
+    const f = foldUnit(c);
+    return (this.starts[c] = f === FOLD_LONGER ? LONGER : this.rootNext[f] >= 0 ? START : 0);
   }
 
   /** The child of `node` by UTF-16 unit `c`, or -1. */
@@ -159,6 +198,91 @@ export class ServiceNameMatcher {
 
   /** All non-overlapping service names in text[from, to), left to right. */
   findAll(text: string, mode: TextMode, from = 0, to = text.length): NameMatch[] {
+    return this.findInPlace(text, mode, from, to) ?? this.findFolded(text, mode, from, to);
+  }
+
+  /**
+   * findFolded's result read through FOLD in place (folded and original offsets are the same when every unit folds
+   * to one unit), or undefined when a unit of text[from, to) folds to more (findFolded then folds the text).
+   */
+  private findInPlace(text: string, mode: TextMode, from: number, to: number): NameMatch[] | undefined {
+    const matches: NameMatch[] = [];
+    const starts = this.starts;
+    const beforeSlice = from > 0 ? text.charCodeAt(from - 1) : 32;
+    const afterSlice = to < text.length ? text.charCodeAt(to) : 32;
+    this.longer = false;
+    for (let i = from; i < to; i++) {
+      let s = starts[text.charCodeAt(i)];
+      if (s === 0) continue;
+      if (s !== START) {
+        s = this.startOf(text.charCodeAt(i));
+        if (s === LONGER) return undefined;
+        if (s === 0) continue;
+      }
+      // Every unit before i was read already (here or by longestInPlace), so its fold is known.
+      const prev = i === from ? beforeSlice : FOLD[text.charCodeAt(i - 1)];
+      if (isWordCode(prev)) continue;
+      const end = this.longestInPlace(text, i, to, mode, afterSlice);
+      if (this.longer) return undefined;
+      if (end < 0) continue;
+      const terminal = this.terminals[this.bestNode]!;
+      const match: NameMatch = { start: i, end, serviceId: terminal.serviceId, text: text.slice(i, end) };
+      if (terminal.feature) match.feature = terminal.feature;
+      matches.push(match);
+      i = end - 1;
+    }
+    return matches;
+  }
+
+  /** Set by longestInPlace when it met a unit whose fold is longer. */
+  private longer = false;
+
+  /** longestAt on text[.., to) read through FOLD. */
+  private longestInPlace(text: string, i: number, to: number, mode: TextMode, afterSlice: number): number {
+    let node = 0;
+    let best = -1;
+    let j = i;
+    while (node >= 0 && j <= to) {
+      const t = this.terminals[node];
+      if (t && j > i) {
+        const after = j < to ? foldUnit(text.charCodeAt(j)) : afterSlice;
+        if (after === FOLD_LONGER) {
+          this.longer = true;
+          return -1;
+        }
+        if (!isWordCode(after) && (mode === 'prose' || !t.ambiguous || t.prefixed)) {
+          best = j;
+          this.bestNode = node;
+        }
+      }
+      if (j === to) break;
+      let c = foldUnit(text.charCodeAt(j));
+      // Spaces inside multi-word names are optional and may repeat ("API Gateway", "APIGateway").
+      if (isSpaceCode(c) && j > i) {
+        let k = j;
+        while (k < to && isSpaceCode(foldUnit(text.charCodeAt(k)))) k++;
+        const next = k < to ? foldUnit(text.charCodeAt(k)) : -1;
+        if (next === FOLD_LONGER) {
+          this.longer = true;
+          return -1;
+        }
+        if (k < to && this.child(node, next) >= 0) {
+          j = k;
+          c = next;
+        }
+      }
+      if (c === FOLD_LONGER) {
+        this.longer = true;
+        return -1;
+      }
+      node = this.child(node, c);
+      j++;
+    }
+    return best;
+  }
+
+  /** findAll on the folded copy of text[from, to) (fastFold), offsets mapped back. */
+  private findFolded(text: string, mode: TextMode, from: number, to: number): NameMatch[] {
     const slice = text.slice(from, to);
     const folded = fastFold(slice);
     const f = folded.text;

@@ -4,6 +4,7 @@
 import type { AwsData } from '../data/awsData';
 import type { FeatureEntry } from '../data/types';
 import { samPolicyService } from '../knowledge/samPolicies';
+import { IAM_ACTION_PATTERN, nextIamAction } from './iamActionScan';
 import { sdkOperationAt } from './sdkOperations';
 import type { PlaceTerms } from './placeTerms';
 import { ServiceNameMatcher, type NameMatch, type TextMode } from './serviceNameMatcher';
@@ -63,7 +64,11 @@ interface FormRule {
   /** Which part of the match is the identifier (defaults to the whole match). */
   span?(match: RegExpExecArray): [number, number];
   /** Literal text every match contains: a cheap test that skips the regex on most slices. */
-  needles: string[];
+  needles?: string[];
+  /** Literal text every match starts with: the regex is run from its next occurrence only (no needles needed). */
+  literal?: string;
+  /** Finds what `pattern` finds, faster (then neither needles nor literal). */
+  scan?(text: string, from: number): RegExpExecArray | null;
 }
 
 const NOT_IAM_PREFIX = new Set(['arn', 'aws', 'http', 'https', 'file', 'mailto', 'urn', 'data', 'command', 'javascript']);
@@ -74,7 +79,7 @@ const SDK_LIB_PACKAGES: Record<string, string> = { 'lib-dynamodb': 'dynamodb', '
 const RULES: FormRule[] = [
   {
     kind: 'cfnType',
-    needles: ['AWS::'],
+    literal: 'AWS::',
     pattern: /(?<![A-Za-z0-9_])AWS::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?(?![A-Za-z0-9_])/g,
     resolve: (m, data) => {
       const known = data.cfnType(m[0]);
@@ -85,7 +90,7 @@ const RULES: FormRule[] = [
   },
   {
     kind: 'tfType',
-    needles: ['aws'],
+    literal: 'aws',
     pattern: /(?<![A-Za-z0-9_])awscc_[a-z0-9_]+(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])aws_[a-z0-9_]+(?![A-Za-z0-9_])/g,
     resolve: (m, data) => {
       const name = m[0];
@@ -101,7 +106,7 @@ const RULES: FormRule[] = [
   },
   {
     kind: 'arn',
-    needles: ['arn:aws'],
+    literal: 'arn:aws',
     // A quoted ARN runs to its closing quote: the legacy CloudFront principal
     // "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2Q…" has spaces.
     pattern: /(?<=")arn:aws(?:-cn|-us-gov|-iso[a-z-]*)?:([a-z0-9-]+):[^"\n<>{}]{0,200}(?=")|(?<![A-Za-z0-9_])arn:aws(?:-cn|-us-gov|-iso[a-z-]*)?:([a-z0-9-]+):[^\s"'`<>()[\]{},]*/g,
@@ -112,8 +117,8 @@ const RULES: FormRule[] = [
   },
   {
     kind: 'iamAction',
-    needles: [':'],
-    pattern: /(?<![A-Za-z0-9_:./-])([a-z][a-z0-9-]*):(\*|[A-Z][A-Za-z0-9]*\*?)(?![A-Za-z0-9_])/g,
+    pattern: IAM_ACTION_PATTERN,
+    scan: nextIamAction,
     resolve: (m, data) => (NOT_IAM_PREFIX.has(m[1]) ? undefined : data.serviceByIamPrefix(m[1])?.id),
   },
   {
@@ -140,7 +145,7 @@ const RULES: FormRule[] = [
   },
   {
     kind: 'jsPackage',
-    needles: ['@aws-sdk/'],
+    literal: '@aws-sdk/',
     pattern: /@aws-sdk\/((?:client|lib)-[a-z0-9-]+)(?![A-Za-z0-9_])/g,
     resolve: (m, data) => data.serviceByJsPackage(m[0])?.id ?? (SDK_LIB_PACKAGES[m[1]] ? data.service(SDK_LIB_PACKAGES[m[1]])?.id : undefined),
   },
@@ -174,10 +179,9 @@ export function scanIdentities(recognizer: Recognizer, text: string, mode: TextM
   let found: Identity[] = [];
   const slice = text.slice(from, to);
   for (const rule of RULES) {
-    if (!rule.needles.some((needle) => slice.includes(needle))) continue;
+    if (rule.needles && !hasNeedle(slice, rule.needles)) continue;
     const accepted: Identity[] = [];
-    rule.pattern.lastIndex = 0;
-    for (let m = rule.pattern.exec(slice); m; m = rule.pattern.exec(slice)) {
+    for (let m = nextMatch(rule, slice, 0); m; m = nextMatch(rule, slice, m.index + m[0].length)) {
       const serviceId = rule.resolve(m, recognizer.data);
       if (!serviceId) continue;
       const [relStart, relEnd] = rule.span?.(m) ?? [0, m[0].length];
@@ -205,6 +209,23 @@ export function scanIdentities(recognizer: Recognizer, text: string, mode: TextM
     accepted.push(nameIdentity(n, recognizer.data));
   }
   return mergeSorted(found, accepted.sort((a, b) => a.start - b.start));
+}
+
+/** The rule's next match in `slice` at or after `from`: what `pattern.exec` returns with lastIndex = from (no form matches ''). */
+function nextMatch(rule: FormRule, slice: string, from: number): RegExpExecArray | null {
+  if (rule.scan) return rule.scan(slice, from);
+  if (rule.literal !== undefined) {
+    const at = slice.indexOf(rule.literal, from);
+    if (at < 0) return null;
+    from = at;
+  }
+  rule.pattern.lastIndex = from;
+  return rule.pattern.exec(slice);
+}
+
+function hasNeedle(slice: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (slice.includes(needle)) return true;
+  return false;
 }
 
 /** Whether [start, end) overlaps one of `spans` (sorted by start, non-overlapping, hence sorted by end too). */

@@ -281,8 +281,8 @@ export class ServiceNameMatcher {
     return best;
   }
 
-  /** findAll on the folded copy of text[from, to) (fastFold), offsets mapped back. */
-  private findFolded(text: string, mode: TextMode, from: number, to: number): NameMatch[] {
+  /** findAll on the folded copy of text[from, to) (fastFold), offsets mapped back: the reference of findInPlace. */
+  findFolded(text: string, mode: TextMode, from: number, to: number): NameMatch[] {
     const slice = text.slice(from, to);
     const folded = fastFold(slice);
     const f = folded.text;

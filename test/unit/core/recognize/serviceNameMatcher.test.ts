@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { params } from '../../fuzz/params';
 import { ServiceNameMatcher } from '../../../../server/src/core/recognize/serviceNameMatcher';
 import { loadAwsData } from '../../../../server/src/node/dataLoader';
 import { MINI_SERVICES } from '../../../helpers/miniData';
@@ -71,5 +73,26 @@ describe('ServiceNameMatcher: feature names (generated data/features.json)', () 
   it('SAM is its own name, not an alias of CloudFormation', () => {
     assert.deepEqual(found('AWS SAM と SAM CLI と CloudFormation'), ['serverless:AWS SAM', 'serverless:SAM', 'cloudformation:CloudFormation']);
     assert.ok(!data.service('cloudformation')!.aliases.includes('SAM'));
+  });
+});
+
+describe('ServiceNameMatcher: in place vs folded', () => {
+  // The fast path reads the text through a per-unit fold table; the reference folds a copy (fastFold) and maps
+  // offsets back. Generated text mixes names, full-width forms, units whose NFKC form is longer, spaces and
+  // identifier characters, scanned from and to any offset in both modes.
+  const data = loadAwsData();
+  const matcher = new ServiceNameMatcher(data.services(), data.features());
+  const pieces = ['SQS', 'Lambda', 'API', ' ', '  ', '\t', 'Gateway', 'Amazon', 'AWS', 'Transit', 'Gateway ', 'ＳＱＳ', 'Ｌａｍｂｄａ', 'Ａ', '\u3000', '…', '①', '℃',
+    'ﬁ', 'x', '_', '1', 'に', 'トランジットゲートウェイ', 'IDプール', 'Config', 'Batch', '（', '）', '\n', 'é', 'ｱ'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((p) => p.join(''));
+  it('finds the same names at the same offsets', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom('prose', 'code') as fc.Arbitrary<'prose' | 'code'>, fc.nat(), fc.nat(), (t, mode, a, b) => {
+        const from = a % (t.length + 1);
+        const to = from + (b % (t.length - from + 1));
+        assert.deepEqual(matcher.findAll(t, mode, from, to), matcher.findFolded(t, mode, from, to), JSON.stringify(t.slice(from, to)));
+      }),
+      params(3000),
+    );
   });
 });

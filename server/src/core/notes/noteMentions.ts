@@ -1,6 +1,6 @@
 // Where a note mentions AWS: every identity in prose (names) and in code blocks (stricter rules).
 import type { Identity, IdentityKind, Recognizer } from '../recognize/identities';
-import { scanIdentities } from '../recognize/identities';
+import { absentForms, scanIdentities } from '../recognize/identities';
 import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 
 export interface Mention {
@@ -16,32 +16,40 @@ export interface Mention {
 }
 
 export function findMentions(recognizer: Recognizer, note: NoteFile): Mention[] {
-  const identities: { identity: Identity; inCode: boolean }[] = [];
+  const mentions: Mention[] = [];
+  const text = note.text;
+  // Forms absent from the whole note are not searched for in each of its slices.
+  const absent = absentForms(text);
+  const add = (identities: Identity[], inCode: boolean) => {
+    for (const identity of identities) mentions.push(mentionOf(note, identity, inCode));
+  };
   let cursor = 0;
   const ranges = note.codeRanges;
   for (let i = 0; i < ranges.length; i += 2) {
-    const [codeStart, codeEnd] = [ranges[i], ranges[i + 1]];
+    const codeStart = ranges[i];
+    const codeEnd = ranges[i + 1];
     if (codeStart < cursor) continue;
-    for (const identity of scanIdentities(recognizer, note.text, 'prose', cursor, codeStart)) identities.push({ identity, inCode: false });
-    for (const identity of scanIdentities(recognizer, note.text, 'code', codeStart, codeEnd)) identities.push({ identity, inCode: true });
+    add(scanIdentities(recognizer, text, 'prose', cursor, codeStart, absent), false);
+    add(scanIdentities(recognizer, text, 'code', codeStart, codeEnd, absent), true);
     cursor = codeEnd;
   }
-  for (const identity of scanIdentities(recognizer, note.text, 'prose', cursor, note.text.length)) identities.push({ identity, inCode: false });
+  add(scanIdentities(recognizer, text, 'prose', cursor, text.length, absent), false);
+  return mentions;
+}
 
-  return identities.map(({ identity, inCode }) => {
-    const section = sectionAt(note.sections, identity.start);
-    const inHeading = section ? identity.start < section.headingEnd && identity.start >= section.headingStart : false;
-    return {
-      serviceId: identity.serviceId,
-      kind: identity.kind,
-      start: identity.start,
-      end: identity.end,
-      section: section ? section.index : -1,
-      block: section && !inHeading ? blockAt(section, identity.start) : -1,
-      inHeading,
-      inCode,
-    };
-  });
+function mentionOf(note: NoteFile, identity: Identity, inCode: boolean): Mention {
+  const section = sectionAt(note.sections, identity.start);
+  const inHeading = section ? identity.start < section.headingEnd && identity.start >= section.headingStart : false;
+  return {
+    serviceId: identity.serviceId,
+    kind: identity.kind,
+    start: identity.start,
+    end: identity.end,
+    section: section ? section.index : -1,
+    block: section && !inHeading ? blockAt(section, identity.start) : -1,
+    inHeading,
+    inCode,
+  };
 }
 
 export function sectionAt(sections: readonly Section[], offset: number): Section | undefined {

@@ -154,34 +154,39 @@ function scoreSection(note: NoteFile, section: Section, mentions: readonly Menti
 const STRONG = 1;
 const WEAK = 2;
 const TOHA = 4;
-const STRONG_WORDS = ['とは', 'って何', 'について', '=', '＝', ':', '：'];
-const WEAK_WORDS = ['は', '（', '(', 'の概要', 'の特徴'];
 
 /**
  * What the 8 characters after a mention say, after optional white space: STRONG ("とは", "って何", "について", "=",
- * ":"), WEAK ("は", "(", "の概要", "の特徴"), TOHA ("とは"). Read in place: a slice and three regexes per mention
- * were a third of the ranking's time.
+ * ":"), WEAK ("は", "(", "の概要", "の特徴"), TOHA ("とは"). Read in place (by the first unit: the words start
+ * differently): a slice and three regexes per mention were a third of the ranking's time.
  */
 export function definitionalAfter(text: string, end: number): number {
   const stop = Math.min(end + 8, text.length);
   let p = end;
   while (p < stop && isJsSpace(text.charCodeAt(p))) p++;
   if (p >= stop) return 0;
-  let out = 0;
-  for (const word of STRONG_WORDS) {
-    if (p + word.length <= stop && text.startsWith(word, p)) {
-      out |= STRONG;
-      if (word === 'とは') out |= TOHA;
-      break;
-    }
+  const fits = (word: string) => p + word.length <= stop && text.startsWith(word, p);
+  switch (text.charCodeAt(p)) {
+    case 0x3068: // と
+      return fits('とは') ? STRONG | TOHA : 0;
+    case 0x3063: // っ
+      return fits('って何') ? STRONG : 0;
+    case 0x306b: // に
+      return fits('について') ? STRONG : 0;
+    case 61: // =
+    case 0xff1d: // ＝
+    case 58: // :
+    case 0xff1a: // ：
+      return STRONG;
+    case 0x306f: // は
+    case 0xff08: // （
+    case 40: // (
+      return WEAK;
+    case 0x306e: // の
+      return fits('の概要') || fits('の特徴') ? WEAK : 0;
+    default:
+      return 0;
   }
-  for (const word of WEAK_WORDS) {
-    if (p + word.length <= stop && text.startsWith(word, p)) {
-      out |= WEAK;
-      break;
-    }
-  }
-  return out;
 }
 
 /**

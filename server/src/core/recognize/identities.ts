@@ -172,14 +172,31 @@ function principalService(principal: string, data: AwsData): string | undefined 
   return undefined;
 }
 
-/** Every identity in text[from, to), non-overlapping, left to right. Specific forms win over bare names. */
-export function scanIdentities(recognizer: Recognizer, text: string, mode: TextMode, from = 0, to = text.length): Identity[] {
+/**
+ * The forms that cannot match anywhere in `text` (their needles or literal are absent), a bit per form: for
+ * scanIdentities over many slices of one text (a note's prose and code), which then skips them without a search.
+ */
+export function absentForms(text: string): number {
+  let absent = 0;
+  for (let k = 0; k < RULES.length; k++) {
+    const rule = RULES[k];
+    if ((rule.literal !== undefined && !text.includes(rule.literal)) || (rule.needles && !hasNeedle(text, rule.needles))) absent |= 1 << k;
+  }
+  return absent;
+}
+
+/**
+ * Every identity in text[from, to), non-overlapping, left to right. Specific forms win over bare names. `absent`:
+ * forms known not to occur in `text` (absentForms).
+ */
+export function scanIdentities(recognizer: Recognizer, text: string, mode: TextMode, from = 0, to = text.length, absent = 0): Identity[] {
   // Robustness (issue 9): `found` stays sorted and non-overlapping, and the overlap test is a binary search.
   // A linear `found.some(...)` per match made a dense multi-megabyte note (100k+ mentions) take minutes.
   let found: Identity[] = [];
   const slice = text.slice(from, to);
-  for (const rule of RULES) {
-    if (rule.needles && !hasNeedle(slice, rule.needles)) continue;
+  for (let k = 0; k < RULES.length; k++) {
+    const rule = RULES[k];
+    if ((absent & (1 << k)) !== 0 || (rule.needles && !hasNeedle(slice, rule.needles))) continue;
     const accepted: Identity[] = [];
     for (let m = nextMatch(rule, slice, 0); m; m = nextMatch(rule, slice, m.index + m[0].length)) {
       const serviceId = rule.resolve(m, recognizer.data);
@@ -199,7 +216,7 @@ export function scanIdentities(recognizer: Recognizer, text: string, mode: TextM
       }
       accepted.push(identity);
     }
-    if (accepted.length) found = mergeSorted(found, accepted.sort((a, b) => a.start - b.start));
+    if (accepted.length) found = mergeSorted(found, byStart(accepted));
   }
   const names = recognizer.names.findAll(text, mode, from, to);
   const accepted: Identity[] = [];
@@ -208,7 +225,13 @@ export function scanIdentities(recognizer: Recognizer, text: string, mode: TextM
     if ((last && last.start < n.end && n.start < last.end) || overlapsSorted(found, n.start, n.end)) continue;
     accepted.push(nameIdentity(n, recognizer.data));
   }
-  return mergeSorted(found, accepted.sort((a, b) => a.start - b.start));
+  return mergeSorted(found, byStart(accepted));
+}
+
+/** `spans` sorted by start (found left to right, they usually are already: no sort then). */
+function byStart(spans: Identity[]): Identity[] {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return spans.sort((a, b) => a.start - b.start);
+  return spans;
 }
 
 /** The rule's next match in `slice` at or after `from`: what `pattern.exec` returns with lastIndex = from (no form matches ''). */

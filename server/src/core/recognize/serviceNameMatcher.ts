@@ -35,6 +35,9 @@ const PREFIXES = ['AWS', 'Amazon'];
 const START = 1;
 const RESOLVE = 2;
 const LONGER = 3;
+/** Values of ServiceNameMatcher's `accepts` table. */
+const ANY_MODE = 1;
+const PROSE_ONLY = 2;
 
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -101,6 +104,10 @@ export class ServiceNameMatcher {
   private childCodes = new Uint16Array(0);
   private childNodes = new Int32Array(0);
   private terminals: (Terminal | undefined)[] = [];
+  /** Per node: ANY_MODE when its name is accepted in code too, PROSE_ONLY when only in prose, 0 when no name ends there. */
+  private accepts = new Uint8Array(0);
+  /** Whether a name is one unit long after folding (then a start alone may be a name: no look at the next unit). */
+  private oneUnitNames = false;
   /**
    * Per UTF-16 unit of the text: START if it folds to a unit a name starts with, 0 if not, RESOLVE if it may fold
    * to another unit (looked up once, then START or 0), LONGER if its fold is longer (findAll folds the text first).
@@ -147,11 +154,14 @@ export class ServiceNameMatcher {
     this.childCodes = new Uint16Array(count);
     this.childNodes = new Int32Array(count);
     this.terminals = new Array(count);
+    this.accepts = new Uint8Array(count);
     let at = 0;
     for (let id = 0; id < count; id++) {
       const node = nodes[id];
       this.childStart[id] = at;
       this.terminals[id] = node.terminal;
+      const t = node.terminal;
+      if (t) this.accepts[id] = !t.ambiguous || t.prefixed ? ANY_MODE : PROSE_ONLY;
       // Children were appended in this order, so child k of this node is node `at + 1` (the root is node 0).
       for (const c of node.next.keys()) {
         if (id === 0) this.rootNext[c] = at + 1;
@@ -161,6 +171,7 @@ export class ServiceNameMatcher {
       }
     }
     this.childStart[count] = at;
+    for (const child of root.next.values()) if (child.terminal) this.oneUnitNames = true;
     for (let c = 0; c < 65536; c++) this.starts[c] = FOLD[c] === FOLD_UNKNOWN ? RESOLVE : this.rootNext[c] >= 0 ? START : 0;
   }
 
@@ -222,6 +233,11 @@ export class ServiceNameMatcher {
       // Every unit before i was read already (here or by longestInPlace), so its fold is known.
       const prev = i === from ? beforeSlice : FOLD[text.charCodeAt(i - 1)];
       if (isWordCode(prev)) continue;
+      if (!this.oneUnitNames) {
+        // No name is one unit: the next unit (folded; a space may be skipped) must continue one, or no walk is needed.
+        const next = i + 1 < to ? FOLD[text.charCodeAt(i + 1)] : -1;
+        if (i + 1 >= to || (next >= 0 && !isSpaceCode(next) && this.child(this.rootNext[FOLD[text.charCodeAt(i)]], next) < 0)) continue;
+      }
       const end = this.longestInPlace(text, i, to, mode, afterSlice);
       if (this.longer) return undefined;
       if (end < 0) continue;
@@ -243,14 +259,11 @@ export class ServiceNameMatcher {
     let best = -1;
     let j = i;
     while (node >= 0 && j <= to) {
-      const t = this.terminals[node];
-      if (t && j > i) {
+      const accepts = this.accepts[node];
+      // (A unit after the name whose fold is longer is met as `c` below.)
+      if (accepts !== 0 && j > i && (accepts === ANY_MODE || mode === 'prose')) {
         const after = j < to ? foldUnit(text.charCodeAt(j)) : afterSlice;
-        if (after === FOLD_LONGER) {
-          this.longer = true;
-          return -1;
-        }
-        if (!isWordCode(after) && (mode === 'prose' || !t.ambiguous || t.prefixed)) {
+        if (after !== FOLD_LONGER && !isWordCode(after)) {
           best = j;
           this.bestNode = node;
         }

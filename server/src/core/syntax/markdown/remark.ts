@@ -24,7 +24,9 @@ export function inlineText(node: Nodes): string {
 }
 
 export function fileName(uri: string): string {
-  const last = uri.split('/').pop() ?? uri;
+  // (No split: this runs for every note parsed; without '%' there is nothing to decode.)
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  if (!last.includes('%')) return last;
   try {
     return decodeURIComponent(last);
   } catch {

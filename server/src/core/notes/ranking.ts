@@ -20,22 +20,22 @@ export function rankSections(note: NoteFile, mentions: readonly Mention[]): Sect
   // Mention starts in order: the mentions within a section's range are counted by two binary searches, not by a
   // pass over all of them per section (which made a 5,000-section note quadratic). Mentions come in text order
   // (findMentions), so their starts are usually sorted already and their sections come in runs.
-  const starts = new Float64Array(mentions.length);
   let sorted = true;
   let runs = true;
-  for (let k = 0; k < mentions.length; k++) {
-    starts[k] = mentions[k].start;
-    if (k > 0 && starts[k] < starts[k - 1]) sorted = false;
-    if (k > 0 && mentions[k].section < mentions[k - 1].section) runs = false;
+  for (let k = 1; k < mentions.length; k++) {
+    if (mentions[k].start < mentions[k - 1].start) sorted = false;
+    if (mentions[k].section < mentions[k - 1].section) runs = false;
   }
-  if (!sorted) starts.sort();
+  // Only a heading that names the service counts the mentions below it.
+  let starts: Float64Array | undefined;
+  const within = (from: number, to: number): number => {
+    if (sorted) return Math.max(0, lowerBoundOf(mentions, to) - lowerBoundOf(mentions, from));
+    starts ??= Float64Array.from(mentions, (m) => m.start).sort();
+    return Math.max(0, lowerBound(starts, to) - lowerBound(starts, from));
+  };
   const hits: SectionHit[] = [];
   const score = (index: number, list: readonly Mention[], from: number, to: number) => {
-    const section = note.sections[index];
-    // Mentions in the subsections too: a heading that names the service and whose subsections keep
-    // discussing it (a note titled "SQS と Lambda…") outranks a passing sub-heading elsewhere.
-    const within = Math.max(0, lowerBound(starts, section.end) - lowerBound(starts, section.headingEnd));
-    hits.push(scoreSection(note, section, list, from, to, within));
+    hits.push(scoreSection(note, note.sections[index], list, from, to, within));
   };
   if (runs) {
     // Sections in ascending runs: each run is one section's mentions, in the order a Map keyed by section gives.
@@ -70,11 +70,23 @@ function lowerBound(values: Float64Array, x: number): number {
   return lo;
 }
 
+/** lowerBound over the starts of mentions sorted by start. */
+function lowerBoundOf(mentions: readonly Mention[], x: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Weight per block of the section being scored (reset after each section): no Map per section. */
 let blockScratch = new Float64Array(64);
 
-/** One section's hit from its mentions `mentions[from, to)`. */
-function scoreSection(note: NoteFile, section: Section, mentions: readonly Mention[], from: number, to: number, mentionsWithin: number): SectionHit {
+/** One section's hit from its mentions `mentions[from, to)`; `within` counts the note's mentions in a range. */
+function scoreSection(note: NoteFile, section: Section, mentions: readonly Mention[], from: number, to: number, within: (from: number, to: number) => number): SectionHit {
   const text = note.text;
   let score = 0;
   let headingHit = false;
@@ -108,20 +120,23 @@ function scoreSection(note: NoteFile, section: Section, mentions: readonly Menti
     }
   }
   if (headingHit) {
-    score += 12 + Math.min(4, mentionsWithin * 0.4) + (6 - Math.min(section.level, 6)) * 0.25;
+    // Mentions in the subsections too: a heading that names the service and whose subsections keep
+    // discussing it (a note titled "SQS と Lambda…") outranks a passing sub-heading elsewhere.
+    score += 12 + Math.min(4, within(section.headingEnd, section.end) * 0.4) + (6 - Math.min(section.level, 6)) * 0.25;
     const name = firstHeading!;
-    const before = text.slice(section.headingStart, name.start).replace(/^#+\s*\[?/, '').replace(/^(?:AWS|Amazon)\s*/, '');
-    // A link heading `# [Amazon Simple Queue Service (SQS)](url)` names the service as plainly as `# SQS`: the
-    // link target and a parenthesised short name are not words about something else.
-    const after = text
-      .slice(name.end, section.headingEnd)
-      .replace(/\]\([^)]*\)/g, '')
-      .replace(/^\s*[（(][^)）]{0,40}[)）]/, '')
-      .replace(/[\]）)]+\s*$/, '')
-      .trim();
-    if (before.trim() === '') score += 4;
-    // "## SQS とは", "## SQS", "## SQS の基本": the section defines the service.
-    if (before.trim() === '' && (after === '' || /^(?:とは|について|の(?:基本|概要|特徴|まとめ))/.test(after))) score += 8;
+    if (namesFirst(text, section.headingStart, name.start)) {
+      score += 4;
+      // A link heading `# [Amazon Simple Queue Service (SQS)](url)` names the service as plainly as `# SQS`: the
+      // link target and a parenthesised short name are not words about something else.
+      const after = text
+        .slice(name.end, section.headingEnd)
+        .replace(/\]\([^)]*\)/g, '')
+        .replace(/^\s*[（(][^)）]{0,40}[)）]/, '')
+        .replace(/[\]）)]+\s*$/, '')
+        .trim();
+      // "## SQS とは", "## SQS", "## SQS の基本": the section defines the service.
+      if (after === '' || /^(?:とは|について|の(?:基本|概要|特徴|まとめ))/.test(after)) score += 8;
+    }
     // Substance: a chapter about the service outranks a two-line heading that only names it.
     score += Math.min(6, (section.bodyEnd - section.headingEnd) / 350);
   }
@@ -187,6 +202,23 @@ export function definitionalAfter(text: string, end: number): number {
     default:
       return 0;
   }
+}
+
+/**
+ * Whether the heading text[from, to) before the name is only its markers: `#`s, white space, a link's `[`, then
+ * "AWS"/"Amazon" and white space: the former test (remove `^#+\s*\[?`, then `^(?:AWS|Amazon)\s*`, then trim: nothing left).
+ */
+export function namesFirst(text: string, from: number, to: number): boolean {
+  let p = from;
+  if (p < to && text.charCodeAt(p) === 35) {
+    while (p < to && text.charCodeAt(p) === 35) p++;
+    while (p < to && isJsSpace(text.charCodeAt(p))) p++;
+    if (p < to && text.charCodeAt(p) === 91) p++;
+  }
+  if (p + 3 <= to && text.startsWith('AWS', p)) p += 3;
+  else if (p + 6 <= to && text.startsWith('Amazon', p)) p += 6;
+  while (p < to && isJsSpace(text.charCodeAt(p))) p++;
+  return p >= to;
 }
 
 /**

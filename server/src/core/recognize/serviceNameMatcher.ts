@@ -35,6 +35,8 @@ const PREFIXES = ['AWS', 'Amazon'];
 const START = 1;
 const RESOLVE = 2;
 const LONGER = 3;
+/** Children above which a trie node gets a direct row of children by ASCII unit. */
+const WIDE = 2;
 /** Values of ServiceNameMatcher's `accepts` table. */
 const ANY_MODE = 1;
 const PROSE_ONLY = 2;
@@ -106,6 +108,12 @@ export class ServiceNameMatcher {
   private terminals: (Terminal | undefined)[] = [];
   /** Per node: ANY_MODE when its name is accepted in code too, PROSE_ONLY when only in prose, 0 when no name ends there. */
   private accepts = new Uint8Array(0);
+  /**
+   * Nodes with more than WIDE children: the offset of their row of children by ASCII unit in asciiChildren (-1:
+   * none), so the walk does not scan up to 20 children per unit (the largest cost of findAll once in place).
+   */
+  private asciiRow = new Int32Array(0);
+  private asciiChildren = new Int32Array(0);
   /** Whether a name is one unit long after folding (then a start alone may be a name: no look at the next unit). */
   private oneUnitNames = false;
   /**
@@ -172,6 +180,14 @@ export class ServiceNameMatcher {
     }
     this.childStart[count] = at;
     for (const child of root.next.values()) if (child.terminal) this.oneUnitNames = true;
+    this.asciiRow = new Int32Array(count).fill(-1);
+    let rows = 0;
+    for (let id = 1; id < count; id++) if (this.childStart[id + 1] - this.childStart[id] > WIDE) this.asciiRow[id] = 128 * rows++;
+    this.asciiChildren = new Int32Array(128 * rows).fill(-1);
+    for (let id = 1; id < count; id++) {
+      const row = this.asciiRow[id];
+      if (row >= 0) for (let k = this.childStart[id]; k < this.childStart[id + 1]; k++) if (this.childCodes[k] < 128) this.asciiChildren[row + this.childCodes[k]] = this.childNodes[k];
+    }
     for (let c = 0; c < 65536; c++) this.starts[c] = FOLD[c] === FOLD_UNKNOWN ? RESOLVE : this.rootNext[c] >= 0 ? START : 0;
   }
 
@@ -186,6 +202,10 @@ export class ServiceNameMatcher {
   /** The child of `node` by UTF-16 unit `c`, or -1. */
   private child(node: number, c: number): number {
     if (node === 0) return this.rootNext[c];
+    if (c < 128) {
+      const row = this.asciiRow[node];
+      if (row >= 0) return this.asciiChildren[row + c];
+    }
     const end = this.childStart[node + 1];
     for (let k = this.childStart[node]; k < end; k++) if (this.childCodes[k] === c) return this.childNodes[k];
     return -1;

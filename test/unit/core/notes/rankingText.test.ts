@@ -2,7 +2,7 @@
 // (definitional phrasing) and whether a mention leads its passage, on generated text with a fixed seed.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { definitionalAfter, leadsPassage } from '../../../../server/src/core/notes/ranking';
+import { definitionalAfter, leadsPassage, namesFirst } from '../../../../server/src/core/notes/ranking';
 import { params } from '../../fuzz/params';
 
 const STRONG = /^\s*(?:とは|って何|について|[=＝]|:|：)/;
@@ -41,5 +41,23 @@ describe('ranking: reading the text around a mention', () => {
     );
     assert.equal(leadsPassage('- **AWS SQS', 0, 8), true);
     assert.equal(leadsPassage('see AWS SQS', 0, 8), false);
+  });
+});
+
+describe('ranking: a heading that names the service first', () => {
+  const BEFORE = (s: string) => s.replace(/^#+\s*\[?/, '').replace(/^(?:AWS|Amazon)\s*/, '').trim() === '';
+  const pieces = ['#', '##', ' ', '\t', '\u3000', '[', 'AWS', 'Amazon', 'AWSx', 'x', '(', '　', '*', '\n'];
+  const heading = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((p) => p.join(''));
+  it('namesFirst says what the former regexes say of the text before the name', () => {
+    fc.assert(
+      fc.property(heading, fc.nat(), fc.nat(), (t, a, b) => {
+        const from = a % (t.length + 1);
+        const to = from + (b % (t.length - from + 1));
+        assert.equal(namesFirst(t, from, to), BEFORE(t.slice(from, to)), JSON.stringify(t.slice(from, to)));
+      }),
+      params(3000),
+    );
+    assert.equal(namesFirst('## [Amazon SQS', 0, 10), true);
+    assert.equal(namesFirst('## Using SQS', 0, 9), false);
   });
 });

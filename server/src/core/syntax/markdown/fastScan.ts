@@ -50,13 +50,17 @@ const unsupported = (): never => {
 
 /** Shared by every non-code block: only fenced and indented code keep lines (frozen: a push would throw). */
 const NO_LINES = Object.freeze([]) as unknown as string[];
+/** Shared by every leaf (only the document, quotes and items hold blocks) and every non-paragraph (only paragraphs keep spans). */
+const NO_CHILDREN = Object.freeze([]) as unknown as Node[];
+const NO_SPANS = Object.freeze([]) as unknown as number[];
 
 function node(kind: Kind, parent: Node | undefined, start: number): Node {
   // Four arrays fewer per paragraph, list item, heading...: the crawl allocates (and collects) much less.
   const code = kind === 'fence' || kind === 'icode';
+  const container = kind === 'doc' || kind === 'quote' || kind === 'item';
   return {
-    kind, start, end: start, parent, children: [], open: true, contentCol: 0, lines: code ? [] : NO_LINES, fenceChar: 0, fenceLen: 0,
-    spans: [], fenceIndent: 0, lang: '', pendingBlank: code ? [] : NO_LINES, eols: code ? [] : NO_LINES, pendingEols: code ? [] : NO_LINES, depth: 0, text: '',
+    kind, start, end: start, parent, children: container ? [] : NO_CHILDREN, open: true, contentCol: 0, lines: code ? [] : NO_LINES, fenceChar: 0, fenceLen: 0,
+    spans: kind === 'para' ? [] : NO_SPANS, fenceIndent: 0, lang: '', pendingBlank: code ? [] : NO_LINES, eols: code ? [] : NO_LINES, pendingEols: code ? [] : NO_LINES, depth: 0, text: '',
   };
 }
 
@@ -555,7 +559,7 @@ function headingTitle(raw: string): string {
       text = inlineText(root.children[0]);
     } else text = simple;
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return plainSpaced(text) ? text : text.replace(/\s+/g, ' ').trim();
 }
 
 /** Whole-heading emphasis (`**X**`, `*X*`, `__X__`, `_X_`) and code spans; undefined for anything else. */

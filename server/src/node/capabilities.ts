@@ -24,6 +24,8 @@ export interface ClientCapabilities {
   canReportProgress: boolean;
   /** workspace/codeLens/refresh when the display language changes. */
   canRefreshCodeLenses: boolean;
+  /** The CompletionList.itemDefaults the client applies (LSP 3.17): what all items share is sent once. */
+  completionItemDefaults: ReadonlySet<string>;
 }
 
 export function clientCapabilities(params: InitializeParams): ClientCapabilities {
@@ -34,5 +36,6 @@ export function clientCapabilities(params: InitializeParams): ClientCapabilities
     relativePatterns: !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport,
     canReportProgress: !!caps.window?.workDoneProgress,
     canRefreshCodeLenses: !!caps.workspace?.codeLens?.refreshSupport,
+    completionItemDefaults: new Set(caps.textDocument?.completion?.completionList?.itemDefaults ?? []),
   };
 }

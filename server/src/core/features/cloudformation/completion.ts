@@ -24,6 +24,7 @@ import { jsonContext, lineAt, yamlKeyPath, type LineContext } from './textContex
 
 export const PROVIDER = 'cloudformation';
 const MAX_TYPES = 300;
+const TYPE_ITEM_DATA = { provider: PROVIDER, kind: 'type' } as const;
 
 interface Site {
   document: TextDocument;
@@ -201,7 +202,8 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
       detail: type?.description ? shorten(type.description, 80) : undefined,
       filterText: lead + name,
       sortText: String(index).padStart(4, '0'),
-      data: { provider: PROVIDER, kind: 'type', type: name },
+      // The same data for every type item (the label names the type): sent once as the list's default (issue 16).
+      data: TYPE_ITEM_DATA,
       textEdit: { range, newText: lead + name },
     };
     const required = type ? requiredProperties(type) : [];
@@ -636,8 +638,8 @@ function typeFromText(text: string, id: string): string | undefined {
 
 export function resolveTemplateCompletion(item: CompletionItem, ctx: CoreContext): CompletionItem {
   const data = item.data as { kind?: string; type?: string } | undefined;
-  if (data?.kind === 'type' && data.type) {
-    item.documentation = { kind: 'markdown', value: describeCfnType(data.type, ctx.data, ctx.locale) };
-  }
+  // Type items name their type in the label (`type` in the data: items of earlier versions).
+  const type = data?.kind === 'type' ? (data.type ?? item.label) : undefined;
+  if (type) item.documentation = { kind: 'markdown', value: describeCfnType(type, ctx.data, ctx.locale) };
   return item;
 }

@@ -36,6 +36,11 @@ export function clientCapabilities(params: InitializeParams): ClientCapabilities
     relativePatterns: !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport,
     canReportProgress: !!caps.window?.workDoneProgress,
     canRefreshCodeLenses: !!caps.workspace?.codeLens?.refreshSupport,
-    completionItemDefaults: new Set(caps.textDocument?.completion?.completionList?.itemDefaults ?? []),
+    completionItemDefaults: new Set(listOfStrings(caps.textDocument?.completion?.completionList?.itemDefaults)),
   };
+}
+
+/** A declared list as it is, or nothing (a client's malformed capability must not fail `initialize`). */
+function listOfStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

@@ -194,6 +194,7 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
   const hasProperties = !!resource?.node && resource.node.kind === 'mapping' && resource.node.pairs.some((p) => p.key === 'Properties');
   // `Type:|` with no space yet: YAML needs one after the colon.
   const lead = !site.json && site.template.text[site.offset - typed.length - 1] === ':' ? ' ' : '';
+  const snippetLabel = localize(ctx.locale, CM.requiredPropertiesSnippet);
   const items = ranked.map(({ name }, index): CompletionItem => {
     const type = ctx.data.cfnType(name);
     const item: CompletionItem = {
@@ -212,7 +213,7 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
       item.textEdit = { range: site.json ? withClosingQuote(site, range) : range, newText: lead + snippetEscape(name) + body };
       item.insertTextFormat = InsertTextFormat.Snippet;
       item.insertTextMode = InsertTextMode.asIs;
-      item.labelDetails = { description: localize(ctx.locale, CM.requiredPropertiesSnippet) };
+      item.labelDetails = { description: snippetLabel };
     }
     return item;
   });
@@ -257,7 +258,8 @@ function shorten(text: string, max: number): string {
 }
 
 function snippetEscape(text: string): string {
-  return text.replace(/[$}\\]/g, '\\$&');
+  // Type names never hold these: no regex for each of 300 items per request.
+  return text.includes('$') || text.includes('}') || text.includes('\\') ? text.replace(/[$}\\]/g, '\\$&') : text;
 }
 
 

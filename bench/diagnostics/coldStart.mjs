@@ -41,6 +41,8 @@ Resources:
 `;
 const hoverAt = [{ line: 3, character: 12 }, { line: 5, character: 14 }];
 const completionAt = { line: 9, character: 15 };
+// What VS Code's client declares for completion lists (LSP 3.17 item defaults), as bench/run.mjs does.
+const VSCODE_TEXT_DOCUMENT = { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] : NaN);
 
@@ -79,16 +81,19 @@ async function once(server, dir, cacheDir, unique, templateUri) {
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.listen();
   const uri = pathToFileURL(dir).href;
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, locale: 'en', workspaceFolders: [{ uri, name: 'notes' }], capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } } });
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, locale: 'en', workspaceFolders: [{ uri, name: 'notes' }], capabilities: { textDocument: VSCODE_TEXT_DOCUMENT, workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } } });
   const initializedAt = performance.now();
   conn.sendNotification('initialized', {});
   conn.sendNotification('textDocument/didOpen', { textDocument: { uri: templateUri, languageId: 'yaml', version: 1, text: TEMPLATE } });
   let stop = false;
   const waits = [];
+  let completionBytes = 0;
   const timed = async (method, params) => {
     const t = performance.now();
-    await conn.sendRequest(method, params);
+    const answer = await conn.sendRequest(method, params);
     waits.push(performance.now() - t);
+    // Once (the same answer every time): the client's own work would delay the next request.
+    if (method === 'textDocument/completion' && !completionBytes) completionBytes = Buffer.byteLength(JSON.stringify(answer));
   };
   const stream = (async () => {
     for (let j = 0; !stop && !indexedAt; j++) {
@@ -131,6 +136,7 @@ async function once(server, dir, cacheDir, unique, templateUri) {
     streamP99Ms: percentile(waits, 99),
     streamMaxMs: Math.max(...waits),
     streamSamples: waits.length,
+    completionBytes,
     log: logs.filter((l) => /indexed|headings/i.test(l)).join(' | '),
   };
 }
@@ -171,6 +177,7 @@ const summary = servers.map((server, s) => {
     streamP99Ms: median(r.map((x) => x.streamP99Ms)),
     streamMaxMs: Math.max(...r.map((x) => x.streamMaxMs)),
     streamSamples: r.reduce((a, x) => a + x.streamSamples, 0),
+    completionBytes: r[r.length - 1].completionBytes,
     ready: r.map((x) => Math.round(x.readyMs)),
     readyCpu: r.map((x) => x.readyCpuMs),
     lastLog: r[r.length - 1].log,
@@ -182,7 +189,7 @@ else {
   for (const s of summary) {
     console.log(`${s.server}\n  first correct symbol: wall ${s.readyMs.toFixed(0)} ms (${s.ready.join(', ')}), server CPU ${s.readyCpuMs} ms (${s.readyCpu.join(', ')})`);
     console.log(`  initialize answered ${s.initializeMs.toFixed(0)} ms; indexed ${s.indexedMs.toFixed(0)} ms (CPU ${s.indexedCpuMs} ms); VmHWM at indexed ${s.hwmAtIndexedMb.toFixed(0)} MB`);
-    console.log(`  stream hover+completion until indexed: p99 (median of runs) ${s.streamP99Ms.toFixed(1)} ms, max ${s.streamMaxMs.toFixed(1)} ms, ${s.streamSamples} requests`);
+    console.log(`  stream hover+completion until indexed: p99 (median of runs) ${s.streamP99Ms.toFixed(1)} ms, max ${s.streamMaxMs.toFixed(1)} ms, ${s.streamSamples} requests; completion answer ${(s.completionBytes / 1000).toFixed(0)} KB`);
     console.log(`  server log: ${s.lastLog}`);
   }
 }

@@ -19,6 +19,8 @@ export interface ClientOptions {
   workspaceCapabilities?: Record<string, unknown>;
   /** Advertise window/workDoneProgress (the crawl then reports `done/total`; see `waitForProgress`). */
   progress?: boolean;
+  /** Advertised as the `textDocument` capabilities (e.g. VS Code's `completion.completionList.itemDefaults`). */
+  textDocumentCapabilities?: Record<string, unknown>;
 }
 
 export class TestClient {
@@ -83,9 +85,12 @@ export class TestClient {
       locale: this.options.locale ?? 'en',
       workspaceFolders: [{ uri, name: 'ws' }],
       initializationOptions: this.options.settings,
-      capabilities: this.options.vscodeLike
-        ? { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, ...this.options.workspaceCapabilities }, window: { workDoneProgress: true } }
-        : { workspace: { ...this.options.workspaceCapabilities }, ...(this.options.progress ? { window: { workDoneProgress: true } } : {}) },
+      capabilities: {
+        ...(this.options.vscodeLike
+          ? { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, ...this.options.workspaceCapabilities }, window: { workDoneProgress: true } }
+          : { workspace: { ...this.options.workspaceCapabilities }, ...(this.options.progress ? { window: { workDoneProgress: true } } : {}) }),
+        ...(this.options.textDocumentCapabilities ? { textDocument: this.options.textDocumentCapabilities } : {}),
+      },
     });
     this.connection.sendNotification('initialized', {});
     await indexed;

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
 import { eventually, TestClient } from '../helpers/lspClient';
+import { expandItemDefaults, itemMeaning } from '../helpers/completionList';
 
 const NOTE = `# SQS のメモ
 
@@ -87,6 +88,29 @@ describe('CloudFormation templates over stdio', function () {
     assert.equal(items[0]?.label, 'AWS::SQS::Queue');
     const resolved = (await client.connection.sendRequest('completionItem/resolve', items[0])) as CompletionItem;
     assert.match(JSON.stringify(resolved.documentation), /Creates an Amazon SQS/);
+  });
+
+  it('a client that applies CompletionList.itemDefaults (VS Code) gets the same items, each sent shorter', async () => {
+    const defaults = new TestClient({ workspace: path.join(root, 'ws'), textDocumentCapabilities: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } });
+    try {
+      await defaults.start();
+      const text = TEMPLATE + '  Next:\n    Type: AWS::\n';
+      const at = (c: TestClient) => ({ textDocument: { uri: c.open('stack-defaults.yaml', 'yaml', text) }, position: c.positionOf(text, 'Type: AWS::\n', 'Type: AWS::'.length) });
+      const full = (await client.connection.sendRequest('textDocument/completion', at(client))) as CompletionList;
+      const compact = (await defaults.connection.sendRequest('textDocument/completion', at(defaults))) as CompletionList;
+      assert.equal(full.itemDefaults, undefined);
+      assert.ok(full.items.every((i) => i.textEdit && i.data), 'a client without defaults gets every item in full');
+      assert.ok(compact.itemDefaults?.editRange && compact.itemDefaults.data);
+      assert.equal(compact.items.length, 300);
+      assert.deepEqual(expandItemDefaults(compact).map(itemMeaning), full.items.map(itemMeaning));
+      assert.ok(JSON.stringify(compact).length < 0.65 * JSON.stringify(full).length, `${JSON.stringify(compact).length} vs ${JSON.stringify(full).length} bytes`);
+      // Resolving an item as the client holds it (the defaults applied) still finds its documentation.
+      const queue = expandItemDefaults(compact).find((i) => i.label === 'AWS::SQS::Queue')!;
+      const resolved = (await defaults.connection.sendRequest('completionItem/resolve', queue)) as CompletionItem;
+      assert.match(JSON.stringify(resolved.documentation), /Creates an Amazon SQS/);
+    } finally {
+      await defaults.stop();
+    }
   });
 
   it('completion of note code blocks under Resources', async () => {

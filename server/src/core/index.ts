@@ -10,6 +10,7 @@ export type { RawSdkTable } from './data/sdkTable';
 export type { CfnResourceType, FeatureEntry, IamAction, PropertyTarget, ServiceEntry, TfType, TypeMapping } from './data/types';
 export type { FeatureProvider } from './featureProvider';
 export { cfnDocUrl } from './present/awsLinks';
+export { compactCompletionList } from './present/completionDefaults';
 export { equivalentsFor } from './features/aws/equivalents';
 export { resolveSection } from './present/noteLinks';
 export { notesOutline, sectionsForService, servicesInNotes } from './features/notes/notesOutline';

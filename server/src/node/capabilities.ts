@@ -24,6 +24,8 @@ export interface ClientCapabilities {
   canReportProgress: boolean;
   /** workspace/codeLens/refresh when the display language changes. */
   canRefreshCodeLenses: boolean;
+  /** The CompletionList.itemDefaults the client applies (LSP 3.17): what all items share is sent once. */
+  completionItemDefaults: ReadonlySet<string>;
 }
 
 export function clientCapabilities(params: InitializeParams): ClientCapabilities {
@@ -34,5 +36,11 @@ export function clientCapabilities(params: InitializeParams): ClientCapabilities
     relativePatterns: !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport,
     canReportProgress: !!caps.window?.workDoneProgress,
     canRefreshCodeLenses: !!caps.workspace?.codeLens?.refreshSupport,
+    completionItemDefaults: new Set(listOfStrings(caps.textDocument?.completion?.completionList?.itemDefaults)),
   };
+}
+
+/** A declared list as it is, or nothing (a client's malformed capability must not fail `initialize`). */
+function listOfStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

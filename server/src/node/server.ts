@@ -10,7 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type AwsData, convertTemplate, equivalentsFor, type FeatureProvider, type Locale, localize, M, notesOutline, parsedDocuments, prepareHeadingSearch, resolveLocale, resolveSection, searchSections, sectionsForService, servicesInNotes, templateFormat, warmUpMarkdown } from '../core';
+import { type AwsData, compactCompletionList, convertTemplate, equivalentsFor, type FeatureProvider, type Locale, localize, M, notesOutline, parsedDocuments, prepareHeadingSearch, resolveLocale, resolveSection, searchSections, sectionsForService, servicesInNotes, templateFormat, warmUpMarkdown } from '../core';
 import { findDataDir } from './dataLoader';
 import { clientCapabilities, SERVER_CAPABILITIES, type ClientCapabilities } from './capabilities';
 import { scheduleDiagnostics } from './diagnosticsScheduler';
@@ -329,7 +329,14 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       doc.languageId === 'markdown' || indexer.isNoteUri(doc.uri) ? service.documentSymbols(doc) : (service.providedDocumentSymbols(doc) ?? []),
     ),
   );
-  connection.onCompletion(({ textDocument, position }) => withDocument(textDocument.uri, [], (doc) => service.completion(doc, position)));
+  connection.onCompletion(({ textDocument, position }) =>
+    withDocument(textDocument.uri, [], (doc) => {
+      const answer = service.completion(doc, position);
+      // An array is a complete list: as one, it can share its items' defaults with a client that applies them.
+      const list = !Array.isArray(answer) ? answer : answer.length && client.completionItemDefaults.size ? { isIncomplete: false, items: answer } : undefined;
+      return list ? compactCompletionList(list, client.completionItemDefaults) : answer;
+    }),
+  );
   connection.onCompletionResolve((item) => {
     try {
       return service.resolveCompletion(item);

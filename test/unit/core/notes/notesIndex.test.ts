@@ -34,6 +34,39 @@ function fullRanking(index: NotesIndex, serviceId: string) {
 }
 
 describe('notes index', () => {
+  it('stats asked between any changes are never stale: they equal a fresh index of the same notes (property)', () => {
+    // (stats are kept per index version: the crawl's end asks twice in a row.)
+    const op = fc.record({ file: fc.integer({ min: 0, max: 5 }), note: fc.integer({ min: -1, max: NOTES.length - 1 }), defer: fc.boolean(), ask: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
+        const index = new NotesIndex(recognizer);
+        const texts = new Map<string, string>();
+        for (const { file, note, defer, ask } of ops) {
+          const uri = `file:///n/${file}.md`;
+          if (note < 0) {
+            index.remove(uri);
+            texts.delete(uri);
+          } else {
+            index.setText(uri, NOTES[note], { defer });
+            texts.set(uri, NOTES[note]);
+          }
+          if (ask) {
+            const fresh = new NotesIndex(recognizer);
+            for (const [u, t] of texts) fresh.setText(u, t);
+            // Deferred notes count their sections at once, their services once their mentions are indexed.
+            const pending = index.pendingCount > 0;
+            const stats = index.stats();
+            assert.equal(stats.files, fresh.stats().files);
+            assert.equal(stats.sections, fresh.stats().sections);
+            if (!pending) assert.equal(stats.services, fresh.stats().services);
+            index.indexPending();
+            assert.deepEqual(index.stats(), fresh.stats());
+          }
+        }
+      }),
+    );
+  });
+
   it('incremental rankings equal a full re-rank after any sequence of changes (property)', () => {
     const op = fc.record({ file: fc.integer({ min: 0, max: 5 }), note: fc.integer({ min: -1, max: NOTES.length - 1 }), ask: fc.boolean() });
     fc.assert(

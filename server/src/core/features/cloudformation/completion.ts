@@ -24,6 +24,7 @@ import { jsonContext, lineAt, yamlKeyPath, type LineContext } from './textContex
 
 export const PROVIDER = 'cloudformation';
 const MAX_TYPES = 300;
+const TYPE_ITEM_DATA = { provider: PROVIDER, kind: 'type' } as const;
 
 interface Site {
   document: TextDocument;
@@ -193,6 +194,7 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
   const hasProperties = !!resource?.node && resource.node.kind === 'mapping' && resource.node.pairs.some((p) => p.key === 'Properties');
   // `Type:|` with no space yet: YAML needs one after the colon.
   const lead = !site.json && site.template.text[site.offset - typed.length - 1] === ':' ? ' ' : '';
+  const snippetLabel = localize(ctx.locale, CM.requiredPropertiesSnippet);
   const items = ranked.map(({ name }, index): CompletionItem => {
     const type = ctx.data.cfnType(name);
     const item: CompletionItem = {
@@ -201,7 +203,8 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
       detail: type?.description ? shorten(type.description, 80) : undefined,
       filterText: lead + name,
       sortText: String(index).padStart(4, '0'),
-      data: { provider: PROVIDER, kind: 'type', type: name },
+      // The same data for every type item (the label names the type): sent once as the list's default (issue 16).
+      data: TYPE_ITEM_DATA,
       textEdit: { range, newText: lead + name },
     };
     const required = type ? requiredProperties(type) : [];
@@ -210,7 +213,7 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
       item.textEdit = { range: site.json ? withClosingQuote(site, range) : range, newText: lead + snippetEscape(name) + body };
       item.insertTextFormat = InsertTextFormat.Snippet;
       item.insertTextMode = InsertTextMode.asIs;
-      item.labelDetails = { description: localize(ctx.locale, CM.requiredPropertiesSnippet) };
+      item.labelDetails = { description: snippetLabel };
     }
     return item;
   });
@@ -255,7 +258,8 @@ function shorten(text: string, max: number): string {
 }
 
 function snippetEscape(text: string): string {
-  return text.replace(/[$}\\]/g, '\\$&');
+  // Type names never hold these: no regex for each of 300 items per request.
+  return text.includes('$') || text.includes('}') || text.includes('\\') ? text.replace(/[$}\\]/g, '\\$&') : text;
 }
 
 
@@ -636,8 +640,8 @@ function typeFromText(text: string, id: string): string | undefined {
 
 export function resolveTemplateCompletion(item: CompletionItem, ctx: CoreContext): CompletionItem {
   const data = item.data as { kind?: string; type?: string } | undefined;
-  if (data?.kind === 'type' && data.type) {
-    item.documentation = { kind: 'markdown', value: describeCfnType(data.type, ctx.data, ctx.locale) };
-  }
+  // Type items name their type in the label (`type` in the data: items of earlier versions).
+  const type = data?.kind === 'type' ? (data.type ?? item.label) : undefined;
+  if (type) item.documentation = { kind: 'markdown', value: describeCfnType(type, ctx.data, ctx.locale) };
   return item;
 }

@@ -18,9 +18,11 @@ const MAX_TYPE_ITEMS = 200;
 /** Arguments the schema lists but nobody writes (computed or deprecated ids). */
 const HIDDEN_ARGUMENTS = new Set(['id', 'tags_all']);
 
+/** The data of a type item, alike for every item of a list (the label names the type; issue 16: sent once). */
 export interface TypeItemData {
   provider: typeof PROVIDER_NAME;
-  tfType: string;
+  /** Items of earlier versions named the type here. */
+  tfType?: string;
   kind: BlockKind;
 }
 
@@ -79,9 +81,9 @@ function typeItems(kind: BlockKind, typed: string, replace: Range, ctx: CoreCont
     if (score >= 0) scored.push({ name, score });
   }
   scored.sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name));
+  const data: TypeItemData = { provider: PROVIDER_NAME, kind };
   const items = scored.slice(0, MAX_TYPE_ITEMS).map(({ name }, index): CompletionItem => {
     const service = ctx.data.serviceByTfType(name);
-    const data: TypeItemData = { provider: PROVIDER_NAME, tfType: name, kind };
     return {
       label: name,
       kind: CompletionItemKind.Class,
@@ -98,8 +100,9 @@ function typeItems(kind: BlockKind, typed: string, replace: Range, ctx: CoreCont
 /** Adds the documentation of a type item when the editor shows it. */
 export function resolveTypeItem(item: CompletionItem, ctx: CoreContext): CompletionItem {
   const data = item.data as Partial<TypeItemData> | undefined;
-  if (!data?.tfType || (data.kind !== 'resource' && data.kind !== 'data')) return item;
-  return { ...item, documentation: { kind: 'markdown', value: describeType(data.tfType, data.kind, ctx) } };
+  const tfType = data?.tfType ?? item.label;
+  if (!tfType || (data?.kind !== 'resource' && data?.kind !== 'data')) return item;
+  return { ...item, documentation: { kind: 'markdown', value: describeType(tfType, data.kind, ctx) } };
 }
 
 function argumentItems(block: HclBlock, tfType: string, kind: BlockKind, replace: Range, ctx: CoreContext): CompletionItem[] | undefined {

@@ -264,6 +264,9 @@ export class WorkspaceIndexer {
     const cacheLoadMs = Math.round(performance.now() - started);
     // Cold start: the workers boot while the folders are walked.
     let workers = !loaded ? this.startWorkers() : [];
+    // Until every heading is searchable, idle-time work (the server's warm-up) waits: it would take the cores the
+    // scan workers need (issue 16: the request thread, the workers and the client share them).
+    let scanning = !loaded ? this.beginScan() : undefined;
     this.lastCrawlUsedWorker = false;
     this.lastCrawlShares = [];
     let restoredMs = 0;
@@ -383,6 +386,7 @@ export class WorkspaceIndexer {
         }
       }
       const headingsMs = Math.round(performance.now() - started);
+      this.endScan(scanning);
       if (generation === this.generation) onHeadings?.({ files: this.index.size, ms: headingsMs });
       // Phase 2 in the worker (when it does it): its results are applied in short slices until it is done.
       if (session?.phase2) await session.phase2(generation);
@@ -414,6 +418,7 @@ export class WorkspaceIndexer {
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
       this.endRestore(restoring);
+      this.endScan(scanning);
       for (const worker of workers) void worker.terminate();
       if (!bulkEnded) this.index.endBulk();
     }
@@ -446,6 +451,31 @@ export class WorkspaceIndexer {
     state?.end();
     if (this.restore0 === state) this.restore0 = undefined;
   }
+
+  private scan1: RestoreState | undefined;
+
+  /** Whether a cold crawl is reading and pre-scanning the notes now (phase 1: not every heading is searchable yet). */
+  get scanning(): boolean {
+    return this.scan1 !== undefined;
+  }
+
+  /** Settles when no cold crawl is in phase 1 (idle-time work waits for it, like for a warm start's restore). */
+  get scanned(): Promise<void> {
+    return this.scan1?.done ?? Promise.resolve();
+  }
+
+  private beginScan(): RestoreState {
+    this.endScan(this.scan1);
+    let end!: () => void;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    return (this.scan1 = { done, end });
+  }
+
+  private endScan(state: RestoreState | undefined): void {
+    state?.end();
+    if (this.scan1 === state) this.scan1 = undefined;
+  }
+
   /** The scan workers, started; none when they are off, the bundle is missing, or none can start (logged once). */
   private startWorkers(): Worker[] {
     const script = this.scanWorker.script;

@@ -261,6 +261,26 @@ else require(${JSON.stringify(WORKER)});
     }
   });
 
+  it("a cold crawl says it is scanning until every heading is searchable (the server's warm-up waits for that)", async () => {
+    const service = createLanguageService({ data: miniData() });
+    const settings = normalizeSettings({ notes: { paths: [notes] } });
+    const indexer = new WorkspaceIndexer(service.index, settings, [tmp], { info() {}, warn() {}, error() {} }, () => 'en');
+    indexer.scanWorker = { script: WORKER, minNotes: 0, workers: 2 };
+    assert.equal(indexer.scanning, false);
+    let atHeadings: boolean | undefined;
+    let filesWhenScanned = -1;
+    const crawling = indexer.crawl({ onHeadings: () => (atHeadings = indexer.scanning) });
+    assert.equal(indexer.scanning, true);
+    const scanned = indexer.scanned.then(() => (filesWhenScanned = service.index.size));
+    await crawling;
+    await scanned;
+    assert.equal(atHeadings, false);
+    assert.equal(indexer.scanning, false);
+    // Settled once phase 1 was over: every note was in the index by then.
+    assert.equal(filesWhenScanned, service.index.size);
+    assert.ok(filesWhenScanned > 700, `${filesWhenScanned}`);
+  });
+
   it('falls back to one thread when the worker fails (logged once) or is not worth starting', async () => {
     const single = await crawl(undefined);
     const broken = path.join(tmp, 'broken-worker.js');

@@ -108,9 +108,11 @@ export class WorkspaceIndexer {
   scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; keepChars?: number; nice?: number; workers?: number } = {
     script: process.env.AWS_NOTES_SCAN_WORKER === '0' ? undefined : path.join(__dirname, 'scanWorker.js'),
     minNotes: 500,
-    // Issue 16: phase 1 (read + pre-scan) on every core: one worker per core, at most two (the request thread needs
-    // one too); each further worker only for at least `minNotes` more notes. AWS_NOTES_SCAN_WORKERS=1 for A/B runs.
-    workers: Number(process.env.AWS_NOTES_SCAN_WORKERS) || Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length)),
+    // Issue 16: a second worker shares phase 1 (read + pre-scan) only with four cores or more. On two cores the
+    // request thread, the client and V8's GC threads already fill the second one during a cold crawl: measured at
+    // 10k notes, two workers gave no earlier headings, and more CPU and peak RSS. Each further worker only for at
+    // least `minNotes` more notes. AWS_NOTES_SCAN_WORKERS=N for A/B runs.
+    workers: Number(process.env.AWS_NOTES_SCAN_WORKERS) || Math.min(2, Math.max(1, Math.floor((os.availableParallelism?.() ?? os.cpus().length) / 2))),
     // How much nicer than this thread the worker runs (threadPriority.ts); AWS_NOTES_WORKER_NICE=0 for A/B runs.
     nice: Number(process.env.AWS_NOTES_WORKER_NICE ?? WORKER_NICE) || 0,
   };

@@ -56,6 +56,20 @@ function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Up to this many bytes, `readNoteSync` reads into one buffer it keeps (per thread) instead of a new one per note. */
+const SCRATCH_MAX = 1 << 20;
+let scratch: Buffer | undefined;
+
+/**
+ * A buffer of at least `size` bytes whose contents are used up before the next call: the crawl reads thousands of
+ * notes in a row, and a new buffer per note (mostly above the 4 KB that Node pools) was garbage for every one of them.
+ */
+function scratchFor(size: number): Buffer {
+  if (size > SCRATCH_MAX) return Buffer.allocUnsafe(size);
+  if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, Math.max(65536, 2 ** Math.ceil(Math.log2(size)))));
+  return scratch;
+}
+
 /** The text of a note read by `readNoteSync`, with the size and mtime of the file it was read from (when the
  * bytes read are exactly the size the file had when it was opened: otherwise it changed meanwhile, and no stat is
  * reported, so the cache re-checks the file later). */
@@ -74,25 +88,24 @@ export function readNoteSync(file: string, maxFileSize: number): SyncReadResult 
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return notRegular(stat);
     if (stat.size > maxFileSize) return { ok: false, reason: 'large', detail: String(stat.size), size: stat.size };
-    let buffer = Buffer.allocUnsafe(stat.size > 0 ? stat.size : 8192);
+    // A regular file is read up to the size it had when opened (like readFileSync: no EOF probe); one of unknown
+    // size (0: /proc) up to the limit (+1).
+    const want = stat.size > 0 ? stat.size : maxFileSize + 1;
+    let buffer = scratchFor(stat.size > 0 ? want : Math.min(want, 8192));
     let length = 0;
-    for (;;) {
+    while (length < want) {
       if (length === buffer.length) {
-        // Like readFileSync: a regular file is read up to the size it had when opened (one read, no EOF probe).
-        if (length === stat.size) break;
-        // A regular file of unknown size (size 0: /proc): keep reading, up to the limit.
-        if (length > maxFileSize) break;
-        const bigger = Buffer.allocUnsafe(Math.min(maxFileSize + 1, buffer.length * 2));
+        const bigger = Buffer.allocUnsafe(Math.min(want, buffer.length * 2));
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      const n = fs.readSync(fd, buffer, length, Math.min(buffer.length, want) - length, null);
       if (n === 0) break;
       length += n;
     }
     // A file of unknown size may be longer than the limit: the limit holds for what was read.
     if (length > maxFileSize) return { ok: false, reason: 'large', detail: String(length), size: length };
-    const bytes = length === buffer.length ? buffer : buffer.subarray(0, length);
+    const bytes = buffer.subarray(0, length);
     if (looksBinary(bytes)) return { ok: false, reason: 'binary', detail: 'NUL bytes' };
     const text = decoder.decode(bytes);
     return length === stat.size ? { ok: true, text, size: stat.size, mtimeMs: stat.mtimeMs } : { ok: true, text };

@@ -32,6 +32,8 @@ export interface ScanJob {
   applied?: SharedArrayBuffer;
   /** Steps by which the worker lowers its own thread's priority (requests on the main thread come first). */
   nice?: number;
+  /** How many workers share the crawl (the counter): each holds its share of the texts' budget (`keepChars`). */
+  workers?: number;
 }
 
 /** Messages the worker may post before the main thread has applied them. */
@@ -92,7 +94,7 @@ function run(job: ScanJob): void {
    */
   const mine: { i: number; text: string | undefined; length: number; hash: number }[] = [];
   let kept = 0;
-  const keepChars = job.mentions?.keepChars ?? KEEP_CHARS;
+  const keepChars = Math.floor((job.mentions?.keepChars ?? KEEP_CHARS) / Math.max(1, job.workers ?? 1));
   for (;;) {
     const start = Atomics.add(counter, 0, job.batch);
     if (start >= total) break;

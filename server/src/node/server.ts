@@ -248,6 +248,13 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
         setTimeout(next, 0);
         return;
       }
+      // A cold crawl's phase 1 goes first (the headings are searchable sooner: on two cores the rounds took CPU
+      // the scan worker needed); the template steps above do not wait, they are what a first template hover needs.
+      if (indexer.scanning && !waiting) {
+        waiting = true;
+        void indexer.scanned.then(() => setTimeout(next, 0));
+        return;
+      }
       // The sanitiser's parser, until it is optimised: one sample text per turn of the event loop.
       traced('idle:warmUpMarkdown', () => warmUpMarkdown(rounds))();
       if (++rounds < WARM_UP_ROUNDS) setTimeout(next, 0);

@@ -6,6 +6,7 @@
 // any other note is read and scanned: after phase 1 every heading is searchable. Phase 2 finds the mentions of
 // the notes that were scanned, in slices. Then the cache is written, off the critical path.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { foldedHeadingKeys, type Locale, localize, M, type NoteFile, type NotesIndex, seedFoldedHeadingKeys } from '../core';
@@ -104,9 +105,14 @@ export class WorkspaceIndexer {
    * sources run unbundled, as in unit tests) reads and pre-scans a share of the notes when there are at least
    * `minNotes` to read (below that a worker's start-up does not pay). `script: undefined` turns it off.
    */
-  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; keepChars?: number; nice?: number } = {
+  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; keepChars?: number; nice?: number; workers?: number } = {
     script: process.env.AWS_NOTES_SCAN_WORKER === '0' ? undefined : path.join(__dirname, 'scanWorker.js'),
     minNotes: 500,
+    // Issue 16: a second worker shares phase 1 (read + pre-scan) only with four cores or more. On two cores the
+    // request thread, the client and V8's GC threads already fill the second one during a cold crawl: measured at
+    // 10k notes, two workers gave no earlier headings, and more CPU and peak RSS. Each further worker only for at
+    // least `minNotes` more notes. AWS_NOTES_SCAN_WORKERS=N for A/B runs.
+    workers: Number(process.env.AWS_NOTES_SCAN_WORKERS) || Math.min(2, Math.max(1, Math.floor((os.availableParallelism?.() ?? os.cpus().length) / 2))),
     // How much nicer than this thread the worker runs (threadPriority.ts); AWS_NOTES_WORKER_NICE=0 for A/B runs.
     nice: Number(process.env.AWS_NOTES_WORKER_NICE ?? WORKER_NICE) || 0,
   };
@@ -120,6 +126,8 @@ export class WorkspaceIndexer {
   private touchedDuringCrawl: Set<string> | undefined;
   /** Set when phase 1 of the last crawl used the worker (for tests and stats). */
   lastCrawlUsedWorker = false;
+  /** How many notes each worker of the last crawl pre-scanned (for tests and stats). */
+  lastCrawlShares: number[] = [];
   /**
    * Issue 12: false in an untrusted workspace (VS Code's Restricted Mode, told by the client): its folders are then
    * not note roots, and relative `notes.paths` entries resolve to nothing, unless `notes.indexUntrustedWorkspaces`.
@@ -256,9 +264,13 @@ export class WorkspaceIndexer {
     /** The cached notes by path (phase 1 verifies each), filled as phase 0 builds their entries. */
     let cached = new Map<string, CachedNote>();
     const cacheLoadMs = Math.round(performance.now() - started);
-    // Cold start: the worker boots while the folders are walked.
-    let worker = !loaded ? this.startWorker() : undefined;
+    // Cold start: the workers boot while the folders are walked.
+    let workers = !loaded ? this.startWorkers() : [];
+    // Until every heading is searchable, idle-time work (the server's warm-up) waits: it would take the cores the
+    // scan workers need (issue 16: the request thread, the workers and the client share them).
+    let scanning = !loaded ? this.beginScan() : undefined;
     this.lastCrawlUsedWorker = false;
+    this.lastCrawlShares = [];
     let restoredMs = 0;
     const maxFileSize = this.settings.limits.maxFileSize;
     let lastYield = performance.now();
@@ -355,15 +367,14 @@ export class WorkspaceIndexer {
         }
       }
       let fromCache = 0;
-      if (worker && (found.files.length < this.scanWorker.minNotes || generation !== this.generation)) {
-        void worker.terminate();
-        worker = undefined;
-      }
-      // Phase 1 on two cores: the worker and this thread claim batches of files; whatever the worker could not do
+      // Each worker needs its share of at least minNotes notes (none at all in a superseded crawl).
+      const useful = generation !== this.generation ? 0 : Math.floor(found.files.length / Math.max(1, this.scanWorker.minNotes));
+      for (const extra of workers.splice(Math.min(workers.length, useful))) void extra.terminate();
+      // Phase 1 on every core: the workers (and this thread) claim batches of files; whatever a worker could not do
       // (it failed) is done here below.
-      const session = worker ? await this.phase1WithWorker(worker, generation, found.files, uris, maxFileSize, onProgress) : undefined;
+      const session = workers.length ? await this.phase1WithWorker(workers, generation, found.files, uris, maxFileSize, onProgress) : undefined;
       const doneByWorker = session?.done;
-      worker = undefined;
+      workers = [];
       // Phase 1: structure. Synchronous stats and reads: small files, no thread-pool round trip per file.
       for (let i = 0; i < found.files.length; i++) {
         if (doneByWorker?.[i]) continue;
@@ -377,6 +388,7 @@ export class WorkspaceIndexer {
         }
       }
       const headingsMs = Math.round(performance.now() - started);
+      this.endScan(scanning);
       if (generation === this.generation) onHeadings?.({ files: this.index.size, ms: headingsMs });
       // Phase 2 in the worker (when it does it): its results are applied in short slices until it is done.
       if (session?.phase2) await session.phase2(generation);
@@ -408,7 +420,8 @@ export class WorkspaceIndexer {
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
       this.endRestore(restoring);
-      if (worker) void worker.terminate();
+      this.endScan(scanning);
+      for (const worker of workers) void worker.terminate();
       if (!bulkEnded) this.index.endBulk();
     }
   }
@@ -441,32 +454,61 @@ export class WorkspaceIndexer {
     if (this.restore0 === state) this.restore0 = undefined;
   }
 
-  /** The scan worker, started; undefined when it is off, its bundle is missing, or it cannot start (logged once). */
-  private startWorker(): Worker | undefined {
+  private scan1: RestoreState | undefined;
+
+  /** Whether a cold crawl is reading and pre-scanning the notes now (phase 1: not every heading is searchable yet). */
+  get scanning(): boolean {
+    return this.scan1 !== undefined;
+  }
+
+  /** Settles when no cold crawl is in phase 1 (idle-time work waits for it, like for a warm start's restore). */
+  get scanned(): Promise<void> {
+    return this.scan1?.done ?? Promise.resolve();
+  }
+
+  private beginScan(): RestoreState {
+    this.endScan(this.scan1);
+    let end!: () => void;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    return (this.scan1 = { done, end });
+  }
+
+  private endScan(state: RestoreState | undefined): void {
+    state?.end();
+    if (this.scan1 === state) this.scan1 = undefined;
+  }
+
+  /** The scan workers, started; none when they are off, the bundle is missing, or none can start (logged once). */
+  private startWorkers(): Worker[] {
     const script = this.scanWorker.script;
-    if (!script || !fs.existsSync(script)) return undefined;
-    try {
-      // A small young generation: the worker's scans make short-lived garbage, and its default young generation
-      // (up to 48 MB) sat next to the main thread's heap at the crawl's peak.
-      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-      worker.unref();
-      return worker;
-    } catch (error) {
-      this.log.warnOnce('scan-worker', localize(this.locale(), M.workerNotStarted, { error: (error as Error).message }));
-      return undefined;
+    if (!script || !fs.existsSync(script)) return [];
+    const workers: Worker[] = [];
+    for (let k = 0; k < Math.max(1, this.scanWorker.workers ?? 1); k++) {
+      try {
+        // A small young generation: the worker's scans make short-lived garbage, and its default young generation
+        // (up to 48 MB) sat next to the main thread's heap at the crawl's peak.
+        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+        worker.unref();
+        workers.push(worker);
+      } catch (error) {
+        this.log.warnOnce('scan-worker', localize(this.locale(), M.workerNotStarted, { error: (error as Error).message }));
+        break;
+      }
     }
+    return workers;
   }
 
   /**
-   * Phase 1 of a cold crawl with the scan worker: both threads claim batches of files from a shared counter (this
-   * thread only when the worker does not do phase 2 as well); this thread reads and pre-scans its batches as the
-   * single-thread crawl does, and exposes the worker's notes (read, nesting-checked and pre-scanned there) as they
-   * arrive. Returns which files are done (all of them unless the worker failed or the crawl was superseded) and,
-   * when the worker goes on with phase 2, `phase2`, which applies its results until it is done; the worker is
-   * terminated (its heap freed) once it has nothing more to send.
+   * Phase 1 of a cold crawl with the scan workers: they (and this thread, only when they do not do phase 2 as well)
+   * claim batches of files from one shared counter, so that each takes a share in proportion to its speed; this
+   * thread reads and pre-scans its batches as the single-thread crawl does, and exposes the workers' notes (read,
+   * nesting-checked and pre-scanned there) as they arrive. Returns which files are done (all of them unless a worker
+   * failed or the crawl was superseded) and, when the workers go on with phase 2 (each of the notes it pre-scanned),
+   * `phase2`, which applies their results until all are done; the workers are terminated (their heaps freed) once
+   * they have nothing more to send.
    */
   private async phase1WithWorker(
-    worker: Worker,
+    workers: Worker[],
     generation: number,
     files: string[],
     uris: string[],
@@ -478,26 +520,31 @@ export class WorkspaceIndexer {
     const touched = (this.touchedDuringCrawl = new Set<string>());
     const maxNestingDepth = this.settings.limits.maxNestingDepth;
     const counter = new Int32Array(new SharedArrayBuffer(4));
-    const applied = new Int32Array(new SharedArrayBuffer(4));
     const batch = 16;
     const dataDir = this.scanWorker.dataDir;
-    /** The note each of the worker's files became (its phase-2 result applies to that very note only). */
+    /** The note each of the workers' files became (its phase-2 result applies to that very note only). */
     const exposed: (NoteFile | undefined)[] = dataDir ? new Array(files.length) : [];
-    // The worker's results are taken from the port synchronously, between this thread's own batches and within
-    // short slices: a burst of queued messages never holds up a request.
-    const { port1, port2 } = new MessageChannel();
+    /**
+     * One lane per worker: its port (the results are taken from it synchronously, between this thread's own batches
+     * and within short slices: a burst of queued messages never holds up a request), its count of applied messages
+     * (the worker's back pressure) and where it is: `scanned` (phase 1 posted), `finished` (all posted, or failed).
+     */
+    const lanes = workers.map((worker) => {
+      const { port1, port2 } = new MessageChannel();
+      const lane = { worker, port: port1, remote: port2, applied: new Int32Array(new SharedArrayBuffer(4)), scanned: false, finished: false, exited: false, notes: 0 };
+      const fail = (why: string) => {
+        if (lane.finished) return;
+        lane.scanned = lane.finished = true;
+        this.log.warnOnce('scan-worker', localize(this.locale(), M.workerFailed, { error: why }));
+      };
+      worker.on('error', (error) => fail(error.message));
+      // A normal exit comes after the last message was posted (it is in the port's queue).
+      worker.on('exit', (code) => (code === 0 ? (lane.exited = true) : fail(`exit ${code}`)));
+      return lane;
+    });
+    type Lane = (typeof lanes)[number];
+    const all = (what: (lane: Lane) => boolean) => lanes.every(what);
     let count = 0;
-    let scanned = false;
-    let finished = false;
-    let exited = false;
-    const fail = (why: string) => {
-      if (finished) return;
-      scanned = finished = true;
-      this.log.warnOnce('scan-worker', localize(this.locale(), M.workerFailed, { error: why }));
-    };
-    worker.on('error', (error) => fail(error.message));
-    // A normal exit comes after the last message was posted (it is in the port's queue).
-    worker.on('exit', (code) => (code === 0 ? (exited = true) : fail(`exit ${code}`)));
     let lastYield = performance.now();
     const slice = dataDir ? WorkspaceIndexer.APPLY_SLICE_MS : 8;
     /** A message being applied and its next note: a slice ends after any note, not only after a whole message
@@ -525,7 +572,19 @@ export class WorkspaceIndexer {
       held = undefined;
       return true;
     };
-    /** Applies the worker's results until the slice is over; false when nothing was queued. */
+    /** The lane whose port is read first next time: the workers' messages are taken in turn. */
+    let turn = 0;
+    const receive = (): { lane: Lane; message: WorkerMessage } | undefined => {
+      for (let k = 0; k < lanes.length; k++) {
+        const lane = lanes[(turn + k) % lanes.length];
+        const received = receiveMessageOnPort(lane.port);
+        if (!received) continue;
+        turn = (turn + k + 1) % lanes.length;
+        return { lane, message: received.message as WorkerMessage };
+      }
+      return undefined;
+    };
+    /** Applies the workers' results until the slice is over; false when nothing was queued. */
     const drain = (): boolean => {
       let any = false;
       if (held) {
@@ -533,21 +592,22 @@ export class WorkspaceIndexer {
         if (!applyHeld() || performance.now() - lastYield > slice) return any;
       }
       for (;;) {
-        const received = receiveMessageOnPort(port1);
+        const received = receive();
         if (!received) return any;
         any = true;
-        const message = received.message as WorkerMessage;
+        const { lane, message } = received;
         if (message.type === 'done') {
-          scanned = finished = true;
-          return any;
+          lane.scanned = lane.finished = true;
+          continue;
         }
         if (message.type !== 'scanned') {
           // Taken from the port: the worker may post one more (it stays at most AHEAD messages ahead).
-          Atomics.add(applied, 0, 1);
-          Atomics.notify(applied, 0);
+          Atomics.add(lane.applied, 0, 1);
+          Atomics.notify(lane.applied, 0);
         }
-        if (message.type === 'scanned') scanned = true;
+        if (message.type === 'scanned') lane.scanned = true;
         else {
+          if (message.type === 'batch') lane.notes += message.notes.length;
           held = { message, at: 0 };
           if (!applyHeld()) return any;
         }
@@ -555,9 +615,12 @@ export class WorkspaceIndexer {
       }
     };
     const close = () => {
-      worker.removeAllListeners();
-      port1.close();
-      void worker.terminate();
+      this.lastCrawlShares = lanes.map((lane) => lane.notes);
+      for (const lane of lanes) {
+        lane.worker.removeAllListeners();
+        lane.port.close();
+        void lane.worker.terminate();
+      }
       this.touchedDuringCrawl = undefined;
     };
     /** Drains until `over()`, yielding after each slice (a 1 ms timer while nothing is queued, not a busy loop). */
@@ -585,13 +648,15 @@ export class WorkspaceIndexer {
     };
     let keepOpen = false;
     try {
-      const job: ScanJob = {
-        files, counter: counter.buffer as SharedArrayBuffer, applied: applied.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: port2,
-        nice: this.scanWorker.nice,
-        mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile, keepChars: this.scanWorker.keepChars } : undefined,
-      };
-      worker.postMessage(job, [port2]);
-      // When the worker does phase 2 too, this thread reads nothing itself (requests never wait for a scan).
+      for (const lane of lanes) {
+        const job: ScanJob = {
+          files, counter: counter.buffer as SharedArrayBuffer, applied: lane.applied.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: lane.remote,
+          nice: this.scanWorker.nice, workers: lanes.length,
+          mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile, keepChars: this.scanWorker.keepChars } : undefined,
+        };
+        lane.worker.postMessage(job, [lane.remote]);
+      }
+      // When the workers do phase 2 too, this thread reads nothing itself (requests never wait for a scan).
       let own = !dataDir;
       const claim = () => {
         if (!own) return false;
@@ -605,15 +670,15 @@ export class WorkspaceIndexer {
         }
         return true;
       };
-      await pump(claim, () => scanned || exited);
+      await pump(claim, () => all((lane) => lane.scanned || lane.exited));
       drain();
-      if (!dataDir || finished || exited || generation !== this.generation) return { done };
+      if (!dataDir || all((lane) => lane.finished || lane.exited) || generation !== this.generation) return { done };
       keepOpen = true;
       return {
         done,
         phase2: async (gen: number) => {
           try {
-            if (gen === generation) await pump(() => false, () => finished || exited);
+            if (gen === generation) await pump(() => false, () => all((lane) => lane.finished || lane.exited));
             drain();
           } finally {
             close();

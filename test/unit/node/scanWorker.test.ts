@@ -85,14 +85,14 @@ describe('scan worker (cold crawl on two threads)', function () {
   });
   after(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
 
-  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = [], keepChars?: number, cacheDir?: string) {
+  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = [], keepChars?: number, cacheDir?: string, workers = 1) {
     const warnings: string[] = [];
     const logger = { info() {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
     const parser = (uri: string, text: string) => (parsed.push(uri), parseNote(uri, text));
     const service = createLanguageService({ data: dataDir ? loadAwsData(dataDir) : miniData(), parser });
     const settings = normalizeSettings({ notes: { paths: [notes] }, limits: { maxFileSize: 2000, maxSectionsPerFile: 30, maxNestingDepth: 50 } });
     const indexer = new WorkspaceIndexer(service.index, settings, [tmp], logger as never, () => 'en');
-    indexer.scanWorker = { script, minNotes, dataDir, keepChars };
+    indexer.scanWorker = { script, minNotes, dataDir, keepChars, workers };
     if (cacheDir) assert.ok(indexer.useCache(cacheDir, { server: 'test', data: 'test' }));
     const result = await indexer.crawl();
     return { service, indexer, result, warnings };
@@ -142,6 +142,55 @@ describe('scan worker (cold crawl on two threads)', function () {
     assert.ok(parsedHalf.length < 40, `${parsedHalf.length} notes scanned on the request thread`);
   });
 
+  it('two workers share phase 1 (one counter) and each does phase 2 of the notes it pre-scanned: the same index', async () => {
+    const dataDir = findDataDir();
+    if (!dataDir) return assert.fail('no data directory');
+    const single = await crawl(undefined, 0, dataDir);
+    const parsed: string[] = [];
+    const two = await crawl(WORKER, 0, dataDir, parsed, undefined, undefined, 2);
+    assert.deepEqual(snapshot(two.service), snapshot(single.service));
+    assert.deepEqual(two.warnings.sort(), single.warnings.sort());
+    // Every file was pre-scanned by one of the two (none twice, none here), and phase 2 stayed off this thread.
+    const files = fs.readdirSync(notes, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).length;
+    assert.equal(two.indexer.lastCrawlShares.length, 2);
+    assert.equal(two.indexer.lastCrawlShares.reduce((a, b) => a + b, 0), files);
+    assert.ok(parsed.length < 40, `${parsed.length} notes scanned on the request thread`);
+    // A budget for held texts smaller than the vault is shared by the two: some notes are read again, the same index.
+    const total = fs.readdirSync(notes, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).reduce((n, f) => n + fs.readFileSync(path.join(notes, f), 'utf8').length, 0);
+    const half = await crawl(WORKER, 0, dataDir, [], Math.floor(total / 2), undefined, 2);
+    assert.deepEqual(snapshot(half.service), snapshot(single.service));
+  });
+
+  it('one of two workers failing after it claimed files: the other and this thread do the rest, the same index, logged once', async () => {
+    const dataDir = findDataDir();
+    if (!dataDir) return assert.fail('no data directory');
+    const single = await crawl(undefined, 0, dataDir);
+    // Whichever of the two starts first claims a batch of files and throws; the other is the real worker.
+    const lock = path.join(tmp, 'first-worker-lock');
+    const flaky = path.join(tmp, 'one-fails-worker.js');
+    fs.writeFileSync(
+      flaky,
+      `const fs = require('node:fs');
+const { parentPort } = require('node:worker_threads');
+let first = true;
+try { fs.mkdirSync(${JSON.stringify(lock)}); } catch { first = false; }
+if (first) parentPort.once('message', (job) => { Atomics.add(new Int32Array(job.counter), 0, job.batch); throw new Error('boom'); });
+else require(${JSON.stringify(WORKER)});
+`,
+    );
+    const parsed: string[] = [];
+    const failed = await crawl(flaky, 0, dataDir, parsed, undefined, undefined, 2);
+    assert.ok(fs.existsSync(lock));
+    assert.deepEqual(snapshot(failed.service), snapshot(single.service));
+    assert.equal(failed.warnings.filter((w) => /scan worker/.test(w) && /boom/.test(w)).length, 1);
+    // The failed worker's claimed batch was read here; the rest came from the other worker, phase 2 included.
+    const shares = failed.indexer.lastCrawlShares;
+    assert.equal(shares.length, 2);
+    assert.equal(Math.min(...shares), 0);
+    assert.ok(Math.max(...shares) > 500, `${shares}`);
+    assert.ok(parsed.length >= 16 && parsed.length < 60, `${parsed.length} notes scanned on the request thread`);
+  });
+
   it("the cache written after the worker's phase 2 is the single-thread crawl's, byte for byte, and no note's sections are kept built for it (sections built later are held weakly)", async () => {
     const dataDir = findDataDir();
     if (!dataDir) return assert.fail('no data directory');
@@ -177,13 +226,14 @@ describe('scan worker (cold crawl on two threads)', function () {
     assert.deepEqual(note.sections, single.service.index.get(note.uri)!.sections);
   });
 
-  it('notes changed or deleted while the worker reads end up matching the disk', async () => {
-    const vault = path.join(tmp, 'racing');
+  for (const workers of [1, 2])
+  it(`notes changed or deleted while ${workers} worker(s) read end up matching the disk`, async () => {
+    const vault = path.join(tmp, `racing${workers}`);
     generateVault(vault, 800);
     const service = createLanguageService({ data: miniData() });
     const settings = normalizeSettings({ notes: { paths: [vault] } });
     const indexer = new WorkspaceIndexer(service.index, settings, [tmp], { info() {}, warn() {}, error() {} }, () => 'en');
-    indexer.scanWorker = { script: WORKER, minNotes: 0 };
+    indexer.scanWorker = { script: WORKER, minNotes: 0, workers };
     const crawling = indexer.crawl();
     const events: Promise<void>[] = [];
     for (let round = 0; round < 6; round++) {
@@ -202,12 +252,33 @@ describe('scan worker (cold crawl on two threads)', function () {
     await crawling;
     await Promise.all(events);
     assert.equal(indexer.lastCrawlUsedWorker, true);
+    assert.equal(indexer.lastCrawlShares.length, workers);
     for (let k = 0; k < 800; k += 37) {
       const file = path.join(vault, `d${k % 7}`, `n${k}.md`);
       const uri = `file://${file}`;
       if (k % 2) assert.equal(service.index.get(uri)?.text, fs.readFileSync(file, 'utf8'), file);
       else assert.equal(service.index.get(uri), undefined, file);
     }
+  });
+
+  it("a cold crawl says it is scanning until every heading is searchable (the server's warm-up waits for that)", async () => {
+    const service = createLanguageService({ data: miniData() });
+    const settings = normalizeSettings({ notes: { paths: [notes] } });
+    const indexer = new WorkspaceIndexer(service.index, settings, [tmp], { info() {}, warn() {}, error() {} }, () => 'en');
+    indexer.scanWorker = { script: WORKER, minNotes: 0, workers: 2 };
+    assert.equal(indexer.scanning, false);
+    let atHeadings: boolean | undefined;
+    let filesWhenScanned = -1;
+    const crawling = indexer.crawl({ onHeadings: () => (atHeadings = indexer.scanning) });
+    assert.equal(indexer.scanning, true);
+    const scanned = indexer.scanned.then(() => (filesWhenScanned = service.index.size));
+    await crawling;
+    await scanned;
+    assert.equal(atHeadings, false);
+    assert.equal(indexer.scanning, false);
+    // Settled once phase 1 was over: every note was in the index by then.
+    assert.equal(filesWhenScanned, service.index.size);
+    assert.ok(filesWhenScanned > 700, `${filesWhenScanned}`);
   });
 
   it('falls back to one thread when the worker fails (logged once) or is not worth starting', async () => {
@@ -217,6 +288,10 @@ describe('scan worker (cold crawl on two threads)', function () {
     const failed = await crawl(broken);
     assert.deepEqual(snapshot(failed.service), snapshot(single.service));
     assert.equal(failed.warnings.filter((w) => /scan worker/.test(w)).length, 1);
+    // Both of two workers fail: logged once all the same.
+    const bothFailed = await crawl(broken, 0, undefined, [], undefined, undefined, 2);
+    assert.deepEqual(snapshot(bothFailed.service), snapshot(single.service));
+    assert.equal(bothFailed.warnings.filter((w) => /scan worker/.test(w)).length, 1);
     // Small vaults: no worker.
     const small = await crawl(WORKER, 100_000);
     assert.equal(small.indexer.lastCrawlUsedWorker, false);

@@ -12,6 +12,7 @@ import { searchKey } from '../../../shared/normalize';
 import { loadAwsData } from './dataLoader';
 import { nestingDepth } from './noteGuard';
 import { readNoteSync, type SyncReadResult } from './noteReader';
+import { sampleMemory } from './memoryTrace';
 import { lowerThisThreadPriority } from './threadPriority';
 
 export interface ScanJob {
@@ -80,6 +81,7 @@ function run(job: ScanJob): void {
   let posted = 0;
   const post = (message: WorkerMessage) => {
     job.port.postMessage(message);
+    sampleMemory(message.type);
     if (!applied || message.type === 'scanned' || message.type === 'done') return;
     posted++;
     for (let seen = Atomics.load(applied, 0); posted - seen > AHEAD; seen = Atomics.load(applied, 0)) Atomics.wait(applied, 0, seen, 50);

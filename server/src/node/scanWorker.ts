@@ -11,6 +11,7 @@ import { createRecognizer, fnv1a32, mentionHits, type PackedHits, type PackedSec
 import { searchKey } from '../../../shared/normalize';
 import { loadAwsData } from './dataLoader';
 import { nestingDepth } from './noteGuard';
+import { intoOneBuffer, type Typed } from './oneBuffer';
 import { readNoteSync, type SyncReadResult } from './noteReader';
 import { sampleMemory } from './memoryTrace';
 import { lowerThisThreadPriority } from './threadPriority';
@@ -80,7 +81,8 @@ function run(job: ScanJob): void {
   const applied = job.applied ? new Int32Array(job.applied) : undefined;
   let posted = 0;
   const post = (message: WorkerMessage) => {
-    job.port.postMessage(message);
+    // Each batch's typed arrays travel in one buffer, transferred (not copied).
+    job.port.postMessage(message, message.type === 'batch' || message.type === 'indexed' ? [gatherArrays(message)] : []);
     sampleMemory(message.type);
     if (!applied || message.type === 'scanned' || message.type === 'done') return;
     posted++;
@@ -136,6 +138,32 @@ function run(job: ScanJob): void {
     }
   }
   post({ type: 'done' });
+}
+
+/** Moves the typed arrays of a message's notes into one buffer (views of it replace them); returns the buffer. */
+export function gatherArrays(message: Extract<WorkerMessage, { type: 'batch' | 'indexed' }>): ArrayBuffer {
+  const arrays: Typed[] = [];
+  if (message.type === 'batch') {
+    for (const note of message.notes) if (note.scan) arrays.push(note.scan.positions);
+  } else {
+    for (const { sections: s, hits } of message.notes) if (s && hits) arrays.push(hits.data, s.ints, s.blocks, s.codeInts, s.codeValueAt, s.codeRanges);
+  }
+  const { views, buffer } = intoOneBuffer(arrays);
+  let k = 0;
+  if (message.type === 'batch') {
+    for (const note of message.notes) if (note.scan) note.scan.positions = views[k++] as Int32Array;
+  } else {
+    for (const { sections: s, hits } of message.notes) {
+      if (!s || !hits) continue;
+      hits.data = views[k++] as Float64Array;
+      s.ints = views[k++] as Int32Array;
+      s.blocks = views[k++] as Int32Array;
+      s.codeInts = views[k++] as Int32Array;
+      s.codeValueAt = views[k++] as Int32Array;
+      s.codeRanges = views[k++] as Int32Array;
+    }
+  }
+  return buffer;
 }
 
 /** With the length: a changed note is told apart from the one phase 1 read. */

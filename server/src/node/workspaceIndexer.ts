@@ -113,7 +113,7 @@ export class WorkspaceIndexer {
    * sources run unbundled, as in unit tests) reads and pre-scans a share of the notes when there are at least
    * `minNotes` to read (below that a worker's start-up does not pay). `script: undefined` turns it off.
    */
-  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; keepChars?: number; nice?: number } = {
+  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; keepChars?: number; releaseChars?: number; nice?: number } = {
     script: process.env.AWS_NOTES_SCAN_WORKER === '0' ? undefined : path.join(__dirname, 'scanWorker.js'),
     minNotes: 500,
     // How much nicer than this thread the worker runs (threadPriority.ts); AWS_NOTES_WORKER_NICE=0 for A/B runs.
@@ -599,7 +599,7 @@ export class WorkspaceIndexer {
       const job: ScanJob = {
         files, counter: counter.buffer as SharedArrayBuffer, applied: applied.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: port2,
         nice: this.scanWorker.nice,
-        mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile, keepChars: this.scanWorker.keepChars } : undefined,
+        mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile, keepChars: this.scanWorker.keepChars, releaseChars: this.scanWorker.releaseChars } : undefined,
       };
       worker.postMessage(job, [port2]);
       // When the worker does phase 2 too, this thread reads nothing itself (requests never wait for a scan).

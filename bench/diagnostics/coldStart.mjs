@@ -180,6 +180,9 @@ const summary = servers.map((server, s) => {
     completionBytes: r[r.length - 1].completionBytes,
     ready: r.map((x) => Math.round(x.readyMs)),
     readyCpu: r.map((x) => x.readyCpuMs),
+    hwms: r.map((x) => Math.round(x.hwmAtIndexedMb)),
+    cpus: r.map((x) => x.indexedCpuMs),
+    p99s: r.map((x) => Math.round(x.streamP99Ms)),
     lastLog: r[r.length - 1].log,
   };
 });
@@ -190,6 +193,7 @@ else {
     console.log(`${s.server}\n  first correct symbol: wall ${s.readyMs.toFixed(0)} ms (${s.ready.join(', ')}), server CPU ${s.readyCpuMs} ms (${s.readyCpu.join(', ')})`);
     console.log(`  initialize answered ${s.initializeMs.toFixed(0)} ms; indexed ${s.indexedMs.toFixed(0)} ms (CPU ${s.indexedCpuMs} ms); VmHWM at indexed ${s.hwmAtIndexedMb.toFixed(0)} MB`);
     console.log(`  stream hover+completion until indexed: p99 (median of runs) ${s.streamP99Ms.toFixed(1)} ms, max ${s.streamMaxMs.toFixed(1)} ms, ${s.streamSamples} requests; completion answer ${(s.completionBytes / 1000).toFixed(0)} KB`);
+    console.log(`  per run: VmHWM ${s.hwms.join(', ')} MB; CPU to indexed ${s.cpus.join(', ')} ms; p99 ${s.p99s.join(', ')} ms`);
     console.log(`  server log: ${s.lastLog}`);
   }
 }

@@ -6,6 +6,7 @@ import { createMessageGuard } from './messageGuard';
 import { inputArrived, messageHandled } from './requestGate';
 import { startServer } from './server';
 import { span, traceNow, tracing } from './sliceTrace';
+import { traceMemoryOnTimer } from './memoryTrace';
 
 export function main(): void {
   const args = process.argv.slice(2);
@@ -42,6 +43,7 @@ export function main(): void {
   // One failed request or a client that rejects a message must never take the server down.
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
   process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.stack ?? error}`));
+  traceMemoryOnTimer();
   startServer(connection, () => loadAwsData());
   // After the connection's own listeners (it is listening now): input on stdio or IPC opens the request gate.
   if (args.includes('--stdio')) process.stdin.prependListener('data', inputArrived);

@@ -6,12 +6,16 @@
 // directory (`mentions`), it then does phase 2 of the notes it pre-scanned (issue 16: hovers never wait for
 // indexing): the full scan, mention finding and ranking, sent back as packed arrays with the parse time (the main
 // thread applies the parse budget). See `WorkspaceIndexer.crawl`.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { createRecognizer, fnv1a32, mentionHits, type PackedHits, type PackedSections, packSections, parseNote, preScanHeadings, type Recognizer } from '../core';
 import { searchKey } from '../../../shared/normalize';
 import { loadAwsData } from './dataLoader';
 import { nestingDepth } from './noteGuard';
+import { intoOneBuffer, type Typed } from './oneBuffer';
 import { readNoteSync, type SyncReadResult } from './noteReader';
+import { sampleMemory } from './memoryTrace';
 import { lowerThisThreadPriority } from './threadPriority';
 
 export interface ScanJob {
@@ -24,7 +28,7 @@ export interface ScanJob {
   /** Where the results go (the main thread takes them synchronously, between its own batches). */
   port: MessagePort;
   /** Phase 2 in the worker too: the URIs (as the index knows them), the data the main thread recognises with, the section cap. */
-  mentions?: { uris: string[]; dataDir: string; maxSectionsPerFile: number; keepChars?: number };
+  mentions?: { uris: string[]; dataDir: string; maxSectionsPerFile: number; keepChars?: number; releaseChars?: number };
   /**
    * Int32 [messages applied by the main thread]: the worker stays at most AHEAD messages ahead of it, so results
    * never pile up in the port (each holds texts or packed sections: a corpus's worth doubled the peak RSS).
@@ -81,7 +85,9 @@ function run(job: ScanJob): void {
   const applied = job.applied ? new Int32Array(job.applied) : undefined;
   let posted = 0;
   const post = (message: WorkerMessage) => {
-    job.port.postMessage(message);
+    // Each batch's typed arrays travel in one buffer, transferred (not copied).
+    job.port.postMessage(message, message.type === 'batch' || message.type === 'indexed' ? [gatherArrays(message)] : []);
+    sampleMemory(message.type);
     if (!applied || message.type === 'scanned' || message.type === 'done') return;
     posted++;
     for (let seen = Atomics.load(applied, 0); posted - seen > AHEAD; seen = Atomics.load(applied, 0)) Atomics.wait(applied, 0, seen, 50);
@@ -118,9 +124,18 @@ function run(job: ScanJob): void {
     const data = loadAwsData(job.mentions.dataDir);
     const recognizer = createRecognizer(data);
     let batch: IndexedInWorker[] = [];
+    let released = 0;
+    const releaseChars = job.mentions.releaseChars ?? RELEASE_CHARS;
     for (let k = 0; k < mine.length; k++) {
       const { i, text, length, hash } = mine[k];
       mine[k].text = undefined;
+      // The held texts are this heap's bulk, and V8 gives their pages back only after a full collection, which a
+      // worker that allocates little else rarely makes: without one its heap stayed at its phase-1 size (~57 MB at
+      // 10k notes) until the end, beside the request thread's peak.
+      if (text !== undefined && (released += text.length) >= releaseChars) {
+        released = 0;
+        collectGarbage();
+      }
       // A held text is the very one the main thread exposed in phase 1 (a file event since then replaces that note
       // there, and this result is then not applied).
       if (text !== undefined) batch.push(indexInWorker(recognizer, job.mentions.uris[i], i, text));
@@ -136,6 +151,45 @@ function run(job: ScanJob): void {
     }
   }
   post({ type: 'done' });
+}
+
+/** Moves the typed arrays of a message's notes into one buffer (views of it replace them); returns the buffer. */
+export function gatherArrays(message: Extract<WorkerMessage, { type: 'batch' | 'indexed' }>): ArrayBuffer {
+  const arrays: Typed[] = [];
+  if (message.type === 'batch') {
+    for (const note of message.notes) if (note.scan) arrays.push(note.scan.positions);
+  } else {
+    for (const { sections: s, hits } of message.notes) if (s && hits) arrays.push(hits.data, s.ints, s.blocks, s.codeInts, s.codeValueAt, s.codeRanges);
+  }
+  const { views, buffer } = intoOneBuffer(arrays);
+  let k = 0;
+  if (message.type === 'batch') {
+    for (const note of message.notes) if (note.scan) note.scan.positions = views[k++] as Int32Array;
+  } else {
+    for (const { sections: s, hits } of message.notes) {
+      if (!s || !hits) continue;
+      hits.data = views[k++] as Float64Array;
+      s.ints = views[k++] as Int32Array;
+      s.blocks = views[k++] as Int32Array;
+      s.codeInts = views[k++] as Int32Array;
+      s.codeValueAt = views[k++] as Int32Array;
+      s.codeRanges = views[k++] as Int32Array;
+    }
+  }
+  return buffer;
+}
+
+/** UTF-16 units of held texts dropped between two full collections in phase 2 (~8 MB; four or so at 10k notes). */
+const RELEASE_CHARS = 4 * 1024 * 1024;
+
+let gc: (() => void) | undefined;
+/** A full collection of this worker's heap (V8's `gc`, exposed to a fresh context only; no flag at launch needed). */
+function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 /** With the length: a changed note is told apart from the one phase 1 read. */

@@ -16,6 +16,7 @@ import { clientCapabilities, SERVER_CAPABILITIES, type ClientCapabilities } from
 import { scheduleDiagnostics } from './diagnosticsScheduler';
 import { dataVersionOf } from './indexCache';
 import type { Logger } from './logger';
+import { sampleMemory } from './memoryTrace';
 import { NoteWatcher } from './noteWatcher';
 import { requestPending } from './requestGate';
 import { IDLE_SLICE_MS, requestPause } from './requestPause';
@@ -161,6 +162,7 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
         (result.restoredMs ? ` (cache loaded and its headings searchable after ${result.cacheLoadMs} ms, notes restored after ${result.restoredMs} ms)` : ''),
     );
     // A crawl superseded by a newer one (settings changed, a reindex request) ends early: only the last says indexed.
+    if (crawling === 0) sampleMemory('indexed', 0);
     if (crawling === 0) connection.sendNotification(Notifications.indexed, { ...service.index.stats(), ms: result.ms });
     syncTextIndexSoon();
   }

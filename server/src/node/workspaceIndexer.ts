@@ -88,6 +88,15 @@ function noLooserThanDefaults(limits: ServerSettings['limits']): ServerSettings[
   };
 }
 
+/** Replaces each string of `list` by the first equal one `names` has seen. */
+function internAll(list: string[], names: Map<string, string>): void {
+  for (let k = 0; k < list.length; k++) {
+    const known = names.get(list[k]);
+    if (known === undefined) names.set(list[k], list[k]);
+    else list[k] = known;
+  }
+}
+
 export class WorkspaceIndexer {
   private matcher: NoteMatcher;
   private readonly log: ReturnType<typeof onceLogger>;
@@ -105,7 +114,7 @@ export class WorkspaceIndexer {
    * sources run unbundled, as in unit tests) reads and pre-scans a share of the notes when there are at least
    * `minNotes` to read (below that a worker's start-up does not pay). `script: undefined` turns it off.
    */
-  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; keepChars?: number; nice?: number; workers?: number } = {
+  scanWorker: { script: string | undefined; minNotes: number; dataDir?: string; keepChars?: number; releaseChars?: number; nice?: number; workers?: number } = {
     script: process.env.AWS_NOTES_SCAN_WORKER === '0' ? undefined : path.join(__dirname, 'scanWorker.js'),
     minNotes: 500,
     // Issue 16: a second worker shares phase 1 (read + pre-scan) only with four cores or more. On two cores the
@@ -522,6 +531,8 @@ export class WorkspaceIndexer {
     const counter = new Int32Array(new SharedArrayBuffer(4));
     const batch = 16;
     const dataDir = this.scanWorker.dataDir;
+    /** One copy of each service id the workers send (each message brings its own copies). */
+    const names = new Map<string, string>();
     /** The note each of the workers' files became (its phase-2 result applies to that very note only). */
     const exposed: (NoteFile | undefined)[] = dataDir ? new Array(files.length) : [];
     /**
@@ -565,7 +576,7 @@ export class WorkspaceIndexer {
           count++;
         } else {
           const note = message.notes[held!.at++];
-          if (generation === this.generation) this.applyIndexed(files[note.i], exposed[note.i], note);
+          if (generation === this.generation) this.applyIndexed(files[note.i], exposed[note.i], note, names);
         }
         if (held!.at < notes.length && performance.now() - lastYield > slice) return false;
       }
@@ -652,7 +663,7 @@ export class WorkspaceIndexer {
         const job: ScanJob = {
           files, counter: counter.buffer as SharedArrayBuffer, applied: lane.applied.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: lane.remote,
           nice: this.scanWorker.nice, workers: lanes.length,
-          mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile, keepChars: this.scanWorker.keepChars } : undefined,
+          mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile, keepChars: this.scanWorker.keepChars, releaseChars: this.scanWorker.releaseChars } : undefined,
         };
         lane.worker.postMessage(job, [lane.remote]);
       }
@@ -691,8 +702,10 @@ export class WorkspaceIndexer {
   }
 
   /** Applies the worker's phase 2 of a note to the note it exposed in phase 1 (if the index still holds it). */
-  private applyIndexed(file: string, note: NoteFile | undefined, result: IndexedInWorker): void {
+  private applyIndexed(file: string, note: NoteFile | undefined, result: IndexedInWorker, names: Map<string, string>): void {
     if (!note || !result.sections || !result.hits) return; // not applied: the note stays pending for this thread
+    // ~20 service ids per note, each a new string from the structured clone: 200,000 short strings at 10k notes.
+    internAll(result.hits.services, names);
     if (this.index.setMentionsIndexed(note, result.sections, result.hits)) this.guard.parsedElsewhere(note.uri, file, note.text, result.parseMs);
   }
 

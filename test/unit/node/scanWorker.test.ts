@@ -85,14 +85,14 @@ describe('scan worker (cold crawl on two threads)', function () {
   });
   after(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
 
-  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = [], keepChars?: number, cacheDir?: string, workers = 1) {
+  async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = [], keepChars?: number, cacheDir?: string, workers = 1, releaseChars?: number) {
     const warnings: string[] = [];
     const logger = { info() {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
     const parser = (uri: string, text: string) => (parsed.push(uri), parseNote(uri, text));
     const service = createLanguageService({ data: dataDir ? loadAwsData(dataDir) : miniData(), parser });
     const settings = normalizeSettings({ notes: { paths: [notes] }, limits: { maxFileSize: 2000, maxSectionsPerFile: 30, maxNestingDepth: 50 } });
     const indexer = new WorkspaceIndexer(service.index, settings, [tmp], logger as never, () => 'en');
-    indexer.scanWorker = { script, minNotes, dataDir, keepChars, workers };
+    indexer.scanWorker = { script, minNotes, dataDir, keepChars, workers, releaseChars };
     if (cacheDir) assert.ok(indexer.useCache(cacheDir, { server: 'test', data: 'test' }));
     const result = await indexer.crawl();
     return { service, indexer, result, warnings };
@@ -137,7 +137,8 @@ describe('scan worker (cold crawl on two threads)', function () {
     // about half the vault, both kinds in one crawl, the same index.
     const total = fs.readdirSync(notes, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).reduce((n, f) => n + fs.readFileSync(path.join(notes, f), 'utf8').length, 0);
     const parsedHalf: string[] = [];
-    const half = await crawl(WORKER, 0, dataDir, parsedHalf, Math.floor(total / 2));
+    // (With full collections of the worker's heap every few held texts dropped, as at scale every ~8 MB.)
+    const half = await crawl(WORKER, 0, dataDir, parsedHalf, Math.floor(total / 2), undefined, 1, Math.floor(total / 20));
     assert.deepEqual(snapshot(half.service), snapshot(single.service));
     assert.ok(parsedHalf.length < 40, `${parsedHalf.length} notes scanned on the request thread`);
   });

@@ -1,0 +1,36 @@
+// The opt-in memory timeline (AWS_NOTES_TRACE_MEMORY): off by default, one JSON line per sample when on.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const MODULE = path.resolve(__dirname, '../../../server/src/node/memoryTrace.ts');
+
+function run(code: string, traceFile?: string): void {
+  const env = { ...process.env };
+  delete env.AWS_NOTES_TRACE_MEMORY;
+  if (traceFile) env.AWS_NOTES_TRACE_MEMORY = traceFile;
+  const out = spawnSync(process.execPath, ['--import', 'tsx', '-e', `const trace = require(${JSON.stringify(MODULE)}); ${code}`], { env, encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+}
+
+describe('memory trace (AWS_NOTES_TRACE_MEMORY)', () => {
+  it('writes nothing when off, one line per sample when on', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-notes-mem-'));
+    const file = path.join(dir, 'mem.jsonl');
+    try {
+      run(`trace.sampleMemory('x', 0); trace.traceMemoryOnTimer(1);`);
+      assert.equal(fs.existsSync(file), false);
+      run(`trace.sampleMemory('a', 0); trace.sampleMemory('b', 0);`, file);
+      const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      assert.deepEqual(lines.map((l) => [l.tag, l.thread]), [['a', 'main'], ['b', 'main']]);
+      for (const l of lines) {
+        assert.ok(l.rss > 0 && l.heapTotal > 0 && l.heapUsed <= l.heapTotal, JSON.stringify(l));
+        assert.equal(typeof l.spaces.old, 'number');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -82,6 +82,7 @@ export function fastFold(text: string): FoldedText {
 const FOLD = new Int32Array(65536);
 const FOLD_LONGER = -1;
 const FOLD_UNKNOWN = -2;
+const SLICE_END = -3;
 for (let c = 0; c < 65536; c++) FOLD[c] = c;
 for (const [from, to] of [[0xa0, 0xbf], [0x2000, 0x2bff], [0x3000, 0x3000], [0x3200, 0x33ff], [0xfb00, 0xfb4f], [0xfe30, 0xfe6f], [0xff00, 0xffef]]) FOLD.fill(FOLD_UNKNOWN, from, to + 1);
 
@@ -188,7 +189,9 @@ export class ServiceNameMatcher {
       const row = this.asciiRow[id];
       if (row >= 0) for (let k = this.childStart[id]; k < this.childStart[id + 1]; k++) if (this.childCodes[k] < 128) this.asciiChildren[row + this.childCodes[k]] = this.childNodes[k];
     }
-    for (let c = 0; c < 65536; c++) this.starts[c] = FOLD[c] === FOLD_UNKNOWN ? RESOLVE : this.rootNext[c] >= 0 ? START : 0;
+    // FOLD is shared by every matcher of this thread: a unit another matcher already folded (FOLD[c] !== c) is
+    // resolved through its fold on first use, like one nobody has folded yet.
+    for (let c = 0; c < 65536; c++) this.starts[c] = FOLD[c] !== c ? RESOLVE : this.rootNext[c] >= 0 ? START : 0;
   }
 
   /** `starts` of unit `c`, resolved. */
@@ -294,7 +297,8 @@ export class ServiceNameMatcher {
       if (isSpaceCode(c) && j > i) {
         let k = j;
         while (k < to && isSpaceCode(foldUnit(text.charCodeAt(k)))) k++;
-        const next = k < to ? foldUnit(text.charCodeAt(k)) : -1;
+        // (The end of the slice is not FOLD_LONGER: it must not send the slice to findFolded.)
+        const next = k < to ? foldUnit(text.charCodeAt(k)) : SLICE_END;
         if (next === FOLD_LONGER) {
           this.longer = true;
           return -1;

@@ -95,4 +95,14 @@ describe('ServiceNameMatcher: in place vs folded', () => {
       params(3000),
     );
   });
+  it('a matcher built after another has folded text finds the same names as its reference (the fold table is shared)', () => {
+    matcher.findAll('ＳＱＳ ㎡SQS ｱ ℃ Ａ①', 'prose');
+    const later = new ServiceNameMatcher(data.services(), data.features());
+    for (const t of ['ＳＱＳ を使う', '㎡SQS x', 'Ａ① SQS', 'ｱSQS'] as const) assert.deepEqual(later.findAll(t, 'prose'), later.findFolded(t, 'prose', 0, t.length), t);
+    assert.deepEqual(later.findAll('ＳＱＳ を使う', 'prose').map((m) => m.serviceId), ['sqs']);
+    fc.assert(
+      fc.property(text, (t) => assert.deepEqual(later.findAll(t, 'prose'), later.findFolded(t, 'prose', 0, t.length), JSON.stringify(t))),
+      params(1000),
+    );
+  });
 });

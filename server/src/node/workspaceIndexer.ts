@@ -22,6 +22,7 @@ import type { IndexedInWorker, ScanJob, ScannedNote, WorkerMessage } from './sca
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import { span, traceNow, tracing } from './sliceTrace';
 import { toPath, toUri } from './uris';
+import { WorkerEnds } from './workerEnds';
 
 export interface IndexProgress {
   done: number;
@@ -88,6 +89,12 @@ function noLooserThanDefaults(limits: ServerSettings['limits']): ServerSettings[
   };
 }
 
+/** `value` as a positive integer, or undefined when it is not one. */
+function positiveInteger(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 /** Replaces each string of `list` by the first equal one `names` has seen. */
 function internAll(list: string[], names: Map<string, string>): void {
   for (let k = 0; k < list.length; k++) {
@@ -120,8 +127,8 @@ export class WorkspaceIndexer {
     // Issue 16: a second worker shares phase 1 (read + pre-scan) only with four cores or more. On two cores the
     // request thread, the client and V8's GC threads already fill the second one during a cold crawl: measured at
     // 10k notes, two workers gave no earlier headings, and more CPU and peak RSS. Each further worker only for at
-    // least `minNotes` more notes. AWS_NOTES_SCAN_WORKERS=N for A/B runs.
-    workers: Number(process.env.AWS_NOTES_SCAN_WORKERS) || Math.min(2, Math.max(1, Math.floor((os.availableParallelism?.() ?? os.cpus().length) / 2))),
+    // least `minNotes` more notes. AWS_NOTES_SCAN_WORKERS=N (a positive integer; anything else: the default) for A/B runs.
+    workers: positiveInteger(process.env.AWS_NOTES_SCAN_WORKERS) ?? Math.min(2, Math.max(1, Math.floor((os.availableParallelism?.() ?? os.cpus().length) / 2))),
     // How much nicer than this thread the worker runs (threadPriority.ts); AWS_NOTES_WORKER_NICE=0 for A/B runs.
     nice: Number(process.env.AWS_NOTES_WORKER_NICE ?? WORKER_NICE) || 0,
   };
@@ -379,8 +386,8 @@ export class WorkspaceIndexer {
       // Each worker needs its share of at least minNotes notes (none at all in a superseded crawl).
       const useful = generation !== this.generation ? 0 : Math.floor(found.files.length / Math.max(1, this.scanWorker.minNotes));
       for (const extra of workers.splice(Math.min(workers.length, useful))) void extra.terminate();
-      // Phase 1 on every core: the workers (and this thread) claim batches of files; whatever a worker could not do
-      // (it failed) is done here below.
+      // Phase 1 off the request thread: the workers claim batches of files from one counter (this thread claims some
+      // too only when the workers do not go on with phase 2); whatever a worker could not do (it failed) is done here below.
       const session = workers.length ? await this.phase1WithWorker(workers, generation, found.files, uris, maxFileSize, onProgress) : undefined;
       const doneByWorker = session?.done;
       workers = [];
@@ -487,6 +494,9 @@ export class WorkspaceIndexer {
     if (this.scan1 === state) this.scan1 = undefined;
   }
 
+  /** How each started scan worker ended, kept until its crawl listens. */
+  private readonly workerEnds = new WeakMap<Worker, WorkerEnds>();
+
   /** The scan workers, started; none when they are off, the bundle is missing, or none can start (logged once). */
   private startWorkers(): Worker[] {
     const script = this.scanWorker.script;
@@ -498,6 +508,7 @@ export class WorkspaceIndexer {
         // (up to 48 MB) sat next to the main thread's heap at the crawl's peak.
         const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
         worker.unref();
+        this.workerEnds.set(worker, new WorkerEnds(worker));
         workers.push(worker);
       } catch (error) {
         this.log.warnOnce('scan-worker', localize(this.locale(), M.workerNotStarted, { error: (error as Error).message }));
@@ -548,9 +559,8 @@ export class WorkspaceIndexer {
         lane.scanned = lane.finished = true;
         this.log.warnOnce('scan-worker', localize(this.locale(), M.workerFailed, { error: why }));
       };
-      worker.on('error', (error) => fail(error.message));
       // A normal exit comes after the last message was posted (it is in the port's queue).
-      worker.on('exit', (code) => (code === 0 ? (lane.exited = true) : fail(`exit ${code}`)));
+      this.workerEnds.get(worker)?.listen((end) => (end.kind === 'error' ? fail(end.message) : end.code === 0 ? (lane.exited = true) : fail(`exit ${end.code}`)));
       return lane;
     });
     type Lane = (typeof lanes)[number];

@@ -182,14 +182,22 @@ export function gatherArrays(message: Extract<WorkerMessage, { type: 'batch' | '
 /** UTF-16 units of held texts dropped between two full collections in phase 2 (~8 MB; four or so at 10k notes). */
 const RELEASE_CHARS = 4 * 1024 * 1024;
 
-let gc: (() => void) | undefined;
-/** A full collection of this worker's heap (V8's `gc`, exposed to a fresh context only; no flag at launch needed). */
+let gc: (() => void) | null | undefined;
+/**
+ * A full collection of this worker's heap: V8's `gc`, read from a fresh context after setting the flag (no flag at
+ * launch needed; the flag is process-wide, so contexts made later on any thread have a `gc` too). Only an
+ * optimisation: when `gc` cannot be had, the worker goes on without it.
+ */
 function collectGarbage(): void {
-  if (!gc) {
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
+  if (gc === undefined) {
+    try {
+      setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as () => void;
+    } catch {
+      gc = null;
+    }
   }
-  gc();
+  gc?.();
 }
 
 /** With the length: a changed note is told apart from the one phase 1 read. */

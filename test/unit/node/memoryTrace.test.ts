@@ -7,11 +7,12 @@ import * as path from 'node:path';
 
 const MODULE = path.resolve(__dirname, '../../../server/src/node/memoryTrace.ts');
 
-function run(code: string, traceFile?: string): void {
+/** Runs `code` with the module as `trace`; `traceFile` undefined: the variable unset, '': set but empty. */
+function run(code: string, traceFile?: string, prelude = ''): void {
   const env = { ...process.env };
   delete env.AWS_NOTES_TRACE_MEMORY;
-  if (traceFile) env.AWS_NOTES_TRACE_MEMORY = traceFile;
-  const out = spawnSync(process.execPath, ['--import', 'tsx', '-e', `const trace = require(${JSON.stringify(MODULE)}); ${code}`], { env, encoding: 'utf8' });
+  if (traceFile !== undefined) env.AWS_NOTES_TRACE_MEMORY = traceFile;
+  const out = spawnSync(process.execPath, ['--import', 'tsx', '-e', `${prelude} const trace = require(${JSON.stringify(MODULE)}); ${code}`], { env, encoding: 'utf8' });
   assert.equal(out.status, 0, out.stderr);
 }
 
@@ -20,7 +21,12 @@ describe('memory trace (AWS_NOTES_TRACE_MEMORY)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-notes-mem-'));
     const file = path.join(dir, 'mem.jsonl');
     try {
-      run(`trace.sampleMemory('x', 0); trace.traceMemoryOnTimer(1);`);
+      // Off (unset or empty): any write through fs fails the child, and the timer keeps nothing alive.
+      const noWrites = "const fs = require('node:fs'); for (const k of ['appendFileSync', 'writeFileSync', 'openSync', 'writeSync']) fs[k] = () => { throw new Error('wrote: ' + k); };";
+      run(`trace.sampleMemory('x', 0); trace.traceMemoryOnTimer(1);`, undefined, noWrites);
+      run(`trace.sampleMemory('x', 0); trace.traceMemoryOnTimer(1);`, '', noWrites);
+      // (The stub is effective: the same child with the trace on fails.)
+      assert.throws(() => run(`trace.sampleMemory('x', 0);`, file, noWrites), /wrote: /);
       assert.equal(fs.existsSync(file), false);
       run(`trace.sampleMemory('a', 0); trace.sampleMemory('b', 0);`, file);
       const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));

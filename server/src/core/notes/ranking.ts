@@ -82,8 +82,10 @@ function lowerBoundOf(mentions: readonly Mention[], x: number): number {
   return lo;
 }
 
-/** Weight per block of the section being scored (reset after each section): no Map per section. */
+/** Weight per block of the section being scored (reset after each section): no Map per section. Kept only up to
+ * SCRATCH_KEPT blocks: one huge section must not pin its array for the process's lifetime. */
 let blockScratch = new Float64Array(64);
+const SCRATCH_KEPT = 4096;
 
 /** One section's hit from its mentions `mentions[from, to)`; `within` counts the note's mentions in a range. */
 function scoreSection(note: NoteFile, section: Section, mentions: readonly Mention[], from: number, to: number, within: (from: number, to: number) => number): SectionHit {
@@ -91,8 +93,9 @@ function scoreSection(note: NoteFile, section: Section, mentions: readonly Menti
   let score = 0;
   let headingHit = false;
   let firstHeading: Mention | undefined;
-  if (blockScratch.length < section.blocks.length) blockScratch = new Float64Array(section.blocks.length * 2);
-  const blockWeight = blockScratch;
+  const blocks = section.blocks.length;
+  if (blockScratch.length < blocks && blocks <= SCRATCH_KEPT) blockScratch = new Float64Array(Math.min(SCRATCH_KEPT, blocks * 2));
+  const blockWeight = blocks <= blockScratch.length ? blockScratch : new Float64Array(blocks);
   let minBlock = Infinity;
   let maxBlock = -1;
   for (let k = from; k < to; k++) {

@@ -26,23 +26,16 @@ export function rankSections(note: NoteFile, mentions: readonly Mention[]): Sect
     if (mentions[k].start < mentions[k - 1].start) sorted = false;
     if (mentions[k].section < mentions[k - 1].section) runs = false;
   }
-  // Only a heading that names the service counts the mentions below it.
-  let starts: Float64Array | undefined;
-  const within = (from: number, to: number): number => {
-    if (sorted) return Math.max(0, lowerBoundOf(mentions, to) - lowerBoundOf(mentions, from));
-    starts ??= Float64Array.from(mentions, (m) => m.start).sort();
-    return Math.max(0, lowerBound(starts, to) - lowerBound(starts, from));
-  };
+  // Only a heading that names the service counts the mentions below it. (No closures here: their context per call
+  // of a ranking per note and service was a large share of the crawl's allocation.)
+  const within = new Within(mentions, sorted);
   const hits: SectionHit[] = [];
-  const score = (index: number, list: readonly Mention[], from: number, to: number) => {
-    hits.push(scoreSection(note, note.sections[index], list, from, to, within));
-  };
   if (runs) {
     // Sections in ascending runs: each run is one section's mentions, in the order a Map keyed by section gives.
     for (let k = 0; k < mentions.length; ) {
       let end = k + 1;
       while (end < mentions.length && mentions[end].section === mentions[k].section) end++;
-      if (mentions[k].section >= 0) score(mentions[k].section, mentions, k, end);
+      if (mentions[k].section >= 0) hits.push(scoreSection(note, note.sections[mentions[k].section], mentions, k, end, within));
       k = end;
     }
     return hits;
@@ -54,8 +47,25 @@ export function rankSections(note: NoteFile, mentions: readonly Mention[]): Sect
     list.push(m);
     bySection.set(m.section, list);
   }
-  for (const [index, list] of bySection) score(index, list, 0, list.length);
+  for (const [index, list] of bySection) hits.push(scoreSection(note, note.sections[index], list, 0, list.length, within));
   return hits;
+}
+
+/** Counts a note's mentions (of one service) whose start is in a range. */
+class Within {
+  private starts: Float64Array | undefined;
+
+  constructor(
+    private readonly mentions: readonly Mention[],
+    private readonly sorted: boolean,
+  ) {}
+
+  count(from: number, to: number): number {
+    const mentions = this.mentions;
+    if (this.sorted) return Math.max(0, lowerBoundOf(mentions, to) - lowerBoundOf(mentions, from));
+    this.starts ??= Float64Array.from(mentions, (m) => m.start).sort();
+    return Math.max(0, lowerBound(this.starts, to) - lowerBound(this.starts, from));
+  }
 }
 
 /** The first index of sorted `values` whose value is >= `x`. */
@@ -86,7 +96,7 @@ function lowerBoundOf(mentions: readonly Mention[], x: number): number {
 let blockScratch = new Float64Array(64);
 
 /** One section's hit from its mentions `mentions[from, to)`; `within` counts the note's mentions in a range. */
-function scoreSection(note: NoteFile, section: Section, mentions: readonly Mention[], from: number, to: number, within: (from: number, to: number) => number): SectionHit {
+function scoreSection(note: NoteFile, section: Section, mentions: readonly Mention[], from: number, to: number, within: Within): SectionHit {
   const text = note.text;
   let score = 0;
   let headingHit = false;
@@ -106,11 +116,11 @@ function scoreSection(note: NoteFile, section: Section, mentions: readonly Menti
     let weight = m.inCode || (m.kind !== 'service' && m.kind !== 'cfnType') ? 0.5 : 1;
     const follows = definitionalAfter(text, m.end);
     if (follows !== 0) {
+      // The name starts its passage ("- **SQS** とは", "AWS Lambda:"), checked only when a definition follows. (No
+      // closure for it: a closure over `m` made a context per mention, the ranking's largest allocation.)
       const blockStart = m.block >= 0 ? section.blocks[m.block].start : -1;
-      // The name starts its passage ("- **SQS** とは", "AWS Lambda:"), checked only when a definition follows.
-      const leading = () => blockStart >= 0 && leadsPassage(text, blockStart, m.start);
-      if ((follows & STRONG) !== 0 && ((follows & TOHA) !== 0 || leading())) weight += 5;
-      else if ((follows & WEAK) !== 0 && leading()) weight += 2;
+      if ((follows & STRONG) !== 0 && ((follows & TOHA) !== 0 || (blockStart >= 0 && leadsPassage(text, blockStart, m.start)))) weight += 5;
+      else if ((follows & WEAK) !== 0 && blockStart >= 0 && leadsPassage(text, blockStart, m.start)) weight += 2;
     }
     score += weight;
     if (m.block >= 0) {
@@ -122,7 +132,7 @@ function scoreSection(note: NoteFile, section: Section, mentions: readonly Menti
   if (headingHit) {
     // Mentions in the subsections too: a heading that names the service and whose subsections keep
     // discussing it (a note titled "SQS と Lambda…") outranks a passing sub-heading elsewhere.
-    score += 12 + Math.min(4, within(section.headingEnd, section.end) * 0.4) + (6 - Math.min(section.level, 6)) * 0.25;
+    score += 12 + Math.min(4, within.count(section.headingEnd, section.end) * 0.4) + (6 - Math.min(section.level, 6)) * 0.25;
     const name = firstHeading!;
     if (namesFirst(text, section.headingStart, name.start)) {
       score += 4;
@@ -180,14 +190,13 @@ export function definitionalAfter(text: string, end: number): number {
   let p = end;
   while (p < stop && isJsSpace(text.charCodeAt(p))) p++;
   if (p >= stop) return 0;
-  const fits = (word: string) => p + word.length <= stop && text.startsWith(word, p);
   switch (text.charCodeAt(p)) {
     case 0x3068: // と
-      return fits('とは') ? STRONG | TOHA : 0;
+      return fits(text, p, stop, 'とは') ? STRONG | TOHA : 0;
     case 0x3063: // っ
-      return fits('って何') ? STRONG : 0;
+      return fits(text, p, stop, 'って何') ? STRONG : 0;
     case 0x306b: // に
-      return fits('について') ? STRONG : 0;
+      return fits(text, p, stop, 'について') ? STRONG : 0;
     case 61: // =
     case 0xff1d: // ＝
     case 58: // :
@@ -198,10 +207,15 @@ export function definitionalAfter(text: string, end: number): number {
     case 40: // (
       return WEAK;
     case 0x306e: // の
-      return fits('の概要') || fits('の特徴') ? WEAK : 0;
+      return fits(text, p, stop, 'の概要') || fits(text, p, stop, 'の特徴') ? WEAK : 0;
     default:
       return 0;
   }
+}
+
+/** Whether `word` is at text[p, stop) (a function, not a closure: definitionalAfter runs for every mention). */
+function fits(text: string, p: number, stop: number, word: string): boolean {
+  return p + word.length <= stop && text.startsWith(word, p);
 }
 
 /**

@@ -17,6 +17,29 @@ export interface SectionHit {
 }
 
 export function rankSections(note: NoteFile, mentions: readonly Mention[]): SectionHit[] {
+  const list = new HitList(note.uri);
+  rankSectionsInto(note, mentions, list);
+  return list.hits;
+}
+
+/** Where rankSectionsInto puts each section's hit, in rankSections' order. */
+export interface HitSink {
+  hit(section: number, score: number, about: boolean, anchor: number, block: number): void;
+}
+
+/** The hits as SectionHit objects (rankSections). */
+class HitList implements HitSink {
+  readonly hits: SectionHit[] = [];
+
+  constructor(private readonly uri: string) {}
+
+  hit(section: number, score: number, about: boolean, anchor: number, block: number): void {
+    this.hits.push({ uri: this.uri, section, score, about, anchor, block });
+  }
+}
+
+/** rankSections into `sink`: the crawl packs hits as numbers, without an object per hit. */
+export function rankSectionsInto(note: NoteFile, mentions: readonly Mention[], sink: HitSink): void {
   // Mention starts in order: the mentions within a section's range are counted by two binary searches, not by a
   // pass over all of them per section (which made a 5,000-section note quadratic). Mentions come in text order
   // (findMentions), so their starts are usually sorted already and their sections come in runs.
@@ -29,16 +52,15 @@ export function rankSections(note: NoteFile, mentions: readonly Mention[]): Sect
   // Only a heading that names the service counts the mentions below it. (No closures here: their context per call
   // of a ranking per note and service was a large share of the crawl's allocation.)
   const within = new Within(mentions, sorted);
-  const hits: SectionHit[] = [];
   if (runs) {
     // Sections in ascending runs: each run is one section's mentions, in the order a Map keyed by section gives.
     for (let k = 0; k < mentions.length; ) {
       let end = k + 1;
       while (end < mentions.length && mentions[end].section === mentions[k].section) end++;
-      if (mentions[k].section >= 0) hits.push(scoreSection(note, note.sections[mentions[k].section], mentions, k, end, within));
+      if (mentions[k].section >= 0) scoreSection(note, note.sections[mentions[k].section], mentions, k, end, within, sink);
       k = end;
     }
-    return hits;
+    return;
   }
   const bySection = new Map<number, Mention[]>();
   for (const m of mentions) {
@@ -47,8 +69,7 @@ export function rankSections(note: NoteFile, mentions: readonly Mention[]): Sect
     list.push(m);
     bySection.set(m.section, list);
   }
-  for (const [index, list] of bySection) hits.push(scoreSection(note, note.sections[index], list, 0, list.length, within));
-  return hits;
+  for (const [index, list] of bySection) scoreSection(note, note.sections[index], list, 0, list.length, within, sink);
 }
 
 /** Counts a note's mentions (of one service) whose start is in a range. */
@@ -95,8 +116,8 @@ function lowerBoundOf(mentions: readonly Mention[], x: number): number {
 /** Weight per block of the section being scored (reset after each section): no Map per section. */
 let blockScratch = new Float64Array(64);
 
-/** One section's hit from its mentions `mentions[from, to)`; `within` counts the note's mentions in a range. */
-function scoreSection(note: NoteFile, section: Section, mentions: readonly Mention[], from: number, to: number, within: Within): SectionHit {
+/** One section's hit (to `sink`) from its mentions `mentions[from, to)`; `within` counts the note's mentions in a range. */
+function scoreSection(note: NoteFile, section: Section, mentions: readonly Mention[], from: number, to: number, within: Within, sink: HitSink): void {
   const text = note.text;
   let score = 0;
   let headingHit = false;
@@ -166,14 +187,7 @@ function scoreSection(note: NoteFile, section: Section, mentions: readonly Menti
   }
   const about = headingHit || bestWeight >= 5 || count >= 3;
   const deep = !headingHit && bestBlock > 0;
-  return {
-    uri: note.uri,
-    section: section.index,
-    score,
-    about,
-    anchor: deep ? section.blocks[bestBlock].start : section.headingStart,
-    block: deep ? bestBlock : -1,
-  };
+  sink.hit(section.index, score, about, deep ? section.blocks[bestBlock].start : section.headingStart, deep ? bestBlock : -1);
 }
 
 const STRONG = 1;

@@ -14,7 +14,7 @@ import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 import { findMentions, type Mention } from './noteMentions';
 import { packSections, unpackSections, type PackedSections } from './packedSections';
 import { parseNote } from '../syntax/markdown/parseNote';
-import { compareHits, rankSections, type SectionHit } from './ranking';
+import { compareHits, type HitSink, rankSectionsInto, type SectionHit } from './ranking';
 import { TextIndex } from './textIndex';
 import { type CachedHeadings, parentsFromLevels } from './cachedHeadings';
 import { fileName } from '../syntax/markdown/remark';
@@ -568,27 +568,42 @@ export function mentionHits(recognizer: Recognizer, note: NoteFile): PackedHits 
 export function rankMentions(note: NoteFile, mentions: Mention[]): PackedHits {
   const byService = groupByService(mentions);
   const services = [...byService.keys()];
-  let count = 0;
-  const ranked: SectionHit[][] = [];
-  for (const serviceId of services) {
-    const hits = rankSections(note, byService.get(serviceId)!);
-    ranked.push(hits);
-    count += hits.length;
+  packedHits.length = 0;
+  for (let s = 0; s < services.length; s++) {
+    packedHits.service = s;
+    rankSectionsInto(note, byService.get(services[s])!, packedHits);
   }
-  const data = new Float64Array(count * HIT_FIELDS);
-  let at = 0;
-  ranked.forEach((hits, s) => {
-    for (const hit of hits) {
-      data[at++] = s;
-      data[at++] = hit.section;
-      data[at++] = hit.score;
-      data[at++] = hit.about ? 1 : 0;
-      data[at++] = hit.anchor;
-      data[at++] = hit.block;
-    }
-  });
-  return { services, data };
+  return { services, data: packedHits.data.slice(0, packedHits.length) };
 }
+
+/**
+ * Hits straight into PackedHits' layout (HIT_FIELDS numbers each), in one buffer reused from note to note (its
+ * exact-size copy is the note's): no SectionHit object per hit of the crawl.
+ */
+class PackedHitSink implements HitSink {
+  data = new Float64Array(1024);
+  length = 0;
+  /** Index of the service whose hits come next. */
+  service = 0;
+
+  hit(section: number, score: number, about: boolean, anchor: number, block: number): void {
+    if (this.length + HIT_FIELDS > this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    const d = this.data;
+    let at = this.length;
+    d[at++] = this.service;
+    d[at++] = section;
+    d[at++] = score;
+    d[at++] = about ? 1 : 0;
+    d[at++] = anchor;
+    d[at++] = block;
+    this.length = at;
+  }
+}
+const packedHits = new PackedHitSink();
 
 function unpackInto(uri: string, packed: PackedHits, serviceId: string, into: SectionHit[]): void {
   const s = packed.services.indexOf(serviceId);

@@ -17,6 +17,29 @@ export interface SectionHit {
 }
 
 export function rankSections(note: NoteFile, mentions: readonly Mention[]): SectionHit[] {
+  const list = new HitList(note.uri);
+  rankSectionsInto(note, mentions, list);
+  return list.hits;
+}
+
+/** Where rankSectionsInto puts each section's hit, in rankSections' order. */
+export interface HitSink {
+  hit(section: number, score: number, about: boolean, anchor: number, block: number): void;
+}
+
+/** The hits as SectionHit objects (rankSections). */
+class HitList implements HitSink {
+  readonly hits: SectionHit[] = [];
+
+  constructor(private readonly uri: string) {}
+
+  hit(section: number, score: number, about: boolean, anchor: number, block: number): void {
+    this.hits.push({ uri: this.uri, section, score, about, anchor, block });
+  }
+}
+
+/** rankSections into `sink`: the crawl packs hits as numbers, without an object per hit. */
+export function rankSectionsInto(note: NoteFile, mentions: readonly Mention[], sink: HitSink): void {
   // Mention starts in order: the mentions within a section's range are counted by two binary searches, not by a
   // pass over all of them per section (which made a 5,000-section note quadratic). Mentions come in text order
   // (findMentions), so their starts are usually sorted already and their sections come in runs.
@@ -26,26 +49,18 @@ export function rankSections(note: NoteFile, mentions: readonly Mention[]): Sect
     if (mentions[k].start < mentions[k - 1].start) sorted = false;
     if (mentions[k].section < mentions[k - 1].section) runs = false;
   }
-  // Only a heading that names the service counts the mentions below it.
-  let starts: Float64Array | undefined;
-  const within = (from: number, to: number): number => {
-    if (sorted) return Math.max(0, lowerBoundOf(mentions, to) - lowerBoundOf(mentions, from));
-    starts ??= Float64Array.from(mentions, (m) => m.start).sort();
-    return Math.max(0, lowerBound(starts, to) - lowerBound(starts, from));
-  };
-  const hits: SectionHit[] = [];
-  const score = (index: number, list: readonly Mention[], from: number, to: number) => {
-    hits.push(scoreSection(note, note.sections[index], list, from, to, within));
-  };
+  // Only a heading that names the service counts the mentions below it. (No closures here: their context per call
+  // of a ranking per note and service was a large share of the crawl's allocation.)
+  const within = new Within(mentions, sorted);
   if (runs) {
     // Sections in ascending runs: each run is one section's mentions, in the order a Map keyed by section gives.
     for (let k = 0; k < mentions.length; ) {
       let end = k + 1;
       while (end < mentions.length && mentions[end].section === mentions[k].section) end++;
-      if (mentions[k].section >= 0) score(mentions[k].section, mentions, k, end);
+      if (mentions[k].section >= 0) scoreSection(note, note.sections[mentions[k].section], mentions, k, end, within, sink);
       k = end;
     }
-    return hits;
+    return;
   }
   const bySection = new Map<number, Mention[]>();
   for (const m of mentions) {
@@ -54,8 +69,24 @@ export function rankSections(note: NoteFile, mentions: readonly Mention[]): Sect
     list.push(m);
     bySection.set(m.section, list);
   }
-  for (const [index, list] of bySection) score(index, list, 0, list.length);
-  return hits;
+  for (const [index, list] of bySection) scoreSection(note, note.sections[index], list, 0, list.length, within, sink);
+}
+
+/** Counts a note's mentions (of one service) whose start is in a range. */
+class Within {
+  private starts: Float64Array | undefined;
+
+  constructor(
+    private readonly mentions: readonly Mention[],
+    private readonly sorted: boolean,
+  ) {}
+
+  count(from: number, to: number): number {
+    const mentions = this.mentions;
+    if (this.sorted) return Math.max(0, lowerBoundOf(mentions, to) - lowerBoundOf(mentions, from));
+    this.starts ??= Float64Array.from(mentions, (m) => m.start).sort();
+    return Math.max(0, lowerBound(this.starts, to) - lowerBound(this.starts, from));
+  }
 }
 
 /** The first index of sorted `values` whose value is >= `x`. */
@@ -87,8 +118,8 @@ function lowerBoundOf(mentions: readonly Mention[], x: number): number {
 let blockScratch = new Float64Array(64);
 const SCRATCH_KEPT = 4096;
 
-/** One section's hit from its mentions `mentions[from, to)`; `within` counts the note's mentions in a range. */
-function scoreSection(note: NoteFile, section: Section, mentions: readonly Mention[], from: number, to: number, within: (from: number, to: number) => number): SectionHit {
+/** One section's hit (to `sink`) from its mentions `mentions[from, to)`; `within` counts the note's mentions in a range. */
+function scoreSection(note: NoteFile, section: Section, mentions: readonly Mention[], from: number, to: number, within: Within, sink: HitSink): void {
   const text = note.text;
   let score = 0;
   let headingHit = false;
@@ -109,11 +140,11 @@ function scoreSection(note: NoteFile, section: Section, mentions: readonly Menti
     let weight = m.inCode || (m.kind !== 'service' && m.kind !== 'cfnType') ? 0.5 : 1;
     const follows = definitionalAfter(text, m.end);
     if (follows !== 0) {
+      // The name starts its passage ("- **SQS** とは", "AWS Lambda:"), checked only when a definition follows. (No
+      // closure for it: a closure over `m` made a context per mention, the ranking's largest allocation.)
       const blockStart = m.block >= 0 ? section.blocks[m.block].start : -1;
-      // The name starts its passage ("- **SQS** とは", "AWS Lambda:"), checked only when a definition follows.
-      const leading = () => blockStart >= 0 && leadsPassage(text, blockStart, m.start);
-      if ((follows & STRONG) !== 0 && ((follows & TOHA) !== 0 || leading())) weight += 5;
-      else if ((follows & WEAK) !== 0 && leading()) weight += 2;
+      if ((follows & STRONG) !== 0 && ((follows & TOHA) !== 0 || (blockStart >= 0 && leadsPassage(text, blockStart, m.start)))) weight += 5;
+      else if ((follows & WEAK) !== 0 && blockStart >= 0 && leadsPassage(text, blockStart, m.start)) weight += 2;
     }
     score += weight;
     if (m.block >= 0) {
@@ -125,7 +156,7 @@ function scoreSection(note: NoteFile, section: Section, mentions: readonly Menti
   if (headingHit) {
     // Mentions in the subsections too: a heading that names the service and whose subsections keep
     // discussing it (a note titled "SQS と Lambda…") outranks a passing sub-heading elsewhere.
-    score += 12 + Math.min(4, within(section.headingEnd, section.end) * 0.4) + (6 - Math.min(section.level, 6)) * 0.25;
+    score += 12 + Math.min(4, within.count(section.headingEnd, section.end) * 0.4) + (6 - Math.min(section.level, 6)) * 0.25;
     const name = firstHeading!;
     if (namesFirst(text, section.headingStart, name.start)) {
       score += 4;
@@ -159,14 +190,7 @@ function scoreSection(note: NoteFile, section: Section, mentions: readonly Menti
   }
   const about = headingHit || bestWeight >= 5 || count >= 3;
   const deep = !headingHit && bestBlock > 0;
-  return {
-    uri: note.uri,
-    section: section.index,
-    score,
-    about,
-    anchor: deep ? section.blocks[bestBlock].start : section.headingStart,
-    block: deep ? bestBlock : -1,
-  };
+  sink.hit(section.index, score, about, deep ? section.blocks[bestBlock].start : section.headingStart, deep ? bestBlock : -1);
 }
 
 const STRONG = 1;
@@ -183,14 +207,13 @@ export function definitionalAfter(text: string, end: number): number {
   let p = end;
   while (p < stop && isJsSpace(text.charCodeAt(p))) p++;
   if (p >= stop) return 0;
-  const fits = (word: string) => p + word.length <= stop && text.startsWith(word, p);
   switch (text.charCodeAt(p)) {
     case 0x3068: // と
-      return fits('とは') ? STRONG | TOHA : 0;
+      return fits(text, p, stop, 'とは') ? STRONG | TOHA : 0;
     case 0x3063: // っ
-      return fits('って何') ? STRONG : 0;
+      return fits(text, p, stop, 'って何') ? STRONG : 0;
     case 0x306b: // に
-      return fits('について') ? STRONG : 0;
+      return fits(text, p, stop, 'について') ? STRONG : 0;
     case 61: // =
     case 0xff1d: // ＝
     case 58: // :
@@ -201,10 +224,15 @@ export function definitionalAfter(text: string, end: number): number {
     case 40: // (
       return WEAK;
     case 0x306e: // の
-      return fits('の概要') || fits('の特徴') ? WEAK : 0;
+      return fits(text, p, stop, 'の概要') || fits(text, p, stop, 'の特徴') ? WEAK : 0;
     default:
       return 0;
   }
+}
+
+/** Whether `word` is at text[p, stop) (a function, not a closure: definitionalAfter runs for every mention). */
+function fits(text: string, p: number, stop: number, word: string): boolean {
+  return p + word.length <= stop && text.startsWith(word, p);
 }
 
 /**

@@ -605,7 +605,10 @@ function unpackInto(uri: string, packed: PackedHits, serviceId: string, into: Se
   const d = packed.data;
   for (let i = 0; i < d.length; i += HIT_FIELDS) {
     if (d[i] !== s) continue;
-    into.push({ uri, section: d[i + 1], score: d[i + 2], about: d[i + 3] === 1, anchor: d[i + 4], block: d[i + 5] });
+    // The integer fields as small integers (`| 0`: the same values): read from a Float64Array they are doubles, and
+    // V8 then boxes every hit's section, anchor and block in a heap number (145 instead of 97 bytes a hit, measured),
+    // and every query hit built from them too; each re-ranking made tens of thousands.
+    into.push({ uri, section: d[i + 1] | 0, score: d[i + 2], about: d[i + 3] === 1, anchor: d[i + 4] | 0, block: d[i + 5] | 0 });
   }
 }
 

@@ -212,14 +212,17 @@ else require(${JSON.stringify(WORKER)});
     const fromWorker = parallel.service.index.uris().map((uri) => parallel.service.index.get(uri)).filter((note) => note instanceof LazyNote && note.packed.columns) as LazyNote[];
     assert.ok(fromWorker.length > 500, `${fromWorker.length}`);
     assert.deepEqual(fromWorker.filter((note) => note.sectionsBuilt).map((note) => note.uri), []);
-    // Sections a request builds from the columns are held weakly (rebuilt, equal, after a collection).
+    // Sections a request builds from the columns are held for the last few notes only (rebuilt, equal, once others
+    // were built after them).
     const gc = (() => {
       setFlagsFromString('--expose-gc');
       return runInNewContext('gc') as () => void;
     })();
     const note = fromWorker.find((n) => n.sections.length > 2)!;
     const copy = note.sections.map((s) => ({ ...s }));
+    assert.equal(note.sections, note.sections, 'held while recent');
     const held = new WeakRef(note.sections);
+    for (const other of fromWorker.filter((n) => n !== note).slice(0, 64)) assert.ok(other.sections.length > 0);
     await new Promise((resolve) => setImmediate(resolve)); // a WeakRef's target lives until the end of the job
     gc();
     assert.equal(held.deref(), undefined);

@@ -18,6 +18,7 @@ import { compareHits, type HitSink, rankSectionsInto, type SectionHit } from './
 import { TextIndex } from './textIndex';
 import { type CachedHeadings, parentsFromLevels } from './cachedHeadings';
 import { fileName } from '../syntax/markdown/remark';
+import { RecentRing } from './recentRing';
 
 /** Hits of one file, packed: per hit [serviceIndex, section, score, about (0/1), anchor, block]. */
 export interface PackedHits {
@@ -70,11 +71,18 @@ export interface PackedStructure {
   columns?: PackedSections;
 }
 
+/**
+ * Notes whose sections, rebuilt from their columns, are held: enough for one note's repeated reads (a ranking reads a
+ * note's sections section by section), few enough that the rebuilt sections of a ranking over thousands of notes die
+ * young instead of filling the old generation.
+ */
+const recentlyBuilt = new RecentRing(32);
+
 /** A note restored from a cache: sections are built and the text is read (from the text source) when first needed. */
 export class LazyNote implements NoteFile {
   private loaded: string | undefined;
   private builtSections: Section[] | undefined;
-  private weakSections: WeakRef<Section[]> | undefined;
+  private recentSections: Section[] | undefined;
   private builtRanges: number[] | undefined;
   /** `name`: undefined for a note restored from the cache, named on first use (decoding 10k URIs was ~10 % of a warm start's restore). */
   constructor(
@@ -98,11 +106,12 @@ export class LazyNote implements NoteFile {
 
   get sections(): Section[] {
     if (this.builtSections) return this.builtSections;
-    // Sections rebuilt from flat columns (the worker's) are held weakly: cheap to rebuild, and a ranking that reads
-    // every note of a service kept them all built (~35 MB at 10k notes) beside the columns they came from.
+    // Sections rebuilt from flat columns (the worker's) are held for the last few notes only: cheap to rebuild, and
+    // a ranking that reads every note of a service kept them all built (~35 MB at 10k notes) beside the columns.
     if (this.packed.columns) {
-      let sections = this.weakSections?.deref();
-      if (!sections) this.weakSections = new WeakRef((sections = this.packed.sections()));
+      if (this.recentSections) return this.recentSections;
+      const sections = (this.recentSections = this.packed.sections());
+      recentlyBuilt.keep(() => (this.recentSections = undefined));
       return sections;
     }
     return (this.builtSections = this.packed.sections());
@@ -119,7 +128,7 @@ export class LazyNote implements NoteFile {
 
   /** Sections for a one-off read: built without being kept, so a restored note stays lazy. */
   peekSections(): Section[] {
-    return this.builtSections ?? this.weakSections?.deref() ?? this.packed.sections();
+    return this.builtSections ?? this.recentSections ?? this.packed.sections();
   }
 
   peekCodeRanges(): number[] {
@@ -611,7 +620,10 @@ function unpackInto(uri: string, packed: PackedHits, serviceId: string, into: Se
   const d = packed.data;
   for (let i = 0; i < d.length; i += HIT_FIELDS) {
     if (d[i] !== s) continue;
-    into.push({ uri, section: d[i + 1], score: d[i + 2], about: d[i + 3] === 1, anchor: d[i + 4], block: d[i + 5] });
+    // The integer fields as small integers (`| 0`: the same values): read from a Float64Array they are doubles, and
+    // V8 then boxes every hit's section, anchor and block in a heap number (145 instead of 97 bytes a hit, measured),
+    // and every query hit built from them too; each re-ranking made tens of thousands.
+    into.push({ uri, section: d[i + 1] | 0, score: d[i + 2], about: d[i + 3] === 1, anchor: d[i + 4] | 0, block: d[i + 5] | 0 });
   }
 }
 

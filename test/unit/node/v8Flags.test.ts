@@ -14,7 +14,7 @@ describe('v8Flags', () => {
     for (const file of fs.readdirSync(NODE_DIR).filter((f) => f.endsWith('.ts') && f !== 'v8Flags.ts')) {
       for (const m of source(file).matchAll(/setFlagsFromString\(\s*'([^']+)'/g)) set.add(m[1]);
     }
-    assert.ok(set.has('--expose-gc'), 'the scan worker exposes gc');
+    assert.ok(set.has('--expose-gc'), 'the scan worker and the crawl expose gc');
     for (const flag of set) assert.ok(SERVER_V8_FLAGS.includes(flag), `${flag} is set late but not before compiling`);
   });
 

@@ -43,12 +43,24 @@ const hoverAt = [{ line: 3, character: 12 }, { line: 5, character: 14 }];
 const completionAt = { line: 9, character: 15 };
 // What VS Code's client declares for completion lists (LSP 3.17 item defaults), as bench/run.mjs does.
 const VSCODE_TEXT_DOCUMENT = { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } };
+// AWS_NOTES_TRACE_SLICES=<file> (passed on to the server, which appends its spans there): the stream's send and
+// answer times (epoch ms) are appended to <file>.client.jsonl, for `node bench/traceTails.mjs <file>`.
+const traceFile = process.env.AWS_NOTES_TRACE_SLICES && process.env.AWS_NOTES_TRACE_SLICES !== '0' ? process.env.AWS_NOTES_TRACE_SLICES : undefined;
+const traced = [];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] : NaN);
 
 function cpuMs(pid) {
   try {
     return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10;
+  } catch {
+    return NaN;
+  }
+}
+/** CPU time of the server's main (request) thread alone: its thread id is the process id. */
+function mainThreadCpuMs(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10;
   } catch {
     return NaN;
   }
@@ -66,11 +78,13 @@ async function once(server, dir, cacheDir, unique, templateUri) {
   const logs = [];
   let indexedAt;
   let indexedCpu;
+  let indexedMainCpu;
   let hwm;
   const indexed = new Promise((resolve) =>
     conn.onNotification('awsNotes/indexed', () => {
       indexedAt ??= performance.now();
       indexedCpu ??= cpuMs(proc.pid);
+      indexedMainCpu ??= mainThreadCpuMs(proc.pid);
       hwm ??= hwmMb(proc.pid);
       resolve();
     }),
@@ -91,7 +105,9 @@ async function once(server, dir, cacheDir, unique, templateUri) {
   const timed = async (method, params) => {
     const t = performance.now();
     const answer = await conn.sendRequest(method, params);
-    waits.push(performance.now() - t);
+    const end = performance.now();
+    waits.push(end - t);
+    if (traceFile) traced.push(`{"k":"${method === 'textDocument/hover' ? 'hover' : 'completion'}","s":${performance.timeOrigin + t},"e":${performance.timeOrigin + end}}`);
     // Once (the same answer every time): the client's own work would delay the next request.
     if (method === 'textDocument/completion' && !completionBytes) completionBytes = Buffer.byteLength(JSON.stringify(answer));
   };
@@ -125,12 +141,14 @@ async function once(server, dir, cacheDir, unique, templateUri) {
     proc.once('exit', () => (clearTimeout(timer), r()));
   });
   conn.dispose();
+  if (traceFile) fs.appendFileSync(`${traceFile}.client.jsonl`, traced.splice(0).join('\n') + '\n');
   return {
     initializeMs: initializedAt - spawnedAt,
     readyMs: readyAt - spawnedAt,
     readyCpuMs: readyCpu,
     indexedMs: indexedAt - spawnedAt,
     indexedCpuMs: indexedCpu,
+    indexedMainCpuMs: indexedMainCpu,
     hwmAtIndexedMb: hwm,
     polls,
     streamP99Ms: percentile(waits, 99),
@@ -182,7 +200,9 @@ const summary = servers.map((server, s) => {
     readyCpu: r.map((x) => x.readyCpuMs),
     hwms: r.map((x) => Math.round(x.hwmAtIndexedMb)),
     cpus: r.map((x) => x.indexedCpuMs),
+    mainCpus: r.map((x) => x.indexedMainCpuMs),
     p99s: r.map((x) => Math.round(x.streamP99Ms)),
+    maxes: r.map((x) => Math.round(x.streamMaxMs)),
     lastLog: r[r.length - 1].log,
   };
 });
@@ -193,7 +213,7 @@ else {
     console.log(`${s.server}\n  first correct symbol: wall ${s.readyMs.toFixed(0)} ms (${s.ready.join(', ')}), server CPU ${s.readyCpuMs} ms (${s.readyCpu.join(', ')})`);
     console.log(`  initialize answered ${s.initializeMs.toFixed(0)} ms; indexed ${s.indexedMs.toFixed(0)} ms (CPU ${s.indexedCpuMs} ms); VmHWM at indexed ${s.hwmAtIndexedMb.toFixed(0)} MB`);
     console.log(`  stream hover+completion until indexed: p99 (median of runs) ${s.streamP99Ms.toFixed(1)} ms, max ${s.streamMaxMs.toFixed(1)} ms, ${s.streamSamples} requests; completion answer ${(s.completionBytes / 1000).toFixed(0)} KB`);
-    console.log(`  per run: VmHWM ${s.hwms.join(', ')} MB; CPU to indexed ${s.cpus.join(', ')} ms; p99 ${s.p99s.join(', ')} ms`);
+    console.log(`  per run: VmHWM ${s.hwms.join(', ')} MB; CPU to indexed ${s.cpus.join(', ')} ms (request thread ${s.mainCpus.join(', ')}); p99 ${s.p99s.join(', ')} ms; max ${s.maxes.join(', ')} ms`);
     console.log(`  server log: ${s.lastLog}`);
   }
 }

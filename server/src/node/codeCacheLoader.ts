@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import * as vm from 'node:vm';
 import { defaultCacheDir } from './cacheDir';
+import { setServerV8Flags } from './v8Flags';
 
 /** Long enough for the warm-up (server.ts: tables, hovers, sanitiser rounds) to have compiled what a hover runs. */
 const WRITE_AFTER_MS = 5000;
@@ -17,8 +17,8 @@ const PREFIX = 'aws-notes-ls-';
 /** One cache per runtime (Node version and architecture), then per build of the bundle. */
 const runtimePrefix = `${PREFIX}${`${process.version}-${process.arch}`.replace(/[^\w.-]/g, '_')}-`;
 
-// The flag main.ts sets; set before compiling too, since V8 accepts a cache only under the flags it was made with.
-setFlagsFromString('--no-allocation-site-pretenuring');
+// Before compiling: V8 accepts a cache only under the flags it was made with (v8Flags.ts).
+setServerV8Flags();
 
 /**
  * Bytecode runs as code: only a folder and file of this user, writable by no one else, are trusted (release builds of

@@ -1,10 +1,10 @@
 // aws-notes-ls: `--stdio` for any editor, `--node-ipc` from the VS Code client.
-import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadAwsData } from './dataLoader';
 import { createMessageGuard } from './messageGuard';
 import { inputArrived, messageHandled } from './requestGate';
 import { startServer } from './server';
+import { setServerV8Flags } from './v8Flags';
 import { span, traceNow, tracing } from './sliceTrace';
 import { traceMemoryOnTimer } from './memoryTrace';
 
@@ -19,10 +19,8 @@ export function main(): void {
     process.exitCode = 2;
     return;
   }
-  // The crawl's phase 2 scans notes (short-lived block trees) between mention slices; with allocation-site
-  // pretenuring V8 sometimes starts allocating those trees in the old generation, and the peak RSS at `indexed`
-  // then doubled (≈550 instead of ≈280 MB at 10k notes, one cold start in three). Measured: no such peaks without it.
-  setFlagsFromString('--no-allocation-site-pretenuring');
+  // Also when started without the code-cache loader (which sets them before compiling).
+  setServerV8Flags();
   // Issue 12: every message's params are checked before dispatch (malformed ones never reach a handler).
   const guard = createMessageGuard();
   // With AWS_NOTES_TRACE_SLICES, every message's dispatch (handler and reply) is a span named by its method. Every

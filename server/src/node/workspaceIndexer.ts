@@ -23,6 +23,7 @@ import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import { span, traceNow, tracing } from './sliceTrace';
 import { toPath, toUri } from './uris';
 import { WorkerEnds } from './workerEnds';
+import { scavengeIfFilled } from './youngGeneration';
 
 export interface IndexProgress {
   done: number;
@@ -414,6 +415,7 @@ export class WorkspaceIndexer {
         this.index.indexPending(() => performance.now() > sliceEnd);
         this.index.backgroundWork(() => performance.now() > sliceEnd);
         if (tracing) span('crawl:mentions', sliceEnd - 8);
+        if (!requestPending()) scavengeIfFilled();
         await yieldToEventLoop();
       }
       // The index is complete: rankings requests asked for meanwhile are redone exactly in slices (requests still get
@@ -423,6 +425,8 @@ export class WorkspaceIndexer {
       let traceStart = tracing ? traceNow() : 0;
       while (generation === this.generation && performance.now() < settleUntil && this.index.backgroundWork(((end) => () => performance.now() > end)(performance.now() + WorkspaceIndexer.APPLY_SLICE_MS), true)) {
         if (tracing) span('crawl:settle', traceStart);
+        // The rankings redone here keep their evidence (it survives): short scavenges between slices, as while crawling.
+        if (!requestPending()) scavengeIfFilled();
         await yieldToEventLoop();
         while (requestPending()) await yieldToEventLoop(); // requests first (requestGate.ts)
         traceStart = tracing ? traceNow() : 0;
@@ -660,6 +664,8 @@ export class WorkspaceIndexer {
         // Nothing to apply: the rest of the slice goes to rankings that requests left unfinished.
         const more = !mine && !any && this.index.backgroundWork(() => performance.now() - lastYield > slice);
         if (tracing) span('crawl:apply', traceStart);
+        // Between slices, not inside the next request: a short scavenge of what this slice made (youngGeneration.ts).
+        if (!requestPending()) scavengeIfFilled();
         if (performance.now() - lastYield > slice || (!mine && !any)) {
           onProgress?.({ done: count, total: files.length });
           await (mine || any || more ? yieldToEventLoop() : new Promise<void>((resolve) => setTimeout(resolve, 1)));

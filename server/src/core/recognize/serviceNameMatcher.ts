@@ -24,11 +24,6 @@ interface Terminal {
   feature?: string;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  terminal?: Terminal;
-}
-
 const PREFIXES = ['AWS', 'Amazon'];
 
 /** Values of ServiceNameMatcher's `starts` table. */
@@ -95,8 +90,8 @@ function foldUnit(c: number): number {
 }
 
 export class ServiceNameMatcher {
-  /** The trie while names are added; flattened into the arrays below at the end of the constructor. */
-  private root: TrieNode | undefined = { next: new Map() };
+  /** Names (NFKC-folded, without spaces) and what each is, in registration order while the constructor adds them. */
+  private pending: Map<string, Terminal> | undefined = new Map();
   /**
    * The flat trie (node 0 is the root): the root's child per UTF-16 unit (-1: no name starts with it, which also
    * skips most characters), the other nodes' children as (code, node) runs (a few each, scanned linearly), and the
@@ -150,37 +145,68 @@ export class ServiceNameMatcher {
         if (!hasPrefix && /^[A-Za-z]/.test(name)) for (const p of PREFIXES) this.add(`${p} ${name}`, { serviceId: feature.service, ambiguous: false, prefixed: true, feature: feature.name });
       }
     }
-    this.flatten(this.root!);
-    this.root = undefined;
+    this.build([...this.pending!.keys()].sort(), this.pending!);
+    this.pending = undefined;
   }
 
-  private flatten(root: TrieNode): void {
-    // Breadth first: a node's children get consecutive ids, so each node's run of (code, child) is one slice.
-    const nodes: TrieNode[] = [root];
-    let count = 1;
-    for (let n = 0; n < nodes.length; n++) count += nodes[n].next.size, nodes.push(...nodes[n].next.values());
+  /**
+   * Lays the trie out breadth first straight from the sorted names: the nodes at depth d are the distinct d-unit
+   * prefixes in sorted order, so a node's children get consecutive ids and each node's run of (code, child) is one
+   * slice. (A trie of Maps, then flattened, took ~40–90 ms and most of the GC at start, twice: here and in the worker.)
+   */
+  private build(keys: string[], terminalOf: Map<string, Terminal>): void {
+    // Sorted keys that share a prefix are adjacent, so keys[i]'s new prefixes (its nodes) are those longer than
+    // what it shares with keys[i - 1]: `shared[i]`.
+    const shared = new Int32Array(keys.length);
+    let longest = 0;
+    for (let i = 0; i < keys.length; i++) {
+      longest = Math.max(longest, keys[i].length);
+      if (i === 0) continue;
+      const a = keys[i - 1];
+      const b = keys[i];
+      let k = 0;
+      while (k < a.length && k < b.length && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+      shared[i] = k;
+    }
+    // Node ids depth by depth (the root is 0), in key order within a depth.
+    const nextId = new Int32Array(longest + 2);
+    for (let i = 0; i < keys.length; i++) for (let d = shared[i] + 1; d <= keys[i].length; d++) nextId[d + 1]++;
+    nextId[1] = 1;
+    for (let d = 2; d <= longest + 1; d++) nextId[d] += nextId[d - 1];
+    const count = nextId[longest + 1];
     this.childStart = new Int32Array(count + 1);
     this.childCodes = new Uint16Array(count);
     this.childNodes = new Int32Array(count);
     this.terminals = new Array(count);
     this.accepts = new Uint8Array(count);
+    const children = new Int32Array(count);
+    // path[d]: the node of the current key's d-unit prefix (kept from the key before up to what they share).
+    const path = new Int32Array(longest + 1);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      for (let d = shared[i] + 1; d <= key.length; d++) {
+        const node = nextId[d]++;
+        const parent = path[d - 1];
+        const code = key.charCodeAt(d - 1);
+        children[parent]++;
+        this.childCodes[node - 1] = code;
+        this.childNodes[node - 1] = node;
+        if (parent === 0) this.rootNext[code] = node;
+        path[d] = node;
+      }
+      this.terminals[path[key.length]] = terminalOf.get(key);
+    }
+    // Child k of a node is node `k + 1` (node 0, the root, is no one's child); the nodes of a depth are numbered in
+    // their parents' order, so a node's run starts at the count of the children of the nodes before it.
     let at = 0;
     for (let id = 0; id < count; id++) {
-      const node = nodes[id];
       this.childStart[id] = at;
-      this.terminals[id] = node.terminal;
-      const t = node.terminal;
+      at += children[id];
+      const t = this.terminals[id];
       if (t) this.accepts[id] = !t.ambiguous || t.prefixed ? ANY_MODE : PROSE_ONLY;
-      // Children were appended in this order, so child k of this node is node `at + 1` (the root is node 0).
-      for (const c of node.next.keys()) {
-        if (id === 0) this.rootNext[c] = at + 1;
-        this.childCodes[at] = c;
-        this.childNodes[at] = at + 1;
-        at++;
-      }
     }
     this.childStart[count] = at;
-    for (const child of root.next.values()) if (child.terminal) this.oneUnitNames = true;
+    this.oneUnitNames = keys.some((key) => key.length === 1);
     this.asciiRow = new Int32Array(count).fill(-1);
     let rows = 0;
     for (let id = 1; id < count; id++) if (this.childStart[id + 1] - this.childStart[id] > WIDE) this.asciiRow[id] = 128 * rows++;
@@ -216,18 +242,8 @@ export class ServiceNameMatcher {
 
   private add(name: string, terminal: Terminal): void {
     const key = name.normalize('NFKC').replace(/[ \t]+/g, '');
-    let node = this.root!;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      let child = node.next.get(c);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(c, child);
-      }
-      node = child;
-    }
     // The first registration wins, so a service's own name is never taken over by another's alias.
-    node.terminal ??= terminal;
+    if (key && !this.pending!.has(key)) this.pending!.set(key, terminal);
   }
 
   /** All non-overlapping service names in text[from, to), left to right. */

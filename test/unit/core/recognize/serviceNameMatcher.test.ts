@@ -106,3 +106,35 @@ describe('ServiceNameMatcher: in place vs folded', () => {
     );
   });
 });
+
+describe('ServiceNameMatcher: the trie holds exactly the names (laid out from sorted names)', () => {
+  // Names from a tiny alphabet share long prefixes and are prefixes of each other, so most queries walk deep into the
+  // trie and stop at nodes with and without a name. A whole query is one match exactly when it is a name with its
+  // spaces dropped (spaces inside names are optional), and then it belongs to the first service that registered it.
+  const unit = fc.constantFrom('a', 'b', 'ア', 'イ', ' ');
+  const trimmed = (min: number) => fc.array(unit, { minLength: min, maxLength: 7 }).map((u) => u.join('')).filter((s) => s.trim() === s && s.length >= min);
+  const key = (s: string) => s.replace(/[ \t]+/g, '');
+  it('a whole text is a match exactly when it is a name, with the service that registered the name first', () => {
+    fc.assert(
+      fc.property(fc.array(trimmed(2), { maxLength: 40 }), fc.array(trimmed(1), { maxLength: 30 }), (names, queries) => {
+        const services = names.map((name, i) => ({ id: `s${i}`, name, shortNames: [], aliases: [], iamPrefixes: [] }));
+        const matcher = new ServiceNameMatcher(services);
+        const owner = new Map<string, string>();
+        services.forEach((s) => owner.has(key(s.name)) || owner.set(key(s.name), s.id));
+        for (const q of [...names, ...queries, ...names.map((n) => n.slice(0, -1).trim()).filter(Boolean), ...names.map((n) => `${n}a`)]) {
+          const whole = matcher.findAll(q, 'prose').find((m) => m.start === 0 && m.end === q.length);
+          assert.equal(whole?.serviceId, owner.get(key(q)), `${JSON.stringify(q)} among ${JSON.stringify(names)}`);
+        }
+      }),
+      params(2000),
+    );
+  });
+  it('negatives: no name, no match; a name is not found by its prefix or by a longer word', () => {
+    const matcher = new ServiceNameMatcher([{ id: 'x', name: 'abab', shortNames: ['ab ア'], aliases: [], iamPrefixes: [] }]);
+    assert.deepEqual(new ServiceNameMatcher([]).findAll('abab ab', 'prose'), []);
+    assert.deepEqual(matcher.findAll('aba', 'prose'), []);
+    assert.deepEqual(matcher.findAll('ababa', 'prose'), []);
+    assert.deepEqual(matcher.findAll('abア', 'prose').map((m) => m.text), ['abア']);
+    assert.deepEqual(matcher.findAll('x abab', 'prose').map((m) => [m.start, m.serviceId]), [[2, 'x']]);
+  });
+});

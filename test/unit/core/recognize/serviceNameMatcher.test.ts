@@ -4,6 +4,7 @@ import { params } from '../../fuzz/params';
 import { ServiceNameMatcher } from '../../../../server/src/core/recognize/serviceNameMatcher';
 import { loadAwsData } from '../../../../server/src/node/dataLoader';
 import { MINI_SERVICES } from '../../../helpers/miniData';
+import type { ServiceEntry } from '../../../../server/src/core/data/types';
 
 describe('ServiceNameMatcher', () => {
   const matcher = new ServiceNameMatcher(MINI_SERVICES);
@@ -114,10 +115,14 @@ describe('ServiceNameMatcher: the trie holds exactly the names (laid out from so
   const unit = fc.constantFrom('a', 'b', 'ア', 'イ', ' ');
   const trimmed = (min: number) => fc.array(unit, { minLength: min, maxLength: 7 }).map((u) => u.join('')).filter((s) => s.trim() === s && s.length >= min);
   const key = (s: string) => s.replace(/[ \t]+/g, '');
+  const service = (id: string, name: string, shortNames: string[] = []): ServiceEntry => ({
+    id, name, shortNames, aliases: [], iamPrefixes: [], cfnNamespaces: [], tfPrefixes: [], awsccPrefixes: [], boto3: [],
+    jsSdk: [], principals: [], description: { en: '', ja: '' },
+  });
   it('a whole text is a match exactly when it is a name, with the service that registered the name first', () => {
     fc.assert(
       fc.property(fc.array(trimmed(2), { maxLength: 40 }), fc.array(trimmed(1), { maxLength: 30 }), (names, queries) => {
-        const services = names.map((name, i) => ({ id: `s${i}`, name, shortNames: [], aliases: [], iamPrefixes: [] }));
+        const services = names.map((name, i) => service(`s${i}`, name));
         const matcher = new ServiceNameMatcher(services);
         const owner = new Map<string, string>();
         services.forEach((s) => owner.has(key(s.name)) || owner.set(key(s.name), s.id));
@@ -130,7 +135,7 @@ describe('ServiceNameMatcher: the trie holds exactly the names (laid out from so
     );
   });
   it('negatives: no name, no match; a name is not found by its prefix or by a longer word', () => {
-    const matcher = new ServiceNameMatcher([{ id: 'x', name: 'abab', shortNames: ['ab ア'], aliases: [], iamPrefixes: [] }]);
+    const matcher = new ServiceNameMatcher([service('x', 'abab', ['ab ア'])]);
     assert.deepEqual(new ServiceNameMatcher([]).findAll('abab ab', 'prose'), []);
     assert.deepEqual(matcher.findAll('aba', 'prose'), []);
     assert.deepEqual(matcher.findAll('ababa', 'prose'), []);

@@ -17,6 +17,11 @@ import { intoOneBuffer, type Typed } from './oneBuffer';
 import { readNoteSync, type SyncReadResult } from './noteReader';
 import { sampleMemory } from './memoryTrace';
 import { lowerThisThreadPriority } from './threadPriority';
+import { setServerV8Flags } from './v8Flags';
+
+// First of all: creating this isolate reset V8's young-generation growth factor (a process-wide flag) to its default,
+// and the request thread's young generation must not grow meanwhile (issue 16, youngGeneration.ts).
+setServerV8Flags();
 
 export interface ScanJob {
   files: string[];

@@ -23,7 +23,7 @@ import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import { span, traceNow, tracing } from './sliceTrace';
 import { toPath, toUri } from './uris';
 import { WorkerEnds } from './workerEnds';
-import { scavengeIfFilled } from './youngGeneration';
+import { beforeNewIsolate, scavengeIfFilled } from './youngGeneration';
 
 export interface IndexProgress {
   done: number;
@@ -510,6 +510,7 @@ export class WorkspaceIndexer {
       try {
         // A small young generation: the worker's scans make short-lived garbage, and its default young generation
         // (up to 48 MB) sat next to the main thread's heap at the crawl's peak.
+        beforeNewIsolate(); // issue 16: the request thread's young generation stays at its cap
         const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
         worker.unref();
         this.workerEnds.set(worker, new WorkerEnds(worker));

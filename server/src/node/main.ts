@@ -5,7 +5,6 @@ import { createMessageGuard } from './messageGuard';
 import { inputArrived, messageHandled } from './requestGate';
 import { startServer } from './server';
 import { setServerV8Flags } from './v8Flags';
-import { growYoungGeneration } from './youngGeneration';
 import { span, traceNow, tracing } from './sliceTrace';
 import { traceMemoryOnTimer } from './memoryTrace';
 
@@ -22,7 +21,6 @@ export function main(): void {
   }
   // Also when started without the code-cache loader (which sets them before compiling).
   setServerV8Flags();
-  growYoungGeneration(); // issue 16: to its cap, where it then stays
   // Issue 12: every message's params are checked before dispatch (malformed ones never reach a handler).
   const guard = createMessageGuard();
   // With AWS_NOTES_TRACE_SLICES, every message's dispatch (handler and reply) is a span named by its method. Every

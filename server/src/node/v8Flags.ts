@@ -16,8 +16,8 @@ export const SERVER_V8_FLAGS = [
   // Issue 16: a parallel scavenge waits for V8's helper threads, which a loaded machine does not run: the crawl's
   // scavenges took 1.5–2 ms of CPU but 4.4–6.3 ms of wall time (p50, load 7–9). Single-threaded they are as short.
   '--no-parallel-scavenge',
-  // Issue 16 (peak RSS): young generations do not grow (the request thread's is grown to its cap at start, see
-  // youngGeneration.ts). V8's heap set-up never uses a factor below 2: creating an isolate (a worker) resets it.
+  // Issue 16 (peak RSS): young generations do not grow (youngGeneration.ts grows the request thread's to its cap
+  // once). V8's heap set-up never uses a factor below 2: creating an isolate (a worker) resets it.
   NO_YOUNG_GROWTH,
 ];
 

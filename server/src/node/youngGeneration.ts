@@ -5,6 +5,7 @@
 // a few MB, keeps every pause short for about the same total GC time.
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Worker } from 'node:worker_threads';
 import { span, traceNow, tracing } from './sliceTrace';
 import { setYoungGenerationGrowth } from './v8Flags';
 
@@ -46,16 +47,20 @@ export function youngBytesCommitted(): number {
 /** The request thread's young generation: two 4 MB semi-spaces. */
 export const YOUNG_CAP_BYTES = 8 * 1024 * 1024;
 
+/** Workers being started: their isolates' set-up resets V8's growth factor meanwhile (see withYoungGenerationHeld). */
+let starting = 0;
+
 /**
  * Issue 16 (peak RSS): V8 grew the request thread's young generation to two 16 MB semi-spaces, 32 MB beside the
  * index at the crawl's peak, although the crawl scavenges every few MB (scavengeIfFilled). Measured at 10k notes
  * with it held at 8 MB: VmHWM at `indexed` 244–247 instead of 261–266 MB, the same CPU, first symbol and stream
  * p99; at 2 MB (never grown) no gain: more survived into the old generation. V8 takes a limit only at launch
  * (--max-semi-space-size), so young generations do not grow (the server's flags) but here: survivors of a minor GC
- * or two make V8 grow this isolate's to `cap` (~10 ms, once). Synchronous: the flag is the server's again after it.
+ * or two make V8 grow this isolate's to `cap` (~10 ms, once: when the first crawl's scan worker has started, or at
+ * the crawl's end). Synchronous: the flag is the server's again after it. Not while a worker starts (see below).
  */
 export function growYoungGeneration(cap = YOUNG_CAP_BYTES): void {
-  if (!minorGc()) return;
+  if (starting > 0 || youngBytesCommitted() >= cap || !minorGc()) return;
   setYoungGenerationGrowth(true);
   try {
     for (let round = 0; round < 4 && youngBytesCommitted() < cap; round++) survive(1);
@@ -73,14 +78,32 @@ function survive(mb: number): void {
 }
 
 /**
- * Before creating a worker: its isolate's set-up resets V8's growth factor (to 2) until the worker's first statement
- * sets the server's flags again, and meanwhile this isolate's young generation grows at its next scavenge if more
- * than one semi-space survived since V8 last checked (V8 then starts counting anew, grown or not). Checked now, with
- * that many survivors (~10 ms), it needs as many again in that short time to grow.
+ * Creates a worker (`create`) without letting this isolate's young generation grow past its cap: the worker's
+ * isolate set-up resets V8's growth factor (to 2) until the worker's first statement sets the server's flags again,
+ * and scavenges meanwhile may grow it (traced: two in three cold starts, 8 → 16 MB, while the crawl walked the
+ * folders). Below its cap it may (growYoungGeneration runs once the worker has started); at its cap (a later crawl)
+ * the factor is set back every ms, and V8's growth check is run just before (that many survivors, ~10 ms), after
+ * which it grows only once a semi-space's worth has survived again.
  */
-export function beforeNewIsolate(): void {
+export function withYoungGenerationHeld(create: () => Worker): Worker {
   holdYoungGeneration();
-  if (minorGc()) survive(Math.ceil(youngBytesCommitted() / 2 / (1024 * 1024)) + 1);
+  if (youngBytesCommitted() >= YOUNG_CAP_BYTES && minorGc()) survive(Math.ceil(youngBytesCommitted() / 2 / (1024 * 1024)) + 1);
+  const worker = create();
+  starting++;
+  const timer = setInterval(holdYoungGeneration, 1);
+  timer.unref();
+  let done = false;
+  const started = () => {
+    if (done) return;
+    done = true;
+    clearInterval(timer);
+    holdYoungGeneration();
+    starting--;
+    growYoungGeneration();
+  };
+  worker.once('online', started);
+  worker.once('exit', started);
+  return worker;
 }
 
 /** Young generations stay as they are: creating a worker's isolate resets V8's growth factor to its default. */

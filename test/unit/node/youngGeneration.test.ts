@@ -67,4 +67,21 @@ describe('youngGeneration: held at its cap', () => {
     const held = run(`flags.setServerV8Flags(); young.growYoungGeneration(); ${worker('young.holdYoungGeneration();')}`);
     assert.equal(held.after, young.YOUNG_CAP_BYTES);
   });
+
+  it('a worker started through withYoungGenerationHeld: grown to the cap once it has started, not while it starts', () => {
+    const out = run(`
+      flags.setServerV8Flags();
+      const { Worker } = require('node:worker_threads');
+      const worker = young.withYoungGenerationHeld(() => new Worker('setTimeout(() => {}, 200)', { eval: true }));
+      young.growYoungGeneration();
+      out.starting = young.youngBytesCommitted();
+      await new Promise((resolve) => worker.once('online', resolve));
+      out.started = young.youngBytesCommitted();
+      churn();
+      out.after = young.youngBytesCommitted();
+      await new Promise((resolve) => worker.once('exit', resolve));`);
+    assert.ok(out.starting < young.YOUNG_CAP_BYTES, `${out.starting / MB} MB while the worker starts`);
+    assert.equal(out.started, young.YOUNG_CAP_BYTES);
+    assert.equal(out.after, young.YOUNG_CAP_BYTES);
+  });
 });

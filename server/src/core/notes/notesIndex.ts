@@ -3,7 +3,7 @@
 //
 // Two phases: `setNote(note, { defer: true })` makes a note's headings searchable at once (workspace symbols,
 // outline) and queues the mention finding, which `indexPending` runs in slices (the crawl yields between them).
-// Per file only compact ranked hits are kept (a Float64Array, 6 numbers per hit), not the mentions: Find
+// Per file only compact ranked hits are kept (five 32-bit ints and a score per hit), not the mentions: Find
 // References recomputes a file's mentions from its text on demand.
 //
 // A note's text may be lazy (notes restored from the persistent cache): `LazyNote.text` asks the text source
@@ -591,8 +591,8 @@ export function rankMentions(note: NoteFile, mentions: Mention[]): PackedHits {
 }
 
 /**
- * Hits straight into PackedHits' layout (HIT_FIELDS numbers each), in one buffer reused from note to note (its
- * exact-size copy is the note's): no SectionHit object per hit of the crawl.
+ * Hits straight into PackedHits' layout (HIT_FIELDS ints and a score each), in buffers reused from note to note (their
+ * exact-size copies are the note's): no SectionHit object per hit of the crawl.
  */
 class PackedHitSink implements HitSink {
   data = new Int32Array(1280);

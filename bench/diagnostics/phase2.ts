@@ -87,6 +87,7 @@ function feed(hash: crypto.Hash, out: Outputs): void {
   for (const m of out.mentions) hash.update(`|${m.serviceId},${m.kind},${m.start},${m.end},${m.section},${m.block},${+m.inHeading},${+m.inCode}`);
   hash.update(`|${out.hits.services.join(',')}|`);
   hash.update(new Uint8Array(out.hits.data.buffer, out.hits.data.byteOffset, out.hits.data.byteLength));
+  hash.update(new Uint8Array(out.hits.scores.buffer, out.hits.scores.byteOffset, out.hits.scores.byteLength));
 }
 
 function feedIdentities(hash: crypto.Hash, identities: Identity[]): void {
@@ -127,7 +128,7 @@ function main(): void {
     pass(recognizer, notes, (k, out) => {
       feed(digest, out);
       mentionCount += out.mentions.length;
-      hitCount += out.hits.data.length / 6;
+      hitCount += out.hits.scores.length;
       feedIdentities(identityDigest, scanIdentities(recognizer, notes[k].text, 'prose'));
       feedIdentities(identityDigest, scanIdentities(recognizer, notes[k].text, 'code'));
     });

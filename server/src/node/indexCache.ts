@@ -24,7 +24,7 @@ import { type CachedHeadings, charMask, codeValueOf, HIT_FIELDS, type PackedHits
 import { readNoteSync } from './noteReader';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
 /** Bump when parsing, mention finding or ranking changes what would be stored. */
 export const INDEX_DATA_VERSION = 3;
 
@@ -120,7 +120,8 @@ interface Payload {
   hitServiceNames: string[];
   hitServiceIds: Int32Array;
   hitCounts: Int32Array;
-  hits: Float64Array;
+  hits: Int32Array;
+  hitScores: Float64Array;
 }
 
 export function contentHash(text: string): string {
@@ -412,11 +413,11 @@ const i32Frame = (a: Int32Array): Frame => ({ kind: Kind.I32, parts: [bytesOf(a)
 const COLUMN_ORDER = [
   'header', 'files', 'uris', 'sizes', 'mtimes', 'hashes', 'sectionCounts', 'headings', 'searchKeys', 'searchMasks', 'slugs', 'sectionInts', 'blocks',
   'codeInts', 'codeLangs', 'codeValues', 'codeRangeCounts', 'codeRanges', 'positions', 'hitServiceCounts',
-  'hitServiceNames', 'hitServiceIds', 'hitCounts', 'hits',
+  'hitServiceNames', 'hitServiceIds', 'hitCounts', 'hits', 'hitScores',
 ] as const;
 
 /** Columns of 64-bit floats and of V8-serialised values; every other column holds 32-bit ints. */
-const F64_COLUMNS = new Set<string>(['sizes', 'mtimes', 'hits']);
+const F64_COLUMNS = new Set<string>(['sizes', 'mtimes', 'hitScores']);
 const V8_COLUMNS = new Set<string>(['header', 'files', 'uris', 'hashes', 'headings', 'searchKeys', 'slugs', 'codeLangs', 'codeValues', 'hitServiceNames']);
 const kindOf = (name: string): Kind => (V8_COLUMNS.has(name) ? Kind.V8 : F64_COLUMNS.has(name) ? Kind.F64 : Kind.I32);
 
@@ -502,8 +503,9 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame |
   yield v8Frame([...names.keys()]);
   yield i32Frame(serviceIds);
   yield i32Frame(perFile((e) => e.hits.data.length / HIT_FIELDS));
-  // The hits are written straight from each file's packed array: no copy of the largest column.
-  yield f64Frame(entries.map((e) => e.hits.data));
+  // The hits are written straight from each file's packed arrays: no copy of the largest columns.
+  yield { kind: Kind.I32, parts: entries.map((e) => bytesOf(e.hits.data)) };
+  yield f64Frame(entries.map((e) => e.hits.scores));
 }
 
 /** The payload, or undefined when the header is another version's. Throws on corrupt content. */
@@ -574,7 +576,7 @@ function entriesOf(cache: Omit<LoadedCache, 'verify'>): Map<string, CachedNote> 
 function unpack(p: Payload): Omit<LoadedCache, 'verify'> {
   // The columns in locals: the payload object has accessors (the lazy columns), and its property loads in these
   // loops were most of the unpacking time.
-  const { files, uris, sizes, mtimes, hashes, sectionCounts, headings, searchKeys, searchMasks, sectionInts, codeRangeCounts, hitServiceCounts, hitServiceNames, hitServiceIds, hitCounts, hits, positions } = p;
+  const { files, uris, sizes, mtimes, hashes, sectionCounts, headings, searchKeys, searchMasks, sectionInts, codeRangeCounts, hitServiceCounts, hitServiceNames, hitServiceIds, hitCounts, hits, hitScores, positions } = p;
   const n = files.length;
   const sectionTotal = headings.length;
   if (uris.length !== n || sizes.length !== n || mtimes.length !== n || hashes.length !== n || sectionCounts.length !== n || codeRangeCounts.length !== n || hitServiceCounts.length !== n || hitCounts.length !== n) throw new Error('corrupt');
@@ -607,7 +609,7 @@ function unpack(p: Payload): Omit<LoadedCache, 'verify'> {
     firstService[f + 1] = firstService[f] + hitServiceCounts[f];
     firstHit[f + 1] = firstHit[f] + hitCounts[f];
   }
-  if (sec !== sectionTotal || firstService[n] !== hitServiceIds.length || firstHit[n] * HIT_FIELDS !== hits.length) throw new Error('corrupt');
+  if (sec !== sectionTotal || firstService[n] !== hitServiceIds.length || firstHit[n] * HIT_FIELDS !== hits.length || firstHit[n] !== hitScores.length) throw new Error('corrupt');
   const masks = new Uint32Array(searchMasks.buffer, searchMasks.byteOffset, sectionTotal);
   const levels = new Int32Array(sectionTotal);
   for (let i = 0; i < sectionTotal; i++) levels[i] = sectionInts[i * SECTION_INTS];
@@ -632,7 +634,7 @@ function unpack(p: Payload): Omit<LoadedCache, 'verify'> {
       mtimeMs: mtimes[f],
       hash: hashes[f],
       note: { sections, codeRanges, headings: headings.slice(first, end), levels: levels.subarray(first, end) },
-      hits: { services, data: hits.subarray(firstHit[f] * HIT_FIELDS, firstHit[f + 1] * HIT_FIELDS) },
+      hits: { services, data: hits.subarray(firstHit[f] * HIT_FIELDS, firstHit[f + 1] * HIT_FIELDS), scores: hitScores.subarray(firstHit[f], firstHit[f + 1]) },
       positions: positions.subarray(first * 4, end * 4),
       searchKeys: searchKeys.slice(first, end),
       searchMasks: masks.subarray(first, end),

@@ -17,6 +17,11 @@ import { intoOneBuffer, type Typed } from './oneBuffer';
 import { readNoteSync, type SyncReadResult } from './noteReader';
 import { sampleMemory } from './memoryTrace';
 import { lowerThisThreadPriority } from './threadPriority';
+import { setServerV8Flags } from './v8Flags';
+
+// First of all: creating this isolate reset V8's young-generation growth factor (a process-wide flag) to its default,
+// and the request thread's young generation must not grow meanwhile (issue 16, youngGeneration.ts).
+setServerV8Flags();
 
 export interface ScanJob {
   files: string[];
@@ -159,7 +164,7 @@ export function gatherArrays(message: Extract<WorkerMessage, { type: 'batch' | '
   if (message.type === 'batch') {
     for (const note of message.notes) if (note.scan) arrays.push(note.scan.positions);
   } else {
-    for (const { sections: s, hits } of message.notes) if (s && hits) arrays.push(hits.data, s.ints, s.blocks, s.codeInts, s.codeValueAt, s.codeRanges);
+    for (const { sections: s, hits } of message.notes) if (s && hits) arrays.push(hits.data, hits.scores, s.ints, s.blocks, s.codeInts, s.codeValueAt, s.codeRanges);
   }
   const { views, buffer } = intoOneBuffer(arrays);
   let k = 0;
@@ -168,7 +173,8 @@ export function gatherArrays(message: Extract<WorkerMessage, { type: 'batch' | '
   } else {
     for (const { sections: s, hits } of message.notes) {
       if (!s || !hits) continue;
-      hits.data = views[k++] as Float64Array;
+      hits.data = views[k++] as Int32Array;
+      hits.scores = views[k++] as Float64Array;
       s.ints = views[k++] as Int32Array;
       s.blocks = views[k++] as Int32Array;
       s.codeInts = views[k++] as Int32Array;

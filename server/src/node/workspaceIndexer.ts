@@ -23,7 +23,7 @@ import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import { span, traceNow, tracing } from './sliceTrace';
 import { toPath, toUri } from './uris';
 import { WorkerEnds } from './workerEnds';
-import { scavengeIfFilled } from './youngGeneration';
+import { growYoungGeneration, scavengeIfFilled, withYoungGenerationHeld } from './youngGeneration';
 
 export interface IndexProgress {
   done: number;
@@ -433,6 +433,7 @@ export class WorkspaceIndexer {
       }
       this.index.endBulk();
       bulkEnded = true;
+      growYoungGeneration(); // issue 16: to its cap now, if no scan worker's start did (youngGeneration.ts)
       onProgress?.({ done: found.files.length, total: found.files.length });
       if (generation === this.generation) this.saveCacheSoon(fromCache === found.files.length && cached.size === found.files.length ? -1 : 300);
       const stats = this.index.stats();
@@ -510,7 +511,8 @@ export class WorkspaceIndexer {
       try {
         // A small young generation: the worker's scans make short-lived garbage, and its default young generation
         // (up to 48 MB) sat next to the main thread's heap at the crawl's peak.
-        const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+        // Issue 16: the request thread's young generation stays at its cap (youngGeneration.ts).
+        const worker = withYoungGenerationHeld(() => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
         worker.unref();
         this.workerEnds.set(worker, new WorkerEnds(worker));
         workers.push(worker);

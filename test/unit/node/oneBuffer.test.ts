@@ -35,7 +35,7 @@ describe('one buffer per worker message', () => {
   });
 
   it("moves an indexed batch's columns and hits into one buffer that survives the transfer", () => {
-    const notes = [0, 1, 2].map((n) => ({ i: n, parseMs: 1, sections: sections(n), hits: { services: ['sqs'], data: Float64Array.from([0, n, 1.5 + n, 1, -1, 0]) } }));
+    const notes = [0, 1, 2].map((n) => ({ i: n, parseMs: 1, sections: sections(n), hits: { services: ['sqs'], data: Int32Array.from([0, n, 1, -1, 0]), scores: Float64Array.from([1.5 + n]) } }));
     const failed = { i: 3, parseMs: 2 };
     const message: WorkerMessage = { type: 'indexed', notes: [...notes, failed] };
     const before = JSON.stringify(message, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v));
@@ -46,7 +46,7 @@ describe('one buffer per worker message', () => {
     const got = receiveMessageOnPort(port1)!.message as Extract<WorkerMessage, { type: 'indexed' }>;
     port1.close();
     assert.equal(JSON.stringify(got, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v)), before);
-    const buffers = new Set(got.notes.flatMap((n) => (n.sections ? [n.sections.ints.buffer, n.sections.blocks.buffer, n.sections.codeRanges.buffer, n.hits!.data.buffer] : [])));
+    const buffers = new Set(got.notes.flatMap((n) => (n.sections ? [n.sections.ints.buffer, n.sections.blocks.buffer, n.sections.codeRanges.buffer, n.hits!.data.buffer, n.hits!.scores.buffer] : [])));
     assert.equal(buffers.size, 1);
     assert.equal(got.notes[3].sections, undefined);
   });

@@ -59,7 +59,7 @@ function snapshot(service: ReturnType<typeof createLanguageService>): unknown {
         keys: foldedHeadingKeys(index, uri),
         sections: note.sections.map((s) => ({ ...s })),
         codeRanges: [...note.codeRanges],
-        hits: hits && { services: hits.services, data: Array.from(hits.data) },
+        hits: hits && { services: hits.services, data: Array.from(hits.data), scores: Array.from(hits.scores) },
       };
     }),
     // Queries with fewer answers than the 500 cap: which of many equal-scored headings fill the cap follows the

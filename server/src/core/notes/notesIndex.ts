@@ -3,7 +3,7 @@
 //
 // Two phases: `setNote(note, { defer: true })` makes a note's headings searchable at once (workspace symbols,
 // outline) and queues the mention finding, which `indexPending` runs in slices (the crawl yields between them).
-// Per file only compact ranked hits are kept (a Float64Array, 6 numbers per hit), not the mentions: Find
+// Per file only compact ranked hits are kept (five 32-bit ints and a score per hit), not the mentions: Find
 // References recomputes a file's mentions from its text on demand.
 //
 // A note's text may be lazy (notes restored from the persistent cache): `LazyNote.text` asks the text source
@@ -20,13 +20,18 @@ import { type CachedHeadings, parentsFromLevels } from './cachedHeadings';
 import { fileName } from '../syntax/markdown/remark';
 import { RecentRing } from './recentRing';
 
-/** Hits of one file, packed: per hit [serviceIndex, section, score, about (0/1), anchor, block]. */
+/**
+ * Hits of one file, packed: per hit HIT_FIELDS ints [serviceIndex, section, about (0/1), anchor, block] and its score.
+ * Issue 16 (peak RSS): the ints as 32-bit ints, not all six fields as doubles (48 bytes a hit, 16 MB at 10k notes).
+ */
 export interface PackedHits {
   services: string[];
-  data: Float64Array;
+  data: Int32Array;
+  /** One per hit. */
+  scores: Float64Array;
 }
 
-export const HIT_FIELDS = 6;
+export const HIT_FIELDS = 5;
 
 interface IndexedNote {
   note: NoteFile;
@@ -582,30 +587,34 @@ export function rankMentions(note: NoteFile, mentions: Mention[]): PackedHits {
     packedHits.service = s;
     rankSectionsInto(note, byService.get(services[s])!, packedHits);
   }
-  return { services, data: packedHits.data.slice(0, packedHits.length) };
+  return { services, data: packedHits.data.slice(0, packedHits.length), scores: packedHits.scores.slice(0, packedHits.length / HIT_FIELDS) };
 }
 
 /**
- * Hits straight into PackedHits' layout (HIT_FIELDS numbers each), in one buffer reused from note to note (its
- * exact-size copy is the note's): no SectionHit object per hit of the crawl.
+ * Hits straight into PackedHits' layout (HIT_FIELDS ints and a score each), in buffers reused from note to note (their
+ * exact-size copies are the note's): no SectionHit object per hit of the crawl.
  */
 class PackedHitSink implements HitSink {
-  data = new Float64Array(1024);
+  data = new Int32Array(1280);
+  scores = new Float64Array(256);
   length = 0;
   /** Index of the service whose hits come next. */
   service = 0;
 
   hit(section: number, score: number, about: boolean, anchor: number, block: number): void {
     if (this.length + HIT_FIELDS > this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
+      const bigger = new Int32Array(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
+      const scores = new Float64Array(this.scores.length * 2);
+      scores.set(this.scores);
+      this.scores = scores;
     }
     const d = this.data;
     let at = this.length;
+    this.scores[at / HIT_FIELDS] = score;
     d[at++] = this.service;
     d[at++] = section;
-    d[at++] = score;
     d[at++] = about ? 1 : 0;
     d[at++] = anchor;
     d[at++] = block;
@@ -618,12 +627,12 @@ function unpackInto(uri: string, packed: PackedHits, serviceId: string, into: Se
   const s = packed.services.indexOf(serviceId);
   if (s < 0) return;
   const d = packed.data;
-  for (let i = 0; i < d.length; i += HIT_FIELDS) {
+  const scores = packed.scores;
+  for (let i = 0, h = 0; i < d.length; i += HIT_FIELDS, h++) {
     if (d[i] !== s) continue;
-    // The integer fields as small integers (`| 0`: the same values): read from a Float64Array they are doubles, and
-    // V8 then boxes every hit's section, anchor and block in a heap number (145 instead of 97 bytes a hit, measured),
-    // and every query hit built from them too; each re-ranking made tens of thousands.
-    into.push({ uri, section: d[i + 1] | 0, score: d[i + 2], about: d[i + 3] === 1, anchor: d[i + 4] | 0, block: d[i + 5] | 0 });
+    // Small integers from an Int32Array: no heap number per field (read from a Float64Array, V8 boxed every hit's
+    // section, anchor and block: 145 instead of 97 bytes a hit, measured, and every query hit built from them too).
+    into.push({ uri, section: d[i + 1], score: scores[h], about: d[i + 2] === 1, anchor: d[i + 3], block: d[i + 4] });
   }
 }
 

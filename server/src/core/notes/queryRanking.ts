@@ -44,7 +44,17 @@ const PLACE_PARENT_MIN = 0.5;
 
 
 // Per note version (a NoteFile is replaced when its note changes) and query: the evidence found in it.
-const evidenceCache = new WeakMap<NoteFile, Map<string, Map<number, SectionEvidence>>>();
+const evidenceCache = new WeakMap<NoteFile, Map<string, ReadonlyMap<number, SectionEvidence>>>();
+/**
+ * A note read for a query and holding no evidence for it: one shared map, never written (issue 16: most candidate
+ * notes of a ranking hold none, and an empty map per note and query was ~30,000 maps, ~5 MB, at 10k notes).
+ */
+const NO_EVIDENCE: ReadonlyMap<number, SectionEvidence> = new Map();
+
+/** The evidence cached for `note` and the query with `key` (for tests). */
+export function cachedEvidence(note: NoteFile, key: string): ReadonlyMap<number, unknown> | undefined {
+  return evidenceCache.get(note)?.get(key);
+}
 
 /** While crawling, a stale ranking is kept this many times as long as the last re-ranking took. */
 export const BULK_RERANK_SHARE = 9;
@@ -235,7 +245,7 @@ function* rankSteps(index: NotesIndex, query: NoteQuery, inSteps = true): Genera
   } else if (terms.length) for (const note of index.files()) notes.push(note);
 
   // How rare each term is among the candidate sections: サイズ in many sections says less than バージョニング in one.
-  const evidence = new Map<NoteFile, Map<number, SectionEvidence>>();
+  const evidence = new Map<NoteFile, ReadonlyMap<number, SectionEvidence>>();
   const df = new Array<number>(terms.length).fill(0);
   let sectionCount = 0;
   // The full-text index says which notes can hold a term at all: the exact scan reads only those (a 10,000-note
@@ -363,13 +373,11 @@ function firstChildWithBody(note: NoteFile, section: Section): Section | undefin
 /** Where the query's terms occur in a note, per section (cached per note version and query). */
 type TermFilter = (uri: string) => boolean;
 
-function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: number) => TermFilter | undefined = () => undefined): Map<number, SectionEvidence> {
-  let perNote = evidenceCache.get(note);
-  if (!perNote) evidenceCache.set(note, (perNote = new Map()));
-  let found = perNote.get(query.key);
-  if (found) return found;
-  found = new Map();
+function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: number) => TermFilter | undefined = () => undefined): ReadonlyMap<number, SectionEvidence> {
+  const cached = evidenceCache.get(note)?.get(query.key);
+  if (cached) return cached;
   // A note none of whose terms can occur (the full-text index says so) is not read at all: a lazy note stays lazy.
+  // Nothing is cached for it either: asking the filters again costs less than a map per note and query.
   const candidate = (t: number) => {
     const filter = filterOf(t);
     return !filter || filter(note.uri);
@@ -377,10 +385,10 @@ function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: number) =
   const termCount = query.exact.length + query.related.length + (query.place?.length ?? 0);
   let any = false;
   for (let t = 0; t < termCount && !any; t++) any = candidate(t);
-  if (!any) {
-    perNote.set(query.key, found);
-    return found;
-  }
+  if (!any) return NO_EVIDENCE;
+  let perNote = evidenceCache.get(note);
+  if (!perNote) evidenceCache.set(note, (perNote = new Map()));
+  const found = new Map<number, SectionEvidence>();
   const text = note.text;
   const sections = note.sections;
   const blockWeight = new Map<number, Map<number, number>>();
@@ -417,9 +425,9 @@ function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: number) =
         }
       }
       for (const [s, c] of counts) {
-        const e = found!.get(s) ?? { counts: new Map(), block: -1 };
+        const e = found.get(s) ?? { counts: new Map(), block: -1 };
         e.counts.set(termIndex, c);
-        found!.set(s, e);
+        found.set(s, e);
       }
       termIndex++;
     }
@@ -434,8 +442,9 @@ function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: number) =
     const e = found.get(s);
     if (e) e.block = best;
   }
-  perNote.set(query.key, found);
-  return found;
+  const result = found.size ? found : NO_EVIDENCE;
+  perNote.set(query.key, result);
+  return result;
 }
 
 const WORD = /[A-Za-z0-9_]/;

@@ -1,5 +1,5 @@
-// A service's ranked hits, unpacked from a note's packed Float64Array, carry exactly the packed values (their integer
-// fields are stored as small integers, which must not change a value: negative blocks, large anchors).
+// A service's ranked hits, unpacked from a note's packed hits (32-bit ints and a score per hit, issue 16), carry exactly
+// the packed values (negative blocks, large anchors, scores that are not integers).
 import * as assert from 'node:assert/strict';
 import { HIT_FIELDS, NotesIndex } from '../../../../server/src/core/notes/notesIndex';
 import { parseNote } from '../../../../server/src/core/syntax/markdown/parseNote';
@@ -18,7 +18,8 @@ describe('unpacked service hits', () => {
       [0, 2, 1 / 3, 0, 2_000_000_000, 0],
       [0, 5, 4, 1, 17, -1],
     ];
-    const hits = { services: ['sqs', 'sns'], data: Float64Array.from(rows.flat()) };
+    // [service, section, about, anchor, block] and the score of each row.
+    const hits = { services: ['sqs', 'sns'], data: Int32Array.from(rows.flatMap((r) => [r[0], r[1], r[3], r[4], r[5]])), scores: Float64Array.from(rows, (r) => r[2]) };
     assert.equal(hits.data.length, rows.length * HIT_FIELDS);
     const note = parseNote('file:///n/a.md', '# A\n\nSQS\n');
     index.setIndexed(note, hits, undefined);

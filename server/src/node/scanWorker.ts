@@ -15,12 +15,14 @@ import { loadAwsData } from './dataLoader';
 import { nestingDepth } from './noteGuard';
 import { intoOneBuffer, type Typed } from './oneBuffer';
 import { readNoteSync, type SyncReadResult } from './noteReader';
+import { claimFiles, FeedReader } from './fileFeed';
 import { sampleMemory } from './memoryTrace';
 import { lowerThisThreadPriority } from './threadPriority';
 
 export interface ScanJob {
+  /** The files published so far; the rest come in chunks on `port` (fileFeed.ts) while the folders are walked. */
   files: string[];
-  /** Int32 [next file index]: both threads claim `batch` files at a time with Atomics.add. */
+  /** The file list's claim counters (fileFeed.ts): the threads claim `batch` files at a time. */
   counter: SharedArrayBuffer;
   batch: number;
   maxFileSize: number;
@@ -81,7 +83,7 @@ export function scanFile(file: string, i: number, maxFileSize: number, maxNestin
 function run(job: ScanJob): void {
   if (job.nice) lowerThisThreadPriority(job.nice);
   const counter = new Int32Array(job.counter);
-  const total = job.files.length;
+  const feed = new FeedReader(job.files, job.mentions?.uris, job.port);
   const applied = job.applied ? new Int32Array(job.applied) : undefined;
   let posted = 0;
   const post = (message: WorkerMessage) => {
@@ -102,9 +104,10 @@ function run(job: ScanJob): void {
   let kept = 0;
   const keepChars = Math.floor((job.mentions?.keepChars ?? KEEP_CHARS) / Math.max(1, job.workers ?? 1));
   for (;;) {
-    const start = Atomics.add(counter, 0, job.batch);
-    if (start >= total) break;
-    const end = Math.min(total, start + job.batch);
+    const claimed = claimFiles(counter, job.batch, true);
+    if (!claimed) break;
+    const [start, end] = claimed;
+    feed.ensure(end);
     const notes: ScannedNote[] = [];
     for (let i = start; i < end; i++) {
       const note = scanFile(job.files[i], i, job.maxFileSize, job.maxNestingDepth);

@@ -112,6 +112,48 @@ describe('scan worker (cold crawl on two threads)', function () {
     assert.ok(single.warnings.some((w) => /deep\.md/.test(w)) && single.warnings.some((w) => /many\.md/.test(w)));
   });
 
+  it('the worker reads the notes the walk finds while the walk goes on (once it found minNotes): the same index', async () => {
+    const single = await crawl(undefined);
+    const files = single.service.index.size;
+    const early = await crawl(WORKER, 0);
+    assert.ok(early.indexer.lastCrawlStreamedAt! > 0 && early.indexer.lastCrawlStreamedAt! < files, `${early.indexer.lastCrawlStreamedAt} of ${files}`);
+    assert.deepEqual(snapshot(early.service), snapshot(single.service));
+    assert.deepEqual(early.warnings.sort(), single.warnings.sort());
+    const later = await crawl(WORKER, 400);
+    assert.ok(later.indexer.lastCrawlStreamedAt! >= 400, `${later.indexer.lastCrawlStreamedAt}`);
+    assert.deepEqual(snapshot(later.service), snapshot(single.service));
+    // Fewer notes than minNotes: no worker, as before.
+    const none = await crawl(WORKER, 100_000);
+    assert.equal(none.indexer.lastCrawlStreamedAt, undefined);
+    assert.equal(none.indexer.lastCrawlUsedWorker, false);
+  });
+
+  it('workers started ahead of a cold crawl are the ones it uses; none are started ahead of a warm one', async () => {
+    const single = await crawl(undefined);
+    const service = createLanguageService({ data: miniData() });
+    const settings = normalizeSettings({ notes: { paths: [notes] }, limits: { maxFileSize: 2000, maxSectionsPerFile: 30, maxNestingDepth: 50 } });
+    const indexer = new WorkspaceIndexer(service.index, settings, [tmp], { info() {}, warn() {}, error() {} }, () => 'en');
+    indexer.scanWorker = { script: WORKER, minNotes: 0, workers: 1 };
+    indexer.startWorkersEarly();
+    // The crawl could not start a worker of its own now: it reads with the one started ahead.
+    indexer.scanWorker = { script: path.join(tmp, 'nope.js'), minNotes: 0, workers: 1 };
+    await indexer.crawl();
+    assert.equal(indexer.lastCrawlUsedWorker, true);
+    assert.deepEqual(snapshot(service), snapshot(single.service));
+    // Warm: with a cache preloaded, no worker is started ahead (nor by the crawl).
+    const cacheDir = path.join(tmp, 'cache-early');
+    assert.ok(indexer.useCache(cacheDir, { server: 'test', data: 'test' }));
+    assert.equal(indexer.saveCacheNow(), true);
+    const warm = new WorkspaceIndexer(createLanguageService({ data: miniData() }).index, settings, [tmp], { info() {}, warn() {}, error() {} }, () => 'en');
+    warm.scanWorker = { script: WORKER, minNotes: 0, workers: 1 };
+    warm.preloadCache(cacheDir, { server: 'test', data: 'test' });
+    warm.startWorkersEarly();
+    warm.useCache(cacheDir, { server: 'test', data: 'test' });
+    const result = await warm.crawl();
+    assert.equal(result.fromCache, single.service.index.size);
+    assert.equal(warm.lastCrawlUsedWorker, false);
+  });
+
   it('with the data directory, the worker does phase 2 too (this thread reads and scans nothing): the same index', async () => {
     const dataDir = findDataDir();
     if (!dataDir) return assert.fail('no data directory');

@@ -44,6 +44,12 @@ export interface ScanJob {
 
 /** Messages the worker may post before the main thread has applied them. */
 export const AHEAD = 8;
+/**
+ * The same in phase 1, whose messages are small (16 notes' texts and headings, ~40 KB at 10k notes): the main thread
+ * is busiest while phase 1 begins (the client's first requests, the folder walk), and a worker held at AHEAD
+ * waited there for ~130 ms of a 10k-note cold start (issue 16 profile) instead of reading on.
+ */
+export const AHEAD_PHASE1 = 64;
 
 /** Phase 2 of one note, done in the worker. */
 export interface IndexedInWorker {
@@ -86,13 +92,14 @@ function run(job: ScanJob): void {
   const feed = new FeedReader(job.files, job.mentions?.uris, job.port);
   const applied = job.applied ? new Int32Array(job.applied) : undefined;
   let posted = 0;
+  let ahead = AHEAD_PHASE1;
   const post = (message: WorkerMessage) => {
     // Each batch's typed arrays travel in one buffer, transferred (not copied).
     job.port.postMessage(message, message.type === 'batch' || message.type === 'indexed' ? [gatherArrays(message)] : []);
     sampleMemory(message.type);
     if (!applied || message.type === 'scanned' || message.type === 'done') return;
     posted++;
-    for (let seen = Atomics.load(applied, 0); posted - seen > AHEAD; seen = Atomics.load(applied, 0)) Atomics.wait(applied, 0, seen, 50);
+    for (let seen = Atomics.load(applied, 0); posted - seen > ahead; seen = Atomics.load(applied, 0)) Atomics.wait(applied, 0, seen, 50);
   };
   /**
    * Notes this worker pre-scanned (their phase 2 is done here when asked for) with the text phase 1 read, dropped
@@ -123,6 +130,7 @@ function run(job: ScanJob): void {
     post({ type: 'batch', notes });
   }
   post({ type: 'scanned' });
+  ahead = AHEAD;
   if (job.mentions) {
     const data = loadAwsData(job.mentions.dataDir);
     const recognizer = createRecognizer(data);

@@ -47,19 +47,29 @@ export function claimFiles(counters: Int32Array, batch: number, wait: boolean): 
   }
 }
 
+/** How many 1 ms waits a worker makes for a chunk already published before it gives up (and fails). */
+const MAX_CHUNK_WAITS = 1000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 /** A worker's copy of the list: its job's files, then the chunks its port brings, read when a claim reaches them. */
 export class FeedReader {
   constructor(
     readonly files: string[],
     readonly uris: string[] | undefined,
     private readonly port: MessagePort,
+    private readonly maxWaits = MAX_CHUNK_WAITS,
   ) {}
 
   /** Makes sure files [0, end) are known here (the main thread posts a chunk before it publishes it). */
   ensure(end: number): void {
-    while (this.files.length < end) {
+    for (let waited = 0; this.files.length < end; ) {
       const received = receiveMessageOnPort(this.port);
-      if (!received) throw new Error(`file list: ${this.files.length} of ${end} files received`);
+      if (!received) {
+        // Posted before it was published: only a slow hand-over between the threads can get here (a bounded wait).
+        if (++waited > this.maxWaits) throw new Error(`file list: ${this.files.length} of ${end} files received`);
+        Atomics.wait(pause, 0, 0, 1);
+        continue;
+      }
       const chunk = received.message as FilesChunk;
       for (const file of chunk.files) this.files.push(file);
       if (this.uris) for (const uri of chunk.uris) this.uris.push(uri);

@@ -33,7 +33,7 @@ describe('file feed (the walk hands notes to the scan workers as it finds them)'
     assert.deepEqual(known, { files: ['a'], uris: ['ua'] });
     feed.push(['b', 'c'], ['ub', 'uc']);
     feed.push(['d'], ['ud']);
-    const reader = new FeedReader(known.files, known.uris, port2);
+    const reader = new FeedReader(known.files, known.uris, port2, 2);
     reader.ensure(4);
     assert.deepEqual(reader.files, ['a', 'b', 'c', 'd']);
     assert.deepEqual(reader.uris, ['ua', 'ub', 'uc', 'ud']);

@@ -47,9 +47,10 @@ export const AHEAD = 8;
 /**
  * The same in phase 1, whose messages are small (16 notes' texts and headings, ~40 KB at 10k notes): the main thread
  * is busiest while phase 1 begins (the client's first requests, the folder walk), and a worker held at AHEAD
- * waited there for ~130 ms of a 10k-note cold start (issue 16 profile) instead of reading on.
+ * waited there for ~130 ms of a 10k-note cold start (issue 16 profile) instead of reading on. Not more: at 64 the
+ * request thread had a backlog to apply all through phase 1, and the stream's p99 rose (22 → 28 ms in one A/B).
  */
-export const AHEAD_PHASE1 = 64;
+export const AHEAD_PHASE1 = 24;
 
 /** Phase 2 of one note, done in the worker. */
 export interface IndexedInWorker {

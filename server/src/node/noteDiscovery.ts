@@ -28,7 +28,15 @@ export interface DiscoveryResult {
 export interface DiscoveryOptions {
   /** Follow symlinks whose real path is outside every root (`notes.followSymlinksOutside`). */
   followOutside?: boolean;
+  /**
+   * Told the notes as the walk finds them, in walk order (each once; every one before the walk's promise settles):
+   * the cold crawl's scan workers read them meanwhile (issue 16).
+   */
+  onFound?: (files: string[]) => void;
 }
+
+/** Notes found are told to `onFound` in chunks of this many (and whenever the walk yields). */
+const FOUND_CHUNK = 128;
 
 /** System folders that are never notes: a root there (or `/` itself) would crawl devices and kernel files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
@@ -166,6 +174,20 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
   const problems: string[] = [];
   const visited = new Set<string>();
   let lastYield = performance.now();
+  let fresh: string[] = [];
+  const found = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    if (!options.onFound) return;
+    fresh.push(file);
+    if (fresh.length >= FOUND_CHUNK) flush();
+  };
+  const flush = () => {
+    if (!fresh.length) return;
+    const chunk = fresh;
+    fresh = [];
+    options.onFound!(chunk);
+  };
 
   // `rel`: `dir` relative to the root's base, as `path.relative` would give it (the walk only descends).
   const walk = async (dir: string, rel: string, root: NoteRoot, depth: number): Promise<void> => {
@@ -184,6 +206,7 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
     }
     // Synchronous calls (a thread-pool round trip per directory cost more than the call), yielding every ~8 ms.
     if (performance.now() - lastYield > 8) {
+      flush();
       await new Promise<void>((resolve) => setImmediate(resolve));
       lastYield = performance.now();
     }
@@ -194,6 +217,8 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
       problems.push(`${dir}: ${(error as Error).message}`);
       return;
     }
+    // In name order (the file system's is arbitrary): `onFound` hears of the notes in the same order every time.
+    if (options.onFound) entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       const entryRel = rel ? rel + path.sep + entry.name : entry.name;
@@ -216,7 +241,7 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
       }
       if (isDir) {
         if (!matcher.isExcluded(full, root)) await walk(full, entryRel, root, depth + 1);
-      } else if (isFile && matcher.matchesWalked(full, entryRel, root)) files.add(full);
+      } else if (isFile && matcher.matchesWalked(full, entryRel, root)) found(full);
     }
   };
 
@@ -224,7 +249,7 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
     if (root.file) {
       // Named by the user: followed wherever it points; only a regular file is a note (not a FIFO or a device).
       const stat = fs.statSync(root.base, { throwIfNoEntry: false });
-      if (stat?.isFile()) files.add(root.base);
+      if (stat?.isFile()) found(root.base);
       else if (stat) problems.push(`${root.base}: skipped: not a regular file`);
       else missing.push(root.source);
       continue;
@@ -243,5 +268,6 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
     visited.clear();
     await walk(root.base, '', root, 0);
   }
+  flush();
   return { files: [...files].sort(), missing, problems };
 }

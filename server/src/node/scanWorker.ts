@@ -15,6 +15,7 @@ import { loadAwsData } from './dataLoader';
 import { nestingDepth } from './noteGuard';
 import { intoOneBuffer, type Typed } from './oneBuffer';
 import { readNoteSync, type SyncReadResult } from './noteReader';
+import { claimFiles, FeedReader } from './fileFeed';
 import { sampleMemory } from './memoryTrace';
 import { lowerThisThreadPriority } from './threadPriority';
 import { setServerV8Flags } from './v8Flags';
@@ -24,8 +25,9 @@ import { setServerV8Flags } from './v8Flags';
 setServerV8Flags();
 
 export interface ScanJob {
+  /** The files published so far; the rest come in chunks on `port` (fileFeed.ts) while the folders are walked. */
   files: string[];
-  /** Int32 [next file index]: both threads claim `batch` files at a time with Atomics.add. */
+  /** The file list's claim counters (fileFeed.ts): the threads claim `batch` files at a time. */
   counter: SharedArrayBuffer;
   batch: number;
   maxFileSize: number;
@@ -47,6 +49,13 @@ export interface ScanJob {
 
 /** Messages the worker may post before the main thread has applied them. */
 export const AHEAD = 8;
+/**
+ * The same in phase 1, whose messages are small (16 notes' texts and headings, ~40 KB at 10k notes): the main thread
+ * is busiest while phase 1 begins (the client's first requests, the folder walk), and a worker held at AHEAD
+ * waited there for ~130 ms of a 10k-note cold start (issue 16 profile) instead of reading on. Not more: at 64 the
+ * request thread had a backlog to apply all through phase 1, and the stream's p99 rose (22 → 28 ms in one A/B).
+ */
+export const AHEAD_PHASE1 = 24;
 
 /** Phase 2 of one note, done in the worker. */
 export interface IndexedInWorker {
@@ -86,16 +95,17 @@ export function scanFile(file: string, i: number, maxFileSize: number, maxNestin
 function run(job: ScanJob): void {
   if (job.nice) lowerThisThreadPriority(job.nice);
   const counter = new Int32Array(job.counter);
-  const total = job.files.length;
+  const feed = new FeedReader(job.files, job.mentions?.uris, job.port);
   const applied = job.applied ? new Int32Array(job.applied) : undefined;
   let posted = 0;
+  let ahead = AHEAD_PHASE1;
   const post = (message: WorkerMessage) => {
     // Each batch's typed arrays travel in one buffer, transferred (not copied).
     job.port.postMessage(message, message.type === 'batch' || message.type === 'indexed' ? [gatherArrays(message)] : []);
     sampleMemory(message.type);
     if (!applied || message.type === 'scanned' || message.type === 'done') return;
     posted++;
-    for (let seen = Atomics.load(applied, 0); posted - seen > AHEAD; seen = Atomics.load(applied, 0)) Atomics.wait(applied, 0, seen, 50);
+    for (let seen = Atomics.load(applied, 0); posted - seen > ahead; seen = Atomics.load(applied, 0)) Atomics.wait(applied, 0, seen, 50);
   };
   /**
    * Notes this worker pre-scanned (their phase 2 is done here when asked for) with the text phase 1 read, dropped
@@ -107,9 +117,10 @@ function run(job: ScanJob): void {
   let kept = 0;
   const keepChars = Math.floor((job.mentions?.keepChars ?? KEEP_CHARS) / Math.max(1, job.workers ?? 1));
   for (;;) {
-    const start = Atomics.add(counter, 0, job.batch);
-    if (start >= total) break;
-    const end = Math.min(total, start + job.batch);
+    const claimed = claimFiles(counter, job.batch, true);
+    if (!claimed) break;
+    const [start, end] = claimed;
+    feed.ensure(end);
     const notes: ScannedNote[] = [];
     for (let i = start; i < end; i++) {
       const note = scanFile(job.files[i], i, job.maxFileSize, job.maxNestingDepth);
@@ -125,6 +136,7 @@ function run(job: ScanJob): void {
     post({ type: 'batch', notes });
   }
   post({ type: 'scanned' });
+  ahead = AHEAD;
   if (job.mentions) {
     const data = loadAwsData(job.mentions.dataDir);
     const recognizer = createRecognizer(data);

@@ -286,6 +286,8 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
     } catch {
       /* an early read only: the crawl opens the cache itself (and reports what is wrong with it) */
     }
+    // Without a cache, the crawl's scan workers load their code meanwhile (issue 16: it was on the critical path).
+    indexer.startWorkersEarly();
     ready = (async () => {
       await readSettings();
       await reindexAll();

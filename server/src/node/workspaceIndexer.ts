@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { foldedHeadingKeys, type Locale, localize, M, type NoteFile, type NotesIndex, seedFoldedHeadingKeys } from '../core';
 import { CacheWriter } from './cacheWriter';
+import { claimFiles, FileFeed } from './fileFeed';
 import { contentHash, IndexCache, type CachedNote, type LoadedCache } from './indexCache';
 import type { Logger } from './logger';
 import { onceLogger } from './logger';
@@ -143,6 +144,8 @@ export class WorkspaceIndexer {
   private touchedDuringCrawl: Set<string> | undefined;
   /** Set when phase 1 of the last crawl used the worker (for tests and stats). */
   lastCrawlUsedWorker = false;
+  /** How many notes the walk had found when the last crawl's workers began reading (for tests and stats). */
+  lastCrawlStreamedAt: number | undefined;
   /** How many notes each worker of the last crawl pre-scanned (for tests and stats). */
   lastCrawlShares: number[] = [];
   /**
@@ -281,12 +284,15 @@ export class WorkspaceIndexer {
     /** The cached notes by path (phase 1 verifies each), filled as phase 0 builds their entries. */
     let cached = new Map<string, CachedNote>();
     const cacheLoadMs = Math.round(performance.now() - started);
-    // Cold start: the workers boot while the folders are walked.
-    let workers = !loaded ? this.startWorkers() : [];
+    // Cold start: the workers boot while the folders are walked (or were started ahead, see startWorkersEarly).
+    const early = this.early.splice(0);
+    if (loaded) for (const worker of early) void worker.terminate();
+    let workers = loaded ? [] : early.length ? early : this.startWorkers();
     // Until every heading is searchable, idle-time work (the server's warm-up) waits: it would take the cores the
     // scan workers need (issue 16: the request thread, the workers and the client share them).
     let scanning = !loaded ? this.beginScan() : undefined;
     this.lastCrawlUsedWorker = false;
+    this.lastCrawlStreamedAt = undefined;
     this.lastCrawlShares = [];
     let restoredMs = 0;
     const maxFileSize = this.settings.limits.maxFileSize;
@@ -354,8 +360,22 @@ export class WorkspaceIndexer {
       this.endRestore(restoring);
       // A watch that could not be registered is reported by its owner; the notes are read all the same.
       await beforeDisk?.catch(() => undefined);
+      // Issue 16: a cold crawl's workers read the notes as the walk finds them (fileFeed.ts), once it has found enough
+      // for all of them (minNotes each); a walk that finds fewer hands its list over at its end, as before.
+      const feed = workers.length ? new FileFeed() : undefined;
+      let streamed: ReturnType<typeof this.phase1WithWorker> | undefined;
+      const streamFrom = workers.length * Math.max(1, this.scanWorker.minNotes);
+      const onFound = feed
+        ? (files: string[]) => {
+            feed.push(files, files.map((file) => toUri(file)));
+            if (streamed || feed.files.length < streamFrom || generation !== this.generation) return;
+            this.lastCrawlStreamedAt = feed.files.length;
+            streamed = this.phase1WithWorker(workers, generation, feed, maxFileSize, onProgress);
+            streamed.catch(() => undefined); // awaited below; this only keeps an early failure from being reported unhandled
+          }
+        : undefined;
       // The folder walk does not depend on the cache's integrity check: it runs while the check finishes.
-      const discovering = discoverNotes(this.matcher, 64, undefined, { followOutside: this.settings.notes.followSymlinksOutside });
+      const discovering = discoverNotes(this.matcher, 64, undefined, { followOutside: this.settings.notes.followSymlinksOutside, onFound });
       discovering.catch(() => undefined); // awaited below; this only keeps an early failure from being reported unhandled
       // Issue 12: the cache's integrity check (SHA-256, in slices while the folders are walked); a cache that fails it
       // (poisoned but well-formed) is withdrawn, and every note is read and scanned anew (the cache is then rewritten).
@@ -371,9 +391,16 @@ export class WorkspaceIndexer {
         restoredMs = 0;
         this.log.warnOnce(`cache-integrity:${this.cache?.file}`, localize(this.locale(), M.cacheIntegrity, { file: String(this.cache?.file) }));
       }
-      const found = await discovering;
+      let found: Awaited<typeof discovering>;
+      try {
+        found = await discovering;
+      } finally {
+        feed?.end();
+      }
       for (const problem of found.problems) this.log.warnOnce(problem, problem);
-      const uris = found.files.map((file) => cached.get(file)?.uri ?? toUri(file));
+      // The feed's order (the walk's) when the workers read the notes: its indices are theirs.
+      const files = feed ? feed.files : found.files;
+      const uris = feed ? feed.uris : found.files.map((file) => cached.get(file)?.uri ?? toUri(file));
       const wanted = new Set(uris);
       for (const uri of this.index.uris()) {
         // An unsaved note open in the editor stays; one the settings no longer include (notes.paths/exclude changed) goes.
@@ -384,22 +411,24 @@ export class WorkspaceIndexer {
         }
       }
       let fromCache = 0;
-      // Each worker needs its share of at least minNotes notes (none at all in a superseded crawl).
-      const useful = generation !== this.generation ? 0 : Math.floor(found.files.length / Math.max(1, this.scanWorker.minNotes));
-      for (const extra of workers.splice(Math.min(workers.length, useful))) void extra.terminate();
+      if (!streamed) {
+        // Each worker needs its share of at least minNotes notes (none at all in a superseded crawl).
+        const useful = generation !== this.generation ? 0 : Math.floor(files.length / Math.max(1, this.scanWorker.minNotes));
+        for (const extra of workers.splice(Math.min(workers.length, useful))) void extra.terminate();
+      }
       // Phase 1 off the request thread: the workers claim batches of files from one counter (this thread claims some
       // too only when the workers do not go on with phase 2); whatever a worker could not do (it failed) is done here below.
-      const session = workers.length ? await this.phase1WithWorker(workers, generation, found.files, uris, maxFileSize, onProgress) : undefined;
+      const session = streamed ? await streamed : feed && workers.length ? await this.phase1WithWorker(workers, generation, feed, maxFileSize, onProgress) : undefined;
       const doneByWorker = session?.done;
       workers = [];
       // Phase 1: structure. Synchronous stats and reads: small files, no thread-pool round trip per file.
-      for (let i = 0; i < found.files.length; i++) {
+      for (let i = 0; i < files.length; i++) {
         if (doneByWorker?.[i]) continue;
         if (generation !== this.generation) break;
-        const file = found.files[i];
+        const file = files[i];
         if (this.restoreOrRead(file, uris[i], cached.get(file), maxFileSize, unverified.has(uris[i]))) fromCache++;
         if (performance.now() - lastYield > 8) {
-          onProgress?.({ done: i + 1, total: found.files.length });
+          onProgress?.({ done: i + 1, total: files.length });
           await yieldToEventLoop();
           lastYield = performance.now();
         }
@@ -434,8 +463,8 @@ export class WorkspaceIndexer {
       this.index.endBulk();
       bulkEnded = true;
       growYoungGeneration(); // issue 16: to its cap now, if no scan worker's start did (youngGeneration.ts)
-      onProgress?.({ done: found.files.length, total: found.files.length });
-      if (generation === this.generation) this.saveCacheSoon(fromCache === found.files.length && cached.size === found.files.length ? -1 : 300);
+      onProgress?.({ done: files.length, total: files.length });
+      if (generation === this.generation) this.saveCacheSoon(fromCache === files.length && cached.size === files.length ? -1 : 300);
       const stats = this.index.stats();
       if (tracing) span('crawl:end', traceStart);
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
@@ -499,6 +528,19 @@ export class WorkspaceIndexer {
     if (this.scan1 === state) this.scan1 = undefined;
   }
 
+  /** Scan workers started ahead of the next cold crawl (startWorkersEarly). */
+  private early: Worker[] = [];
+
+  /**
+   * Issue 16: starts the scan workers ahead of the crawl (the server does at `initialized`, unless a cache was
+   * preloaded): their start-up (~100 ms of module loading) then overlaps the client's round trips and first requests
+   * instead of the crawl. The next crawl takes them if it is cold, and ends them if it is not.
+   */
+  startWorkersEarly(): void {
+    if (this.early.length || this.preloaded?.loaded) return;
+    this.early = this.startWorkers();
+  }
+
   /** How each started scan worker ended, kept until its crawl listens. */
   private readonly workerEnds = new WeakMap<Worker, WorkerEnds>();
 
@@ -536,22 +578,22 @@ export class WorkspaceIndexer {
   private async phase1WithWorker(
     workers: Worker[],
     generation: number,
-    files: string[],
-    uris: string[],
+    feed: FileFeed,
     maxFileSize: number,
     onProgress: ((p: IndexProgress) => void) | undefined,
-  ): Promise<{ done: Uint8Array; phase2?: (generation: number) => Promise<void> }> {
+  ): Promise<{ done: boolean[]; phase2?: (generation: number) => Promise<void> }> {
     this.lastCrawlUsedWorker = true;
-    const done = new Uint8Array(files.length);
+    // The feed's arrays grow while the folders are walked (fileFeed.ts): read through them, never copied.
+    const { files, uris, counters } = feed;
+    const done: boolean[] = [];
     const touched = (this.touchedDuringCrawl = new Set<string>());
     const maxNestingDepth = this.settings.limits.maxNestingDepth;
-    const counter = new Int32Array(new SharedArrayBuffer(4));
     const batch = 16;
     const dataDir = this.scanWorker.dataDir;
     /** One copy of each service id the workers send (each message brings its own copies). */
     const names = new Map<string, string>();
     /** The note each of the workers' files became (its phase-2 result applies to that very note only). */
-    const exposed: (NoteFile | undefined)[] = dataDir ? new Array(files.length) : [];
+    const exposed: (NoteFile | undefined)[] = [];
     /**
      * One lane per worker: its port (the results are taken from it synchronously, between this thread's own batches
      * and within short slices: a burst of queued messages never holds up a request), its count of applied messages
@@ -588,7 +630,7 @@ export class WorkspaceIndexer {
             this.applyScanned(files[note.i], uris[note.i], note, maxNestingDepth, touched);
             if (dataDir) exposed[note.i] = this.index.get(uris[note.i]);
           }
-          done[note.i] = 1;
+          done[note.i] = true;
           count++;
         } else {
           const note = message.notes[held!.at++];
@@ -644,6 +686,7 @@ export class WorkspaceIndexer {
     const close = () => {
       this.lastCrawlShares = lanes.map((lane) => lane.notes);
       for (const lane of lanes) {
+        feed.detach(lane.port);
         lane.worker.removeAllListeners();
         lane.port.close();
         void lane.worker.terminate();
@@ -678,10 +721,11 @@ export class WorkspaceIndexer {
     let keepOpen = false;
     try {
       for (const lane of lanes) {
+        const known = feed.attach(lane.port);
         const job: ScanJob = {
-          files, counter: counter.buffer as SharedArrayBuffer, applied: lane.applied.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: lane.remote,
+          files: known.files, counter: counters.buffer as SharedArrayBuffer, applied: lane.applied.buffer as SharedArrayBuffer, batch, maxFileSize, maxNestingDepth, port: lane.remote,
           nice: this.scanWorker.nice, workers: lanes.length,
-          mentions: dataDir ? { uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile, keepChars: this.scanWorker.keepChars, releaseChars: this.scanWorker.releaseChars } : undefined,
+          mentions: dataDir ? { uris: known.uris, dataDir, maxSectionsPerFile: this.settings.limits.maxSectionsPerFile, keepChars: this.scanWorker.keepChars, releaseChars: this.scanWorker.releaseChars } : undefined,
         };
         lane.worker.postMessage(job, [lane.remote]);
       }
@@ -689,15 +733,15 @@ export class WorkspaceIndexer {
       let own = !dataDir;
       const claim = () => {
         if (!own) return false;
-        const start = Atomics.add(counter, 0, batch);
-        if (start >= files.length) return (own = false);
-        const end = Math.min(files.length, start + batch);
+        const claimed = claimFiles(counters, batch, false);
+        if (!claimed) return (own = false);
+        const [start, end] = claimed;
         for (let i = start; i < end; i++) {
           this.restoreOrRead(files[i], uris[i], undefined, maxFileSize);
-          done[i] = 1;
+          done[i] = true;
           count++;
         }
-        return true;
+        return end > start;
       };
       await pump(claim, () => all((lane) => lane.scanned || lane.exited));
       drain();

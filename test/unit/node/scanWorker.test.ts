@@ -15,6 +15,9 @@ import { normalizeSettings } from '../../../server/src/node/settings';
 import { LazyNote } from '../../../server/src/core/notes/notesIndex';
 import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';
 import { WorkspaceIndexer } from '../../../server/src/node/workspaceIndexer';
+import { AHEAD, AHEAD_PHASE1, type WorkerMessage } from '../../../server/src/node/scanWorker';
+import { FileFeed } from '../../../server/src/node/fileFeed';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { miniData } from '../../helpers/miniData';
 import { HOSTILE_NOTE, LONG_NOTE, QUEUE_NOTE } from '../../helpers/notesFixtures';
 import { TRICKY } from '../core/syntax/markdown/trickyNotes';
@@ -83,7 +86,11 @@ describe('scan worker (cold crawl on two threads)', function () {
     notes = path.join(tmp, 'notes');
     generateVault(notes, 700);
   });
-  after(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
+  let releaseWorker: (() => Promise<unknown>) | undefined;
+  after(async () => {
+    await releaseWorker?.();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
 
   async function crawl(script: string | undefined, minNotes = 0, dataDir?: string, parsed: string[] = [], keepChars?: number, cacheDir?: string, workers = 1, releaseChars?: number) {
     const warnings: string[] = [];
@@ -110,6 +117,71 @@ describe('scan worker (cold crawl on two threads)', function () {
     }
     assert.deepEqual(parallel.warnings.sort(), single.warnings.sort());
     assert.ok(single.warnings.some((w) => /deep\.md/.test(w)) && single.warnings.some((w) => /many\.md/.test(w)));
+  });
+
+  it('the worker reads the notes the walk finds while the walk goes on (once it found minNotes): the same index', async () => {
+    const single = await crawl(undefined);
+    const files = single.service.index.size;
+    const early = await crawl(WORKER, 0);
+    assert.ok(early.indexer.lastCrawlStreamedAt! > 0 && early.indexer.lastCrawlStreamedAt! < files, `${early.indexer.lastCrawlStreamedAt} of ${files}`);
+    assert.deepEqual(snapshot(early.service), snapshot(single.service));
+    assert.deepEqual(early.warnings.sort(), single.warnings.sort());
+    const later = await crawl(WORKER, 400);
+    assert.ok(later.indexer.lastCrawlStreamedAt! >= 400, `${later.indexer.lastCrawlStreamedAt}`);
+    assert.deepEqual(snapshot(later.service), snapshot(single.service));
+    // Fewer notes than minNotes: no worker, as before.
+    const none = await crawl(WORKER, 100_000);
+    assert.equal(none.indexer.lastCrawlStreamedAt, undefined);
+    assert.equal(none.indexer.lastCrawlUsedWorker, false);
+  });
+
+  it('in phase 1 the worker may run further ahead of this thread than in phase 2 (its messages are small)', async () => {
+    assert.ok(AHEAD_PHASE1 > AHEAD);
+    // No message is ever taken here: the worker posts phase 1's batches up to AHEAD_PHASE1 without waiting.
+    const files = fs.readdirSync(notes, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => path.join(notes, f)).slice(0, 16 * (AHEAD + 4));
+    const feed = new FileFeed(files, [], true);
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER);
+    const applied = new Int32Array(new SharedArrayBuffer(4));
+    // A worker held at AHEAD (the test failing) waits until the test run ends: then it is let go and ended.
+    releaseWorker = () => {
+      Atomics.store(applied, 0, 1 << 20);
+      Atomics.notify(applied, 0);
+      port1.close();
+      return worker.terminate();
+    };
+    const scanned = new Promise<number>((resolve) => {
+      let batches = 0;
+      port1.on('message', (message: WorkerMessage) => (message.type === 'batch' ? batches++ : message.type === 'scanned' && resolve(batches)));
+    });
+    worker.postMessage({ files, counter: feed.counters.buffer, applied: applied.buffer, batch: 16, maxFileSize: 2000, maxNestingDepth: 50, port: port2 }, [port2]);
+    assert.equal(await scanned, AHEAD + 4);
+  });
+
+  it('workers started ahead of a cold crawl are the ones it uses; none are started ahead of a warm one', async () => {
+    const single = await crawl(undefined);
+    const service = createLanguageService({ data: miniData() });
+    const settings = normalizeSettings({ notes: { paths: [notes] }, limits: { maxFileSize: 2000, maxSectionsPerFile: 30, maxNestingDepth: 50 } });
+    const indexer = new WorkspaceIndexer(service.index, settings, [tmp], { info() {}, warn() {}, error() {} }, () => 'en');
+    indexer.scanWorker = { script: WORKER, minNotes: 0, workers: 1 };
+    indexer.startWorkersEarly();
+    // The crawl could not start a worker of its own now: it reads with the one started ahead.
+    indexer.scanWorker = { script: path.join(tmp, 'nope.js'), minNotes: 0, workers: 1 };
+    await indexer.crawl();
+    assert.equal(indexer.lastCrawlUsedWorker, true);
+    assert.deepEqual(snapshot(service), snapshot(single.service));
+    // Warm: with a cache preloaded, no worker is started ahead (nor by the crawl).
+    const cacheDir = path.join(tmp, 'cache-early');
+    assert.ok(indexer.useCache(cacheDir, { server: 'test', data: 'test' }));
+    assert.equal(indexer.saveCacheNow(), true);
+    const warm = new WorkspaceIndexer(createLanguageService({ data: miniData() }).index, settings, [tmp], { info() {}, warn() {}, error() {} }, () => 'en');
+    warm.scanWorker = { script: WORKER, minNotes: 0, workers: 1 };
+    warm.preloadCache(cacheDir, { server: 'test', data: 'test' });
+    warm.startWorkersEarly();
+    warm.useCache(cacheDir, { server: 'test', data: 'test' });
+    const result = await warm.crawl();
+    assert.equal(result.fromCache, single.service.index.size);
+    assert.equal(warm.lastCrawlUsedWorker, false);
   });
 
   it('with the data directory, the worker does phase 2 too (this thread reads and scans nothing): the same index', async () => {

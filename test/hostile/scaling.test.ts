@@ -60,12 +60,14 @@ async function measureSizes(sizes: number[], measure: (n: number) => Promise<Ste
 
 const overRatio = (times: number[]) => times[1] >= FLOOR_MS && times[1] / Math.max(times[0], 0.5) >= MAX_RATIO;
 
-/** Asserts every step near-linear over sizes n and 4n; measures once more when one is not (a busy machine). */
+/** Asserts every step near-linear over sizes n and 4n; measures again when one is not (a busy machine). */
 async function assertStepsLinear(label: string, sizes: number[], measure: (n: number) => Promise<Steps>, reps: number): Promise<void> {
   assert.equal(sizes[1], 4 * sizes[0]);
   let results = await measureSizes(sizes, measure, reps);
   const steps = Object.keys(results[0]);
-  if (steps.some((s) => overRatio(results.map((r) => r[s])))) {
+  // Up to three re-measurements (each step keeping its fastest time: load only slows a run down; a real quadratic
+  // keeps its ratio however often it is measured).
+  for (let round = 0; round < 3 && steps.some((s) => overRatio(results.map((r) => r[s]))); round++) {
     const again = await measureSizes(sizes, measure, reps);
     results = results.map((r, i) => Object.fromEntries(steps.map((s) => [s, Math.min(r[s], again[i][s])])));
   }

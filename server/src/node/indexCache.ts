@@ -430,6 +430,13 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame |
   let sectionTotal = 0;
   for (const e of entries) sectionTotal += count(e);
   const perFile = (f: (e: CacheEntryInput) => number) => Int32Array.from(entries, f);
+  // Pushed, not mapped: Array.prototype.map's result is sometimes a holey array (when its fast path bails out, which
+  // depends on the JIT's state), and v8.serialize writes a holey array in its sparse form: the same index, other bytes.
+  const listOf = (f: (e: CacheEntryInput) => string) => {
+    const out: string[] = [];
+    for (const e of entries) out.push(f(e));
+    return out;
+  };
   const strings = (f: (p: PackedSections) => string[]) => {
     const out: string[] = [];
     for (const e of entries) for (const x of f(e.sections)) out.push(x);
@@ -447,11 +454,11 @@ function* columns(header: Header, entries: CacheEntryInput[]): Generator<Frame |
     return out;
   };
   yield v8Frame(header);
-  yield v8Frame(entries.map((e) => e.file));
-  yield v8Frame(entries.map((e) => e.uri));
+  yield v8Frame(listOf((e) => e.file));
+  yield v8Frame(listOf((e) => e.uri));
   yield f64Frame([Float64Array.from(entries, (e) => e.size)]);
   yield f64Frame([Float64Array.from(entries, (e) => e.mtimeMs)]);
-  yield v8Frame(entries.map((e) => e.hash));
+  yield v8Frame(listOf((e) => e.hash));
   yield i32Frame(perFile(count));
   yield v8Frame(strings((p) => p.headings));
   const keys: string[] = [];

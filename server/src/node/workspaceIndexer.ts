@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { foldedHeadingKeys, type Locale, localize, M, type NoteFile, type NotesIndex, seedFoldedHeadingKeys } from '../core';
 import { CacheWriter } from './cacheWriter';
+import { CrawlPhase, type PhaseRun } from './crawlPhase';
 import { claimFiles, FileFeed } from './fileFeed';
 import { contentHash, IndexCache, type CachedNote, type LoadedCache } from './indexCache';
 import type { Logger } from './logger';
@@ -61,7 +62,6 @@ export interface CrawlCallbacks {
 }
 
 /** A warm start's restore of cached notes in progress: `done` settles when `end` is called. */
-type RestoreState = { done: Promise<void>; end: () => void };
 
 /** What the cache needs to know about a note that came from the disk. */
 export interface DiskMeta {
@@ -290,7 +290,7 @@ export class WorkspaceIndexer {
     let workers = loaded ? [] : early.length ? early : this.startWorkers();
     // Until every heading is searchable, idle-time work (the server's warm-up) waits: it would take the cores the
     // scan workers need (issue 16: the request thread, the workers and the client share them).
-    let scanning = !loaded ? this.beginScan() : undefined;
+    let scanning = !loaded ? this.scanPhase.begin() : undefined;
     this.lastCrawlUsedWorker = false;
     this.lastCrawlStreamedAt = undefined;
     this.lastCrawlShares = [];
@@ -313,7 +313,7 @@ export class WorkspaceIndexer {
     };
     this.index.beginBulk();
     let bulkEnded = false;
-    let restoring: RestoreState | undefined;
+    let restoring: PhaseRun | undefined;
     try {
       // Phase 0 (a start with a cache): every cached note's headings are searchable at once, straight from the loaded
       // columns, while the notes are restored into the index in slices, before the folders are walked; phase 1 then
@@ -323,7 +323,7 @@ export class WorkspaceIndexer {
       // withdrawn like one that fails the check, before anything reads the disk.
       let unusable = false;
       if (loaded && this.index.size === 0) {
-        restoring = this.beginRestore();
+        restoring = this.restorePhase.begin();
         this.index.cachedHeadings = loaded.headings;
         try {
           // A workspace-symbol query already waiting is answered from the columns before the restore starts.
@@ -357,7 +357,7 @@ export class WorkspaceIndexer {
       // The preloaded headings (see preloadCache) when this crawl did not restore from them.
       if (loaded && this.index.cachedHeadings === loaded.headings) this.index.cachedHeadings = undefined;
       if (unverified.size) restoredMs = Math.round(performance.now() - started);
-      this.endRestore(restoring);
+      this.restorePhase.end(restoring);
       // A watch that could not be registered is reported by its owner; the notes are read all the same.
       await beforeDisk?.catch(() => undefined);
       // Issue 16: a cold crawl's workers read the notes as the walk finds them (fileFeed.ts), once it has found enough
@@ -434,7 +434,7 @@ export class WorkspaceIndexer {
         }
       }
       const headingsMs = Math.round(performance.now() - started);
-      this.endScan(scanning);
+      this.scanPhase.end(scanning);
       if (generation === this.generation) onHeadings?.({ files: this.index.size, ms: headingsMs });
       // Phase 2 in the worker (when it does it): its results are applied in short slices until it is done.
       if (session?.phase2) await session.phase2(generation);
@@ -469,18 +469,19 @@ export class WorkspaceIndexer {
       if (tracing) span('crawl:end', traceStart);
       return { files: stats.files, sections: stats.sections, ms: Math.round(performance.now() - started), missing: found.missing, fromCache, headingsMs, restoredMs, cacheLoadMs, startedAt: Math.round(started) };
     } finally {
-      this.endRestore(restoring);
-      this.endScan(scanning);
+      this.restorePhase.end(restoring);
+      this.scanPhase.end(scanning);
       for (const worker of workers) void worker.terminate();
       if (!bulkEnded) this.index.endBulk();
     }
   }
 
-  private restore0: RestoreState | undefined;
+  private readonly restorePhase = new CrawlPhase();
+  private readonly scanPhase = new CrawlPhase();
 
   /** Whether a crawl is restoring cached notes now (phase 0 of a warm start). */
   get restoring(): boolean {
-    return this.restore0 !== undefined;
+    return this.restorePhase.active;
   }
 
   /**
@@ -488,44 +489,17 @@ export class WorkspaceIndexer {
    * waits for it, so that the cached headings are searchable as early as possible.
    */
   get restored(): Promise<void> {
-    return this.restore0?.done ?? Promise.resolve();
+    return this.restorePhase.settled;
   }
-
-  private beginRestore(): RestoreState {
-    this.endRestore(this.restore0);
-    let end!: () => void;
-    const done = new Promise<void>((resolve) => (end = resolve));
-    return (this.restore0 = { done, end });
-  }
-
-  /** Ends `state` (settles its promise); it is no longer the current restore unless a newer crawl began its own. */
-  private endRestore(state: RestoreState | undefined): void {
-    state?.end();
-    if (this.restore0 === state) this.restore0 = undefined;
-  }
-
-  private scan1: RestoreState | undefined;
 
   /** Whether a cold crawl is reading and pre-scanning the notes now (phase 1: not every heading is searchable yet). */
   get scanning(): boolean {
-    return this.scan1 !== undefined;
+    return this.scanPhase.active;
   }
 
   /** Settles when no cold crawl is in phase 1 (idle-time work waits for it, like for a warm start's restore). */
   get scanned(): Promise<void> {
-    return this.scan1?.done ?? Promise.resolve();
-  }
-
-  private beginScan(): RestoreState {
-    this.endScan(this.scan1);
-    let end!: () => void;
-    const done = new Promise<void>((resolve) => (end = resolve));
-    return (this.scan1 = { done, end });
-  }
-
-  private endScan(state: RestoreState | undefined): void {
-    state?.end();
-    if (this.scan1 === state) this.scan1 = undefined;
+    return this.scanPhase.settled;
   }
 
   /** Scan workers started ahead of the next cold crawl (startWorkersEarly). */

@@ -26,9 +26,9 @@ export function setServerV8Flags(): void {
 }
 
 /**
- * Lets young generations grow (quadrupling at V8's next growth) or holds them (the server's flag). Only
- * youngGeneration.ts lets them grow, synchronously: the code cache is never made under another flag.
+ * Lets young generations grow by `factor` (2 or more) at V8's next growth, or holds them (false: the server's flag).
+ * Only youngGeneration.ts lets them grow, synchronously: the code cache is never made under another flag.
  */
-export function setYoungGenerationGrowth(grow: boolean): void {
-  setFlagsFromString(grow ? '--semi-space-growth-factor=4' : NO_YOUNG_GROWTH);
+export function setYoungGenerationGrowth(factor: number | false): void {
+  setFlagsFromString(factor ? `--semi-space-growth-factor=${Math.max(2, Math.floor(factor))}` : NO_YOUNG_GROWTH);
 }

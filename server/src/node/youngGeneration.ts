@@ -61,19 +61,23 @@ let starting = 0;
  */
 export function growYoungGeneration(cap = YOUNG_CAP_BYTES): void {
   if (starting > 0 || youngBytesCommitted() >= cap || !minorGc()) return;
-  setYoungGenerationGrowth(true);
-  try {
-    for (let round = 0; round < 4 && youngBytesCommitted() < cap; round++) survive(1);
-  } finally {
-    setYoungGenerationGrowth(false);
-  }
+  // The factor that lands on the cap from the size it has (a start may have left it at twice V8's initial size).
+  for (let round = 0; round < 4 && youngBytesCommitted() < cap; round++) survive(1, cap / youngBytesCommitted());
 }
 
-/** Makes `mb` MB survive a minor GC (64 KB arrays: below V8's large-object size, so they are copied). */
-function survive(mb: number): void {
+/**
+ * Makes `mb` MB survive a minor GC (64 KB arrays: below V8's large-object size, so they are copied); with
+ * `growBy`, that GC grows the young generation by that factor: only that one, not a scavenge the allocation made.
+ */
+function survive(mb: number, growBy?: number): void {
   let survivors: number[][] = [];
   for (let i = 0; i < 16 * mb; i++) survivors.push(new Array<number>(8000).fill(1.5));
-  minorGc()?.({ type: 'minor' });
+  if (growBy) setYoungGenerationGrowth(growBy);
+  try {
+    minorGc()?.({ type: 'minor' });
+  } finally {
+    if (growBy) setYoungGenerationGrowth(false);
+  }
   survivors = [];
 }
 

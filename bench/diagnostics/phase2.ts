@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeCorpus } from '../corpus.mjs';
 import { createRecognizer, type Identity, type Recognizer, scanIdentities } from '../../server/src/core/recognize/identities';
-import { findMentions, type Mention } from '../../server/src/core/notes/noteMentions';
+import { findMentionColumns, MentionColumns } from '../../server/src/core/notes/noteMentions';
 import { rankMentions, type PackedHits } from '../../server/src/core/notes/notesIndex';
 import { packSections, type PackedSections } from '../../server/src/core/notes/packedSections';
 import { parseNote } from '../../server/src/core/syntax/markdown/parseNote';
@@ -45,7 +45,7 @@ const cpuMicros = () => {
 
 interface Outputs {
   sections: PackedSections;
-  mentions: Mention[];
+  mentions: MentionColumns;
   hits: PackedHits;
 }
 
@@ -63,7 +63,7 @@ function pass(recognizer: Recognizer, notes: { uri: string; text: string }[], ea
     const t1 = cpuMicros();
     const sections = parsed.map((note) => packSections(note.sections, note.codeRanges, note.text));
     const t2 = cpuMicros();
-    const mentions = parsed.map((note) => findMentions(recognizer, note));
+    const mentions = parsed.map((note) => findMentionColumns(recognizer, note, new MentionColumns()));
     const t3 = cpuMicros();
     const hits = parsed.map((note, k) => rankMentions(note, mentions[k]));
     const t4 = cpuMicros();
@@ -84,7 +84,10 @@ function feed(hash: crypto.Hash, out: Outputs): void {
   const s = out.sections;
   hash.update(JSON.stringify([s.headings, s.slugs, s.codeLangs, s.codeValues]));
   for (const a of [s.ints, s.blocks, s.codeInts, s.codeValueAt, s.codeRanges]) hash.update(`|${Array.from(a).join(',')}`);
-  for (const m of out.mentions) hash.update(`|${m.serviceId},${m.kind},${m.start},${m.end},${m.section},${m.block},${+m.inHeading},${+m.inCode}`);
+  for (let k = 0; k < out.mentions.length; k++) {
+    const m = out.mentions.mention(k);
+    hash.update(`|${m.serviceId},${m.kind},${m.start},${m.end},${m.section},${m.block},${+m.inHeading},${+m.inCode}`);
+  }
   hash.update(`|${out.hits.services.join(',')}|`);
   hash.update(new Uint8Array(out.hits.data.buffer, out.hits.data.byteOffset, out.hits.data.byteLength));
   hash.update(new Uint8Array(out.hits.scores.buffer, out.hits.scores.byteOffset, out.hits.scores.byteLength));

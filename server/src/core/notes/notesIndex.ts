@@ -11,7 +11,7 @@
 import { monotonicNow } from '../clock';
 import type { Recognizer } from '../recognize/identities';
 import type { NoteFile, Section } from '../syntax/markdown/noteModel';
-import { findMentions, type Mention } from './noteMentions';
+import { findMentionColumns, findMentions, type Mention, MentionColumns } from './noteMentions';
 import { packSections, unpackSections, type PackedSections } from './packedSections';
 import { parseNote } from '../syntax/markdown/parseNote';
 import { compareHits, type HitSink, rankSectionsInto, type SectionHit } from './ranking';
@@ -575,17 +575,40 @@ export class NotesIndex {
 
 /** A note's mentions, ranked per service and packed (phase 2 of one note; also run by the scan worker). */
 export function mentionHits(recognizer: Recognizer, note: NoteFile): PackedHits {
-  return rankMentions(note, findMentions(recognizer, note));
+  const hits = rankMentions(note, findMentionColumns(recognizer, note, mentionScratch));
+  // One note with a huge number of mentions must not pin its columns for the thread's lifetime.
+  if (mentionScratch.capacity > MENTIONS_KEPT) mentionScratch = new MentionColumns();
+  mentionScratch.clear(undefined);
+  return hits;
 }
 
+/** The columns mentionHits finds each note's mentions into (reused from note to note), kept up to MENTIONS_KEPT. */
+let mentionScratch = new MentionColumns(1024);
+const MENTIONS_KEPT = 1 << 16;
+
 /** The ranking half of `mentionHits`: a note's mentions ranked per service and packed (bench/diagnostics/phase2.ts times it alone). */
-export function rankMentions(note: NoteFile, mentions: Mention[]): PackedHits {
-  const byService = groupByService(mentions);
-  const services = [...byService.keys()];
+export function rankMentions(note: NoteFile, mentions: MentionColumns): PackedHits {
+  // Services in order of first mention, each one's mentions in text order (a stable counting sort into `order`).
+  const ids = new Map<string, number>();
+  const n = mentions.length;
+  const serviceOf = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const id = mentions.serviceId[k];
+    let s = ids.get(id);
+    if (s === undefined) ids.set(id, (s = ids.size));
+    serviceOf[k] = s;
+  }
+  const services = [...ids.keys()];
+  const bounds = new Int32Array(services.length + 1);
+  for (let k = 0; k < n; k++) bounds[serviceOf[k] + 1]++;
+  for (let s = 0; s < services.length; s++) bounds[s + 1] += bounds[s];
+  const order = new Int32Array(n);
+  const next = bounds.slice(0, services.length);
+  for (let k = 0; k < n; k++) order[next[serviceOf[k]]++] = k;
   packedHits.length = 0;
   for (let s = 0; s < services.length; s++) {
     packedHits.service = s;
-    rankSectionsInto(note, byService.get(services[s])!, packedHits);
+    rankSectionsInto(note, mentions, order, bounds[s], bounds[s + 1], packedHits);
   }
   return { services, data: packedHits.data.slice(0, packedHits.length), scores: packedHits.scores.slice(0, packedHits.length / HIT_FIELDS) };
 }
@@ -636,15 +659,6 @@ function unpackInto(uri: string, packed: PackedHits, serviceId: string, into: Se
   }
 }
 
-function groupByService(mentions: Mention[]): Map<string, Mention[]> {
-  const byService = new Map<string, Mention[]>();
-  for (const mention of mentions) {
-    const list = byService.get(mention.serviceId);
-    if (list) list.push(mention);
-    else byService.set(mention.serviceId, [mention]);
-  }
-  return byService;
-}
 
 /** [startLine, startChar, endLine, endChar] of every section's heading (same line rules as LineIndex). */
 export function headingPositions(note: NoteFile): Int32Array {

@@ -1,7 +1,7 @@
 // Which note sections are *about* a service, best first. A heading that names the service, definitional
 // phrasing ("SQS とは", "SQS =", "SQS:" at the start of a passage) and density count; a passing mention in a long
 // section still counts, and then the passage that discusses the service is what we point at.
-import type { Mention } from './noteMentions';
+import { MentionColumns, type Mention } from './noteMentions';
 import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 
 export interface SectionHit {
@@ -18,7 +18,11 @@ export interface SectionHit {
 
 export function rankSections(note: NoteFile, mentions: readonly Mention[]): SectionHit[] {
   const list = new HitList(note.uri);
-  rankSectionsInto(note, mentions, list);
+  const columns = new MentionColumns(Math.max(1, mentions.length));
+  for (const m of mentions) columns.push(m.serviceId, m.kind, m.start, m.end, m.section, m.block, m.inHeading, m.inCode);
+  const order = new Int32Array(mentions.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  rankSectionsInto(note, columns, order, 0, order.length, list);
   return list.hits;
 }
 
@@ -38,54 +42,80 @@ class HitList implements HitSink {
   }
 }
 
-/** rankSections into `sink`: the crawl packs hits as numbers, without an object per hit. */
-export function rankSectionsInto(note: NoteFile, mentions: readonly Mention[], sink: HitSink): void {
+/**
+ * rankSections into `sink` for the mentions `columns[order[from]]`, `columns[order[from + 1]]`, … `columns[order[to - 1]]`
+ * (one service's, in text order): the crawl packs hits as numbers, and reads mentions from columns, without an
+ * object per hit or per mention.
+ */
+export function rankSectionsInto(note: NoteFile, columns: MentionColumns, order: Int32Array, from: number, to: number, sink: HitSink): void {
   // Mention starts in order: the mentions within a section's range are counted by two binary searches, not by a
   // pass over all of them per section (which made a 5,000-section note quadratic). Mentions come in text order
   // (findMentions), so their starts are usually sorted already and their sections come in runs.
+  const starts = columns.start;
+  const sections = columns.section;
   let sorted = true;
   let runs = true;
-  for (let k = 1; k < mentions.length; k++) {
-    if (mentions[k].start < mentions[k - 1].start) sorted = false;
-    if (mentions[k].section < mentions[k - 1].section) runs = false;
+  for (let k = from + 1; k < to; k++) {
+    if (starts[order[k]] < starts[order[k - 1]]) sorted = false;
+    if (sections[order[k]] < sections[order[k - 1]]) runs = false;
   }
   // Only a heading that names the service counts the mentions below it. (No closures here: their context per call
   // of a ranking per note and service was a large share of the crawl's allocation.)
-  const within = new Within(mentions, sorted);
+  const within = new Within(starts, order, from, to, sorted);
   if (runs) {
     // Sections in ascending runs: each run is one section's mentions, in the order a Map keyed by section gives.
-    for (let k = 0; k < mentions.length; ) {
+    for (let k = from; k < to; ) {
+      const section = sections[order[k]];
       let end = k + 1;
-      while (end < mentions.length && mentions[end].section === mentions[k].section) end++;
-      if (mentions[k].section >= 0) scoreSection(note, note.sections[mentions[k].section], mentions, k, end, within, sink);
+      while (end < to && sections[order[end]] === section) end++;
+      if (section >= 0) scoreSection(note, note.sections[section], columns, order, k, end, within, sink);
       k = end;
     }
     return;
   }
-  const bySection = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    if (m.section < 0) continue;
-    const list = bySection.get(m.section) ?? [];
+  const bySection = new Map<number, number[]>();
+  for (let k = from; k < to; k++) {
+    const m = order[k];
+    if (sections[m] < 0) continue;
+    const list = bySection.get(sections[m]) ?? [];
     list.push(m);
-    bySection.set(m.section, list);
+    bySection.set(sections[m], list);
   }
-  for (const [index, list] of bySection) scoreSection(note, note.sections[index], list, 0, list.length, within, sink);
+  for (const [index, list] of bySection) scoreSection(note, note.sections[index], columns, Int32Array.from(list), 0, list.length, within, sink);
 }
 
-/** Counts a note's mentions (of one service) whose start is in a range. */
+/** Counts a note's mentions (of one service: `starts[order[from, to)]`) whose start is in a range. */
 class Within {
-  private starts: Float64Array | undefined;
+  private sortedStarts: Float64Array | undefined;
 
   constructor(
-    private readonly mentions: readonly Mention[],
+    private readonly starts: Int32Array,
+    private readonly order: Int32Array,
+    private readonly from: number,
+    private readonly to: number,
     private readonly sorted: boolean,
   ) {}
 
   count(from: number, to: number): number {
-    const mentions = this.mentions;
-    if (this.sorted) return Math.max(0, lowerBoundOf(mentions, to) - lowerBoundOf(mentions, from));
-    this.starts ??= Float64Array.from(mentions, (m) => m.start).sort();
-    return Math.max(0, lowerBound(this.starts, to) - lowerBound(this.starts, from));
+    if (this.sorted) return Math.max(0, this.lowerBoundOf(to) - this.lowerBoundOf(from));
+    if (!this.sortedStarts) {
+      const starts = new Float64Array(this.to - this.from);
+      for (let k = this.from; k < this.to; k++) starts[k - this.from] = this.starts[this.order[k]];
+      this.sortedStarts = starts.sort();
+    }
+    return Math.max(0, lowerBound(this.sortedStarts, to) - lowerBound(this.sortedStarts, from));
+  }
+
+  /** lowerBound over the starts of the mentions, sorted by start. */
+  private lowerBoundOf(x: number): number {
+    let lo = this.from;
+    let hi = this.to;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[this.order[mid]] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
@@ -101,69 +131,64 @@ function lowerBound(values: Float64Array, x: number): number {
   return lo;
 }
 
-/** lowerBound over the starts of mentions sorted by start. */
-function lowerBoundOf(mentions: readonly Mention[], x: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Weight per block of the section being scored (reset after each section): no Map per section. Kept only up to
  * SCRATCH_KEPT blocks: one huge section must not pin its array for the process's lifetime. */
 let blockScratch = new Float64Array(64);
 const SCRATCH_KEPT = 4096;
 
-/** One section's hit (to `sink`) from its mentions `mentions[from, to)`; `within` counts the note's mentions in a range. */
-function scoreSection(note: NoteFile, section: Section, mentions: readonly Mention[], from: number, to: number, within: Within, sink: HitSink): void {
+/**
+ * One section's hit (to `sink`) from its mentions `columns[order[from, to)]`; `within` counts the note's mentions
+ * in a range.
+ */
+function scoreSection(note: NoteFile, section: Section, columns: MentionColumns, order: Int32Array, from: number, to: number, within: Within, sink: HitSink): void {
   const text = note.text;
   let score = 0;
   let headingHit = false;
-  let firstHeading: Mention | undefined;
+  let firstHeading = -1;
   const blocks = section.blocks.length;
   if (blockScratch.length < blocks && blocks <= SCRATCH_KEPT) blockScratch = new Float64Array(Math.min(SCRATCH_KEPT, blocks * 2));
   const blockWeight = blocks <= blockScratch.length ? blockScratch : new Float64Array(blocks);
   let minBlock = Infinity;
   let maxBlock = -1;
   for (let k = from; k < to; k++) {
-    const m = mentions[k];
-    if (m.inHeading) {
+    const m = order[k];
+    if (columns.heading[m] === 1) {
       headingHit = true;
-      firstHeading ??= m;
+      if (firstHeading < 0) firstHeading = m;
       continue;
     }
     // Names weigh more than identifiers listed in code or tables (IAM actions, ARNs).
-    let weight = m.inCode || (m.kind !== 'service' && m.kind !== 'cfnType') ? 0.5 : 1;
-    const follows = definitionalAfter(text, m.end);
+    const kind = columns.kind[m];
+    let weight = columns.code[m] === 1 || (kind !== 'service' && kind !== 'cfnType') ? 0.5 : 1;
+    const follows = definitionalAfter(text, columns.end[m]);
+    const block = columns.block[m];
     if (follows !== 0) {
       // The name starts its passage ("- **SQS** とは", "AWS Lambda:"), checked only when a definition follows. (No
       // closure for it: a closure over `m` made a context per mention, the ranking's largest allocation.)
-      const blockStart = m.block >= 0 ? section.blocks[m.block].start : -1;
-      if ((follows & STRONG) !== 0 && ((follows & TOHA) !== 0 || (blockStart >= 0 && leadsPassage(text, blockStart, m.start)))) weight += 5;
-      else if ((follows & WEAK) !== 0 && blockStart >= 0 && leadsPassage(text, blockStart, m.start)) weight += 2;
+      const blockStart = block >= 0 ? section.blocks[block].start : -1;
+      const start = columns.start[m];
+      if ((follows & STRONG) !== 0 && ((follows & TOHA) !== 0 || (blockStart >= 0 && leadsPassage(text, blockStart, start)))) weight += 5;
+      else if ((follows & WEAK) !== 0 && blockStart >= 0 && leadsPassage(text, blockStart, start)) weight += 2;
     }
     score += weight;
-    if (m.block >= 0) {
-      blockWeight[m.block] += weight;
-      if (m.block < minBlock) minBlock = m.block;
-      if (m.block > maxBlock) maxBlock = m.block;
+    if (block >= 0) {
+      blockWeight[block] += weight;
+      if (block < minBlock) minBlock = block;
+      if (block > maxBlock) maxBlock = block;
     }
   }
   if (headingHit) {
     // Mentions in the subsections too: a heading that names the service and whose subsections keep
     // discussing it (a note titled "SQS と Lambda…") outranks a passing sub-heading elsewhere.
     score += 12 + Math.min(4, within.count(section.headingEnd, section.end) * 0.4) + (6 - Math.min(section.level, 6)) * 0.25;
-    const name = firstHeading!;
-    if (namesFirst(text, section.headingStart, name.start)) {
+    const nameStart = columns.start[firstHeading];
+    const nameEnd = columns.end[firstHeading];
+    if (namesFirst(text, section.headingStart, nameStart)) {
       score += 4;
       // A link heading `# [Amazon Simple Queue Service (SQS)](url)` names the service as plainly as `# SQS`: the
       // link target and a parenthesised short name are not words about something else.
       const after = text
-        .slice(name.end, section.headingEnd)
+        .slice(nameEnd, section.headingEnd)
         .replace(/\]\([^)]*\)/g, '')
         .replace(/^\s*[（(][^)）]{0,40}[)）]/, '')
         .replace(/[\]）)]+\s*$/, '')

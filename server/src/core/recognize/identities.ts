@@ -190,6 +190,46 @@ export function absentForms(text: string): number {
  * forms known not to occur in `text` (absentForms).
  */
 export function scanIdentities(recognizer: Recognizer, text: string, mode: TextMode, from = 0, to = text.length, absent = 0): Identity[] {
+  const found = formIdentities(recognizer, text, from, to, absent);
+  const names = recognizer.names.findAll(text, mode, from, to);
+  const accepted: Identity[] = [];
+  for (const n of names) {
+    const last = accepted[accepted.length - 1];
+    if ((last && last.start < n.end && n.start < last.end) || overlapsSorted(found, n.start, n.end)) continue;
+    accepted.push(nameIdentity(n, recognizer.data));
+  }
+  return mergeSorted(found, byStart(accepted));
+}
+
+/** Where scanIdentitiesInto puts each identity. */
+export interface IdentitySink {
+  identity(kind: IdentityKind, start: number, end: number, serviceId: string): void;
+}
+
+/**
+ * scanIdentities' identities in the same order, as kind, span and service only: names (most of a note's
+ * identities) without an object or a string each (the crawl's mention finding needs nothing else).
+ */
+export function scanIdentitiesInto(recognizer: Recognizer, text: string, mode: TextMode, from: number, to: number, absent: number, sink: IdentitySink): void {
+  const found = formIdentities(recognizer, text, from, to, absent);
+  const hits = recognizer.names.findHits(text, mode, from, to);
+  // Names are sorted and non-overlapping, as are `found`: one forward cursor for the overlap test (what
+  // overlapsSorted finds) and one for the merge (mergeSorted: a form before a name that starts at the same unit).
+  let over = 0;
+  let next = 0;
+  for (let k = 0; k < hits.length; k++) {
+    const start = hits.start[k];
+    const end = hits.end[k];
+    while (over < found.length && found[over].end <= start) over++;
+    if (over < found.length && found[over].start < end) continue;
+    for (; next < found.length && found[next].start <= start; next++) sink.identity(found[next].kind, found[next].start, found[next].end, found[next].serviceId);
+    sink.identity('service', start, end, hits.service[k]);
+  }
+  for (; next < found.length; next++) sink.identity(found[next].kind, found[next].start, found[next].end, found[next].serviceId);
+}
+
+/** The specific forms (every rule) in text[from, to), sorted and non-overlapping: what names must not overlap. */
+function formIdentities(recognizer: Recognizer, text: string, from: number, to: number, absent: number): Identity[] {
   // Robustness (issue 9): `found` stays sorted and non-overlapping, and the overlap test is a binary search.
   // A linear `found.some(...)` per match made a dense multi-megabyte note (100k+ mentions) take minutes.
   let found: Identity[] = [];
@@ -218,14 +258,7 @@ export function scanIdentities(recognizer: Recognizer, text: string, mode: TextM
     }
     if (accepted.length) found = mergeSorted(found, byStart(accepted));
   }
-  const names = recognizer.names.findAll(text, mode, from, to);
-  const accepted: Identity[] = [];
-  for (const n of names) {
-    const last = accepted[accepted.length - 1];
-    if ((last && last.start < n.end && n.start < last.end) || overlapsSorted(found, n.start, n.end)) continue;
-    accepted.push(nameIdentity(n, recognizer.data));
-  }
-  return mergeSorted(found, byStart(accepted));
+  return found;
 }
 
 /** `spans` sorted by start (found left to right, they usually are already: no sort then). */

@@ -89,6 +89,34 @@ function foldUnit(c: number): number {
   return (FOLD[c] = folded.length === 1 ? folded.charCodeAt(0) : FOLD_LONGER);
 }
 
+/** Name matches as columns (ServiceNameMatcher.findHits): `length` of them; `service` is set by findHits only. */
+export class NameHits {
+  length = 0;
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  /** Trie node of the match (-1 when found on the folded copy). */
+  node = new Int32Array(64);
+  service: string[] = [];
+
+  push(start: number, end: number, node: number, service: string | undefined): void {
+    if (this.length === this.start.length) {
+      const grow = (a: Int32Array) => {
+        const bigger = new Int32Array(a.length * 2);
+        bigger.set(a);
+        return bigger;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.node = grow(this.node);
+    }
+    this.start[this.length] = start;
+    this.end[this.length] = end;
+    this.node[this.length] = node;
+    if (service !== undefined) this.service[this.length] = service;
+    this.length++;
+  }
+}
+
 export class ServiceNameMatcher {
   /** Names (NFKC-folded, without spaces) and what each is, in registration order while the constructor adds them. */
   private pending: Map<string, Terminal> | undefined = new Map();
@@ -248,15 +276,46 @@ export class ServiceNameMatcher {
 
   /** All non-overlapping service names in text[from, to), left to right. */
   findAll(text: string, mode: TextMode, from = 0, to = text.length): NameMatch[] {
-    return this.findInPlace(text, mode, from, to) ?? this.findFolded(text, mode, from, to);
+    const hits = this.hits;
+    if (!this.scanInPlace(text, mode, from, to)) return this.findFolded(text, mode, from, to);
+    const matches: NameMatch[] = [];
+    for (let k = 0; k < hits.length; k++) {
+      const terminal = this.terminals[hits.node[k]]!;
+      const match: NameMatch = { start: hits.start[k], end: hits.end[k], serviceId: terminal.serviceId, text: text.slice(hits.start[k], hits.end[k]) };
+      if (terminal.feature) match.feature = terminal.feature;
+      matches.push(match);
+    }
+    return matches;
   }
 
   /**
-   * findFolded's result read through FOLD in place (folded and original offsets are the same when every unit folds
-   * to one unit), or undefined when a unit of text[from, to) folds to more (findFolded then folds the text).
+   * findAll's matches as start, end and service id in `hits` (reused: read them before the next call), without an
+   * object or a string per match: finding a crawl's mentions made three objects per name (NameMatch, its text, the
+   * Identity) only to copy four fields out of them (issue 16 profile). Returns `hits`.
    */
-  private findInPlace(text: string, mode: TextMode, from: number, to: number): NameMatch[] | undefined {
-    const matches: NameMatch[] = [];
+  findHits(text: string, mode: TextMode, from = 0, to = text.length): NameHits {
+    const hits = this.hits;
+    if (this.scanInPlace(text, mode, from, to)) {
+      for (let k = 0; k < hits.length; k++) hits.service[k] = this.terminals[hits.node[k]]!.serviceId;
+      return hits;
+    }
+    const matches = this.findFolded(text, mode, from, to);
+    hits.length = 0;
+    for (const m of matches) hits.push(m.start, m.end, -1, m.serviceId);
+    return hits;
+  }
+
+  /** Where scanInPlace puts its matches. */
+  private readonly hits = new NameHits();
+
+  /**
+   * findFolded's matches read through FOLD in place (folded and original offsets are the same when every unit folds
+   * to one unit) into `hits` (start, end, node); false when a unit of text[from, to) folds to more (findFolded then
+   * folds the text).
+   */
+  private scanInPlace(text: string, mode: TextMode, from: number, to: number): boolean {
+    const hits = this.hits;
+    hits.length = 0;
     const starts = this.starts;
     const beforeSlice = from > 0 ? text.charCodeAt(from - 1) : 32;
     const afterSlice = to < text.length ? text.charCodeAt(to) : 32;
@@ -266,7 +325,7 @@ export class ServiceNameMatcher {
       if (s === 0) continue;
       if (s !== START) {
         s = this.startOf(text.charCodeAt(i));
-        if (s === LONGER) return undefined;
+        if (s === LONGER) return false;
         if (s === 0) continue;
       }
       // Every unit before i was read already (here or by longestInPlace), so its fold is known.
@@ -278,15 +337,12 @@ export class ServiceNameMatcher {
         if (i + 1 >= to || (next >= 0 && !isSpaceCode(next) && this.child(this.rootNext[FOLD[text.charCodeAt(i)]], next) < 0)) continue;
       }
       const end = this.longestInPlace(text, i, to, mode, afterSlice);
-      if (this.longer) return undefined;
+      if (this.longer) return false;
       if (end < 0) continue;
-      const terminal = this.terminals[this.bestNode]!;
-      const match: NameMatch = { start: i, end, serviceId: terminal.serviceId, text: text.slice(i, end) };
-      if (terminal.feature) match.feature = terminal.feature;
-      matches.push(match);
+      hits.push(i, end, this.bestNode, undefined);
       i = end - 1;
     }
-    return matches;
+    return true;
   }
 
   /** Set by longestInPlace when it met a unit whose fold is longer. */
@@ -334,7 +390,7 @@ export class ServiceNameMatcher {
     return best;
   }
 
-  /** findAll on the folded copy of text[from, to) (fastFold), offsets mapped back: the reference of findInPlace. */
+  /** findAll on the folded copy of text[from, to) (fastFold), offsets mapped back: the reference of scanInPlace. */
   findFolded(text: string, mode: TextMode, from: number, to: number): NameMatch[] {
     const slice = text.slice(from, to);
     const folded = fastFold(slice);

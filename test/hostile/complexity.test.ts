@@ -1,6 +1,6 @@
 // Complexity tests (issue 12): the same hostile construct at three sizes (n, 2n, 4n) through every scanner and
 // parser path; time must grow near-linearly. Asserted by ratio, not absolute time: t(4n) / t(n) < 8 (quadratic
-// gives 16), each time the minimum of a few runs. Below a floor of a few milliseconds timer noise dominates and
+// gives 16), each time the minimum CPU time of a few runs. Below a floor of a few milliseconds timer noise dominates and
 // the ratio is not meaningful, so t(4n) under FLOOR_MS passes (sizes are chosen so that the quadratic versions
 // these tests were written against take far longer than that at 4n). HOSTILE_MEASUREMENTS=1 prints the exponents.
 import * as assert from 'node:assert/strict';
@@ -15,12 +15,15 @@ import { record } from './helpers';
 const FLOOR_MS = 40;
 const MAX_RATIO = 8;
 
+/** The least CPU time (ms) of `reps` runs: CPU, not wall time, so that a busy machine's preemptions (which hit a
+ * long run more often than a short one) do not read as growth. */
 function minTime(run: () => unknown, reps: number): number {
   let best = Infinity;
   for (let i = 0; i < reps; i++) {
-    const started = performance.now();
+    const started = process.cpuUsage();
     run();
-    best = Math.min(best, performance.now() - started);
+    const used = process.cpuUsage(started);
+    best = Math.min(best, (used.user + used.system) / 1000);
   }
   return best;
 }

@@ -47,6 +47,15 @@ const VSCODE_TEXT_DOCUMENT = { completion: { completionList: { itemDefaults: ['c
 // answer times (epoch ms) are appended to <file>.client.jsonl, for `node bench/traceTails.mjs <file>`.
 const traceFile = process.env.AWS_NOTES_TRACE_SLICES && process.env.AWS_NOTES_TRACE_SLICES !== '0' ? process.env.AWS_NOTES_TRACE_SLICES : undefined;
 const traced = [];
+// With the trace: this (client) thread's run-queue wait (ms, Linux), so that a slow answer the client was not run to
+// read is told from one the server was slow to write.
+const clientWait = () => {
+  try {
+    return Number(fs.readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[1]) / 1e6;
+  } catch {
+    return NaN;
+  }
+};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] : NaN);
 
@@ -103,11 +112,13 @@ async function once(server, dir, cacheDir, unique, templateUri) {
   const waits = [];
   let completionBytes = 0;
   const timed = async (method, params) => {
+    const w0 = traceFile ? clientWait() : 0;
     const t = performance.now();
     const answer = await conn.sendRequest(method, params);
     const end = performance.now();
+    const w1 = traceFile ? clientWait() : 0;
     waits.push(end - t);
-    if (traceFile) traced.push(`{"k":"${method === 'textDocument/hover' ? 'hover' : 'completion'}","s":${performance.timeOrigin + t},"e":${performance.timeOrigin + end}}`);
+    if (traceFile) traced.push(`{"k":"${method === 'textDocument/hover' ? 'hover' : 'completion'}","s":${performance.timeOrigin + t},"e":${performance.timeOrigin + end},"cw":${(w1 - w0).toFixed(3)}}`);
     // Once (the same answer every time): the client's own work would delay the next request.
     if (method === 'textDocument/completion' && !completionBytes) completionBytes = Buffer.byteLength(JSON.stringify(answer));
   };

@@ -5,7 +5,7 @@ import { createMessageGuard } from './messageGuard';
 import { inputArrived, messageHandled } from './requestGate';
 import { startServer } from './server';
 import { setServerV8Flags } from './v8Flags';
-import { span, traceNow, tracing } from './sliceTrace';
+import { span, traceNow, traceStdio, tracing } from './sliceTrace';
 import { traceMemoryOnTimer } from './memoryTrace';
 
 export function main(): void {
@@ -32,7 +32,7 @@ export function main(): void {
         guard.strategy.handleMessage(message, next);
       } finally {
         messageHandled();
-        if (tracing) span(`msg:${(message as { method?: string }).method ?? 'response'}`, start);
+        if (tracing) span(`msg:${(message as { method?: string }).method ?? 'response'}`, start, undefined, `,"id":${JSON.stringify((message as { id?: unknown }).id ?? null)}`);
       }
     },
   };
@@ -44,7 +44,10 @@ export function main(): void {
   traceMemoryOnTimer();
   startServer(connection, () => loadAwsData());
   // After the connection's own listeners (it is listening now): input on stdio or IPC opens the request gate.
-  if (args.includes('--stdio')) process.stdin.prependListener('data', inputArrived);
+  if (args.includes('--stdio')) {
+    process.stdin.prependListener('data', inputArrived);
+    traceStdio();
+  }
   else if (args.includes('--node-ipc')) process.prependListener('message', inputArrived);
 }
 

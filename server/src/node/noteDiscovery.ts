@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { requestPending } from './requestGate';
 
 export interface NoteRoot {
   /** Directory the walk starts at. */
@@ -37,6 +38,8 @@ export interface DiscoveryOptions {
 
 /** Notes found are told to `onFound` in chunks of this many (and whenever the walk yields). */
 const FOUND_CHUNK = 128;
+/** The longest synchronous step of a walk (ms), as the crawl's apply slices (workspaceIndexer.ts). */
+export const WALK_STEP_MS = 3;
 
 /** System folders that are never notes: a root there (or `/` itself) would crawl devices and kernel files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
@@ -189,6 +192,20 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
     options.onFound!(chunk);
   };
 
+  // Issue 16 (the stream during the crawl): the cold walk runs on the request thread while hovers come in. It yields
+  // after WALK_STEP_MS, checked per entry (a folder of 100 notes took a step of 8–15 ms), and while a message is
+  // being answered (requestGate.ts): a request had waited for two steps, one before its dispatch, one before its
+  // answer was written. A pause costs nothing when neither holds (no promise: the caller's `await` of undefined).
+  const pause = (): Promise<void> | undefined => {
+    if (performance.now() - lastYield <= WALK_STEP_MS && !requestPending()) return undefined;
+    flush();
+    return (async () => {
+      do await new Promise<void>((resolve) => setImmediate(resolve));
+      while (requestPending());
+      lastYield = performance.now();
+    })();
+  };
+
   // `rel`: `dir` relative to the root's base, as `path.relative` would give it (the walk only descends).
   const walk = async (dir: string, rel: string, root: NoteRoot, depth: number): Promise<void> => {
     let real: string;
@@ -204,12 +221,8 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
       problems.push(`${dir}: skipped: a symbolic link out of the note folders (awsNotes.notes.followSymlinksOutside)`);
       return;
     }
-    // Synchronous calls (a thread-pool round trip per directory cost more than the call), yielding every ~8 ms.
-    if (performance.now() - lastYield > 8) {
-      flush();
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-    }
+    // Synchronous calls (a thread-pool round trip per directory cost more than the call), yielding in short steps.
+    await pause();
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -220,6 +233,7 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
     // In name order (the file system's is arbitrary): `onFound` hears of the notes in the same order every time.
     if (options.onFound) entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      await pause();
       const full = path.join(dir, entry.name);
       const entryRel = rel ? rel + path.sep + entry.name : entry.name;
       let isDir = entry.isDirectory();

@@ -50,14 +50,36 @@ export function traceNow(): number {
 }
 
 /** One span of main-thread work, from `start` (performance.now(), from traceNow to know its CPU time) to now. */
-export function span(label: string, start: number, end = performance.now()): void {
+export function span(label: string, start: number, end = performance.now(), extra = ''): void {
   const cpuStart = cpuAt.get(start);
   let cpu = '';
   if (cpuStart !== undefined) {
     cpuAt.delete(start);
     cpu = `,"c":${(cpuMs() - cpuStart).toFixed(2)}`;
   }
-  lines.push(`{"l":${JSON.stringify(label)},"s":${epoch(start)},"e":${epoch(end)}${cpu}}`);
+  lines.push(`{"l":${JSON.stringify(label)},"s":${epoch(start)},"e":${epoch(end)}${cpu}${extra}}`);
+}
+
+/**
+ * A request's way through this thread, for the stream's tails: when its bytes came in (`io:in`) and when its answer
+ * was handed to stdout (`io:out`, with the message's id), each with this thread's run-queue wait so far ("w", ms).
+ */
+export function traceStdio(): void {
+  if (!tracing) return;
+  const point = (label: string, extra = '') => {
+    const now = performance.now();
+    const w = threadTimes()?.[1];
+    lines.push(`{"l":"${label}","s":${epoch(now)},"e":${epoch(now)}${w === undefined ? '' : `,"w":${w.toFixed(3)}`}${extra}}`);
+  };
+  process.stdin.prependListener('data', () => point('io:in'));
+  const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
+  (process.stdout as { write: unknown }).write = (chunk: unknown, ...rest: unknown[]) => {
+    const head = typeof chunk === 'string' ? chunk.slice(0, 40) : Buffer.isBuffer(chunk) ? chunk.toString('latin1', 0, 40) : '';
+    const id = /^\{"jsonrpc":"2\.0","id":(\d+)/.exec(head)?.[1];
+    const result = write(chunk, ...rest);
+    if (id) point('io:out', `,"id":${id}`);
+    return result;
+  };
 }
 
 /** `fn`, recorded as a span named `label` each time it runs (only while tracing). */

@@ -5,6 +5,7 @@ import { createMessageGuard } from './messageGuard';
 import { inputArrived, messageHandled } from './requestGate';
 import { startServer } from './server';
 import { setServerV8Flags } from './v8Flags';
+import { growYoungGeneration } from './youngGeneration';
 import { span, traceNow, traceStdio, tracing } from './sliceTrace';
 import { traceMemoryOnTimer } from './memoryTrace';
 
@@ -21,6 +22,7 @@ export function main(): void {
   }
   // Also when started without the code-cache loader (which sets them before compiling).
   setServerV8Flags();
+  growYoungGeneration(); // issue 16: to its cap (8 MB), where it stays (youngGeneration.ts)
   // Issue 12: every message's params are checked before dispatch (malformed ones never reach a handler).
   const guard = createMessageGuard();
   // With AWS_NOTES_TRACE_SLICES, every message's dispatch (handler and reply) is a span named by its method. Every

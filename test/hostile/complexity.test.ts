@@ -4,6 +4,8 @@
 // the ratio is not meaningful, so t(4n) under FLOOR_MS passes (sizes are chosen so that the quadratic versions
 // these tests were written against take far longer than that at 4n). HOSTILE_MEASUREMENTS=1 prints the exponents.
 import * as assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { preScanHeadings, fastScanNote } from '../../server/src/core/syntax/markdown/fastScan';
 import { parseNote } from '../../server/src/core/syntax/markdown/parseNote';
 import { parseTemplate } from '../../server/src/core/syntax/template/parseTemplate';
@@ -15,11 +17,17 @@ import { record } from './helpers';
 const FLOOR_MS = 40;
 const MAX_RATIO = 8;
 
+const fullGc = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
 /** The least CPU time (ms) of `reps` runs: CPU, not wall time, so that a busy machine's preemptions (which hit a
  * long run more often than a short one) do not read as growth. */
 function minTime(run: () => unknown, reps: number): number {
   let best = Infinity;
   for (let i = 0; i < reps; i++) {
+    fullGc(); // the garbage of earlier tests is not collected inside a timed run
     const started = process.cpuUsage();
     run();
     const used = process.cpuUsage(started);

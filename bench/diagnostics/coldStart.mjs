@@ -118,7 +118,7 @@ async function once(server, dir, cacheDir, unique, templateUri) {
     const end = performance.now();
     const w1 = traceFile ? clientWait() : 0;
     waits.push(end - t);
-    if (traceFile) traced.push(`{"k":"${method === 'textDocument/hover' ? 'hover' : 'completion'}","s":${performance.timeOrigin + t},"e":${performance.timeOrigin + end},"cw":${(w1 - w0).toFixed(3)}}`);
+    if (traceFile) traced.push(`{"k":"${method === 'textDocument/hover' ? 'hover' : 'completion'}","s":${performance.timeOrigin + t},"e":${performance.timeOrigin + end},"cw":${Number.isFinite(w1 - w0) ? (w1 - w0).toFixed(3) : null}}`);
     // Once (the same answer every time): the client's own work would delay the next request.
     if (method === 'textDocument/completion' && !completionBytes) completionBytes = Buffer.byteLength(JSON.stringify(answer));
   };

@@ -21,8 +21,9 @@ import { lowerThisThreadPriority } from './threadPriority';
 import { setServerV8Flags } from './v8Flags';
 
 // First of all: creating this isolate reset V8's young-generation growth factor (a process-wide flag) to its default,
-// and the request thread's young generation must not grow meanwhile (issue 16, youngGeneration.ts).
-setServerV8Flags();
+// and the request thread's young generation must not grow meanwhile (issue 16, youngGeneration.ts). Only in a worker:
+// a process that imports this module (a test run) keeps its own flags.
+if (parentPort) setServerV8Flags();
 
 export interface ScanJob {
   /** The files published so far; the rest come in chunks on `port` (fileFeed.ts) while the folders are walked. */

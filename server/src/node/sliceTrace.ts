@@ -75,7 +75,8 @@ export function traceStdio(): void {
   const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
   (process.stdout as { write: unknown }).write = (chunk: unknown, ...rest: unknown[]) => {
     const head = typeof chunk === 'string' ? chunk.slice(0, 40) : Buffer.isBuffer(chunk) ? chunk.toString('latin1', 0, 40) : '';
-    const id = /^\{"jsonrpc":"2\.0","id":(\d+)/.exec(head)?.[1];
+    // Answers only: the server's own requests to the client have ids of their own counter.
+    const id = /^\{"jsonrpc":"2\.0","id":(\d+),"(?:result|error)"/.exec(head)?.[1];
     const result = write(chunk, ...rest);
     if (id) point('io:out', `,"id":${id}`);
     return result;

@@ -61,8 +61,6 @@ export interface CrawlCallbacks {
   beforeDisk?: Promise<unknown>;
 }
 
-/** A warm start's restore of cached notes in progress: `done` settles when `end` is called. */
-
 /** What the cache needs to know about a note that came from the disk. */
 export interface DiskMeta {
   file: string;

@@ -63,9 +63,16 @@ let starting = 0;
  * hover (sent right after `indexed`, small workspace) took 25–31 instead of 13–21 ms.
  */
 export function growYoungGeneration(cap = YOUNG_CAP_BYTES): void {
-  if (starting > 0 || youngBytesCommitted() >= cap || !minorGc()) return;
-  // The factor that lands on the cap from the size it has (a start may have left it at twice V8's initial size).
-  for (let round = 0; round < 4 && youngBytesCommitted() < cap; round++) survive(1, cap / youngBytesCommitted());
+  if (starting > 0 || !minorGc()) return;
+  for (let round = 0; round < 4; round++) {
+    const size = youngBytesCommitted();
+    if (size <= 0 || size >= cap) return;
+    // The factor that lands on the cap from the size it has (a start may have left it at twice V8's initial size);
+    // a power of two, as V8's sizes are, and never past the cap (none when less than doubling is left).
+    const factor = 2 ** Math.floor(Math.log2(cap / size));
+    if (factor < 2) return;
+    survive(1, factor);
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
 // Mentions without objects (issue 16): scanIdentitiesInto, findMentionColumns and the per-service ranking over
 // columns give exactly what the object path gave (scanIdentities per slice, a Mention per identity, a Map of lists
-// per service ranked one by one), on hostile text and generated notes.
+// per service ranked one by one), on hostile text and generated notes. The ranking's scoring runs the same code on
+// both sides here (what this checks is the grouping and order); against the former scoring code, the outputs were
+// compared by bench/diagnostics/phase2.ts's digests on both 10k corpora (unchanged).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { absentForms, createRecognizer, type IdentityKind, type Recognizer, scanIdentities, scanIdentitiesInto } from '../../../server/src/core/recognize/identities';

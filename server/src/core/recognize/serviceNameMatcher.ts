@@ -98,6 +98,18 @@ export class NameHits {
   node = new Int32Array(64);
   service: string[] = [];
 
+  /** Empties the columns; after a text with very many matches, smaller ones (a thread keeps its matcher for good). */
+  clear(): void {
+    this.length = 0;
+    if (this.start.length <= NameHits.KEPT) return;
+    this.start = new Int32Array(64);
+    this.end = new Int32Array(64);
+    this.node = new Int32Array(64);
+    this.service = [];
+  }
+
+  private static readonly KEPT = 1 << 16;
+
   push(start: number, end: number, node: number, service: string | undefined): void {
     if (this.length === this.start.length) {
       const grow = (a: Int32Array) => {
@@ -300,7 +312,7 @@ export class ServiceNameMatcher {
       return hits;
     }
     const matches = this.findFolded(text, mode, from, to);
-    hits.length = 0;
+    hits.clear();
     for (const m of matches) hits.push(m.start, m.end, -1, m.serviceId);
     return hits;
   }
@@ -315,7 +327,7 @@ export class ServiceNameMatcher {
    */
   private scanInPlace(text: string, mode: TextMode, from: number, to: number): boolean {
     const hits = this.hits;
-    hits.length = 0;
+    hits.clear();
     const starts = this.starts;
     const beforeSlice = from > 0 ? text.charCodeAt(from - 1) : 32;
     const afterSlice = to < text.length ? text.charCodeAt(to) : 32;

@@ -134,6 +134,14 @@ describe('ServiceNameMatcher: the trie holds exactly the names (laid out from so
       params(2000),
     );
   });
+  it('after a text with more matches than its columns keep (65,536), the next texts are matched as before', () => {
+    const matcher = new ServiceNameMatcher([service('x', 'abab'), service('y', 'アイ')]);
+    const small = 'abab x アイ';
+    const expected = matcher.findAll(small, 'prose').map((m) => [m.start, m.end, m.serviceId]);
+    assert.deepEqual(expected, [[0, 4, 'x'], [7, 9, 'y']]);
+    assert.equal(matcher.findAll('abab '.repeat(70_000), 'prose').length, 70_000);
+    assert.deepEqual(matcher.findAll(small, 'prose').map((m) => [m.start, m.end, m.serviceId]), expected);
+  });
   it('negatives: no name, no match; a name is not found by its prefix or by a longer word', () => {
     const matcher = new ServiceNameMatcher([service('x', 'abab', ['ab ア'])]);
     assert.deepEqual(new ServiceNameMatcher([]).findAll('abab ab', 'prose'), []);

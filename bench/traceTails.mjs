@@ -3,17 +3,10 @@
 // Each slow sample is attributed to the one cause that took most of its wall time: its own handler, another span
 // (an idle slice, a cache-write step, another request), a GC pause, unlabelled blocking, or none of these
 // (transport and scheduling: the time the server's main thread was not running anything we know of).
-import fs from 'node:fs';
+import { readTrace, traceArgs } from './traceFile.mjs';
 
-const file = process.argv[2];
-const threshold = Number(process.argv[3] ?? 10);
-if (!file) {
-  console.error('usage: node bench/traceTails.mjs <trace file> [thresholdMs]');
-  process.exit(2);
-}
-const readLines = (f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const spans = readLines(file).sort((a, b) => a.s - b.s);
-const samples = readLines(`${file}.client.jsonl`);
+const { file, threshold } = traceArgs('node bench/traceTails.mjs <trace file> [thresholdMs]');
+const { spans, samples } = readTrace(file);
 const OWN = { hover: ['msg:textDocument/hover'], completion: ['msg:textDocument/completion'], search: ['msg:awsNotes/searchSections'], stream: ['msg:textDocument/hover', 'msg:textDocument/completion'] };
 const longest = spans.reduce((m, x) => Math.max(m, x.e - x.s), 0);
 

@@ -6,17 +6,12 @@
 // encoding, unlabelled request-thread work (the walk, start-up), the client. Needs a trace from
 //   AWS_NOTES_TRACE_SLICES=<file> node bench/diagnostics/coldStart.mjs …
 // then: node bench/diagnostics/streamWaits.mjs <file> [thresholdMs] [--rows]
-import fs from 'node:fs';
+import { readTrace, traceArgs } from '../traceFile.mjs';
 
-const file = process.argv[2];
-const threshold = Number(process.argv[3] ?? 10);
-if (!file) {
-  console.error('usage: node bench/diagnostics/streamWaits.mjs <trace file> [thresholdMs] [--rows]');
-  process.exit(2);
-}
-const read = (f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const spans = read(file).sort((a, b) => a.s - b.s);
-const samples = read(`${file}.client.jsonl`).sort((a, b) => a.s - b.s);
+const { file, threshold } = traceArgs('node bench/diagnostics/streamWaits.mjs <trace file> [thresholdMs] [--rows]');
+const trace = readTrace(file);
+const spans = trace.spans;
+const samples = trace.samples.sort((a, b) => a.s - b.s);
 // One run per start: the stream pauses for a new server's start (> 1 s).
 const runs = [];
 for (const x of samples) {

@@ -1,0 +1,20 @@
+// The arguments and files of a traced run (AWS_NOTES_TRACE_SLICES=<file>): the server's spans in <file>, the
+// client's samples in <file>.client.jsonl. Shared by traceTails.mjs and diagnostics/streamWaits.mjs.
+import fs from 'node:fs';
+
+/** `<trace file> [thresholdMs]` from the command line; prints `usage` and exits without a file. */
+export function traceArgs(usage) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error(`usage: ${usage}`);
+    process.exit(2);
+  }
+  return { file, threshold: Number(process.argv[3] ?? 10) };
+}
+
+const readLines = (f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+/** The server's spans (by start) and the client's samples (as written). */
+export function readTrace(file) {
+  return { spans: readLines(file).sort((a, b) => a.s - b.s), samples: readLines(`${file}.client.jsonl`) };
+}

@@ -14,6 +14,18 @@ export function traceArgs(usage) {
 
 const readLines = (f) => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
+/** The index of the first span in `list` (sorted by start) that starts at or after `t`. */
+export function firstFrom(list, t) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].s < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The server's spans (by start) and the client's samples (as written). */
 export function readTrace(file) {
   return { spans: readLines(file).sort((a, b) => a.s - b.s), samples: readLines(`${file}.client.jsonl`) };

@@ -3,7 +3,7 @@
 // Each slow sample is attributed to the one cause that took most of its wall time: its own handler, another span
 // (an idle slice, a cache-write step, another request), a GC pause, unlabelled blocking, or none of these
 // (transport and scheduling: the time the server's main thread was not running anything we know of).
-import { readTrace, traceArgs } from './traceFile.mjs';
+import { firstFrom, readTrace, traceArgs } from './traceFile.mjs';
 
 const { file, threshold } = traceArgs('node bench/traceTails.mjs <trace file> [thresholdMs]');
 const { spans, samples } = readTrace(file);
@@ -11,13 +11,7 @@ const OWN = { hover: ['msg:textDocument/hover'], completion: ['msg:textDocument/
 const longest = spans.reduce((m, x) => Math.max(m, x.e - x.s), 0);
 
 function overlapping(s, e) {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].s < e) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstFrom(spans, e);
   const out = [];
   for (let i = lo - 1; i >= 0 && spans[i].s > s - longest; i--) if (spans[i].e > s) out.push(spans[i]);
   return out;

@@ -6,7 +6,7 @@
 // encoding, unlabelled request-thread work (the walk, start-up), the client. Needs a trace from
 //   AWS_NOTES_TRACE_SLICES=<file> node bench/diagnostics/coldStart.mjs …
 // then: node bench/diagnostics/streamWaits.mjs <file> [thresholdMs] [--rows]
-import { readTrace, traceArgs } from '../traceFile.mjs';
+import { firstFrom, readTrace, traceArgs } from '../traceFile.mjs';
 
 const { file, threshold } = traceArgs('node bench/diagnostics/streamWaits.mjs <trace file> [thresholdMs] [--rows]');
 const trace = readTrace(file);
@@ -24,16 +24,6 @@ const ins = spans.filter((x) => x.l === 'io:in');
 const outs = spans.filter((x) => x.l === 'io:out');
 const others = spans.filter((x) => !x.l.startsWith('io:') && x.l !== 'loop:blocked');
 const blocked = spans.filter((x) => x.l === 'loop:blocked');
-const firstFrom = (list, t) => {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].s < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-};
 const overlap = (x, s, e) => Math.max(0, Math.min(e, x.e) - Math.max(s, x.s));
 const family = (l) => (l.startsWith('gc:') || l === 'crawl:scavenge' ? 'GC pause' : l.startsWith('msg:') ? 'another request' : l.startsWith('idle:') ? `idle:${l.split(':')[1]}` : l);
 const causes = {};

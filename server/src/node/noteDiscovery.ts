@@ -195,7 +195,7 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
   // Issue 16 (the stream during the crawl): the cold walk runs on the request thread while hovers come in. It yields
   // after WALK_STEP_MS, checked per entry (a folder of 100 notes took a step of 8–15 ms), and while a message is
   // being answered (requestGate.ts): a request had waited for two steps, one before its dispatch, one before its
-  // answer was written. A pause costs nothing when neither holds (no promise: the caller's `await` of undefined).
+  // answer was written. No promise when neither holds: the callers await only a real pause.
   const pause = (): Promise<void> | undefined => {
     if (performance.now() - lastYield <= WALK_STEP_MS && !requestPending()) return undefined;
     flush();
@@ -222,7 +222,8 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
       return;
     }
     // Synchronous calls (a thread-pool round trip per directory cost more than the call), yielding in short steps.
-    await pause();
+    const paused = pause();
+    if (paused) await paused;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -233,7 +234,8 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
     // In name order (the file system's is arbitrary): `onFound` hears of the notes in the same order every time.
     if (options.onFound) entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      await pause();
+      const paused = pause();
+      if (paused) await paused;
       const full = path.join(dir, entry.name);
       const entryRel = rel ? rel + path.sep + entry.name : entry.name;
       let isDir = entry.isDirectory();

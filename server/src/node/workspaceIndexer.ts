@@ -25,7 +25,7 @@ import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import { span, traceNow, tracing } from './sliceTrace';
 import { toPath, toUri } from './uris';
 import { WorkerEnds } from './workerEnds';
-import { growYoungGeneration, scavengeIfFilled, withYoungGenerationHeld } from './youngGeneration';
+import { scavengeIfFilled, withYoungGenerationHeld } from './youngGeneration';
 
 export interface IndexProgress {
   done: number;
@@ -460,7 +460,6 @@ export class WorkspaceIndexer {
       }
       this.index.endBulk();
       bulkEnded = true;
-      growYoungGeneration(); // issue 16: to its cap now, if no scan worker's start did (youngGeneration.ts)
       onProgress?.({ done: files.length, total: files.length });
       if (generation === this.generation) this.saveCacheSoon(fromCache === files.length && cached.size === files.length ? -1 : 300);
       const stats = this.index.stats();

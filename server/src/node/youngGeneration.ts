@@ -57,8 +57,7 @@ let starting = 0;
  * p99; at 2 MB (never grown) no gain: more survived into the old generation. V8 takes a limit only at launch
  * (--max-semi-space-size), so young generations do not grow (the server's flags) but here: survivors of a minor GC
  * or two make V8 grow this isolate's to `cap` (a few ms, at the server's start; again if a worker's start kept it
- * small, once that worker has started, or at the crawl's end). Synchronous: the flag is the server's again after
- * it. Not while a worker starts (see below). At the start rather than later: kept at V8's initial 2 MB until the
+ * small, once that worker has started). Synchronous: the flag is the server's again after it. Not while a worker starts (see below). At the start rather than later: kept at V8's initial 2 MB until the
  * crawl's end, start-up and the data the first template hover loads were promoted into the old generation, and that
  * hover (sent right after `indexed`, small workspace) took 25–31 instead of 13–21 ms.
  */

@@ -28,6 +28,8 @@ if (!servers.length) servers.push(path.join(root, 'bin', 'aws-notes-ls.js'));
 const count = Number(option('--notes', '10000'));
 const runs = Number(option('--runs', '5'));
 const profile = option('--profile', 'seeds');
+// --quiet: no hover/completion stream (only the symbol polls): what the stream itself costs the first symbol.
+const quiet = args.includes('--quiet');
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   Queue:
@@ -56,6 +58,8 @@ const clientWait = () => {
     return NaN;
   }
 };
+/** Per thread name, the median over runs (a name missing in a run counts 0). */
+const medianThreads = (runs) => Object.fromEntries([...new Set(runs.flatMap((t) => Object.keys(t ?? {})))].map((k) => [k, median(runs.map((t) => t?.[k] ?? 0))]));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] : NaN);
 
@@ -74,6 +78,24 @@ function mainThreadCpuMs(pid) {
     return NaN;
   }
 }
+/** CPU (ms) per thread name of the server (`main` for the request thread), e.g. the scan worker, V8's helpers. */
+function threadCpu(pid) {
+  const out = {};
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = tid === String(pid) ? 'main' : `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}`;
+        const [user, sys] = stat.split(') ')[1].split(' ').slice(11, 13).map((x) => Number(x) * 10);
+        if (user + sys) {
+          out[`${name} user`] = (out[`${name} user`] ?? 0) + user;
+          out[`${name} sys`] = (out[`${name} sys`] ?? 0) + sys;
+        }
+      } catch {}
+    }
+  } catch {}
+  return out;
+}
 const hwmMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 async function once(server, dir, cacheDir, unique, templateUri) {
@@ -89,8 +111,10 @@ async function once(server, dir, cacheDir, unique, templateUri) {
   let indexedCpu;
   let indexedMainCpu;
   let hwm;
+  let indexedThreads;
   const indexed = new Promise((resolve) =>
     conn.onNotification('awsNotes/indexed', () => {
+      indexedThreads ??= threadCpu(proc.pid);
       indexedAt ??= performance.now();
       indexedCpu ??= cpuMs(proc.pid);
       indexedMainCpu ??= mainThreadCpuMs(proc.pid);
@@ -123,7 +147,7 @@ async function once(server, dir, cacheDir, unique, templateUri) {
     if (method === 'textDocument/completion' && !completionBytes) completionBytes = Buffer.byteLength(JSON.stringify(answer));
   };
   const stream = (async () => {
-    for (let j = 0; !stop && !indexedAt; j++) {
+    for (let j = 0; !quiet && !stop && !indexedAt; j++) {
       await timed('textDocument/hover', { textDocument: { uri: templateUri }, position: hoverAt[j % hoverAt.length] });
       await timed('textDocument/completion', { textDocument: { uri: templateUri }, position: completionAt });
       await new Promise((r) => setTimeout(r, 5));
@@ -142,6 +166,7 @@ async function once(server, dir, cacheDir, unique, templateUri) {
     await new Promise((r) => setTimeout(r, 50));
   }
   const readyCpu = cpuMs(proc.pid);
+  const readyThreads = threadCpu(proc.pid);
   await indexed;
   stop = true;
   await stream;
@@ -157,6 +182,8 @@ async function once(server, dir, cacheDir, unique, templateUri) {
     initializeMs: initializedAt - spawnedAt,
     readyMs: readyAt - spawnedAt,
     readyCpuMs: readyCpu,
+    readyThreads,
+    indexedThreads,
     indexedMs: indexedAt - spawnedAt,
     indexedCpuMs: indexedCpu,
     indexedMainCpuMs: indexedMainCpu,
@@ -215,6 +242,7 @@ const summary = servers.map((server, s) => {
     p99s: r.map((x) => Math.round(x.streamP99Ms)),
     maxes: r.map((x) => Math.round(x.streamMaxMs)),
     lastLog: r[r.length - 1].log,
+    threads: { ready: medianThreads(r.map((x) => x.readyThreads)), indexed: medianThreads(r.map((x) => x.indexedThreads)) },
   };
 });
 if (args.includes('--json')) console.log(JSON.stringify({ notes: count, profile, runs, load, summary }, null, 2));
@@ -225,6 +253,8 @@ else {
     console.log(`  initialize answered ${s.initializeMs.toFixed(0)} ms; indexed ${s.indexedMs.toFixed(0)} ms (CPU ${s.indexedCpuMs} ms); VmHWM at indexed ${s.hwmAtIndexedMb.toFixed(0)} MB`);
     console.log(`  stream hover+completion until indexed: p99 (median of runs) ${s.streamP99Ms.toFixed(1)} ms, max ${s.streamMaxMs.toFixed(1)} ms, ${s.streamSamples} requests; completion answer ${(s.completionBytes / 1000).toFixed(0)} KB`);
     console.log(`  per run: VmHWM ${s.hwms.join(', ')} MB; CPU to indexed ${s.cpus.join(', ')} ms (request thread ${s.mainCpus.join(', ')}); p99 ${s.p99s.join(', ')} ms; max ${s.maxes.join(', ')} ms`);
+    const show = (t) => Object.entries(t).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+    console.log(`  CPU per thread (ms, medians) to the first symbol: ${show(s.threads.ready)}; to indexed: ${show(s.threads.indexed)}`);
     console.log(`  server log: ${s.lastLog}`);
   }
 }

@@ -88,7 +88,7 @@ function threadCpu(pid) {
         const name = tid === String(pid) ? 'main' : `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}`;
         const fields = stat.split(') ')[1].split(' ');
         const [user, sys] = fields.slice(11, 13).map((x) => Number(x) * 10);
-        // Minor page faults (in thousands): on a VM each fresh page can cost ~10 µs (bench/diagnostics/pageFaults.mjs).
+        // Minor page faults (in thousands): on a VM each fresh page can cost ~10 µs (bench/diagnostics/lowerBound.ts measures it).
         out[`${name} faults(k)`] = (out[`${name} faults(k)`] ?? 0) + Math.round(Number(fields[7]) / 1000);
         if (user + sys) {
           out[`${name} user`] = (out[`${name} user`] ?? 0) + user;

@@ -1,5 +1,5 @@
-// The first hovers in a template right after the server starts (issue 15): the CloudFormation data a template
-// hover needs is read then. Spawns the built server (`npm run build` first) over stdio, waits for awsNotes/indexed,
+// The first hovers and completions in a template right after the server starts (issue 15; issue 16: the first
+// completion of a start took 100–150 ms): the CloudFormation data they need is read then. Spawns the built server (`npm run build` first) over stdio, waits for awsNotes/indexed,
 // then times one hover per position, each in a fresh server.
 //   npx tsx bench/diagnostics/firstHover.ts [--runs N] [--delay MS] [--notes N] [--before-indexed] [--code-cache on|off]
 // --delay MS: the hover comes MS after the template is opened instead (a user's first hover, after the server's
@@ -36,11 +36,18 @@ Resources:
         SubnetIds: [subnet-1]
   Bucket:
     Type: AWS::EC2::Instance
+  Next:
+    Type: AWS::
 `;
 const positions: Record<string, { line: number; character: number }> = {
   'property (top level)': { line: 6, character: 8 },
   'property (nested)': { line: 8, character: 10 },
   'type (AWS::EC2::Instance)': { line: 10, character: 16 },
+};
+/** Completions, each the first request of a fresh server like the hovers: resource types, a resource's properties. */
+const completions: Record<string, { line: number; character: number }> = {
+  'completion (resource types)': { line: 12, character: 15 },
+  'completion (properties)': { line: 5, character: 6 },
 };
 
 // A stopped server's pipe may still be written to by the connection's last notification.
@@ -83,22 +90,25 @@ async function main() {
   if (notes > 0) writeCorpus(workspace, notes);
   if (codeCache) await writeCodeCache(root, workspace);
   const results: Record<string, number[]> = {};
+  const requests = [...Object.entries(positions).map(([name, p]) => [name, p, false] as const), ...Object.entries(completions).map(([name, p]) => [name, p, true] as const)];
   for (let run = 0; run < runs; run++) {
-    for (const [name, position] of Object.entries(positions)) {
+    for (const [name, position, completion] of requests) {
       const client = await startClient(workspace);
       const uri = client.open('template.yaml', 'yaml', TEMPLATE);
       if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       const start = performance.now();
-      const text = await client.hoverText(uri, position);
+      const answered = completion
+        ? ((await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as { items?: unknown[] } | null)?.items?.length
+        : await client.hoverText(uri, position);
       const ms = performance.now() - start;
-      if (!text) throw new Error(`no hover for ${name}`);
+      if (!answered) throw new Error(`no answer for ${name}`);
       (results[name] ??= []).push(ms);
       await client.stop();
     }
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const when = `${beforeIndexed ? ' before indexed' : ''}${delayMs ? ` ${delayMs} ms after opening` : ''}${notes ? `, ${notes} notes` : ''}, code cache ${codeCache ? 'on' : 'off'}`;
-  for (const [name, xs] of Object.entries(results)) console.log(`first hover${when}, ${name}: median ${median(xs).toFixed(1)} ms (${xs.map((x) => x.toFixed(0)).join(' ')})`);
+  for (const [name, xs] of Object.entries(results)) console.log(`first ${name.startsWith('completion') ? 'request' : 'hover'}${when}, ${name}: median ${median(xs).toFixed(1)} ms (${xs.map((x) => x.toFixed(0)).join(' ')})`);
   fs.rmSync(root, { recursive: true, force: true });
 }
 main().catch((e) => {

@@ -14,6 +14,7 @@ import { writeFeatures } from './features.mjs';
 import { loadSpec } from './spec.mjs';
 import { loadProvider } from './tf.mjs';
 import { buildCfnSchemas, writeCfnSchemas, writeTfSchemas } from './schema.mjs';
+import { writeCfnSummaries } from './cfnSummary.mjs';
 import { writeSdkOperations } from './sdk.mjs';
 import { writeSamPolicyTemplates } from './samPolicies.mjs';
 
@@ -47,6 +48,8 @@ if (want('schema')) {
   const cfnSchemas = buildCfnSchemas({ spec, types: cfn.types });
   const cfnSize = writeCfnSchemas(dataDir, cfnSchemas);
   console.log(`schema/cfn: ${Object.keys(cfnSchemas.chunks).length} files, ${cfnSize} bytes; property type name clashes: ${cfnSchemas.clashes}`);
+  const summarySize = writeCfnSummaries(dataDir, Object.fromEntries(Object.values(cfnSchemas.chunks).flatMap((chunk) => Object.entries(chunk))));
+  console.log(`schema/cfn/summary.json: ${summarySize} bytes`);
   const header = {
     license: 'MPL-2.0',
     source: `Derived from the Terraform AWS provider schema (${SOURCES.providerAws.terraformProvider}, MPL-2.0, https://github.com/hashicorp/terraform-provider-aws) via the npm package ${SOURCES.providerAws.pkg}@${SOURCES.providerAws.version} (MPL-2.0). This file, as a whole, is available under the Mozilla Public License 2.0.`,

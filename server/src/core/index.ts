@@ -7,7 +7,7 @@ export { convertTemplate, templateFormat, templateResourceIds } from './convert'
 export { createAwsData } from './data/awsData';
 export type { AwsData } from './data/awsData';
 export type { RawSdkTable } from './data/sdkTable';
-export type { CfnResourceType, FeatureEntry, IamAction, PropertyTarget, ServiceEntry, TfType, TypeMapping } from './data/types';
+export type { CfnResourceType, CfnTypeSummary, FeatureEntry, RawCfnTypeSummary, IamAction, PropertyTarget, ServiceEntry, TfType, TypeMapping } from './data/types';
 export type { FeatureProvider } from './featureProvider';
 export { cfnDocUrl } from './present/awsLinks';
 export { compactCompletionList } from './present/completionDefaults';

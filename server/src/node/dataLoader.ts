@@ -2,7 +2,7 @@
 // missing file yields an empty table so that the server still starts with partial data.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type AwsData, cfnDocUrl, type CfnResourceType, createAwsData, type FeatureEntry, type IamAction, type PropertyTarget, type RawBilingualTable, type RawSdkTable, type ServiceEntry, type TfType, type TypeMapping } from '../core';
+import { type AwsData, cfnDocUrl, type CfnResourceType, createAwsData, type FeatureEntry, type IamAction, type PropertyTarget, type RawBilingualTable, type RawCfnTypeSummary, type RawSdkTable, type ServiceEntry, type TfType, type TypeMapping } from '../core';
 
 /** Walks up from `start` until a folder containing data/services.json is found (source tree or dist/). */
 export function findDataDir(start: string = __dirname): string | undefined {
@@ -50,6 +50,8 @@ function schemaReaders(dataDir: string | undefined) {
   const own = <T>(table: Record<string, T> | undefined, name: string) => (table && Object.hasOwn(table, name) ? table[name] : undefined);
   return {
     cfnTypeNames: () => readJson<{ names: string[] }>(dataDir, path.join('schema', 'cfn', 'index.json'))?.names ?? [],
+    // Written with the schemas (scripts/gen-data/cfnSummary.mjs); without it, each summary comes from its schema.
+    cfnTypeSummaries: () => readJson<{ types: Record<string, RawCfnTypeSummary> }>(dataDir, path.join('schema', 'cfn', 'summary.json'))?.types,
     cfnType: (name: string) => {
       const type = own(cfnChunk(name.replace(/::/g, '-'))?.types, name);
       if (type) type.docUrl ??= cfnDocUrl(name);

@@ -45,6 +45,12 @@ Resources:
   Topic:
     Type: AWS::SNS::Topic
 `;
+/** A resource type being typed, for the completion warm-up (the position is the end of `AWS::`). */
+const WARM_UP_TYPE_TEMPLATE = `Resources:
+  New:
+    Type: AWS::
+`;
+const WARM_UP_TYPE_AT = { line: 2, character: 15 };
 /** Warm-up hovers in WARM_UP_TEMPLATE (line, character): the type, a property, a nested property, another type. */
 const WARM_UP_HOVERS = [
   { line: 3, character: 14 },
@@ -214,6 +220,10 @@ export function startServer(connection: Connection, loadData: () => AwsData, pro
       // The YAML parser and the template model, on a key with no hover of its own.
       ['parse', () => service.hover(doc, { line: 1, character: 2 })],
       ...WARM_UP_HOVERS.map((position, i): [string, () => unknown] => [`hover${i}`, () => service.hover(doc, position)]),
+      // A `Type:` completion: the types' summary table, then the folded names and the list (issue 16: the first one
+      // of a start took ~100 ms).
+      ['typeSummaries', () => data.cfnTypeSummary(type)],
+      ['typeCompletion', () => service.completion(TextDocument.create('untitled:aws-notes-warm-up-types.yaml', 'yaml', 1, WARM_UP_TYPE_TEMPLATE), WARM_UP_TYPE_AT)],
     ];
     // A warm-up hover that finds no notes must not use up the setup hint, shown once, on the user's first such hover.
     const quietly = (run: () => unknown) => () => {

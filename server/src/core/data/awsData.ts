@@ -4,7 +4,7 @@ import { createBilingualTable, type BilingualTable, type RawBilingualTable } fro
 import { createFeatureLookup } from './features';
 import type { RawSamPolicyFile, RawSamPolicyTemplate } from './samPolicyTemplates';
 import { createSdkTable, type RawSdkTable, type SdkTable } from './sdkTable';
-import type { CfnResourceType, FeatureEntry, IamAction, PropertyTarget, ServiceEntry, TfType, TypeMapping } from './types';
+import type { CfnProperty, CfnResourceType, CfnTypeSummary, FeatureEntry, RawCfnTypeSummary, IamAction, PropertyTarget, ServiceEntry, TfType, TypeMapping } from './types';
 
 export interface RawAwsData {
   services: () => ServiceEntry[];
@@ -15,6 +15,8 @@ export interface RawAwsData {
    */
   cfnType?: (name: string) => CfnResourceType | undefined;
   cfnTypeNames?: () => string[];
+  /** Every type's CfnTypeSummary (data/schema/cfn/summary.json); absent: derived from cfnType per name. */
+  cfnTypeSummaries?: () => Record<string, RawCfnTypeSummary> | undefined;
   /** A Terraform type with every nested block and attribute type; absent: the top-level tables stand in. */
   tfSchema?: (kind: 'resource' | 'data', name: string) => TfType | undefined;
   /** Names of every Terraform resource or data source (with tfSchema: so the whole tables are never parsed). */
@@ -40,6 +42,8 @@ export interface AwsData {
   service(id: string): ServiceEntry | undefined;
   cfnType(name: string): CfnResourceType | undefined;
   cfnTypeNames(): readonly string[];
+  /** A type's description and required properties (completion lists), without reading its complete schema. */
+  cfnTypeSummary(name: string): CfnTypeSummary | undefined;
   tfResource(name: string): TfType | undefined;
   /** A Terraform resource or data source with its nested blocks (args[].args) where the data has them. */
   tfSchema(kind: 'resource' | 'data', name: string): TfType | undefined;
@@ -158,11 +162,25 @@ export function createAwsData(raw: RawAwsData): AwsData {
     return type;
   };
 
+  // Issue 16: a `Type:` completion lists up to 300 types; reading each one's complete schema made the first list of a
+  // start (and each new prefix typed) take 25-125 ms. One summary table answers them all; each summary is built once.
+  const rawSummaries = lazy(() => raw.cfnTypeSummaries?.());
+  const summaries = new Map<string, CfnTypeSummary | undefined>();
+  const cfnTypeSummary = (name: string): CfnTypeSummary | undefined => {
+    if (summaries.has(name)) return summaries.get(name);
+    const table = rawSummaries();
+    const summary = table ? (Object.hasOwn(table, name) ? fromRawSummary(table[name]) : undefined) : summaryOf(cfnType(name));
+    // Names that are no type (half typed) are not kept.
+    if (summary) summaries.set(name, summary);
+    return summary;
+  };
+
   return {
     services,
     service: (id) => byId().get(id),
     cfnType,
     cfnTypeNames: cfnNames,
+    cfnTypeSummary,
     tfResource,
     tfDataSource,
     tfSchema: (kind, name) => (kind === 'data' ? tfDataSource(name) : tfResource(name)),
@@ -197,4 +215,22 @@ export function createAwsData(raw: RawAwsData): AwsData {
     sdk,
     samPolicyTemplate: (name) => (Object.hasOwn(samPolicies(), name) ? samPolicies()[name] : undefined),
   };
+}
+
+/** The summary of a complete type (data without a summary table); the same as scripts/gen-data/cfnSummary.mjs writes. */
+function summaryOf(type: CfnResourceType | undefined): CfnTypeSummary | undefined {
+  if (!type) return undefined;
+  const required = Object.entries(type.properties ?? {}).filter(([, p]) => p.required);
+  return { description: type.description || undefined, required: required.map(([name, p]) => [name, summaryProperty(p.type, p.allowed)] as const) };
+}
+
+function fromRawSummary(raw: RawCfnTypeSummary): CfnTypeSummary | undefined {
+  if (!Array.isArray(raw) || !Array.isArray(raw[1])) return undefined;
+  const [description, required] = raw;
+  return { description: description || undefined, required: required.map(([name, type, allowed]) => [name, summaryProperty(type, allowed)] as const) };
+}
+
+/** A required property as a snippet needs it (summaries carry nothing else). */
+function summaryProperty(type: string, allowed: string[] | undefined): CfnProperty {
+  return allowed?.length ? { type, required: true, allowed } : { type, required: true };
 }

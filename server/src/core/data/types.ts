@@ -69,6 +69,18 @@ export interface CfnProperty {
   update?: 'replacement' | 'conditional';
 }
 
+/**
+ * What a `Type:` completion list shows of a resource type: its description and its required properties (with the
+ * type and allowed values a properties snippet needs), in the schema's order. Cheaper than the complete type.
+ */
+export interface CfnTypeSummary {
+  description?: string;
+  required: readonly (readonly [string, CfnProperty])[];
+}
+
+/** A CfnTypeSummary as data/schema/cfn/summary.json stores it: [description, [[name, type, allowed?], …]]. */
+export type RawCfnTypeSummary = [string, ([string, string] | [string, string, string[]])[]];
+
 /** A nested property type of one resource type (`AWS::Lambda::Function.VpcConfig`), at any depth. */
 export interface CfnPropertyType {
   description?: string;

@@ -7,7 +7,7 @@ import {
   Command, CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type Range as LspRange,
 } from 'vscode-languageserver-types';
 import type { CoreContext } from '../../context';
-import type { CfnProperty, CfnResourceType } from '../../data/types';
+import type { CfnProperty, CfnTypeSummary } from '../../data/types';
 import { describeCfnType } from '../../present/identityMarkdown';
 import { localize } from '../../present/l10n';
 import { fencedCode } from '../../present/sanitize';
@@ -163,9 +163,9 @@ function skeletonItems(site: Site, typed: string, column: number, json: boolean)
   const pad = ' '.repeat(column);
   const inner = ' '.repeat(column + 2);
   const items = ranked.map(({ name }, index): CompletionItem => {
-    const type = ctx.data.cfnType(name);
+    const type = ctx.data.cfnTypeSummary(name);
     const id = name.split('::')[2] ?? 'Resource';
-    const required = type ? requiredProperties(type) : [];
+    const required = type?.required ?? [];
     const newText = json
       ? `${id}": {\n${inner}"Type": "${snippetEscape(name)}${required.length ? jsonPropertiesSnippet(required, column + 2) : '"$0'}\n${pad}}`
       : `${id}:\n${inner}Type: ${snippetEscape(name)}${required.length ? yamlPropertiesSnippet(required, column + 2) : '$0'}`;
@@ -196,7 +196,8 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
   const lead = !site.json && site.template.text[site.offset - typed.length - 1] === ':' ? ' ' : '';
   const snippetLabel = localize(ctx.locale, CM.requiredPropertiesSnippet);
   const items = ranked.map(({ name }, index): CompletionItem => {
-    const type = ctx.data.cfnType(name);
+    // The summary, not the complete schema: a list names up to 300 types (issue 16: 25-125 ms per new prefix).
+    const type = ctx.data.cfnTypeSummary(name);
     const item: CompletionItem = {
       label: name,
       kind: CompletionItemKind.Class,
@@ -207,9 +208,9 @@ function typeItems(site: Site, typed: string, resourceId: string | undefined, va
       data: TYPE_ITEM_DATA,
       textEdit: { range, newText: lead + name },
     };
-    const required = type ? requiredProperties(type) : [];
+    const required = type?.required ?? [];
     if (!hasProperties && required.length > 0 && resourceId !== undefined) {
-      const body = propertiesSnippet(type!, required, site.json, valueIndent);
+      const body = propertiesSnippet(type!, site.json, valueIndent);
       item.textEdit = { range: site.json ? withClosingQuote(site, range) : range, newText: lead + snippetEscape(name) + body };
       item.insertTextFormat = InsertTextFormat.Snippet;
       item.insertTextMode = InsertTextMode.asIs;
@@ -228,23 +229,15 @@ function foldedNames(names: readonly string[]): string[] {
   return folded;
 }
 
-const requiredByType = new WeakMap<CfnResourceType, [string, CfnProperty][]>();
-
-function requiredProperties(type: CfnResourceType): [string, CfnProperty][] {
-  let required = requiredByType.get(type);
-  if (!required) requiredByType.set(type, (required = Object.entries(type.properties).filter(([, p]) => p.required)));
-  return required;
-}
-
-const snippetsByType = new WeakMap<CfnResourceType, Map<string, string>>();
+const snippetsByType = new WeakMap<CfnTypeSummary, Map<string, string>>();
 
 /** The required properties' snippet of a type, per syntax and indentation (built once: 300 types per completion). */
-function propertiesSnippet(type: CfnResourceType, required: [string, CfnProperty][], json: boolean, indent: number): string {
+function propertiesSnippet(type: CfnTypeSummary, json: boolean, indent: number): string {
   let byLayout = snippetsByType.get(type);
   if (!byLayout) snippetsByType.set(type, (byLayout = new Map()));
   const key = `${json ? 'j' : 'y'}${indent}`;
   let body = byLayout.get(key);
-  if (body === undefined) byLayout.set(key, (body = json ? jsonPropertiesSnippet(required, indent) : yamlPropertiesSnippet(required, indent)));
+  if (body === undefined) byLayout.set(key, (body = json ? jsonPropertiesSnippet(type.required, indent) : yamlPropertiesSnippet(type.required, indent)));
   return body;
 }
 
@@ -282,7 +275,7 @@ function yamlValue(p: CfnProperty, n: number, indent: number): string {
   return `\n${' '.repeat(indent + 2)}\${${n}}`;
 }
 
-function yamlPropertiesSnippet(required: [string, CfnProperty][], typeIndent: number): string {
+function yamlPropertiesSnippet(required: CfnTypeSummary['required'], typeIndent: number): string {
   const pad = ' '.repeat(typeIndent);
   const inner = typeIndent + 2;
   const lines = required.map(([name, p], i) => `${' '.repeat(inner)}${name}:${yamlValue(p, i + 1, inner)}`);
@@ -298,7 +291,7 @@ function jsonValue(p: CfnProperty, n: number): string {
   return `{\${${n}}}`;
 }
 
-function jsonPropertiesSnippet(required: [string, CfnProperty][], keyIndent: number): string {
+function jsonPropertiesSnippet(required: CfnTypeSummary['required'], keyIndent: number): string {
   const pad = ' '.repeat(keyIndent);
   const inner = ' '.repeat(keyIndent + 2);
   const lines = required.map(([name, p], i) => `${inner}"${name}": ${jsonValue(p, i + 1)}`);

@@ -69,6 +69,32 @@ describe('cfnFeatures/completion', () => {
       assert.deepEqual(Object.keys(parsed.Resources.Fn.Properties), ['Code', 'Role']);
     });
 
+    it('lists built from the type summaries equal those built from the complete schemas (oracle, YAML, JSON, skeletons)', () => {
+      // The oracle: what the list was made of before the summaries, each listed type's complete schema (its
+      // description, its required properties with everything the schema says of them).
+      const real = ctx.data;
+      const bySchema = { ...real, cfnTypeSummary: (name: string) => {
+        const type = real.cfnType(name);
+        return type && { description: type.description, required: Object.entries(type.properties).filter(([, prop]) => prop.required) };
+      } };
+      const oracle = context({ data: bySchema });
+      const namespaces = [...new Set(real.cfnTypeNames().map((n) => n.split('::').slice(0, 2).join('::')))];
+      const typed = ['', 'AWS::', 'lambdafunc', 'queue', 'ec2', ...namespaces.filter((_, i) => i % 9 === 0).flatMap((ns) => [ns.slice(0, 6), `${ns}::`])];
+      const sources = typed.flatMap((t) => [
+        [HEAD + `  Next:\n    Type: ${t}‸\n`, 'yaml'],
+        [HEAD + `  Next:\n    Type: ${t}‸\n    Properties:\n      A: 1\n`, 'yaml'],
+        [`{\n  "Resources": {\n    "Next": {\n      "Type": "${t}‸"\n    }\n  }\n}\n`, 'json'],
+        [HEAD + `  ${t.replace(/\W/g, '') || 'fn'}‸\n`, 'yaml'],
+      ]);
+      let compared = 0;
+      for (const [source, languageId] of sources) {
+        const expected = complete(source, languageId, oracle).result;
+        assert.deepEqual(complete(source, languageId).result, expected, source);
+        if (items(expected).length) compared++;
+      }
+      assert.ok(compared > sources.length / 2, `${compared} of ${sources.length} lists had items`);
+    });
+
     it('resolves the type description lazily', () => {
       const { result } = complete(HEAD + '  Next:\n    Type: AWS::SQS::Queue‸\n');
       const resolved = p.resolveCompletion!(items(result)[0], ctx);

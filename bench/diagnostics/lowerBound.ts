@@ -17,24 +17,13 @@ import { preScanHeadings } from '../../server/src/core/syntax/markdown/fastScan'
 import { nestingDepth } from '../../server/src/node/noteGuard';
 import { readNoteSync } from '../../server/src/node/noteReader';
 import { searchKey } from '../../shared/normalize';
+import { markdownFiles } from './markdownFiles';
 
 const root = path.resolve(__dirname, '../..');
 const server = path.join(root, 'bin', 'aws-notes-ls.js');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.md')) out.push(full);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 /** Phase 1 of every note on this thread; what the index keeps of it is kept (texts, headings, positions, keys). */
 function phase1(files: string[]): { ms: number; cpuMs: number; headings: number; kept: unknown[] } {

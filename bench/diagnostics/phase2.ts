@@ -10,7 +10,6 @@
 // a few % in the hot loops) to bench/.tmp/phase2.cjs and runs that; PHASE2_NODE_ARGS passes flags (--cpu-prof) to node.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { writeCorpus } from '../corpus.mjs';
 import { createRecognizer, type Identity, type Recognizer, scanIdentities } from '../../server/src/core/recognize/identities';
@@ -21,22 +20,11 @@ import { parseNote } from '../../server/src/core/syntax/markdown/parseNote';
 import { loadAwsData } from '../../server/src/node/dataLoader';
 import { readNoteSync } from '../../server/src/node/noteReader';
 import { toUri } from '../../server/src/node/uris';
+import { markdownFiles } from './markdownFiles';
 
 const root = path.resolve(__dirname, '../..');
 const STEPS = ['parse', 'pack', 'mentions', 'ranking'] as const;
 
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.md')) out.push(full);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 const cpuMicros = () => {
   const u = process.cpuUsage();

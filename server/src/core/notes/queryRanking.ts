@@ -5,10 +5,10 @@
 // else claims. Body evidence beats a heading that only names the service.
 import { monotonicNow } from '../clock';
 import type { NoteFile, Section } from '../syntax/markdown/noteModel';
-import { blockAt, sectionAt } from './noteMentions';
 import type { NoteQuery, QueryTerm } from './noteQuery';
 import { BULK_RERANK_MS, type NotesIndex } from './notesIndex';
 import { compareHits, type SectionHit } from './ranking';
+import { blockIndexAt, firstChildWithBodyIndex, sectionIndexAt, sectionViewOf, type SectionView } from './sectionView';
 import { sortInSteps } from './sortInSteps';
 
 /** A ranked section; the excerpt may come from a sub-section when the section itself has no body (a container). */
@@ -283,7 +283,8 @@ function* rankSteps(index: NotesIndex, query: NoteQuery, inSteps = true): Genera
   const out: QueryHit[] = [];
   for (const note of notes) {
     const found = evidence.get(note);
-    const sections = note.sections;
+    // Positions only, from the worker's columns when the note has them: no Section objects built (sectionView.ts).
+    const view = sectionViewOf(note);
     const bySection = new Map<number, SectionHit>();
     for (const hit of hitsByUri.get(note.uri) ?? []) bySection.set(hit.section, hit);
     const co = coSections.get(note.uri);
@@ -294,7 +295,7 @@ function* rankSteps(index: NotesIndex, query: NoteQuery, inSteps = true): Genera
       const e = found?.get(s);
       const w = weigh(e);
       if (query.evidenceOnly && w.exact + w.related + w.place === 0) return;
-      const hit = scoreSection(note, sections[s], e, w, bySection, co, serviceFull);
+      const hit = scoreSection(note.uri, view, s, e, w, bySection, co, serviceFull);
       if (hit) out.push(hit);
     };
     if (found) for (const s of found.keys()) consider(s);
@@ -306,20 +307,21 @@ function* rankSteps(index: NotesIndex, query: NoteQuery, inSteps = true): Genera
 }
 
 function scoreSection(
-  note: NoteFile,
-  section: Section,
+  uri: string,
+  view: SectionView,
+  s: number,
   evidence: SectionEvidence | undefined,
   { exact, related, place }: { exact: number; related: number; place: number },
   bySection: Map<number, SectionHit>,
   coSections: Set<number> | undefined,
   serviceFull: number,
 ): QueryHit | undefined {
-  const serviceHit = bySection.get(section.index);
+  const serviceHit = bySection.get(s);
   if (!serviceHit && !evidence) return undefined;
   const service = serviceHit ? Math.min(1, serviceHit.score / serviceFull) : 0;
   let parentService = 0;
-  let co = coSections?.has(section.index) ?? false;
-  for (let p = section.parent; p >= 0; p = note.sections[p].parent) {
+  let co = coSections?.has(s) ?? false;
+  for (let p = view.parent(s); p >= 0; p = view.parent(p)) {
     const parentHit = bySection.get(p);
     if (parentHit) parentService = Math.max(parentService, Math.min(1, parentHit.score / serviceFull));
     if (coSections?.has(p)) co = true;
@@ -329,7 +331,8 @@ function scoreSection(
   // The identifier's place (the actions beside it) counts only where the section is itself tied to it: its own
   // service relevance or exact evidence, or a parent mostly about the service (not a chapter that mentions it once).
   const placed = service > 0 || exact > 0 || parentService >= PLACE_PARENT_MIN ? place : 0;
-  const found = (WEIGHT.exact * exact + WEIGHT.related * related + WEIGHT.related * placed) * (section.blocks.length === 0 ? 0.5 : 1);
+  const blockCount = view.blockCount(s);
+  const found = (WEIGHT.exact * exact + WEIGHT.related * related + WEIGHT.related * placed) * (blockCount === 0 ? 0.5 : 1);
   if (!tied && found < MIN_UNTIED_SCORE) return undefined;
   // Sections with evidence for this identifier come first; the service's general sections fill the rest.
   const tier = found >= EVIDENCE_TIER ? EVIDENCE_BONUS : 0;
@@ -339,19 +342,19 @@ function scoreSection(
   const score = tier + found + serviceScore + (co ? WEIGHT.coService : 0);
 
   let block = -1;
-  let anchor = section.headingStart;
+  let anchor = view.headingStart(s);
   // The passage follows exact evidence or a rare phrase of the identifier (可視性タイムアウト); a common word alone
   // (キュー) does not move it off the opening of a section about the service.
   // (A word the opening excerpt already shows leaves the heading as the target.)
-  const inOpening = (b: number) => b < OPENING_BLOCKS && (b < 0 || section.blocks[b].end - section.headingEnd <= OPENING_CHARS);
+  const inOpening = (b: number) => b < OPENING_BLOCKS && (b < 0 || view.blockEnd(s, b) - view.headingEnd(s) <= OPENING_CHARS);
   if (evidence && exact > 0) block = evidence.block;
   else if (evidence && related + placed >= PASSAGE_RELATED && !inOpening(evidence.block)) block = evidence.block;
   else if (serviceHit) block = serviceHit.block;
   else if (evidence) block = evidence.block;
-  if (block > 0) anchor = section.blocks[block].start;
-  const hit: QueryHit = { uri: note.uri, section: section.index, score, about: serviceHit?.about ?? exact > 0, anchor, block, evidence: tier > 0 };
+  if (block > 0) anchor = view.blockStart(s, block);
+  const hit: QueryHit = { uri, section: s, score, about: serviceHit?.about ?? exact > 0, anchor, block, evidence: tier > 0 };
   // A heading with no body of its own (a container) is shown by its first sub-section; with none, not at all.
-  if (section.blocks.length === 0 && !firstChildWithBody(note, section)) return undefined;
+  if (blockCount === 0 && firstChildWithBodyIndex(view, s) < 0) return undefined;
   return hit;
 }
 
@@ -390,7 +393,7 @@ function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: number) =
   if (!perNote) evidenceCache.set(note, (perNote = new Map()));
   const found = new Map<number, SectionEvidence>();
   const text = note.text;
-  const sections = note.sections;
+  const view = sectionViewOf(note);
   const blockWeight = new Map<number, Map<number, number>>();
   let termIndex = 0;
   const tally = (terms: readonly QueryTerm[], kind: 'exact' | 'related') => {
@@ -407,19 +410,19 @@ function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: number) =
         if (at < 0) break;
         from = at + term.text.length;
         if (!atBoundary(text, at, from)) continue;
-        const section = sectionAt(sections, at);
-        if (!section) continue;
-        const inHeading = at < section.headingEnd;
-        if (!inHeading && at >= section.bodyEnd) continue;
-        const c = counts.get(section.index) ?? { count: 0, inHeading: false };
+        const section = sectionIndexAt(view, at);
+        if (section < 0) continue;
+        const inHeading = at < view.headingEnd(section);
+        if (!inHeading && at >= view.bodyEnd(section)) continue;
+        const c = counts.get(section) ?? { count: 0, inHeading: false };
         c.count++;
         c.inHeading ||= inHeading;
-        counts.set(section.index, c);
+        counts.set(section, c);
         if (!inHeading) {
-          const b = blockAt(section, at);
+          const b = blockIndexAt(view, section, at);
           if (b >= 0) {
-            let weights = blockWeight.get(section.index);
-            if (!weights) blockWeight.set(section.index, (weights = new Map()));
+            let weights = blockWeight.get(section);
+            if (!weights) blockWeight.set(section, (weights = new Map()));
             weights.set(b, (weights.get(b) ?? 0) + term.weight * (kind === 'exact' ? 2 : 1));
           }
         }

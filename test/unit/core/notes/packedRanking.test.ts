@@ -1,13 +1,17 @@
 // Issue 16: a query ranking reads the positions of notes indexed by the scan worker straight from their packed
 // columns (sectionView.ts) instead of rebuilding Section objects. Differential: the same seeds-shaped notes indexed
 // twice, parsed (Section objects) and the worker's way (pre-scan, then packed columns and hits), must rank every
-// query identically: same hits, order, scores, anchors and blocks.
+// query identically: same hits, order, scores, anchors and blocks. The evidence a ranking caches per note (flat rows,
+// queryEvidence.ts) is compared with a straightforward reference over Section objects, as it was computed before.
 import * as assert from 'node:assert/strict';
 import { generateSeedsNote } from '../../../../bench/seedsShaped.mjs';
 import { createLanguageService } from '../../../../server/src/core/languageService';
 import { headingPositions, LazyNote, mentionHits, type NotesIndex } from '../../../../server/src/core/notes/notesIndex';
 import { queryForIdentity, termQuery, type NoteQuery, type QueryContext } from '../../../../server/src/core/notes/noteQuery';
 import { packSections } from '../../../../server/src/core/notes/packedSections';
+import { evidenceIn, rowLength } from '../../../../server/src/core/notes/queryEvidence';
+import { blockAt, sectionAt } from '../../../../server/src/core/notes/noteMentions';
+import type { NoteFile } from '../../../../server/src/core/syntax/markdown/noteModel';
 import { QueryRanker, type QueryHit } from '../../../../server/src/core/notes/queryRanking';
 import type { Identity, IdentityKind, Recognizer } from '../../../../server/src/core/recognize/identities';
 import { preScanHeadings } from '../../../../server/src/core/syntax/markdown/fastScan';
@@ -87,5 +91,63 @@ describe('query ranking over packed columns = over Section objects (issue 16)', 
     const containers = all.filter((h) => h.uri === 'file:///seeds/containers.md');
     assert.ok(containers.some((h) => h.section === 1), 'the container whose sub-section has a body is shown');
     assert.ok(!containers.some((h) => h.section === 4 || h.section === 5), 'containers with no body below are not');
+  });
+});
+
+/** The evidence as the ranking computed it before issue 16's flat rows: maps over Section objects, then as rows. */
+function referenceEvidence(note: NoteFile, query: NoteQuery): number[] {
+  const terms = [...query.exact.map((t) => ({ ...t, exact: true })), ...query.related.map((t) => ({ ...t, exact: false })), ...(query.place ?? []).map((t) => ({ ...t, exact: false }))];
+  const found = new Map<number, { counts: Map<number, { count: number; inHeading: boolean }>; weights: Map<number, number> }>();
+  const word = /[A-Za-z0-9_]/;
+  const text = note.text;
+  terms.forEach((term, t) => {
+    let from = 0;
+    for (let n = 0; n < 400; n++) {
+      const at = text.indexOf(term.text, from);
+      if (at < 0) break;
+      from = at + term.text.length;
+      if ((word.test(text[at]) && at > 0 && word.test(text[at - 1])) || (word.test(text[from - 1]) && from < text.length && word.test(text[from]))) continue;
+      const section = sectionAt(note.sections, at);
+      if (!section) continue;
+      const inHeading = at < section.headingEnd;
+      if (!inHeading && at >= section.bodyEnd) continue;
+      const e = found.get(section.index) ?? { counts: new Map(), weights: new Map() };
+      found.set(section.index, e);
+      const c = e.counts.get(t) ?? { count: 0, inHeading: false };
+      e.counts.set(t, { count: c.count + 1, inHeading: c.inHeading || inHeading });
+      const b = inHeading ? -1 : blockAt(section, at);
+      if (b >= 0) e.weights.set(b, (e.weights.get(b) ?? 0) + term.weight * (term.exact ? 2 : 1));
+    }
+  });
+  const rows: number[] = [];
+  for (const s of [...found.keys()].sort((a, b) => a - b)) {
+    const e = found.get(s)!;
+    let best = -1;
+    let bestWeight = 0;
+    for (const [b, w] of e.weights) if (w > bestWeight || (w === bestWeight && b < best)) [best, bestWeight] = [b, w];
+    rows.push(s, best, ...terms.map((_, t) => (e.counts.get(t)?.count ?? 0) * 2 + (e.counts.get(t)?.inHeading ? 1 : 0)));
+  }
+  return rows;
+}
+
+describe('query evidence rows = the reference over Section objects (issue 16)', () => {
+  it('every note and query: the same sections, strongest blocks, counts and heading flags', () => {
+    const packed = build('packed');
+    let rows = 0;
+    let inHeading = 0;
+    let blocks = 0;
+    for (const query of queries()) {
+      const stride = rowLength(query.exact.length + query.related.length + (query.place?.length ?? 0));
+      for (const note of packed.files()) {
+        const expected = referenceEvidence(parseNote(note.uri, note.text), query);
+        assert.deepEqual([...evidenceIn(note, query)], expected, `${query.key} ${note.uri}`);
+        for (let r = 0; r < expected.length; r += stride) {
+          rows++;
+          if (expected[r + 1] >= 0) blocks++;
+          if (expected.slice(r + 2, r + stride).some((c) => c & 1)) inHeading++;
+        }
+      }
+    }
+    assert.ok(rows > 2000 && blocks > 1000 && inHeading > 200, `${rows} rows, ${blocks} with a block, ${inHeading} with heading evidence`);
   });
 });

@@ -283,6 +283,11 @@ function* rankSteps(index: NotesIndex, query: NoteQuery, inSteps = true): Genera
     const found = evidence[n] as NoteEvidence | undefined;
     // Positions only, from the worker's columns when the note has them: no Section objects built (sectionView.ts).
     const view = views.of(note);
+    // Dense up to the note's section count (an index far past the end would turn the arrays into dictionaries).
+    while (consideredIn.length < view.count) {
+      consideredIn.push(0);
+      hitAt.push(undefined);
+    }
     const serviceList = hitsByUri.get(note.uri);
     if (serviceList) for (const hit of serviceList) hitAt[hit.section] = hit;
     const co = coSections.get(note.uri);

@@ -10,6 +10,7 @@ import { headingPositions, LazyNote, mentionHits, type NotesIndex } from '../../
 import { queryForIdentity, termQuery, type NoteQuery, type QueryContext } from '../../../../server/src/core/notes/noteQuery';
 import { packSections } from '../../../../server/src/core/notes/packedSections';
 import { evidenceIn, rowLength } from '../../../../server/src/core/notes/queryEvidence';
+import { blockIndexAt, firstChildWithBodyIndex, ObjectSectionView, PackedSectionView, sectionIndexAt, type SectionView } from '../../../../server/src/core/notes/sectionView';
 import { blockAt, sectionAt } from '../../../../server/src/core/notes/noteMentions';
 import type { NoteFile } from '../../../../server/src/core/syntax/markdown/noteModel';
 import { QueryRanker, type QueryHit } from '../../../../server/src/core/notes/queryRanking';
@@ -149,5 +150,44 @@ describe('query evidence rows = the reference over Section objects (issue 16)', 
       }
     }
     assert.ok(rows > 2000 && blocks > 1000 && inHeading > 200, `${rows} rows, ${blocks} with a block, ${inHeading} with heading evidence`);
+  });
+});
+
+describe('section views (issue 16)', () => {
+  it('read what the sections hold, packed or built, whatever order blocks are asked in', () => {
+    let blocksRead = 0;
+    // One view of each kind, re-pointed from note to note as a ranking does.
+    const packed = new PackedSectionView();
+    const built = new ObjectSectionView();
+    for (const [uri, text] of notes) {
+      const { sections, codeRanges } = parseNote(uri, text);
+      const views: SectionView[] = [packed.of(packSections(sections, codeRanges, text)), built.of(sections)];
+      for (const view of views) {
+        assert.equal(view.count, sections.length);
+        assert.equal(view.blockTotal, sections.reduce((n, s) => n + s.blocks.length, 0));
+        // Backwards (a table after a few reads back), then forwards, then every section from the start again.
+        const order = [...sections.keys()].reverse().concat([...sections.keys()], [...sections.keys()]);
+        const ids = new Set<number>();
+        for (const i of order) {
+          const s = sections[i];
+          assert.deepEqual([view.parent(i), view.headingStart(i), view.headingEnd(i), view.bodyEnd(i), view.end(i), view.blockCount(i)], [s.parent, s.headingStart, s.headingEnd, s.bodyEnd, s.end, s.blocks.length]);
+          s.blocks.forEach((b, k) => {
+            assert.deepEqual([view.blockStart(i, k), view.blockEnd(i, k)], [b.start, b.end]);
+            ids.add(view.blockId(i, k));
+            blocksRead++;
+          });
+          const child = sections.slice(i + 1).find((c) => c.headingStart < s.end && c.blocks.length > 0);
+          assert.equal(firstChildWithBodyIndex(view, i), child ? child.index : -1);
+        }
+        assert.equal(ids.size, view.blockTotal, 'block numbers are distinct across the note');
+        for (const at of [0, text.length >> 1, text.length - 1]) {
+          const s = sectionIndexAt(view, at);
+          const expected = sections.filter((x) => x.headingStart <= at).pop();
+          assert.equal(s, expected ? expected.index : -1);
+          if (expected) assert.equal(blockIndexAt(view, s, at), expected.blocks.findIndex((b) => b.start <= at && at < b.end));
+        }
+      }
+    }
+    assert.ok(blocksRead > 10000, `${blocksRead} blocks read`);
   });
 });

@@ -56,6 +56,8 @@ let counts = new Int32Array(256);
 let touchedBy = new Int32Array(64);
 let blockWeights = new Float64Array(256);
 let call = 0;
+/** Scratch entries kept between calls at most (larger is dropped after the call). */
+const SCRATCH_KEPT = 1 << 16;
 const views = new SectionViews();
 
 /** Where the query's terms occur in a note, per section (cached per note version and query). */
@@ -75,9 +77,12 @@ export function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: nu
   if (!perNote) evidenceCache.set(note, (perNote = new Map()));
   const text = note.text;
   const view = views.of(note);
-  if (counts.length < view.count * termCount) counts = new Int32Array(view.count * termCount * 2);
-  if (touchedBy.length < view.count) touchedBy = new Int32Array(view.count * 2);
-  if (call === 0x3fffffff) [call, touchedBy] = [0, new Int32Array(touchedBy.length)];
+  if (resize(counts.length, view.count * termCount)) counts = new Int32Array(view.count * termCount * 2);
+  if (resize(touchedBy.length, view.count)) touchedBy = new Int32Array(view.count * 2);
+  if (call === 0x3fffffff) {
+    call = 0;
+    touchedBy.fill(0);
+  }
   const stamp = ++call;
   const touched: number[] = [];
   let weighed = false;
@@ -110,7 +115,7 @@ export function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: nu
             if (!weighed) {
               // Block weights start at 0 for this note (added in the same order as before: term by term, in text order).
               weighed = true;
-              if (blockWeights.length < view.blockTotal) blockWeights = new Float64Array(view.blockTotal * 2);
+              if (resize(blockWeights.length, view.blockTotal)) blockWeights = new Float64Array(view.blockTotal * 2);
               blockWeights.fill(0, 0, view.blockTotal);
             }
             blockWeights[view.blockId(section, b)] += weight;
@@ -135,7 +140,10 @@ export function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: nu
     if (weighed) {
       for (let b = 0, blocks = view.blockCount(s); b < blocks; b++) {
         const w = blockWeights[view.blockId(s, b)];
-        if (w > bestWeight) [best, bestWeight] = [b, w];
+        if (w > bestWeight) {
+          best = b;
+          bestWeight = w;
+        }
       }
     }
     found.push(s, best);
@@ -144,6 +152,10 @@ export function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: nu
   perNote.set(query.key, found);
   return found;
 }
+
+/** Whether scratch of `length` entries must be replaced for `need`: too short, or grown for a far larger note (a note
+ * with thousands of sections does not leave megabytes of scratch for the rest of the session). */
+const resize = (length: number, need: number) => length < need || length > Math.max(SCRATCH_KEPT, need * 4);
 
 const WORD = /[A-Za-z0-9_]/;
 

@@ -151,6 +151,19 @@ describe('query evidence rows = the reference over Section objects (issue 16)', 
     }
     assert.ok(rows > 2000 && blocks > 1000 && inHeading > 200, `${rows} rows, ${blocks} with a block, ${inHeading} with heading evidence`);
   });
+
+  it('a note with thousands of sections, then small ones again (scratch grown, then replaced)', () => {
+    const index = createLanguageService({ data }).index;
+    const big = Array.from({ length: 6000 }, (_, i) => `## SQS ${i}\n\nキュー の VisibilityTimeout と sqs:ReceiveMessage。\n\n- AWS::SQS::Queue\n`).join('\n');
+    const texts = [big, notes.get('file:///seeds/containers.md')!, big.slice(0, 5000), notes.values().next().value!];
+    texts.forEach((text, i) => index.setText(`file:///big/${i}.md`, text));
+    for (const query of queries()) {
+      for (let i = 0; i < texts.length; i++) {
+        const note = index.get(`file:///big/${i}.md`)!;
+        assert.deepEqual([...evidenceIn(note, query)], referenceEvidence(note, query), `${query.key} ${i}`);
+      }
+    }
+  });
 });
 
 describe('section views (issue 16)', () => {

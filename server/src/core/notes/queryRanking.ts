@@ -5,10 +5,11 @@
 // else claims. Body evidence beats a heading that only names the service.
 import { monotonicNow } from '../clock';
 import type { NoteFile, Section } from '../syntax/markdown/noteModel';
-import { blockAt, sectionAt } from './noteMentions';
 import type { NoteQuery, QueryTerm } from './noteQuery';
 import { BULK_RERANK_MS, type NotesIndex } from './notesIndex';
 import { compareHits, type SectionHit } from './ranking';
+import { evidenceIn, evidenceRow, rowLength, type NoteEvidence, type TermFilter } from './queryEvidence';
+import { firstChildWithBodyIndex, SectionViews, type SectionView } from './sectionView';
 import { sortInSteps } from './sortInSteps';
 
 /** A ranked section; the excerpt may come from a sub-section when the section itself has no body (a container). */
@@ -17,15 +18,9 @@ export interface QueryHit extends SectionHit {
   evidence?: boolean;
 }
 
-interface SectionEvidence {
-  /** Per term of the query (exact terms first, then related): occurrences in the section, 0 when none. */
-  counts: Map<number, { count: number; inHeading: boolean }>;
-  /** Block holding the strongest evidence (-1: the heading or the start of the body). */
-  block: number;
-}
+/** A query's terms, with their kinds, in the order of evidence rows (queryEvidence.ts). */
+type Term = QueryTerm & { kind: 'exact' | 'related' | 'place' };
 
-/** Occurrences of one term counted per section at most this often (a dense note stays linear). */
-const MAX_OCCURRENCES = 400;
 /** A service hit's score this high counts as fully about the service (or the service's best score, if higher). */
 const SERVICE_FULL = 24;
 const WEIGHT = { exact: 3, related: 1, service: 4, parentService: 2, coService: 1.5 };
@@ -42,19 +37,6 @@ const MIN_UNTIED_SCORE = 2.5;
 /** A parent this much about the service ties its sub-sections to the identifier's place. */
 const PLACE_PARENT_MIN = 0.5;
 
-
-// Per note version (a NoteFile is replaced when its note changes) and query: the evidence found in it.
-const evidenceCache = new WeakMap<NoteFile, Map<string, ReadonlyMap<number, SectionEvidence>>>();
-/**
- * A note read for a query and holding no evidence for it: one shared map, never written (issue 16: most candidate
- * notes of a ranking hold none, and an empty map per note and query was ~30,000 maps, ~5 MB, at 10k notes).
- */
-const NO_EVIDENCE: ReadonlyMap<number, SectionEvidence> = new Map();
-
-/** The evidence cached for `note` and the query with `key` (for tests). */
-export function cachedEvidence(note: NoteFile, key: string): ReadonlyMap<number, unknown> | undefined {
-  return evidenceCache.get(note)?.get(key);
-}
 
 /** While crawling, a stale ranking is kept this many times as long as the last re-ranking took. */
 export const BULK_RERANK_SHARE = 9;
@@ -219,11 +201,12 @@ function* rankSteps(index: NotesIndex, query: NoteQuery, inSteps = true): Genera
       if ((++visited & 2047) === 0) yield;
     }
   }
-  const terms = [
+  const terms: Term[] = [
     ...query.exact.map((t) => ({ ...t, kind: 'exact' as const })),
     ...query.related.map((t) => ({ ...t, kind: 'related' as const })),
     ...(query.place ?? []).map((t) => ({ ...t, kind: 'place' as const })),
   ];
+  const stride = rowLength(terms.length);
   // A service name alone: the service's own ranking as it is (incremental and cached; containers get their
   // excerpt when rendered). No copy, no sort: this is every service-name hover, also during a burst of changes.
   if (!terms.length && !query.coServices.length) return query.evidenceOnly ? [] : serviceHits;
@@ -245,7 +228,8 @@ function* rankSteps(index: NotesIndex, query: NoteQuery, inSteps = true): Genera
   } else if (terms.length) for (const note of index.files()) notes.push(note);
 
   // How rare each term is among the candidate sections: サイズ in many sections says less than バージョニング in one.
-  const evidence = new Map<NoteFile, ReadonlyMap<number, SectionEvidence>>();
+  // Per candidate note (in `notes` order): its evidence.
+  const evidence: NoteEvidence[] = [];
   const df = new Array<number>(terms.length).fill(0);
   let sectionCount = 0;
   // The full-text index says which notes can hold a term at all: the exact scan reads only those (a 10,000-note
@@ -261,44 +245,68 @@ function* rankSteps(index: NotesIndex, query: NoteQuery, inSteps = true): Genera
     if (!terms.length) continue;
     sectionCount += index.sectionCountOf(note);
     const found = evidenceIn(note, query, filterOf);
-    evidence.set(note, found);
-    for (const e of found.values()) for (const t of e.counts.keys()) df[t]++;
+    evidence.push(found);
+    for (let row = 0; row < found.length; row += stride) for (let t = 0; t < terms.length; t++) if (found[row + 2 + t]) df[t]++;
     yield;
   }
   const idf = df.map((d) => (d ? Math.log(1 + sectionCount / d) / Math.log(1 + sectionCount) : 0));
-  const weigh = (e: SectionEvidence | undefined) => {
+  // A row's terms in term order (the order their weights were always summed in: the same scores to the last bit),
+  // into one object reused for every section.
+  const w = { exact: 0, related: 0, place: 0 };
+  const weigh = (found: NoteEvidence | undefined, row: number) => {
     let exact = 0;
     let related = 0;
     let place = 0;
-    for (const [t, c] of e?.counts ?? []) {
+    for (let t = 0; row >= 0 && t < terms.length; t++) {
+      const c = found![row + 2 + t];
+      if (!c) continue;
       const term = terms[t];
-      const w = term.weight * (1 + Math.log2(Math.min(c.count, 8)) / 2) * (c.inHeading ? 1.5 : 1);
-      if (term.kind === 'exact') exact += w;
-      else if (term.kind === 'related') related += w * idf[t];
-      else place += w * idf[t];
+      const v = term.weight * (1 + Math.log2(Math.min(c >> 1, 8)) / 2) * (c & 1 ? 1.5 : 1);
+      if (term.kind === 'exact') exact += v;
+      else if (term.kind === 'related') related += v * idf[t];
+      else place += v * idf[t];
     }
-    return { exact, related, place };
+    w.exact = exact;
+    w.related = related;
+    w.place = place;
   };
 
   const out: QueryHit[] = [];
-  for (const note of notes) {
-    const found = evidence.get(note);
-    const sections = note.sections;
-    const bySection = new Map<number, SectionHit>();
-    for (const hit of hitsByUri.get(note.uri) ?? []) bySection.set(hit.section, hit);
+  // Per section of the note being scored: its service hit, and the note's number when it was considered. Filled and
+  // cleared within one note's step (a Map and a Set per candidate note were much of a ranking's garbage, issue 16).
+  const hitAt: (SectionHit | undefined)[] = [];
+  const consideredIn: number[] = [];
+  let noteNumber = 0;
+  const views = new SectionViews();
+  for (let n = 0; n < notes.length; n++) {
+    const note = notes[n];
+    const found = evidence[n] as NoteEvidence | undefined;
+    // Positions only, from the worker's columns when the note has them: no Section objects built (sectionView.ts).
+    const view = views.of(note);
+    // Dense up to the note's section count (an index far past the end would turn the arrays into dictionaries).
+    while (consideredIn.length < view.count) {
+      consideredIn.push(0);
+      hitAt.push(undefined);
+    }
+    const serviceList = hitsByUri.get(note.uri);
+    if (serviceList) for (const hit of serviceList) hitAt[hit.section] = hit;
     const co = coSections.get(note.uri);
-    const seen = new Set<number>();
+    const number = ++noteNumber;
     const consider = (s: number) => {
-      if (seen.has(s)) return;
-      seen.add(s);
-      const e = found?.get(s);
-      const w = weigh(e);
+      if (consideredIn[s] === number) return;
+      consideredIn[s] = number;
+      const row = found ? evidenceRow(found, terms.length, s) : -1;
+      weigh(found, row);
       if (query.evidenceOnly && w.exact + w.related + w.place === 0) return;
-      const hit = scoreSection(note, sections[s], e, w, bySection, co, serviceFull);
+      const hit = scoreSection(note.uri, view, s, row >= 0 ? found![row + 1] : undefined, w.exact, w.related, w.place, hitAt, co, serviceFull);
       if (hit) out.push(hit);
     };
-    if (found) for (const s of found.keys()) consider(s);
-    for (const hit of hitsByUri.get(note.uri) ?? []) consider(hit.section);
+    // (The order sections are considered in does not matter: compareHits orders hits completely.)
+    if (found) for (let row = 0; row < found.length; row += stride) consider(found[row]);
+    if (serviceList) {
+      for (const hit of serviceList) consider(hit.section);
+      for (const hit of serviceList) hitAt[hit.section] = undefined;
+    }
     yield;
   }
   // In steps (a ranking left to idle slices): the same stable sort, bounded (sortInSteps.ts).
@@ -306,21 +314,26 @@ function* rankSteps(index: NotesIndex, query: NoteQuery, inSteps = true): Genera
 }
 
 function scoreSection(
-  note: NoteFile,
-  section: Section,
-  evidence: SectionEvidence | undefined,
-  { exact, related, place }: { exact: number; related: number; place: number },
-  bySection: Map<number, SectionHit>,
+  uri: string,
+  view: SectionView,
+  s: number,
+  /** The block holding the section's strongest evidence (-1: its heading or opening), undefined: no evidence. */
+  evidenceBlock: number | undefined,
+  exact: number,
+  related: number,
+  place: number,
+  /** The service's hits of this note by section. */
+  hitAt: readonly (SectionHit | undefined)[],
   coSections: Set<number> | undefined,
   serviceFull: number,
 ): QueryHit | undefined {
-  const serviceHit = bySection.get(section.index);
-  if (!serviceHit && !evidence) return undefined;
+  const serviceHit = hitAt[s];
+  if (!serviceHit && evidenceBlock === undefined) return undefined;
   const service = serviceHit ? Math.min(1, serviceHit.score / serviceFull) : 0;
   let parentService = 0;
-  let co = coSections?.has(section.index) ?? false;
-  for (let p = section.parent; p >= 0; p = note.sections[p].parent) {
-    const parentHit = bySection.get(p);
+  let co = coSections?.has(s) ?? false;
+  for (let p = view.parent(s); p >= 0; p = view.parent(p)) {
+    const parentHit = hitAt[p];
     if (parentHit) parentService = Math.max(parentService, Math.min(1, parentHit.score / serviceFull));
     if (coSections?.has(p)) co = true;
   }
@@ -329,7 +342,8 @@ function scoreSection(
   // The identifier's place (the actions beside it) counts only where the section is itself tied to it: its own
   // service relevance or exact evidence, or a parent mostly about the service (not a chapter that mentions it once).
   const placed = service > 0 || exact > 0 || parentService >= PLACE_PARENT_MIN ? place : 0;
-  const found = (WEIGHT.exact * exact + WEIGHT.related * related + WEIGHT.related * placed) * (section.blocks.length === 0 ? 0.5 : 1);
+  const blockCount = view.blockCount(s);
+  const found = (WEIGHT.exact * exact + WEIGHT.related * related + WEIGHT.related * placed) * (blockCount === 0 ? 0.5 : 1);
   if (!tied && found < MIN_UNTIED_SCORE) return undefined;
   // Sections with evidence for this identifier come first; the service's general sections fill the rest.
   const tier = found >= EVIDENCE_TIER ? EVIDENCE_BONUS : 0;
@@ -339,20 +353,23 @@ function scoreSection(
   const score = tier + found + serviceScore + (co ? WEIGHT.coService : 0);
 
   let block = -1;
-  let anchor = section.headingStart;
+  let anchor = view.headingStart(s);
   // The passage follows exact evidence or a rare phrase of the identifier (可視性タイムアウト); a common word alone
   // (キュー) does not move it off the opening of a section about the service.
   // (A word the opening excerpt already shows leaves the heading as the target.)
-  const inOpening = (b: number) => b < OPENING_BLOCKS && (b < 0 || section.blocks[b].end - section.headingEnd <= OPENING_CHARS);
-  if (evidence && exact > 0) block = evidence.block;
-  else if (evidence && related + placed >= PASSAGE_RELATED && !inOpening(evidence.block)) block = evidence.block;
+  if (evidenceBlock !== undefined && exact > 0) block = evidenceBlock;
+  else if (evidenceBlock !== undefined && related + placed >= PASSAGE_RELATED && !inOpening(view, s, evidenceBlock)) block = evidenceBlock;
   else if (serviceHit) block = serviceHit.block;
-  else if (evidence) block = evidence.block;
-  if (block > 0) anchor = section.blocks[block].start;
-  const hit: QueryHit = { uri: note.uri, section: section.index, score, about: serviceHit?.about ?? exact > 0, anchor, block, evidence: tier > 0 };
+  else if (evidenceBlock !== undefined) block = evidenceBlock;
+  if (block > 0) anchor = view.blockStart(s, block);
   // A heading with no body of its own (a container) is shown by its first sub-section; with none, not at all.
-  if (section.blocks.length === 0 && !firstChildWithBody(note, section)) return undefined;
-  return hit;
+  if (blockCount === 0 && firstChildWithBodyIndex(view, s) < 0) return undefined;
+  return { uri, section: s, score, about: serviceHit?.about ?? exact > 0, anchor, block, evidence: tier > 0 };
+}
+
+/** Whether block `b` of section `s` is in what the excerpt of the section's opening shows (-1: the heading). */
+function inOpening(view: SectionView, s: number, b: number): boolean {
+  return b < OPENING_BLOCKS && (b < 0 || view.blockEnd(s, b) - view.headingEnd(s) <= OPENING_CHARS);
 }
 
 /** Where a hit's excerpt is cut: its own section from the hit's block, or for a heading with no body of its own (a
@@ -368,90 +385,4 @@ function firstChildWithBody(note: NoteFile, section: Section): Section | undefin
     if (note.sections[c].blocks.length > 0) return note.sections[c];
   }
   return undefined;
-}
-
-/** Where the query's terms occur in a note, per section (cached per note version and query). */
-type TermFilter = (uri: string) => boolean;
-
-function evidenceIn(note: NoteFile, query: NoteQuery, filterOf: (term: number) => TermFilter | undefined = () => undefined): ReadonlyMap<number, SectionEvidence> {
-  const cached = evidenceCache.get(note)?.get(query.key);
-  if (cached) return cached;
-  // A note none of whose terms can occur (the full-text index says so) is not read at all: a lazy note stays lazy.
-  // Nothing is cached for it either: asking the filters again costs less than a map per note and query.
-  const candidate = (t: number) => {
-    const filter = filterOf(t);
-    return !filter || filter(note.uri);
-  };
-  const termCount = query.exact.length + query.related.length + (query.place?.length ?? 0);
-  let any = false;
-  for (let t = 0; t < termCount && !any; t++) any = candidate(t);
-  if (!any) return NO_EVIDENCE;
-  let perNote = evidenceCache.get(note);
-  if (!perNote) evidenceCache.set(note, (perNote = new Map()));
-  const found = new Map<number, SectionEvidence>();
-  const text = note.text;
-  const sections = note.sections;
-  const blockWeight = new Map<number, Map<number, number>>();
-  let termIndex = 0;
-  const tally = (terms: readonly QueryTerm[], kind: 'exact' | 'related') => {
-    for (const term of terms) {
-      const filter = filterOf(termIndex);
-      if ((filter && !filter(note.uri)) || !text.includes(term.text)) {
-        termIndex++;
-        continue;
-      }
-      const counts = new Map<number, { count: number; inHeading: boolean }>();
-      let from = 0;
-      for (let n = 0; n < MAX_OCCURRENCES; n++) {
-        const at = text.indexOf(term.text, from);
-        if (at < 0) break;
-        from = at + term.text.length;
-        if (!atBoundary(text, at, from)) continue;
-        const section = sectionAt(sections, at);
-        if (!section) continue;
-        const inHeading = at < section.headingEnd;
-        if (!inHeading && at >= section.bodyEnd) continue;
-        const c = counts.get(section.index) ?? { count: 0, inHeading: false };
-        c.count++;
-        c.inHeading ||= inHeading;
-        counts.set(section.index, c);
-        if (!inHeading) {
-          const b = blockAt(section, at);
-          if (b >= 0) {
-            let weights = blockWeight.get(section.index);
-            if (!weights) blockWeight.set(section.index, (weights = new Map()));
-            weights.set(b, (weights.get(b) ?? 0) + term.weight * (kind === 'exact' ? 2 : 1));
-          }
-        }
-      }
-      for (const [s, c] of counts) {
-        const e = found.get(s) ?? { counts: new Map(), block: -1 };
-        e.counts.set(termIndex, c);
-        found.set(s, e);
-      }
-      termIndex++;
-    }
-  };
-  tally(query.exact, 'exact');
-  tally(query.related, 'related');
-  tally(query.place ?? [], 'related');
-  for (const [s, weights] of blockWeight) {
-    let best = -1;
-    let bestWeight = 0;
-    for (const [b, w] of weights) if (w > bestWeight || (w === bestWeight && b < best)) [best, bestWeight] = [b, w];
-    const e = found.get(s);
-    if (e) e.block = best;
-  }
-  const result = found.size ? found : NO_EVIDENCE;
-  perNote.set(query.key, result);
-  return result;
-}
-
-const WORD = /[A-Za-z0-9_]/;
-
-/** An ASCII term must not start or end inside an identifier ("Queue" is not evidence inside "QueueUrl"). */
-function atBoundary(text: string, start: number, end: number): boolean {
-  if (WORD.test(text[start]) && start > 0 && WORD.test(text[start - 1])) return false;
-  if (WORD.test(text[end - 1]) && end < text.length && WORD.test(text[end])) return false;
-  return true;
 }

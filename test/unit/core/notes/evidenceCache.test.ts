@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { NotesIndex } from '../../../../server/src/core/notes/notesIndex';
 import type { NoteQuery } from '../../../../server/src/core/notes/noteQuery';
 import { parseNote } from '../../../../server/src/core/syntax/markdown/parseNote';
-import { cachedEvidence, QueryRanker } from '../../../../server/src/core/notes/queryRanking';
+import { cachedEvidence } from '../../../../server/src/core/notes/queryEvidence';
+import { QueryRanker } from '../../../../server/src/core/notes/queryRanking';
 import { ServiceNameMatcher } from '../../../../server/src/core/recognize/serviceNameMatcher';
 import { miniData } from '../../../helpers/miniData';
 
@@ -28,12 +29,12 @@ describe('query evidence cache (issue 16)', () => {
     assert.ok(hits.some((h) => h.uri === 'file:///n/without.md'), 'a note ruled out still ranks by its service');
 
     const get = (name: string) => cachedEvidence(index.get(`file:///n/${name}.md`)!, query.key);
-    assert.ok((get('with')?.size ?? 0) > 0, 'evidence found is cached');
+    assert.ok((get('with')?.length ?? 0) > 0, 'evidence found is cached');
     const inside1 = get('inside1');
     const inside2 = get('inside2');
     assert.ok(inside1 && inside2, 'a note read without evidence is cached (its text is not read again)');
-    assert.equal(inside1.size, 0);
-    assert.equal(inside1, inside2, 'one shared empty result, not a map per note');
+    assert.equal(inside1.length, 0);
+    assert.equal(inside1, inside2, 'one shared empty result, not an array per note');
     assert.notEqual(get('with'), inside1);
     assert.equal(get('without'), undefined, 'nothing is cached for a note the full-text index rules out');
   });

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { writeCorpus, notePath } from './corpus.mjs';
+import { positionsOf, TEMPLATE } from './benchTemplate.mjs';
 
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
@@ -111,37 +112,6 @@ function peer(dir, query) {
   });
 }
 
-const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Queue:
-    Type: AWS::SQS::Queue
-    Properties:
-      VisibilityTimeout: 60
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Role: !GetAtt Role.Arn
-  Topic:
-    Type: AWS::SNS::Topic
-  Bucket:
-    Type: AWS::S3::Bucket
-  Table:
-    Type: AWS::DynamoDB::Table
-  Role:
-    Type: AWS::IAM::Role
-  New:
-    Type: AWS::
-`;
-
-function positionsOf(text, needle, delta) {
-  const out = [];
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    const at = line.indexOf(needle);
-    if (at >= 0) out.push({ line: i, character: at + delta });
-  });
-  return out;
-}
 
 class Server {
   constructor(workspace, cacheDir) {

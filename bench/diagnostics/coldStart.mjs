@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeCorpus } from '../corpus.mjs';
+import { positionsOf, TEMPLATE as BENCH_TEMPLATE } from '../benchTemplate.mjs';
 
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
@@ -43,34 +44,10 @@ Resources:
 `;
 // --template bench: bench/run.mjs's template and hovers (six resource types: six note rankings kept fresh during the
 // crawl and redone at its end, against two here; most of the CPU the bench's cold starts spend beyond these).
-const SIX_TYPES = `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Queue:
-    Type: AWS::SQS::Queue
-    Properties:
-      VisibilityTimeout: 60
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Role: !GetAtt Role.Arn
-  Topic:
-    Type: AWS::SNS::Topic
-  Bucket:
-    Type: AWS::S3::Bucket
-  Table:
-    Type: AWS::DynamoDB::Table
-  Role:
-    Type: AWS::IAM::Role
-  New:
-    Type: AWS::
-`;
 const benchTemplate = option('--template', 'two') === 'bench';
-const TEMPLATE = benchTemplate ? SIX_TYPES : TWO_TYPES;
-/** Hover positions: in each `Type: AWS::…` line, 7 characters into `AWS::` (as bench/run.mjs places them). */
-const hoverAt = benchTemplate
-  ? TEMPLATE.split('\n').flatMap((line, i) => (line.includes('AWS::') ? [{ line: i, character: line.indexOf('AWS::') + 7 }] : []))
-  : [{ line: 3, character: 12 }, { line: 5, character: 14 }];
-const completionAt = benchTemplate ? { line: TEMPLATE.split('\n').length - 2, character: 15 } : { line: 9, character: 15 };
+const TEMPLATE = benchTemplate ? BENCH_TEMPLATE : TWO_TYPES;
+const hoverAt = benchTemplate ? positionsOf(BENCH_TEMPLATE, 'AWS::', 7) : [{ line: 3, character: 12 }, { line: 5, character: 14 }];
+const completionAt = benchTemplate ? { line: BENCH_TEMPLATE.split('\n').length - 2, character: 15 } : { line: 9, character: 15 };
 // What VS Code's client declares for completion lists (LSP 3.17 item defaults), as bench/run.mjs does.
 const VSCODE_TEXT_DOCUMENT = { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } };
 // AWS_NOTES_TRACE_SLICES=<file> (passed on to the server, which appends its spans there): the stream's send and

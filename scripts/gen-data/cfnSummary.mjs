@@ -2,7 +2,7 @@
 // first `Type: AWS::` completion read and parsed 300 complete schemas, ~100 ms, and each new prefix typed read more).
 // Per type: its description and its required properties with what a properties snippet needs (type, allowed values).
 // Derived from the complete schemas only (written by schema.mjs, or read back from data/schema/cfn): regenerate alone
-// with `node scripts/gen-data/cfnSummary.mjs`; test/unit/cfnTypeSummary.test.ts checks the file against the schemas.
+// with `node scripts/gen-data/cfnSummary.mjs`; test/unit/data/cfnTypeSummary.test.ts checks the file against the schemas.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { absentForms, createRecognizer, type IdentityKind, type Recognizer, scanIdentities, scanIdentitiesInto } from '../../../server/src/core/recognize/identities';
-import { blockAt, findMentionColumns, findMentions, type Mention, MentionColumns, sectionAt } from '../../../server/src/core/notes/noteMentions';
+import { findMentionColumns, findMentions, type Mention, MentionColumns } from '../../../server/src/core/notes/noteMentions';
+import { blockAt, sectionAt } from '../../helpers/sectionsAt';
 import { mentionHits } from '../../../server/src/core/notes/notesIndex';
 import { rankSections } from '../../../server/src/core/notes/ranking';
 import { parseNote } from '../../../server/src/core/syntax/markdown/parseNote';

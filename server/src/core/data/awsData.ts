@@ -165,9 +165,10 @@ export function createAwsData(raw: RawAwsData): AwsData {
   // Issue 16: a `Type:` completion lists up to 300 types; reading each one's complete schema made the first list of a
   // start (and each new prefix typed) take 25-125 ms. One summary table answers them all; each summary is built once.
   const rawSummaries = lazy(() => raw.cfnTypeSummaries?.());
-  const summaries = new Map<string, CfnTypeSummary | undefined>();
+  const summaries = new Map<string, CfnTypeSummary>();
   const cfnTypeSummary = (name: string): CfnTypeSummary | undefined => {
-    if (summaries.has(name)) return summaries.get(name);
+    const known = summaries.get(name);
+    if (known) return known;
     const table = rawSummaries();
     const summary = table ? (Object.hasOwn(table, name) ? fromRawSummary(table[name]) : undefined) : summaryOf(cfnType(name));
     // Names that are no type (half typed) are not kept.

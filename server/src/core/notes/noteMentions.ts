@@ -1,7 +1,8 @@
 // Where a note mentions AWS: every identity in prose (names) and in code blocks (stricter rules).
 import type { IdentityKind, IdentitySink, Recognizer } from '../recognize/identities';
 import { absentForms, scanIdentitiesInto } from '../recognize/identities';
-import type { NoteFile, Section } from '../syntax/markdown/noteModel';
+import type { NoteFile } from '../syntax/markdown/noteModel';
+import { blockIndexAt, ObjectSectionView, sectionIndexAt } from './sectionView';
 
 export interface Mention {
   serviceId: string;
@@ -63,6 +64,8 @@ export class MentionColumns implements IdentitySink {
   /** Whether the identities that come next are in code (set by findMentionColumns per slice). */
   inCode = false;
   private note: NoteFile | undefined;
+  /** The note's sections as the section and block searches read them (sectionView.ts), re-pointed per identity. */
+  private readonly view = new ObjectSectionView();
 
   constructor(capacity = 64) {
     this.start = new Int32Array(capacity);
@@ -84,9 +87,10 @@ export class MentionColumns implements IdentitySink {
 
   /** Appends a mention of `note` (clear's) from an identity: its section and block found here. */
   identity(kind: IdentityKind, start: number, end: number, serviceId: string): void {
-    const section = sectionAt(this.note!.sections, start);
-    const inHeading = section ? start < section.headingEnd && start >= section.headingStart : false;
-    this.push(serviceId, kind, start, end, section ? section.index : -1, section && !inHeading ? blockAt(section, start) : -1, inHeading, this.inCode);
+    const view = this.view.of(this.note!.sections);
+    const section = sectionIndexAt(view, start);
+    const inHeading = section >= 0 && start < view.headingEnd(section) && start >= view.headingStart(section);
+    this.push(serviceId, kind, start, end, section, section >= 0 && !inHeading ? blockIndexAt(view, section, start) : -1, inHeading, this.inCode);
   }
 
   push(serviceId: string, kind: IdentityKind, start: number, end: number, section: number, block: number, inHeading: boolean, inCode: boolean): void {
@@ -130,32 +134,4 @@ export class MentionColumns implements IdentitySink {
     this.heading = bigger(this.heading, Uint8Array);
     this.code = bigger(this.code, Uint8Array);
   }
-}
-
-export function sectionAt(sections: readonly Section[], offset: number): Section | undefined {
-  let lo = 0;
-  let hi = sections.length - 1;
-  let found: Section | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid].headingStart <= offset) {
-      found = sections[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-/** Index of the section's block holding `offset`, -1 when none (the heading, or between blocks). */
-export function blockAt(section: Section, offset: number): number {
-  const blocks = section.blocks;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].end <= offset) lo = mid + 1;
-    else if (blocks[mid].start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }

@@ -5,7 +5,8 @@
 // one flat array of small integers per note, built through scratch buffers reused from note to note.
 import type { NoteFile } from '../syntax/markdown/noteModel';
 import type { NoteQuery, QueryTerm } from './noteQuery';
-import { blockIndexAt, sectionIndexAt, SectionViews } from './sectionView';
+import { SectionViews } from './notesIndex';
+import { blockIndexAt, sectionIndexAt } from './sectionView';
 
 /**
  * Evidence in one note for one query with T terms (exact terms first, then related, then place): per section with

@@ -6,10 +6,10 @@
 import { monotonicNow } from '../clock';
 import type { NoteFile, Section } from '../syntax/markdown/noteModel';
 import type { NoteQuery, QueryTerm } from './noteQuery';
-import { BULK_RERANK_MS, type NotesIndex } from './notesIndex';
+import { BULK_RERANK_MS, type NotesIndex, SectionViews } from './notesIndex';
 import { compareHits, type SectionHit } from './ranking';
 import { evidenceIn, evidenceRow, rowLength, type NoteEvidence, type TermFilter } from './queryEvidence';
-import { firstChildWithBodyIndex, SectionViews, type SectionView } from './sectionView';
+import { firstChildWithBodyIndex, ObjectSectionView, type SectionView } from './sectionView';
 import { sortInSteps } from './sortInSteps';
 
 /** A ranked section; the excerpt may come from a sub-section when the section itself has no body (a container). */
@@ -375,14 +375,11 @@ function inOpening(view: SectionView, s: number, b: number): boolean {
 /** Where a hit's excerpt is cut: its own section from the hit's block, or for a heading with no body of its own (a
  * container) the opening of its first sub-section that has one. Hover and CLI show the same passage. */
 export function passageOf(note: NoteFile, hit: SectionHit): { section: Section; block: number } {
-  const own = note.sections[hit.section];
-  const child = own.blocks.length === 0 ? firstChildWithBody(note, own) : undefined;
-  return child ? { section: child, block: -1 } : { section: own, block: hit.block };
+  const sections = note.sections;
+  const own = sections[hit.section];
+  // The same stand-in the ranking checked for (firstChildWithBodyIndex), over the built sections.
+  const child = own.blocks.length === 0 ? firstChildWithBodyIndex(passageView.of(sections), hit.section) : -1;
+  return child >= 0 ? { section: sections[child], block: -1 } : { section: own, block: hit.block };
 }
 
-function firstChildWithBody(note: NoteFile, section: Section): Section | undefined {
-  for (let c = section.index + 1; c < note.sections.length && note.sections[c].headingStart < section.end; c++) {
-    if (note.sections[c].blocks.length > 0) return note.sections[c];
-  }
-  return undefined;
-}
+const passageView = new ObjectSectionView();

@@ -2,8 +2,7 @@
 // packed columns when the note has them. Issue 16: the ranking read `note.sections` twice per candidate note, and a
 // note indexed by the worker rebuilt its Section, block and code block objects each time it was not among the last
 // 32 read (notesIndex.ts, `recentlyBuilt`): ~0.4 s of unpacking and ~0.4 s of GC in the crawl's settle step.
-import type { NoteFile, Section } from '../syntax/markdown/noteModel';
-import { LazyNote } from './notesIndex';
+import type { Section } from '../syntax/markdown/noteModel';
 import { SECTION_INTS, type PackedSections } from './packedSections';
 
 /** Read-only positions of a note's sections; `s` is a section index, `b` a block index within section `s`. */
@@ -65,16 +64,20 @@ export class ObjectSectionView extends BlockNumbering implements SectionView {
   count = 0;
   private sections: readonly Section[] = [];
   /** This view, now of `sections`. */
+  private total = -1;
   of(sections: readonly Section[]): this {
     this.sections = sections;
     this.count = sections.length;
+    this.total = -1;
     this.renumber();
     return this;
   }
   get blockTotal(): number {
-    let total = 0;
-    for (const section of this.sections) total += section.blocks.length;
-    return total;
+    if (this.total < 0) {
+      this.total = 0;
+      for (const section of this.sections) this.total += section.blocks.length;
+    }
+    return this.total;
   }
   parent(s: number): number {
     return this.sections[s].parent;
@@ -179,19 +182,4 @@ export function firstChildWithBodyIndex(view: SectionView, s: number): number {
   const end = view.end(s);
   for (let c = s + 1; c < view.count && view.headingStart(c) < end; c++) if (view.blockCount(c) > 0) return c;
   return -1;
-}
-
-/**
- * Section views re-pointed at one note after another: `of(note)` is valid until the next `of` (a ranking reads one
- * note at a time; a view per note and pass was ~5 % of a ranking's time at 10k notes).
- */
-export class SectionViews {
-  private readonly packed = new PackedSectionView();
-  private readonly objects = new ObjectSectionView();
-
-  /** A note's sections as a ranking reads them: its packed columns when it has them (no objects built), else its sections. */
-  of(note: NoteFile): SectionView {
-    const columns = note instanceof LazyNote ? note.packed.columns : undefined;
-    return columns ? this.packed.of(columns) : this.objects.of(note.sections);
-  }
 }

@@ -11,7 +11,7 @@ import { queryForIdentity, termQuery, type NoteQuery, type QueryContext } from '
 import { packSections } from '../../../../server/src/core/notes/packedSections';
 import { evidenceIn, rowLength } from '../../../../server/src/core/notes/queryEvidence';
 import { blockIndexAt, firstChildWithBodyIndex, ObjectSectionView, PackedSectionView, sectionIndexAt, type SectionView } from '../../../../server/src/core/notes/sectionView';
-import { blockAt, sectionAt } from '../../../../server/src/core/notes/noteMentions';
+import { blockAt, sectionAt } from '../../../helpers/sectionsAt';
 import type { NoteFile } from '../../../../server/src/core/syntax/markdown/noteModel';
 import { QueryRanker, type QueryHit } from '../../../../server/src/core/notes/queryRanking';
 import type { Identity, IdentityKind, Recognizer } from '../../../../server/src/core/recognize/identities';

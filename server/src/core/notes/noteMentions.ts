@@ -67,22 +67,23 @@ export class MentionColumns implements IdentitySink {
   /** The note's sections as the section and block searches read them (sectionView.ts), re-pointed per identity. */
   private readonly view = new ObjectSectionView();
 
-  constructor(capacity = 64) {
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.section = new Int32Array(capacity);
-    this.block = new Int32Array(capacity);
-    this.heading = new Uint8Array(capacity);
-    this.code = new Uint8Array(capacity);
+  constructor(private readonly initial = 64) {
+    this.start = new Int32Array(initial);
+    this.end = new Int32Array(initial);
+    this.section = new Int32Array(initial);
+    this.block = new Int32Array(initial);
+    this.heading = new Uint8Array(initial);
+    this.code = new Uint8Array(initial);
   }
 
-  get capacity(): number {
-    return this.start.length;
-  }
+  /** Columns kept between notes at most this long: after a note with very many mentions they are made small again
+   * (a thread keeps its scratch columns for good; NameHits does the same). */
+  private static readonly KEPT = 1 << 16;
 
   clear(note: NoteFile | undefined): void {
     this.length = 0;
     this.note = note;
+    if (this.start.length > MentionColumns.KEPT) this.resize(this.initial);
   }
 
   /** Appends a mention of `note` (clear's) from an identity: its section and block found here. */
@@ -121,17 +122,27 @@ export class MentionColumns implements IdentitySink {
   }
 
   private grow(): void {
-    const size = this.start.length * 2;
-    const bigger = <T extends Int32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
+    // From any capacity, also 0: doubling 0 would stay 0, and a typed array ignores writes past its end.
+    this.resize(Math.max(64, this.start.length * 2));
+  }
+
+  /** The columns at `size` entries, the first `length` kept. */
+  private resize(size: number): void {
+    const copy = <T extends Int32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
       const b = new make(size);
-      b.set(a);
+      b.set(a.subarray(0, Math.min(this.length, size)));
       return b;
     };
-    this.start = bigger(this.start, Int32Array);
-    this.end = bigger(this.end, Int32Array);
-    this.section = bigger(this.section, Int32Array);
-    this.block = bigger(this.block, Int32Array);
-    this.heading = bigger(this.heading, Uint8Array);
-    this.code = bigger(this.code, Uint8Array);
+    this.start = copy(this.start, Int32Array);
+    this.end = copy(this.end, Int32Array);
+    this.section = copy(this.section, Int32Array);
+    this.block = copy(this.block, Int32Array);
+    this.heading = copy(this.heading, Uint8Array);
+    this.code = copy(this.code, Uint8Array);
+    if (this.length === 0) {
+      this.kind = [];
+      this.serviceId = [];
+    }
   }
+
 }

@@ -11,7 +11,7 @@
 import { monotonicNow } from '../clock';
 import type { Recognizer } from '../recognize/identities';
 import type { NoteFile, Section } from '../syntax/markdown/noteModel';
-import { findMentionColumns, findMentions, type Mention, MentionColumns } from './noteMentions';
+import { findMentionColumns, type Mention, MentionColumns } from './noteMentions';
 import { packSections, unpackSections, type PackedSections } from './packedSections';
 import { parseNote } from '../syntax/markdown/parseNote';
 import { compareHits, type HitSink, rankSectionsInto, type SectionHit } from './ranking';
@@ -513,7 +513,11 @@ export class NotesIndex {
     for (const uri of uris.sort()) {
       const note = this.notes.get(uri)?.note;
       if (!note) continue;
-      yield { uri, mentions: findMentions(this.recognizer, note).filter((m) => m.serviceId === serviceId) };
+      // From the columns: a Mention object only for this service's mentions.
+      const columns = findMentionColumns(this.recognizer, note, new MentionColumns());
+      const mentions: Mention[] = [];
+      for (let k = 0; k < columns.length; k++) if (columns.serviceId[k] === serviceId) mentions.push(columns.mention(k));
+      yield { uri, mentions };
     }
   }
 
@@ -577,15 +581,13 @@ export class NotesIndex {
 /** A note's mentions, ranked per service and packed (phase 2 of one note; also run by the scan worker). */
 export function mentionHits(recognizer: Recognizer, note: NoteFile): PackedHits {
   const hits = rankMentions(note, findMentionColumns(recognizer, note, mentionScratch));
-  // One note with a huge number of mentions must not pin its columns for the thread's lifetime.
-  if (mentionScratch.capacity > MENTIONS_KEPT) mentionScratch = new MentionColumns();
+  // (Cleared: the note is not kept by the scratch; a huge note's columns are not kept either, see clear.)
   mentionScratch.clear(undefined);
   return hits;
 }
 
-/** The columns mentionHits finds each note's mentions into (reused from note to note), kept up to MENTIONS_KEPT. */
-let mentionScratch = new MentionColumns(1024);
-const MENTIONS_KEPT = 1 << 16;
+/** The columns mentionHits finds each note's mentions into (reused from note to note). */
+const mentionScratch = new MentionColumns(1024);
 
 /** The ranking half of `mentionHits`: a note's mentions ranked per service and packed (bench/diagnostics/phase2.ts times it alone). */
 export function rankMentions(note: NoteFile, mentions: MentionColumns): PackedHits {

@@ -18,7 +18,7 @@ export interface SectionHit {
 
 export function rankSections(note: NoteFile, mentions: readonly Mention[]): SectionHit[] {
   const list = new HitList(note.uri);
-  const columns = new MentionColumns(Math.max(1, mentions.length));
+  const columns = new MentionColumns(mentions.length);
   for (const m of mentions) columns.push(m.serviceId, m.kind, m.start, m.end, m.section, m.block, m.inHeading, m.inCode);
   const order = new Int32Array(mentions.length);
   for (let k = 0; k < order.length; k++) order[k] = k;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { requestPending } from './requestGate';
+import { afterRequests, BACKGROUND_STEP_MS, requestPending } from './requestGate';
 
 export interface NoteRoot {
   /** Directory the walk starts at. */
@@ -38,8 +38,8 @@ export interface DiscoveryOptions {
 
 /** Notes found are told to `onFound` in chunks of this many (and whenever the walk yields). */
 const FOUND_CHUNK = 128;
-/** The longest synchronous step of a walk (ms), as the crawl's apply slices (workspaceIndexer.ts). */
-export const WALK_STEP_MS = 3;
+/** The longest synchronous step of a walk (ms): the crawl's step (requestGate.ts). */
+export const WALK_STEP_MS = BACKGROUND_STEP_MS;
 
 /** System folders that are never notes: a root there (or `/` itself) would crawl devices and kernel files. */
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
@@ -199,11 +199,9 @@ export async function discoverNotes(matcher: NoteMatcher, maxDepth = 64, under?:
   const pause = (): Promise<void> | undefined => {
     if (performance.now() - lastYield <= WALK_STEP_MS && !requestPending()) return undefined;
     flush();
-    return (async () => {
-      do await new Promise<void>((resolve) => setImmediate(resolve));
-      while (requestPending());
+    return afterRequests().then(() => {
       lastYield = performance.now();
-    })();
+    });
   };
 
   // `rel`: `dir` relative to the root's base, as `path.relative` would give it (the walk only descends).

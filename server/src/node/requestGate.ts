@@ -39,3 +39,14 @@ export function requestPending(): boolean {
   since = -1;
   return false;
 }
+
+/** The longest synchronous step of the crawl's background work (ms): apply slices, the folder walk, the settle. */
+export const BACKGROUND_STEP_MS = 3;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One turn of the event loop, then more while a message waits: background work resumes after the requests. */
+export async function afterRequests(): Promise<void> {
+  do await nextTurn();
+  while (requestPending());
+}

@@ -19,7 +19,7 @@ import { onceLogger } from './logger';
 import { discoverNotes, insideRoots, isInside, NoteMatcher, realRoots, refusedRoot, resolveRoots, type NoteRoot } from './noteDiscovery';
 import { NoteGuard, type PreScanned } from './noteGuard';
 import { readNote, readNoteSync, type ReadResult } from './noteReader';
-import { requestPending } from './requestGate';
+import { afterRequests, BACKGROUND_STEP_MS, requestPending } from './requestGate';
 import type { IndexedInWorker, ScanJob, ScannedNote, WorkerMessage } from './scanWorker';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import { span, traceNow, tracing } from './sliceTrace';
@@ -137,7 +137,7 @@ export class WorkspaceIndexer {
    * does the whole crawl, phase 2 included, and this thread only applies its packed results in slices of this
    * length: requests never queue behind a scan. Without it the worker shares phase 1 only.
    */
-  static readonly APPLY_SLICE_MS = 3;
+  static readonly APPLY_SLICE_MS = BACKGROUND_STEP_MS;
   /** While the worker's share of a crawl is being read: notes whose file events came in (its reads of them are older). */
   private touchedDuringCrawl: Set<string> | undefined;
   /** Set when phase 1 of the last crawl used the worker (for tests and stats). */
@@ -454,8 +454,7 @@ export class WorkspaceIndexer {
         if (tracing) span('crawl:settle', traceStart);
         // The rankings redone here keep their evidence (it survives): short scavenges between slices, as while crawling.
         if (!requestPending()) scavengeIfFilled();
-        await yieldToEventLoop();
-        while (requestPending()) await yieldToEventLoop(); // requests first (requestGate.ts)
+        await afterRequests(); // requests first (requestGate.ts)
         traceStart = tracing ? traceNow() : 0;
       }
       this.index.endBulk();

@@ -30,3 +30,16 @@ export function firstFrom(list, t) {
 export function readTrace(file) {
   return { spans: readLines(file).sort((a, b) => a.s - b.s), samples: readLines(`${file}.client.jsonl`) };
 }
+
+/** How long span `x` overlaps [s, e]. */
+export const overlap = (x, s, e) => Math.max(0, Math.min(e, x.e) - Math.max(s, x.s));
+
+/** For `list` (sorted by start): a function giving the spans that overlap [s, e], without scanning every span. */
+export function overlappingIn(list) {
+  const longest = list.reduce((m, x) => Math.max(m, x.e - x.s), 0);
+  return (s, e) => {
+    const out = [];
+    for (let i = firstFrom(list, e) - 1; i >= 0 && list[i].s > s - longest; i--) if (list[i].e > s) out.push(list[i]);
+    return out.reverse(); // by start, as the list
+  };
+}

@@ -3,20 +3,12 @@
 // Each slow sample is attributed to the one cause that took most of its wall time: its own handler, another span
 // (an idle slice, a cache-write step, another request), a GC pause, unlabelled blocking, or none of these
 // (transport and scheduling: the time the server's main thread was not running anything we know of).
-import { firstFrom, readTrace, traceArgs } from './traceFile.mjs';
+import { overlap, overlappingIn, readTrace, traceArgs } from './traceFile.mjs';
 
 const { file, threshold } = traceArgs('node bench/traceTails.mjs <trace file> [thresholdMs]');
 const { spans, samples } = readTrace(file);
 const OWN = { hover: ['msg:textDocument/hover'], completion: ['msg:textDocument/completion'], search: ['msg:awsNotes/searchSections'], stream: ['msg:textDocument/hover', 'msg:textDocument/completion'] };
-const longest = spans.reduce((m, x) => Math.max(m, x.e - x.s), 0);
-
-function overlapping(s, e) {
-  const lo = firstFrom(spans, e);
-  const out = [];
-  for (let i = lo - 1; i >= 0 && spans[i].s > s - longest; i--) if (spans[i].e > s) out.push(spans[i]);
-  return out;
-}
-const overlap = (x, s, e) => Math.max(0, Math.min(e, x.e) - Math.max(s, x.s));
+const overlapping = overlappingIn(spans);
 const family = (label) => (label.startsWith('gc:') ? label : label.startsWith('msg:') ? 'other request' : label);
 
 const byKind = {};

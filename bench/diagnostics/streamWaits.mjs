@@ -6,7 +6,7 @@
 // encoding, unlabelled request-thread work (the walk, start-up), the client. Needs a trace from
 //   AWS_NOTES_TRACE_SLICES=<file> node bench/diagnostics/coldStart.mjs …
 // then: node bench/diagnostics/streamWaits.mjs <file> [thresholdMs] [--rows]
-import { firstFrom, readTrace, traceArgs } from '../traceFile.mjs';
+import { firstFrom, overlap, overlappingIn, readTrace, traceArgs } from '../traceFile.mjs';
 
 const { file, threshold } = traceArgs('node bench/diagnostics/streamWaits.mjs <trace file> [thresholdMs] [--rows]');
 const trace = readTrace(file);
@@ -24,7 +24,9 @@ const ins = spans.filter((x) => x.l === 'io:in');
 const outs = spans.filter((x) => x.l === 'io:out');
 const others = spans.filter((x) => !x.l.startsWith('io:') && x.l !== 'loop:blocked');
 const blocked = spans.filter((x) => x.l === 'loop:blocked');
-const overlap = (x, s, e) => Math.max(0, Math.min(e, x.e) - Math.max(s, x.s));
+const gcsAt = overlappingIn(others.filter((y) => y.l.startsWith('gc:')));
+const othersAt = overlappingIn(others);
+const blockedAt = overlappingIn(blocked);
 const family = (l) => (l.startsWith('gc:') || l === 'crawl:scavenge' ? 'GC pause' : l.startsWith('msg:') ? 'another request' : l.startsWith('idle:') ? `idle:${l.split(':')[1]}` : l);
 const causes = {};
 const rows = [];
@@ -52,13 +54,13 @@ for (const run of runs) {
     const clientWait = Math.min(x.cw ?? 0, parts.client + parts.wake);
     const waits = serverWait + wakeWait + clientWait;
     const around = {};
-    for (const y of others) {
-      if (y === m || y.e < x.s || y.s > outAt) continue;
+    for (const y of othersAt(x.s, outAt)) {
+      if (y === m) continue;
       const ms = overlap(y, x.s, outAt);
       if (ms > 0.2) around[family(y.l)] = (around[family(y.l)] ?? 0) + ms;
     }
-    const gcInHandler = others.filter((y) => y.l.startsWith('gc:')).reduce((t, y) => t + overlap(y, m.s, m.e), 0);
-    const blockedMs = blocked.reduce((t, y) => t + overlap(y, x.s, outAt), 0);
+    const gcInHandler = gcsAt(m.s, m.e).reduce((t, y) => t + overlap(y, m.s, m.e), 0);
+    const blockedMs = blockedAt(x.s, outAt).reduce((t, y) => t + overlap(y, x.s, outAt), 0);
     const labelled = Object.values(around).reduce((t, v) => t + v, 0) + parts.handler;
     const candidates = {
       ...Object.fromEntries(Object.entries(around).map(([k, v]) => [k === 'GC pause' ? k : `behind ${k}`, v])),
@@ -67,7 +69,7 @@ for (const run of runs) {
       'unlabelled request-thread work (walk, start-up)': Math.max(0, blockedMs - labelled),
       'client (answer written, not yet read)': parts.client,
       // Not read because the request thread was running a span then: that span is the cause, not the wake-up.
-      'server not woken (bytes sent, not read)': parts.wake - others.reduce((t, y) => t + (y === m ? 0 : overlap(y, x.s, inAt)), 0),
+      'server not woken (bytes sent, not read)': parts.wake - othersAt(x.s, inAt).reduce((t, y) => t + (y === m ? 0 : overlap(y, x.s, inAt)), 0),
     };
     const [largest] = Object.entries(candidates).sort((a, b) => b[1] - a[1])[0];
     const cause = wall - waits <= threshold ? 'run-queue wait (server request thread + client)' : largest;

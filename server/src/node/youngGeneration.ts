@@ -57,9 +57,10 @@ let starting = 0;
  * p99; at 2 MB (never grown) no gain: more survived into the old generation. V8 takes a limit only at launch
  * (--max-semi-space-size), so young generations do not grow (the server's flags) but here: survivors of a minor GC
  * or two make V8 grow this isolate's to `cap` (a few ms, at the server's start; again if a worker's start kept it
- * small, once that worker has started). Synchronous: the flag is the server's again after it. Not while a worker starts (see below). At the start rather than later: kept at V8's initial 2 MB until the
- * crawl's end, start-up and the data the first template hover loads were promoted into the old generation, and that
- * hover (sent right after `indexed`, small workspace) took 25–31 instead of 13–21 ms.
+ * small, once that worker has started). Synchronous: the flag is the server's again after it. Not while a worker
+ * starts (see below). At the start rather than later: kept at V8's initial 2 MB until the crawl's end, start-up and
+ * the data the first template hover loads were promoted into the old generation, and that hover (sent right after
+ * `indexed`, small workspace) took 25–31 instead of 13–21 ms.
  */
 export function growYoungGeneration(cap = YOUNG_CAP_BYTES): void {
   if (starting > 0 || !minorGc()) return;
@@ -94,9 +95,9 @@ function survive(mb: number, growBy?: number): void {
  * Creates a worker (`create`) without letting this isolate's young generation grow past its cap: the worker's
  * isolate set-up resets V8's growth factor (to 2) until the worker's first statement sets the server's flags again,
  * and scavenges meanwhile may grow it (traced: two in three cold starts, 8 → 16 MB, while the crawl walked the
- * folders). Below its cap it may (growYoungGeneration runs once the worker has started); at its cap (a later crawl)
- * the factor is set back every ms, and V8's growth check is run just before (that many survivors, ~10 ms), after
- * which it grows only once a semi-space's worth has survived again.
+ * folders). Below its cap it may (growYoungGeneration runs once the worker has started); at its cap (as it is from
+ * the server's start, so at every crawl) the factor is set back every ms, and V8's growth check is run just before
+ * (that many survivors, ~10 ms), after which it grows only once a semi-space's worth has survived again.
  */
 export function withYoungGenerationHeld(create: () => Worker): Worker {
   holdYoungGeneration();

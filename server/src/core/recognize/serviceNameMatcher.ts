@@ -110,7 +110,7 @@ export class NameHits {
 
   private static readonly KEPT = 1 << 16;
 
-  push(start: number, end: number, node: number, service: string | undefined): void {
+  push(start: number, end: number, node: number, service: string): void {
     if (this.length === this.start.length) {
       const grow = (a: Int32Array) => {
         const bigger = new Int32Array(a.length * 2);
@@ -124,7 +124,7 @@ export class NameHits {
     this.start[this.length] = start;
     this.end[this.length] = end;
     this.node[this.length] = node;
-    if (service !== undefined) this.service[this.length] = service;
+    this.service[this.length] = service;
     this.length++;
   }
 }
@@ -307,10 +307,7 @@ export class ServiceNameMatcher {
    */
   findHits(text: string, mode: TextMode, from = 0, to = text.length): NameHits {
     const hits = this.hits;
-    if (this.scanInPlace(text, mode, from, to)) {
-      for (let k = 0; k < hits.length; k++) hits.service[k] = this.terminals[hits.node[k]]!.serviceId;
-      return hits;
-    }
+    if (this.scanInPlace(text, mode, from, to)) return hits;
     const matches = this.findFolded(text, mode, from, to);
     hits.clear();
     for (const m of matches) hits.push(m.start, m.end, -1, m.serviceId);
@@ -351,7 +348,7 @@ export class ServiceNameMatcher {
       const end = this.longestInPlace(text, i, to, mode, afterSlice);
       if (this.longer) return false;
       if (end < 0) continue;
-      hits.push(i, end, this.bestNode, undefined);
+      hits.push(i, end, this.bestNode, this.terminals[this.bestNode]!.serviceId);
       i = end - 1;
     }
     return true;
